@@ -1,0 +1,33 @@
+# All set-up goes through here: a fresh machine needs only Python 3 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.txt -r requirements-dev.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f dragoman.db dragoman.db-wal dragoman.db-shm
+	$(BIN)/dragoman code examples/ --db dragoman.db --published 2024-01-23
+	$(BIN)/dragoman docs --db dragoman.db
+	$(BIN)/dragoman events --db dragoman.db
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_coding.py
+
+clean:
+	rm -rf $(VENV) dragoman.db dragoman.db-wal dragoman.db-shm

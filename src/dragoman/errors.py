@@ -1,0 +1,91 @@
+"""Every error dragoman raises, in one hierarchy.
+
+    DragomanError                 base: .stage names where it happened, str() says the fix
+    ├── InputError                an input file or record cannot be read (stage "ingest")
+    │   ├── EmptyInputError       empty or whitespace-only
+    │   ├── BinaryInputError      binary bytes behind a text extension
+    │   ├── TooLargeError         over --max-bytes
+    │   ├── UnsupportedFormatError  extension/content we do not read
+    │   ├── BadRecordError        a JSONL line that is not JSON, not an object, or has no text
+    │   └── NoArticleError        an HTML page with no article body
+    ├── CleaningError             the cleaner could not produce a body (stage "clean")
+    ├── ModelError                the spaCy model is missing or broken (stage "parse")
+    ├── StoreError                the SQLite store cannot be opened or written (stage "store")
+    ├── GazetteerError            the place index cannot be built or read (stage "geo")
+    ├── EvaluationError           gold data missing or in an unexpected layout (stage "evaluate")
+    └── QueryError                a bad filter value for events/docs/API (stage "query")
+
+A document that fails is stored with ``status`` and the error's message as its reason;
+the batch goes on. The CLI prints messages, never tracebacks (``--verbose`` shows them).
+"""
+
+from __future__ import annotations
+
+
+class DragomanError(Exception):
+    """Base class. Messages name the value, the stage and the fix."""
+
+    stage = "dragoman"
+
+    def __init__(self, message: str, *, stage: str | None = None) -> None:
+        super().__init__(message)
+        if stage is not None:
+            self.stage = stage
+
+    @property
+    def reason(self) -> str:
+        """The message stored as a document's error reason."""
+        return str(self)
+
+
+class InputError(DragomanError):
+    stage = "ingest"
+    status = "failed"
+
+
+class EmptyInputError(InputError):
+    status = "skipped"
+
+
+class BinaryInputError(InputError):
+    pass
+
+
+class TooLargeError(InputError):
+    status = "skipped"
+
+
+class UnsupportedFormatError(InputError):
+    status = "skipped"
+
+
+class BadRecordError(InputError):
+    pass
+
+
+class NoArticleError(InputError):
+    status = "skipped"
+
+
+class CleaningError(DragomanError):
+    stage = "clean"
+
+
+class ModelError(DragomanError):
+    stage = "parse"
+
+
+class StoreError(DragomanError):
+    stage = "store"
+
+
+class GazetteerError(DragomanError):
+    stage = "geo"
+
+
+class EvaluationError(DragomanError):
+    stage = "evaluate"
+
+
+class QueryError(DragomanError):
+    stage = "query"
