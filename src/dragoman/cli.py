@@ -134,7 +134,7 @@ def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int, 
 
 
 def _emit(records: Iterable[dict[str, Any]], fmt: str, columns: list[str]) -> None:
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "jsonl":
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -159,10 +159,11 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:
     conn.execute("BEGIN IMMEDIATE")
     try:
         cursor = conn.execute(
-            """INSERT OR IGNORE INTO documents (doc_id, source_id, format, status, error, title, section,
+            """INSERT INTO documents (doc_id, source_id, format, status, error, title, section,
                    dateline, dateline_places, agency, published, url, author, site_name, language,
                    original, text, offsets, removed, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(doc_id) DO NOTHING""",
             (
                 coded.doc_id,
                 coded.source_id,
@@ -189,12 +190,13 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:
         inserted = cursor.rowcount == 1
         if inserted:
             conn.executemany(
-                """INSERT OR IGNORE INTO events (event_id, doc_id, type, mode, cameo, quad, modality,
+                """INSERT INTO events (event_id, doc_id, type, mode, cameo, quad, modality,
                        actor_name, actor_country, actor_sector, recipient_name, recipient_country,
                        recipient_sector, date, date_precision, location_name, location_country, geonameid,
                        lat, lon, dead, injured, arrested, displaced, sentence, sentence_start,
                        trigger_start, record)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(event_id) DO NOTHING""",
                 [_event_row(event) for event in coded.events],
             )
         conn.execute("COMMIT")

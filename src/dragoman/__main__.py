@@ -1,0 +1,5 @@
+"""Run as `python -m dragoman`."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,124 @@
+"""The batch road end to end: idempotent reruns, kill -9 resume, identical results with N workers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dragoman import store
+from dragoman.pipeline import code_files
+
+_PLACES = ["Goma", "Sake", "Bunia", "Beni", "Rutshuru", "Masisi", "Uvira", "Bukavu"]
+_ACTORS = ["Congolese troops", "M23 rebels", "Police", "Ugandan forces", "Burundian soldiers"]
+
+
+def write_corpus(folder: Path, n: int) -> list[Path]:
+    """n distinct wire-style stories, each a few paragraphs long."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        place = _PLACES[i % len(_PLACES)]
+        actor = _ACTORS[i % len(_ACTORS)]
+        other = _ACTORS[(i + 2) % len(_ACTORS)]
+        text = (
+            f"GOMA, Congo (Reuters) - {actor} shelled positions held by {other} near {place} on Monday, "
+            f"killing {i % 9 + 2} people, a local official said.\n\n"
+            f"The United Nations called for an immediate ceasefire in story number {i}. "
+            f"{other} accused {actor} of attacking civilians and said they would retaliate.\n\n"
+            f"Talks between Kigali and Kinshasa are expected to resume in Luanda next week, "
+            f"according to Angola's foreign ministry.\n"
+        )
+        path = folder / f"story-{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _dump(db: Path) -> tuple[list[tuple], list[str]]:
+    conn = store.connect(db, read_only=True)
+    docs = [tuple(r) for r in conn.execute("SELECT doc_id, source_id, status, error, text FROM documents "
+                                           "ORDER BY doc_id")]
+    events = sorted(str(r) for r in store.iter_events(conn))
+    return docs, events
+
+
+def test_pipeline_rerun_adds_nothing(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "in", 5)
+    db = tmp_path / "x.db"
+    first = code_files([tmp_path / "in"], db=db)
+    assert first.coded == 5 and first.failed == 0
+    before = _dump(db)
+    second = code_files([tmp_path / "in"], db=db)
+    assert second.coded == 0 and second.already_stored == 5
+    assert _dump(db) == before
+
+
+def test_pipeline_same_content_twice_in_one_batch_is_stored_once(tmp_path: Path) -> None:
+    (paths := write_corpus(tmp_path / "in", 1))
+    (tmp_path / "in" / "copy.txt").write_bytes(paths[0].read_bytes())
+    summary = code_files([tmp_path / "in"], db=tmp_path / "x.db")
+    assert summary.coded == 1 and summary.already_stored == 1
+
+
+def test_pipeline_workers_give_identical_results(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "in", 30)
+    one = code_files([tmp_path / "in"], db=tmp_path / "one.db", workers=1)
+    two = code_files([tmp_path / "in"], db=tmp_path / "two.db", workers=2)
+    assert one.coded == two.coded == 30
+    assert _dump(tmp_path / "one.db") == _dump(tmp_path / "two.db")
+
+
+def _count_docs(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_pipeline_kill_9_then_resume_stores_each_document_once(tmp_path: Path) -> None:
+    n = 120
+    write_corpus(tmp_path / "in", n)
+    db = tmp_path / "x.db"
+    command = [sys.executable, "-m", "dragoman.cli", "code", str(tmp_path / "in"), "--db", str(db)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while _count_docs(db) < 10 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert process.poll() is None, "the batch finished before it could be killed: make the corpus larger"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    stored_at_kill = _count_docs(db)
+    assert 0 < stored_at_kill < n
+
+    conn = store.connect(db)  # opening recovers the WAL
+    assert store.check_integrity(conn) == []
+    # No half-written document: every stored ok document has all its events or none were coded.
+    conn.close()
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    conn = store.connect(db)
+    assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == n
+    assert conn.execute("SELECT COUNT(DISTINCT source_id) FROM documents").fetchone()[0] == n
+    assert store.check_integrity(conn) == []
+    assert f"already stored {stored_at_kill}" in rerun.stdout
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pipeline_bad_file_does_not_cost_good_ones(tmp_path: Path, workers: int) -> None:
+    write_corpus(tmp_path / "in", 25 if workers == 2 else 3)
+    (tmp_path / "in" / "empty.txt").write_text("   \n", encoding="utf-8")
+    summary = code_files([tmp_path / "in"], db=tmp_path / "x.db", workers=workers)
+    assert summary.coded == (25 if workers == 2 else 3)
+    assert summary.skipped + summary.failed == 1
