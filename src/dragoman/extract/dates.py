@@ -1,13 +1,147 @@
-"""Publication and event dates. STUB: replaced by the dates work."""
+"""Publication and event dates.
+
+``published_from_text`` reads a publication date the text itself states in full ("Published 3 March
+2024", "Updated: Jan. 5, 2024", a dateline "KABUL, March 3, 2024 (AFP)"); a dateline without a year is
+not enough and nothing is guessed.
+
+``DateResolver`` finds the document's temporal expressions once (``timex.find_timexes``), resolving
+direction-dependent ones ("on Monday", "Jan. 5") with the tense of their clause from the spaCy parse,
+then gives each event trigger the expression that belongs to it: one syntactically attached to the
+trigger, else one in its clause, else one in its sentence, else the publication date.
+
+TIMEX values become ``When`` (ISO calendar date + precision):
+``2024-01-22`` -> day; ``2024-W04`` -> the week's Monday, precision week; ``2024-01`` -> ``2024-01-01``,
+precision month; ``2024`` -> ``2024-01-01``, precision year; quarters, halves and seasons ->
+``YYYY-01-01``, precision year (the coarsest honest level: there is no quarter precision);
+``PRESENT_REF`` ("now") -> the publication date. Durations, sets, ``PAST_REF``/``FUTURE_REF``
+("recently") and decades give no date, so the next candidate is used.
+"""
 
 from __future__ import annotations
 
-from ..model import CleanDoc, When
+import datetime as dt
+import re
+
+from ..errors import DragomanError
+from ..model import CleanDoc, DatePrecision, When
+from .timex import Tense, Timex, find_timexes
+
+_CUE = re.compile(
+    r"\b(?:first\s+published|last\s+updated|last\s+modified|published|updated|posted|dated|date)\b\s*(?:on|at)?\s*:?\s*",
+    re.I)
+_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_HEAD_CHARS = 600
+_TAIL_CHARS = 400
+
+
+def _full_dates(text: str) -> list[Timex]:
+    """Expressions of ``text`` that state a full calendar date on their own (no publication date needed)."""
+    return [t for t in find_timexes(text, dct=None) if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)]
 
 
 def published_from_text(clean: CleanDoc) -> str | None:
-    """The publication date the text itself states (dateline, "Published ..."), or None."""
+    """The publication date the text itself states (cue word, date line or dateline), or None."""
+    body = clean.body
+    regions = [body[:_HEAD_CHARS], body[-_TAIL_CHARS:] if len(body) > _HEAD_CHARS else ""]
+    # 1. A cue word directly followed by a full date: "Published 3 March 2024", "Updated: Jan. 5, 2024".
+    for region in regions:
+        for cue in _CUE.finditer(region):
+            after = region[cue.end(): cue.end() + 60]
+            for timex in _full_dates(after):
+                # A weekday may stand between the cue and the date ("Published Monday, 3 March 2024").
+                if timex.start <= 12:
+                    return timex.value
+    # 2. The dateline the cleaner separated, then a dateline opening the body ("KABUL, March 3, 2024 (AFP)").
+    if clean.dateline:
+        dates = _full_dates(clean.dateline)
+        if dates:
+            return dates[0].value
+    first = body.lstrip()[:120]
+    opening = re.match(r"[A-Z][A-Za-z .'\-]{1,40}(?:,\s*[A-Za-z .]{2,30})?,\s+", first)
+    if opening:
+        dates = _full_dates(first[opening.end():])
+        if dates and dates[0].start == 0:
+            return dates[0].value
+    # 3. A short line near the top that is only a date (and perhaps a weekday and a clock time).
+    for line in [ln.strip() for ln in body[:_HEAD_CHARS].splitlines() if ln.strip()][:6]:
+        if len(line) > 60:
+            continue
+        dates = _full_dates(line)
+        if dates and len(dates[0].text) >= 0.5 * len(line):
+            return dates[0].value
     return None
+
+
+# --- event dates --------------------------------------------------------------------------------
+
+_FUTURE_AUX = {"will", "wo", "'ll", "shall", "ll"}
+# Verbs whose complement is an intended or expected event: "plans to travel", "is expected to arrive".
+_FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "seek", "prepare",
+                 "go", "vow", "pledge", "promise", "threaten", "agree", "decide", "propose"}
+_VERB_POS = {"VERB", "AUX"}
+_PREPS = {"on", "in", "since", "by", "until", "till", "during", "from", "before", "after", "at", "through", "as", "of"}
+
+
+def clause_tense(verb) -> Tense:  # type: ignore[no-untyped-def]
+    """Past, present or future of the clause headed by ``verb`` (a spaCy Token)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS:
+        head_tense = clause_tense(verb.head)
+        # "plans to travel" / "planned to travel": both point forward from the time they were said.
+        return "future" if head_tense != "past" or verb.head.lemma_.lower() in ("plan", "schedule", "set", "due") \
+            else "past"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_.lower() == "have" for a in auxes):
+        return "past"  # present perfect reports a past event
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "relcl", "advcl", "ROOT"):
+        return "past"  # "the town, shelled on Monday," / headline "Five killed in Sake"
+    return "present"
+
+
+def _clause_head(token):  # type: ignore[no-untyped-def]
+    """The nearest verb at or above ``token``; the sentence root when there is none."""
+    current = token
+    while True:
+        if current.pos_ in _VERB_POS and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+
+
+def _to_when(value: str, published: str | None) -> tuple[str | None, DatePrecision | None] | None:
+    """``(date, precision)`` of a TIMEX value; None when it names no calendar date."""
+    if value == "PRESENT_REF":
+        return (published, "day") if published else (None, None)
+    if "X" in value:
+        return None if value.endswith("_REF") else (None, None)
+    if _FULL_DAY.match(value):
+        return value[:10], "day"
+    week = re.fullmatch(r"(\d{4})-W(\d{1,2})(?:-WE)?", value)
+    if week:
+        try:
+            return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1).isoformat(), "week"
+        except ValueError:
+            return None
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"{value}-01", "month"
+    if re.fullmatch(r"\d{4}(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI))?", value):
+        return f"{value[:4]}-01-01", "year"
+    return None
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    if published is None:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError as exc:
+        raise DragomanError(
+            f"publication date {published!r} is not an ISO date (YYYY-MM-DD); fix the input's `published` "
+            "value or pass --published YYYY-MM-DD", stage="dates") from exc
 
 
 class DateResolver:
@@ -15,8 +149,66 @@ class DateResolver:
 
     def __init__(self, doc, *, published: str | None) -> None:  # type: ignore[no-untyped-def]
         self.doc = doc
-        self.published = published
+        self._dct = _parse_published(published)
+        self.published = self._dct.isoformat() if self._dct else None
+        self.timexes: list[Timex] = find_timexes(doc.text, dct=self._dct, tense_at=self._tense_at)
+        # Per sentence start: (timex, its resolved date, span root, start/end token). Only expressions that
+        # name a date are kept, so ``when`` looks at a handful of candidates per trigger.
+        self._anchors: dict[int, list[tuple[Timex, tuple[str | None, DatePrecision | None], object, int, int]]] = {}
+        for timex in self.timexes:
+            resolved = _to_when(timex.value, self.published)
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if resolved is None or span is None or not len(span):
+                continue
+            self._anchors.setdefault(span.root.sent.start, []).append(
+                (timex, resolved, span.root, span.start, span.end))
+
+    def _tense_at(self, start: int, end: int) -> Tense:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return "present"
+        root = span.root
+        return clause_tense(_clause_head(root.head if root.head.i != root.i else root))
+
+    def _candidate_rank(self, trigger, root, start: int, end: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+        """How closely the expression rooted at ``root`` belongs to ``trigger`` (lower is closer)."""
+        if start <= trigger.i < end:
+            return None
+        distance = abs(trigger.i - root.i)
+        # Attached: walking up from the expression reaches the trigger before any other verb.
+        current = root
+        while current.head.i != current.i:
+            current = current.head
+            if current.i == trigger.i:
+                return 0, distance
+            if current.pos_ in _VERB_POS and current.dep_ not in ("aux", "auxpass"):
+                break
+        if _clause_head(root.head) is _clause_head(trigger) or _clause_head(root.head) == _clause_head(trigger):
+            return 1, distance
+        # An expression in a clause above the trigger ("said on Monday that rebels attacked") dates it
+        # better than one in an unrelated clause.
+        head = _clause_head(root.head)
+        if any(a.i == head.i for a in trigger.ancestors):
+            return 2, distance
+        return 3, distance
 
     def when(self, trigger) -> When:  # type: ignore[no-untyped-def]
         """The date of the event headed by ``trigger``; offsets into the body."""
-        return When(date=self.published, precision="day" if self.published else None)
+        best: tuple[tuple[int, int], Timex, tuple[str | None, DatePrecision | None], object] | None = None
+        for timex, resolved, root, start, end in self._anchors.get(trigger.sent.start, ()):
+            rank = self._candidate_rank(trigger, root, start, end)
+            if rank is None:
+                continue
+            if best is None or rank < best[0]:
+                best = (rank, timex, resolved, root)
+        if best is None:
+            return When(date=self.published, precision="day" if self.published else None)
+        _rank, timex, (date, precision), root = best
+        start = timex.start
+        # Keep the preposition that introduces the expression: "on Monday", "since early March".
+        first = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if first is not None and first.start > 0:
+            before = self.doc[first.start - 1]
+            if before.lower_ in _PREPS and before.dep_ == "prep" and any(c.i >= first.start for c in before.children):
+                start = before.idx
+        return When(date=date, precision=precision, text=self.doc.text[start: timex.end], start=start, end=timex.end)

@@ -1,24 +1,489 @@
-"""Toponyms, geocoding and event locations. STUB: replaced by the geo work."""
+"""Toponyms, geocoding and event locations over one parsed document.
+
+Finding toponyms: spaCy's GPE/LOC/FAC entities, plus repairs of the small model's mistakes that the
+gazetteer can vouch for: a known place tagged ORG/PERSON/NORP (or not tagged) after a locative
+preposition ("in Sake", "west of Goma"), before or after a container ("Sake, Congo",
+"Sudan's Kassala"), or in an all-caps dateline ("KINSHASA, Congo (Reuters) -"). Ordinary words stay
+words: only capitalised text is looked up, a short list of English words that are also town names is
+never repaired, and a one-word "place" that is the surname of a person named in the same document
+("Michael Jordan ... Jordan said") is dropped. Metonymic toponyms ("Washington said") are kept as
+toponyms, as the LGL and GeoWebNews annotations do; they are not taken as event locations when they
+are the subject (the actor) of the sentence.
+
+Disambiguation scores every candidate: population and feature-class priors (country > admin-1 >
+city > admin-2, main name over alternate spelling), explicit containment ("Paris, Texas",
+"Sudan's Kassala"), the document's country and admin-1 focus (dateline places count double) and the
+distance to the other places the document names. Two passes: the second uses the first's picks.
+"""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 from ..model import CleanDoc, Place
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+REPAIR_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "to", "across", "into", "toward", "towards", "around",
+                  "inside", "through", "throughout", "between", "within", "of", "on", "via", "off", "along"}
+STRONG_PREPS = {"in", "at", "near", "outside", "inside", "around", "into", "across", "throughout", "within",
+                "from", "to", "toward", "towards", "through"}
+VAGUE_PREPS = {"near", "outside", "around", "off", "toward", "towards"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "north-east", "north-west", "south-east", "south-west", "outskirts", "km", "kilometres",
+              "kilometers", "miles", "mile", "kilometre", "kilometer", "border", "northern", "southern",
+              "eastern", "western"}
+# Capitalised English words that are also names of towns: never repaired into places (NER may still tag them).
+COMMON_WORDS = {
+    "police", "man", "of", "march", "may", "mobile", "nice", "reading", "bath", "split", "van", "orange", "jordan",
+    "chad", "turkey", "china", "hope", "victoria", "university", "church", "street", "north", "south", "east", "west",
+    "said", "says", "president", "minister", "army", "city", "state", "county", "government", "court", "house",
+    "white", "black", "green", "union", "national", "center", "centre", "new", "old", "good", "best", "early", "late",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "mercy", "liberty",
+    "independence", "justice", "providence", "friendship", "paradise", "freedom", "unity", "progress", "commerce",
+    "industry", "enterprise", "rebel", "rebels", "media", "post", "times", "news", "star", "sun", "globe", "mirror",
+}
+ADMIN_WORDS = {"county", "parish", "province", "district", "region", "oblast", "state", "governorate", "prefecture",
+               "department", "territory", "borough", "municipality"}
+FEATURE_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "river", "lake", "mountain",
+                 "mountains", "park", "bridge", "highway", "square", "valley", "island", "islands", "bay", "creek",
+                 "airport", "hospital", "school", "stadium", "sea", "ocean", "gulf", "coast", "beach", "forest",
+                 "camp", "mall", "center", "centre", "hall", "building", "station", "port", "harbor", "harbour",
+                 "desert", "hills", "canal", "lane", "drive", "way", "plaza", "market", "church", "prison", "base",
+                 "county", "parish", "township", "city", "village", "neighborhood", "district"}
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """One place name in the body and the entry chosen for it (offsets into the body)."""
+
+    text: str
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    source: str  # "ner", "repair", "dateline", "span"
+    candidate: Candidate | None = None
+    score: float = 0.0
+    why: str = ""
+    fallback: bool = False  # a feature we cannot geocode itself, placed at the document's focus
+
+    @property
+    def resolved(self) -> bool:
+        return self.candidate is not None
+
+
+def place_of(candidate: Candidate, *, name: str, start: int | None, end: int | None,
+             precision: str | None = None) -> Place:
+    return Place(name=name, geonameid=candidate.geonameid if candidate.geonameid > 0 else None,
+                 lat=round(candidate.lat, 5), lon=round(candidate.lon, 5), country=candidate.country or None,
+                 precision=precision or candidate.precision,  # type: ignore[arg-type]
+                 start=start, end=end)
 
 
 class PlaceResolver:
     """Finds and resolves every toponym of one parsed document once; then locates events."""
 
-    def __init__(self, doc, clean: CleanDoc) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, doc, clean: CleanDoc | None = None, *,  # type: ignore[no-untyped-def]
+                 spans: Sequence[tuple[int, int]] | None = None, gazetteer: Gazetteer | None = None) -> None:
+        """``spans``: geocode exactly these body character spans instead of finding toponyms (evaluation)."""
         self.doc = doc
+        self.clean = clean
+        self.gaz = gazetteer or get_gazetteer()
+        self.dateline: list[Candidate] = []
+        mentions = self._spans(spans) if spans is not None else self._find()
+        self.toponyms: list[Toponym] = self._resolve(mentions)
+        self._by_token: dict[int, Toponym] = {}
+        for top in self.toponyms:
+            for i in range(top.token_start, top.token_end):
+                self._by_token[i] = top
+
+    # ---- finding -------------------------------------------------------------------------------------------
+
+    def _spans(self, spans: Sequence[tuple[int, int]]) -> list[Toponym]:
+        out = []
+        for start, end in spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            out.append(Toponym(self.doc.text[start:end], start, end, span.start, span.end, "span"))
+        return out
+
+    def _find(self) -> list[Toponym]:
+        doc = self.doc
+        found: dict[int, Toponym] = {}
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        for ent in doc.ents:
+            span = _trim(ent)
+            if span is None:
+                continue
+            if ent.label_ in PLACE_LABELS:
+                if len(span) == 1 and span.text in surnames and not _after_locative(span):
+                    continue  # "Jordan said" after "Michael Jordan"
+                if ent.label_ == "FAC" and not self.gaz.lookup(span.text) and not _feature_head(span):
+                    continue
+                found[span.start] = self._mention(span, "ner")
+            elif ent.label_ == "NORP" and any(c.fcode == "PCLI" for c in self.gaz.lookup(span.text)):
+                found[span.start] = self._mention(span, "demonym")
+            elif ent.label_ in REPAIR_LABELS and self._repairable(span):
+                found[span.start] = self._mention(span, "repair")
+        # Untagged capitalised words after a locative preposition or before ", <place>".
+        covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and j + 1 not in covered and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+                j += 1
+            span = doc[i:j + 1]
+            if self._repairable(span):
+                found[span.start] = self._mention(span, "repair")
+            i = j + 1
+        # Dateline places: the cleaner's, and an all-caps word at the very start of the body.
+        dateline_names = list(self.clean.dateline_places) if self.clean else []
+        head = doc[:12]
+        for tok in head:
+            if tok.is_upper and tok.is_alpha and len(tok) > 2 and tok.i not in found:
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if nxt is not None and nxt.text in {",", "-", "—", "(", "–"} and self._known(tok.text.title()):
+                    span = doc[tok.i:tok.i + 1]
+                    found[tok.i] = Toponym(span.text, span.start_char, span.end_char, span.start, span.end, "dateline")
+                    dateline_names.append(tok.text.title())
+                    break
+            if not (tok.is_upper or tok.is_punct):
+                break
+        for name in dateline_names:
+            cands = self.gaz.lookup(name)
+            if cands:
+                self.dateline.append(max(cands, key=_prior))
+        return [found[k] for k in sorted(found)]
+
+    def _mention(self, span, source: str) -> Toponym:  # type: ignore[no-untyped-def]
+        return Toponym(span.text, span.start_char, span.end_char, span.start, span.end, source)
+
+    def _known(self, text: str, *, min_population: int = 0) -> bool:
+        return any(c.population >= min_population or c.fclass != "P" for c in self.gaz.lookup(text))
+
+    def _repairable(self, span) -> bool:  # type: ignore[no-untyped-def]
+        text = span.text
+        if not text[:1].isupper() or normalize(text) in COMMON_WORDS or len(normalize(text)) < 3:
+            return False
+        if not self.gaz.lookup(text):
+            return False
+        doc = self.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if prev is not None and prev.lower_ in LOCATIVE_PREPS and prev.lower_ not in {"of", "on", "to"}:
+            return True
+        if prev is not None and prev.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lower_ in DIRECTIONS:
+            return True
+        if nxt is not None and nxt.text == "," and span.end + 1 < len(doc):
+            after = doc[span.end + 1]
+            if after.text[:1].isupper() and any(c.fcode in ("PCLI", "ADM1") for c in self.gaz.lookup(after.text)):
+                return True
+        if prev is not None and prev.text in {"'s", "’s"} and span.start >= 2:
+            owner = doc[span.start - 2]
+            if any(c.fcode in ("PCLI", "ADM1") for c in self.gaz.lookup(owner.text)):
+                return True
+        return False
+
+    # ---- resolving -----------------------------------------------------------------------------------------
+
+    def _resolve(self, mentions: list[Toponym]) -> list[Toponym]:
+        cands = [self._candidates(m) for m in mentions]
+        contexts = [self._container(k, mentions, cands) for k in range(len(mentions))]
+        picks: list[Candidate | None] = [max(c, key=_prior) if c else None for c in cands]
+        for _round in range(2):
+            countries, admin1s = Counter(), Counter()
+            for pick in picks:
+                if pick is not None:
+                    countries[pick.country] += 1
+                    if pick.fcode != "PCLI" and pick.admin1:
+                        admin1s[(pick.country, pick.admin1)] += 1
+            for cand in self.dateline:
+                countries[cand.country] += 2
+                if cand.admin1 and cand.fcode != "PCLI":
+                    admin1s[(cand.country, cand.admin1)] += 2
+            total_c = sum(countries.values()) or 1
+            total_a = sum(admin1s.values()) or 1
+            new_picks: list[Candidate | None] = []
+            whys: list[str] = []
+            for k, options in enumerate(cands):
+                if not options:
+                    new_picks.append(None)
+                    whys.append("")
+                    continue
+                others = [p for j, p in enumerate(picks) if j != k and p is not None and p.fcode.startswith("PPL")]
+                best, best_score, best_why = None, -1e9, ""
+                for cand in options:
+                    score, why = self._score(cand, mentions[k], contexts[k], countries, total_c, admin1s, total_a,
+                                             others)
+                    if score > best_score:
+                        best, best_score, best_why = cand, score, why
+                new_picks.append(best)
+                whys.append(f"{best_score:.2f}: {best_why}")
+            picks = new_picks
+        out = []
+        for mention, pick, why in zip(mentions, picks, whys if mentions else []):
+            out.append(replace(mention, candidate=pick, why=why))
+        return self._fallbacks(out)
+
+    def _candidates(self, mention: Toponym) -> tuple[Candidate, ...]:
+        text = mention.text
+        cands = self.gaz.lookup(text)
+        if not cands and text.isupper() and len(text) > 3:
+            cands = self.gaz.lookup(text.title())
+        if not cands:
+            # "Faubourg Marigny, New Orleans" style: drop a trailing admin word ("Kassala State" -> "Kassala").
+            words = text.split()
+            if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+                cands = self.gaz.lookup(" ".join(words[:-1]))
+        return cands
+
+    def _container(self, k: int, mentions: list[Toponym], cands: list[tuple[Candidate, ...]]) -> tuple[Candidate, ...]:
+        """Entries that explicitly contain mention ``k``: "Sake, Congo", "Sudan's Kassala", "Paris, Tenn."."""
+        doc = self.doc
+        m = mentions[k]
+        out: list[Candidate] = []
+        if m.token_end + 1 < len(doc) and doc[m.token_end].text == ",":
+            if k + 1 < len(mentions) and mentions[k + 1].token_start == m.token_end + 1:
+                out.extend(c for c in cands[k + 1] if c.fclass in ("A", "L") and c.fcode != "ADM2" or
+                           c.fcode == "ADM2" and "county" in c.name.lower())
+            else:
+                # "Paris, Tenn." or "Paris, TX": a state abbreviation no NER tags.
+                nxt = doc[m.token_end + 1]
+                out.extend(c for c in self.gaz.lookup(nxt.text) if c.fcode in ("ADM1", "PCLI"))
+        if m.token_start >= 2 and doc[m.token_start - 1].text in {"'s", "’s"}:
+            for j in range(k - 1, -1, -1):
+                if mentions[j].token_end == m.token_start - 1:
+                    out.extend(c for c in cands[j] if c.fclass in ("A", "L"))
+                    break
+        return tuple(out)
+
+    def _score(self, cand: Candidate, mention: Toponym, containers: tuple[Candidate, ...], countries: Counter,
+               total_c: int, admin1s: Counter, total_a: int, others: list[Candidate]) -> tuple[float, str]:
+        why = []
+        score = _prior(cand)
+        words = mention.text.lower().split()
+        if cand.fcode == "ADM2" and words and words[-1] in ADMIN_WORDS:
+            score += 4.0
+        if containers:
+            inside = False
+            for box in containers:
+                if box.fcode == "PCLI" and box.country == cand.country:
+                    inside = True
+                elif box.fcode in ("ADM1", "ADM2") and box.country == cand.country and box.admin1 == cand.admin1:
+                    inside = True
+                elif box.fclass == "L" and haversine_km(box.lat, box.lon, cand.lat, cand.lon) < 1500:
+                    inside = True
+            score += 5.0 if inside else -3.0
+            if inside:
+                why.append("contained")
+        if cand.country and countries:
+            share = countries[cand.country] / total_c
+            score += W["country"] * share
+            if share > 0.3:
+                why.append(f"focus {cand.country}")
+        if cand.admin1 and admin1s and cand.fcode != "PCLI":
+            share = admin1s[(cand.country, cand.admin1)] / total_a
+            score += W["admin1"] * share
+        if others and cand.fcode.startswith(("PPL", "ADM2")):
+            near = min(haversine_km(cand.lat, cand.lon, o.lat, o.lon) for o in others[:50])
+            if near < 50:
+                score += W["near50"]
+                why.append("near co-mentioned place")
+            elif near < 200:
+                score += W["near200"]
+        why.append(f"{cand.fcode} pop {cand.population}")
+        return score, ", ".join(why)
+
+    def _fallbacks(self, toponyms: list[Toponym]) -> list[Toponym]:
+        """Streets, buildings, rivers we cannot geocode: at the nearest city named before them, else the focus."""
+        focus = self.focus()
+        out = []
+        last_city: Candidate | None = None
+        for top in toponyms:
+            if top.candidate is not None:
+                if top.candidate.fcode.startswith("PPL"):
+                    last_city = top.candidate
+                out.append(top)
+                continue
+            anchor = last_city or (focus.candidate if focus else None) or (self.dateline[0] if self.dateline else None)
+            span = self.doc[top.token_start:top.token_end]
+            if anchor is None or not _feature_head(span):
+                out.append(top)
+            else:
+                out.append(replace(top, candidate=anchor, fallback=True, why="not in gazetteer: placed at "
+                                   f"{anchor.name}, the place the text is about"))
+        return out
+
+    # ---- document focus and event locations ----------------------------------------------------------------
+
+    def focus(self) -> Toponym | None:
+        """The place the document is mostly about: the most named city, else region, else country."""
+        resolved = [t for t in getattr(self, "toponyms", ()) if t.candidate is not None and not t.fallback
+                    and t.source != "dateline"]
+        if not resolved:
+            return None
+        counts = Counter(t.candidate.geonameid for t in resolved)  # type: ignore[union-attr]
+        rank = {"city": 0, "region": 1, "country": 2}
+
+        def key(t: Toponym) -> tuple[int, int, int]:
+            return (-counts[t.candidate.geonameid], rank[t.candidate.precision], t.start)  # type: ignore[union-attr]
+
+        return min(resolved, key=key)
 
     def locate(self, trigger, arguments: Sequence = ()) -> Place | None:  # type: ignore[no-untyped-def]
         """Where the event headed by ``trigger`` (a Token) happened; offsets into the body."""
+        sent = trigger.sent
+        in_sent = [t for t in self.toponyms if sent.start <= t.token_start < sent.end and t.candidate is not None
+                   and t.source != "dateline"]
+        arg_tokens: set[int] = set()
+        for arg in arguments:
+            if arg is None:
+                continue
+            if hasattr(arg, "start") and hasattr(arg, "end") and not hasattr(arg, "i"):
+                arg_tokens.update(range(arg.start, arg.end))
+            elif hasattr(arg, "i"):
+                arg_tokens.add(arg.i)
+        best: tuple[tuple[int, int, int], Toponym, bool] | None = None
+        rank = {"city": 0, "region": 1, "country": 2}
+        for top in in_sent:
+            root = self.doc[top.token_start:top.token_end].root
+            relation, vague = self._relation(root, trigger, arg_tokens)
+            if relation is None:
+                continue
+            key = (relation, rank[top.candidate.precision], top.start)  # type: ignore[union-attr]
+            if best is None or key < best[0]:
+                best = (key, top, vague)
+        if best is not None:
+            _key, top, vague = best
+            cand = top.candidate
+            assert cand is not None
+            precision = cand.precision
+            if vague and precision == "city":
+                precision = "region"
+            return place_of(cand, name=top.text, start=top.start, end=top.end, precision=precision)
+        focus = self.focus()
+        if focus is not None and focus.candidate is not None:
+            return place_of(focus.candidate, name=focus.text, start=focus.start, end=focus.end)
+        for top in self.toponyms:
+            if top.source == "dateline" and top.candidate is not None:
+                return place_of(top.candidate, name=top.text, start=top.start, end=top.end)
+        if self.dateline:
+            return place_of(self.dateline[0], name=self.dateline[0].name, start=None, end=None)
         return None
+
+    def _relation(self, root, trigger, arg_tokens: set[int]) -> tuple[int | None, bool]:  # type: ignore[no-untyped-def]
+        """0: attached to the trigger by a preposition, 1: to an argument, 2: elsewhere in the sentence.
+
+        None when the place is the subject of the sentence (an actor: "Washington said"). The flag says
+        the attachment is vague ("near X", "east of X") so the precision drops.
+        """
+        vague = False
+        node = root
+        for _step in range(6):
+            head = node.head
+            if node.dep_ == "pobj" and head.dep_ == "prep":
+                prep = head.lower_
+                if prep in VAGUE_PREPS:
+                    vague = True
+                if prep == "of" and head.head.lower_ in DIRECTIONS:
+                    vague = True
+            if head.i == trigger.i:
+                if node.dep_ in ("nsubj", "nsubjpass") and node.i == root.i:
+                    return None, False
+                return (0 if node.dep_ in ("prep", "advmod", "npadvmod", "pobj", "dobj", "obl") else 1), vague
+            if head.i in arg_tokens:
+                return 1, vague
+            if head.i == node.i:
+                break
+            node = head
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+            return None, False
+        return 2, vague
+
+
+def _trim(span):  # type: ignore[no-untyped-def]
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "of"}:
+        start += 1
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}:
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start:end]
+
+
+def _after_locative(span) -> bool:  # type: ignore[no-untyped-def]
+    return span.start > 0 and span.doc[span.start - 1].lower_ in STRONG_PREPS
+
+
+def _feature_head(span) -> bool:  # type: ignore[no-untyped-def]
+    return span[-1].lower_.rstrip(".") in FEATURE_HEADS
+
+
+# Weights of the disambiguation score (tuned on samples of LGL and GeoWebNews, then rounded).
+W = {"PCLI": 2.5, "CONT": 2.0, "RGN": 1.5, "ADM1": -0.5, "PPLC": 1.5, "ADM2": -2.0, "alternate": 2.5,
+     "country": 4.0, "admin1": 4.0, "near50": 2.0, "near200": 1.0}
+
+
+def _prior(cand: Candidate) -> float:
+    bonus = W.get(cand.fcode, 0.0)
+    return math.log10(cand.population + 10) + bonus - (0 if cand.main else W["alternate"])
+
+
+def toponym_record(top: Toponym, clean: CleanDoc | None) -> dict[str, Any]:
+    start, end = (clean.offsets.span_to_original(top.start, top.end) if clean else (top.start, top.end))
+    cand = top.candidate
+    record: dict[str, Any] = {"text": top.text, "start": start, "end": end, "source": top.source}
+    if cand is None:
+        record["entry"] = None
+    else:
+        record["entry"] = {
+            "geonameid": cand.geonameid if cand.geonameid > 0 else None, "name": cand.name,
+            "country": cand.country or None, "admin1": cand.admin1 or None, "lat": cand.lat, "lon": cand.lon,
+            "feature_class": cand.fclass, "feature_code": cand.fcode, "population": cand.population,
+            "precision": cand.precision,
+        }
+    record["fallback"] = top.fallback
+    record["why"] = top.why
+    return record
 
 
 def toponyms_for_file(path: Path, *, published: str | None = None) -> Iterator[dict[str, Any]]:
-    return iter(())
+    """One JSON-able record per toponym of every document in ``path`` (``dragoman places``)."""
+    from ..clean import clean_article
+    from ..ingest import iter_inputs
+    from ..model import Rejected
+    from ..nlp import get_nlp
+
+    nlp = get_nlp()
+    for item in iter_inputs([path], published=published):
+        if isinstance(item, Rejected):
+            yield {"source_id": item.source_id, "error": item.error}
+            continue
+        clean = clean_article(item)
+        resolver = PlaceResolver(nlp(clean.body), clean)
+        for top in resolver.toponyms:
+            yield {"source_id": item.source_id, **toponym_record(top, clean)}

@@ -1,0 +1,208 @@
+"""Lexicons the team writes (TSV data files beside this module), loaded once and cached.
+
+Files and entry kinds (each file's header says its columns):
+  countries.tsv      ISO3 -> aliases, adjectives, demonyms, capitals (pycountry adds the ISO names)
+  international.tsv  international bodies -> UNO / EUR / IGO / NGO / MNC (+ optional sector)
+  groups.tsv         named national institutions, armed groups, parties -> country + sector
+  sectors.tsv        sector nouns, person titles, generic heads and modifiers -> PLOVER sector
+  people.tsv         well-known leaders -> country + sector (for names the text gives without a title)
+
+Keys are normalised with :func:`norm` (lower case, one space, curly quotes straightened,
+periods of "U.S."-style acronyms kept). All-capital acronyms ("UN", "US", "WHO", "IS") are
+kept case-sensitive so that "who", "us" or "is" never match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import pycountry
+
+from ..errors import DragomanError
+
+SectorKind = Literal["noun", "title", "generic", "modifier"]
+SECTOR_KINDS: tuple[str, ...] = ("noun", "title", "generic", "modifier")
+SECTOR_CODES: frozenset[str] = frozenset(
+    "GOV MIL REB COP OPP PTY LEG JUD SPY CVL REF JRN MED EDU BUS LAB AGR REL CRM ELI UAF NGO".split()
+)
+INTERNATIONAL: frozenset[str] = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+_SPACES = re.compile(r"\s+")
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&+\-/]*$")
+
+
+def norm(text: str) -> str:
+    """The lookup key of a term: straight quotes, one space, no leading "the", lower case unless an acronym."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2011", "-")
+    text = _SPACES.sub(" ", text).strip()
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    if _ACRONYM.match(text) and any(c.isalpha() for c in text) and len(text.replace(".", "")) <= 6:
+        return text  # acronym: case-sensitive ("WHO" is not "who")
+    return text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class CountryEntry:
+    iso3: str
+    kind: Literal["name", "alias", "adjective", "demonym", "capital"]
+
+
+@dataclass(frozen=True, slots=True)
+class BodyEntry:
+    """A named body: an international organisation or a national group/institution."""
+
+    code: str  # ISO3 or an international code; "" when the name alone does not tell
+    sector: str | None
+    name: str
+
+
+def _rows(filename: str, columns: int) -> list[list[str]]:
+    """Data rows of a lexicon TSV (comments, blank lines and the header row dropped)."""
+    text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
+    rows: list[list[str]] = []
+    header_seen = False
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != columns:
+            raise DragomanError(
+                f"lexicon {filename} line {lineno}: {len(cells)} columns, expected {columns}; "
+                "fix the tabs in that line",
+                stage="lexicon",
+            )
+        if not header_seen:
+            header_seen = True
+            continue
+        rows.append([c.strip() for c in cells])
+    return rows
+
+
+def _split(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip() and v.strip() != "-"]
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, CountryEntry]:
+    """Every country form (ISO name, alias, adjective, demonym and its plural, capital) -> entry."""
+    table: dict[str, CountryEntry] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                table.setdefault(norm(value), CountryEntry(country.alpha_3, "name"))
+    written: dict[str, CountryEntry] = {}
+    for iso3, aliases, adjectives, demonyms, capitals in _rows("countries.tsv", 5):
+        kinds = (("alias", aliases), ("adjective", adjectives), ("demonym", demonyms), ("capital", capitals))
+        for kind, cell in kinds:
+            for term in _split(cell):
+                key = norm(term)
+                if key in written and written[key].iso3 != iso3:
+                    raise DragomanError(
+                        f"lexicon countries.tsv: {term!r} is given for both {written[key].iso3} and {iso3}; "
+                        "keep it in one row",
+                        stage="lexicon",
+                    )
+                written.setdefault(key, CountryEntry(iso3, kind))  # type: ignore[arg-type]
+                if kind in ("adjective", "demonym"):
+                    plural = _plural(key)
+                    if plural != key:
+                        written.setdefault(plural, CountryEntry(iso3, "demonym"))
+    table.update(written)  # the team's reading wins over pycountry's (e.g. "Congo")
+    return table
+
+
+def _plural(key: str) -> str:
+    if key.endswith(("ese", "ss", "s", "i", "ch", "sh")) and not key.endswith("i"):
+        return key
+    if key.endswith("man"):
+        return key[:-3] + "men"
+    if key.isupper():
+        return key
+    return key + "s"
+
+
+@lru_cache(maxsize=1)
+def bodies() -> dict[str, BodyEntry]:
+    """Named bodies: international.tsv and groups.tsv, name -> entry (groups win over nothing: names are unique)."""
+    table: dict[str, BodyEntry] = {}
+    for filename in ("international.tsv", "groups.tsv"):
+        for code, sector, names in _rows(filename, 3):
+            code = "" if code == "-" else code
+            sec = None if sector == "-" else sector
+            if sec is not None and sec not in SECTOR_CODES:
+                raise DragomanError(
+                    f"lexicon {filename}: unknown sector {sector!r}; use one of {sorted(SECTOR_CODES)}", stage="lexicon"
+                )
+            for name in _split(names):
+                key = norm(name)
+                if key in table and table[key].code != code:
+                    raise DragomanError(
+                        f"lexicon {filename}: {name!r} is given for both {table[key].code} and {code}; keep one",
+                        stage="lexicon",
+                    )
+                table.setdefault(key, BodyEntry(code, sec, name))
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class SectorEntry:
+    sector: str | None
+    kind: SectorKind
+
+
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, SectorEntry]:
+    """Head terms (nouns, titles, generic heads): lemma phrase -> entry."""
+    return _sector_table(head=True)
+
+
+@lru_cache(maxsize=1)
+def sector_modifiers() -> dict[str, str]:
+    """Modifier words/phrases that give the sector of a generic head ("military" -> MIL)."""
+    table = {term: entry.sector for term, entry in _sector_table(head=False).items() if entry.sector}
+    # every head noun with a sector also works as a modifier ("army spokesman", "police chief")
+    for term, entry in _sector_table(head=True).items():
+        if entry.sector and entry.kind in ("noun", "title"):
+            table.setdefault(term, entry.sector)
+    return table
+
+
+@lru_cache(maxsize=2)
+def _sector_table(*, head: bool) -> dict[str, SectorEntry]:
+    table: dict[str, SectorEntry] = {}
+    for term, sector, kind in _rows("sectors.tsv", 3):
+        if kind not in SECTOR_KINDS:
+            raise DragomanError(
+                f"lexicon sectors.tsv: {term!r} has kind {kind!r}; use one of {SECTOR_KINDS}", stage="lexicon"
+            )
+        sec = None if sector == "-" else sector
+        if sec is not None and sec not in SECTOR_CODES:
+            raise DragomanError(f"lexicon sectors.tsv: {term!r} has unknown sector {sector!r}", stage="lexicon")
+        if (kind == "modifier") == head:
+            continue
+        key = norm(term)
+        if key in table:
+            raise DragomanError(f"lexicon sectors.tsv: {term!r} is listed twice as a {kind}; keep one", stage="lexicon")
+        table[key] = SectorEntry(sec, kind)  # type: ignore[arg-type]
+    return table
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Person titles (kind "title"), as lookup keys."""
+    return frozenset(term for term, entry in sectors().items() if entry.kind == "title")
+
+
+@lru_cache(maxsize=1)
+def people() -> dict[str, BodyEntry]:
+    """Well-known leaders, name (full or distinctive surname) -> country code and sector."""
+    table: dict[str, BodyEntry] = {}
+    for code, sector, names in _rows("people.tsv", 3):
+        for name in _split(names):
+            table.setdefault(norm(name), BodyEntry(code, None if sector == "-" else sector, name))
+    return table

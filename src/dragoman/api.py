@@ -1,0 +1,542 @@
+"""The HTTP API and the browser UI over a SQLite store, opened read-only.
+
+Routes (OpenAPI at ``/openapi.json``)::
+
+    GET /api/events          filtered, sorted, paged event records (DESIGN.md shape)
+    GET /api/events/{id}     one event record
+    GET /api/docs/{id}       a document: cleaned text, metadata, its events with marks in that text
+    GET /api/stats           counts by type, quad, modality, day and country
+    GET /api/clusters        located events on a grid (the map's markers)
+    GET /api/export          every matching event, streamed as CSV or JSONL
+    GET /api/meta            the values the filters accept
+    GET /                    the web UI (static files under /static)
+
+Every error, whatever its cause, has one JSON shape::
+
+    {"error": {"status": 422, "code": "invalid_parameter", "message": "...", "parameter": "date_from"}}
+
+pydantic lives only here, at the HTTP edge; the store speaks dataclasses and dicts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import io
+import json
+import logging
+import math
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from . import store
+from .errors import QueryError, StoreError
+from .plover import MODALITIES, PLOVER_TYPES, QUADS
+
+log = logging.getLogger("dragoman.api")
+
+WEB_DIR = Path(__file__).resolve().parent / "web"
+STATIC_DIR = WEB_DIR / "static"
+# The UI needs these files, which `make ui` builds from npm packages; our own files are committed.
+BUILT_ASSETS = ("vendor/leaflet.js", "vendor/leaflet.css", "vendor/countries.geojson")
+
+MAX_LIMIT = 1000
+DEFAULT_LIMIT = 50
+MAX_OFFSET = 2**31
+MAX_TEXT = 200
+_COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+# Control characters and lone surrogates cannot be meant as a filter, and surrogates cannot be encoded.
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+CSV_COLUMNS = (
+    "event_id", "doc_id", "source_id", "type", "mode", "cameo", "quad", "modality",
+    "actor_text", "actor_name", "actor_country", "actor_sector",
+    "recipient_text", "recipient_name", "recipient_country", "recipient_sector",
+    "date", "date_precision", "date_text",
+    "location_name", "location_geonameid", "location_lat", "location_lon", "location_country", "location_precision",
+    "dead", "injured", "arrested", "displaced",
+    "attribution_text", "attribution_name", "attribution_country", "attribution_sector",
+    "evidence_sentence", "evidence_start", "evidence_end", "evidence_trigger",
+)
+
+# The page is our own files only: nothing inline runs, nothing loads from elsewhere except optional map tiles.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: https: http:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+
+
+class ApiError(Exception):
+    """An error answered with the one JSON error shape."""
+
+    def __init__(self, status: int, code: str, message: str, *, parameter: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.parameter = parameter
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str
+    message: str
+    parameter: str | None = None
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "Not found"},
+    422: {"model": ErrorBody, "description": "Invalid parameter"},
+}
+
+
+def _error_response(status: int, code: str, message: str, parameter: str | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"status": status, "code": code, "message": message}
+    if parameter is not None:
+        body["parameter"] = parameter
+    return JSONResponse({"error": body}, status_code=status)
+
+
+# ---------------------------------------------------------------- parameters
+
+
+def _text(name: str, value: str | None, *, max_len: int = MAX_TEXT) -> str | None:
+    """A free-text parameter: blank means absent; control characters and overlong values are refused."""
+    if value is None or not value.strip():
+        return None
+    if len(value) > max_len:
+        raise ApiError(422, "invalid_parameter", f"{name} is {len(value)} characters long: use at most {max_len}",
+                       parameter=name)
+    if _BAD_CHARS.search(value):
+        raise ApiError(422, "invalid_parameter", f"{name} {value!r} contains control or invalid characters: "
+                       "remove them", parameter=name)
+    return value.strip()
+
+
+def _choice(name: str, value: str | None, allowed: tuple[str, ...], *, upper: bool = False) -> str | None:
+    value = _text(name, value)
+    if value is None:
+        return None
+    value = value.upper() if upper else value.lower()
+    if value not in allowed:
+        raise ApiError(422, "invalid_parameter", f"unknown {name} {value!r}: use one of {', '.join(allowed)}",
+                       parameter=name)
+    return value
+
+
+def _date(name: str, value: str | None) -> str | None:
+    value = _text(name, value, max_len=10)
+    if value is None:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ApiError(422, "invalid_parameter", f"{name} {value!r} is not a date: use YYYY-MM-DD",
+                       parameter=name) from None
+
+
+def _country(name: str, value: str | None) -> str | None:
+    value = _text(name, value)
+    if value is None:
+        return None
+    if not _COUNTRY.match(value):
+        raise ApiError(422, "invalid_parameter", f"{name} {value!r} is not a code: use an ISO 3166-1 alpha-3 "
+                       "code such as COD, or IGO, UNO, EUR, NGO, ISM, IMG, MNC", parameter=name)
+    return value.upper()
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    value = _text("bbox", value)
+    if value is None:
+        return None
+    hint = "use bbox=min_lon,min_lat,max_lon,max_lat in degrees, e.g. bbox=28,-3,30,-1"
+    parts = value.split(",")
+    try:
+        if len(parts) != 4:
+            raise ValueError(value)
+        min_lon, min_lat, max_lon, max_lat = (float(p) for p in parts)
+    except ValueError:
+        raise ApiError(422, "invalid_parameter", f"bbox {value!r} is not four numbers: {hint}",
+                       parameter="bbox") from None
+    box = (min_lon, min_lat, max_lon, max_lat)
+    if not all(math.isfinite(v) for v in box):
+        raise ApiError(422, "invalid_parameter", f"bbox {value!r} has a non-finite number: {hint}", parameter="bbox")
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise ApiError(422, "invalid_parameter",
+                       f"bbox {value!r} is out of range or inverted (longitudes -180..180, latitudes -90..90, "
+                       f"min before max): {hint}", parameter="bbox")
+    return box
+
+
+def event_filter(
+    type: str | None = Query(None, description=f"PLOVER event type: {', '.join(PLOVER_TYPES)}"),
+    mode: str | None = Query(None, description="PLOVER mode, e.g. heavy-weapons"),
+    quad: str | None = Query(None, description=f"Quad class: {', '.join(QUADS)}"),
+    modality: str | None = Query(None, description=f"Modality: {', '.join(MODALITIES)}"),
+    country: str | None = Query(None, description="ISO alpha-3 code of the actor or the recipient"),
+    actor: str | None = Query(None, description="Actor name (substring) or country code"),
+    recipient: str | None = Query(None, description="Recipient name (substring) or country code"),
+    q: str | None = Query(None, description="Text in the evidence sentence"),
+    date_from: str | None = Query(None, description="Events on or after this date, YYYY-MM-DD"),
+    date_to: str | None = Query(None, description="Events on or before this date, YYYY-MM-DD"),
+    bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
+    doc_id: str | None = Query(None, description="Events of one document"),
+) -> store.EventFilter:
+    """The filters shared by events, stats, clusters and export, checked before any SQL runs."""
+    date_from_v, date_to_v = _date("date_from", date_from), _date("date_to", date_to)
+    if date_from_v and date_to_v and date_from_v > date_to_v:
+        raise ApiError(422, "invalid_parameter", f"date_from {date_from_v} is after date_to {date_to_v}: "
+                       "swap them", parameter="date_from")
+    return store.EventFilter(
+        type=_choice("type", type, PLOVER_TYPES, upper=True),
+        mode=_text("mode", mode),
+        quad=_choice("quad", quad, QUADS),
+        modality=_choice("modality", modality, MODALITIES),
+        country=_country("country", country),
+        actor=_text("actor", actor),
+        recipient=_text("recipient", recipient),
+        q=_text("q", q),
+        date_from=date_from_v,
+        date_to=date_to_v,
+        bbox=_bbox(bbox),
+        doc_id=_text("doc_id", doc_id, max_len=64),
+    )
+
+
+Filter = Annotated[store.EventFilter, Depends(event_filter)]
+
+
+def _connection(request: Request) -> Iterator[sqlite3.Connection]:
+    # One short-lived read-only connection per request: cheap, and never shared between threads.
+    conn = store.connect(request.app.state.db_path, read_only=True)
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        yield conn
+    finally:
+        conn.close()
+
+
+Conn = Annotated[sqlite3.Connection, Depends(_connection)]
+
+
+def _sort(value: str | None) -> str:
+    value = _text("sort", value) or "-date"
+    if value not in store.SORTS:
+        raise ApiError(422, "invalid_parameter", f"unknown sort {value!r}: use one of {', '.join(store.SORTS)}",
+                       parameter="sort")
+    return value
+
+
+# ---------------------------------------------------------------- documents
+
+
+class _BodyMap:
+    """Original-text offsets -> cleaned-body offsets: the inverse of model.OffsetMap's runs.
+
+    Positions in text the cleaner dropped snap inward (a start to the next kept character, an end to
+    the last kept one), so a span that was wholly dropped becomes empty and is not shown.
+    """
+
+    def __init__(self, runs: list[list[int]] | None, body_length: int) -> None:
+        self.runs = sorted((int(o), int(b), int(n)) for b, o, n in (runs or []))
+        self.starts = [run[0] for run in self.runs]
+        self.body_length = body_length
+
+    def start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0:
+            o, b, n = self.runs[i]
+            if pos < o + n:
+                return b + pos - o
+        if i + 1 < len(self.runs):
+            return self.runs[i + 1][1]
+        return self.body_length
+
+    def end(self, pos: int) -> int:
+        i = bisect.bisect_left(self.starts, pos) - 1
+        if i >= 0:
+            o, b, n = self.runs[i]
+            return b + min(pos - o, n)
+        return 0
+
+
+def _span(obj: Any, original: str, sentence: tuple[int, int] | None, text_key: str) -> tuple[int, int] | None:
+    """Original offsets of a record part: its own start/end when valid, else its text found in the sentence."""
+    if not isinstance(obj, dict):
+        return None
+    start, end = obj.get("start"), obj.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(original):
+        return start, end
+    needle = obj.get(text_key)
+    if sentence and isinstance(needle, str) and needle.strip():
+        at = original.find(needle, sentence[0], sentence[1])
+        if at >= 0:
+            return at, at + len(needle)
+    return None
+
+
+def _event_marks(record: dict[str, Any], original: str, to_body: _BodyMap | None) -> list[dict[str, Any]]:
+    """Where the event's evidence, trigger, actors, place and date sit in the shown text."""
+    evidence = record.get("evidence") or {}
+    spans: list[tuple[str, tuple[int, int] | None]] = []
+    sentence = _span(evidence, original, None, "sentence")
+    spans.append(("evidence", sentence))
+    trigger = {"start": evidence.get("trigger_start"), "end": evidence.get("trigger_end"),
+               "text": evidence.get("trigger")}
+    spans.append(("trigger", _span(trigger, original, sentence, "text")))
+    for role in ("actor", "recipient", "attribution"):
+        spans.append((role, _span(record.get(role), original, sentence, "text")))
+    spans.append(("place", _span(record.get("location"), original, sentence, "name")))
+    spans.append(("date", _span({"text": record.get("date_text")}, original, sentence, "text")))
+    marks = []
+    for kind, span in spans:
+        if span is None:
+            continue
+        start, end = span
+        if to_body is not None:
+            start, end = to_body.start(start), to_body.end(end)
+        if end > start:
+            marks.append({"kind": kind, "start": start, "end": end})
+    return marks
+
+
+def _doc_payload(doc: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    original = doc.get("original") or ""
+    body = doc.get("text") or None  # an empty cleaned body shows the original instead
+    to_body = _BodyMap(doc.get("offsets"), len(body)) if body is not None else None
+    meta_keys = ("doc_id", "source_id", "format", "status", "error", "title", "section", "dateline",
+                 "dateline_places", "agency", "published", "url", "author", "site_name", "language", "removed",
+                 "created_at")
+    return {
+        "doc": {key: doc.get(key) for key in meta_keys},
+        "text": body if body is not None else original,
+        "text_kind": "clean" if body is not None else "original",
+        "events": [{**record, "marks": _event_marks(record, original, to_body)} for record in events],
+    }
+
+
+# ---------------------------------------------------------------- export
+
+
+def _csv_row(record: dict[str, Any]) -> list[Any]:
+    row: dict[str, Any] = {k: record.get(k) for k in ("event_id", "doc_id", "source_id", "type", "mode", "cameo",
+                                                       "quad", "modality", "date", "date_precision", "date_text")}
+    for role in ("actor", "recipient", "attribution"):
+        part = record.get(role) or {}
+        for key in ("text", "name", "country", "sector"):
+            row[f"{role}_{key}"] = part.get(key)
+    location = record.get("location") or {}
+    for key in ("name", "geonameid", "lat", "lon", "country", "precision"):
+        row[f"location_{key}"] = location.get(key)
+    row.update({k: (record.get("counts") or {}).get(k) for k in ("dead", "injured", "arrested", "displaced")})
+    evidence = record.get("evidence") or {}
+    for key in ("sentence", "start", "end", "trigger"):
+        row[f"evidence_{key}"] = evidence.get(key)
+    return ["" if row.get(c) is None else row[c] for c in CSV_COLUMNS]
+
+
+def _export_lines(db: Path, event_filter: store.EventFilter, sort: str, fmt: str) -> Iterator[str]:
+    # Its own connection: a streamed body is iterated after the request's connection is closed.
+    conn = store.connect(db, read_only=True)
+    try:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        if fmt == "csv":
+            writer.writerow(CSV_COLUMNS)
+        for i, record in enumerate(store.iter_events(conn, event_filter, sort=sort)):
+            if fmt == "csv":
+                writer.writerow(_csv_row(record))
+            else:
+                buffer.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if i % 500 == 499:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue()
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------- the app
+
+
+def _no_ui_page() -> str:
+    return """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>dragoman</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto">
+<h1>dragoman</h1>
+<p>The API is running: see <a href="/docs">/docs</a> and <a href="/api/events">/api/events</a>.</p>
+<p>The web UI has not been built. It needs Node.js and npm once, to fetch the map library and the
+world outlines; then it works offline. In the project folder run:</p>
+<pre>make ui</pre>
+<p>and reload this page.</p>
+</body></html>"""
+
+
+def ui_built(static_dir: Path = STATIC_DIR) -> bool:
+    """True when the npm-built files the UI needs are in place."""
+    return all((static_dir / name).is_file() for name in BUILT_ASSETS)
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The FastAPI app over the store at ``db`` (read-only). Raises StoreError when it cannot be read."""
+    db_path = Path(db)
+    probe = store.connect(db_path, read_only=True)
+    try:
+        tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot read database {str(db_path)!r}: {exc}; is it a dragoman SQLite file?") from exc
+    finally:
+        probe.close()
+    if not {"documents", "events"} <= tables:
+        raise StoreError(f"database {str(db_path)!r} has no dragoman tables: code some documents into it first "
+                         f"(dragoman code PATH --db {db_path})")
+
+    app = FastAPI(
+        title="dragoman",
+        summary="Political event data coded from news: PLOVER/CAMEO events with their evidence.",
+        version="0.1.0",
+        responses=ERROR_RESPONSES,
+    )
+
+    app.state.db_path = db_path
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return _error_response(exc.status, exc.code, exc.message, exc.parameter)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        loc = [str(part) for part in first.get("loc", ()) if part not in ("query", "path", "body")]
+        parameter = loc[0] if loc else None
+        message = f"{parameter}: {first.get('msg', 'invalid value')}" if parameter else str(first.get("msg"))
+        return _error_response(422, "invalid_parameter", message, parameter)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {404: "not_found", 405: "method_not_allowed"}
+        message = str(exc.detail) if exc.status_code != 404 else f"no route {request.url.path!r}: see /docs"
+        return _error_response(exc.status_code, codes.get(exc.status_code, "http_error"), message)
+
+    @app.exception_handler(QueryError)
+    async def _query_error(_request: Request, exc: QueryError) -> JSONResponse:
+        return _error_response(422, "invalid_parameter", str(exc))
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_request: Request, exc: StoreError) -> JSONResponse:
+        return _error_response(503, "store_unavailable", str(exc))
+
+    @app.exception_handler(sqlite3.Error)
+    async def _sqlite_error(_request: Request, exc: sqlite3.Error) -> JSONResponse:
+        log.error("database error: %s", exc)
+        return _error_response(503, "store_unavailable", f"the database could not answer: {exc}")
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    @app.get("/api/events", summary="Filtered, sorted, paged event records")
+    def list_events(
+        flt: Filter,
+        conn: Conn,
+        sort: str | None = Query(None, description=f"One of {', '.join(store.SORTS)} (default -date)"),
+        limit: int = Query(DEFAULT_LIMIT, ge=0, le=MAX_LIMIT),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        total: bool = Query(True, description="Count all matching events (skip on huge scans)"),
+    ) -> dict[str, Any]:
+        sort_v = _sort(sort)
+        events = list(store.iter_events(conn, flt, sort=sort_v, limit=limit, offset=offset))
+        count = store.count_events(conn, flt) if total else None
+        more = len(events) == limit and (count is None or offset + limit < count)
+        return {"total": count, "limit": limit, "offset": offset, "sort": sort_v,
+                "next_offset": offset + limit if more else None, "events": events}
+
+    @app.get("/api/events/{event_id}", summary="One event record")
+    def one_event(event_id: str, conn: Conn) -> dict[str, Any]:
+        record = store.get_event(conn, _text("event_id", event_id, max_len=64) or "")
+        if record is None:
+            raise ApiError(404, "not_found", f"no event {event_id!r}: list events at /api/events")
+        return record
+
+    @app.get("/api/docs/{doc_id}", summary="A document: cleaned text, metadata, its events with marks")
+    def one_doc(doc_id: str, conn: Conn) -> dict[str, Any]:
+        key = _text("doc_id", doc_id, max_len=64) or ""
+        doc = store.get_document(conn, key)
+        if doc is None:
+            raise ApiError(404, "not_found", f"no document {doc_id!r}: event records name theirs in doc_id")
+        return _doc_payload(doc, store.doc_events(conn, key))
+
+    @app.get("/api/stats", summary="Counts by type, quad, modality, day and country")
+    def stats(
+        flt: Filter,
+        conn: Conn,
+        top: int = Query(50, ge=1, le=500, description="How many countries to list"),
+    ) -> dict[str, Any]:
+        return {**store.event_stats(conn, flt, top_countries=top), "documents": store.status_counts(conn)}
+
+    @app.get("/api/clusters", summary="Located events grouped on a grid for the map")
+    def clusters(
+        flt: Filter,
+        conn: Conn,
+        zoom: int = Query(2, ge=0, le=22, description="Map zoom: the grid cell is 60 / 2^zoom degrees"),
+        limit: int = Query(5000, ge=1, le=20000),
+    ) -> dict[str, Any]:
+        # At zoom 12 and beyond a cell is well under a kilometre: markers stand alone.
+        cell = 60.0 / (2 ** min(zoom, 16))
+        return {"zoom": zoom, "cell": cell, "clusters": store.event_clusters(conn, flt, cell=cell, limit=limit)}
+
+    @app.get("/api/export", summary="Every matching event, streamed as CSV or JSONL")
+    def export(
+        flt: Filter,
+        format: str = Query("jsonl", description="csv or jsonl"),
+        sort: str | None = Query(None),
+    ) -> StreamingResponse:
+        fmt = _choice("format", format, ("csv", "jsonl")) or "jsonl"
+        sort_v = _sort(sort)
+        media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
+        headers = {"Content-Disposition": f'attachment; filename="dragoman-events.{fmt}"'}
+        return StreamingResponse(_export_lines(db_path, flt, sort_v, fmt), media_type=media, headers=headers)
+
+    @app.get("/api/meta", summary="The values the filters accept")
+    def meta() -> dict[str, Any]:
+        return {"types": list(PLOVER_TYPES), "quads": list(QUADS), "modalities": list(MODALITIES),
+                "sorts": list(store.SORTS), "max_limit": MAX_LIMIT, "ui_built": ui_built()}
+
+    @app.get("/favicon.ico", include_in_schema=False, status_code=204)
+    def favicon() -> None:
+        return None
+
+    @app.get("/", include_in_schema=False, response_model=None)
+    def index() -> FileResponse | HTMLResponse:
+        if ui_built():
+            return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+        return HTMLResponse(_no_ui_page())
+
+    # The country outlines are 1.5 MB of JSON: compressed they cross a slow link in a blink.
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    if STATIC_DIR.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

@@ -1,0 +1,483 @@
+"""Scoring the event coder against the gold event sets (``../shared/gold/events``).
+
+Every scorer codes the gold text with the real pipeline (``code_articles``, batched) and returns a
+JSON-able dict: ``precision``, ``recall``, ``f1`` and ``n`` per measure, plus details.
+
+Formats and what is measured:
+
+``plover-gsr`` (``PLOVER_GSR_CAMEO.txt``, JSON records in PLOVER 0.5b1)
+    Each record's text is coded alone. Gold types in old names are mapped to current PLOVER by reading
+    ``CAMEO2PLOVER-2021.txt`` next to the gold file at evaluation time: an old name that is not a current
+    type takes the type of the table rows whose mode or description names it ("Demand ..." -> REQUEST,
+    mode "disapprove" -> ACCUSE, "Investigate" -> ACCUSE, "Fight with small arms" -> ASSAULT); our own
+    map is the fallback when the table is absent. Type scoring per record: TP when an event of the gold
+    type is coded, FN otherwise, FP for each other distinct type coded (the gold marks one event per
+    sentence, so precision is a lower bound). ``top1_accuracy``: the first coded event (text order) has
+    the gold type. Actors: over records whose type matched, the coded event of that type that agrees
+    best with the gold; source country/sector accuracy against the gold source actors, target against
+    the gold target actors (only where the gold gives a value; CAMEO's own country codes JAP, ITL, VTN
+    are read as ISO JPN, ITA, VNM; sectors are compared on their first three letters).
+
+``cameo-class`` (``text<TAB>label``, 0 statement, 1-4 the quad classes)
+    A sentence's class is the quad class of its first coded event in text order, 0 when nothing is
+    coded. Accuracy, macro-F1 over the five classes, per-class P/R/F1. ``any_accuracy`` in the details
+    counts a sentence right when any coded event has the gold class.
+
+``cameo-ner`` (one token per line, BIO tags S source, T target, R reciprocal)
+    The tokens are joined with single spaces and coded. Gold source spans are S and R spans, gold
+    target spans are T and R spans. Coded source spans are the actors of all events, target spans
+    their recipients. Two measures per role: token level (a token is predicted when a coded span
+    overlaps it) and exact spans (same first and last token).
+
+``ipe`` (IndiaPoliceEvents ``sents-*.tsv``/``docs-*.tsv``: text, KILL, ARREST, ANY_ACTION, FAIL, FORCE)
+    A unit (sentence or whole document) gets a label when one of its events fits:
+
+    * police involvement: the event's actor is police (sector COP, or police words in its text: police,
+      policemen, constable, cop, CRPF, SRP, RAF, paramilitary ...), or the event has no actor and its
+      evidence sentence names the police;
+    * KILL: an ASSAULT with police involvement whose trigger is a killing ("killed", "shot dead", ...)
+      or that carries a dead count;
+    * ARREST: a COERCE event in arrest mode (CAMEO 173, or an arrest trigger: arrest, detain, nab,
+      round up, take into custody) — by anyone, since arrests are made by police in practice;
+    * FORCE: police use of force: KILL, or an ASSAULT with police involvement, or a police event whose
+      trigger is firing, a lathi/baton charge or tear gas (KILL implies FORCE in the gold as well).
+
+    ANY_ACTION and FAIL are not scored. Per-label P/R/F1 and n (gold positives).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from ..errors import EvaluationError
+from ..model import Event
+from ..plover import PLOVER_QUAD, PLOVER_TYPES
+
+FORMATS: Final[tuple[str, ...]] = ("plover-gsr", "cameo-class", "cameo-ner", "ipe")
+BATCH: Final[int] = 64
+
+# Old PLOVER 0.5b1 names -> current PLOVER, used only when CAMEO2PLOVER-2021.txt cannot be read.
+OLD_NAMES: Final[dict[str, str]] = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+# CAMEO's country codes that are not ISO 3166-1 alpha-3.
+CAMEO_COUNTRY: Final[dict[str, str]] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+QUAD_CLASS: Final[dict[str, int]] = {
+    "verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4,
+}
+IPE_LABELS: Final[tuple[str, ...]] = ("KILL", "ARREST", "FORCE")
+_IPE_COLUMNS: Final[dict[str, int]] = {"KILL": 1, "ARREST": 2, "ANY_ACTION": 3, "FAIL": 4, "FORCE": 5}
+_POLICE = re.compile(
+    r"\b(police\w*|policem[ae]n|cops?|constables?|head constables?|sub-inspectors?|inspectors?|crpf|srp|raf|"
+    r"rapid action force|paramilitary|security forces|jawans?|khaki|dsp|superintendent of police)\b",
+    re.IGNORECASE,
+)
+_KILL_TRIGGER = re.compile(r"\b(kill\w*|shot dead|shoot\w* dead|gunned down|murder\w*|died|death|deaths)\b",
+                           re.IGNORECASE)
+_ARREST_TRIGGER = re.compile(r"\b(arrest\w*|detain\w*|detention|nab\w*|round\w* up|rounded|custody|held)\b",
+                             re.IGNORECASE)
+_FORCE_TRIGGER = re.compile(
+    r"\b(fir(e|ed|es|ing)|shot|shoot\w*|lathi\w*|lathi-?charg\w*|cane-?charg\w*|baton\w*|tear[- ]?gas\w*|"
+    r"rounds|bullets?|open\w* fire)\b",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------- shared helpers
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    """Precision, recall, F1 (0.0 where undefined) and n = gold positives."""
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "n": tp + fn, "tp": tp, "fp": fp, "fn": fn}
+
+
+def code_texts(texts: Sequence[str]) -> tuple[list[list[Event]], Counter[str]]:
+    """Events per text, in order, and a tally of document statuses (skipped texts have no events)."""
+    from ..ingest import article_from_text
+    from ..pipeline import code_articles
+
+    events: list[list[Event]] = []
+    status: Counter[str] = Counter()
+    for start in range(0, len(texts), BATCH):
+        batch = [article_from_text(text, source_id=f"gold:{start + i}") for i, text in enumerate(texts[start:start
+                                                                                                     + BATCH])]
+        for coded in code_articles(batch):
+            status[coded.status if coded.status == "ok" else f"{coded.status}: {coded.error}"] += 1
+            events.append(sorted(coded.events, key=_text_order))
+    if len(events) != len(texts):
+        raise EvaluationError(
+            f"coded {len(events)} documents for {len(texts)} gold texts: the pipeline dropped inputs; "
+            "check dragoman.pipeline.code_articles", stage="evaluate",
+        )
+    return events, status
+
+
+def _text_order(event: Event) -> int:
+    start = event.evidence.trigger_start
+    return start if start is not None else event.evidence.start
+
+
+def _require(path: Path, what: str) -> Path:
+    if not path.is_file():
+        raise EvaluationError(f"gold file {path} not found: pass the {what} file from ../shared/gold/events",
+                              stage="evaluate")
+    return path
+
+
+def score_events(gold: Path, *, format: str, limit: int | None = None) -> dict[str, Any]:  # noqa: A002
+    """Score the coder on one gold event file; ``limit`` keeps the first N units (for tests)."""
+    gold = Path(gold)
+    if format == "plover-gsr":
+        return score_plover_gsr(gold, limit=limit)
+    if format == "cameo-class":
+        return score_cameo_class(gold, limit=limit)
+    if format == "cameo-ner":
+        return score_cameo_ner(gold, limit=limit)
+    if format == "ipe":
+        return score_ipe(gold, limit=limit)
+    raise EvaluationError(f"unknown gold format {format!r}: use one of {', '.join(FORMATS)}", stage="evaluate")
+
+
+# ---------------------------------------------------------------- plover-gsr
+
+
+def old_name_map(table: Path | None) -> tuple[dict[str, str], str]:
+    """Old PLOVER names -> current types, derived from CAMEO2PLOVER-2021.txt (or our fallback map)."""
+    if table is None or not table.is_file():
+        return dict(OLD_NAMES), "fallback"
+    votes: dict[str, Counter[str]] = {}
+    for raw in table.read_text("utf-8", errors="replace").splitlines():
+        line = raw.strip()
+        if not re.match(r"^\d{2,4}:", line):
+            continue
+        body, _, description = line.partition("#")
+        fields = [f.strip() for f in body.split(":", 1)[1].split(",")]
+        type_ = fields[0].upper()
+        if type_ not in PLOVER_QUAD:
+            continue
+        mode = fields[1].lower() if len(fields) > 1 else ""
+        first_word = description.strip().split(" ")[0].lower() if description.strip() else ""
+        for word in {mode, first_word} - {""}:
+            votes.setdefault(word.upper(), Counter())[type_] += 1
+    mapping = {}
+    for old, fallback in OLD_NAMES.items():
+        counter = votes.get(old)
+        mapping[old] = counter.most_common(1)[0][0] if counter else fallback
+    return mapping, str(table.name)
+
+
+def _current_type(name: str, mapping: dict[str, str]) -> str | None:
+    name = name.upper()
+    if name in PLOVER_QUAD:
+        return name
+    return mapping.get(name)
+
+
+def _gold_actors(value: Any) -> list[dict[str, Any]]:
+    return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+
+
+def _country(code: str | None) -> str | None:
+    if not code or not isinstance(code, str):
+        return None
+    code = code.strip().upper()[:3]
+    return CAMEO_COUNTRY.get(code, code) if re.fullmatch(r"[A-Z]{3}", code) else None
+
+
+def _sector(code: str | None) -> str | None:
+    if not code or not isinstance(code, str):
+        return None
+    code = code.strip()[:3].upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        return None
+    return "CVL" if code == "CIV" else code
+
+
+def _actor_agreement(event: Event, sources: list[dict[str, Any]], targets: list[dict[str, Any]]) -> int:
+    score = 0
+    for actor, gold in ((event.actor, sources), (event.recipient, targets)):
+        if actor is None:
+            continue
+        score += actor.country is not None and actor.country in {_country(g.get("code")) for g in gold}
+        score += actor.sector is not None and actor.sector in {_sector(g.get("sector")) for g in gold}
+    return score
+
+
+def score_plover_gsr(gold: Path, *, limit: int | None = None) -> dict[str, Any]:
+    _require(gold, "plover-gsr/PLOVER_GSR_CAMEO.txt")
+    try:
+        records = json.loads(gold.read_text("utf-8"))
+    except json.JSONDecodeError as exc:
+        raise EvaluationError(f"{gold} is not the PLOVER GSR JSON list ({exc}): pass PLOVER_GSR_CAMEO.txt",
+                              stage="evaluate") from exc
+    mapping, mapping_source = old_name_map(gold.parent / "CAMEO2PLOVER-2021.txt")
+    units = [r for r in records if isinstance(r, dict) and r.get("text") and r.get("event") != "DOCUMENT"]
+    units = units[:limit] if limit is not None else units
+    coded, status = code_texts([str(r["text"]) for r in units])
+
+    tp = fp = fn = top1 = 0
+    per_type: dict[str, list[int]] = {t: [0, 0, 0] for t in PLOVER_TYPES}
+    actor_tally: dict[str, list[int]] = {k: [0, 0] for k in
+                                          ("source_country", "source_sector", "target_country", "target_sector")}
+    unmapped: Counter[str] = Counter()
+    for record, events in zip(units, coded):
+        gold_type = _current_type(str(record["event"]), mapping)
+        if gold_type is None:
+            unmapped[str(record["event"])] += 1
+            continue
+        predicted = {e.type for e in events}
+        top1 += bool(events) and events[0].type == gold_type
+        if gold_type in predicted:
+            tp += 1
+            per_type[gold_type][0] += 1
+        else:
+            fn += 1
+            per_type[gold_type][2] += 1
+        for other in predicted - {gold_type}:
+            fp += 1
+            if other in per_type:
+                per_type[other][1] += 1
+        matches = [e for e in events if e.type == gold_type]
+        if not matches:
+            continue
+        sources, targets = _gold_actors(record.get("source")), _gold_actors(record.get("target"))
+        best = max(matches, key=lambda e: _actor_agreement(e, sources, targets))
+        for role, actor, gold_actors in (("source", best.actor, sources), ("target", best.recipient, targets)):
+            countries = {_country(g.get("code")) for g in gold_actors} - {None}
+            sectors = {_sector(g.get("sector")) for g in gold_actors} - {None}
+            if countries:
+                actor_tally[f"{role}_country"][1] += 1
+                actor_tally[f"{role}_country"][0] += actor is not None and actor.country in countries
+            if sectors:
+                actor_tally[f"{role}_sector"][1] += 1
+                actor_tally[f"{role}_sector"][0] += actor is not None and actor.sector in sectors
+    scored = tp + fn
+    type_scores = prf(tp, fp, fn)
+    return {
+        "format": "plover-gsr",
+        "gold": str(gold),
+        "records": len(units),
+        **{k: type_scores[k] for k in ("precision", "recall", "f1", "n")},
+        "type": type_scores,
+        "top1_accuracy": round(top1 / scored, 4) if scored else 0.0,
+        "per_type": {t: prf(*v) for t, v in per_type.items() if any(v)},
+        "actors": {k: {"accuracy": round(c / n, 4) if n else 0.0, "n": n} for k, (c, n) in actor_tally.items()},
+        "details": {"old_name_map": mapping, "map_source": mapping_source, "unmapped": dict(unmapped),
+                    "status": dict(status)},
+    }
+
+
+# ---------------------------------------------------------------- cameo-class
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    csv.field_size_limit(1 << 30)
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        return [row for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if row]
+
+
+def sentence_class(events: Sequence[Event]) -> int:
+    """0 for no event, else the quad class (1-4) of the first event in text order."""
+    for event in events:
+        if event.quad in QUAD_CLASS:
+            return QUAD_CLASS[event.quad]
+    return 0
+
+
+def classification_scores(gold: Sequence[int], predicted: Sequence[int], labels: Iterable[int]) -> dict[str, Any]:
+    per_class = {}
+    for label in labels:
+        tp = sum(1 for g, p in zip(gold, predicted) if g == label and p == label)
+        fp = sum(1 for g, p in zip(gold, predicted) if g != label and p == label)
+        fn = sum(1 for g, p in zip(gold, predicted) if g == label and p != label)
+        per_class[str(label)] = prf(tp, fp, fn)
+    n = len(gold)
+    correct = sum(1 for g, p in zip(gold, predicted) if g == p)
+    macro = sum(float(s["f1"]) for s in per_class.values()) / len(per_class) if per_class else 0.0
+    return {"accuracy": round(correct / n, 4) if n else 0.0, "macro_f1": round(macro, 4), "n": n,
+            "per_class": per_class}
+
+
+def read_cameo_class(gold: Path, *, limit: int | None = None) -> list[tuple[str, int]]:
+    rows = []
+    for line_no, row in enumerate(_read_tsv(_require(gold, "cameo-class/train.tsv")), 1):
+        if len(row) < 2 or not row[-1].strip().isdigit():
+            raise EvaluationError(f"{gold}:{line_no}: expected text<TAB>label (0-4), got {row[:2]!r}",
+                                  stage="evaluate")
+        rows.append(("\t".join(row[:-1]), int(row[-1])))
+    return rows[:limit] if limit is not None else rows
+
+
+def score_cameo_class(gold: Path, *, limit: int | None = None) -> dict[str, Any]:
+    rows = read_cameo_class(gold, limit=limit)
+    coded, status = code_texts([text for text, _label in rows])
+    gold_labels = [label for _text, label in rows]
+    predicted = [sentence_class(events) for events in coded]
+    scores = classification_scores(gold_labels, predicted, range(5))
+    any_right = sum(1 for g, events in zip(gold_labels, coded)
+                    if (g == 0 and not events) or g in {QUAD_CLASS.get(e.quad or "", -1) for e in events})
+    confusion = Counter(f"{g}->{p}" for g, p in zip(gold_labels, predicted))
+    per = scores["per_class"].values()
+    macro_p = sum(float(c["precision"]) for c in per) / 5
+    macro_r = sum(float(c["recall"]) for c in per) / 5
+    return {"format": "cameo-class", "gold": str(gold), **scores,
+            "precision": round(macro_p, 4), "recall": round(macro_r, 4), "f1": scores["macro_f1"], "details": {
+                "any_accuracy": round(any_right / len(rows), 4) if rows else 0.0,
+                "confusion": dict(sorted(confusion.items())), "status": dict(status)}}
+
+
+# ---------------------------------------------------------------- cameo-ner
+
+
+def read_cameo_ner(gold: Path, *, limit: int | None = None) -> list[list[tuple[str, str]]]:
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for line_no, raw in enumerate(_require(gold, "cameo-ner/train.txt").read_text("utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        word, _, tag = line.rpartition(" ")
+        if not word or not re.fullmatch(r"O|[BI]-[STR]", tag):
+            raise EvaluationError(f"{gold}:{line_no}: expected 'token TAG' with TAG O or B-/I-S|T|R, got {line!r}",
+                                  stage="evaluate")
+        current.append((word, tag))
+    if current:
+        sentences.append(current)
+    return sentences[:limit] if limit is not None else sentences
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """``(label, first, last)`` token spans from BIO tags (an I- without a B- opens a span)."""
+    spans: list[tuple[str, int, int]] = []
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        kind, label = tag.split("-", 1)
+        if kind == "I" and spans and spans[-1][0] == label and spans[-1][2] == i - 1:
+            spans[-1] = (label, spans[-1][1], i)
+        else:
+            spans.append((label, i, i))
+    return spans
+
+
+def _token_span(offsets: Sequence[tuple[int, int]], start: int | None, end: int | None) -> tuple[int, int] | None:
+    if start is None or end is None:
+        return None
+    hit = [i for i, (a, b) in enumerate(offsets) if a < end and start < b]
+    return (hit[0], hit[-1]) if hit else None
+
+
+def score_cameo_ner(gold: Path, *, limit: int | None = None) -> dict[str, Any]:
+    sentences = read_cameo_ner(gold, limit=limit)
+    texts, all_offsets = [], []
+    for sentence in sentences:
+        offsets, pos = [], 0
+        for word, _tag in sentence:
+            offsets.append((pos, pos + len(word)))
+            pos += len(word) + 1
+        texts.append(" ".join(word for word, _tag in sentence))
+        all_offsets.append(offsets)
+    coded, status = code_texts(texts)
+    tallies = {role: {"token": [0, 0, 0], "exact": [0, 0, 0]} for role in ("source", "target")}
+    for sentence, offsets, events in zip(sentences, all_offsets, coded):
+        spans = bio_spans([tag for _word, tag in sentence])
+        gold_spans = {"source": {(a, b) for label, a, b in spans if label in ("S", "R")},
+                      "target": {(a, b) for label, a, b in spans if label in ("T", "R")}}
+        predicted: dict[str, set[tuple[int, int]]] = {"source": set(), "target": set()}
+        for event in events:
+            for role, actor in (("source", event.actor), ("target", event.recipient)):
+                if actor is not None:
+                    span = _token_span(offsets, actor.start, actor.end)
+                    if span is not None:
+                        predicted[role].add(span)
+        for role in ("source", "target"):
+            gold_tokens = {i for a, b in gold_spans[role] for i in range(a, b + 1)}
+            pred_tokens = {i for a, b in predicted[role] for i in range(a, b + 1)}
+            tally = tallies[role]
+            tally["token"][0] += len(gold_tokens & pred_tokens)
+            tally["token"][1] += len(pred_tokens - gold_tokens)
+            tally["token"][2] += len(gold_tokens - pred_tokens)
+            tally["exact"][0] += len(gold_spans[role] & predicted[role])
+            tally["exact"][1] += len(predicted[role] - gold_spans[role])
+            tally["exact"][2] += len(gold_spans[role] - predicted[role])
+    result: dict[str, Any] = {"format": "cameo-ner", "gold": str(gold), "sentences": len(sentences)}
+    for role in ("source", "target"):
+        result[role] = {"token": prf(*tallies[role]["token"]), "exact": prf(*tallies[role]["exact"])}
+    both = prf(*(tallies["source"]["token"][i] + tallies["target"]["token"][i] for i in range(3)))
+    result.update({k: both[k] for k in ("precision", "recall", "f1", "n")})  # token level, both roles
+    result["details"] = {"status": dict(status)}
+    return result
+
+
+# ---------------------------------------------------------------- ipe
+
+
+def _police_involved(event: Event) -> bool:
+    actor = event.actor
+    if actor is not None:
+        return actor.sector == "COP" or bool(_POLICE.search(actor.text or "")) or bool(
+            _POLICE.search(actor.name or ""))
+    return bool(_POLICE.search(event.evidence.sentence))
+
+
+def ipe_labels(events: Iterable[Event]) -> set[str]:
+    """KILL / ARREST / FORCE for a unit's events (mapping in the module docstring)."""
+    labels: set[str] = set()
+    for event in events:
+        trigger = event.evidence.trigger or ""
+        police = _police_involved(event)
+        if event.type == "ASSAULT" and police and (_KILL_TRIGGER.search(trigger) or event.counts.dead):
+            labels.update(("KILL", "FORCE"))
+        if event.type == "COERCE" and (event.mode == "arrest" or (event.cameo or "").startswith("173")
+                                       or _ARREST_TRIGGER.search(trigger)):
+            labels.add("ARREST")
+        if police and (event.type == "ASSAULT" or _FORCE_TRIGGER.search(trigger)):
+            labels.add("FORCE")
+    return labels
+
+
+def read_ipe(gold: Path, *, limit: int | None = None) -> list[tuple[str, set[str]]]:
+    rows = []
+    for line_no, row in enumerate(_read_tsv(_require(gold, "india-police-events sents-*.tsv or docs-*.tsv")), 1):
+        if len(row) < 6 or not all(v.strip() in ("0", "1") for v in row[-5:]):
+            raise EvaluationError(f"{gold}:{line_no}: expected text and five 0/1 columns "
+                                  "(KILL ARREST ANY_ACTION FAIL FORCE)", stage="evaluate")
+        text = "\t".join(row[:-5])
+        labels = {name for name, col in _IPE_COLUMNS.items() if row[-6 + col].strip() == "1"}
+        rows.append((text, labels))
+    return rows[:limit] if limit is not None else rows
+
+
+def score_ipe(gold: Path, *, limit: int | None = None) -> dict[str, Any]:
+    rows = read_ipe(gold, limit=limit)
+    coded, status = code_texts([text for text, _labels in rows])
+    result: dict[str, Any] = {"format": "ipe", "gold": str(gold), "units": len(rows),
+                              "unit": "document" if gold.name.startswith("docs") else "sentence"}
+    predictions = [ipe_labels(events) for events in coded]
+    totals = [0, 0, 0]
+    for label in IPE_LABELS:
+        tp = sum(1 for (_t, g), p in zip(rows, predictions) if label in g and label in p)
+        fp = sum(1 for (_t, g), p in zip(rows, predictions) if label not in g and label in p)
+        fn = sum(1 for (_t, g), p in zip(rows, predictions) if label in g and label not in p)
+        result[label] = prf(tp, fp, fn)
+        totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
+    micro = prf(*totals)
+    result.update({k: micro[k] for k in ("precision", "recall", "f1", "n")})  # micro over the three labels
+    result["details"] = {"status": dict(status)}
+    return result

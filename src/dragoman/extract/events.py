@@ -1,0 +1,537 @@
+"""Event triggers and their arguments, read from the dependency parse of one sentence.
+
+A trigger is a verb (with its particle or object where the lexicon asks for one) or an event noun from
+``lexicon/events.yaml``. Arguments are token heads: the caller resolves them into actors. Rules, in short:
+
+* verbs: actor = nsubj, or the "by" agent of a passive; recipient = dobj / dative / nsubjpass, or the object
+  of to/with/against/on/at. Missing subjects are inherited through xcomp (object control: "urged X to"),
+  conj, participial advcl and relative clauses.
+* governing verbs (threaten, agree, call for, refuse, accuse ...) absorb their complement: "threatened to
+  expel the troops" is one THREATEN event whose mode comes from "expel" and whose recipient is "troops".
+* nouns: actor = possessor, "by" object, a demonym/organisation modifier ("Israeli airstrikes"), "between X
+  and Y", or the subject of a light verb ("launched an offensive"); recipient = object of on/against/with/to.
+* an event noun or weapon that is the subject of an event verb ("Their artillery fire hit Goma") gives the
+  verb its mode and, through its possessor, its actor.
+* reporting verbs (say, tell ...) are never triggers: their content clause is coded instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+
+from ..errors import DragomanError
+from ..plover import PLOVER_QUAD
+from .attribution import is_reporting_verb
+
+LEXICON_PATH: Final = Path(__file__).resolve().parents[1] / "lexicon" / "events.yaml"
+
+# Types whose complement is content (what is threatened, agreed, asked, refused, alleged), not an event.
+GOVERNING: Final = frozenset({"THREATEN", "AGREE", "REQUEST", "REJECT", "ACCUSE"})
+RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into"})
+NOUN_RECIPIENT_PREPS: Final = frozenset({"on", "against", "with", "to", "at", "upon", "targeting", "toward",
+                                         "towards", "for"})
+# "the arrest of X": X is the patient; "the withdrawal of troops": X is the agent.
+OF_AGENT_NOUNS: Final = frozenset({"withdrawal", "deployment", "retreat", "pullout", "surrender", "buildup",
+                                   "build-up", "reinforcement", "mobilization", "mobilisation", "visit", "protest",
+                                   "demonstration", "resignation", "offensive", "apology", "support", "threat"})
+ACTOR_ENTS: Final = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+# "after the attack": a back-reference to an event coded where it was reported.
+BACKREF_PREPS: Final = frozenset({"after", "before", "since", "following", "despite", "amid", "ahead"})
+RELATIVE: Final = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """What a trigger means: PLOVER type, CAMEO code and PLOVER mode."""
+
+    type: str
+    cameo: str
+    mode: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, Code]
+    phrasal: dict[tuple[str, str], Code]
+    phrasal_heads: frozenset[str]
+    object_verbs: dict[str, dict[str, Code]]
+    object_class: dict[str, str]
+    containers: frozenset[str]
+    nouns: dict[str, Code]
+    compound_nouns: dict[tuple[str, str], Code]
+    compound_heads: frozenset[str]
+    instruments: dict[str, Code]
+    light_verbs: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One event found in a sentence, before its arguments are resolved into actors."""
+
+    trigger: Any  # spaCy Token
+    code: Code
+    actors: tuple[Any, ...]  # candidate heads, best first
+    recipients: tuple[Any, ...]
+    anchor: Any  # the verb that carries tense, negation and modals
+    nominal: bool
+    trigger_end: int  # body offset just past the trigger (particle included)
+
+
+def _parse_code(value: object, *, where: str) -> Code:
+    parts = str(value).split()
+    if len(parts) not in (2, 3) or parts[0] not in PLOVER_QUAD:
+        raise DragomanError(
+            f"bad event lexicon entry {where}: {value!r}; write 'PLOVER_TYPE CAMEO [mode]' "
+            f"with a type among {', '.join(PLOVER_QUAD)} in {LEXICON_PATH}",
+            stage="extract",
+        )
+    return Code(parts[0], parts[1], parts[2] if len(parts) == 3 else None)
+
+
+def lexicon_from_yaml(text: str) -> Lexicon:
+    """Build the lookup tables (dicts keyed by lemma) from the YAML lexicon text."""
+    data = yaml.safe_load(text) or {}
+    verbs = {k.lower(): _parse_code(v, where=f"verbs.{k}") for k, v in (data.get("verbs") or {}).items()}
+    phrasal: dict[tuple[str, str], Code] = {}
+    for key, value in (data.get("phrasal") or {}).items():
+        verb, _, particle = key.lower().partition(" ")
+        phrasal[(verb, particle)] = _parse_code(value, where=f"phrasal.{key}")
+    object_verbs = {
+        verb.lower(): {cls: _parse_code(v, where=f"object_verbs.{verb}.{cls}") for cls, v in classes.items()}
+        for verb, classes in (data.get("object_verbs") or {}).items()
+    }
+    object_class: dict[str, str] = {}
+    for cls, words in (data.get("object_classes") or {}).items():
+        for word in words:
+            object_class.setdefault(word.lower(), cls)
+    nouns: dict[str, Code] = {}
+    compound_nouns: dict[tuple[str, str], Code] = {}
+    for key, value in (data.get("nouns") or {}).items():
+        code = _parse_code(value, where=f"nouns.{key}")
+        words = key.lower().split()
+        if len(words) == 2:
+            compound_nouns[(words[0], words[1])] = code
+        else:
+            nouns[key.lower()] = code
+    instruments = {k.lower(): _parse_code(v, where=f"instruments.{k}") for k, v in (data.get("instruments") or {}).items()}
+    return Lexicon(
+        verbs=verbs,
+        phrasal=phrasal,
+        phrasal_heads=frozenset(v for v, _p in phrasal),
+        object_verbs=object_verbs,
+        object_class=object_class,
+        containers=frozenset(w.lower() for w in data.get("container_nouns") or ()),
+        nouns=nouns,
+        compound_nouns=compound_nouns,
+        compound_heads=frozenset(h for _m, h in compound_nouns),
+        instruments=instruments,
+        light_verbs=frozenset(w.lower() for w in data.get("light_verbs") or ()),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged event lexicon, read once per process."""
+    try:
+        text = LEXICON_PATH.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DragomanError(f"event lexicon {LEXICON_PATH} cannot be read ({exc}): reinstall dragoman",
+                            stage="extract") from exc
+    return lexicon_from_yaml(text)
+
+
+# ---------------------------------------------------------------- trigger matching
+
+
+def _lemma(tok) -> str:  # type: ignore[no-untyped-def]
+    return tok.lemma_.lower()
+
+
+def _object_class(noun, lex: Lexicon) -> str | None:  # type: ignore[no-untyped-def]
+    cls = lex.object_class.get(_lemma(noun))
+    if cls is None and _lemma(noun) in lex.containers:
+        for child in noun.children:  # "a column of 40 armoured vehicles"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return lex.object_class.get(_lemma(pobj))
+    return cls
+
+
+def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[no-untyped-def]
+    lemma = _lemma(tok)
+    end = tok.idx + len(tok.text)
+    if lemma in lex.phrasal_heads:
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep", "dobj", "advmod"):
+                code = lex.phrasal.get((lemma, _lemma(child)))
+                if code is not None:
+                    particle_end = child.idx + len(child.text)
+                    return code, particle_end if child.i == tok.i + 1 else end
+    if is_reporting_verb(tok):
+        return None
+    classes = lex.object_verbs.get(lemma)
+    if classes:
+        themes = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        for prep in tok.children:  # "provided Ukraine with weapons"
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                themes.extend(p for p in prep.children if p.dep_ == "pobj")
+        for theme in themes:
+            cls = _object_class(theme, lex)
+            if cls in classes:
+                return classes[cls], end
+    code = lex.verbs.get(lemma)
+    return (code, end) if code is not None else None
+
+
+def _match_noun(tok, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-def]
+    lemma = _lemma(tok)
+    if lemma in lex.compound_heads:
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
+                code = lex.compound_nouns.get((_lemma(child), lemma))
+                if code is not None:
+                    return code
+        if lemma == "emergency" or lemma == "law":
+            pass
+    # "state of emergency"
+    if lemma == "state":
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    code = lex.compound_nouns.get(("state", _lemma(pobj)))
+                    if code is not None:
+                        return code
+    return lex.nouns.get(lemma)
+
+
+def match_trigger(tok, lex: Lexicon) -> tuple[Code, bool, int] | None:  # type: ignore[no-untyped-def]
+    """(code, is_nominal, end offset) when ``tok`` is an event trigger."""
+    pos = tok.pos_
+    if pos == "VERB":
+        hit = _match_verb(tok, lex)
+        return (hit[0], False, hit[1]) if hit else None
+    if pos in ("NOUN", "PROPN") and not tok.ent_type_ in ("DATE", "TIME"):
+        code = _match_noun(tok, lex)
+        if code is not None:
+            return code, True, tok.idx + len(tok.text)
+    return None
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def _pobjs(prep) -> list:  # type: ignore[type-arg]
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def _antecedent(tok):  # type: ignore[no-untyped-def]
+    """The noun a relative pronoun stands for ("rebels who attacked")."""
+    if tok.lower_ in RELATIVE and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _is_passive(verb) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_of(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The performer(s) of ``verb``: subject, passive agent, or inherited from a governing clause."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return [_antecedent(child)]
+        if child.dep_ == "agent":
+            return _pobjs(child)
+    if depth >= 4 or verb.head is verb:
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in ("dobj",)]
+        return objects or subject_of(head, depth + 1)
+    if verb.dep_ == "conj":
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
+        return subject_of(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        return [head]
+    return []
+
+
+def _recipients_of_verb(verb, *, theme_object: bool) -> list:  # type: ignore[no-untyped-def,type-arg]
+    out: list = []  # type: ignore[type-arg]
+    passive = _is_passive(verb)
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "nsubjpass" and not theme_object:
+            out.append(_antecedent(child))
+        elif dep == "dobj" and not passive and not theme_object:
+            out.append(child)
+        elif dep == "dative":
+            out.append(child)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            out.extend(p for p in _pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
+    if theme_object:  # "provided Ukraine with weapons": the dobj is the receiver when the theme is in "with"
+        with_themes = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        if with_themes:
+            out = [c for c in verb.children if c.dep_ == "dobj"] + out
+    if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
+        out.append(verb.head)
+    if not out and verb.dep_ == "conj":  # "shelled and bombed the town" shares the object
+        head = verb.head
+        out.extend(c for c in head.children if c.dep_ == "dobj")
+    return out
+
+
+def _modifier_actor(noun) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Possessor, by-agent, demonym or organisation modifier, or "between X and Y" of an event noun."""
+    out: list = []  # type: ignore[type-arg]
+    for child in noun.children:
+        dep = child.dep_
+        if dep == "poss":
+            out.append(child)
+        elif dep == "prep" and child.lower_ in ("by", "from"):
+            out.extend(_pobjs(child))
+        elif dep == "prep" and child.lower_ == "of" and _lemma(noun) in OF_AGENT_NOUNS:
+            out.extend(_pobjs(child))
+        elif dep in ("amod", "compound") and child.i < noun.i and child.ent_type_ in ACTOR_ENTS:
+            out.append(child)
+    return out
+
+
+def _between(noun) -> tuple[list, list]:  # type: ignore[type-arg]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+            pobjs = _pobjs(child)
+            if pobjs:
+                first = pobjs[0]
+                return [first], list(first.conjuncts)
+    return [], []
+
+
+def _governing_verb(noun):  # type: ignore[no-untyped-def]
+    """The verb whose argument ``noun`` is (through one preposition at most), or None."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if noun.dep_ == "conj":
+        return _governing_verb(head)
+    return None
+
+
+def _noun_arguments(noun, lex: Lexicon) -> tuple[list, list, Any]:  # type: ignore[type-arg]
+    actors, recipients = _between(noun)
+    actors = actors or _modifier_actor(noun)
+    for child in noun.children:
+        if child.dep_ == "prep":
+            word = child.lower_
+            if word in NOUN_RECIPIENT_PREPS or (word == "of" and _lemma(noun) not in OF_AGENT_NOUNS):
+                recipients.extend(p for p in _pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
+    verb = _governing_verb(noun)
+    anchor = verb if verb is not None else noun
+    if verb is not None and _lemma(verb) in lex.light_verbs:
+        if not actors and noun.dep_ in ("dobj", "pobj", "attr"):
+            actors = subject_of(verb)
+        elif not actors and noun.dep_ == "nsubjpass":
+            actors = [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
+        if not recipients:
+            recipients = _recipients_of_verb(verb, theme_object=True)
+    return actors, recipients, anchor
+
+
+def _instrument(verb, lex: Lexicon, nominal_codes: dict[int, Code]):  # type: ignore[no-untyped-def]
+    """(token, code) of a weapon or event noun that is the subject / "with" object of an ASSAULT verb."""
+    for child in verb.children:
+        candidates = []
+        if child.dep_ in ("nsubj", "agent"):
+            candidates = [child] if child.dep_ == "nsubj" else _pobjs(child)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "in"):
+            candidates = _pobjs(child)
+        for cand in candidates:
+            code = nominal_codes.get(cand.i)
+            if code is not None and code.type == "ASSAULT":
+                return cand, code
+            inst = lex.instruments.get(_lemma(cand))
+            if inst is not None:
+                return cand, inst
+    return None
+
+
+# ---------------------------------------------------------------- complements of governing verbs
+
+THREAT_MODE: Final[dict[str, tuple[str, str]]] = {
+    "ASSAULT": ("violence", "138"),
+    "MOBILIZE": ("violence", "138"),
+    "SANCTION": ("relations", "131"),
+    "PROTEST": ("relations", "133"),
+}
+COERCE_THREAT: Final[dict[str | None, tuple[str, str]]] = {
+    "arrest": ("arrest", "137"),
+    "ban": ("ban", "1322"),
+    "curfew": ("restrict", "1323"),
+    "martial-law": ("restrict", "1324"),
+    "restrict": ("restrict", "1312"),
+    "deport": ("expel", "136"),
+}
+AGREE_CAMEO: Final = {"COOPERATE": "031", "SUPPORT": "032", "AID": "033", "CONCEDE": "035", "RETREAT": "035",
+                      "CONSULT": "036", "AGREE": "030"}
+# DEMAND/REQUEST and REJECT modes (shared in PLOVER): what is asked for or refused
+ASK_MODE: Final = {"COOPERATE": "assist", "AID": "assist", "SUPPORT": "assist", "AGREE": "meet",
+                   "CONCEDE": "yield", "RETREAT": "yield", "CONSULT": "meet", "COERCE": "change",
+                   "SANCTION": "change"}
+APPEAL_CAMEO: Final = {"COOPERATE": "021", "AID": "023", "SUPPORT": "022", "CONCEDE": "025", "RETREAT": "025",
+                       "CONSULT": "026", "AGREE": "026"}
+DEMAND_CAMEO: Final = {"COOPERATE": "101", "AID": "103", "SUPPORT": "102", "CONCEDE": "105", "RETREAT": "105",
+                       "CONSULT": "106", "AGREE": "106"}
+REJECT_CAMEO: Final = {"COOPERATE": "121", "AID": "122", "SUPPORT": "121", "CONCEDE": "124", "RETREAT": "124",
+                       "CONSULT": "125", "AGREE": "127"}
+
+
+def refine_governing(code: Code, content: Code) -> Code:
+    """The code of a governing event given what it governs ("threatened to expel" -> THREATEN/expel)."""
+    if code.type == "THREATEN":
+        if content.type == "COERCE":
+            mode, cameo = COERCE_THREAT.get(content.mode, ("territory", "1382") if content.cameo == "192"
+                                            else ("restrict", "132"))
+            return Code("THREATEN", cameo, mode)
+        if content.type == "SANCTION" and content.mode == "expel":
+            return Code("THREATEN", "136", "expel")
+        mode_cameo = THREAT_MODE.get(content.type)
+        return Code("THREATEN", mode_cameo[1], mode_cameo[0]) if mode_cameo else code
+    if code.type == "AGREE":
+        if content.type in GOVERNING - {"AGREE"} or content.type in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION"):
+            return code  # "vowed to attack" is handled by the caller as a threat
+        return Code("AGREE", AGREE_CAMEO.get(content.type, code.cameo), None)
+    if code.type == "REQUEST":
+        table = DEMAND_CAMEO if code.cameo.startswith("10") else APPEAL_CAMEO
+        return Code("REQUEST", table.get(content.type, code.cameo), ASK_MODE.get(content.type))
+    if code.type == "REJECT":
+        return Code("REJECT", REJECT_CAMEO.get(content.type, code.cameo), ASK_MODE.get(content.type))
+    if code.type == "ACCUSE" and code.mode == "disapprove" and content.type in ("ASSAULT", "COERCE"):
+        return code
+    if code.type == "ACCUSE" and content.type == "ASSAULT":
+        return Code("ACCUSE", "1123", "allege")
+    return code
+
+
+def _complements(verb, *, nominal_ok: bool) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Tokens that may carry the content of a governing verb, nearest first."""
+    out = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in ("xcomp", "ccomp"):
+            out.append(child)
+        elif dep == "prep" and child.lower_ in ("of", "for", "to", "with", "against", "over"):
+            for grand in child.children:
+                if grand.dep_ == "pcomp" or (nominal_ok and grand.dep_ == "pobj"):
+                    out.append(grand)
+        elif dep in ("dobj", "nsubjpass") and nominal_ok:
+            out.append(child)
+    return out
+
+
+# ---------------------------------------------------------------- per sentence
+
+
+def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-def]
+    """Every event triggered in sentence ``sent`` (a spaCy Span), in text order."""
+    matches: dict[int, tuple[Code, bool, int]] = {}
+    for tok in sent:
+        hit = match_trigger(tok, lex)
+        if hit is not None:
+            matches[tok.i] = hit
+    if not matches:
+        return []
+    nominal_codes = {i: m[0] for i, m in matches.items() if m[1]}
+    codes = {i: m[0] for i, m in matches.items()}
+    consumed: set[int] = set()
+    recipients_from: dict[int, list] = {}  # type: ignore[type-arg]
+    doc = sent.doc
+
+    for i in sorted(matches):
+        code, nominal, _end = matches[i]
+        tok = doc[i]
+        if nominal:
+            continue
+        if code.type in GOVERNING:
+            for comp in _complements(tok, nominal_ok=code.type != "ACCUSE"):
+                target = comp
+                if comp.i not in codes:  # "threatened to launch an offensive": one light verb deeper
+                    deeper = [c for c in comp.children if c.dep_ in ("dobj", "xcomp") and c.i in codes]
+                    if not deeper:
+                        continue
+                    target = deeper[0]
+                content = codes[target.i]
+                consumed.add(target.i)
+                new = refine_governing(codes[i], content)
+                if code.type == "AGREE" and codes[i] == new and content.type in ("ASSAULT", "COERCE", "MOBILIZE"):
+                    new = refine_governing(Code("THREATEN", "130"), content)  # "vowed to crush the rebels"
+                codes[i] = new
+                if not matches[target.i][1]:
+                    recipients_from[i] = _recipients_of_verb(target, theme_object=False)
+                else:
+                    recipients_from[i] = _noun_arguments(target, lex)[1]
+                break
+        else:
+            for child in tok.children:  # "signed an agreement", "imposed" excluded: nouns with a light verb stay
+                if child.dep_ in ("dobj", "nsubjpass") and child.i in nominal_codes:
+                    consumed.add(child.i)
+        if codes[i].type == "ASSAULT":
+            inst = _instrument(tok, lex, nominal_codes)
+            if inst is not None:
+                inst_tok, inst_code = inst
+                if inst_tok.i in nominal_codes:
+                    consumed.add(inst_tok.i)
+                if codes[i].mode is None or codes[i].cameo in ("18", "190"):
+                    codes[i] = Code("ASSAULT", inst_code.cameo, inst_code.mode)
+
+    found: list[Found] = []
+    for i in sorted(matches):
+        if i in consumed:
+            continue
+        code, nominal, end = matches[i]
+        code = codes[i]
+        tok = doc[i]
+        if nominal:
+            if tok.dep_ == "pobj" and tok.head.lower_ in BACKREF_PREPS:
+                continue
+            actors, recipients, anchor = _noun_arguments(tok, lex)
+        else:
+            anchor = tok
+            actors = subject_of(tok)
+            theme = tok.lemma_.lower() in lex.object_verbs and code != lex.verbs.get(_lemma(tok))
+            recipients = recipients_from.get(i) or _recipients_of_verb(tok, theme_object=theme)
+            inst = _instrument(tok, lex, nominal_codes) if code.type == "ASSAULT" else None
+            if inst is not None and actors and actors[0] is inst[0]:
+                actors = _modifier_actor(inst[0])  # "Their artillery fire hit ...": the possessor acts
+            for child in tok.children:  # "accused Russia of ...", "urged Kenya to ...": the person addressed
+                if code.type in GOVERNING and child.dep_ == "dobj" and child.i not in consumed and i in recipients_from:
+                    recipients = [child]
+        found.append(Found(tok, code, tuple(_unique(actors)), tuple(_unique(recipients)), anchor, nominal, end))
+    return found
+
+
+def _unique(tokens: Iterable) -> list:  # type: ignore[type-arg]
+    seen: set[int] = set()
+    out = []
+    for tok in tokens:
+        if tok.i not in seen:
+            seen.add(tok.i)
+            out.append(tok)
+    return out
+
+
+def future_intent(code: Code) -> Code:
+    """A cooperative act reported as future is a promise: PLOVER codes it AGREE ("will sign" -> AGREE)."""
+    if code.type in ("SUPPORT", "COOPERATE", "AID", "RETREAT"):
+        return replace(code, type="AGREE", cameo=AGREE_CAMEO[code.type], mode=None)
+    return code

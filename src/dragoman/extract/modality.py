@@ -1,0 +1,158 @@
+"""PLOVER's auxiliary modes for one event: asserted, future, hypothetical, negated, historical.
+
+Read from the dependency parse around the event's anchor (the trigger verb, or the verb that governs an
+event noun) and from the event's date against the publication date. Precedence, strongest first:
+a condition ("if the rebels do not disarm") > negation > modal/question hypothetical > future > historical.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Final
+
+from ..model import Modality
+
+CONDITION_MARKS: Final = frozenset({"if", "unless", "whether", "lest"})
+HYPOTHETICAL_AUX: Final = frozenset({"could", "may", "might", "should", "would", "can", "must", "ought"})
+FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo"})
+# Governors whose xcomp is an intended or expected event ("plans to visit", "is expected to sign").
+FUTURE_GOVERNORS: Final = frozenset({
+    "plan", "expect", "intend", "schedule", "set", "aim", "prepare", "hope", "want", "seek", "decide", "wish",
+    "propose", "prepare", "mean", "go", "due", "poise", "likely", "ready", "about",
+})
+HYPOTHETICAL_GOVERNORS: Final = frozenset({
+    "consider", "weigh", "mull", "contemplate", "try", "attempt", "possible", "able", "unable",
+})
+# Governors that negate their complement ("denied attacking", "failed to stop").
+NEGATING_GOVERNORS: Final = frozenset({"deny", "fail", "avoid", "refrain", "stop", "cease", "halt", "abandon", "forgo"})
+NEGATING_WORDS: Final = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing"})
+REPORTING: Final = frozenset({"say", "tell", "report", "add", "state", "claim", "announce", "insist", "confirm",
+                              "indicate", "signal", "suggest", "believe", "think", "write"})
+# Clause links we follow upwards from the anchor when looking for the governing predicate.
+_UP_DEPS: Final = frozenset({"xcomp", "acomp", "conj", "pcomp"})
+HISTORICAL_DAYS: Final = 365
+
+
+def _period_end(value: str) -> date | None:
+    """Last day of an ISO date / month / year ("2022" -> 2022-12-31), or None when unreadable."""
+    parts = value[:10].split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            nxt = date(year + (month == 12), month % 12 + 1, 1)
+            return nxt - timedelta(days=1)
+        return date(year, month, int(parts[2]))
+    except (ValueError, IndexError):
+        return None
+
+
+def is_historical(event_date: str | None, published: str | None) -> bool:
+    """True when the whole period of ``event_date`` ends more than a year before ``published``."""
+    if not event_date or not published:
+        return False
+    end, pub = _period_end(event_date), _period_end(published)
+    if end is None or pub is None:
+        return False
+    return (pub - end).days > HISTORICAL_DAYS
+
+
+def _chain(anchor):  # type: ignore[no-untyped-def]
+    """The anchor and the predicates it is a complement of (xcomp/conj chains), nearest first."""
+    out = [anchor]
+    tok = anchor
+    for _ in range(6):  # bounded: parses are shallow, and cycles are impossible but cheap to guard
+        if tok.dep_ not in _UP_DEPS or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.dep_ == "prep":  # "accused of attacking": pcomp -> prep -> verb
+            tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _has_neg(tok) -> bool:  # type: ignore[no-untyped-def]
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in NEGATING_WORDS):
+            return True
+        # "No arrests were made", "no one was detained": a negated subject or object
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in child.children
+        ):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "none", "nothing"):
+            return True
+    return False
+
+
+def _in_condition(chain) -> bool:  # type: ignore[no-untyped-def]
+    for tok in chain:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            return True
+        # the consequence of a condition: "would attack if ..."
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in tok.children):
+            return True
+    return False
+
+
+def _under_reporting(tok) -> bool:  # type: ignore[no-untyped-def]
+    """True when ``tok`` is (in) the content clause of a speech verb: backshifted "would" means future."""
+    for _ in range(4):
+        if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head is not tok:
+            tok = tok.head
+            if tok.lemma_ in REPORTING:
+                return True
+        else:
+            return False
+    return False
+
+
+def modality_for(anchor, *, nominal=None, event_date: str | None = None,  # type: ignore[no-untyped-def]
+                 published: str | None = None) -> Modality:
+    """The modality of the event anchored at verb ``anchor`` (``nominal``: the event noun, if any)."""
+    chain = _chain(anchor)
+    if _in_condition(chain):
+        return "hypothetical"
+    if nominal is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in nominal.children):
+        return "negated"
+    for i, tok in enumerate(chain):
+        if _has_neg(tok):
+            return "negated"
+        if i > 0 and tok.lemma_ in NEGATING_GOVERNORS:
+            return "negated"
+    # "denied attacking": the trigger is a complement of the negating verb through prep/pcomp too
+    head = anchor.head
+    if anchor.dep_ in ("pcomp", "xcomp", "ccomp") and head.lemma_ in NEGATING_GOVERNORS and head is not anchor:
+        return "negated"
+    sent = anchor.sent
+    if sent.text.rstrip().endswith("?"):
+        return "hypothetical"
+    future = False
+    for i, tok in enumerate(chain):
+        for child in tok.children:
+            if child.dep_ not in ("aux", "auxpass"):
+                continue
+            word = child.lower_
+            if word in FUTURE_AUX:
+                future = True
+            elif word in ("would", "'d") and _under_reporting(tok):
+                future = True
+            elif word in HYPOTHETICAL_AUX:
+                return "hypothetical"
+        if i > 0 and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
+            return "hypothetical"
+        if i > 0 and tok.lemma_ in FUTURE_GOVERNORS:
+            future = True
+        # "is to visit": be + xcomp with infinitival "to"
+        if i > 0 and tok.lemma_ == "be" and chain[i - 1].dep_ == "xcomp":
+            future = True
+        if tok.lower_ == "going" and i > 0:
+            future = True
+    if future:
+        return "future"
+    if is_historical(event_date, published):
+        return "historical"
+    return "asserted"

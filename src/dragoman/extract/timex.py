@@ -1,0 +1,678 @@
+"""Temporal expressions: a model-free finder and TIMEX3 normaliser (regular grammar, no dateparser).
+
+``find_timexes`` scans a text once with a set of rules, keeps the longest non-overlapping matches and
+normalises each against the document creation time (``dct``) as TimeML does: ``2024-01-22`` (day),
+``2024-W04`` (ISO week), ``2024-01`` (month), ``2024`` (year), ``2024-Q1``, ``2024-SU``, ``199`` (decade),
+``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``, durations ``P3D``/``PT5H`` and sets ``P1W``.
+
+Expressions whose value depends on the direction of time ("Monday", "Jan. 5" without a year) are
+resolved with a tense: ``past`` -> the last such day on or before the dct, ``future`` -> the next on
+or after it, ``present`` -> the nearest. ``tense_at`` lets the caller supply the tense (the date
+resolver uses the spaCy parse); the default guesses it from future cues in the preceding words.
+Without a dct, relative values keep TimeML's ``X`` placeholders and are never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Tense = Literal["past", "present", "future"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One temporal expression: character span, surface text, TIMEX3 type and value."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+
+
+# --- vocabulary ---------------------------------------------------------------------------------
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+# Capitalised, short forms need their dot: "Mar" or "Jan" alone are too often names.
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|Sept)")
+# Month names that are rarely anything else may stand alone; May/March/June need a cue.
+SAFE_MONTH = (r"(?:January|February|April|July|August|September|October|November|December"
+              r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|Sept)")
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+PART = r"(?:morning|afternoon|evening|night)"
+
+_SMALL = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a couple of": 2, "a couple": 2, "couple of": 2,
+}
+_VAGUE = ("several", "a few", "few", "some", "many", "numerous", "a number of")
+_NUMWORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight" \
+           r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMWORD}(?:[- ]{_NUMWORD})?(?:\s+and\s+a\s+half)?"
+          r"|a\s+hundred|a\s+couple\s+of|several|a\s+few|few|some|many|an?)")
+_UNITS = {
+    "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"), "week": ("", "W"),
+    "month": ("", "M"), "year": ("", "Y"), "decade": ("", "DE"), "century": ("", "CE"), "quarter": ("", "Q"),
+}
+UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)s?"
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# The last month of each season (winter ends in February of the next year: treated as month 2).
+_SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
+MOD = r"(?:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder|turn)\s+of)"
+APPROX = (r"(?:at\s+least|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|up\s+to|about|around|nearly"
+          r"|almost|approximately|roughly|some|over|under|just|only|barely|the\s+last|the\s+past|the\s+next"
+          r"|the\s+first|the\s+final|the\s+coming|past|last|next|first|another|the)")
+
+
+def _number(word: str) -> float | None:
+    """The value of a number phrase; None when it is vague ("several")."""
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    half = 0.0
+    if w.endswith(" 1/2") or w.endswith(" and a half"):
+        half = 0.5
+        w = w.rsplit(" 1/2", 1)[0] if w.endswith(" 1/2") else w[: -len(" and a half")]
+    if w in _VAGUE:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w) + half
+    if w in _SMALL:
+        return _SMALL[w] + half
+    parts = re.split(r"[- ]", w)
+    if all(p in _SMALL for p in parts):
+        return sum(_SMALL[p] for p in parts) + half
+    return None
+
+
+# --- calendar helpers ---------------------------------------------------------------------------
+
+def _week(d: dt.date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _quarter(d: dt.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _prev_quarter(d: dt.date, back: int = 1) -> str:
+    year, q = _quarter(d)
+    index = year * 4 + (q - 1) - back
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def _weekday_date(dct: dt.date, weekday: int, tense: Tense) -> dt.date:
+    """The ``weekday`` nearest ``dct`` in the direction of ``tense`` (the dct itself counts)."""
+    back = (dct.weekday() - weekday) % 7
+    forward = (weekday - dct.weekday()) % 7
+    if tense == "past":
+        return dct - dt.timedelta(days=back)
+    if tense == "future":
+        return dct + dt.timedelta(days=forward)
+    return dct - dt.timedelta(days=back) if back <= forward else dct + dt.timedelta(days=forward)
+
+
+def _year_for(dct: dt.date, month: int, day: int, tense: Tense) -> int:
+    """The year of a month/day stated without one: the dct's, unless the tense points across a year end."""
+    try:
+        candidate = dt.date(dct.year, month, min(day, 28) if month == 2 and day > 28 else day)
+    except ValueError:
+        return dct.year
+    gap = (candidate - dct).days
+    if tense == "past" and gap > 60:
+        return dct.year - 1
+    if tense == "future" and gap < -60:
+        return dct.year + 1
+    if tense == "present" and (gap > 92 or gap < -273):
+        return dct.year - 1 if gap > 0 else dct.year + 1
+    return dct.year
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_no(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _day_no(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+# --- rules --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    dct: dt.date | None
+    tense: Tense
+
+
+Handler = Callable[[re.Match[str], _Ctx], tuple[TimexType, str] | None]
+_RULES: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def _rule(pattern: str, flags: int = 0) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        _RULES.append((re.compile(pattern, flags), handler))
+        return handler
+
+    return register
+
+
+def _unit_of(text: str) -> str:
+    u = text.lower()
+    if u.startswith("centur"):
+        return "century"
+    return u[:-1] if u.endswith("s") else u
+
+
+def _mod_shift(match: re.Match[str]) -> str:
+    """The modifier word of a match group ``mod`` (lower case), '' when absent."""
+    mod = match.groupdict().get("mod")
+    return (mod or "").lower()
+
+
+@_rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?(?!\s*[-:/]\d)")
+def _month_day(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    month, day = _month_no(m["mon"]), _day_no(m["day"])
+    if m["year"]:
+        value = _iso(int(m["year"]), month, day)
+    elif ctx.dct is None:
+        value = f"XXXX-{month:02d}-{day:02d}"
+    else:
+        value = _iso(_year_for(ctx.dct, month, day, ctx.tense), month, day)
+    return ("DATE", value) if value else None
+
+
+@_rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b")
+def _day_month(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    return _month_day(m, ctx)
+
+
+@_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", re.I)
+def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    if not m["mon"][0].isupper():
+        return None
+    return "DATE", f"{int(m['year'])}-{_month_no(m['mon']):02d}"
+
+
+def _month_alone(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    if not m["mon"][0].isupper():
+        return None
+    month = _month_no(m["mon"])
+    rel = (m.groupdict().get("rel") or "").lower()
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}"
+    year = ctx.dct.year
+    if rel == "last":
+        year = year if month < ctx.dct.month else year - 1
+    elif rel == "next":
+        year = year if month > ctx.dct.month else year + 1
+    elif rel != "this":
+        year = _year_for(ctx.dct, month, 15, ctx.tense)
+    return "DATE", f"{year}-{month:02d}"
+
+
+# A month with a cue before it: a preposition (kept out of the span: group ``t``) or a modifier / relative word.
+_rule(rf"\b(?:in|on|since|by|until|through|from|to|during|before|after|between|and|of|or|till)\s+(?P<t>(?P<mon>{MONTH}))"
+      r"(?![\s-]*\d)\b", re.I)(_month_alone)
+_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+|(?P<rel>last|next|this)\s+)(?P<mon>{MONTH})(?![\s-]*\d)\b", re.I)(_month_alone)
+_rule(rf"\b(?P<mon>{SAFE_MONTH})(?![\s-]*\d)(?!\w)")(_month_alone)
+
+
+@_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?:(?:fiscal|calendar|the\s+year|the\s+end\s+of)\s+)?(?<![$#\d,.])(?P<year>{YEAR})"
+       r"(?P<s>'?s)?(?![\d,.]\d)(?!\s*(?:%|percent|per\s+cent))\b", re.I)
+def _year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    if m["s"]:
+        return "DATE", m["year"][:3]
+    return "DATE", m["year"]
+
+
+@_rule(r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?(?P<dec>1[6-9]\d0|20[0-9]0)'?s\b", re.I)
+def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    return "DATE", m["dec"][:3]
+
+
+@_rule(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+def _iso_date(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    value = _iso(int(m["y"]), int(m["m"]), int(m["d"]))
+    return ("DATE", value) if value else None
+
+
+@_rule(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])")
+def _us_date(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    year = int(m["y"])
+    year = year if year > 99 else (1900 + year if year > 40 else 2000 + year)
+    value = _iso(year, int(m["m"]), int(m["d"]))
+    return ("DATE", value) if value else None
+
+
+_DEICTIC = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+    "the day after tomorrow": 2, "last night": -1, "overnight": 0,
+}
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
+    "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF", "the coming months": "FUTURE_REF",
+    "the coming weeks": "FUTURE_REF", "the coming days": "FUTURE_REF",
+}
+
+
+@_rule(r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow|last\s+night"
+       r"|overnight)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", re.I)
+def _deictic(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    word = re.sub(r"\s+", " ", m.group().lower())
+    if m["part"]:
+        word = word[: -len(m["part"])].strip()
+    shift = _DEICTIC[word]
+    part = _PARTS.get((m["part"] or "").lower()) or {"last night": "NI", "overnight": "NI"}.get(word)
+    if ctx.dct is None:
+        return ("TIME", f"XXXX-XX-XXT{part}") if part else ("DATE", "XXXX-XX-XX")
+    day = (ctx.dct + dt.timedelta(days=shift)).isoformat()
+    return ("TIME", f"{day}T{part}") if part else ("DATE", day)
+
+
+@_rule(r"\b(?:" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _REFS), key=len, reverse=True))
+       + r")\b(?!\s+(?:account|accounts|contracts?|events?|tense|affairs|issue|president))", re.I)
+def _ref(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    key = re.sub(r"\s+", " ", m.group().lower())
+    return "DATE", _REFS[key]
+
+
+@_rule(rf"\b(?:(?P<rel>last|next|this|coming|past|this\s+past)\s+)?(?P<wd>{WEEKDAY})(?:'s)?"
+       rf"(?:\s+(?P<part>{PART}))?\b", re.I)
+def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    if not m["wd"][0].isupper():
+        return None
+    weekday = _WEEKDAYS[m["wd"].lower()]
+    part = _PARTS.get((m["part"] or "").lower())
+    if part == "NI":
+        part = None
+    if ctx.dct is None:
+        value = "XXXX-XX-XX"
+    else:
+        rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+        # A weekday in a present-tense clause is mostly a report of the past few days.
+        tense: Tense = "past" if ctx.tense == "present" else ctx.tense
+        if rel in ("last", "past", "this past"):
+            tense = "past"
+        elif rel in ("next", "coming"):
+            tense = "future"
+        day = _weekday_date(ctx.dct, weekday, tense)
+        if rel == "last" and day == ctx.dct:
+            day -= dt.timedelta(days=7)
+        if rel == "next" and day == ctx.dct:
+            day += dt.timedelta(days=7)
+        value = day.isoformat()
+    return ("TIME", f"{value}T{part}") if part else ("DATE", value)
+
+
+@_rule(r"\b(?P<part>this\s+(?:morning|afternoon|evening)|later\s+this\s+(?:morning|afternoon|evening)"
+       r"|(?:the|early|late|mid)\s+(?:morning|afternoon|evening))\b", re.I)
+def _part_of_day(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    code = _PARTS[m["part"].split()[-1].lower()]
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return "TIME", f"{day}T{code}"
+
+
+_PERIOD = r"(?P<unit>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)"
+
+
+def _period_value(unit: str, shift: int, ctx: _Ctx) -> str:
+    """The TIMEX value of the ``unit`` period ``shift`` steps from the dct's own."""
+    d = ctx.dct
+    if d is None:
+        return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+    if unit == "week":
+        return _week(d + dt.timedelta(weeks=shift))
+    if unit == "weekend":
+        # "the weekend" in news is the one just past on weekdays, this one on a Saturday or Sunday.
+        base = d if d.weekday() >= 5 else d - dt.timedelta(days=d.weekday() + 1)
+        return _week(base + dt.timedelta(weeks=shift)) + "-WE"
+    if unit == "month":
+        year, month = _add_months(d.year, d.month, shift)
+        return f"{year}-{month:02d}"
+    if unit == "quarter":
+        return _prev_quarter(d, -shift)
+    if unit == "decade":
+        return str(d.year // 10 + shift)
+    if unit == "century":
+        return f"{d.year // 100 + shift:02d}"
+    if unit in _SEASONS:
+        code = _SEASONS[unit]
+        # The season's latest occurrence not after the dct, then shifted.
+        year = d.year if _SEASON_END[code] < d.month or (code == "WI" and d.month <= 2) else d.year - 1
+        if shift == 0:
+            year = d.year
+        elif shift > 0:
+            year = year + shift
+        else:
+            year = year + shift + 1
+        return f"{year}-{code}"
+    return str(d.year + shift)
+
+
+@_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous"
+       rf"|the\s+latest|this\s+past|past|coming|current|previous|the\s+following|the\s+last|the\s+next|the)"
+       rf"\s+{_PERIOD}(?P<pos>'s)?\b", re.I)
+def _relative_period(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    rel = re.sub(r"\s+", " ", m["rel"].lower()).removeprefix("the ").strip()
+    unit = m["unit"].lower()
+    if rel == "the" or rel == "":
+        if not m["mod"] and unit not in ("weekend", "quarter"):
+            return None  # "the year" alone is too often not a date
+        if unit == "quarter":
+            return "DATE", _period_value("quarter", -1, ctx)
+        return "DATE", _period_value(unit, 0, ctx)
+    if rel in ("last", "past", "previous", "this past"):
+        shift = -1
+        if unit == "year" and rel == "last" and ctx.dct is not None and not m["mod"] and _financial_comparison(m) \
+                and _sentence_mentions(m, r"\bfrom\b|\bcompared\b|\bversus\b|\bagainst\b"):
+            return "DATE", _prev_quarter(ctx.dct, 5)
+    elif rel in ("next", "coming", "following"):
+        shift = 1
+    elif rel == "latest":
+        shift = -1 if unit == "quarter" else 0
+    else:
+        shift = 0
+    if unit == "weekend" and ctx.dct is not None:
+        # _period_value's weekend 0 is the one just past on weekdays, the current one at the weekend.
+        on_weekend = ctx.dct.weekday() >= 5
+        if shift == -1:
+            shift = -1 if on_weekend else 0
+        elif shift == 0:
+            shift = 0 if on_weekend or ctx.tense == "past" else 1
+        elif shift == 1 and on_weekend:
+            shift = 1
+    return "DATE", _period_value(unit, shift, ctx)
+
+
+@_rule(rf"\b(?:(?P<ago>{NUMBER})[-\s]+{UNIT}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)"
+       r")\b", re.I)
+def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    text = m.group()
+    unit_match = re.search(UNIT, text, re.I)
+    if unit_match is None:
+        return None
+    unit = _unit_of(unit_match.group())
+    n = _number(m["ago"])
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if n is None or ctx.dct is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    k = int(n) * sign
+    d = ctx.dct
+    if unit == "day":
+        return "DATE", (d + dt.timedelta(days=k)).isoformat()
+    if unit == "week":
+        return "DATE", _week(d + dt.timedelta(weeks=k))
+    if unit == "month":
+        year, month = _add_months(d.year, d.month, k)
+        return "DATE", f"{year}-{month:02d}"
+    if unit == "year":
+        if k == -1 and _financial_comparison(m):
+            # Financial news: "profit rose from $5 a share a year earlier" compares the quarter just reported.
+            return "DATE", _prev_quarter(d, 1 - 4 * k)
+        return "DATE", str(d.year + k)
+    if unit == "decade":
+        return "DATE", str(d.year + 10 * k)[:3]
+    if unit == "quarter":
+        return "DATE", _prev_quarter(d, -k)
+    if unit in ("hour", "minute", "second"):
+        return "TIME", d.isoformat() + "TXX:XX"
+    return None
+
+
+def _financial_comparison(m: re.Match[str]) -> bool:
+    """A year-back comparison in a quarterly report: the sentence, in a document about quarters, talks money."""
+    if not re.search(r"\bquarter\b", m.string, re.I):
+        return False
+    return _sentence_mentions(m, r"\bquarter\b|\bperiod\b|a share\b|\bcents\b|net income|\bprofit|\bearnings")
+
+
+def _sentence_mentions(m: re.Match[str], pattern: str) -> bool:
+    """Whether the sentence around match ``m`` contains ``pattern`` (case-insensitive)."""
+    text = m.string
+    left = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
+    right_candidates = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return re.search(pattern, text[left + 1: right], re.I) is not None
+
+
+@_rule(rf"\b(?:(?P<mod>the\s+|this\s+|last\s+|next\s+|(?:the\s+)?(?:latest|current|same|year-earlier|year-ago"
+       r"|previous|fiscal)\s+|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-?\s*)?"
+       rf")?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?P<kind>quarter|half)"
+       rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?\b", re.I)
+def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    n = _ORDINALS[m["ord"].lower()]
+    kind = m["kind"].lower()
+    if kind == "half" and n > 2:
+        return None
+    code = f"Q{n}" if kind == "quarter" else f"H{n}"
+    mod = (m["mod"] or "").lower()
+    if m["year"]:
+        year: int | str = int(m["year"])
+    elif ctx.dct is None:
+        year = "XXXX"
+    else:
+        year = ctx.dct.year
+        if "year-earlier" in mod or "year-ago" in mod or mod.strip().startswith("last"):
+            year -= 1
+        elif mod.strip().startswith("next"):
+            year += 1
+        elif ctx.tense != "future" and kind == "quarter" and (ctx.dct.month - 1) // 3 + 1 < n:
+            # Quarters are reported once over: a later quarter than the dct's, unless announced, is last year's.
+            year -= 1
+    return "DATE", f"{year}-{code}"
+
+
+@_rule(rf"\b(?:(?P<mod>{APPROX})\s+)?(?P<n>{NUMBER})[-\s]+(?P<unit>{UNIT})(?P<adj>-long|-old)?(?:\s+old)?\b", re.I)
+def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    if m["unit"].lower() == "quarters" and "-" in m.group():
+        return None  # "three-quarters" is a fraction
+    if m["adj"] == "-old" or m.group().endswith("old"):
+        return None  # an age ("the 6-year-old") is not a time of events
+    unit = _unit_of(m["unit"])
+    n = _number(m["n"])
+    t, code = _UNITS[unit]
+    if n is None:
+        amount = "X"
+    else:
+        if unit == "decade":
+            n, code = n * 10, "Y"
+        elif unit == "century":
+            n, code = n * 100, "Y"
+        elif unit == "quarter":
+            n, code = n * 3, "M"
+        if n != int(n):
+            half_units = {"H": ("M", 30), "M": ("D", 15) if not t else ("S", 30), "Y": ("M", 6), "D": ("H", 12)}
+            if code in half_units and not (code == "M" and t == ""):
+                sub, extra = half_units[code]
+                return "DURATION", f"P{t}{int(n)}{code}{extra}{sub}"
+            if code == "M":
+                return "DURATION", f"P{int(n)}M15D"
+        amount = str(int(n))
+    return "DURATION", f"P{t}{amount}{code}"
+
+
+@_rule(r"\b(?:(?:for|in|over|within|after)\s+)?(?P<x>(?:the\s+)?(?:past|last|coming|next)\s+)?"
+       r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|earlier|later|of|old))", re.I)
+def _vague_duration(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    if not m["x"] and not re.match(r"(?i)(for|over|within)\s", m.group()):
+        return None
+    unit = _unit_of(m["unit"])
+    t, code = _UNITS[unit]
+    code = "Y" if code in ("DE", "CE") else code
+    return "DURATION", f"P{t}X{code}"
+
+
+@_rule(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?", re.I)
+def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return "TIME", f"{day}T{hour:02d}:{m['min'] or '00'}"
+
+
+@_rule(r"\b(?:noon|midday|midnight)\b", re.I)
+def _noon(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return "TIME", f"{day}T{'24:00' if m.group().lower() == 'midnight' else '12:00'}"
+
+
+_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P3M", "hour": "PT1H"}
+
+
+@_rule(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|every\s+(?:day|week|month|year|quarter"
+       r"|hour|night)|each\s+(?:day|week|month|year|quarter)|per\s+(?:day|week|month|year|hour)"
+       r")\b", re.I)
+def _set(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    word = m.group().lower().split()[-1]
+    key = {"daily": "day", "nightly": "day", "night": "day", "weekly": "week", "monthly": "month",
+           "annually": "year", "yearly": "year", "hourly": "hour", "quarterly": "quarter"}.get(word, word)
+    return "SET", _SET_UNITS[key]
+
+
+@_rule(r"\b(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day"
+       r"|Halloween|Valentine's\s+Day)\b")
+def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    name = re.sub(r"\s+", " ", m.group())
+    if ctx.dct is None:
+        return "DATE", "XXXX-XX-XX"
+    year = ctx.dct.year
+    if name.startswith("Thanksgiving"):
+        first = dt.date(year, 11, 1)
+        return "DATE", (first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)).isoformat()
+    fixed = {"Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24), "New Year's Day": (1, 1),
+             "New Year's Eve": (12, 31), "Independence Day": (7, 4), "Halloween": (10, 31),
+             "Valentine's Day": (2, 14)}
+    month, day = fixed[name]
+    return "DATE", f"{_year_for(ctx.dct, month, day, ctx.tense)}-{month:02d}-{day:02d}"
+
+
+@_rule(r"\b(?:the\s+)?(?:year-earlier|year-ago|prior-year|year-before)(?:\s+(?P<unit>quarter|period))?\b", re.I)
+def _year_ago(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    if ctx.dct is None:
+        return "DATE", "XXXX"
+    if m["unit"] or _financial_comparison(m):
+        return "DATE", _prev_quarter(ctx.dct, 5)
+    return "DATE", str(ctx.dct.year - 1)
+
+
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+@_rule(r"\b(?:nineteen|eighteen)[-\s](?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+       r"(?:[-\s](?P<ones>one|two|three|four|five|six|seven|eight|nine))?\b"
+       r"|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<ones2>one|two|three|four|five|six|seven|eight|nine))?\b",
+       re.I)
+def _spoken_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
+    text = m.group().lower()
+    if "thousand" in text:
+        if not text.startswith("the year") and not m["ones2"]:
+            return None  # "two thousand troops"
+        return "DATE", str(2000 + _ONES.get(m["ones2"] or "", 0))
+    century = 1900 if text.startswith("nineteen") else 1800
+    return "DATE", str(century + _TENS[m["tens"].lower()] + _ONES.get((m["ones"] or "").lower(), 0))
+
+
+# --- finder -------------------------------------------------------------------------------------
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to|planned|due\s+to"
+    r"|set\s+to)\b", re.I)
+_SENTENCE_START = re.compile(r"[.!?\n][\"')\]]*\s+(?=\S)")
+
+
+def guess_tense(text: str, start: int) -> Tense:
+    """A cheap tense for the scorer: future when a future cue precedes the expression in its sentence, else present.
+
+    "present" lets months without a year take the nearest year; weekdays read it as the past (news
+    report what happened), see ``_weekday``.
+    """
+    window = text[max(0, start - 160): start]
+    cut = list(_SENTENCE_START.finditer(window))
+    if cut:
+        window = window[cut[-1].end():]
+    return "future" if _FUTURE_CUE.search(window) else "present"
+
+
+def find_timexes(
+    text: str,
+    *,
+    dct: dt.date | None,
+    tense_at: Callable[[int, int], Tense] | None = None,
+) -> list[Timex]:
+    """All temporal expressions of ``text``, normalised against ``dct``, in text order, never overlapping.
+
+    ``tense_at(start, end)`` gives the tense of the clause an expression sits in; without it the
+    tense is guessed from future cues earlier in the sentence.
+    """
+    candidates: list[tuple[int, int, int, re.Match[str], Handler]] = []
+    for order, (pattern, handler) in enumerate(_RULES):
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                span = match.span("t") if match.groupdict().get("t") is not None else match.span()
+                candidates.append((span[0], span[1], order, match, handler))
+    # Longest first, then earliest, then the rule listed first.
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    taken: list[tuple[int, int]] = []
+    found: list[Timex] = []
+    for start, end, _order, match, handler in candidates:
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        tense = tense_at(start, end) if tense_at else guess_tense(text, start)
+        result = handler(match, _Ctx(dct=dct, tense=tense))
+        if result is None:
+            continue
+        start, end = _trim(text, start, end)
+        taken.append((start, end))
+        found.append(Timex(start=start, end=end, text=text[start:end], type=result[0], value=result[1]))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding blanks and a trailing comma or possessive from a span."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if text[end - 2: end] == "'s" and end - 2 > start:
+        end -= 2
+    return start, end

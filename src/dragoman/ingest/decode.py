@@ -1,0 +1,84 @@
+"""Bytes -> text: UTF-8 first, then charset detection; binary and empty inputs are refused."""
+
+from __future__ import annotations
+
+import zlib
+
+from charset_normalizer import from_bytes
+
+from ..errors import BinaryInputError, EmptyInputError, TooLargeError
+
+GZIP_MAGIC = b"\x1f\x8b"
+# Control characters that never occur in text files (tab, newline, CR, form feed and ESC excluded).
+_CONTROL = set(range(0, 9)) | {11} | set(range(14, 27)) | set(range(28, 32))
+_SAMPLE = 65536
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any encoding we would decode (NULs, control bytes)."""
+    sample = data[:_SAMPLE]
+    if not sample:
+        return False
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a BOM is text
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b in _CONTROL)
+    return controls / len(sample) > 0.01
+
+
+def gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:
+    """Decompress a gzip payload, refusing one that inflates past ``max_bytes`` (a zip bomb)."""
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = decompressor.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise BinaryInputError(
+            f"{source}: not a valid gzip file ({exc}); re-compress it with gzip or save it uncompressed"
+        ) from exc
+    if len(out) > max_bytes or decompressor.unconsumed_tail:
+        raise TooLargeError(
+            f"{source}: decompressed size is over the limit of {max_bytes} bytes; "
+            "split the file or raise --max-bytes"
+        )
+    return out
+
+
+def is_gzip(data: bytes) -> bool:
+    return data[:2] == GZIP_MAGIC
+
+
+def decode_bytes(data: bytes, *, source: str) -> str:
+    """Decode ``data`` as text; UTF-8 (with or without BOM) first, else the detected charset.
+
+    Raises EmptyInputError for empty or whitespace-only input and BinaryInputError for bytes
+    that are not text.
+    """
+    if not data.strip():
+        raise EmptyInputError(f"{source}: the file is empty or whitespace only; remove it or add the article text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if looks_binary(data):
+        raise BinaryInputError(
+            f"{source}: binary content (not text) behind a text extension; "
+            "convert it to .txt/.html/.jsonl or remove it from the input"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        best = from_bytes(data[: 4 * _SAMPLE]).best()
+        if best is None or best.encoding is None:
+            raise BinaryInputError(
+                f"{source}: bytes are neither UTF-8 nor any known text encoding; re-save the file as UTF-8"
+            ) from None
+        text = data.decode(best.encoding, errors="replace")
+    if not text.strip():
+        raise EmptyInputError(f"{source}: the file is empty or whitespace only; remove it or add the article text")
+    return text
+
+
+def maybe_gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:
+    return gunzip(data, source=source, max_bytes=max_bytes) if is_gzip(data) else data
+
+
+__all__ = ["decode_bytes", "gunzip", "is_gzip", "looks_binary", "maybe_gunzip"]

@@ -1,0 +1,102 @@
+"""HTML pages -> Article through trafilatura (main text plus title, date, author, site name, url)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import trafilatura
+
+from ..errors import InputError, NoArticleError
+from ..model import Article, content_hash
+
+log = logging.getLogger("dragoman")
+
+# Markup that must never reach stored text, even when a page shows it escaped as text.
+_SCRIPT_RE = re.compile(r"<(script|style|iframe|object|embed)\b.*?(?:<\s*/\s*\1\s*>|$)", re.I | re.S)
+_TAG_RE = re.compile(r"</?[a-z][a-z0-9]*\b[^<>]*>", re.I)
+_HANDLER_RE = re.compile(r"\bon[a-z]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+_JS_URL_RE = re.compile(r"javascript\s*:", re.I)
+_HTML_SNIFF_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|p)\b", re.I | re.S)
+
+
+def looks_like_html(head: bytes) -> bool:
+    """True when the first bytes of a file are HTML markup."""
+    return bool(_HTML_SNIFF_RE.match(head[:4096]))
+
+
+def strip_active_markup(text: str) -> str:
+    """Drop scripts, tags, event-handler attributes and javascript: URLs from extracted text."""
+    text = _SCRIPT_RE.sub("", text)
+    text = _TAG_RE.sub("", text)
+    text = _HANDLER_RE.sub("", text)
+    return _JS_URL_RE.sub("", text)
+
+
+def _paragraphs(text: str) -> str:
+    # trafilatura puts one block per line; a blank line between blocks marks our paragraph breaks.
+    lines = [line.strip() for line in text.splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
+        return value[:10]
+    return None
+
+
+def extract_html(html: str, *, source: str, url: str | None = None) -> tuple[str, dict[str, str | None]]:
+    """The article text (paragraphs separated by blank lines) and metadata of an HTML page."""
+    try:
+        document = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        )
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on broken markup
+        raise InputError(
+            f"{source}: the HTML could not be parsed ({type(exc).__name__}: {exc}); check the file is a web page"
+        ) from exc
+    text = _paragraphs(strip_active_markup(document.text or "")) if document is not None else ""
+    if not text.strip():
+        raise NoArticleError(
+            f"{source}: no article body found in the HTML page (navigation or boilerplate only); "
+            "give the article page itself, or its text as .txt"
+        )
+    meta = {
+        "title": _clean_meta(document.title),
+        "published": _iso_date(document.date),
+        "author": _clean_meta(document.author),
+        "site_name": _clean_meta(document.sitename),
+        "url": _clean_meta(document.url) or url,
+    }
+    return text, meta
+
+
+def _clean_meta(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = strip_active_markup(value).strip()
+    return value or None
+
+
+def article_from_html(
+    html: str, *, source_id: str, published: str | None = None, default_published: str | None = None,
+    url: str | None = None, title: str | None = None, doc_id: str | None = None,
+) -> Article:
+    """An Article from an HTML page.
+
+    ``published``/``url``/``title`` given by the caller (a JSONL record) win over the page's own;
+    ``default_published`` (the CLI's --published) only fills a date the page does not carry.
+    """
+    text, meta = extract_html(html, source=source_id, url=url)
+    return Article(
+        doc_id=doc_id or content_hash(html),
+        source_id=source_id,
+        format="html",
+        original=text,
+        title=title or meta["title"],
+        published=published or meta["published"] or default_published,
+        url=url or meta["url"],
+        author=meta["author"],
+        site_name=meta["site_name"],
+        raw_html=html,
+    )

@@ -1,0 +1,128 @@
+"""ActorResolver on real sentences parsed with the project's spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.extract.actors import ActorResolver, is_actor_like
+from dragoman.nlp import get_nlp
+
+pytestmark = pytest.mark.slow
+
+
+def _resolve(text: str, word: str, *, nth: int = 0, dateline: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    doc = get_nlp()(text)
+    resolver = ActorResolver(doc, dateline_places=dateline)
+    heads = [t for t in doc if t.text == word]
+    return resolver.actor_for(heads[nth])
+
+
+def test_actors_demonym_with_sector_noun() -> None:
+    actor = _resolve("The Sudanese army shelled the town on Monday.", "army")
+    assert (actor.country, actor.sector, actor.text) == ("SDN", "MIL", "Sudanese army")
+    forces = _resolve("Ethiopian federal forces entered Mekelle.", "forces")
+    assert (forces.country, forces.sector) == ("ETH", "MIL")
+    people = _resolve("Russians protested in the streets.", "Russians")
+    assert (people.country, people.sector) == ("RUS", "CVL")
+
+
+def test_actors_capital_metonym_is_government() -> None:
+    text = "Talks between Kigali and Kinshasa broke down on Friday."
+    kigali, kinshasa = _resolve(text, "Kigali"), _resolve(text, "Kinshasa")  # each conjunct on its own
+    assert (kigali.country, kigali.sector) == ("RWA", "GOV")
+    assert (kinshasa.country, kinshasa.sector) == ("COD", "GOV")
+    gov = _resolve("The government in Kinshasa rejected the report.", "government")
+    assert (gov.country, gov.sector) == ("COD", "GOV")
+
+
+def test_actors_bare_country_is_the_state_without_sector() -> None:
+    text = "Ethiopia accused Egypt of sabotage."
+    assert (_resolve(text, "Ethiopia").country, _resolve(text, "Ethiopia").sector) == ("ETH", None)
+    assert _resolve(text, "Egypt").country == "EGY"
+
+
+def test_actors_international_bodies() -> None:
+    text = (
+        "The UN refugee agency, the European Commission, the African Union and Amnesty International "
+        "condemned the attack."
+    )
+    assert _resolve(text, "agency").country == "UNO"
+    assert _resolve(text, "Commission").country == "EUR"
+    assert _resolve(text, "Union").country == "IGO"
+    assert _resolve(text, "International").country == "NGO"
+    peacekeepers = _resolve("UN peacekeepers fired on the crowd.", "peacekeepers")
+    assert (peacekeepers.country, peacekeepers.sector) == ("UNO", "MIL")
+
+
+def test_actors_titled_person_and_later_mentions_inherit() -> None:
+    text = (
+        "Kenyan Interior Minister Kithure Kindiki said police would stay.\n\n"
+        "Kindiki spoke in Nairobi. The minister later met protesters."
+    )
+    first = _resolve(text, "Kindiki")
+    assert (first.name, first.country, first.sector) == ("Kithure Kindiki", "KEN", "GOV")
+    later = _resolve(text, "Kindiki", nth=1)
+    assert (later.name, later.country, later.sector) == ("Kithure Kindiki", "KEN", "GOV")
+    title = _resolve(text, "minister")
+    assert (title.name, title.country, title.sector) == ("Kithure Kindiki", "KEN", "GOV")
+
+
+def test_actors_apposition_title() -> None:
+    actor = _resolve("Kithure Kindiki, Kenya's interior minister, met the envoy.", "Kindiki")
+    assert (actor.country, actor.sector) == ("KEN", "GOV")
+
+
+def test_actors_pronoun_resolves_to_previous_sentence_actor() -> None:
+    text = "Rwanda-backed M23 rebels attacked the town. Their artillery fire killed five civilians."
+    their = _resolve(text, "Their")
+    assert (their.text, their.name, their.country, their.sector) == ("Their", "M23 rebels", "COD", "REB")
+    he = _resolve("President William Ruto of Kenya arrived. He said talks would resume.", "He")
+    assert he is not None and he.name == "William Ruto" and he.sector == "GOV"
+
+
+def test_actors_note_actor_is_the_fallback_for_pronouns() -> None:
+    doc = get_nlp()("They rejected the offer.")
+    resolver = ActorResolver(doc)
+    assert resolver.actor_for(doc[0]) is None
+    noted = _resolve("Sudanese troops advanced.", "troops")
+    resolver.note_actor(noted)
+    assert resolver.last_actor == noted
+    assert resolver.actor_for(doc[0]).country == "SDN"
+
+
+def test_actors_backer_is_an_attribute_not_the_country() -> None:
+    text = "Rwanda-backed M23 rebels seized Goma."
+    actor = _resolve(text, "rebels")
+    assert (actor.text, actor.name, actor.country, actor.sector, actor.backer) == (
+        "Rwanda-backed M23 rebels",
+        "M23 rebels",
+        "COD",
+        "REB",
+        "RWA",
+    )
+    doc = get_nlp()(text)
+    assert doc.text[actor.start : actor.end] == actor.text
+
+
+def test_actors_unknown_country_stays_null() -> None:
+    actor = _resolve("Rebels attacked a convoy.", "Rebels")
+    assert (actor.country, actor.sector) == (None, "REB")
+    dated = _resolve("Rebels attacked a convoy.", "Rebels", dateline=("GOMA",))
+    assert dated.country == "COD"  # the dateline's country is the document's focus
+    assert _resolve("The convoy carried food.", "convoy") is None
+
+
+def test_actors_sector_from_modifier_of_generic_head() -> None:
+    assert _resolve("An army spokesman denied the report.", "spokesman").sector == "MIL"
+    assert _resolve("A police spokesman denied the report.", "spokesman").sector == "COP"
+    assert _resolve("Government forces shelled the town.", "forces").sector == "MIL"
+    assert _resolve("Former President Jacob Zuma was arrested.", "Zuma").sector == "ELI"
+
+
+def test_actors_is_actor_like() -> None:
+    doc = get_nlp()("Soldiers and the minister burned the crops in Kenya.")
+    by_text = {t.text: t for t in doc}
+    assert is_actor_like(by_text["Soldiers"])
+    assert is_actor_like(by_text["minister"])
+    assert is_actor_like(by_text["Kenya"])
+    assert not is_actor_like(by_text["crops"])

@@ -1,0 +1,118 @@
+"""Event dates from the real spaCy parse: tense, week/month expressions, explicit and relative dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.extract.dates import DateResolver
+from dragoman.model import When
+from dragoman.nlp import parse_one
+
+PUBLISHED = "2024-01-24"  # a Wednesday
+
+
+def when_of(text: str, trigger: str, *, published: str | None = PUBLISHED) -> When:
+    doc = parse_one(text)
+    token = next(t for t in doc if t.text == trigger)
+    return DateResolver(doc, published=published).when(token)
+
+
+def test_past_tense_weekday_is_the_one_before_publication() -> None:
+    when = when_of("M23 rebels shelled the town of Sake on Monday, killing five soldiers.", "shelled")
+    assert (when.date, when.precision, when.text) == ("2024-01-22", "day", "on Monday")
+
+
+def test_future_tense_weekday_is_the_next_one() -> None:
+    when = when_of("The foreign minister will travel to Cairo on Sunday for talks on the ceasefire.", "travel")
+    assert (when.date, when.precision, when.text) == ("2024-01-28", "day", "on Sunday")
+
+
+def test_expected_to_points_forward() -> None:
+    when = when_of("Envoys are expected to meet in Doha on Friday.", "meet")
+    assert when.date == "2024-01-26"
+
+
+def test_present_tense_headline_weekday_reads_as_past() -> None:
+    when = when_of("Police arrest 40 protesters in Nairobi on Tuesday", "arrest")
+    assert when.date == "2024-01-23"
+
+
+def test_each_event_takes_its_own_expression() -> None:
+    text = "Rebels attacked the base on Monday, an army spokesman said on Tuesday."
+    assert when_of(text, "attacked").date == "2024-01-22"
+    assert when_of(text, "said").date == "2024-01-23"
+
+
+def test_this_week_is_the_iso_week_monday() -> None:
+    when = when_of("Troops were deployed to the border this week.", "deployed")
+    assert (when.date, when.precision, when.text) == ("2024-01-22", "week", "this week")
+
+
+def test_last_month_is_the_first_of_the_month() -> None:
+    when = when_of("Protesters blocked the main road last month.", "blocked")
+    assert (when.date, when.precision, when.text) == ("2023-12-01", "month", "last month")
+
+
+def test_since_early_march_and_end_of_month() -> None:
+    since = when_of("Fighting has displaced thousands since early March.", "displaced")
+    assert (since.date, since.precision, since.text) == ("2024-03-01", "month", "since early March")
+    by = when_of("The army promised to withdraw by the end of the month.", "withdraw")
+    assert (by.date, by.precision) == ("2024-01-01", "month")
+    assert by.text is not None and "end of the month" in by.text
+
+
+def test_explicit_date_without_year_takes_the_publication_year() -> None:
+    when = when_of("The two leaders signed the accord on Jan. 5 in Addis Ababa.", "signed")
+    assert (when.date, when.precision, when.text) == ("2024-01-05", "day", "on Jan. 5")
+
+
+def test_past_date_after_publication_day_is_last_year() -> None:
+    when = when_of("Soldiers opened fire on demonstrators on Dec. 12.", "opened")
+    assert when.date == "2023-12-12"
+
+
+def test_explicit_date_with_year() -> None:
+    when = when_of("Government forces recaptured the city on March 3, 2019.", "recaptured")
+    assert (when.date, when.precision) == ("2019-03-03", "day")
+
+
+def test_year_alone_has_year_precision() -> None:
+    when = when_of("The militia seized the mines in 2019.", "seized")
+    assert (when.date, when.precision, when.text) == ("2019-01-01", "year", "in 2019")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date", "precision"),
+    [
+        ("Gunmen kidnapped three aid workers yesterday.", "kidnapped", "2024-01-23", "day"),
+        ("The government expelled the ambassador last year.", "expelled", "2023-01-01", "year"),
+        ("Police detained the journalist two days ago.", "detained", "2024-01-22", "day"),
+        ("The junta suspended the constitution earlier this month.", "suspended", "2024-01-01", "month"),
+    ],
+)
+def test_relative_expressions(text: str, trigger: str, date: str, precision: str) -> None:
+    when = when_of(text, trigger)
+    assert (when.date, when.precision) == (date, precision)
+
+
+def test_no_expression_takes_the_publication_date_with_precision() -> None:
+    when = when_of("Security forces fired tear gas at the crowd.", "fired")
+    assert when == When(date=PUBLISHED, precision="day", text=None, start=None, end=None)
+
+
+def test_unknown_publication_date_is_never_guessed() -> None:
+    assert when_of("Security forces fired tear gas at the crowd.", "fired", published=None) == When()
+    relative = when_of("Rebels attacked the base on Monday.", "attacked", published=None)
+    assert (relative.date, relative.precision, relative.text) == (None, None, "on Monday")
+
+
+def test_absolute_date_resolves_without_publication_date() -> None:
+    when = when_of("Government forces recaptured the city on March 3, 2019.", "recaptured", published=None)
+    assert when.date == "2019-03-03"
+
+
+def test_offsets_point_at_the_expression() -> None:
+    text = "Rebels attacked the base on Monday."
+    when = when_of(text, "attacked")
+    assert when.start is not None and when.end is not None
+    assert text[when.start: when.end] == "on Monday"
