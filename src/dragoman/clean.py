@@ -61,7 +61,8 @@ def _repair(text: str, pos: list[int]) -> tuple[str, list[int]]:
         if tag == "equal":
             new_pos.extend(pos[a0:a1])
         elif tag != "delete":
-            new_pos.extend(_align_chars(text[a0:a1], "".join(new_pieces[j1:j2]), pos[a0:a1] or [pos[min(a0, len(pos) - 1)]]))
+            old_pos = pos[a0:a1] or [pos[min(a0, len(pos) - 1)]]
+            new_pos.extend(_align_chars(text[a0:a1], "".join(new_pieces[j1:j2]), old_pos))
     return fixed, new_pos
 
 
@@ -224,7 +225,8 @@ _FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"more (?:stories|news|on this story|from \w+(?: \w+)?)|read more|read next|see also|"
                     r"recommended(?: stories| for you)?|most (?:read|popular|viewed)|trending(?: now)?|"
                     r"you (?:may|might) also like|also read|top stories|editor'?s picks|in other news)\s*:?$"),
-        ("related", r"^(?:read more|read next|also read|see also|related|more|watch|listen|must read)\s*[:：|»›-]\s*\S"),
+        ("related", r"^(?:read more|read next|also read|see also|related|more|watch|listen|must read)"
+                    r"\s*[:：|»›-]\s*\S"),
         ("advertisement", r"^(?:advertisement|advertising|sponsored(?: content)?|ad|"
                           r"story continues below(?: advertisement)?|continue reading(?: below)?)$"),
         ("navigation", r"^(?:back to top|skip to (?:main )?content|home|menu|search|next article|previous article|"
@@ -271,7 +273,8 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _CAPS_WORD = r"(?:[A-Z][A-Z'’.\-]*[A-Z.]|[A-Z](?=\.))"
 _CAPS_PLACE = rf"{_CAPS_WORD}(?:[ \-](?:{_CAPS_WORD}|d[eu]|au|el|al))*"
 _MIXED_PLACE = r"[A-Z][a-z]+\.?(?: (?:of|the|and|de|del)| [A-Z][a-z]+\.?)*"
-_AGENCY = r"Reuters|AP|AFP|dpa|DPA|Xinhua|ANI|PTI|IANS|UPI|Bloomberg|Anadolu|EFE|Kyodo|Yonhap|TASS|Interfax|CNN|BBC|IRNA"
+_AGENCY = (r"Reuters|AP|AFP|dpa|DPA|Xinhua|ANI|PTI|IANS|UPI|Bloomberg|Anadolu|EFE|Kyodo|Yonhap|TASS|Interfax|"
+           r"CNN|BBC|IRNA")
 _DATELINE_RE = re.compile(
     rf"^(?P<places>{_CAPS_PLACE}(?:\s*/\s*{_CAPS_PLACE})*)"
     rf"(?P<qualifiers>(?:,\s*{_MIXED_PLACE}(?=,|\s*\(|\s*[-–—:]))*)"

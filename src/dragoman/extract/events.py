@@ -43,6 +43,13 @@ OF_AGENT_NOUNS: Final = frozenset({"withdrawal", "deployment", "retreat", "pullo
 ACTOR_ENTS: Final = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 # "after the attack": a back-reference to an event coded where it was reported.
 BACKREF_PREPS: Final = frozenset({"after", "before", "since", "following", "despite", "amid", "ahead"})
+# "concern about a deal", "optimism over talks": the event is a topic of an opinion, not reported as done.
+TOPIC_PREPS: Final = frozenset({"about", "regarding", "concerning", "over", "on"})
+OPINION_NOUNS: Final = frozenset({"concern", "optimism", "pessimism", "hope", "doubt", "fear", "worry", "skepticism",
+                                  "scepticism", "question", "debate", "opinion", "view", "report", "statement",
+                                  "comment", "remark", "speculation", "news", "rumour", "rumor", "confidence"})
+PEACE_WORDS: Final = frozenset({"peacekeeping", "peacekeeper", "peacekeep", "humanitarian", "rescue", "relief",
+                                "observer", "monitor", "evacuation"})
 RELATIVE: Final = frozenset({"who", "which", "that", "whom"})
 
 
@@ -68,6 +75,7 @@ class Lexicon:
     compound_heads: frozenset[str]
     instruments: dict[str, Code]
     light_verbs: frozenset[str]
+    not_with_object: dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +140,8 @@ def lexicon_from_yaml(text: str) -> Lexicon:
         compound_heads=frozenset(h for _m, h in compound_nouns),
         instruments=instruments,
         light_verbs=frozenset(w.lower() for w in data.get("light_verbs") or ()),
+        not_with_object={k.lower(): frozenset(w.lower() for w in v or ())
+                         for k, v in (data.get("not_with_object") or {}).items()},
     )
 
 
@@ -154,6 +164,8 @@ def _lemma(tok) -> str:  # type: ignore[no-untyped-def]
 
 
 def _object_class(noun, lex: Lexicon) -> str | None:  # type: ignore[no-untyped-def]
+    if noun.ent_type_ == "MONEY":  # "gave $2 million to ..."
+        return "aid"
     cls = lex.object_class.get(_lemma(noun))
     if cls is None and _lemma(noun) in lex.containers:
         for child in noun.children:  # "a column of 40 armoured vehicles"
@@ -167,6 +179,24 @@ def _object_class(noun, lex: Lexicon) -> str | None:  # type: ignore[no-untyped-
 def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[no-untyped-def]
     lemma = _lemma(tok)
     end = tok.idx + len(tok.text)
+    if tok.dep_ == "amod":  # "the internationally recognized government": a property, not an act
+        return None
+    classes = lex.object_verbs.get(lemma)
+    if classes:
+        themes = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        for prep in tok.children:  # "provided Ukraine with weapons"
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                themes.extend(p for p in prep.children if p.dep_ == "pobj")
+        themes.extend(c for t in list(themes) for c in t.conjuncts)  # "a team of experts, equipment and drugs"
+        for theme in themes:
+            cls = _object_class(theme, lex)
+            if cls in classes:
+                return classes[cls], end
+    excluded = lex.not_with_object.get(lemma)
+    if excluded and any(c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in excluded for c in tok.children):
+        return None
+    if lemma == "agree" and _opinion_agree(tok):
+        return None
     if lemma in lex.phrasal_heads:
         for child in tok.children:
             if child.dep_ in ("prt", "prep", "dobj", "advmod"):
@@ -176,18 +206,16 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
                     return code, particle_end if child.i == tok.i + 1 else end
     if is_reporting_verb(tok):
         return None
-    classes = lex.object_verbs.get(lemma)
-    if classes:
-        themes = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        for prep in tok.children:  # "provided Ukraine with weapons"
-            if prep.dep_ == "prep" and prep.lower_ == "with":
-                themes.extend(p for p in prep.children if p.dep_ == "pobj")
-        for theme in themes:
-            cls = _object_class(theme, lex)
-            if cls in classes:
-                return classes[cls], end
     code = lex.verbs.get(lemma)
     return (code, end) if code is not None else None
+
+
+def _opinion_agree(verb) -> bool:  # type: ignore[no-untyped-def]
+    """'agree with X that ...' / 'agree that ...' states an opinion; 'agree to/on ...' is an undertaking."""
+    deps = {(c.dep_, c.lower_) for c in verb.children}
+    if any(d == "xcomp" for d, _w in deps) or ("prep", "to") in deps or ("prep", "on") in deps:
+        return False
+    return ("prep", "with") in deps or any(d == "ccomp" for d, _w in deps)
 
 
 def _match_noun(tok, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-def]
@@ -504,6 +532,10 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
         if nominal:
             if tok.dep_ == "pobj" and tok.head.lower_ in BACKREF_PREPS:
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS and (
+                    tok.head.head.pos_ in ("NOUN", "ADJ") and _lemma(tok.head.head) in OPINION_NOUNS
+                    or tok.head.lower_ in ("about", "regarding", "concerning")):
+                continue
             actors, recipients, anchor = _noun_arguments(tok, lex)
         else:
             anchor = tok
@@ -516,8 +548,21 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
             for child in tok.children:  # "accused Russia of ...", "urged Kenya to ...": the person addressed
                 if code.type in GOVERNING and child.dep_ == "dobj" and child.i not in consumed and i in recipients_from:
                     recipients = [child]
+        if code.type == "MOBILIZE" and _peace_mission(tok):
+            code = Code("AID", "074", None)  # "deployed 300 troops to the UN peacekeeping mission"
         found.append(Found(tok, code, tuple(_unique(actors)), tuple(_unique(recipients)), anchor, nominal, end))
     return found
+
+
+def _peace_mission(tok) -> bool:  # type: ignore[no-untyped-def]
+    """True when a deployment is for peacekeeping, rescue or relief (its objects and their modifiers say so)."""
+    for child in tok.children:
+        if child.dep_ not in ("dobj", "prep", "nsubjpass", "advcl", "xcomp"):
+            continue
+        for grand in (child, *child.children):
+            if _lemma(grand) in PEACE_WORDS or any(_lemma(g) in PEACE_WORDS for g in grand.children):
+                return True
+    return False
 
 
 def _unique(tokens: Iterable) -> list:  # type: ignore[type-arg]
