@@ -246,7 +246,7 @@ _FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("separator", r"^[\s_*\-=~•·#]{3,}$"),
     )
 )
-_BYLINE_RE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*"
+_BYLINE_RE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*"
                         r"(?:\s+[A-Z][\w.'’-]*){0,3})*(?:\s*[,|·•-]\s*.{0,40})?$")
 _NAV_ITEMS_RE = re.compile(r"^[^|]{1,40}(?:\s[|•·]\s[^|•·]{1,40}){2,}$")
 _INLINE_CAPTION_RE = re.compile(r"\((?:photo|image|picture|file photo|ap photo)\b[^()]{0,240}\)", re.I)
@@ -371,7 +371,7 @@ class _Header:
     section: str | None = None
     headline: str | None = None
     dateline: Dateline | None = None
-    story_start: int = 0
+    story_start: int = -1  # -1: no story paragraph found, nothing is taken out as headline or related
 
 
 def _read_header(units: list[Unit], title: str | None, *, extracted: bool) -> _Header:
@@ -476,7 +476,8 @@ def clean_text(original: str, *, title: str | None = None, extracted: bool = Fal
     for unit in units:
         unit.kind = _pattern_kind(unit.text)
     header = _read_header(units, title, extracted=extracted)
-    _classify_body(units, header.story_start, extracted=extracted)
+    if header.story_start >= 0:
+        _classify_body(units, header.story_start, extracted=extracted)
     removed: list[str] = []
     parts: list[str] = []
     positions: list[int] = []

@@ -45,7 +45,7 @@ from pathlib import Path
 
 from .errors import GazetteerError
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "6"
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 REGIONS_FILE = Path(__file__).with_name("data") / "regions.tsv"
 
@@ -82,7 +82,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "TLS": ("East Timor", "Timor-Leste"),
     "GMB": ("Gambia",),
     "BHS": ("Bahamas",),
-    "PHL": ("Philippines",),
+    "PHL": ("Philippines", "Philippine"),
     "SSD": ("South Sudan",),
     "CAF": ("Central African Republic", "CAR"),
     "BIH": ("Bosnia", "Bosnia-Herzegovina", "Bosnia and Herzegovina"),
@@ -94,6 +94,11 @@ COUNTRY_POINTS: dict[str, tuple[float, float]] = {
     "AU": (-25.0, 135.0), "JP": (35.68536, 139.75309), "DE": (51.5, 10.5), "CD": (-2.5, 23.5), "SD": (16.0, 30.0),
     "SO": (6.0, 48.0), "ET": (9.0, 39.5), "AR": (-34.0, -64.0), "BR": (-10.0, -55.0), "RU": (60.0, 100.0),
     "CN": (35.0, 105.0), "MX": (23.0, -102.0), "FR": (46.0, 2.0),
+}
+
+CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Europe": ("European", "Europeans"), "Africa": ("African", "Africans"), "Asia": ("Asian", "Asians"),
+    "South America": ("South American",), "North America": ("North American",),
 }
 
 # AP-style abbreviations of US states, used in "Paris, Tenn." (facts).
@@ -226,6 +231,9 @@ def build_index(*, force: bool = False) -> Path:
         try:
             _build(Path(tmp), signature)
             os.replace(tmp, path)  # atomic: a reader never sees a half-built index
+            for old in path.parent.glob("gazetteer-v*.sqlite"):
+                if old != path:
+                    old.unlink(missing_ok=True)  # indexes of older schemas
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -295,6 +303,8 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
         places[gid] = (city["name"], cc, iso3.get(cc, ""), city.get("admin1code") or "", "P", "PPL", pop,
                        float(city["latitude"]), float(city["longitude"]))
         add_name(city["name"], gid, True)
+        if city["name"].endswith(" City") and len(city["name"]) > 9:
+            add_name(city["name"][:-5], gid, True)  # "New York City" is "New York" in the news
         for alt in _latin_names(city.get("alternatenames") or ()):
             add_name(alt, gid, False)
         if capitals.get(cc) and normalize(city["name"]) == capitals[cc]:
@@ -403,6 +413,8 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
         for alt in cont.get("alternateNames") or ():
             if alt.get("lang") == "en":
                 add_name(alt["name"], gid, False)
+        for demonym in CONTINENT_DEMONYMS.get(cont["name"], ()):
+            add_name(demonym, gid, True)
 
     # Our regions.
     with REGIONS_FILE.open(encoding="utf-8") as fh:

@@ -137,17 +137,30 @@ def _require(path: Path, what: str) -> Path:
     return path
 
 
-def score_events(gold: Path, *, format: str, limit: int | None = None) -> dict[str, Any]:  # noqa: A002
-    """Score the coder on one gold event file; ``limit`` keeps the first N units (for tests)."""
+def _sample(items: list, limit: int | None, stride: int) -> list:  # type: ignore[type-arg]
+    """Every ``stride``-th unit, then the first ``limit`` of those (a spread-out sample for tests)."""
+    if stride < 1:
+        raise EvaluationError(f"stride {stride} must be 1 or more", stage="evaluate")
+    items = items[::stride]
+    return items[:limit] if limit is not None else items
+
+
+def score_events(
+    gold: Path, *, format: str, limit: int | None = None, stride: int = 1  # noqa: A002
+) -> dict[str, Any]:
+    """Score the coder on one gold event file.
+
+    ``stride`` keeps every N-th unit and ``limit`` the first N of those: tests score a spread-out sample.
+    """
     gold = Path(gold)
     if format == "plover-gsr":
-        return score_plover_gsr(gold, limit=limit)
+        return score_plover_gsr(gold, limit=limit, stride=stride)
     if format == "cameo-class":
-        return score_cameo_class(gold, limit=limit)
+        return score_cameo_class(gold, limit=limit, stride=stride)
     if format == "cameo-ner":
-        return score_cameo_ner(gold, limit=limit)
+        return score_cameo_ner(gold, limit=limit, stride=stride)
     if format == "ipe":
-        return score_ipe(gold, limit=limit)
+        return score_ipe(gold, limit=limit, stride=stride)
     raise EvaluationError(f"unknown gold format {format!r}: use one of {', '.join(FORMATS)}", stage="evaluate")
 
 
@@ -216,7 +229,7 @@ def _actor_agreement(event: Event, sources: list[dict[str, Any]], targets: list[
     return score
 
 
-def score_plover_gsr(gold: Path, *, limit: int | None = None) -> dict[str, Any]:
+def score_plover_gsr(gold: Path, *, limit: int | None = None, stride: int = 1) -> dict[str, Any]:
     _require(gold, "plover-gsr/PLOVER_GSR_CAMEO.txt")
     try:
         records = json.loads(gold.read_text("utf-8"))
@@ -225,7 +238,7 @@ def score_plover_gsr(gold: Path, *, limit: int | None = None) -> dict[str, Any]:
                               stage="evaluate") from exc
     mapping, mapping_source = old_name_map(gold.parent / "CAMEO2PLOVER-2021.txt")
     units = [r for r in records if isinstance(r, dict) and r.get("text") and r.get("event") != "DOCUMENT"]
-    units = units[:limit] if limit is not None else units
+    units = _sample(units, limit, stride)
     coded, status = code_texts([str(r["text"]) for r in units])
 
     tp = fp = fn = top1 = 0
@@ -321,8 +334,8 @@ def read_cameo_class(gold: Path, *, limit: int | None = None) -> list[tuple[str,
     return rows[:limit] if limit is not None else rows
 
 
-def score_cameo_class(gold: Path, *, limit: int | None = None) -> dict[str, Any]:
-    rows = read_cameo_class(gold, limit=limit)
+def score_cameo_class(gold: Path, *, limit: int | None = None, stride: int = 1) -> dict[str, Any]:
+    rows = _sample(read_cameo_class(gold), limit, stride)
     coded, status = code_texts([text for text, _label in rows])
     gold_labels = [label for _text, label in rows]
     predicted = [sentence_class(events) for events in coded]
@@ -383,8 +396,8 @@ def _token_span(offsets: Sequence[tuple[int, int]], start: int | None, end: int 
     return (hit[0], hit[-1]) if hit else None
 
 
-def score_cameo_ner(gold: Path, *, limit: int | None = None) -> dict[str, Any]:
-    sentences = read_cameo_ner(gold, limit=limit)
+def score_cameo_ner(gold: Path, *, limit: int | None = None, stride: int = 1) -> dict[str, Any]:
+    sentences = _sample(read_cameo_ner(gold), limit, stride)
     texts, all_offsets = [], []
     for sentence in sentences:
         offsets, pos = [], 0
@@ -464,8 +477,8 @@ def read_ipe(gold: Path, *, limit: int | None = None) -> list[tuple[str, set[str
     return rows[:limit] if limit is not None else rows
 
 
-def score_ipe(gold: Path, *, limit: int | None = None) -> dict[str, Any]:
-    rows = read_ipe(gold, limit=limit)
+def score_ipe(gold: Path, *, limit: int | None = None, stride: int = 1) -> dict[str, Any]:
+    rows = _sample(read_ipe(gold), limit, stride)
     coded, status = code_texts([text for text, _labels in rows])
     result: dict[str, Any] = {"format": "ipe", "gold": str(gold), "units": len(rows),
                               "unit": "document" if gold.name.startswith("docs") else "sentence"}

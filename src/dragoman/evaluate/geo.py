@@ -73,7 +73,8 @@ def read_gold(gold: Path) -> list[GoldArticle]:
     try:
         root = ET.parse(gold).getroot()
     except (OSError, ET.ParseError) as exc:
-        raise EvaluationError(f"cannot read gold file {gold} ({exc}): pass lgl.xml or GWN.xml", stage="evaluate") from exc
+        raise EvaluationError(f"cannot read gold file {gold} ({exc}): pass lgl.xml or GWN.xml",
+                              stage="evaluate") from exc
     articles = []
     lgl = root.find("article/toponyms/toponym/gaztag") is not None
     patches = _patches(gold) if lgl else {}
@@ -107,7 +108,7 @@ def auc_of(errors: list[float]) -> float:
     """Area under the sorted, log-scaled error curve (Gritta et al. 2019), 0 best."""
     if not errors:
         return 0.0
-    scaled = sorted(math.log(1 + e) / math.log(MAX_ERROR_KM) for e in errors)
+    scaled = sorted(min(1.0, math.log(1 + e) / math.log(MAX_ERROR_KM)) for e in errors)
     if len(scaled) == 1:
         return scaled[0]
     area = sum((scaled[i] + scaled[i + 1]) / 2 for i in range(len(scaled) - 1))

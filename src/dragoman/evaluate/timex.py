@@ -1,14 +1,24 @@
-"""Score the temporal expression finder on TimeML ``.tml`` files as TempEval-3 does.
+"""Score the temporal expression finder on TimeML ``.tml`` or MEANTIME CAT ``.xml`` files as TempEval-3 does.
 
-Each file's ``<DCT>`` gives the document creation time; the ``<TEXT>`` element with its tags stripped
-is the raw text (entities decoded, offsets counted in the stripped text), and its ``TIMEX3`` tags are
-the gold. Scores (TempEval-3, task A):
+TimeML: each file's ``<DCT>`` gives the document creation time; the ``<TEXT>`` element with its tags
+stripped is the raw text (entities decoded, offsets counted in the stripped text), and its ``TIMEX3``
+tags are the gold.
+
+CAT (MEANTIME, NewsReader): the text comes as ``<token t_id sentence>`` elements; it is rebuilt with
+one line per sentence and single spaces between tokens, except where English typesetting has none
+("Motors 's" -> "Motors's", "10 , 2013" -> "10, 2013"; PTB quotes become '"'). ``<TIMEX3>`` markables
+span their ``token_anchor`` tokens; those without anchors (implicit times) are not text and not gold.
+The creation-time TIMEX3 is the Wikinews date line, which is in the text: it is gold like any other
+and gives the DCT (a file without one takes the full date on its date line, the second sentence).
+
+Scores (TempEval-3, task A):
 
 - strict: a system span equals a gold span; relaxed: the spans overlap (each matched at most once);
 - value / type: attribute F1 over relaxed matches — precision = matches with the right attribute /
   system expressions, recall = the same / gold expressions.
 
-Files with the same ``DOCID`` are scored once (TBAQ-cleaned ships one TimeBank file twice).
+Files with the same ``DOCID`` / ``doc_id`` are scored once (TBAQ-cleaned ships one TimeBank file twice,
+MEANTIME the same English articles in its intra-doc and cross-doc folders).
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,22 +116,103 @@ def _match(system: list[Timex], gold: tuple[Timex, ...]) -> tuple[int, list[tupl
 
 
 def tml_files(gold: Path) -> list[Path]:
+    """The gold files under ``gold``: TimeML ``.tml`` files, else CAT ``.xml`` files (MEANTIME)."""
     if not gold.exists():
-        raise EvaluationError(f"gold folder {gold} does not exist; pass --gold with a folder of TimeML .tml files",
-                              stage="evaluate")
-    files = [gold] if gold.is_file() else sorted(gold.rglob("*.tml"))
+        raise EvaluationError(f"gold folder {gold} does not exist; pass --gold with a folder of TimeML .tml files"
+                              " or MEANTIME CAT .xml files", stage="evaluate")
+    if gold.is_file():
+        return [gold]
+    files = sorted(gold.rglob("*.tml")) or sorted(p for p in gold.rglob("*.xml") if _is_cat(p))
     if not files:
-        raise EvaluationError(f"no .tml files under {gold}; pass a TimeML folder such as TBAQ-cleaned",
-                              stage="evaluate")
+        raise EvaluationError(f"no .tml files (nor CAT .xml files) under {gold}; pass a TimeML folder such as "
+                              "TBAQ-cleaned or a MEANTIME folder", stage="evaluate")
     return files
 
 
+def _is_cat(path: Path) -> bool:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        return "<Document" in handle.read(400)
+
+
+def read_gold(path: Path) -> GoldDoc:
+    """One gold document, TimeML or CAT by its content."""
+    return read_cat(path) if path.suffix.lower() == ".xml" and _is_cat(path) else read_tml(path)
+
+
+# Tokens glued to the one before / after when the text is rebuilt from CAT tokens.
+_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|'S|'|n't|'re|'ve|'ll|'d|'m|\.\.\.)$")
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
+_PTB_QUOTES = {"``": '"', "''": '"', "-LRB-": "(", "-RRB-": ")"}
+
+
+def read_cat(path: Path) -> GoldDoc:
+    """Raw text and gold TIMEX3s of one CAT file (MEANTIME): tokens joined back, markables on token spans."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise EvaluationError(f"{path}: not well-formed XML ({exc}); expected a MEANTIME CAT file",
+                              stage="evaluate") from exc
+    spans: dict[str, tuple[int, int]] = {}
+    sentence_of: dict[str, str] = {}
+    pieces: list[str] = []
+    length = 0
+    previous_sentence: str | None = None
+    previous_token = ""
+    for token in root.iter("token"):
+        word = _PTB_QUOTES.get(token.text or "", token.text or "")
+        sentence = token.get("sentence", "")
+        if previous_sentence is None:
+            gap = ""
+        elif sentence != previous_sentence:
+            gap = "\n"
+        elif _NO_SPACE_BEFORE.match(word) or previous_token in _NO_SPACE_AFTER:
+            gap = ""
+        else:
+            gap = " "
+        pieces.append(gap + word)
+        length += len(gap)
+        spans[token.get("t_id", "")] = (length, length + len(word))
+        sentence_of[token.get("t_id", "")] = sentence
+        length += len(word)
+        previous_sentence, previous_token = sentence, word
+    text = "".join(pieces)
+    gold: list[Timex] = []
+    dct: dt.date | None = None
+    dateline: dt.date | None = None
+    for markable in root.iter("TIMEX3"):
+        anchors = [spans[a.get("t_id", "")] for a in markable.iter("token_anchor") if a.get("t_id", "") in spans]
+        if not anchors:
+            continue  # an implicit time (no text): not something a finder can find
+        start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
+        value = markable.get("value", "")
+        gold.append(Timex(start=start, end=end, text=text[start:end], type=markable.get("type", "DATE"),  # type: ignore[arg-type]
+                          value=value))
+        day = _calendar_day(value)
+        if markable.get("functionInDocument") == "CREATION_TIME" and day:
+            dct = day
+        first = next(a.get("t_id", "") for a in markable.iter("token_anchor"))
+        if day and dateline is None and sentence_of.get(first) == "1":
+            dateline = day
+    gold.sort(key=lambda t: t.start)
+    return GoldDoc(doc_id=root.get("doc_id") or path.stem, dct=dct or dateline, text=text, timexes=tuple(gold))
+
+
+def _calendar_day(value: str) -> dt.date | None:
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
 def score_timex(gold: Path, *, limit: int | None = None) -> dict[str, Any]:
-    """TempEval-3 scores of ``find_timexes`` on the TimeML files under ``gold`` (the first ``limit`` docs)."""
+    """TempEval-3 scores of ``find_timexes`` on the TimeML / CAT files under ``gold`` (the first ``limit`` docs)."""
     seen: set[str] = set()
     n_docs = n_gold = n_system = n_strict = n_relaxed = n_value = n_type = 0
     for path in tml_files(Path(gold)):
-        doc = read_tml(path)
+        doc = read_gold(path)
         if doc.doc_id in seen:
             continue
         seen.add(doc.doc_id)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..model import Actor, Article, CleanDoc, Evidence, Event, OffsetMap, Place, When, event_id_for
+from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place, When, event_id_for
 from ..plover import PLOVER_QUAD
 from .actors import ActorResolver
 from .attribution import attribution_for
@@ -47,15 +47,22 @@ class _Actors:
             self.cache[head.i] = self.resolver.actor_for(head)
         return self.cache[head.i]
 
-    def resolve(self, heads: Sequence) -> list[tuple[Any, Actor]]:  # type: ignore[type-arg]
-        """The first candidate head that names an actor, with its conjuncts ("Kenya and Uganda")."""
-        for head in heads:
+    def resolve(self, heads: Sequence, *, exclude: Sequence = ()) -> list[tuple[Any, Actor]]:  # type: ignore[type-arg]
+        """The first candidate head that names an actor, with its conjuncts ("Kenya and Uganda").
+
+        A head that names no actor ("M23 rebel positions") falls back on its noun modifiers ("rebel").
+        """
+        skip = {t.i for t in exclude}
+        candidates = list(heads)
+        candidates += [c for h in heads for c in h.children
+                       if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < h.i]
+        for head in candidates:
             actor = self.actor(head)
             if actor is None:
                 continue
             out = [(head, actor)]
             for conj in head.conjuncts:
-                if conj.i > head.i and len(out) < MAX_CONJUNCTS:
+                if conj.i > head.i and len(out) < MAX_CONJUNCTS and conj.i not in skip:
                     other = self.actor(conj)
                     if other is not None:
                         out.append((conj, other))
@@ -107,11 +114,15 @@ def _events_for(item: Found, sent, actors: _Actors, dates: DateResolver,  # type
                 places: PlaceResolver, article: Article, offsets: OffsetMap, sentence_text: str,
                 sentence_span: tuple[int, int], body: str) -> list[Event]:
     trigger = item.trigger
-    senders = actors.resolve(item.actors)
+    senders = actors.resolve(item.actors, exclude=item.recipients)
+    if senders:
+        note = getattr(actors.resolver, "note_actor", None)  # pronouns later in the text may point back to it
+        if note is not None:
+            note(senders[0][1])
     receivers = [(h, a) for h, a in actors.resolve(item.recipients)
                  if not any(a.text == s.text for _h, s in senders)]
     when: When = dates.when(trigger)
-    modality = modality_for(item.anchor, nominal=trigger if item.nominal else None,
+    modality = modality_for(item.anchor, nominal=trigger if item.nominal else None, sentence=sent,
                             event_date=when.date, published=article.published)
     code = future_intent(item.code) if modality == "future" else item.code
     counts = counts_for(sent, trigger)

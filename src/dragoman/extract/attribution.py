@@ -29,14 +29,15 @@ from ..model import Actor
 
 # Always reporting when used as a verb.
 _ALWAYS: Final[frozenset[str]] = frozenset({
-    "say", "state", "note", "explain", "remark", "write", "tweet", "quote", "stress", "reiterate",
-    "emphasise", "emphasize", "recount", "observe", "comment", "reply", "testify", "inform", "insist",
-    "assert", "maintain", "aver", "tell",
+    "say", "state", "note", "explain", "remark", "tweet", "quote", "stress", "reiterate", "emphasise",
+    "emphasize", "recount", "comment", "reply", "testify", "insist", "assert", "aver", "tell",
 })
-# Reporting only with a clausal complement or as a parenthetical: otherwise they can name events.
+# Reporting only with a clausal complement or as a parenthetical: otherwise they can name events
+# ("announced sanctions", "observed the elections", "maintained troops", "wrote a letter").
+# Verbs that make their own event with a clause (allege, deny, warn, admit, suggest) are left to the coder.
 _CLAUSAL: Final[frozenset[str]] = frozenset({
-    "report", "add", "claim", "announce", "confirm", "reveal", "disclose", "declare", "acknowledge",
-    "admit", "allege", "indicate", "suggest", "estimate", "believe",
+    "report", "add", "claim", "announce", "confirm", "reveal", "disclose", "indicate", "estimate", "write",
+    "maintain", "observe", "inform",
 })
 _SUBJECTS: Final[frozenset[str]] = frozenset({"nsubj", "nsubjpass"})
 # Edges from a reporting verb down to its speaker or addressee: an event there is not what is reported.

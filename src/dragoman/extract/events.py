@@ -27,6 +27,7 @@ import yaml
 
 from ..errors import DragomanError
 from ..plover import PLOVER_QUAD
+from .actors import country_of
 from .attribution import is_reporting_verb
 
 LEXICON_PATH: Final = Path(__file__).resolve().parents[1] / "lexicon" / "events.yaml"
@@ -48,6 +49,9 @@ TOPIC_PREPS: Final = frozenset({"about", "regarding", "concerning", "over", "on"
 OPINION_NOUNS: Final = frozenset({"concern", "optimism", "pessimism", "hope", "doubt", "fear", "worry", "skepticism",
                                   "scepticism", "question", "debate", "opinion", "view", "report", "statement",
                                   "comment", "remark", "speculation", "news", "rumour", "rumor", "confidence"})
+# "cancelled a planned visit", "postponed the talks": PLOVER codes cancelled meetings as REJECT.
+CANCEL_VERBS: Final = frozenset({"cancel", "postpone", "scrap", "delay", "shelve", "abandon", "boycott", "snub",
+                                 "skip", "suspend"})
 PEACE_WORDS: Final = frozenset({"peacekeeping", "peacekeeper", "peacekeep", "humanitarian", "rescue", "relief",
                                 "observer", "monitor", "evacuation"})
 RELATIVE: Final = frozenset({"who", "which", "that", "whom"})
@@ -127,7 +131,8 @@ def lexicon_from_yaml(text: str) -> Lexicon:
             compound_nouns[(words[0], words[1])] = code
         else:
             nouns[key.lower()] = code
-    instruments = {k.lower(): _parse_code(v, where=f"instruments.{k}") for k, v in (data.get("instruments") or {}).items()}
+    instruments = {k.lower(): _parse_code(v, where=f"instruments.{k}")
+                   for k, v in (data.get("instruments") or {}).items()}
     return Lexicon(
         verbs=verbs,
         phrasal=phrasal,
@@ -226,8 +231,6 @@ def _match_noun(tok, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-de
                 code = lex.compound_nouns.get((_lemma(child), lemma))
                 if code is not None:
                     return code
-        if lemma == "emergency" or lemma == "law":
-            pass
     # "state of emergency"
     if lemma == "state":
         for child in tok.children:
@@ -245,7 +248,7 @@ def match_trigger(tok, lex: Lexicon) -> tuple[Code, bool, int] | None:  # type: 
     if pos == "VERB":
         hit = _match_verb(tok, lex)
         return (hit[0], False, hit[1]) if hit else None
-    if pos in ("NOUN", "PROPN") and not tok.ent_type_ in ("DATE", "TIME"):
+    if pos in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
         code = _match_noun(tok, lex)
         if code is not None:
             return code, True, tok.idx + len(tok.text)
@@ -329,7 +332,8 @@ def _modifier_actor(noun) -> list:  # type: ignore[no-untyped-def,type-arg]
             out.extend(_pobjs(child))
         elif dep == "prep" and child.lower_ == "of" and _lemma(noun) in OF_AGENT_NOUNS:
             out.extend(_pobjs(child))
-        elif dep in ("amod", "compound") and child.i < noun.i and child.ent_type_ in ACTOR_ENTS:
+        elif dep in ("amod", "compound") and child.i < noun.i and (
+                child.ent_type_ in ACTOR_ENTS or country_of(child.text) is not None):
             out.append(child)
     return out
 
@@ -537,6 +541,9 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
                     or tok.head.lower_ in ("about", "regarding", "concerning")):
                 continue
             actors, recipients, anchor = _noun_arguments(tok, lex)
+            if code.type in ("CONSULT", "AGREE") and anchor is not tok and _lemma(anchor) in CANCEL_VERBS:
+                code = Code("REJECT", "125", "meet")
+                actors = subject_of(anchor)
         else:
             anchor = tok
             actors = subject_of(tok)

@@ -18,7 +18,7 @@ FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo"})
 # Governors whose xcomp is an intended or expected event ("plans to visit", "is expected to sign").
 FUTURE_GOVERNORS: Final = frozenset({
     "plan", "expect", "intend", "schedule", "set", "aim", "prepare", "hope", "want", "seek", "decide", "wish",
-    "propose", "prepare", "mean", "go", "due", "poise", "likely", "ready", "about",
+    "propose", "mean", "go", "due", "poise", "likely", "ready", "about",
 })
 HYPOTHETICAL_GOVERNORS: Final = frozenset({
     "consider", "weigh", "mull", "contemplate", "try", "attempt", "possible", "able", "unable",
@@ -110,8 +110,8 @@ def _under_reporting(tok) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def modality_for(anchor, *, nominal=None, event_date: str | None = None,  # type: ignore[no-untyped-def]
-                 published: str | None = None) -> Modality:
+def modality_for(anchor, *, nominal=None, sentence=None,  # type: ignore[no-untyped-def]
+                 event_date: str | None = None, published: str | None = None) -> Modality:
     """The modality of the event anchored at verb ``anchor`` (``nominal``: the event noun, if any)."""
     chain = _chain(anchor)
     if _in_condition(chain):
@@ -127,7 +127,7 @@ def modality_for(anchor, *, nominal=None, event_date: str | None = None,  # type
     head = anchor.head
     if anchor.dep_ in ("pcomp", "xcomp", "ccomp") and head.lemma_ in NEGATING_GOVERNORS and head is not anchor:
         return "negated"
-    sent = anchor.sent
+    sent = sentence if sentence is not None else anchor.sent  # Token.sent rescans the doc: pass it when known
     if sent.text.rstrip().endswith("?"):
         return "hypothetical"
     future = False

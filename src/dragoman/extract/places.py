@@ -138,7 +138,7 @@ class PlaceResolver:
                 if ent.label_ == "FAC" and not self.gaz.lookup(span.text) and not _feature_head(span):
                     continue
                 found[span.start] = self._mention(span, "ner")
-            elif ent.label_ == "NORP" and any(c.fcode == "PCLI" for c in self.gaz.lookup(span.text)):
+            elif ent.label_ == "NORP" and any(c.fcode in ("PCLI", "CONT", "RGN") for c in self.gaz.lookup(span.text)):
                 found[span.start] = self._mention(span, "demonym")
             elif ent.label_ in REPAIR_LABELS and self._repairable(span):
                 found[span.start] = self._mention(span, "repair")
@@ -151,7 +151,8 @@ class PlaceResolver:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(doc) and j + 1 not in covered and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+            while (j + 1 < len(doc) and j + 1 not in covered and doc[j + 1].pos_ == "PROPN"
+                   and doc[j + 1].text[:1].isupper()):
                 j += 1
             span = doc[i:j + 1]
             if self._repairable(span):
@@ -211,19 +212,8 @@ class PlaceResolver:
         cands = [self._candidates(m) for m in mentions]
         contexts = [self._container(k, mentions, cands) for k in range(len(mentions))]
         picks: list[Candidate | None] = [max(c, key=_prior) if c else None for c in cands]
+        keys = [normalize(m.text) for m in mentions]
         for _round in range(2):
-            countries, admin1s = Counter(), Counter()
-            for pick in picks:
-                if pick is not None:
-                    countries[pick.country] += 1
-                    if pick.fcode != "PCLI" and pick.admin1:
-                        admin1s[(pick.country, pick.admin1)] += 1
-            for cand in self.dateline:
-                countries[cand.country] += 2
-                if cand.admin1 and cand.fcode != "PCLI":
-                    admin1s[(cand.country, cand.admin1)] += 2
-            total_c = sum(countries.values()) or 1
-            total_a = sum(admin1s.values()) or 1
             new_picks: list[Candidate | None] = []
             whys: list[str] = []
             for k, options in enumerate(cands):
@@ -231,7 +221,27 @@ class PlaceResolver:
                     new_picks.append(None)
                     whys.append("")
                     continue
-                others = [p for j, p in enumerate(picks) if j != k and p is not None and p.fcode.startswith("PPL")]
+                # The focus without this name's own votes (one vote per distinct name), so that a
+                # repeated name cannot vouch for itself.
+                countries: Counter = Counter()
+                admin1s: Counter = Counter()
+                seen: set[str] = set()
+                others: list[Candidate] = []
+                for j, pick in enumerate(picks):
+                    if pick is None or keys[j] == keys[k] or keys[j] in seen:
+                        continue
+                    seen.add(keys[j])
+                    countries[pick.country] += 1
+                    if pick.fcode != "PCLI" and pick.admin1:
+                        admin1s[(pick.country, pick.admin1)] += 1
+                    if pick.fcode.startswith("PPL") or pick.fcode == "ADM2":
+                        others.append(pick)
+                for cand in self.dateline:
+                    countries[cand.country] += 2
+                    if cand.admin1 and cand.fcode != "PCLI":
+                        admin1s[(cand.country, cand.admin1)] += 2
+                total_c = sum(countries.values()) or 1
+                total_a = sum(admin1s.values()) or 1
                 best, best_score, best_why = None, -1e9, ""
                 for cand in options:
                     score, why = self._score(cand, mentions[k], contexts[k], countries, total_c, admin1s, total_a,

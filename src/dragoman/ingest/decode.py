@@ -71,10 +71,28 @@ def decode_bytes(data: bytes, *, source: str) -> str:
             raise BinaryInputError(
                 f"{source}: bytes are neither UTF-8 nor any known text encoding; re-save the file as UTF-8"
             ) from None
-        text = data.decode(best.encoding, errors="replace")
+        text = data.decode(_prefer_western(data, best.encoding), errors="replace")
     if not text.strip():
         raise EmptyInputError(f"{source}: the file is empty or whitespace only; remove it or add the article text")
     return text
+
+
+# Single-byte Latin code pages that short texts are easily mistaken between; for news in
+# English (and most Western European languages) Windows-1252 is by far the likeliest.
+_LATIN_FAMILY = {
+    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_4", "iso8859_9", "iso8859_13",
+    "iso8859_15", "iso8859_16", "mac_roman", "mac_latin2",
+}
+
+
+def _prefer_western(data: bytes, guess: str) -> str:
+    if guess in _LATIN_FAMILY:
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            return guess
+        return "cp1252"
+    return guess
 
 
 def maybe_gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:

@@ -39,6 +39,12 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
+def _has_prose(text: str) -> bool:
+    """At least one paragraph that reads like prose (six words, or 50 characters in scripts
+    written without spaces), not only menu items."""
+    return any(len(line.split()) >= 6 or len(line) >= 50 for line in text.split("\n\n"))
+
+
 def _iso_date(value: str | None) -> str | None:
     if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
         return value[:10]
@@ -56,7 +62,7 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> tuple[str
             f"{source}: the HTML could not be parsed ({type(exc).__name__}: {exc}); check the file is a web page"
         ) from exc
     text = _paragraphs(strip_active_markup(document.text or "")) if document is not None else ""
-    if not text.strip():
+    if not _has_prose(text):
         raise NoArticleError(
             f"{source}: no article body found in the HTML page (navigation or boilerplate only); "
             "give the article page itself, or its text as .txt"

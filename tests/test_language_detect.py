@@ -1,0 +1,40 @@
+"""Language identification, and the pipeline's skip of a German document (real store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dragoman import store
+from dragoman.language import detect_language
+from dragoman.pipeline import code_files
+
+GERMAN = ("BERLIN (dpa) - Die Bundesregierung hat die Angriffe auf Zivilisten in der Region Darfur scharf "
+          "verurteilt. Die Außenministerin forderte am Montag einen sofortigen Waffenstillstand und die Öffnung "
+          "der Grenzübergänge für humanitäre Hilfe.\n")
+ENGLISH = ("KHARTOUM (Reuters) - Sudanese army warplanes bombed a market in North Darfur on Saturday, killing 40 "
+           "people, a medical group said.\n")
+
+
+def test_detect_language() -> None:
+    assert detect_language(ENGLISH) == "en"
+    assert detect_language(GERMAN) == "de"
+    assert detect_language("Le gouvernement a suspendu les activités de deux partis politiques jusqu'à nouvel "
+                           "ordre, selon un communiqué.") == "fr"
+    assert detect_language("12 34 !!") is None
+
+
+def test_german_text_is_stored_as_skipped(tmp_path: Path) -> None:
+    (tmp_path / "de.txt").write_text(GERMAN, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    db = tmp_path / "x.db"
+    summary = code_files([tmp_path / "de.txt", tmp_path / "en.txt"], db=db)
+    assert summary.skipped == 1 and summary.coded == 1
+    conn = store.connect(db)
+    try:
+        docs = {Path(d["source_id"]).name: d for d in store.iter_documents(conn)}
+    finally:
+        conn.close()
+    assert docs["de.txt"]["status"] == "skipped" and docs["de.txt"]["error"] == "language de"
+    assert docs["de.txt"]["language"] == "de"
+    assert docs["en.txt"]["status"] == "ok" and docs["en.txt"]["agency"] == "Reuters"
+    assert docs["en.txt"]["text"].startswith("Sudanese army warplanes bombed")

@@ -1,0 +1,69 @@
+"""PLOVER auxiliary modes (asserted, future, hypothetical, negated, historical) on real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.extract.modality import is_historical
+from dragoman.pipeline import code_text
+
+
+def modalities(text: str, type_: str, published: str = "2024-01-23") -> list[str]:
+    found = [e.modality for e in code_text(text, published=published) if e.type == type_]
+    assert found, f"no {type_} event in {text!r}"
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        ("Police arrested twelve marchers in Kampala.", "COERCE", "asserted"),
+        ("Police did not detain the marchers.", "COERCE", "negated"),
+        ("No protesters were arrested on Friday.", "COERCE", "negated"),
+        ("The rebels denied attacking the convoy.", "ASSAULT", "negated"),
+        ("The president will travel to Cairo on Sunday.", "CONSULT", "future"),
+        ("The foreign minister is to visit Addis Ababa next week.", "CONSULT", "future"),
+        ("The two leaders plan to meet in Geneva.", "CONSULT", "future"),
+        ("The army could attack the town within days.", "ASSAULT", "hypothetical"),
+        ("If the rebels do not disarm, they will face sanctions.", "RETREAT", "hypothetical"),
+        ("Will the army attack Goma?", "ASSAULT", "hypothetical"),
+    ],
+)
+def test_modality_of_the_event(text: str, type_: str, expected: str) -> None:
+    assert modalities(text, type_)[0] == expected
+
+
+def test_said_it_would_sign_is_a_future_agreement() -> None:
+    found = [e for e in code_text("The minister said the government would sign the peace deal.", published="2024-01-23")
+             if e.evidence.trigger == "sign"]
+    assert [(e.type, e.modality) for e in found] == [("AGREE", "future")]
+
+
+def test_event_dated_more_than_a_year_before_publication_is_historical() -> None:
+    assert modalities("In 2019, soldiers killed twelve civilians in the village.", "ASSAULT") == ["historical"]
+    assert modalities("On Monday, soldiers killed twelve civilians in the village.", "ASSAULT") == ["asserted"]
+
+
+def test_threat_with_a_condition_is_an_asserted_threat() -> None:
+    found = code_text("Rebels threatened to expel the foreign troops if the army did not withdraw.",
+                      published="2024-01-23")
+    threat = [e for e in found if e.type == "THREATEN"]
+    assert [e.modality for e in threat] == ["asserted"]
+    assert all(e.type != "SANCTION" for e in found)  # the expulsion is the threat's content
+
+
+@pytest.mark.parametrize(
+    ("event_date", "published", "expected"),
+    [
+        ("2022-12-31", "2024-01-23", True),
+        ("2023-06-01", "2024-01-23", False),
+        ("2022", "2024-01-23", True),  # the whole year ends more than a year before
+        ("2023", "2024-01-23", False),
+        ("2022-11", "2024-01-23", True),
+        (None, "2024-01-23", False),
+        ("2020-01-01", None, False),
+        ("not a date", "2024-01-23", False),
+    ],
+)
+def test_is_historical(event_date: str | None, published: str | None, expected: bool) -> None:
+    assert is_historical(event_date, published) is expected
