@@ -35,7 +35,8 @@ def test_dateline_variants(lead: str, dateline: str, places: tuple[str, ...], ag
 
 def test_dateline_on_its_own_line() -> None:
     doc = clean_text("YANGON, Nov. 14 (Reuters) -\n\nThe military deployed troops to Sagaing on Tuesday.")
-    assert doc.dateline == "YANGON, Nov. 14 (Reuters)" and doc.body == "The military deployed troops to Sagaing on Tuesday."
+    assert doc.dateline == "YANGON, Nov. 14 (Reuters)"
+    assert doc.body == "The military deployed troops to Sagaing on Tuesday."
 
 
 @pytest.mark.parametrize(

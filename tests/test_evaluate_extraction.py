@@ -18,7 +18,7 @@ F1_FLOOR = 0.955
 def test_identical_text_scores_one_and_disjoint_zero() -> None:
     text = "Rebels shelled the airport in Goma on Monday, killing two soldiers."
     assert tp_fp_fn(text, text) == (1.0, 0.0, 0.0)
-    assert tp_fp_fn(text, "Completely different words appear in this other sentence here.") [0] == 0.0
+    assert tp_fp_fn(text, "Completely different words appear in this other sentence here.")[0] == 0.0
     assert aggregate([tp_fp_fn(text, text)]) == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
 
 

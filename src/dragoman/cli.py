@@ -29,6 +29,10 @@ def _handle_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except BrokenPipeError:
+            # The reader went away (`dragoman events | head`): not an error of ours.
+            sys.stderr.close()
+            raise SystemExit(0) from None
         except DragomanError as exc:
             if _verbose():
                 traceback.print_exc()

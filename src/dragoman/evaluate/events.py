@@ -56,7 +56,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ..errors import EvaluationError
-from ..model import Event
+from ..model import Actor, Event
 from ..plover import PLOVER_QUAD, PLOVER_TYPES
 
 FORMATS: Final[tuple[str, ...]] = ("plover-gsr", "cameo-class", "cameo-ner", "ipe")
@@ -83,8 +83,12 @@ _POLICE = re.compile(
 )
 _KILL_TRIGGER = re.compile(r"\b(kill\w*|shot dead|shoot\w* dead|gunned down|murder\w*|died|death|deaths)\b",
                            re.IGNORECASE)
-_ARREST_TRIGGER = re.compile(r"\b(arrest\w*|detain\w*|detention|nab\w*|round\w* up|rounded|custody|held)\b",
-                             re.IGNORECASE)
+_ARREST_TRIGGER = re.compile(
+    r"\b(arrest\w*|detain\w*|detention|nab\w*|round\w* up|rounded|custody|held|picked up|apprehend\w*)\b",
+    re.IGNORECASE,
+)
+_LEGAL_ONLY = re.compile(r"\b(charg\w*|su(e|ed|ing)|sentenc\w*|convict\w*|booked|prosecut\w*)\b", re.IGNORECASE)
+_FIRING = re.compile(r"\b(fir(e|ed|es|ing)|shot|shoot\w*|bullets?|rounds)\b", re.IGNORECASE)
 _FORCE_TRIGGER = re.compile(
     r"\b(fir(e|ed|es|ing)|shot|shoot\w*|lathi\w*|lathi-?charg\w*|cane-?charg\w*|baton\w*|tear[- ]?gas\w*|"
     r"rounds|bullets?|open\w* fire)\b",
@@ -441,26 +445,32 @@ def score_cameo_ner(gold: Path, *, limit: int | None = None, stride: int = 1) ->
 # ---------------------------------------------------------------- ipe
 
 
-def _police_involved(event: Event) -> bool:
-    actor = event.actor
-    if actor is not None:
-        return actor.sector == "COP" or bool(_POLICE.search(actor.text or "")) or bool(
-            _POLICE.search(actor.name or ""))
-    return bool(_POLICE.search(event.evidence.sentence))
+def _is_police(actor: Actor | None) -> bool:
+    if actor is None:
+        return False
+    return actor.sector == "COP" or bool(_POLICE.search(actor.text or "")) or bool(_POLICE.search(actor.name or ""))
 
 
 def ipe_labels(events: Iterable[Event]) -> set[str]:
     """KILL / ARREST / FORCE for a unit's events (mapping in the module docstring)."""
     labels: set[str] = set()
     for event in events:
+        if event.modality not in ("asserted", "historical"):
+            continue  # demanded, threatened or denied arrests and firings did not happen
         trigger = event.evidence.trigger or ""
-        police = _police_involved(event)
-        if event.type == "ASSAULT" and police and (_KILL_TRIGGER.search(trigger) or event.counts.dead):
+        sentence = event.evidence.sentence
+        by_police = _is_police(event.actor)
+        # No actor named, the police named in the sentence and not as the target: "killed in police firing".
+        police_context = (event.actor is None and not _is_police(event.recipient)
+                          and bool(_POLICE.search(sentence)))
+        force_trigger = bool(_FORCE_TRIGGER.search(trigger))
+        killing = event.type == "ASSAULT" and (bool(_KILL_TRIGGER.search(trigger)) or bool(event.counts.dead))
+        if killing and (by_police or (police_context and _FIRING.search(sentence))):
             labels.update(("KILL", "FORCE"))
-        if event.type == "COERCE" and (event.mode == "arrest" or (event.cameo or "").startswith("173")
-                                       or _ARREST_TRIGGER.search(trigger)):
+        if event.type == "COERCE" and (_ARREST_TRIGGER.search(trigger) or (
+                event.mode == "arrest" and not _LEGAL_ONLY.search(trigger))):
             labels.add("ARREST")
-        if police and (event.type == "ASSAULT" or _FORCE_TRIGGER.search(trigger)):
+        if (by_police and (event.type == "ASSAULT" or force_trigger)) or (police_context and force_trigger):
             labels.add("FORCE")
     return labels
 
