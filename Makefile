@@ -11,6 +11,8 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements.txt -r requirements-dev.txt
 	$(BIN)/pip install -q --no-deps -e .
+	# Compile the GeoNames gazetteer index once (cached in the user's data folder).
+	$(BIN)/python -c "from dragoman.gazetteer import build_index; print('gazetteer:', build_index())"
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -146,3 +146,27 @@ def test_bundled_text_dumps_are_cleaned(examples_dir: Path, name: str) -> None:
     paragraphs = doc.body.split("\n\n")
     assert len(paragraphs) >= 7
     assert all(p.strip() == p and p for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("furniture", "kind"),
+    [
+        ("Image caption, Displaced families outside Goma", "caption"),
+        ("Image source, Getty Images", "caption"),
+        ("Click to share on X (Opens in new window)", "navigation"),
+        ("Tags: Congo, M23, Goma", "navigation"),
+        ("Last modified on Tue 23 Jan 2024 10.00 GMT", "timestamp"),
+        ("Updated 3 hours ago", "timestamp"),
+    ],
+)
+def test_more_site_furniture(furniture: str, kind: str) -> None:
+    doc = clean_text(_dump(furniture))
+    _assert_story_kept(doc.body)
+    assert furniture not in doc.body and kind in doc.removed
+
+
+def test_long_unpunctuated_line_inside_the_story_is_kept() -> None:
+    broken = ("Witnesses said the convoy was stopped at a checkpoint outside the town and the drivers were held "
+              "for several hours before being released without their cargo")
+    doc = clean_text(_dump(broken))
+    assert broken in doc.body

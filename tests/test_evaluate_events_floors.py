@@ -49,6 +49,6 @@ def test_cameo_ner_span_floors(gold_dir: Path) -> None:
 def test_india_police_events_floors(gold_dir: Path) -> None:
     scores = score_events(_events_dir(gold_dir) / "india-police-events" / "sents-dev.tsv", format="ipe", stride=4)
     assert scores["unit"] == "sentence" and scores["units"] == 793
-    assert scores["f1"] >= 0.45  # measured 0.600 (micro over KILL, ARREST, FORCE)
-    assert scores["ARREST"]["f1"] >= 0.45  # measured 0.615
-    assert scores["FORCE"]["f1"] >= 0.40  # measured 0.556
+    assert scores["f1"] >= 0.50  # measured 0.651 (micro over KILL, ARREST, FORCE)
+    assert scores["ARREST"]["f1"] >= 0.55  # measured 0.696
+    assert scores["FORCE"]["f1"] >= 0.42  # measured 0.571

@@ -40,16 +40,15 @@ def test_small_lgl_layout_file_is_scored(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("relpath", "oracle", "floor"), [
-    ("geo/LGL/lgl.xml", True, 0.80),
-    ("geo/LGL/lgl.xml", False, 0.78),
-    ("geo/GeoWebNews/GWN.xml", True, 0.75),
-    ("geo/GeoWebNews/GWN.xml", False, 0.75),
+@pytest.mark.parametrize(("relpath", "oracle", "floor", "min_precision", "min_recall"), [
+    # measured on these 40 articles: 0.869 / 0.900 (P 0.78, R 0.69) / 0.754 / 0.868 (P 0.86, R 0.66)
+    ("geo/LGL/lgl.xml", True, 0.84, 1.0, 1.0),
+    ("geo/LGL/lgl.xml", False, 0.86, 0.72, 0.64),
+    ("geo/GeoWebNews/GWN.xml", True, 0.72, 1.0, 1.0),
+    ("geo/GeoWebNews/GWN.xml", False, 0.83, 0.80, 0.60),
 ])
-def test_gold_sample_floors(gold_dir: Path, relpath: str, oracle: bool, floor: float) -> None:
+def test_gold_sample_floors(gold_dir: Path, relpath: str, oracle: bool, floor: float, min_precision: float,
+                            min_recall: float) -> None:
     scores = score_geo(gold_dir / relpath, oracle_spans=oracle, limit=SAMPLE)
     assert scores["acc_161km"] >= floor, scores
-    if oracle:
-        assert scores["recall"] == 1.0
-    else:
-        assert scores["recall"] >= 0.5 and scores["precision"] >= 0.5, scores
+    assert scores["precision"] >= min_precision and scores["recall"] >= min_recall, scores

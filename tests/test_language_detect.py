@@ -38,3 +38,16 @@ def test_german_text_is_stored_as_skipped(tmp_path: Path) -> None:
     assert docs["de.txt"]["language"] == "de"
     assert docs["en.txt"]["status"] == "ok" and docs["en.txt"]["agency"] == "Reuters"
     assert docs["en.txt"]["text"].startswith("Sudanese army warplanes bombed")
+
+
+def test_short_english_sentences_are_english() -> None:
+    for text in ("Rebels attacked Goma.", "Kigali and Kinshasa held talks.", "Israel bombed Gaza.",
+                 "Russia invaded Ukraine.", "Gunmen killed 12 villagers in Zamfara", "Troops shelled Sake on Monday."):
+        assert detect_language(text) == "en", text
+
+
+def test_short_foreign_sentences_keep_their_language() -> None:
+    assert detect_language("Die Bundesregierung hat die Angriffe verurteilt.") == "de"
+    assert detect_language("Le gouvernement a suspendu les partis.") == "fr"
+    assert detect_language("El gobierno condenó el ataque.") == "es"
+    assert detect_language("Il governo ha condannato l'attacco.") == "it"

@@ -218,6 +218,7 @@ _FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("copyright", r"^(?:©|\(c\)\s|copyright\b)|all rights reserved\.?$"),
         ("caption", r"^(?:image|images|photo|photos|picture|pictures|photograph|video|watch|gallery|graphic|"
                     r"file photo|file)\s*(?:\d+\s*(?:of|/)\s*\d+)?\s*[:：|—–]"),
+        ("caption", r"^(?:image|media|video|photo)\s+(?:caption|source|credit)s?\b"),
         ("caption", r"^[(\[]\s*(?:photo|image|picture|file photo|ap photo|reuters|afp|getty)\b[^)\]]*[)\]]$"),
         ("caption", r"\b(?:REUTERS|AFP|EPA|ANADOLU|XINHUA)/[A-Z][\w.'-]*|\(AP Photo\b|\bvia Getty Images\b|"
                     r"\bGetty Images\s*$|^Photo credit\b"),
@@ -231,7 +232,7 @@ _FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                           r"story continues below(?: advertisement)?|continue reading(?: below)?)$"),
         ("navigation", r"^(?:back to top|skip to (?:main )?content|home|menu|search|next article|previous article|"
                        r"show comments|comments|loading\.*|print|close|open in app|listen to (?:this )?article|"
-                       r"\d+\s*min(?:ute)?s? read|click here\b.{0,120})$"),
+                       r"\d+\s*min(?:ute)?s? read|click (?:here|to)\b.{0,120}|(?:tags|topics)\s*:.{0,200})$"),
         ("share", r"^(?:share|tweet|email|e-mail|print|copy link|save|whatsapp|facebook|twitter|linkedin|telegram|"
                   r"reddit|pinterest|messenger|x)(?:[\s|,/·•]+(?:share|tweet|email|e-mail|print|copy link|save|"
                   r"whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|messenger|x|on|this|"
@@ -242,7 +243,8 @@ _FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"(?!.*[.!?][\"'”]?$)"),
         ("cookie", r"^(?=.{0,300}$).*\bcookies?\b.*\b(?:we use|this (?:site|website) uses|accept|consent|"
                    r"settings|polic(?:y|ies)|preferences|browsing|continuing)\b"),
-        ("timestamp", r"^(?:updated|published|posted|last updated|first published)\b[:\s].{0,60}\d.{0,30}$"),
+        ("timestamp", r"^(?:updated|published|posted|last updated|last modified(?: on)?|first published)\b"
+                      r"[:\s].{0,60}\d.{0,30}$"),
         ("separator", r"^[\s_*\-=~•·#]{3,}$"),
     )
 )
@@ -349,6 +351,11 @@ _LIST_ITEM_RE = re.compile(r"^(?:[•\-*–·▪●]\s*\S|\(?\d{1,2}[a-z]?[.)]\s
 def _bullet(text: str) -> bool:
     """A list item (bullet or number): part of the story, never a stray headline."""
     return bool(_LIST_ITEM_RE.match(text))
+
+
+def _headline_sized(text: str) -> bool:
+    """Six to sixteen words: a pasted headline; longer unpunctuated lines are broken paragraphs."""
+    return 6 <= _words(text) <= 16 and len(text) <= 130
 
 
 def _words(text: str) -> int:
@@ -460,7 +467,7 @@ def _classify_body(units: list[Unit], start: int, *, extracted: bool) -> None:
             continue
         if related_block == unit.block:
             unit.kind = "related"
-        elif not extracted and (not story_after[i + 1] or _words(unit.text) >= 6):
+        elif not extracted and (not story_after[i + 1] or _headline_sized(unit.text)):
             unit.kind = "related"
         # else: a short sub-heading of the story, kept as its own paragraph
 

@@ -30,17 +30,21 @@ Formats and what is measured:
     overlaps it) and exact spans (same first and last token).
 
 ``ipe`` (IndiaPoliceEvents ``sents-*.tsv``/``docs-*.tsv``: text, KILL, ARREST, ANY_ACTION, FAIL, FORCE)
-    A unit (sentence or whole document) gets a label when one of its events fits:
+    A unit (sentence or whole document) gets a label when one of its events fits. Only events that
+    happened count (modality asserted or historical: a demanded arrest or a denied firing does not).
 
-    * police involvement: the event's actor is police (sector COP, or police words in its text: police,
-      policemen, constable, cop, CRPF, SRP, RAF, paramilitary ...), or the event has no actor and its
-      evidence sentence names the police;
-    * KILL: an ASSAULT with police involvement whose trigger is a killing ("killed", "shot dead", ...)
-      or that carries a dead count;
-    * ARREST: a COERCE event in arrest mode (CAMEO 173, or an arrest trigger: arrest, detain, nab,
-      round up, take into custody) — by anyone, since arrests are made by police in practice;
-    * FORCE: police use of force: KILL, or an ASSAULT with police involvement, or a police event whose
-      trigger is firing, a lathi/baton charge or tear gas (KILL implies FORCE in the gold as well).
+    * police: the event's actor is police (sector COP, or police words in its text: police, policemen,
+      constable, cop, CRPF, SRP, RAF, paramilitary, security forces ...); *police context*: the event has
+      no actor, its recipient is not the police, and the evidence sentence names the police;
+    * KILL: an ASSAULT whose trigger is a killing ("killed", "shot dead", ...) or that carries a dead
+      count, by the police, or in police context with firing named in the sentence ("killed in police
+      firing");
+    * ARREST: a COERCE event with an arrest trigger (arrest, detain, nab, round up, pick up, custody,
+      held) or in arrest mode unless the trigger is only legal action (charged, booked, sentenced) — by
+      anyone, since arrests are made by police in practice;
+    * FORCE: police use of force: KILL, or an ASSAULT by the police, or a police event (or one in police
+      context) whose trigger is firing, shooting, a lathi/cane/baton charge or tear gas. KILL implies
+      FORCE, as in the gold.
 
     ANY_ACTION and FAIL are not scored. Per-label P/R/F1 and n (gold positives).
 """

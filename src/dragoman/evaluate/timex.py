@@ -8,6 +8,9 @@ CAT (MEANTIME, NewsReader): the text comes as ``<token t_id sentence>`` elements
 one line per sentence and single spaces between tokens, except where English typesetting has none
 ("Motors 's" -> "Motors's", "10 , 2013" -> "10, 2013"; PTB quotes become '"'). ``<TIMEX3>`` markables
 span their ``token_anchor`` tokens; those without anchors (implicit times) are not text and not gold.
+MEANTIME annotates only the opening of each article (title, date line and the first sentences): the
+scored text ends with the last sentence any markable (entity, event, value or time) reaches, so the
+unannotated rest does not count as false positives.
 The creation-time TIMEX3 is the Wikinews date line, which is in the text: it is gold like any other
 and gives the DCT (a file without one takes the full date on its date line, the second sentence).
 
@@ -158,7 +161,13 @@ def read_cat(path: Path) -> GoldDoc:
     length = 0
     previous_sentence: str | None = None
     previous_token = ""
-    for token in root.iter("token"):
+    tokens = list(root.iter("token"))
+    number = {t.get("t_id", ""): int(t.get("sentence") or 0) for t in tokens}
+    last = max((number[a.get("t_id", "")] for a in root.iter("token_anchor") if a.get("t_id", "") in number),
+               default=-1)
+    for token in tokens:
+        if int(token.get("sentence") or 0) > last:
+            break
         word = _PTB_QUOTES.get(token.text or "", token.text or "")
         sentence = token.get("sentence", "")
         if previous_sentence is None:

@@ -318,8 +318,6 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
         return None
     weekday = _WEEKDAYS[m["wd"].lower()]
     part = _PARTS.get((m["part"] or "").lower())
-    if part == "NI":
-        part = None
     if ctx.dct is None:
         value = "XXXX-XX-XX"
     else:
@@ -539,17 +537,48 @@ def _vague_duration(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None
     return "DURATION", f"P{t}X{code}"
 
 
-@_rule(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?", re.I)
+_ZONE = r"(?:UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|EES?T|local\s+time)"
+_UTC = {"utc", "gmt", "z"}
+# A clock time may carry its zone and the day it belongs to: "10 p.m. Wednesday", "noon Thursday",
+# "5 p.m. EST Nov. 9", "16:00 UTC today"; the day decides the date part of the value.
+_DAY_ANCHOR = (rf"(?:,?\s+(?:on\s+)?(?P<anchor>{WEEKDAY}|today|tonight|yesterday|tomorrow"
+               rf"|(?P<amon>{MONTH})\s+(?P<aday>{DAY})\b(?:,?\s+(?P<ayear>{YEAR}))?))?")
+
+
+@_rule(r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
+       r"|(?P<h24>[01]?\d|2[0-3])(?::?(?P<min24>[0-5]\d))\s*(?=(?:UTC|GMT|Z|hours?|hrs)\b)"
+       r"|(?P<noon>noon|midday|midnight))"
+       rf"(?:\s*\(?(?P<zone>{_ZONE})\b\)?)?{_DAY_ANCHOR}", re.I)
 def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
-    hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
-    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
-    return "TIME", f"{day}T{hour:02d}:{m['min'] or '00'}"
+    if m["noon"]:
+        hour, minute = (24, "00") if m["noon"].lower() == "midnight" else (12, "00")
+    elif m["h24"] is not None:
+        hour, minute = int(m["h24"]), m["min24"]
+        if ":" not in m.group() and len(m["h24"]) + len(m["min24"]) != 4:
+            return None  # "0800 GMT" needs four digits; "8 00" is not a time
+    else:
+        hour, minute = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), m["min"] or "00"
+    zone = "Z" if (m["zone"] or "").lower() in _UTC else ""
+    return "TIME", f"{_anchor_day(m, ctx)}T{hour:02d}:{minute}{zone}"
 
 
-@_rule(r"\b(?:noon|midday|midnight)\b", re.I)
-def _noon(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
-    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
-    return "TIME", f"{day}T{'24:00' if m.group().lower() == 'midnight' else '12:00'}"
+def _anchor_day(m: re.Match[str], ctx: _Ctx) -> str:
+    """The date of the day a clock time is anchored to (the dct when none is named)."""
+    anchor = (m["anchor"] or "").lower()
+    if m["amon"]:
+        month, day = _month_no(m["amon"]), _day_no(m["aday"])
+        if m["ayear"]:
+            return _iso(int(m["ayear"]), month, day) or "XXXX-XX-XX"
+        if ctx.dct is None:
+            return f"XXXX-{month:02d}-{day:02d}"
+        return _iso(_year_for(ctx.dct, month, day, ctx.tense), month, day) or "XXXX-XX-XX"
+    if ctx.dct is None:
+        return "XXXX-XX-XX"
+    if anchor in _WEEKDAYS:
+        tense: Tense = "past" if ctx.tense == "present" else ctx.tense
+        return _weekday_date(ctx.dct, _WEEKDAYS[anchor], tense).isoformat()
+    shift = {"yesterday": -1, "tomorrow": 1}.get(anchor, 0)
+    return (ctx.dct + dt.timedelta(days=shift)).isoformat()
 
 
 _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P3M", "hour": "PT1H"}
@@ -616,7 +645,8 @@ def _spoken_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to|planned|due\s+to"
     r"|set\s+to)\b", re.I)
-_SENTENCE_START = re.compile(r"[.!?\n][\"')\]]*\s+(?=\S)")
+# A sentence ends at . ! ? before blanks, or at any line break (titles and date lines have no full stop).
+_SENTENCE_START = re.compile(r"[.!?][\"')\]]*\s+(?=\S)|\n")
 
 
 def guess_tense(text: str, start: int) -> Tense:

@@ -55,7 +55,8 @@ def input_files(paths: Sequence[str | Path]) -> Iterator[Path]:
 
 def _rejected(exc: InputError, *, source_id: str, data: bytes = b"", fmt: str | None = None) -> Rejected:
     return Rejected(
-        doc_id=content_hash("rejected", source_id, data[:65536].hex()),
+        # The reason is part of the id: a rerun under other conditions (a larger --max-bytes) is tried again.
+        doc_id=content_hash("rejected", source_id, exc.reason, data[:65536].hex()),
         source_id=source_id,
         status=exc.status,  # type: ignore[attr-defined]
         error=exc.reason,

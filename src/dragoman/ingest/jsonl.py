@@ -19,7 +19,7 @@ _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def _rejected(exc: InputError, *, source_id: str, raw: str) -> Rejected:
     return Rejected(
-        doc_id=content_hash("rejected", source_id, raw),
+        doc_id=content_hash("rejected", source_id, exc.reason, raw),
         source_id=source_id,
         status=exc.status,  # type: ignore[attr-defined]
         error=exc.reason,
