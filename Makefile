@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean ui
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_coding.py
+
+# The web UI's third-party files (Leaflet, Natural Earth outlines) from npm into src/dragoman/web/static/vendor.
+ui:
+	cd src/dragoman/web && npm ci --no-audit --no-fund && node build.mjs
 
 clean:
 	rm -rf $(VENV) dragoman.db dragoman.db-wal dragoman.db-shm

@@ -391,32 +391,31 @@ def event_stats(conn: sqlite3.Connection, event_filter: EventFilter | None = Non
                 top_countries: int = 50) -> dict[str, Any]:
     """Counts of the matching events: total, by type, quad, modality, day and country (actor or recipient)."""
     where, params = (event_filter or EventFilter()).where()
-
-    def grouped(column: str, *, order: str = "1") -> dict[str, int]:
-        sql = f"SELECT {column}, COUNT(*) FROM events{where} GROUP BY 1 ORDER BY {order}"
-        return {str(key): int(n) for key, n in conn.execute(sql, params) if key is not None}
-
-    # An event counts once for a country even when the actor and the recipient share it.
-    country_sql = f"""
-        SELECT country, COUNT(*) FROM (
-            SELECT actor_country AS country FROM events{where}
-            UNION ALL
-            SELECT recipient_country FROM events{_and(where, "recipient_country IS NOT actor_country")}
-        ) WHERE country IS NOT NULL GROUP BY country ORDER BY 2 DESC, 1 LIMIT ?"""
-    by_country = {
-        str(key): int(n) for key, n in conn.execute(country_sql, [*params, *params, top_countries])
-    }
-    by_type = grouped("type")
+    # One pass over the filter into a materialized CTE, then every grouping over that small table.
+    sql = f"""
+        WITH f AS MATERIALIZED (
+            SELECT type, quad, modality, date, actor_country, recipient_country FROM events{where})
+        SELECT 'type', type, COUNT(*) FROM f GROUP BY 2
+        UNION ALL SELECT 'quad', quad, COUNT(*) FROM f GROUP BY 2
+        UNION ALL SELECT 'modality', modality, COUNT(*) FROM f GROUP BY 2
+        UNION ALL SELECT 'day', date, COUNT(*) FROM f GROUP BY 2
+        UNION ALL SELECT 'country', country, COUNT(*) FROM (
+            SELECT actor_country AS country FROM f
+            UNION ALL  -- an event counts once for a country its actor and recipient share
+            SELECT recipient_country FROM f WHERE recipient_country IS NOT actor_country) GROUP BY 2"""
+    groups: dict[str, dict[Any, int]] = {"type": {}, "quad": {}, "modality": {}, "day": {}, "country": {}}
+    for kind, key, n in conn.execute(sql, params):
+        groups[kind][key] = int(n)
+    undated = groups["day"].pop(None, 0)
+    countries = sorted(((k, n) for k, n in groups["country"].items() if k is not None), key=lambda kn: (-kn[1], kn[0]))
     return {
-        "total": sum(by_type.values()),
-        "by_type": by_type,
-        "by_quad": grouped("quad"),
-        "by_modality": grouped("modality"),
-        "by_day": grouped("date"),
-        "by_country": by_country,
-        "undated": int(conn.execute(
-            f"SELECT COUNT(*) FROM events{_and(where, 'date IS NULL')}", params
-        ).fetchone()[0]),
+        "total": sum(groups["type"].values()),
+        "by_type": {str(k): n for k, n in sorted(groups["type"].items())},
+        "by_quad": {str(k): n for k, n in sorted(groups["quad"].items()) if k is not None},
+        "by_modality": {str(k): n for k, n in sorted(groups["modality"].items())},
+        "by_day": {str(k): n for k, n in sorted(groups["day"].items())},
+        "by_country": dict(countries[:top_countries]),
+        "undated": undated,
     }
 
 

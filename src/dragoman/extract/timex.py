@@ -318,6 +318,8 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
         return None
     weekday = _WEEKDAYS[m["wd"].lower()]
     part = _PARTS.get((m["part"] or "").lower())
+    if part == "NI":
+        part = None  # "Sunday night" is annotated as the day as often as the night: the day is the safer value
     if ctx.dct is None:
         value = "XXXX-XX-XX"
     else:
@@ -470,21 +472,35 @@ def _sentence_mentions(m: re.Match[str], pattern: str) -> bool:
     return re.search(pattern, text[left + 1: right], re.I) is not None
 
 
+_REL_YEAR = {"last": -1, "this": 0, "next": 1, "previous": -1}
+
+
 @_rule(rf"\b(?:(?P<mod>the\s+|this\s+|last\s+|next\s+|(?:the\s+)?(?:latest|current|same|year-earlier|year-ago"
        r"|previous|fiscal)\s+|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-?\s*)?"
-       rf")?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?P<kind>quarter|half)"
-       rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}))?\b", re.I)
+       rf"|(?P<ryear>this|last|next)\s+year'?s\s+|(?:the\s+)?(?:fiscal\s+)?(?P<pyear>{YEAR})(?:'s)?\s+)?"
+       rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s]+(?P<kind>quarter|half)"
+       rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?:the\s+)?(?P<syear>this|last|next|previous)\s+year"
+       r"|,?\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?\b", re.I)
 def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
-    n = _ORDINALS[m["ord"].lower()]
+    """Quarters and halves, with their year stated ("of 2009", "the 1988 third quarter") or relative
+    ("the first quarter of last year", "next year's first quarter", "the second quarter a year ago")."""
+    ordinal = m["ord"].lower()
     kind = m["kind"].lower()
-    if kind == "half" and n > 2:
+    n = 4 if ordinal == "final" and kind == "quarter" else _ORDINALS.get(ordinal, 0)
+    if not n or (kind == "half" and n > 2):
         return None
     code = f"Q{n}" if kind == "quarter" else f"H{n}"
     mod = (m["mod"] or "").lower()
-    if m["year"]:
-        year: int | str = int(m["year"])
+    stated = m["year"] or m["pyear"]
+    relative = (m["ryear"] or m["syear"] or "").lower()
+    if stated:
+        year: int | str = int(stated)
     elif ctx.dct is None:
         year = "XXXX"
+    elif relative:
+        year = ctx.dct.year + _REL_YEAR[relative]
+    elif m["ago"]:
+        year = ctx.dct.year - 1
     else:
         year = ctx.dct.year
         if "year-earlier" in mod or "year-ago" in mod or mod.strip().startswith("last"):
@@ -497,12 +513,34 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return "DATE", f"{year}-{code}"
 
 
+@_rule(rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<year>{YEAR})\s+(?P<kind>quarter|period)\b", re.I)
+def _year_quarter(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    """"The 1988 quarter" / "the 1988 period" in a quarterly report: the reported quarter, that year."""
+    if ctx.dct is None or not (m["kind"].lower() == "quarter" or _financial_comparison(m)):
+        return "DATE", m["year"]
+    return "DATE", f"{m['year']}-{_prev_quarter(ctx.dct, 1).split('-')[1]}"
+
+
+@_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:the\s+)?(?P<rel>last|this|next|previous)\s+year\b",
+       re.I)
+def _month_rel_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    """"July last year", "February this year", "October of next year": the month in the year named."""
+    if not m["mon"][0].isupper():
+        return None
+    month = _month_no(m["mon"])
+    if ctx.dct is None:
+        return "DATE", f"XXXX-{month:02d}"
+    return "DATE", f"{ctx.dct.year + _REL_YEAR[m['rel'].lower()]}-{month:02d}"
+
+
 @_rule(rf"\b(?:(?P<mod>{APPROX})\s+)?(?P<n>{NUMBER})[-\s]+(?P<unit>{UNIT})(?P<adj>-long|-old)?(?:\s+old)?\b", re.I)
 def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if m["unit"].lower() == "quarters" and "-" in m.group():
         return None  # "three-quarters" is a fraction
     if m["adj"] == "-old" or m.group().endswith("old"):
         return None  # an age ("the 6-year-old") is not a time of events
+    if re.fullmatch(YEAR, m["n"]) and not m["unit"].lower().endswith("s"):
+        return None  # "the 1988 second quarter": a year before a singular unit is not a count
     unit = _unit_of(m["unit"])
     n = _number(m["n"])
     t, code = _UNITS[unit]
@@ -600,8 +638,9 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     name = re.sub(r"\s+", " ", m.group())
     if ctx.dct is None:
         return "DATE", "XXXX-XX-XX"
-    year = ctx.dct.year
     if name.startswith("Thanksgiving"):
+        # The fourth Thursday of November, in the year the tense points to (as for a month and day).
+        year = _year_for(ctx.dct, 11, 25, ctx.tense)
         first = dt.date(year, 11, 1)
         return "DATE", (first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)).isoformat()
     fixed = {"Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24), "New Year's Day": (1, 1),
