@@ -10,10 +10,10 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from test_api_dataset import build_db
 
 from dragoman.api import create_app
 from dragoman.errors import StoreError
+from test_api_dataset import build_db
 
 
 @pytest.fixture(scope="module")

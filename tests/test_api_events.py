@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from test_api_dataset import DAYS, N_SYNTHETIC_EVENTS, SPECS, build_db
 
 from dragoman import store
 from dragoman.api import CSV_COLUMNS, MAX_LIMIT, create_app
+from test_api_dataset import DAYS, N_SYNTHETIC_EVENTS, SPECS, build_db
 
 
 @pytest.fixture(scope="module")

@@ -46,6 +46,8 @@ def test_dateline_on_its_own_line() -> None:
         "NATO and the EU met in Brussels on Monday.",
         "US troops withdrew from the base, officials said.",
         "Kabul, the capital, was calm on Monday.",
+        "BREAKING: Troops entered the city on Monday.",
+        "EXCLUSIVE - Rebels received weapons from abroad, documents show.",
     ],
 )
 def test_ordinary_sentences_are_not_datelines(text: str) -> None:

@@ -285,6 +285,11 @@ _DATELINE_RE = re.compile(
     r"(?P<sep>\s*(?:[-–—]+|:)\s*|\s*$)"
 )
 _AGENCY_ONLY_RE = re.compile(rf"^\((?P<agency>{_AGENCY})\)\s*[-–—]+\s*")
+_KICKERS = {
+    "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION",
+    "EDITORIAL", "FACTBOX", "EXPLAINER", "URGENT", "FLASH", "NEWS", "VIDEO", "PHOTOS", "NOTE", "CORRECTION",
+    "WARNING", "REVIEW", "INTERVIEW", "FEATURE", "COMMENT", "ALERT", "RECAP",
+}
 _SMALL_WORDS = {"au", "de", "du", "des", "la", "le", "of", "the", "es", "en", "sur", "al", "el"}
 
 
@@ -325,6 +330,8 @@ def parse_dateline(text: str) -> Dateline | None:
             return None
         if not has_dash and not agency:
             return None
+        if places_raw.strip().upper() in _KICKERS:
+            return None  # "BREAKING:", "UPDATE -": a kicker, not a place
         places = tuple(_title_case(p) for p in re.split(r"\s*/\s*", places_raw) if p.strip())
         qualifiers = tuple(q.strip() for q in match.group("qualifiers").split(",") if q.strip())
         label = text[: match.end()].rstrip(" -–—:").strip()

@@ -281,7 +281,7 @@ _DEICTIC = {
 _REFS = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+    "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF",
     "the past": "PAST_REF",
     "the future": "FUTURE_REF",
     "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
@@ -337,6 +337,21 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
             day += dt.timedelta(days=7)
         value = day.isoformat()
     return ("TIME", f"{value}T{part}") if part else ("DATE", value)
+
+
+@_rule(r"\b(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|start|started|starting|for"
+       r"|(?:later|late|early|earlier)\s+in|(?:the\s+)?(?:start|end|rest|close)\s+of)\s+(?P<t>the\s+day)\b"
+       r"(?!\s+(?:before|after|of|when|that|on)\b)", re.I)
+def _the_day(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    """"(shares) ended the day", "for the day", "later in the day": the reported day, i.e. the dct."""
+    return "DATE", ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+
+
+@_rule(r"\b(?P<t>the\s+(?:full|current|fiscal|whole|entire)\s+year)\b(?!\s+(?:ended|ending|to|through)\b)",
+       re.I)
+def _this_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    """"The full year", "the current year": the dct's year ("the year ended March 31" is another one)."""
+    return "DATE", str(ctx.dct.year) if ctx.dct else "XXXX"
 
 
 @_rule(r"\b(?P<part>this\s+(?:morning|afternoon|evening)|later\s+this\s+(?:morning|afternoon|evening)"
