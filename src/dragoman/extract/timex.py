@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -175,15 +175,52 @@ class _Ctx:
 
 
 Handler = Callable[[re.Match[str], _Ctx], tuple[TimexType, str] | None]
-_RULES: list[tuple[re.Pattern[str], Handler]] = []
 
 
-def _rule(pattern: str, flags: int = 0) -> Callable[[Handler], Handler]:
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    handler: Handler
+    # A word every match contains and the most characters a match can start before it. Rules whose pattern
+    # opens with optional modifiers are costly to try at every position: they are tried only near the key.
+    key: re.Pattern[str] | None
+    back: int
+
+
+_RULES: list[_Rule] = []
+_FORWARD = 60  # a match never ends further than this past the start of its key
+
+
+def _rule(pattern: str, flags: int = 0, *, key: str | None = None, back: int = 60) -> Callable[[Handler], Handler]:
     def register(handler: Handler) -> Handler:
-        _RULES.append((re.compile(pattern, flags), handler))
+        _RULES.append(_Rule(re.compile(pattern, flags), handler, re.compile(key, flags) if key else None, back))
         return handler
 
     return register
+
+
+def _matches(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
+    """The matches ``rule.pattern.finditer(text)`` gives, searched only in windows around the rule's key."""
+    if rule.key is None:
+        yield from rule.pattern.finditer(text)
+        return
+    done = 0
+    for hit in rule.key.finditer(text):
+        if hit.end() <= done:
+            continue
+        start = max(done, hit.start() - rule.back)
+        stop = hit.start() + _FORWARD
+        while stop < len(text) and not text[stop].isspace():
+            stop += 1  # never cut a word: \b at the window's end would be a false boundary
+        while True:
+            match = rule.pattern.search(text, start, min(stop, len(text)))
+            if match is None or match.end() == match.start():
+                break
+            yield match
+            done = start = match.end()
+            if match.end() > hit.start():
+                break
 
 
 def _unit_of(text: str) -> str:
@@ -216,7 +253,7 @@ def _day_month(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return _month_day(m, ctx)
 
 
-@_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", re.I)
+@_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", re.I, key=MONTH, back=40)
 def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if not m["mon"][0].isupper():
         return None
@@ -243,12 +280,13 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 # A month with a cue before it: a preposition (kept out of the span: group ``t``) or a modifier / relative word.
 _rule(rf"\b(?:in|on|since|by|until|through|from|to|during|before|after|between|and|of|or|till)\s+(?P<t>(?P<mon>{MONTH}))"
       r"(?![\s-]*\d)\b", re.I)(_month_alone)
-_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+|(?P<rel>last|next|this)\s+)(?P<mon>{MONTH})(?![\s-]*\d)\b", re.I)(_month_alone)
+_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+|(?P<rel>last|next|this)\s+)(?P<mon>{MONTH})(?![\s-]*\d)\b", re.I, key=MONTH, back=40)(_month_alone)
 _rule(rf"\b(?P<mon>{SAFE_MONTH})(?![\s-]*\d)(?!\w)")(_month_alone)
 
 
 @_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?:(?:fiscal|calendar|the\s+year|the\s+end\s+of)\s+)?(?<![$#\d,.])(?P<year>{YEAR})"
-       r"(?P<s>'?s)?(?![\d,.]\d)(?!\s*(?:%|percent|per\s+cent))\b", re.I)
+       r"(?P<s>'?s)?(?![\d,.]\d)(?!\s*(?:%|percent|per\s+cent))\b", re.I,
+       key=r"(?:1[6-9]|20)\d\d", back=40)
 def _year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if m["s"]:
         return "DATE", m["year"][:3]
@@ -341,7 +379,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 @_rule(r"\b(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|start|started|starting|for"
        r"|(?:later|late|early|earlier)\s+in|(?:the\s+)?(?:start|end|rest|close)\s+of)\s+(?P<t>the\s+day)\b"
-       r"(?!\s+(?:before|after|of|when|that|on)\b)", re.I)
+       r"(?!\s+(?:before|after|of|when|that|on)\b)", re.I, key=r"\bday\b", back=40)
 def _the_day(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     """"(shares) ended the day", "for the day", "later in the day": the reported day, i.e. the dct."""
     return "DATE", ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
@@ -402,7 +440,8 @@ def _period_value(unit: str, shift: int, ctx: _Ctx) -> str:
 
 @_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<rel>this|last|next|the\s+past|the\s+coming|the\s+current|the\s+previous"
        rf"|the\s+latest|this\s+past|past|coming|current|previous|the\s+following|the\s+last|the\s+next|the)"
-       rf"\s+{_PERIOD}(?P<pos>'s)?\b", re.I)
+       rf"\s+{_PERIOD}(?P<pos>'s)?\b", re.I,
+       key=r"\b(?:week|month|year|quarter|decade|centur|spring|summer|fall|autumn|winter)")
 def _relative_period(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower()).removeprefix("the ").strip()
     unit = m["unit"].lower()
@@ -436,7 +475,7 @@ def _relative_period(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | Non
 
 
 @_rule(rf"\b(?:(?P<ago>{NUMBER})[-\s]+{UNIT}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)"
-       r")\b", re.I)
+       r")\b", re.I, key=r"\b(?:ago|earlier|before|later|after|from\s+now|hence)\b", back=70)
 def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     text = m.group()
     unit_match = re.search(UNIT, text, re.I)
@@ -495,7 +534,8 @@ _REL_YEAR = {"last": -1, "this": 0, "next": 1, "previous": -1}
        rf"|(?P<ryear>this|last|next)\s+year'?s\s+|(?:the\s+)?(?:fiscal\s+)?(?P<pyear>{YEAR})(?:'s)?\s+)?"
        rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s]+(?P<kind>quarter|half)"
        rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|\s+of\s+(?:the\s+)?(?P<syear>this|last|next|previous)\s+year"
-       r"|,?\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?\b", re.I)
+       r"|,?\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?\b", re.I,
+       key=r"\b(?:quarter|half)\b")
 def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     """Quarters and halves, with their year stated ("of 2009", "the 1988 third quarter") or relative
     ("the first quarter of last year", "next year's first quarter", "the second quarter a year ago")."""
@@ -528,7 +568,8 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return "DATE", f"{year}-{code}"
 
 
-@_rule(rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<year>{YEAR})\s+(?P<kind>quarter|period)\b", re.I)
+@_rule(rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<year>{YEAR})\s+(?P<kind>quarter|period)\b", re.I,
+       key=r"\b(?:quarter|period)\b", back=30)
 def _year_quarter(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     """"The 1988 quarter" / "the 1988 period" in a quarterly report: the reported quarter, that year."""
     if ctx.dct is None or not (m["kind"].lower() == "quarter" or _financial_comparison(m)):
@@ -537,7 +578,7 @@ def _year_quarter(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 
 @_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:the\s+)?(?P<rel>last|this|next|previous)\s+year\b",
-       re.I)
+       re.I, key=r"\byear\b")
 def _month_rel_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     """"July last year", "February this year", "October of next year": the month in the year named."""
     if not m["mon"][0].isupper():
@@ -548,7 +589,8 @@ def _month_rel_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None
     return "DATE", f"{ctx.dct.year + _REL_YEAR[m['rel'].lower()]}-{month:02d}"
 
 
-@_rule(rf"\b(?:(?P<mod>{APPROX})\s+)?(?P<n>{NUMBER})[-\s]+(?P<unit>{UNIT})(?P<adj>-long|-old)?(?:\s+old)?\b", re.I)
+@_rule(rf"\b(?:(?P<mod>{APPROX})\s+)?(?P<n>{NUMBER})[-\s]+(?P<unit>{UNIT})(?P<adj>-long|-old)?(?:\s+old)?\b", re.I,
+       key=r"\b(?:second|minute|hour|day|week|month|year|decade|centur|quarter)")
 def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if m["unit"].lower() == "quarters" and "-" in m.group():
         return None  # "three-quarters" is a fraction
@@ -580,7 +622,8 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 
 @_rule(r"\b(?:(?:for|in|over|within|after)\s+)?(?P<x>(?:the\s+)?(?:past|last|coming|next)\s+)?"
-       r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|earlier|later|of|old))", re.I)
+       r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|earlier|later|of|old))", re.I,
+       key=r"\b(?:year|month|week|day|hour|minute|decade|centurie)s\b", back=40)
 def _vague_duration(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if not m["x"] and not re.match(r"(?i)(for|over|within)\s", m.group()):
         return None
@@ -728,11 +771,11 @@ def find_timexes(
     tense is guessed from future cues earlier in the sentence.
     """
     candidates: list[tuple[int, int, int, re.Match[str], Handler]] = []
-    for order, (pattern, handler) in enumerate(_RULES):
-        for match in pattern.finditer(text):
+    for order, rule in enumerate(_RULES):
+        for match in _matches(rule, text):
             if match.end() > match.start():
                 span = match.span("t") if match.groupdict().get("t") is not None else match.span()
-                candidates.append((span[0], span[1], order, match, handler))
+                candidates.append((span[0], span[1], order, match, rule.handler))
     # Longest first, then earliest, then the rule listed first.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     taken: list[tuple[int, int]] = []
