@@ -55,7 +55,7 @@ import csv
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -112,8 +112,13 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
             "n": tp + fn, "tp": tp, "fp": fp, "fn": fn}
 
 
-def code_texts(texts: Sequence[str]) -> tuple[list[list[Event]], Counter[str]]:
-    """Events per text, in order, and a tally of document statuses (skipped texts have no events)."""
+def code_texts(texts: Sequence[str], *, use_model: bool = False) -> tuple[list[list[Event]], Counter[str]]:
+    """Events per text, in order, and a tally of document statuses (skipped texts have no events).
+
+    ``use_model``: the rule events pass through the packaged sentence classifier
+    (``dragoman.extract.classifier.gate_coded``): dropped where it is confident there is no interaction, and
+    each sentence's event of the model's preferred quad first.
+    """
     from ..ingest import article_from_text
     from ..pipeline import code_articles
 
@@ -124,7 +129,12 @@ def code_texts(texts: Sequence[str]) -> tuple[list[list[Event]], Counter[str]]:
                                                                                                      + BATCH])]
         for coded in code_articles(batch):
             status[coded.status if coded.status == "ok" else f"{coded.status}: {coded.error}"] += 1
-            events.append(sorted(coded.events, key=_text_order))
+            ordered = sorted(coded.events, key=_text_order)
+            if use_model:
+                from ..extract.classifier import gate_coded
+
+                ordered = gate_coded(ordered)
+            events.append(ordered)
     if len(events) != len(texts):
         raise EvaluationError(
             f"coded {len(events)} documents for {len(texts)} gold texts: the pipeline dropped inputs; "
@@ -153,22 +163,40 @@ def _sample(items: list, limit: int | None, stride: int) -> list:  # type: ignor
     return items[:limit] if limit is not None else items
 
 
+SPLITS: Final[tuple[str, ...]] = ("heldout", "train")
+
+
+def _split(items: list, split: str | None, text: Callable[[Any], str]) -> list:  # type: ignore[type-arg]
+    """Units of the classifier's fixed hash split: ``heldout`` (never trained on), ``train``, or all (None)."""
+    if split is None:
+        return items
+    if split not in SPLITS:
+        raise EvaluationError(f"unknown split {split!r}: use one of {', '.join(SPLITS)} or none", stage="evaluate")
+    from ..extract.classifier import in_heldout
+
+    return [item for item in items if in_heldout(text(item)) == (split == "heldout")]
+
+
 def score_events(
-    gold: Path, *, format: str, limit: int | None = None, stride: int = 1  # noqa: A002
+    gold: Path, *, format: str, limit: int | None = None, stride: int = 1,  # noqa: A002
+    use_model: bool = False, split: str | None = None,
 ) -> dict[str, Any]:
     """Score the coder on one gold event file.
 
     ``stride`` keeps every N-th unit and ``limit`` the first N of those: tests score a spread-out sample.
+    ``use_model`` gates the rule events with the packaged classifier (rules-only when False);
+    ``split`` keeps only the classifier's ``heldout`` (or ``train``) units, taken before the sample.
     """
     gold = Path(gold)
+    options: dict[str, Any] = {"limit": limit, "stride": stride, "use_model": use_model, "split": split}
     if format == "plover-gsr":
-        return score_plover_gsr(gold, limit=limit, stride=stride)
+        return score_plover_gsr(gold, **options)
     if format == "cameo-class":
-        return score_cameo_class(gold, limit=limit, stride=stride)
+        return score_cameo_class(gold, **options)
     if format == "cameo-ner":
-        return score_cameo_ner(gold, limit=limit, stride=stride)
+        return score_cameo_ner(gold, **options)
     if format == "ipe":
-        return score_ipe(gold, limit=limit, stride=stride)
+        return score_ipe(gold, **options)
     raise EvaluationError(f"unknown gold format {format!r}: use one of {', '.join(FORMATS)}", stage="evaluate")
 
 
@@ -237,7 +265,8 @@ def _actor_agreement(event: Event, sources: list[dict[str, Any]], targets: list[
     return score
 
 
-def score_plover_gsr(gold: Path, *, limit: int | None = None, stride: int = 1) -> dict[str, Any]:
+def score_plover_gsr(gold: Path, *, limit: int | None = None, stride: int = 1, use_model: bool = False,
+                     split: str | None = None) -> dict[str, Any]:
     _require(gold, "plover-gsr/PLOVER_GSR_CAMEO.txt")
     try:
         records = json.loads(gold.read_text("utf-8"))
@@ -246,8 +275,8 @@ def score_plover_gsr(gold: Path, *, limit: int | None = None, stride: int = 1) -
                               stage="evaluate") from exc
     mapping, mapping_source = old_name_map(gold.parent / "CAMEO2PLOVER-2021.txt")
     units = [r for r in records if isinstance(r, dict) and r.get("text") and r.get("event") != "DOCUMENT"]
-    units = _sample(units, limit, stride)
-    coded, status = code_texts([str(r["text"]) for r in units])
+    units = _sample(_split(units, split, lambda r: str(r["text"])), limit, stride)
+    coded, status = code_texts([str(r["text"]) for r in units], use_model=use_model)
 
     tp = fp = fn = top1 = 0
     per_type: dict[str, list[int]] = {t: [0, 0, 0] for t in PLOVER_TYPES}
@@ -342,9 +371,10 @@ def read_cameo_class(gold: Path, *, limit: int | None = None) -> list[tuple[str,
     return rows[:limit] if limit is not None else rows
 
 
-def score_cameo_class(gold: Path, *, limit: int | None = None, stride: int = 1) -> dict[str, Any]:
-    rows = _sample(read_cameo_class(gold), limit, stride)
-    coded, status = code_texts([text for text, _label in rows])
+def score_cameo_class(gold: Path, *, limit: int | None = None, stride: int = 1, use_model: bool = False,
+                      split: str | None = None) -> dict[str, Any]:
+    rows = _sample(_split(read_cameo_class(gold), split, lambda r: r[0]), limit, stride)
+    coded, status = code_texts([text for text, _label in rows], use_model=use_model)
     gold_labels = [label for _text, label in rows]
     predicted = [sentence_class(events) for events in coded]
     scores = classification_scores(gold_labels, predicted, range(5))
@@ -404,8 +434,9 @@ def _token_span(offsets: Sequence[tuple[int, int]], start: int | None, end: int 
     return (hit[0], hit[-1]) if hit else None
 
 
-def score_cameo_ner(gold: Path, *, limit: int | None = None, stride: int = 1) -> dict[str, Any]:
-    sentences = _sample(read_cameo_ner(gold), limit, stride)
+def score_cameo_ner(gold: Path, *, limit: int | None = None, stride: int = 1, use_model: bool = False,
+                    split: str | None = None) -> dict[str, Any]:
+    sentences = _sample(_split(read_cameo_ner(gold), split, lambda s: " ".join(w for w, _t in s)), limit, stride)
     texts, all_offsets = [], []
     for sentence in sentences:
         offsets, pos = [], 0
@@ -414,7 +445,7 @@ def score_cameo_ner(gold: Path, *, limit: int | None = None, stride: int = 1) ->
             pos += len(word) + 1
         texts.append(" ".join(word for word, _tag in sentence))
         all_offsets.append(offsets)
-    coded, status = code_texts(texts)
+    coded, status = code_texts(texts, use_model=use_model)
     tallies = {role: {"token": [0, 0, 0], "exact": [0, 0, 0]} for role in ("source", "target")}
     for sentence, offsets, events in zip(sentences, all_offsets, coded):
         spans = bio_spans([tag for _word, tag in sentence])
@@ -491,9 +522,10 @@ def read_ipe(gold: Path, *, limit: int | None = None) -> list[tuple[str, set[str
     return rows[:limit] if limit is not None else rows
 
 
-def score_ipe(gold: Path, *, limit: int | None = None, stride: int = 1) -> dict[str, Any]:
-    rows = _sample(read_ipe(gold), limit, stride)
-    coded, status = code_texts([text for text, _labels in rows])
+def score_ipe(gold: Path, *, limit: int | None = None, stride: int = 1, use_model: bool = False,
+              split: str | None = None) -> dict[str, Any]:
+    rows = _sample(_split(read_ipe(gold), split, lambda r: r[0]), limit, stride)
+    coded, status = code_texts([text for text, _labels in rows], use_model=use_model)
     result: dict[str, Any] = {"format": "ipe", "gold": str(gold), "units": len(rows),
                               "unit": "document" if gold.name.startswith("docs") else "sentence"}
     predictions = [ipe_labels(events) for events in coded]

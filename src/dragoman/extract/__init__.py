@@ -17,8 +17,8 @@ from .actors import ActorResolver
 from .attribution import attribution_for
 from .counts import counts_for
 from .dates import DateResolver
-from .events import Found, find_events, future_intent, load_lexicon
-from .modality import modality_for
+from .events import Found, find_events, future_intent, load_lexicon, negated_intent, threat_intent
+from .modality import conditional_consequence, denied, modality_for, under_announcement
 from .places import PlaceResolver
 
 # Conjoined actors become one event each (CAMEO's dyadic convention); this bounds lists like "G20 members".
@@ -124,7 +124,19 @@ def _events_for(item: Found, sent, actors: _Actors, dates: DateResolver,  # type
     when: When = dates.when(trigger)
     modality = modality_for(item.anchor, nominal=trigger if item.nominal else None, sentence=sent,
                             event_date=when.date, published=article.published)
-    code = future_intent(item.code) if modality == "future" else item.code
+    code = item.code
+    if modality == "future":
+        # announced conflict ("said they would boycott") is a threat; announced cooperation a promise
+        threat = threat_intent(code) if under_announcement(item.anchor) else None
+        code = threat or future_intent(code)
+    elif modality == "hypothetical" and conditional_consequence(item.anchor):
+        threat = threat_intent(code)  # "will withdraw its force unless ...": a conditional threat
+        if threat is not None:
+            code, modality = threat, "asserted"
+    elif modality == "negated" and not denied(item.anchor):
+        refusal = negated_intent(code)  # "will not release", "failed to reach agreement": a refusal
+        if refusal is not None:
+            code, modality = refusal, "asserted"
     counts = counts_for(sent, trigger)
     place: Place | None = places.locate(trigger, [h for h, _a in senders + receivers])
     attribution = attribution_for(trigger, actors.resolver)

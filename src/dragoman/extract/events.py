@@ -55,6 +55,32 @@ CANCEL_VERBS: Final = frozenset({"cancel", "postpone", "scrap", "delay", "shelve
 PEACE_WORDS: Final = frozenset({"peacekeeping", "peacekeeper", "peacekeep", "humanitarian", "rescue", "relief",
                                 "observer", "monitor", "evacuation"})
 RELATIVE: Final = frozenset({"who", "which", "that", "whom"})
+# "declined to comment": refusing to speak is not a rejection of anything.
+SPEECH_COMPLEMENTS: Final = frozenset({"comment", "elaborate", "say", "discuss", "confirm", "respond", "speculate",
+                                       "disclose", "identify", "name", "answer", "reveal", "specify", "detail",
+                                       "give", "provide", "speak", "talk", "address"})
+# "rejected accusations that ...", "denied charges by X that ...": a denial is a statement, and what is denied
+# is not asserted.
+DENY_VERBS: Final = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rubbish", "contest", "dispute"})
+CLAIM_NOUNS: Final = frozenset({"accusation", "allegation", "charge", "claim", "report", "suggestion", "assertion",
+                                "notion", "rumour", "rumor", "criticism", "speculation", "insinuation"})
+# Natural and accidental causes: "a fire killed 40 people" is no political event.
+NON_AGENTS: Final = frozenset({"fire", "blaze", "flood", "flooding", "earthquake", "quake", "storm", "crash",
+                               "accident", "disease", "virus", "cyclone", "landslide", "mudslide", "avalanche",
+                               "heat", "heatwave", "lightning", "collapse", "outbreak", "tsunami", "hurricane",
+                               "typhoon", "epidemic", "pandemic", "covid-19", "coronavirus", "illness", "cancer",
+                               "drought", "famine", "stampede", "tornado", "rain", "snow", "wave", "cholera",
+                               "malaria", "ebola", "infection", "overdose", "disaster"})
+# Verbs that undo what their object noun names: "lifted the curfew", "ended the strike", "halted talks".
+UNDO_VERBS: Final = frozenset({"lift", "remove", "repeal", "ease", "relax", "rescind", "revoke", "scrap", "end",
+                               "drop", "shorten", "loosen", "reverse", "overturn", "abolish", "cancel", "halt",
+                               "suspend", "stop", "terminate", "call", "break", "abandon", "quit", "lower"})
+VIOLATE_VERBS: Final = frozenset({"violate", "breach", "flout", "defy", "break", "ignore", "contravene"})
+# Heads that only frame the event noun compounded with them ("mediation efforts", "aid deliveries").
+PROCESS_NOUNS: Final = frozenset({"effort", "process", "delivery", "shipment", "program", "programme", "operation",
+                                  "mission", "campaign", "round", "session", "flight", "convoy", "package",
+                                  "initiative", "plan", "activity", "action"})
+EXERCISE_NOUNS: Final = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +228,11 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
         return None
     if lemma == "agree" and _opinion_agree(tok):
         return None
+    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and _lemma(c) in SPEECH_COMPLEMENTS
+                                              for c in tok.children):
+        return None
+    if lemma in DENY_VERBS and _denied_claim(tok) is not None:
+        return None
     if lemma in lex.phrasal_heads:
         for child in tok.children:
             if child.dep_ in ("prt", "prep", "dobj", "advmod"):
@@ -213,6 +244,14 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
         return None
     code = lex.verbs.get(lemma)
     return (code, end) if code is not None else None
+
+
+def _denied_claim(verb):  # type: ignore[no-untyped-def]
+    """The claim noun a denial verb takes as object ("rejected accusations that ..."), or None."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _lemma(child) in CLAIM_NOUNS:
+            return child
+    return None
 
 
 def _opinion_agree(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -357,6 +396,8 @@ def _governing_verb(noun):  # type: ignore[no-untyped-def]
         return head.head
     if noun.dep_ == "conj":
         return _governing_verb(head)
+    if noun.dep_ == "compound" and _lemma(head) in PROCESS_NOUNS:  # "ended mediation efforts"
+        return _governing_verb(head)
     return None
 
 
@@ -455,6 +496,44 @@ def refine_governing(code: Code, content: Code) -> Code:
     return code
 
 
+def undo_code(verb_lemma: str, noun_lemma: str, code: Code, *, particle: str = "") -> Code | None:
+    """What "lifting", "ending" or "violating" the event named by a noun amounts to, or None when unchanged."""
+    if verb_lemma in VIOLATE_VERBS and verb_lemma != "break" or (verb_lemma == "break" and code.type == "AGREE"):
+        if code.type == "RETREAT" and code.mode == "ceasefire":
+            return Code("ASSAULT", "196", None)  # CAMEO 196: violate ceasefire
+        if code.type in ("COERCE", "AGREE", "SANCTION"):
+            return Code("REJECT", "128", "yield")  # defy norms, law
+        return None
+    if verb_lemma not in UNDO_VERBS or (verb_lemma == "call" and particle != "off"):
+        return None
+    if code.type in ("COERCE", "SANCTION") and verb_lemma not in ("halt", "stop", "suspend", "call", "break"):
+        if code.cameo.startswith("163") or noun_lemma in ("sanction", "embargo", "tariff"):
+            return Code("RETREAT", "085", "ease")
+        if noun_lemma in ("blockade", "siege"):
+            return Code("RETREAT", "0872", "withdraw")
+        if code.mode == "curfew":
+            return Code("RETREAT", "0813", None)
+        if code.mode == "martial-law":
+            return Code("RETREAT", "0814", None)
+        return Code("CONCEDE", "081", None)
+    if code.type == "PROTEST":
+        if noun_lemma == "boycott":
+            return Code("RETREAT", "085", "ease")
+        return Code("CONCEDE", "082", None)
+    if code.type == "ASSAULT" and verb_lemma in ("end", "halt", "stop", "suspend", "call", "cease"):
+        return Code("RETREAT", "087", "disarm")
+    if code.type == "CONSULT" and verb_lemma in ("end", "halt", "suspend", "stop", "terminate", "break", "call",
+                                                 "abandon", "quit"):
+        return Code("SANCTION", "165" if noun_lemma == "mediation" else "164", "withdraw")
+    if code.type == "AGREE" and verb_lemma in ("scrap", "abandon", "quit", "cancel", "end", "terminate",
+                                               "suspend", "revoke"):
+        return Code("REJECT", "127", "meet")
+    if code.type in ("AID", "COOPERATE") and verb_lemma in ("end", "halt", "suspend", "stop", "cancel",
+                                                            "terminate", "cut", "drop"):
+        return Code("SANCTION", "162", "discontinue")
+    return None
+
+
 def _complements(verb, *, nominal_ok: bool) -> list:  # type: ignore[no-untyped-def,type-arg]
     """Tokens that may carry the content of a governing verb, nearest first."""
     out = []
@@ -540,10 +619,21 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
                     tok.head.head.pos_ in ("NOUN", "ADJ") and _lemma(tok.head.head) in OPINION_NOUNS
                     or tok.head.lower_ in ("about", "regarding", "concerning")):
                 continue
+            if _lemma(tok) in CLAIM_NOUNS and tok.head.pos_ == "VERB" and _lemma(tok.head) in DENY_VERBS:
+                continue
             actors, recipients, anchor = _noun_arguments(tok, lex)
-            if code.type in ("CONSULT", "AGREE") and anchor is not tok and _lemma(anchor) in CANCEL_VERBS:
+            undone = None
+            if anchor is not tok and tok.dep_ in ("dobj", "nsubjpass", "compound"):
+                prt = next((c.lower_ for c in anchor.children if c.dep_ == "prt"), "")
+                undone = undo_code(_lemma(anchor), _lemma(tok), code, particle=prt)
+            if undone is not None:
+                code = undone
+                actors = actors or subject_of(anchor)
+            elif code.type in ("CONSULT", "AGREE") and anchor is not tok and _lemma(anchor) in CANCEL_VERBS:
                 code = Code("REJECT", "125", "meet")
                 actors = subject_of(anchor)
+            if code.type == "MOBILIZE" and _lemma(tok) in EXERCISE_NOUNS and _joint(tok, actors):
+                code = Code("COOPERATE", "062", None)  # exercises of two armies together
         else:
             anchor = tok
             actors = subject_of(tok)
@@ -551,7 +641,11 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
             recipients = recipients_from.get(i) or _recipients_of_verb(tok, theme_object=theme)
             inst = _instrument(tok, lex, nominal_codes) if code.type == "ASSAULT" else None
             if inst is not None and actors and actors[0] is inst[0]:
-                actors = _modifier_actor(inst[0])  # "Their artillery fire hit ...": the possessor acts
+                # "Their artillery fire hit ...", "an air force jet bombed": the possessor or owner acts
+                actors = _modifier_actor(inst[0]) or [c for c in inst[0].children
+                                                      if c.dep_ in ("compound", "nmod") and c.i < inst[0].i]
+            if code.type == "ASSAULT" and actors and _lemma(actors[0]) in NON_AGENTS:
+                continue
             for child in tok.children:  # "accused Russia of ...", "urged Kenya to ...": the person addressed
                 if code.type in GOVERNING and child.dep_ == "dobj" and child.i not in consumed and i in recipients_from:
                     recipients = [child]
@@ -562,14 +656,26 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
 
 
 def _peace_mission(tok) -> bool:  # type: ignore[no-untyped-def]
-    """True when a deployment is for peacekeeping, rescue or relief (its objects and their modifiers say so)."""
-    for child in tok.children:
-        if child.dep_ not in ("dobj", "prep", "nsubjpass", "advcl", "xcomp"):
-            continue
-        for grand in (child, *child.children):
-            if _lemma(grand) in PEACE_WORDS or any(_lemma(g) in PEACE_WORDS for g in grand.children):
-                return True
+    """True when a deployment is for peacekeeping, rescue or relief (its objects, purpose and modifiers say so)."""
+    todo = [c for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass", "advcl", "xcomp", "acl", "compound",
+                                                   "amod")]
+    seen = 0
+    while todo and seen < 40:  # bounded walk down the deployment's own phrase
+        node = todo.pop()
+        seen += 1
+        if _lemma(node) in PEACE_WORDS:
+            return True
+        if node.dep_ not in ("relcl", "ccomp", "conj"):
+            todo.extend(node.children)
     return False
+
+
+def _joint(noun, actors: list) -> bool:  # type: ignore[type-arg]
+    """An exercise held by two or more armies ("French and Egyptian warships", "drills with Japan")."""
+    if any(a.conjuncts for a in actors):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside") for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("with", "alongside") for c in noun.head.children if noun.head is not noun)
 
 
 def _unique(tokens: Iterable) -> list:  # type: ignore[type-arg]
@@ -587,3 +693,19 @@ def future_intent(code: Code) -> Code:
     if code.type in ("SUPPORT", "COOPERATE", "AID", "RETREAT"):
         return replace(code, type="AGREE", cameo=AGREE_CAMEO[code.type], mode=None)
     return code
+
+
+def threat_intent(code: Code) -> Code | None:
+    """An announced or conditional conflictual act is a THREATEN event (PLOVER: a threat, not the act)."""
+    if code.type in ("ASSAULT", "COERCE", "SANCTION", "PROTEST") or (
+            code.type == "RETREAT" and code.mode == "withdraw"):
+        content = Code("SANCTION", "166", "expel") if code.type == "RETREAT" else code
+        return refine_governing(Code("THREATEN", "130"), content)
+    return None
+
+
+def negated_intent(code: Code) -> Code | None:
+    """Cooperation that will not or did not happen by the actor's choice is a REJECT event."""
+    if PLOVER_QUAD.get(code.type) in ("verbal_cooperation", "material_cooperation") and code.type != "REQUEST":
+        return refine_governing(Code("REJECT", "120"), code)
+    return None

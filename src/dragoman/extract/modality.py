@@ -156,3 +156,36 @@ def modality_for(anchor, *, nominal=None, sentence=None,  # type: ignore[no-unty
     if is_historical(event_date, published):
         return "historical"
     return "asserted"
+
+
+def conditional_consequence(anchor) -> bool:  # type: ignore[no-untyped-def]
+    """True when the event is the consequence of an "if"/"unless" condition ("will withdraw unless ...")."""
+    for tok in _chain(anchor):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            return False  # the condition itself
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in tok.children):
+            return True
+    return False
+
+
+def denied(anchor) -> bool:  # type: ignore[no-untyped-def]
+    """True when the negation comes from a denial ("denied attacking"), not from the actor's own refusal."""
+    head = anchor.head
+    return any(t.lemma_ == "deny" for t in _chain(anchor)) or (head is not anchor and head.lemma_ == "deny")
+
+
+ANNOUNCING: Final = REPORTING | {"announce", "vow", "pledge", "promise", "declare", "warn", "threaten", "swear"}
+
+
+def under_announcement(anchor) -> bool:  # type: ignore[no-untyped-def]
+    """True when the event is announced by a speech act of its own actor or a spokesman ("said they would ...")."""
+    tok = anchor
+    for _ in range(4):
+        if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head is not tok:
+            tok = tok.head
+            if tok.lemma_ in ANNOUNCING:
+                return True
+        else:
+            return False
+    return False

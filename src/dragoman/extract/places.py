@@ -59,6 +59,7 @@ FEATURE_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "bl
                  "county", "parish", "township", "city", "village", "neighborhood", "district"}
 
 EARTH_RADIUS_KM = 6371.0088
+PREFIX_MIN_POPULATION = 20_000  # a town opening an organisation's name: "Gainesville Police Department"
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -142,6 +143,8 @@ class PlaceResolver:
                 found[span.start] = self._mention(span, "demonym")
             elif ent.label_ in REPAIR_LABELS and self._repairable(span):
                 found[span.start] = self._mention(span, "repair")
+            elif ent.label_ in ("ORG", "FAC") and (head := self._place_prefix(span)) is not None:
+                found[head.start] = self._mention(head, "prefix")
         # Untagged capitalised words after a locative preposition or before ", <place>".
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         i = 0
@@ -160,17 +163,12 @@ class PlaceResolver:
             i = j + 1
         # Dateline places: the cleaner's, and an all-caps word at the very start of the body.
         dateline_names = list(self.clean.dateline_places) if self.clean else []
-        head = doc[:12]
-        for tok in head:
-            if tok.is_upper and tok.is_alpha and len(tok) > 2 and tok.i not in found:
-                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-                if nxt is not None and nxt.text in {",", "-", "—", "(", "–"} and self._known(tok.text.title()):
-                    span = doc[tok.i:tok.i + 1]
-                    found[tok.i] = Toponym(span.text, span.start_char, span.end_char, span.start, span.end, "dateline")
-                    dateline_names.append(tok.text.title())
-                    break
-            if not (tok.is_upper or tok.is_punct):
-                break
+        for span in _dateline_spans(doc):
+            if span.start in found or not self._known(span.text.title()):
+                continue
+            found[span.start] = Toponym(span.text, span.start_char, span.end_char, span.start, span.end, "dateline")
+            dateline_names.append(span.text.title())
+            break
         for name in dateline_names:
             cands = self.gaz.lookup(name)
             if cands:
@@ -182,6 +180,22 @@ class PlaceResolver:
 
     def _known(self, text: str, *, min_population: int = 0) -> bool:
         return any(c.population >= min_population or c.fclass != "P" for c in self.gaz.lookup(text))
+
+    def _place_prefix(self, span):  # type: ignore[no-untyped-def]
+        """The place that opens an organisation or building name: "Minnesota Highway Safety Center",
+        "Douglas County Hospital", "U.S. House of Representatives". Only names the gazetteer knows as a
+        country, state or county, or as a town of some size, and only before another capitalised word."""
+        for n in range(min(3, len(span) - 1), 0, -1):
+            head, rest = span[:n], span[n]
+            if not all(t.text[:1].isupper() for t in head) or not rest.text[:1].isupper():
+                continue
+            if normalize(head.text) in COMMON_WORDS or len(normalize(head.text)) < 2:
+                continue
+            for cand in self.gaz.lookup(head.text):
+                if cand.fcode in ("PCLI", "ADM1") or (cand.fcode == "ADM2" and head[-1].lower_ in ADMIN_WORDS) or (
+                        cand.fclass == "P" and cand.population >= PREFIX_MIN_POPULATION and _main(cand)):
+                    return head
+        return None
 
     def _repairable(self, span) -> bool:  # type: ignore[no-untyped-def]
         text = span.text
@@ -292,6 +306,9 @@ class PlaceResolver:
                total_c: int, admin1s: Counter, total_a: int, others: list[Candidate]) -> tuple[float, str]:
         why = []
         score = _prior(cand)
+        if cand.fclass == "P" and (mention.source == "dateline" or _is_dateline(self.doc, mention)):
+            score += W["dateline_city"]  # datelines name cities: "NEW YORK -" is the city, not the state
+            why.append("dateline")
         words = mention.text.lower().split()
         if cand.fcode == "ADM2" and words and words[-1] in ADMIN_WORDS:
             score += 4.0
@@ -315,7 +332,13 @@ class PlaceResolver:
         if cand.admin1 and admin1s and cand.fcode != "PCLI":
             share = admin1s[(cand.country, cand.admin1)] / total_a
             score += W["admin1"] * share
-        if others and cand.fcode.startswith(("PPL", "ADM2")):
+        if others and cand.fcode in ("PCLI", "ADM1"):
+            # A country or state holding the other places named is as "near" as a town beside them.
+            if any(o.country == cand.country and (cand.fcode == "PCLI" or o.admin1 == cand.admin1)
+                   for o in others[:50]):
+                score += W["near50"]
+                why.append("holds co-mentioned place")
+        elif others and cand.fcode.startswith(("PPL", "ADM2")):
             near = min(haversine_km(cand.lat, cand.lon, o.lat, o.lon) for o in others[:50])
             if near < 50:
                 score += W["near50"]
@@ -445,6 +468,30 @@ def _trim(span):  # type: ignore[no-untyped-def]
     return doc[start:end]
 
 
+DATELINE_PUNCT = {",", "-", "—", "–", "--", "---", "("}
+
+
+def _dateline_spans(doc) -> Iterator:  # type: ignore[no-untyped-def]
+    """All-caps runs of 1-3 words that open one of the first sentences and end in a dash or comma:
+    "KINSHASA, Congo -", "Mansfield council votes. MANSFIELD — The ..."."""
+    for sent_no, sent in enumerate(doc.sents):
+        if sent_no > 3 or sent.start > 80:
+            break
+        i = sent.start
+        while i < sent.end and (doc[i].is_space or doc[i].is_punct):
+            i += 1
+        j = i
+        while j < min(i + 3, len(doc)) and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
+            j += 1
+        if j > i and j < len(doc) and doc[j].text in DATELINE_PUNCT and len(doc[i:j].text) > 2:
+            yield doc[i:j]
+
+
+def _is_dateline(doc, mention: Toponym) -> bool:  # type: ignore[no-untyped-def]
+    return (mention.text.isupper() and mention.token_start < 100
+            and any(s.start == mention.token_start and s.end == mention.token_end for s in _dateline_spans(doc)))
+
+
 def _after_locative(span) -> bool:  # type: ignore[no-untyped-def]
     return span.start > 0 and span.doc[span.start - 1].lower_ in STRONG_PREPS
 
@@ -455,12 +502,18 @@ def _feature_head(span) -> bool:  # type: ignore[no-untyped-def]
 
 # Weights of the disambiguation score (tuned on samples of LGL and GeoWebNews, then rounded).
 W = {"PCLI": 2.5, "CONT": 2.0, "RGN": 1.5, "ADM1": -0.5, "PPLC": 1.5, "ADM2": -2.0, "alternate": 2.5,
-     "country": 4.0, "admin1": 4.0, "near50": 2.0, "near200": 1.0}
+     "country": 4.0, "admin1": 4.0, "near50": 2.0, "near200": 1.0, "dateline_city": 3.0}
 
 
 def _prior(cand: Candidate) -> float:
     bonus = W.get(cand.fcode, 0.0)
-    return math.log10(cand.population + 10) + bonus - (0 if cand.main else W["alternate"])
+    return math.log10(cand.population + 10) + bonus - (0 if _main(cand) else W["alternate"])
+
+
+def _main(cand: Candidate) -> bool:
+    """Matched by its main name; "Mexico City" found as "Mexico" (the index's short form) counts as an
+    alternate spelling, so the short form never outweighs a country or state of that very name."""
+    return cand.main
 
 
 def toponym_record(top: Toponym, clean: CleanDoc | None) -> dict[str, Any]:

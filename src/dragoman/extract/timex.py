@@ -174,6 +174,8 @@ class _Ctx:
     tense: Tense
 
 
+# Months are capitalised (the handlers check it): a case-sensitive key skips the verb "may" and "march".
+_MONTH_KEY = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 Handler = Callable[[re.Match[str], _Ctx], tuple[TimexType, str] | None]
 
 
@@ -192,9 +194,11 @@ _RULES: list[_Rule] = []
 _FORWARD = 60  # a match never ends further than this past the start of its key
 
 
-def _rule(pattern: str, flags: int = 0, *, key: str | None = None, back: int = 60) -> Callable[[Handler], Handler]:
+def _rule(pattern: str, flags: int = 0, *, key: str | None = None, back: int = 60,
+          key_flags: int | None = None) -> Callable[[Handler], Handler]:
     def register(handler: Handler) -> Handler:
-        _RULES.append(_Rule(re.compile(pattern, flags), handler, re.compile(key, flags) if key else None, back))
+        compiled_key = re.compile(key, flags if key_flags is None else key_flags) if key else None
+        _RULES.append(_Rule(re.compile(pattern, flags), handler, compiled_key, back))
         return handler
 
     return register
@@ -253,7 +257,8 @@ def _day_month(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return _month_day(m, ctx)
 
 
-@_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", re.I, key=MONTH, back=40)
+@_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", re.I,
+       key=_MONTH_KEY, key_flags=0, back=40)
 def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if not m["mon"][0].isupper():
         return None
@@ -280,7 +285,8 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 # A month with a cue before it: a preposition (kept out of the span: group ``t``) or a modifier / relative word.
 _rule(rf"\b(?:in|on|since|by|until|through|from|to|during|before|after|between|and|of|or|till)\s+(?P<t>(?P<mon>{MONTH}))"
       r"(?![\s-]*\d)\b", re.I)(_month_alone)
-_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+|(?P<rel>last|next|this)\s+)(?P<mon>{MONTH})(?![\s-]*\d)\b", re.I, key=MONTH, back=40)(_month_alone)
+_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+|(?P<rel>last|next|this)\s+)(?P<mon>{MONTH})(?![\s-]*\d)\b", re.I,
+      key=_MONTH_KEY, key_flags=0, back=40)(_month_alone)
 _rule(rf"\b(?P<mon>{SAFE_MONTH})(?![\s-]*\d)(?!\w)")(_month_alone)
 
 
@@ -296,6 +302,28 @@ def _year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 @_rule(r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?(?P<dec>1[6-9]\d0|20[0-9]0)'?s\b", re.I)
 def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return "DATE", m["dec"][:3]
+
+
+@_rule(r"(?<![\w$])(?:(?P<the>the\s+)?'(?P<dec>[1-9]0)'?s|'(?P<yy>\d\d))(?![\w%])", re.I, key=r"'", back=5)
+def _short_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    """"the '70s" (a decade) and "since '82" (a year), in the century the digits point to from the dct."""
+    digits = m["dec"] or m["yy"]
+    base = ctx.dct.year if ctx.dct else 2000
+    year = (base // 100) * 100 + int(digits)
+    if year > base + 10:
+        year -= 100
+    return "DATE", str(year)[:3] if m["dec"] else str(year)
+
+
+@_rule(r"(?<![\w$'])(?:the\s+)?(?P<dec>[2-9]0)s\b", key=r"0s\b", back=5)
+def _decade_short(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    """"the 70s and 80s": a decade of the last century (ages, "in his 70s", are not times)."""
+    before = m.string[max(0, m.start() - 12): m.start()].lower()
+    if re.search(r"\b(?:his|her|their|its|my|your|our|low|high|mid|upper|lower)\s*$", before):
+        return None
+    if not m.group().lower().startswith("the") and not re.search(r"\b(?:and|or|to)\s*$", before):
+        return None  # a bare "50s" is a score or a size; "the 50s" or "the 70s and 80s" is a decade
+    return "DATE", "19" + m["dec"][0]
 
 
 @_rule(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
@@ -633,7 +661,7 @@ def _vague_duration(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None
     return "DURATION", f"P{t}X{code}"
 
 
-_ZONE = r"(?:UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|EES?T|local\s+time)"
+_ZONE = r"(?:UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|EES?T)"
 _UTC = {"utc", "gmt", "z"}
 # A clock time may carry its zone and the day it belongs to: "10 p.m. Wednesday", "noon Thursday",
 # "5 p.m. EST Nov. 9", "16:00 UTC today"; the day decides the date part of the value.
@@ -741,7 +769,7 @@ def _spoken_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to|planned|due\s+to"
-    r"|set\s+to)\b", re.I)
+    r"|set\s+to|as\s+(?:early|soon)\s+as)\b", re.I)
 # A sentence ends at . ! ? before blanks, or at any line break (titles and date lines have no full stop).
 _SENTENCE_START = re.compile(r"[.!?][\"')\]]*\s+(?=\S)|\n")
 
