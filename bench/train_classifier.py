@@ -39,8 +39,8 @@ from dragoman.extract.classifier import (
 from dragoman.nlp import get_nlp
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
-L2_GRID = (0.3, 1.0, 3.0)
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+L2_GRID = (0.1, 0.3, 1.0, 3.0)
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 SEED = 13
 
 
@@ -85,7 +85,7 @@ def fit(feats: list[list[str]], labels: list[int], *, l2: float, min_count: int,
             m_hat = moments[k] / (1 - 0.9 ** step)
             v_hat = squares[k] / (1 - 0.999 ** step)
             param -= 0.05 * m_hat / (np.sqrt(v_hat) + 1e-8)
-    keep = np.abs(w).max(axis=1) >= 1e-3  # features the fit left at zero cost space and nothing else
+    keep = np.abs(w).max(axis=1) >= 1e-3  # near-zero rows change no prediction: leave them out of the file
     return {"features": [f for f, k in zip(vocab, keep) if k],
             "weights": [[round(float(v), 4) for v in row] for row in w[keep]],
             "bias": [round(float(v), 4) for v in b], "drop_threshold": 1.01}

@@ -51,3 +51,16 @@ def test_short_foreign_sentences_keep_their_language() -> None:
     assert detect_language("Le gouvernement a suspendu les partis.") == "fr"
     assert detect_language("El gobierno condenó el ataque.") == "es"
     assert detect_language("Il governo ha condannato l'attacco.") == "it"
+
+
+def test_language_long_english_text_skips_the_classifier() -> None:
+    from dragoman import language
+
+    language._identifier.cache_clear()
+    text = ("The army said on Monday that its troops had pushed the rebels out of the town after two days of "
+            "fighting, and that they would stay there until the talks with the government resume. ") * 3
+    assert language.detect_language(text) == "en"
+    assert language._identifier.cache_info().currsize == 0
+    german = ("Die Armee hat am Montag mitgeteilt, dass ihre Truppen die Rebellen nach zwei Tagen aus der Stadt "
+              "vertrieben haben und dass sie dort bleiben, bis die Gespräche mit der Regierung wieder beginnen. ") * 3
+    assert language.detect_language(german) == "de"

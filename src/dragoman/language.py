@@ -39,9 +39,23 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def _function_word_vote(text: str) -> str | None:
+def _function_word_hits(text: str) -> tuple[int, dict[str, int]]:
     words = [w.lower() for w in _WORD_RE.findall(text)]
-    hits = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    return len(words), {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+
+
+def _plainly_english(text: str) -> bool:
+    """Long text dense with English function words and few of any other: no need to load the classifier.
+
+    Loading py3langid's model costs about a second, most of `dragoman code` on one article.
+    """
+    n_words, hits = _function_word_hits(text)
+    english = hits.pop("en")
+    return n_words >= 40 and english >= 0.12 * n_words and english >= 4 * max(hits.values())
+
+
+def _function_word_vote(text: str) -> str | None:
+    _n_words, hits = _function_word_hits(text)
     best = max(hits, key=lambda lang: hits[lang])
     if hits[best] == 0 or sum(1 for n in hits.values() if n == hits[best]) > 1:
         return None
@@ -53,6 +67,8 @@ def detect_language(text: str) -> str | None:
     sample = text[:5000]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None
+    if _plainly_english(sample):
+        return "en"
     ranked = _identifier().rank(sample)
     code, probability = ranked[0]
     if float(probability) >= CONFIDENT:

@@ -129,9 +129,8 @@ def migrate(conn: sqlite3.Connection) -> None:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in sql.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in _statements(sql):
+                conn.execute(statement)
             conn.execute(
                 "INSERT INTO migrations VALUES (?, ?, ?)", (version, description, _now())
             )
@@ -139,6 +138,19 @@ def migrate(conn: sqlite3.Connection) -> None:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a script on the semicolons that end statements (trigger bodies hold semicolons of their own)."""
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n\t;"):
+                yield pending
+            pending = ""
+    if pending.strip(" \n\t;"):
+        raise StoreError(f"migration script ends inside a statement: {pending.strip()[:80]!r}")
 
 
 def _now() -> str:

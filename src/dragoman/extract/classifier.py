@@ -32,7 +32,7 @@ from ..errors import ModelError
 from ..model import Event
 from ..plover import PLOVER_QUAD
 from .attribution import is_reporting_verb
-from .events import find_events, load_lexicon, match_trigger
+from .events import Found, find_events, load_lexicon, match_trigger
 
 MODEL_PATH: Final = Path(__file__).resolve().parents[1] / "data" / "event_model.json"
 CLASSES: Final[tuple[int, ...]] = (0, 1, 2, 3, 4)
@@ -55,8 +55,11 @@ def _lemma(tok) -> str:  # type: ignore[no-untyped-def]
     return tok.lemma_.lower()
 
 
-def sentence_features(sent) -> list[str]:  # type: ignore[no-untyped-def]
-    """Sparse binary features of one parsed sentence (a spaCy Span or Doc), sorted and unique."""
+def sentence_features(sent, *, found: Sequence[Found] | None = None) -> list[str]:  # type: ignore[no-untyped-def]
+    """Sparse binary features of one parsed sentence (a spaCy Span), sorted and unique.
+
+    ``found``: the rule coder's ``find_events(sent, load_lexicon())`` when the caller has it already.
+    """
     lex = load_lexicon()
     feats: set[str] = set()
     triggers = 0
@@ -101,7 +104,8 @@ def sentence_features(sent) -> list[str]:  # type: ignore[no-untyped-def]
             feats.add(f"r_md:{_lemma(child)}")
         elif child.dep_ == "neg":
             feats.add("r_neg")
-    found = find_events(sent, lex)
+    if found is None:
+        found = find_events(sent, lex)
     if not found:
         feats.add("ev:none")
     for index, item in enumerate(found):
@@ -179,9 +183,9 @@ def predict_features(features: Iterable[str], *, model: EventModel | None = None
     return (model or load_model()).probs(features)
 
 
-def sentence_quad_probs(sent) -> dict[int, float]:  # type: ignore[no-untyped-def]
+def sentence_quad_probs(sent, *, found: Sequence[Found] | None = None) -> dict[int, float]:  # type: ignore[no-untyped-def]
     """Class probabilities (0 no interaction, 1-4 quad classes) for one parsed sentence."""
-    return predict_features(sentence_features(sent))
+    return predict_features(sentence_features(sent, found=found))
 
 
 def best_class(probs: dict[int, float]) -> int:
@@ -204,11 +208,15 @@ def gate(events: Sequence[Event], probs: dict[int, float], *, threshold: float |
     return [events[i] for i in order[:1]] + [events[i] for i in range(len(events)) if i != order[0]]
 
 
-def gate_events(sent, events: Sequence[Event], *, threshold: float | None = None) -> list[Event]:  # type: ignore[no-untyped-def]
-    """Gate the rule events of parsed sentence ``sent`` (see ``gate``); no work when there are none."""
+def gate_events(sent, events: Sequence[Event], *, found: Sequence[Found] | None = None,  # type: ignore[no-untyped-def]
+                threshold: float | None = None) -> list[Event]:
+    """Gate the rule events of parsed sentence ``sent`` (see ``gate``); no work when there are none.
+
+    Pass the sentence's ``find_events`` result as ``found`` to save the second trigger search.
+    """
     if not events:
         return []
-    return gate(events, sentence_quad_probs(sent), threshold=threshold)
+    return gate(events, sentence_quad_probs(sent, found=found), threshold=threshold)
 
 
 def gate_coded(events: Sequence[Event], *, threshold: float | None = None) -> list[Event]:

@@ -516,7 +516,7 @@ def undo_code(verb_lemma: str, noun_lemma: str, code: Code, *, particle: str = "
         if code.mode == "martial-law":
             return Code("RETREAT", "0814", None)
         return Code("CONCEDE", "081", None)
-    if code.type == "PROTEST":
+    if code.type == "PROTEST" and verb_lemma not in ("break", "lift", "ease", "remove", "lower"):
         if noun_lemma == "boycott":
             return Code("RETREAT", "085", "ease")
         return Code("CONCEDE", "082", None)
@@ -642,8 +642,8 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
             inst = _instrument(tok, lex, nominal_codes) if code.type == "ASSAULT" else None
             if inst is not None and actors and actors[0] is inst[0]:
                 # "Their artillery fire hit ...", "an air force jet bombed": the possessor or owner acts
-                actors = _modifier_actor(inst[0]) or [c for c in inst[0].children
-                                                      if c.dep_ in ("compound", "nmod") and c.i < inst[0].i]
+                actors = _modifier_actor(inst[0]) or _firer(inst[0]) or [
+                    c for c in inst[0].children if c.dep_ in ("compound", "nmod") and c.i < inst[0].i]
             if code.type == "ASSAULT" and actors and _lemma(actors[0]) in NON_AGENTS:
                 continue
             for child in tok.children:  # "accused Russia of ...", "urged Kenya to ...": the person addressed
@@ -668,6 +668,14 @@ def _peace_mission(tok) -> bool:  # type: ignore[no-untyped-def]
         if node.dep_ not in ("relcl", "ccomp", "conj"):
             todo.extend(node.children)
     return False
+
+
+def _firer(weapon) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The agent of a participle on a weapon: "the missiles fired by the Israeli military"."""
+    for child in weapon.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            return [p for c in child.children if c.dep_ == "agent" for p in _pobjs(c)]
+    return []
 
 
 def _joint(noun, actors: list) -> bool:  # type: ignore[type-arg]

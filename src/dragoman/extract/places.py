@@ -265,6 +265,16 @@ class PlaceResolver:
                 new_picks.append(best)
                 whys.append(f"{best_score:.2f}: {best_why}")
             picks = new_picks
+        # One sense per document: a name made explicit once ("Alexandria, La.") keeps that sense throughout.
+        explicit: dict[str, Candidate] = {}
+        for k, pick in enumerate(picks):
+            if pick is not None and contexts[k] and "contained" in whys[k]:
+                explicit.setdefault(keys[k], pick)
+        for k, pick in enumerate(picks):
+            sense = explicit.get(keys[k])
+            if sense is not None and pick != sense and sense in cands[k]:
+                picks[k] = sense
+                whys[k] = f"same sense as the explicit mention: {sense.name}, {sense.admin1 or sense.country}"
         out = []
         for mention, pick, why in zip(mentions, picks, whys if mentions else []):
             out.append(replace(mention, candidate=pick, why=why))
