@@ -11,6 +11,14 @@ Routes (OpenAPI at ``/openapi.json``)::
     GET /api/meta            the values the filters accept
     GET /                    the web UI (static files under /static)
 
+A page of ``/api/events``::
+
+    {"total": 1234, "total_exact": true, "limit": 50, "offset": 0, "sort": "-date", "next_offset": 50,
+     "events": [...]}
+
+``total`` is exact up to 10,000 matches; beyond, counting stops and ``total`` is the string ``"10000+"``
+with ``total_exact`` false. With ``total=false`` both are null and nothing is counted.
+
 Every error, whatever its cause, has one JSON shape::
 
     {"error": {"status": 422, "code": "invalid_parameter", "message": "...", "parameter": "date_from"}}
@@ -465,14 +473,17 @@ def create_app(db: str | Path) -> FastAPI:
         sort: str | None = Query(None, description=f"One of {', '.join(store.SORTS)} (default -date)"),
         limit: int = Query(DEFAULT_LIMIT, ge=0, le=MAX_LIMIT),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
-        total: bool = Query(True, description="Count all matching events (skip on huge scans)"),
+        total: bool = Query(True, description="Count matching events: exact up to 10000, else total is \"10000+\""),
     ) -> dict[str, Any]:
         sort_v = _sort(sort)
         events = list(store.iter_events(conn, flt, sort=sort_v, limit=limit, offset=offset))
-        count = store.count_events(conn, flt) if total else None
-        more = len(events) == limit and (count is None or offset + limit < count)
-        return {"total": count, "limit": limit, "offset": offset, "sort": sort_v,
-                "next_offset": offset + limit if more else None, "events": events}
+        # Counting stops past COUNT_CAP: an exact count of a broad filter over millions of events takes seconds.
+        count = store.count_events(conn, flt, cap=store.COUNT_CAP) if total else None
+        exact = count is not None and count <= store.COUNT_CAP
+        more = len(events) == limit and (not exact or offset + limit < (count or 0))
+        shown: int | str | None = count if count is None or exact else f"{store.COUNT_CAP}+"
+        return {"total": shown, "total_exact": exact if count is not None else None, "limit": limit,
+                "offset": offset, "sort": sort_v, "next_offset": offset + limit if more else None, "events": events}
 
     @app.get("/api/events/{event_id}", summary="One event record")
     def one_event(event_id: str, conn: Conn) -> dict[str, Any]:

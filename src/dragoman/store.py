@@ -8,6 +8,8 @@ Documents are keyed by content hash (``doc_id``): writing the same input again a
 from __future__ import annotations
 
 import json
+import math
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +21,80 @@ from .errors import QueryError, StoreError
 from .model import CodedDoc
 
 DEFAULT_DB = "dragoman.db"
+
+# agg_grid counts located events on cells of GRID_CELL degrees (the map's grid at zoom GRID_ZOOM);
+# coarser zooms add up whole cells, since each is 2^k of these.
+GRID_ZOOM = 6
+GRID_CELL = 60.0 / 2**GRID_ZOOM
+
+
+def _read_side_triggers() -> str:
+    """Triggers keeping migration 2's side tables in step with events (inserts, deletes, cascades, updates)."""
+    cell = GRID_CELL
+    add = f"""
+        INSERT INTO event_countries
+            SELECT new.actor_country, CASE WHEN new.actor_country = new.recipient_country THEN 3 ELSE 1 END,
+                   CASE WHEN new.recipient_country IS NOT new.actor_country THEN new.recipient_country END,
+                   new.date, new.type, new.quad, new.modality, new.event_id
+            WHERE new.actor_country IS NOT NULL
+            UNION ALL
+            SELECT new.recipient_country, 2, new.actor_country, new.date, new.type, new.quad, new.modality,
+                   new.event_id
+            WHERE new.recipient_country IS NOT NULL AND new.recipient_country IS NOT new.actor_country;
+        INSERT OR IGNORE INTO event_names
+            SELECT 'actor', new.actor_name WHERE new.actor_name IS NOT NULL
+            UNION ALL SELECT 'recipient', new.recipient_name WHERE new.recipient_name IS NOT NULL;
+        INSERT INTO events_fts(rowid, sentence) VALUES (new.rowid, new.sentence);
+        INSERT INTO agg_daily VALUES (coalesce(new.date, ''), new.type, coalesce(new.quad, ''), new.modality, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO agg_kind VALUES (new.type, coalesce(new.quad, ''), new.modality, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO agg_grid
+            SELECT CAST(floor(new.lat / {cell}) AS INTEGER), CAST(floor(new.lon / {cell}) AS INTEGER), 1,
+                   new.lat, new.lon, new.type, new.type
+            WHERE new.lat IS NOT NULL AND new.lon IS NOT NULL
+            ON CONFLICT DO UPDATE SET n = n + 1, sum_lat = sum_lat + excluded.sum_lat,
+                sum_lon = sum_lon + excluded.sum_lon, min_type = min(min_type, excluded.min_type),
+                max_type = max(max_type, excluded.max_type);
+    """
+    # Deleted names stay in event_names: a stale name only adds an empty branch to a name search.
+    remove = f"""
+        DELETE FROM event_countries
+            WHERE country IN (old.actor_country, old.recipient_country) AND date IS old.date
+              AND event_id = old.event_id;
+        INSERT INTO events_fts(events_fts, rowid, sentence) VALUES ('delete', old.rowid, old.sentence);
+        UPDATE agg_daily SET n = n - 1
+            WHERE day = coalesce(old.date, '') AND type = old.type AND quad = coalesce(old.quad, '')
+              AND modality = old.modality;
+        DELETE FROM agg_daily
+            WHERE day = coalesce(old.date, '') AND type = old.type AND quad = coalesce(old.quad, '')
+              AND modality = old.modality AND n <= 0;
+        UPDATE agg_kind SET n = n - 1
+            WHERE type = old.type AND quad = coalesce(old.quad, '') AND modality = old.modality;
+        DELETE FROM agg_kind
+            WHERE type = old.type AND quad = coalesce(old.quad, '') AND modality = old.modality AND n <= 0;
+        UPDATE agg_grid SET n = n - 1, sum_lat = sum_lat - old.lat, sum_lon = sum_lon - old.lon
+            WHERE gy = CAST(floor(old.lat / {cell}) AS INTEGER) AND gx = CAST(floor(old.lon / {cell}) AS INTEGER);
+        DELETE FROM agg_grid
+            WHERE gy = CAST(floor(old.lat / {cell}) AS INTEGER) AND gx = CAST(floor(old.lon / {cell}) AS INTEGER)
+              AND n <= 0;
+    """
+    country = """
+        CREATE TRIGGER event_countries_ai AFTER INSERT ON event_countries BEGIN
+            INSERT INTO agg_country VALUES (coalesce(new.date, ''), new.country, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER event_countries_ad AFTER DELETE ON event_countries BEGIN
+            UPDATE agg_country SET n = n - 1 WHERE day = coalesce(old.date, '') AND country = old.country;
+            DELETE FROM agg_country WHERE day = coalesce(old.date, '') AND country = old.country AND n <= 0;
+        END;
+    """
+    return (
+        f"CREATE TRIGGER events_read_ai AFTER INSERT ON events BEGIN {add} END;\n"
+        f"CREATE TRIGGER events_read_ad AFTER DELETE ON events BEGIN {remove} END;\n"
+        f"CREATE TRIGGER events_read_au AFTER UPDATE ON events BEGIN {remove} {add} END;\n"
+        f"{country}"
+    )
+
 
 # Each migration is applied once, in order, and recorded in the migrations table.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
@@ -88,6 +164,67 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX events_quad ON events(quad, date);
         CREATE INDEX events_modality ON events(modality, date);
         CREATE INDEX events_latlon ON events(lat, lon);
+        """,
+    ),
+    (
+        2,
+        "read side: countries, names, text search, aggregates",
+        # Side tables kept by triggers so that filtered pages walk one index in sort order and stop:
+        # event_countries has one row per event per country (actor and recipient sharing a country make one
+        # row, role 3), with the filterable columns copied so its covering index answers without the events
+        # table; event_names lists the distinct actor/recipient names for substring search; events_fts is a
+        # trigram index of the evidence sentences (substring search, rowid = events.rowid); agg_* hold the
+        # counts /api/stats and /api/clusters need when nothing or little is filtered.
+        f"""
+        CREATE TABLE event_countries (
+            country TEXT NOT NULL, role INTEGER NOT NULL, partner TEXT, date TEXT,
+            type TEXT NOT NULL, quad TEXT, modality TEXT NOT NULL, event_id TEXT NOT NULL);
+        CREATE INDEX event_countries_date ON event_countries(
+            country, date, type, quad, modality, role, partner, event_id);
+        CREATE TABLE event_names (
+            role TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (role, name)) WITHOUT ROWID;
+        CREATE INDEX events_actor_name ON events(actor_name, date, type, quad, modality, event_id);
+        CREATE INDEX events_recipient_name ON events(recipient_name, date, type, quad, modality, event_id);
+        CREATE INDEX events_quad_modality ON events(quad, modality, date);
+        CREATE INDEX events_type_latlon ON events(type, lat, lon);
+        CREATE VIRTUAL TABLE events_fts USING fts5(
+            sentence, content='events', content_rowid='rowid', tokenize='trigram');
+        CREATE TABLE agg_daily (
+            day TEXT NOT NULL, type TEXT NOT NULL, quad TEXT NOT NULL, modality TEXT NOT NULL,
+            n INTEGER NOT NULL, PRIMARY KEY (day, type, quad, modality)) WITHOUT ROWID;
+        CREATE TABLE agg_kind (
+            type TEXT NOT NULL, quad TEXT NOT NULL, modality TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (type, quad, modality)) WITHOUT ROWID;
+        CREATE TABLE agg_country (
+            day TEXT NOT NULL, country TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (day, country)) WITHOUT ROWID;
+        CREATE TABLE agg_grid (
+            gy INTEGER NOT NULL, gx INTEGER NOT NULL, n INTEGER NOT NULL, sum_lat REAL NOT NULL,
+            sum_lon REAL NOT NULL, min_type TEXT, max_type TEXT, PRIMARY KEY (gy, gx)) WITHOUT ROWID;
+        INSERT INTO event_countries
+            SELECT actor_country, CASE WHEN actor_country = recipient_country THEN 3 ELSE 1 END,
+                   CASE WHEN recipient_country IS NOT actor_country THEN recipient_country END,
+                   date, type, quad, modality, event_id
+            FROM events WHERE actor_country IS NOT NULL;
+        INSERT INTO event_countries
+            SELECT recipient_country, 2, actor_country, date, type, quad, modality, event_id
+            FROM events WHERE recipient_country IS NOT NULL AND recipient_country IS NOT actor_country;
+        INSERT OR IGNORE INTO event_names
+            SELECT DISTINCT 'actor', actor_name FROM events WHERE actor_name IS NOT NULL;
+        INSERT OR IGNORE INTO event_names
+            SELECT DISTINCT 'recipient', recipient_name FROM events WHERE recipient_name IS NOT NULL;
+        INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+        INSERT INTO agg_daily
+            SELECT coalesce(date, ''), type, coalesce(quad, ''), modality, COUNT(*) FROM events GROUP BY 1, 2, 3, 4;
+        INSERT INTO agg_kind SELECT type, quad, modality, SUM(n) FROM agg_daily GROUP BY 1, 2, 3;
+        INSERT INTO agg_country
+            SELECT coalesce(date, ''), country, COUNT(*) FROM event_countries GROUP BY 1, 2;
+        INSERT INTO agg_grid
+            SELECT CAST(floor(lat / {GRID_CELL}) AS INTEGER), CAST(floor(lon / {GRID_CELL}) AS INTEGER),
+                   COUNT(*), SUM(lat), SUM(lon), MIN(type), MAX(type)
+            FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY 1, 2;
+        {_read_side_triggers()}
+        ANALYZE;
         """,
     ),
 )
@@ -353,6 +490,164 @@ SORTS = {
     "type": "type ASC, event_id",
     "doc": "doc_id, sentence_start, event_id",
 }
+# The same orders as (column, descending) pairs, to sort keys merged from several index walks in Python.
+SORT_KEYS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "date": (("date", False), ("event_id", False)),
+    "-date": (("date", True), ("event_id", False)),
+    "type": (("type", False), ("event_id", False)),
+    "doc": (("doc_id", False), ("sentence_start", False), ("event_id", False)),
+}
+# Counts stop here: counting every match of a broad filter over millions of events costs seconds.
+COUNT_CAP = 10_000
+# A name search with more matching distinct names than this is filtered row by row instead.
+MAX_NAME_BRANCHES = 20
+# Columns event_countries copies from events, so its covering index answers these filters alone.
+_COPIED = ("type", "quad", "modality")
+
+
+@dataclass(frozen=True, slots=True)
+class _Branch:
+    """One index walk: ``FROM ... WHERE ...`` over events ``e`` (and event_countries ``c`` when it drives)."""
+
+    sql: str
+    params: list[Any]
+    driver: str  # the alias whose date, type and event_id order the walk: "c" or "e"
+
+
+def has_read_side(conn: sqlite3.Connection) -> bool:
+    """True when migration 2 (side tables, text index, aggregates) is in this store."""
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_countries'").fetchone()
+    return row is not None
+
+
+def _text_clause(q: str) -> tuple[str, list[Any]]:
+    """Substring search in the evidence sentence: the trigram index from 3 characters, a scan below."""
+    if len(q) >= 3:
+        return "e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", ['"' + q.replace('"', '""') + '"']
+    return "e.sentence LIKE ? ESCAPE '\\'", [f"%{_like_escape(q)}%"]
+
+
+def _residual(flt: EventFilter, driver: str, skip: str | None) -> tuple[list[str], list[Any]]:
+    """Conditions of ``flt`` other than the driving group ``skip``, on the driver's copies where it has them."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column in ("type", "mode", "quad", "modality", "doc_id"):
+        value = getattr(flt, column)
+        if value is not None:
+            alias = driver if column in _COPIED else "e"
+            clauses.append(f"{alias}.{column} = ?")
+            params.append(value)
+    if flt.country is not None and skip != "country":
+        clauses.append("(e.actor_country = ? OR e.recipient_country = ?)")
+        params += [flt.country, flt.country]
+    for role, value in (("actor", flt.actor), ("recipient", flt.recipient)):
+        if value is not None and skip != role:
+            clauses.append(f"(e.{role}_name LIKE ? ESCAPE '\\' OR e.{role}_country = ?)")
+            params += [f"%{_like_escape(value)}%", value.upper()]
+    if flt.q is not None:
+        clause, values = _text_clause(flt.q)
+        clauses.append(clause)
+        params += values
+    if flt.date_from is not None:
+        clauses.append(f"{driver}.date >= ?")
+        params.append(flt.date_from)
+    if flt.date_to is not None:
+        clauses.append(f"{driver}.date <= ?")
+        params.append(flt.date_to)
+    if flt.bbox is not None:
+        min_lon, min_lat, max_lon, max_lat = flt.bbox
+        clauses.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
+        params += [min_lat, max_lat, min_lon, max_lon]
+    return clauses, params
+
+
+def _branch(head: str, head_params: list[Any], flt: EventFilter, driver: str, skip: str | None,
+            *, join: bool = False) -> _Branch:
+    clauses, params = _residual(flt, driver, skip)
+    if head:
+        clauses.insert(0, head)
+    if driver == "c":
+        # Join events only when a condition or the sort needs its columns; CROSS JOIN keeps c as the outer loop.
+        needs_e = join or any(re.search(r"\be\.", clause) for clause in clauses)
+        source = "FROM event_countries c" + (" CROSS JOIN events e ON e.event_id = c.event_id" if needs_e else "")
+    else:
+        source = "FROM events e"
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return _Branch(source + where, head_params + params, driver)
+
+
+def _branches(conn: sqlite3.Connection, flt: EventFilter, *, join: bool = False) -> list[_Branch]:
+    """The filter as a union of index walks, each in sort order. Countries drive through event_countries;
+    an actor/recipient search is its country code plus one walk per matching distinct name."""
+    if flt.country is not None:
+        return [_branch("c.country = ?", [flt.country], flt, "c", "country", join=join)]
+    for role, value, bit in (("actor", flt.actor, 1), ("recipient", flt.recipient, 2)):
+        if value is None:
+            continue
+        out = [_branch("c.country = ? AND (c.role & ?) != 0", [value.upper(), bit], flt, "c", role, join=join)]
+        names = [row[0] for row in conn.execute(
+            "SELECT name FROM event_names WHERE role = ? AND name LIKE ? ESCAPE '\\' LIMIT ?",
+            (role, f"%{_like_escape(value)}%", MAX_NAME_BRANCHES + 1))]
+        if len(names) > MAX_NAME_BRANCHES:
+            # Too many names to walk one by one: filter every row (slow on huge stores, still correct).
+            return [_branch("", [], flt, "e", None)]
+        out += [_branch(f"e.{role}_name = ?", [name], flt, "e", role) for name in names]
+        return out
+    return [_branch("", [], flt, "e", None)]
+
+
+def _key_columns(sort: str, driver: str) -> list[str]:
+    return [f"{driver if column in ('date', 'type', 'event_id') else 'e'}.{column}" for column, _ in SORT_KEYS[sort]]
+
+
+def _order_sql(sort: str, driver: str) -> str:
+    return ", ".join(f"{col}{' DESC' if desc else ''}"
+                     for col, (_, desc) in zip(_key_columns(sort, driver), SORT_KEYS[sort], strict=True))
+
+
+def _sort_rows(rows: list[tuple[Any, ...]], sort: str) -> list[tuple[Any, ...]]:
+    """Sort key rows as SQLite would (NULL first ascending, last descending), one stable pass per column."""
+    for i, (_, desc) in reversed(list(enumerate(SORT_KEYS[sort]))):
+        rows.sort(key=lambda row, i=i: (row[i] is not None, row[i]), reverse=desc)
+    return rows
+
+
+def _check_sort(sort: str) -> None:
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+
+
+def page_event_ids(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *, sort: str = "-date",
+                   limit: int, offset: int = 0) -> list[str]:
+    """The ids of one page of matching events, in order: each branch walks an index and stops early."""
+    _check_sort(sort)
+    flt = event_filter or EventFilter()
+    if not has_read_side(conn):
+        where, params = flt.where()
+        rows = conn.execute(f"SELECT event_id FROM events{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+                            [*params, limit, offset])
+        return [row[0] for row in rows]
+    branches = _branches(conn, flt, join=sort == "doc")
+    if len(branches) == 1:
+        b = branches[0]
+        sql = f"SELECT {', '.join(_key_columns(sort, b.driver))} {b.sql} ORDER BY {_order_sql(sort, b.driver)}"
+        return [row[-1] for row in conn.execute(sql + " LIMIT ? OFFSET ?", [*b.params, limit, offset])]
+    merged: dict[str, tuple[Any, ...]] = {}
+    for b in branches:
+        sql = f"SELECT {', '.join(_key_columns(sort, b.driver))} {b.sql} ORDER BY {_order_sql(sort, b.driver)}"
+        for row in conn.execute(sql + " LIMIT ?", [*b.params, offset + limit]):
+            merged[row[-1]] = tuple(row)
+    return [row[-1] for row in _sort_rows(list(merged.values()), sort)[offset:offset + limit]]
+
+
+def records_by_id(conn: sqlite3.Connection, event_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Event records for these ids, in the same order (ids not found are left out)."""
+    found: dict[str, str] = {}
+    for chunk in range(0, len(event_ids), 500):
+        ids = list(event_ids[chunk:chunk + 500])
+        marks = ", ".join("?" * len(ids))
+        found.update(conn.execute(f"SELECT event_id, record FROM events WHERE event_id IN ({marks})", ids).fetchall())
+    return [json.loads(found[event_id]) for event_id in event_ids if event_id in found]
 
 
 def iter_events(
@@ -364,20 +659,47 @@ def iter_events(
     offset: int = 0,
 ) -> Iterator[dict[str, Any]]:
     """Event records (DESIGN.md shape) matching the filter."""
-    if sort not in SORTS:
-        raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
-    where, params = (event_filter or EventFilter()).where()
-    sql = f"SELECT record FROM events{where} ORDER BY {SORTS[sort]}"
+    _check_sort(sort)
+    flt = event_filter or EventFilter()
     if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
+        # Sort and page on the narrow keys first, then read only the page's JSON records.
+        yield from records_by_id(conn, page_event_ids(conn, flt, sort=sort, limit=limit, offset=offset))
+        return
+    branches = _branches(conn, flt, join=True) if has_read_side(conn) else []
+    if len(branches) == 1:
+        b = branches[0]
+        sql = f"SELECT e.record {b.sql} ORDER BY {_order_sql(sort, b.driver)}"
+        params = b.params
+    else:
+        where, params = flt.where()
+        sql = f"SELECT record FROM events{where} ORDER BY {SORTS[sort]}"
     for row in conn.execute(sql, params):
         yield json.loads(row[0])
 
 
-def count_events(conn: sqlite3.Connection, event_filter: EventFilter | None = None) -> int:
-    where, params = (event_filter or EventFilter()).where()
-    return int(conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0])
+def count_events(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *,
+                 cap: int | None = None) -> int:
+    """How many events match; with ``cap``, counting stops at ``cap + 1`` (read: more than ``cap``)."""
+    flt = event_filter or EventFilter()
+    if not has_read_side(conn):
+        where, params = flt.where()
+        inner = f"SELECT 1 FROM events{where}" + (" LIMIT ?" if cap is not None else "")
+        return int(conn.execute(f"SELECT COUNT(*) FROM ({inner})",
+                                params + ([cap + 1] if cap is not None else [])).fetchone()[0])
+    branches = _branches(conn, flt)
+    stop = [] if cap is None else [cap + 1]
+    limit_sql = "" if cap is None else " LIMIT ?"
+    if len(branches) == 1:
+        b = branches[0]
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 {b.sql}{limit_sql})"
+        return int(conn.execute(sql, [*b.params, *stop]).fetchone()[0])
+    seen: set[str] = set()
+    for b in branches:
+        rows = conn.execute(f"SELECT {b.driver}.event_id {b.sql}{limit_sql}", [*b.params, *stop])
+        seen.update(row[0] for row in rows)
+        if cap is not None and len(seen) > cap:
+            return cap + 1
+    return len(seen)
 
 
 def _and(where: str, clause: str) -> str:
@@ -399,25 +721,77 @@ def doc_events(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
     return [json.loads(row[0]) for row in rows]
 
 
-def event_stats(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *,
-                top_countries: int = 50) -> dict[str, Any]:
-    """Counts of the matching events: total, by type, quad, modality, day and country (actor or recipient)."""
-    where, params = (event_filter or EventFilter()).where()
+_STATS_GROUPS = """
+        SELECT 'type', type, COUNT(*) FROM f GROUP BY 2
+        UNION ALL SELECT 'quad', quad, COUNT(*) FROM f GROUP BY 2
+        UNION ALL SELECT 'modality', modality, COUNT(*) FROM f GROUP BY 2
+        UNION ALL SELECT 'day', date, COUNT(*) FROM f GROUP BY 2"""
+
+
+def _stats_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[tuple[str, Any, int]]:
+    """(kind, key, count) rows for event_stats, from the cheapest source that answers the filter."""
+    fields = {name: getattr(flt, name) for name in flt.__dataclass_fields__ if getattr(flt, name) is not None}
+    read_side = has_read_side(conn)
+    if read_side and set(fields) <= {"date_from", "date_to"}:
+        # Only dates: the daily aggregates the triggers keep ('' is the undated day).
+        clauses, params = [], []
+        if fields:
+            clauses.append("day != ''")
+        for name, op in (("date_from", ">="), ("date_to", "<=")):
+            if name in fields:
+                clauses.append(f"day {op} ?")
+                params.append(fields[name])
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        # Without dates, the 80-odd rows of agg_kind; with dates, the days in range.
+        kinds = f"SELECT type, quad, modality, SUM(n) FROM agg_daily{where} GROUP BY 1, 2, 3" if fields else \
+            "SELECT type, quad, modality, n FROM agg_kind"
+        for type_, quad, modality, n in conn.execute(kinds, params):
+            yield "type", type_, n
+            yield "quad", quad or None, n
+            yield "modality", modality, n
+        for day, n in conn.execute(f"SELECT day, SUM(n) FROM agg_daily{where} GROUP BY 1", params):
+            yield "day", day or None, n
+        for key, n in conn.execute(f"SELECT country, SUM(n) FROM agg_country{where} GROUP BY 1", params):
+            yield "country", key, n
+        return
+    if read_side and "country" in fields and set(fields) <= {"country", "date_from", "date_to", *_COPIED}:
+        # One country: its covering index holds every column counted; the partner is the other country.
+        # Three short walks of that index beat one pass into a temporary table.
+        b = _branch("c.country = ?", [flt.country], flt, "c", "country")
+        total = 0
+        for type_, quad, modality, n in conn.execute(f"SELECT c.type, c.quad, c.modality, COUNT(*) {b.sql} "
+                                                     "GROUP BY 1, 2, 3", b.params):
+            total += n
+            yield "type", type_, n
+            yield "quad", quad, n
+            yield "modality", modality, n
+        for day, n in conn.execute(f"SELECT c.date, COUNT(*) {b.sql} GROUP BY 1", b.params):
+            yield "day", day, n
+        for partner, n in conn.execute(f"SELECT c.partner, COUNT(*) {b.sql} AND c.partner IS NOT NULL GROUP BY 1",
+                                       b.params):
+            yield "country", partner, n
+        yield "country", flt.country, total
+        return
+    where, params = flt.where()
     # One pass over the filter into a materialized CTE, then every grouping over that small table.
     sql = f"""
         WITH f AS MATERIALIZED (
             SELECT type, quad, modality, date, actor_country, recipient_country FROM events{where})
-        SELECT 'type', type, COUNT(*) FROM f GROUP BY 2
-        UNION ALL SELECT 'quad', quad, COUNT(*) FROM f GROUP BY 2
-        UNION ALL SELECT 'modality', modality, COUNT(*) FROM f GROUP BY 2
-        UNION ALL SELECT 'day', date, COUNT(*) FROM f GROUP BY 2
+        {_STATS_GROUPS}
         UNION ALL SELECT 'country', country, COUNT(*) FROM (
             SELECT actor_country AS country FROM f
             UNION ALL  -- an event counts once for a country its actor and recipient share
             SELECT recipient_country FROM f WHERE recipient_country IS NOT actor_country) GROUP BY 2"""
+    yield from conn.execute(sql, params)
+
+
+def event_stats(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *,
+                top_countries: int = 50) -> dict[str, Any]:
+    """Counts of the matching events: total, by type, quad, modality, day and country (actor or recipient)."""
     groups: dict[str, dict[Any, int]] = {"type": {}, "quad": {}, "modality": {}, "day": {}, "country": {}}
-    for kind, key, n in conn.execute(sql, params):
-        groups[kind][key] = int(n)
+    for kind, key, n in _stats_rows(conn, event_filter or EventFilter()):
+        if n:
+            groups[kind][key] = groups[kind].get(key, 0) + int(n)
     undated = groups["day"].pop(None, 0)
     countries = sorted(((k, n) for k, n in groups["country"].items() if k is not None), key=lambda kn: (-kn[1], kn[0]))
     return {
@@ -431,25 +805,49 @@ def event_stats(conn: sqlite3.Connection, event_filter: EventFilter | None = Non
     }
 
 
+def _cluster(conn: sqlite3.Connection, n: int, lat: float, lon: float, rowid: int | None,
+             type_min: str | None, type_max: str | None) -> dict[str, Any]:
+    event_id = None
+    if n == 1 and rowid is not None:
+        row = conn.execute("SELECT event_id, type FROM events WHERE rowid = ?", (rowid,)).fetchone()
+        if row is not None:
+            event_id, type_min, type_max = row[0], row[1], row[1]
+    return {"lat": round(float(lat), 5), "lon": round(float(lon), 5), "count": int(n), "event_id": event_id,
+            "type": type_min if type_min == type_max else None}
+
+
 def event_clusters(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *, cell: float,
                    limit: int = 5000) -> list[dict[str, Any]]:
     """Located events grouped on a grid of ``cell`` degrees: centre, count, and the event id when alone."""
     if not cell > 0:
         raise QueryError(f"cluster cell size {cell!r} must be a positive number of degrees")
-    where, params = (event_filter or EventFilter()).where()
+    flt = event_filter or EventFilter()
+    factor = cell / GRID_CELL
+    if flt == EventFilter() and factor >= 1 and factor == 2 ** round(math.log2(factor)) and has_read_side(conn):
+        # Unfiltered and no finer than the stored grid: add up its cells. A lone event is found again by place.
+        sql = """SELECT CAST(floor(gy / ?) AS INTEGER) AS y, CAST(floor(gx / ?) AS INTEGER) AS x, SUM(n) AS total,
+                        SUM(sum_lat) / SUM(n), SUM(sum_lon) / SUM(n), MIN(min_type), MAX(max_type)
+                 FROM agg_grid GROUP BY y, x ORDER BY total DESC LIMIT ?"""
+        out = []
+        for gy, gx, n, lat, lon, type_min, type_max in conn.execute(sql, [factor, factor, limit]):
+            rowid = None
+            if n == 1:
+                found = conn.execute(
+                    "SELECT rowid FROM events WHERE lat >= ? AND lat < ? AND lon >= ? AND lon < ? LIMIT 1",
+                    (gy * cell, (gy + 1) * cell, gx * cell, (gx + 1) * cell)).fetchone()
+                rowid = found[0] if found else None
+            out.append(_cluster(conn, n, lat, lon, rowid, type_min, type_max))
+        return out
+    where, params = flt.where()
     located = _and(where, "lat IS NOT NULL AND lon IS NOT NULL")
+    # MIN(rowid), not MIN(event_id): rowid is in every index, so a covering index answers the grouping.
     sql = f"""
         SELECT CAST(floor(lat / ?) AS INTEGER) AS gy, CAST(floor(lon / ?) AS INTEGER) AS gx,
-               COUNT(*) AS n, AVG(lat), AVG(lon), MIN(event_id), MIN(type), MAX(type)
+               COUNT(*) AS n, AVG(lat), AVG(lon), MIN(rowid), MIN(type), MAX(type)
         FROM events{located} GROUP BY gy, gx ORDER BY n DESC LIMIT ?"""
-    out = []
-    for _gy, _gx, n, lat, lon, event_id, type_min, type_max in conn.execute(sql, [cell, cell, *params, limit]):
-        out.append({
-            "lat": round(float(lat), 5), "lon": round(float(lon), 5), "count": int(n),
-            "event_id": event_id if n == 1 else None,
-            "type": type_min if type_min == type_max else None,
-        })
-    return out
+    rows = conn.execute(sql, [cell, cell, *params, limit]).fetchall()
+    return [_cluster(conn, n, lat, lon, rowid, type_min, type_max)
+            for _gy, _gx, n, lat, lon, rowid, type_min, type_max in rows]
 
 
 def status_counts(conn: sqlite3.Connection) -> dict[str, int]:

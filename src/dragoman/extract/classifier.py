@@ -135,6 +135,7 @@ class EventModel:
     weights: tuple[tuple[float, ...], ...]  # [feature][class]
     bias: tuple[float, ...]
     drop_threshold: float
+    rank: bool  # put the event of the preferred quad first (chosen by cross-validation when trained)
     meta: dict[str, Any]
 
     def probs(self, features: Iterable[str]) -> dict[int, float]:
@@ -157,6 +158,7 @@ def model_from_json(data: dict[str, Any], *, where: str) -> EventModel:
         weights = tuple(tuple(float(w) for w in row) for row in data["weights"])
         bias = tuple(float(b) for b in data["bias"])
         threshold = float(data["drop_threshold"])
+        rank = bool(data.get("rank", False))
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"event model {where} is malformed ({exc!r}): rebuild it with "
                          "`python bench/train_classifier.py --write`") from exc
@@ -164,7 +166,7 @@ def model_from_json(data: dict[str, Any], *, where: str) -> EventModel:
         raise ModelError(f"event model {where}: {len(features)} features, {len(weights)} weight rows, "
                          f"{len(bias)} biases; expected one row of {len(CLASSES)} per feature: rebuild it with "
                          "`python bench/train_classifier.py --write`")
-    return EventModel({f: i for i, f in enumerate(features)}, weights, bias, threshold,
+    return EventModel({f: i for i, f in enumerate(features)}, weights, bias, threshold, rank,
                       dict(data.get("meta") or {}))
 
 
@@ -195,15 +197,19 @@ def best_class(probs: dict[int, float]) -> int:
 # ---------------------------------------------------------------- combination with the rules
 
 
-def gate(events: Sequence[Event], probs: dict[int, float], *, threshold: float | None = None) -> list[Event]:
+def gate(events: Sequence[Event], probs: dict[int, float], *, threshold: float | None = None,
+         rank: bool | None = None) -> list[Event]:
     """The rule events of one sentence, gated and ranked by the sentence's class probabilities.
 
     Dropped when the model gives "no interaction" at least ``threshold`` (the packaged one by default);
-    otherwise the same events with the event of the model's preferred quad first (ties keep text order).
+    otherwise the same events, with (when ``rank``, packaged default) the event of the model's preferred
+    quad first (ties keep text order).
     """
     limit = load_model().drop_threshold if threshold is None else threshold
     if not events or probs[0] >= limit:
         return []
+    if not (load_model().rank if rank is None else rank):
+        return list(events)
     order = sorted(range(len(events)), key=lambda i: (-probs.get(QUAD_CLASS.get(events[i].quad or "", 0), 0.0), i))
     return [events[i] for i in order[:1]] + [events[i] for i in range(len(events)) if i != order[0]]
 

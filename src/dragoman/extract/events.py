@@ -562,6 +562,14 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
             matches[tok.i] = hit
     if not matches:
         return []
+    for tok in sent:  # what a denial rejects is not asserted: "rejected accusations that it had detained ..."
+        if tok.pos_ == "VERB" and _lemma(tok) in DENY_VERBS:
+            claim = _denied_claim(tok)
+            if claim is not None:
+                for sub in claim.subtree:
+                    matches.pop(sub.i, None)
+    if not matches:
+        return []
     nominal_codes = {i: m[0] for i, m in matches.items() if m[1]}
     codes = {i: m[0] for i, m in matches.items()}
     consumed: set[int] = set()
@@ -640,11 +648,13 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
             theme = tok.lemma_.lower() in lex.object_verbs and code != lex.verbs.get(_lemma(tok))
             recipients = recipients_from.get(i) or _recipients_of_verb(tok, theme_object=theme)
             inst = _instrument(tok, lex, nominal_codes) if code.type == "ASSAULT" else None
-            if inst is not None and actors and actors[0] is inst[0]:
-                # "Their artillery fire hit ...", "an air force jet bombed": the possessor or owner acts
-                actors = _modifier_actor(inst[0]) or _firer(inst[0]) or [
-                    c for c in inst[0].children if c.dep_ in ("compound", "nmod") and c.i < inst[0].i]
-            if code.type == "ASSAULT" and actors and _lemma(actors[0]) in NON_AGENTS:
+            if inst is not None and actors and actors[0].i == inst[0].i and not _firer(inst[0]):
+                # "Their artillery fire hit ...": the resolver falls back on the weapon's possessor or owner
+                # ("air force jet"); measured: replacing the weapon by its modifiers loses sectors ("warplanes").
+                pass
+            elif inst is not None and actors and actors[0].i == inst[0].i:
+                actors = _firer(inst[0])  # "the missiles fired by the Israeli military struck ..."
+            elif code.type == "ASSAULT" and actors and _lemma(actors[0]) in NON_AGENTS:
                 continue
             for child in tok.children:  # "accused Russia of ...", "urged Kenya to ...": the person addressed
                 if code.type in GOVERNING and child.dep_ == "dobj" and child.i not in consumed and i in recipients_from:
@@ -680,8 +690,8 @@ def _firer(weapon) -> list:  # type: ignore[no-untyped-def,type-arg]
 
 def _joint(noun, actors: list) -> bool:  # type: ignore[type-arg]
     """An exercise held by two or more armies ("French and Egyptian warships", "drills with Japan")."""
-    if any(a.conjuncts for a in actors):
-        return True
+    if any(a.conjuncts or any(m.dep_ == "amod" and m.conjuncts for m in a.children) for a in actors):
+        return True  # "Kenya and Uganda", "French and Egyptian warships"
     return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside") for c in noun.children) or any(
         c.dep_ == "prep" and c.lower_ in ("with", "alongside") for c in noun.head.children if noun.head is not noun)
 

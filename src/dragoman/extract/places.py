@@ -3,7 +3,9 @@
 Finding toponyms: spaCy's GPE/LOC/FAC entities, plus repairs of the small model's mistakes that the
 gazetteer can vouch for: a known place tagged ORG/PERSON/NORP (or not tagged) after a locative
 preposition ("in Sake", "west of Goma"), before or after a container ("Sake, Congo",
-"Sudan's Kassala"), or in an all-caps dateline ("KINSHASA, Congo (Reuters) -"). Ordinary words stay
+"Sudan's Kassala"), or in an all-caps dateline ("KINSHASA, Congo (Reuters) -", also after a headline);
+a country, state, county or sizeable town that opens an ORG/FAC name ("the Minnesota Highway Safety
+Center", "Douglas County Hospital") is a toponym of its own, as LGL and GeoWebNews annotate. Ordinary words stay
 words: only capitalised text is looked up, a short list of English words that are also town names is
 never repaired, and a one-word "place" that is the surname of a person named in the same document
 ("Michael Jordan ... Jordan said") is dropped. Metonymic toponyms ("Washington said") are kept as
@@ -13,7 +15,9 @@ are the subject (the actor) of the sentence.
 Disambiguation scores every candidate: population and feature-class priors (country > admin-1 >
 city > admin-2, main name over alternate spelling), explicit containment ("Paris, Texas",
 "Sudan's Kassala"), the document's country and admin-1 focus (dateline places count double) and the
-distance to the other places the document names. Two passes: the second uses the first's picks.
+distance to the other places the document names (a country or state holding them counts as near;
+a capitals dateline prefers a city). Two passes: the second uses the first's picks. Then one sense
+per document: a name made explicit once ("Paris, Texas") keeps that sense in its other mentions.
 """
 
 from __future__ import annotations
@@ -107,6 +111,7 @@ class PlaceResolver:
         self.clean = clean
         self.gaz = gazetteer or get_gazetteer()
         self.dateline: list[Candidate] = []
+        self._dateline_at = {(s.start, s.end) for s in _dateline_spans(doc)}  # token spans of capitals datelines
         mentions = self._spans(spans) if spans is not None else self._find()
         self.toponyms: list[Toponym] = self._resolve(mentions)
         self._by_token: dict[int, Toponym] = {}
@@ -316,7 +321,7 @@ class PlaceResolver:
                total_c: int, admin1s: Counter, total_a: int, others: list[Candidate]) -> tuple[float, str]:
         why = []
         score = _prior(cand)
-        if cand.fclass == "P" and (mention.source == "dateline" or _is_dateline(self.doc, mention)):
+        if cand.fclass == "P" and (mention.token_start, mention.token_end) in self._dateline_at:
             score += W["dateline_city"]  # datelines name cities: "NEW YORK -" is the city, not the state
             why.append("dateline")
         words = mention.text.lower().split()
@@ -495,11 +500,6 @@ def _dateline_spans(doc) -> Iterator:  # type: ignore[no-untyped-def]
             j += 1
         if j > i and j < len(doc) and doc[j].text in DATELINE_PUNCT and len(doc[i:j].text) > 2:
             yield doc[i:j]
-
-
-def _is_dateline(doc, mention: Toponym) -> bool:  # type: ignore[no-untyped-def]
-    return (mention.text.isupper() and mention.token_start < 100
-            and any(s.start == mention.token_start and s.end == mention.token_end for s in _dateline_spans(doc)))
 
 
 def _after_locative(span) -> bool:  # type: ignore[no-untyped-def]
