@@ -109,11 +109,31 @@ QUERIES: tuple[tuple[str, str, dict], ...] = (
     ("text search q, total skipped", "/api/events", {"q": "place 4242.", "limit": 50, "total": "false"}),
     ("one event", "/api/events/00000000000f4000", {}),
     ("one document with its events", "/api/docs/d000000000001f40", {}),
+    ("text search q, common word", "/api/events", {"q": "targets near", "limit": 50}),
+    ("actor name substring", "/api/events", {"actor": "forces", "limit": 50}),
     ("stats, no filter", "/api/stats", {}),
+    ("stats, date range", "/api/stats", {"date_from": "2024-01-01", "date_to": "2024-06-30"}),
     ("stats, country", "/api/stats", {"country": "COD"}),
     ("clusters, world zoom", "/api/clusters", {"zoom": 2}),
     ("clusters, type, world zoom", "/api/clusters", {"zoom": 2, "type": "ASSAULT"}),
 )
+
+
+def write_cost(n_events: int) -> None:
+    """Insert time of ``n_events`` into an empty store: migration 1 only (no triggers) vs. every migration."""
+    import tempfile
+
+    for label, migrations in (("migration 1 only", store.MIGRATIONS[:1]), ("all migrations", store.MIGRATIONS)):
+        saved = store.MIGRATIONS
+        store.MIGRATIONS = migrations
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                started = time.perf_counter()
+                build(Path(tmp) / "w.db", n_events)
+                print(f"{label}: {n_events} events in {time.perf_counter() - started:.2f}s")
+        finally:
+            store.MIGRATIONS = saved
+
 
 
 def main() -> None:
@@ -122,7 +142,11 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/dragoman-bench-1m.db"))
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--write-cost", type=int, metavar="N", help="only time inserting N events, then stop")
     args = parser.parse_args()
+    if args.write_cost:
+        write_cost(args.write_cost)
+        return
 
     if args.rebuild:
         for suffix in ("", "-wal", "-shm"):

@@ -45,7 +45,7 @@ from pathlib import Path
 
 from .errors import GazetteerError
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 REGIONS_FILE = Path(__file__).with_name("data") / "regions.tsv"
 
@@ -59,7 +59,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CIV": ("Ivory Coast", "Cote d'Ivoire"),
     "MMR": ("Burma", "Myanmar"),
     "KOR": ("South Korea",),
-    "PRK": ("North Korea",),
+    "PRK": ("North Korea", "DPRK", "D.P.R.K."),
     "RUS": ("Russia",),
     "IRN": ("Iran",),
     "SYR": ("Syria",),
@@ -112,6 +112,44 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "SC": ("S.C.",), "SD": ("S.D.",), "TN": ("Tenn.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",),
     "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",), "DC": ("D.C.", "Washington D.C."),
 }
+
+# Central points of large admin-1 units (facts: approximate geographic centres, close to GeoNames' own
+# points). The middle of the member towns' box lies far south of the centre where the towns cluster along
+# one border (Alaska, Ontario, British Columbia, Western Australia).
+ADMIN1_POINTS: dict[str, dict[str, tuple[float, float]]] = {
+    "US": {
+        "AL": (32.75, -86.75), "AK": (64.0, -150.0), "AZ": (34.5, -111.5), "AR": (34.75, -92.5),
+        "CA": (37.25, -119.75), "CO": (39.0, -105.5), "CT": (41.67, -72.67), "DE": (39.0, -75.5),
+        "DC": (38.91, -77.0), "FL": (28.75, -82.5), "GA": (32.75, -83.5), "HI": (20.75, -156.5),
+        "ID": (44.5, -114.25), "IL": (40.0, -89.25), "IN": (40.0, -86.25), "IA": (42.0, -93.5),
+        "KS": (38.5, -98.5), "KY": (37.5, -85.0), "LA": (31.0, -92.0), "ME": (45.5, -69.25),
+        "MD": (39.0, -76.75), "MA": (42.37, -71.85), "MI": (44.25, -85.5), "MN": (46.25, -94.25),
+        "MS": (32.75, -89.75), "MO": (38.25, -92.5), "MT": (47.0, -109.5), "NE": (41.5, -99.75),
+        "NV": (39.25, -116.75), "NH": (43.67, -71.5), "NJ": (40.17, -74.5), "NM": (34.5, -106.0),
+        "NY": (43.0, -75.5), "NC": (35.5, -80.0), "ND": (47.5, -100.5), "OH": (40.25, -83.0),
+        "OK": (35.5, -97.5), "OR": (44.0, -120.5), "PA": (40.75, -77.75), "RI": (41.75, -71.5),
+        "SC": (34.0, -81.0), "SD": (44.5, -100.25), "TN": (35.75, -86.25), "TX": (31.25, -99.25),
+        "UT": (39.25, -111.75), "VT": (44.0, -72.75), "VA": (37.5, -78.5), "WA": (47.5, -120.5),
+        "WV": (38.5, -80.5), "WI": (44.5, -90.0), "WY": (43.0, -107.5),
+    },
+    "CA": {
+        "01": (54.5, -115.0), "02": (54.0, -125.0), "03": (55.0, -97.0), "04": (46.5, -66.0), "05": (52.0, -56.0),
+        "07": (45.0, -63.0), "08": (49.25, -84.5), "09": (46.33, -63.5), "10": (52.0, -72.0), "11": (54.0, -106.0),
+        "12": (63.5, -135.5), "13": (64.5, -119.5), "14": (70.0, -90.0),
+    },
+    "AU": {
+        "01": (-35.5, 149.0), "02": (-33.0, 146.0), "03": (-20.0, 133.5), "04": (-22.0, 144.0), "05": (-30.0, 135.0),
+        "06": (-42.0, 147.0), "07": (-37.0, 144.0), "08": (-26.0, 121.0),
+    },
+}
+
+# Short forms of Canadian provinces in the news ("Vancouver, B.C.") (facts).
+CA_PROVINCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "01": ("Alta.",), "02": ("B.C.", "BC"), "03": ("Man.",), "04": ("N.B.",), "07": ("N.S.",), "08": ("Ont.",),
+    "09": ("P.E.I.", "PEI"), "10": ("Que.",), "11": ("Sask.",),
+}
+
+MAIN_SHORT_CITY_NAMES = {"New York City"}  # whose short form is the main name in the news
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LATIN_OK = re.compile(r"^[\sA-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF'’.,()\-‘`]+$")
@@ -304,7 +342,8 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
                        float(city["latitude"]), float(city["longitude"]))
         add_name(city["name"], gid, True)
         if city["name"].endswith(" City") and len(city["name"]) > 9:
-            add_name(city["name"][:-5], gid, True)  # "New York City" is "New York" in the news
+            # "New York City" is "New York" in the news; "Atlantic City" is not "Atlantic" (an alternate form).
+            add_name(city["name"][:-5], gid, city["name"] in MAIN_SHORT_CITY_NAMES)
         for alt in _latin_names(city.get("alternatenames") or ()):
             add_name(alt, gid, False)
         if capitals.get(cc) and normalize(city["name"]) == capitals[cc]:
@@ -343,8 +382,10 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
         cc = code[0]
         admin1 = code[1] if len(code) > 1 else ""
         fcode = "ADM1" if row[6] == "1" else "ADM2"
-        places[gid] = (row[0], cc, iso3.get(cc, ""), admin1, "A", fcode, member_pop[line_no],
-                       _mid(member_lat[line_no]), _mid(member_lon[line_no]))
+        lat, lon = _mid(member_lat[line_no]), _mid(member_lon[line_no])
+        if fcode == "ADM1" and admin1 in ADMIN1_POINTS.get(cc, {}):
+            lat, lon = ADMIN1_POINTS[cc][admin1]
+        places[gid] = (row[0], cc, iso3.get(cc, ""), admin1, "A", fcode, member_pop[line_no], lat, lon)
         add_name(row[0], gid, True)
         for alt in _latin_names(row[5].split("|") if row[5] else ()):
             add_name(alt, gid, False)
@@ -352,6 +393,9 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
             for abbr in US_STATE_ABBREVIATIONS.get(admin1, ()):
                 add_name(abbr, gid, False)
             add_name(admin1, gid, False)  # postal code "TX" after a comma
+        if cc == "CA" and fcode == "ADM1":
+            for abbr in CA_PROVINCE_ABBREVIATIONS.get(admin1, ()):
+                add_name(abbr, gid, False)
         if fcode == "ADM2" and cc == "US":
             # "Fulton County" is also called "Fulton" by the sources; keep the full name main.
             pass

@@ -205,6 +205,8 @@ def code_files(
             with context.Pool(workers, initializer=_worker_init) as pool:
                 for batch in pool.imap(code_articles, _chunks(pending, CHUNK_SIZE)):
                     write(batch)
+        # Keep the planner's statistics fresh for the read side (the API's filtered pages).
+        conn.execute("PRAGMA optimize")
     finally:
         conn.close()
     summary.seconds = time.perf_counter() - started

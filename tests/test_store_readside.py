@@ -1,0 +1,158 @@
+"""The read side (migration 2): side tables kept by triggers answer exactly what a plain scan of events answers.
+
+Every fast path (event_countries walks, name branches, the trigram index, daily/grid aggregates) is checked
+against the generic SQL over ``events`` alone, which ``has_read_side`` returning False selects.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dragoman import store
+from dragoman.model import (
+    Actor,
+    Article,
+    CleanDoc,
+    CodedDoc,
+    Counts,
+    Event,
+    Evidence,
+    OffsetMap,
+    Place,
+    When,
+    content_hash,
+    event_id_for,
+)
+
+TYPES = (("ASSAULT", "material_conflict"), ("PROTEST", "verbal_conflict"), ("AID", "material_cooperation"))
+COUNTRIES = ("COD", "RWA", "SDN", None)
+NAMES = {"COD": "Congolese army", "RWA": "Rwandan forces", "SDN": "Sudanese police", None: "unknown gunmen"}
+
+
+def _doc(rng: random.Random, d: int, n_events: int) -> CodedDoc:
+    text = f"Document {d}. " + " ".join(f"Sentence {i} about 50% of_the town." for i in range(n_events))
+    doc_id = content_hash(text)
+    article = Article(doc_id=doc_id, source_id=f"{doc_id}.txt", format="text", original=text)
+    clean = CleanDoc(body=text, offsets=OffsetMap.identity(len(text)), title="t", language="en")
+    events = []
+    for i in range(n_events):
+        type_, quad = rng.choice(TYPES)
+        a, r = rng.choice(COUNTRIES), rng.choice(COUNTRIES)
+        located = rng.random() < 0.8
+        date = None if rng.random() < 0.1 else f"2024-0{rng.randrange(1, 4)}-1{rng.randrange(10)}"
+        sentence = f"Sentence {i} about 50% of_the town."
+        events.append(Event(
+            event_id=event_id_for(doc_id, type_, i, a, r), doc_id=doc_id, source_id=article.source_id,
+            type=type_, mode=None, cameo=None, quad=quad,  # type: ignore[arg-type]
+            modality=rng.choice(("asserted", "future")),  # type: ignore[arg-type]
+            actor=Actor(text="x", name=NAMES[a], country=a, sector="MIL"),
+            recipient=Actor(text="y", name=NAMES[r], country=r, sector="CVL") if rng.random() < 0.9 else None,
+            evidence=Evidence(sentence=sentence, start=i, end=i + len(sentence), trigger="x"),
+            when=When(date=date, precision="day" if date else None),
+            location=Place(name="P", geonameid=1, lat=rng.uniform(-10, 10), lon=rng.uniform(20, 40), country="COD",
+                           precision="city") if located else None,
+            counts=Counts(),
+        ))
+    return CodedDoc(doc_id, article.source_id, "ok", None, text, "text", article, clean, tuple(events))  # type: ignore[arg-type]
+
+
+FILTERS = (
+    store.EventFilter(),
+    store.EventFilter(country="COD"),
+    store.EventFilter(country="RWA", type="ASSAULT", date_from="2024-02-01", date_to="2024-03-31"),
+    store.EventFilter(quad="verbal_conflict", modality="future"),
+    store.EventFilter(actor="RWA"),
+    store.EventFilter(actor="army"),
+    store.EventFilter(recipient="SDN", type="AID"),
+    store.EventFilter(recipient="e", country="COD"),  # a one-letter name search
+    store.EventFilter(q="50% of_the"),
+    store.EventFilter(q="ce 3 ab", country="SDN"),
+    store.EventFilter(q="of"),
+    store.EventFilter(date_to="2024-02-15"),
+    store.EventFilter(bbox=(20.0, -5.0, 30.0, 5.0), modality="asserted"),
+)
+
+
+def _generic(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "has_read_side", lambda _conn: False)
+
+
+@pytest.fixture()
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A store written under migration 1 only, then migrated: migration 2 must fill its tables from old rows."""
+    path = tmp_path / "store.db"
+    rng = random.Random(3)
+    with monkeypatch.context() as m:
+        m.setattr(store, "MIGRATIONS", store.MIGRATIONS[:1])
+        conn = store.connect(path)
+        store.write_many(conn, [_doc(rng, d, 12) for d in range(15)])
+        conn.close()
+    conn = store.connect(path)  # migration 2 now, over 180 events; then more written through the triggers
+    store.write_many(conn, [_doc(rng, d, 12) for d in range(15, 30)])
+    conn.close()
+    return path
+
+
+def _answers(path: Path, flt: store.EventFilter) -> dict[str, Any]:
+    conn = store.connect(path, read_only=True)
+    try:
+        return {
+            "pages": {sort: store.page_event_ids(conn, flt, sort=sort, limit=9, offset=4) for sort in store.SORTS},
+            "all": [r["event_id"] for r in store.iter_events(conn, flt, sort="-date")],
+            "first": [r["event_id"] for r in store.iter_events(conn, flt, sort="date", limit=5)],
+            "count": store.count_events(conn, flt),
+            "capped": store.count_events(conn, flt, cap=5),
+            "stats": store.event_stats(conn, flt),
+            "clusters": sorted(map(str, store.event_clusters(conn, flt, cell=60 / 2**3))),
+        }
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("flt", FILTERS, ids=lambda f: repr({k: v for k, v in vars_of(f).items() if v}))
+def test_store_readside_matches_plain_scan(db: Path, flt: store.EventFilter, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = _answers(db, flt)
+    _generic(monkeypatch)
+    plain = _answers(db, flt)
+    assert fast == plain
+    assert plain["count"] > 0 or flt.q == "ce 3 ab"
+
+
+def vars_of(flt: store.EventFilter) -> dict[str, Any]:
+    return {name: getattr(flt, name) for name in flt.__dataclass_fields__}
+
+
+def test_store_readside_count_stops_at_cap(db: Path) -> None:
+    conn = store.connect(db, read_only=True)
+    total = store.count_events(conn)
+    assert total == 360
+    assert store.count_events(conn, cap=10) == 11
+    assert store.count_events(conn, store.EventFilter(actor="RWA"), cap=10) == 11
+    assert store.count_events(conn, cap=total) == total
+
+
+def test_store_readside_follows_deletes(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = store.connect(db)
+    doc_ids = [row[0] for row in conn.execute("SELECT doc_id FROM documents ORDER BY rowid LIMIT 20")]
+    conn.execute(f"DELETE FROM documents WHERE doc_id IN ({', '.join('?' * len(doc_ids))})", doc_ids)
+    conn.execute("UPDATE events SET actor_country = 'SDN', date = '2024-05-01' WHERE rowid % 7 = 0")
+    assert store.count_events(conn) == 120
+    assert conn.execute("SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH '\"Sentence 3 \"'").fetchone()[0] \
+        == conn.execute("SELECT COUNT(*) FROM events WHERE sentence LIKE '%Sentence 3 %'").fetchone()[0]
+    conn.close()
+    fast = [_answers(db, flt) for flt in FILTERS[:7]]
+    _generic(monkeypatch)
+    assert fast == [_answers(db, flt) for flt in FILTERS[:7]]
+
+
+def test_store_readside_is_used(db: Path) -> None:
+    conn = store.connect(db, read_only=True)
+    assert store.has_read_side(conn)
+    plan = " ".join(str(tuple(row)) for row in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT c.date, c.event_id FROM event_countries c WHERE c.country = ? "
+        "ORDER BY c.date DESC, c.event_id LIMIT 5", ("COD",)))
+    assert "event_countries_date" in plan
