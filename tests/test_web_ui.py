@@ -158,7 +158,7 @@ def test_web_timeline_brush_sets_the_date_filter(page: Any) -> None:
     assert page.input_value("#f-from") == "2024-01-03"
     assert "2024-01-03" <= page.input_value("#f-to") < "2024-01-15"
     expect(page.locator("#page-info")).to_have_text(re.compile(r" of 8$"))
-    assert page.locator("#timeline rect.bar.out").count() > 0
+    expect(page.locator("#timeline rect.bar.out")).not_to_have_count(0)
     page.locator("#timeline").dblclick()
     expect(page.locator("#f-from")).to_have_value("")
 

@@ -63,6 +63,12 @@ FEATURE_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "bl
                  "county", "parish", "township", "city", "village", "neighborhood", "district"}
 
 EARTH_RADIUS_KM = 6371.0088
+ROUNDS = 3  # mean-field rounds of the joint disambiguation
+TEMPERATURE = 1.0  # of the softmax turning scores into the probabilities that vote
+MAX_OPTIONS = 30  # candidates kept per name (by prior): "Springfield" has dozens
+MIN_VOTE = 0.02  # a candidate less likely than this casts no vote
+MAX_NEIGHBOURS = 50  # other names whose places count as neighbours
+DATELINE_VOTES = 2.0  # a dateline place counts as two mentions
 PREFIX_MIN_POPULATION = 20_000  # a town opening an organisation's name: "Gainesville Police Department"
 
 
@@ -228,48 +234,34 @@ class PlaceResolver:
     # ---- resolving -----------------------------------------------------------------------------------------
 
     def _resolve(self, mentions: list[Toponym]) -> list[Toponym]:
+        """Joint disambiguation: every name's candidates vote for the others' with their current
+        probability (not only the favourite), so that two small namesakes that support each other
+        ("Paris" and "Henry County", both in Tennessee) can win over two big ones that were each
+        picked alone. A few rounds of mean-field updates, then the best candidate of each name."""
         cands = [self._candidates(m) for m in mentions]
         contexts = [self._container(k, mentions, cands) for k in range(len(mentions))]
-        picks: list[Candidate | None] = [max(c, key=_prior) if c else None for c in cands]
         keys = [normalize(m.text) for m in mentions]
-        for _round in range(2):
-            new_picks: list[Candidate | None] = []
-            whys: list[str] = []
-            for k, options in enumerate(cands):
-                if not options:
-                    new_picks.append(None)
-                    whys.append("")
+        options = [tuple(sorted(c, key=_prior, reverse=True)[:MAX_OPTIONS]) for c in cands]
+        probs = [_softmax([_prior(c) for c in opts]) for opts in options]
+        scored: list[list[tuple[float, str]]] = [[] for _ in mentions]
+        for _round in range(ROUNDS):
+            votes = self._votes(keys, options, probs)
+            for k, opts in enumerate(options):
+                if not opts:
                     continue
-                # The focus without this name's own votes (one vote per distinct name), so that a
-                # repeated name cannot vouch for itself.
-                countries: Counter = Counter()
-                admin1s: Counter = Counter()
-                seen: set[str] = set()
-                others: list[Candidate] = []
-                for j, pick in enumerate(picks):
-                    if pick is None or keys[j] == keys[k] or keys[j] in seen:
-                        continue
-                    seen.add(keys[j])
-                    countries[pick.country] += 1
-                    if pick.fcode != "PCLI" and pick.admin1:
-                        admin1s[(pick.country, pick.admin1)] += 1
-                    if pick.fcode.startswith("PPL") or pick.fcode == "ADM2":
-                        others.append(pick)
-                for cand in self.dateline:
-                    countries[cand.country] += 2
-                    if cand.admin1 and cand.fcode != "PCLI":
-                        admin1s[(cand.country, cand.admin1)] += 2
-                total_c = sum(countries.values()) or 1
-                total_a = sum(admin1s.values()) or 1
-                best, best_score, best_why = None, -1e9, ""
-                for cand in options:
-                    score, why = self._score(cand, mentions[k], contexts[k], countries, total_c, admin1s, total_a,
-                                             others)
-                    if score > best_score:
-                        best, best_score, best_why = cand, score, why
-                new_picks.append(best)
-                whys.append(f"{best_score:.2f}: {best_why}")
-            picks = new_picks
+                focus = _Focus.without(votes, keys[k], self.dateline)
+                scored[k] = [self._score(c, mentions[k], contexts[k], focus) for c in opts]
+            probs = [_softmax([sc for sc, _ in scored[k]]) if scored[k] else [] for k in range(len(mentions))]
+        picks: list[Candidate | None] = []
+        whys: list[str] = []
+        for k, opts in enumerate(options):
+            if not opts:
+                picks.append(None)
+                whys.append("")
+                continue
+            best = max(range(len(opts)), key=lambda i: scored[k][i][0])
+            picks.append(opts[best])
+            whys.append(f"{scored[k][best][0]:.2f}: {scored[k][best][1]}")
         # One sense per document: a name made explicit once ("Alexandria, La.") keeps that sense throughout.
         explicit: dict[str, Candidate] = {}
         for k, pick in enumerate(picks):
@@ -284,6 +276,33 @@ class PlaceResolver:
         for mention, pick, why in zip(mentions, picks, whys if mentions else []):
             out.append(replace(mention, candidate=pick, why=why))
         return self._fallbacks(out)
+
+    @staticmethod
+    def _votes(keys: list[str], options: list[tuple[Candidate, ...]],
+               probs: list[list[float]]) -> dict[str, _Vote]:
+        """Each distinct name's expected country, admin-1 and likely places (mean over its mentions)."""
+        mentions_of: dict[str, list[int]] = {}
+        for k, key in enumerate(keys):
+            if options[k]:
+                mentions_of.setdefault(key, []).append(k)
+        votes: dict[str, _Vote] = {}
+        for key, ks in mentions_of.items():
+            weight = 1.0 / len(ks)
+            countries: dict[str, float] = {}
+            admin1s: dict[tuple[str, str], float] = {}
+            places: dict[Candidate, float] = {}
+            for k in ks:
+                for cand, p in zip(options[k], probs[k]):
+                    if p < MIN_VOTE:
+                        continue
+                    p *= weight
+                    countries[cand.country] = countries.get(cand.country, 0.0) + p
+                    if cand.fcode != "PCLI" and cand.admin1:
+                        admin1s[(cand.country, cand.admin1)] = admin1s.get((cand.country, cand.admin1), 0.0) + p
+                    if cand.fcode.startswith("PPL") or cand.fcode == "ADM2":
+                        places[cand] = places.get(cand, 0.0) + p
+            votes[key] = _Vote(countries, admin1s, tuple(places.items()))
+        return votes
 
     def _candidates(self, mention: Toponym) -> tuple[Candidate, ...]:
         text = mention.text
@@ -317,8 +336,8 @@ class PlaceResolver:
                     break
         return tuple(out)
 
-    def _score(self, cand: Candidate, mention: Toponym, containers: tuple[Candidate, ...], countries: Counter,
-               total_c: int, admin1s: Counter, total_a: int, others: list[Candidate]) -> tuple[float, str]:
+    def _score(self, cand: Candidate, mention: Toponym, containers: tuple[Candidate, ...],
+               focus: _Focus) -> tuple[float, str]:
         why = []
         score = _prior(cand)
         if cand.fclass == "P" and (mention.token_start, mention.token_end) in self._dateline_at:
@@ -339,27 +358,38 @@ class PlaceResolver:
             score += 5.0 if inside else -3.0
             if inside:
                 why.append("contained")
-        if cand.country and countries:
-            share = countries[cand.country] / total_c
+        if cand.country and focus.total_c:
+            share = focus.countries.get(cand.country, 0.0) / focus.total_c
             score += W["country"] * share
             if share > 0.3:
                 why.append(f"focus {cand.country}")
-        if cand.admin1 and admin1s and cand.fcode != "PCLI":
-            share = admin1s[(cand.country, cand.admin1)] / total_a
+        if cand.admin1 and focus.total_a and cand.fcode != "PCLI":
+            share = focus.admin1s.get((cand.country, cand.admin1), 0.0) / focus.total_a
             score += W["admin1"] * share
-        if others and cand.fcode in ("PCLI", "ADM1"):
+        if focus.places and cand.fcode in ("PCLI", "ADM1"):
             # A country or state holding the other places named is as "near" as a town beside them.
-            if any(o.country == cand.country and (cand.fcode == "PCLI" or o.admin1 == cand.admin1)
-                   for o in others[:50]):
-                score += W["near50"]
-                why.append("holds co-mentioned place")
-        elif others and cand.fcode.startswith(("PPL", "ADM2")):
-            near = min(haversine_km(cand.lat, cand.lon, o.lat, o.lon) for o in others[:50])
-            if near < 50:
-                score += W["near50"]
+            held = max(sum(p for o, p in places if o.country == cand.country and
+                           (cand.fcode == "PCLI" or o.admin1 == cand.admin1)) for places in focus.places)
+            if held > 0:
+                score += W["near50"] * held
+                if held > 0.5:
+                    why.append("holds co-mentioned place")
+        elif focus.places and cand.fcode.startswith(("PPL", "ADM2")):
+            near50 = near200 = 0.0
+            for places in focus.places:
+                m50 = m200 = 0.0
+                for o, p in places:
+                    if abs(o.lat - cand.lat) > 2.0:  # farther than 200 km whatever the longitude
+                        continue
+                    km = haversine_km(cand.lat, cand.lon, o.lat, o.lon)
+                    if km < 50:
+                        m50 += p
+                    if km < 200:
+                        m200 += p
+                near50, near200 = max(near50, m50), max(near200, m200)
+            score += W["near50"] * near50 + W["near200"] * max(0.0, near200 - near50)
+            if near50 > 0.5:
                 why.append("near co-mentioned place")
-            elif near < 200:
-                score += W["near200"]
         why.append(f"{cand.fcode} pop {cand.population}")
         return score, ", ".join(why)
 
@@ -468,6 +498,56 @@ class PlaceResolver:
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
             return None, False
         return 2, vague
+
+
+@dataclass(frozen=True, slots=True)
+class _Vote:
+    """What one distinct name says about the document: expected mass per country, per admin-1, per place."""
+
+    countries: dict[str, float]
+    admin1s: dict[tuple[str, str], float]
+    places: tuple[tuple[Candidate, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Focus:
+    """The document's focus as seen by one name: the votes of every other name plus the dateline's."""
+
+    countries: dict[str, float]
+    total_c: float
+    admin1s: dict[tuple[str, str], float]
+    total_a: float
+    places: tuple[tuple[tuple[Candidate, float], ...], ...]
+
+    @classmethod
+    def without(cls, votes: dict[str, _Vote], key: str, dateline: Sequence[Candidate]) -> _Focus:
+        # A repeated name cannot vouch for itself: its own votes are left out, one vote per distinct name.
+        countries: dict[str, float] = {}
+        admin1s: dict[tuple[str, str], float] = {}
+        places = []
+        for other, vote in votes.items():
+            if other == key:
+                continue
+            for cc, p in vote.countries.items():
+                countries[cc] = countries.get(cc, 0.0) + p
+            for a1, p in vote.admin1s.items():
+                admin1s[a1] = admin1s.get(a1, 0.0) + p
+            if vote.places and len(places) < MAX_NEIGHBOURS:
+                places.append(vote.places)
+        for cand in dateline:
+            countries[cand.country] = countries.get(cand.country, 0.0) + DATELINE_VOTES
+            if cand.admin1 and cand.fcode != "PCLI":
+                admin1s[(cand.country, cand.admin1)] = admin1s.get((cand.country, cand.admin1), 0.0) + DATELINE_VOTES
+        return cls(countries, sum(countries.values()), admin1s, sum(admin1s.values()), tuple(places))
+
+
+def _softmax(scores: Sequence[float]) -> list[float]:
+    if not scores:
+        return []
+    top = max(scores)
+    exps = [math.exp((s - top) / TEMPERATURE) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
 
 
 def _trim(span):  # type: ignore[no-untyped-def]
