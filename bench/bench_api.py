@@ -18,7 +18,7 @@ import time
 import warnings
 from pathlib import Path
 
-from dragoman import store
+from dragoman import query, store
 from dragoman.plover import CAMEO_ROOT, PLOVER_QUAD, PLOVER_TYPES
 
 COUNTRIES = ("COD", "RWA", "SDN", "ETH", "SOM", "UKR", "RUS", "ISR", "PSE", "MMR", "USA", "CHN", "IND", "PAK",
@@ -152,7 +152,7 @@ def main() -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{args.db}{suffix}").unlink(missing_ok=True)
     if args.db.exists():
-        have = store.count_events(store.connect(args.db, read_only=True))
+        have = query.count_events(store.connect(args.db, read_only=True))
         if have != args.events:
             sys.exit(f"{args.db} holds {have} events, not {args.events}: pass --rebuild or another --db")
     else:

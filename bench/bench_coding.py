@@ -87,9 +87,9 @@ def run_ours(texts: list[str], workers: int) -> tuple[float, int, str]:
 
 
 def run_baseline(texts: list[str]) -> float:
-    from dragoman.nlp import MODEL_NAME
-
     import spacy
+
+    from dragoman.nlp import MODEL_NAME
 
     nlp = spacy.load(MODEL_NAME)
     started = time.perf_counter()

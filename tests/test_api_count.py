@@ -1,4 +1,4 @@
-"""/api/events counts exactly up to store.COUNT_CAP, then says "N+" and still pages on."""
+"""/api/events counts exactly up to COUNT_CAP, then says "N+" and still pages on."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import random
 import pytest
 from fastapi.testclient import TestClient
 
-from dragoman import store
+from dragoman import query, store
 from dragoman.api import create_app
-from test_store_readside import _doc
+from test_query_readside import _doc
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
 
 
 def test_api_count_capped_says_plus_and_pages_on(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "COUNT_CAP", 12)
+    monkeypatch.setattr(query, "COUNT_CAP", 12)
     page = client.get("/api/events", params={"limit": 10, "offset": 10}).json()
     assert page["total"] == "12+" and page["total_exact"] is False
     assert page["next_offset"] == 20 and len(page["events"]) == 10

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dragoman import store
+from dragoman import query, store
 from dragoman.clean import clean_article
 from dragoman.ingest import article_from_text
 from dragoman.model import (
@@ -166,10 +166,10 @@ def test_dataset_holds_the_synthetic_events_and_the_examples(tmp_path: Path) -> 
     conn = store.connect(tmp_path / "t.db", read_only=True)
     statuses = store.status_counts(conn)
     assert statuses.get("ok", 0) >= len(DAYS) + 2 + len(list(EXAMPLES_DIR.glob("*.txt")))
-    synthetic = sum(store.count_events(conn, store.EventFilter(doc_id=doc_id)) for doc_id in ids.values())
+    synthetic = sum(query.count_events(conn, query.EventFilter(doc_id=doc_id)) for doc_id in ids.values())
     assert synthetic == N_SYNTHETIC_EVENTS
-    record = store.get_event(conn, ids["furniture_event"])
+    record = query.get_event(conn, ids["furniture_event"])
     assert record is not None
-    original = store.get_document(conn, ids["furniture"])["original"]
+    original = query.get_document(conn, ids["furniture"])["original"]
     ev = record["evidence"]
     assert original[ev["start"]:ev["end"]] == ev["sentence"]

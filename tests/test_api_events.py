@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from dragoman import store
+from dragoman import query, store
 from dragoman.api import CSV_COLUMNS, MAX_LIMIT, create_app
 from test_api_dataset import DAYS, N_SYNTHETIC_EVENTS, SPECS, build_db
 
@@ -32,7 +32,7 @@ def _get(client: TestClient, path: str, **params: Any) -> dict[str, Any]:
 
 
 def _total_events(db: Path) -> int:
-    return store.count_events(store.connect(db, read_only=True))
+    return query.count_events(store.connect(db, read_only=True))
 
 
 def test_api_events_page_through_everything_once(api: tuple[TestClient, dict[str, str], Path]) -> None:
@@ -115,7 +115,7 @@ def test_api_doc_marks_land_on_the_right_words_of_the_cleaned_text(
         "recipient": "M23 rebels", "place": "Sake", "date": "2024-01-25",
     }
     # The record itself keeps its offsets into the original text.
-    original = store.get_document(store.connect(api[2], read_only=True), ids["furniture"])["original"]
+    original = query.get_document(store.connect(api[2], read_only=True), ids["furniture"])["original"]
     assert original[event["evidence"]["start"]:event["evidence"]["end"]] == event["evidence"]["sentence"]
     assert doc["doc"]["title"] == "Fighting near Goma"
 

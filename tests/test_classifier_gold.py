@@ -27,8 +27,8 @@ def test_heldout_combined_floor_and_not_worse_than_rules(gold_dir: Path) -> None
     rules = score_events(path, format="cameo-class", split="heldout", stride=2)
     combined = score_events(path, format="cameo-class", split="heldout", stride=2, use_model=True)
     assert rules["n"] == combined["n"] == 214
-    assert combined["macro_f1"] >= 0.62  # measured 0.689 (rules-only 0.658 on the same sample)
-    assert combined["accuracy"] >= 0.64  # measured 0.710
+    assert combined["macro_f1"] >= 0.62  # measured 0.690 (rules-only 0.664 on the same sample)
+    assert combined["accuracy"] >= 0.64  # measured 0.710 (rules-only 0.687)
     assert combined["macro_f1"] >= rules["macro_f1"] - 0.01
 
 

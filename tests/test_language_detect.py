@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dragoman import store
+from dragoman import query, store
 from dragoman.language import detect_language
 from dragoman.pipeline import code_files
 
@@ -31,7 +31,7 @@ def test_german_text_is_stored_as_skipped(tmp_path: Path) -> None:
     assert summary.skipped == 1 and summary.coded == 1
     conn = store.connect(db)
     try:
-        docs = {Path(d["source_id"]).name: d for d in store.iter_documents(conn)}
+        docs = {Path(d["source_id"]).name: d for d in query.iter_documents(conn)}
     finally:
         conn.close()
     assert docs["de.txt"]["status"] == "skipped" and docs["de.txt"]["error"] == "language de"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman import store
+from dragoman import query, store
 from dragoman.pipeline import code_files
 
 _PLACES = ["Goma", "Sake", "Bunia", "Beni", "Rutshuru", "Masisi", "Uvira", "Bukavu"]
@@ -45,7 +45,7 @@ def _dump(db: Path) -> tuple[list[tuple], list[str]]:
     conn = store.connect(db, read_only=True)
     docs = [tuple(r) for r in conn.execute("SELECT doc_id, source_id, status, error, text FROM documents "
                                            "ORDER BY doc_id")]
-    events = sorted(str(r) for r in store.iter_events(conn))
+    events = sorted(str(r) for r in query.iter_events(conn))
     return docs, events
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman import store
+from dragoman import query, store
 from dragoman.errors import QueryError, StoreError
 from dragoman.model import (
     Actor,
@@ -69,13 +69,13 @@ def test_store_write_is_idempotent_by_doc_id(tmp_path: Path) -> None:
     assert store.write_coded(conn, coded) is True
     assert store.write_coded(conn, coded) is False
     assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
-    assert store.count_events(conn) == 2
+    assert query.count_events(conn) == 2
 
 
 def test_store_event_record_roundtrip_has_design_fields(tmp_path: Path) -> None:
     conn = store.connect(tmp_path / "x.db")
     store.write_coded(conn, _coded("Congolese troops shelled M23 rebels near Sake on Monday."))
-    (record,) = list(store.iter_events(conn))
+    (record,) = list(query.iter_events(conn))
     assert list(record)[:17] == [
         "event_id", "doc_id", "source_id", "type", "mode", "cameo", "quad", "modality", "actor", "recipient",
         "date", "date_precision", "date_text", "location", "counts", "attribution", "evidence",
@@ -88,13 +88,13 @@ def test_store_filters_bind_hostile_values(tmp_path: Path) -> None:
     conn = store.connect(tmp_path / "x.db")
     store.write_coded(conn, _coded("Congolese troops shelled M23 rebels near Sake on Monday."))
     hostile = "x' OR '1'='1"
-    assert list(store.iter_events(conn, store.EventFilter(type=hostile))) == []
-    assert list(store.iter_events(conn, store.EventFilter(q="%"))) == []
-    assert len(list(store.iter_events(conn, store.EventFilter(country="COD", date_from="2024-01-01")))) == 1
-    assert len(list(store.iter_events(conn, store.EventFilter(bbox=(29.0, -2.0, 30.0, -1.0))))) == 1
-    assert list(store.iter_events(conn, store.EventFilter(bbox=(0.0, 0.0, 1.0, 1.0)))) == []
+    assert list(query.iter_events(conn, query.EventFilter(type=hostile))) == []
+    assert list(query.iter_events(conn, query.EventFilter(q="%"))) == []
+    assert len(list(query.iter_events(conn, query.EventFilter(country="COD", date_from="2024-01-01")))) == 1
+    assert len(list(query.iter_events(conn, query.EventFilter(bbox=(29.0, -2.0, 30.0, -1.0))))) == 1
+    assert list(query.iter_events(conn, query.EventFilter(bbox=(0.0, 0.0, 1.0, 1.0)))) == []
     with pytest.raises(QueryError):
-        list(store.iter_events(conn, sort="; DROP TABLE events"))
+        list(query.iter_events(conn, sort="; DROP TABLE events"))
 
 
 def test_store_failed_write_leaves_nothing(tmp_path: Path) -> None:

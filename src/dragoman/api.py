@@ -49,7 +49,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import store
+from . import query, store
 from .errors import QueryError, StoreError
 from .plover import MODALITIES, PLOVER_TYPES, QUADS
 
@@ -208,13 +208,13 @@ def event_filter(
     date_to: str | None = Query(None, description="Events on or before this date, YYYY-MM-DD"),
     bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
     doc_id: str | None = Query(None, description="Events of one document"),
-) -> store.EventFilter:
+) -> query.EventFilter:
     """The filters shared by events, stats, clusters and export, checked before any SQL runs."""
     date_from_v, date_to_v = _date("date_from", date_from), _date("date_to", date_to)
     if date_from_v and date_to_v and date_from_v > date_to_v:
         raise ApiError(422, "invalid_parameter", f"date_from {date_from_v} is after date_to {date_to_v}: "
                        "swap them", parameter="date_from")
-    return store.EventFilter(
+    return query.EventFilter(
         type=_choice("type", type, PLOVER_TYPES, upper=True),
         mode=_text("mode", mode),
         quad=_choice("quad", quad, QUADS),
@@ -230,7 +230,7 @@ def event_filter(
     )
 
 
-Filter = Annotated[store.EventFilter, Depends(event_filter)]
+Filter = Annotated[query.EventFilter, Depends(event_filter)]
 
 
 def _connection(request: Request) -> Iterator[sqlite3.Connection]:
@@ -248,8 +248,8 @@ Conn = Annotated[sqlite3.Connection, Depends(_connection)]
 
 def _sort(value: str | None) -> str:
     value = _text("sort", value) or "-date"
-    if value not in store.SORTS:
-        raise ApiError(422, "invalid_parameter", f"unknown sort {value!r}: use one of {', '.join(store.SORTS)}",
+    if value not in query.SORTS:
+        raise ApiError(422, "invalid_parameter", f"unknown sort {value!r}: use one of {', '.join(query.SORTS)}",
                        parameter="sort")
     return value
 
@@ -362,7 +362,7 @@ def _csv_row(record: dict[str, Any]) -> list[Any]:
     return ["" if row.get(c) is None else row[c] for c in CSV_COLUMNS]
 
 
-def _export_lines(db: Path, event_filter: store.EventFilter, sort: str, fmt: str) -> Iterator[str]:
+def _export_lines(db: Path, event_filter: query.EventFilter, sort: str, fmt: str) -> Iterator[str]:
     # Its own connection: a streamed body is iterated after the request's connection is closed.
     conn = store.connect(db, read_only=True)
     try:
@@ -370,7 +370,7 @@ def _export_lines(db: Path, event_filter: store.EventFilter, sort: str, fmt: str
         writer = csv.writer(buffer, lineterminator="\r\n")
         if fmt == "csv":
             writer.writerow(CSV_COLUMNS)
-        for i, record in enumerate(store.iter_events(conn, event_filter, sort=sort)):
+        for i, record in enumerate(query.iter_events(conn, event_filter, sort=sort)):
             if fmt == "csv":
                 writer.writerow(_csv_row(record))
             else:
@@ -470,24 +470,24 @@ def create_app(db: str | Path) -> FastAPI:
     def list_events(
         flt: Filter,
         conn: Conn,
-        sort: str | None = Query(None, description=f"One of {', '.join(store.SORTS)} (default -date)"),
+        sort: str | None = Query(None, description=f"One of {', '.join(query.SORTS)} (default -date)"),
         limit: int = Query(DEFAULT_LIMIT, ge=0, le=MAX_LIMIT),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         total: bool = Query(True, description="Count matching events: exact up to 10000, else total is \"10000+\""),
     ) -> dict[str, Any]:
         sort_v = _sort(sort)
-        events = list(store.iter_events(conn, flt, sort=sort_v, limit=limit, offset=offset))
+        events = list(query.iter_events(conn, flt, sort=sort_v, limit=limit, offset=offset))
         # Counting stops past COUNT_CAP: an exact count of a broad filter over millions of events takes seconds.
-        count = store.count_events(conn, flt, cap=store.COUNT_CAP) if total else None
-        exact = count is not None and count <= store.COUNT_CAP
+        count = query.count_events(conn, flt, cap=query.COUNT_CAP) if total else None
+        exact = count is not None and count <= query.COUNT_CAP
         more = len(events) == limit and (not exact or offset + limit < (count or 0))
-        shown: int | str | None = count if count is None or exact else f"{store.COUNT_CAP}+"
+        shown: int | str | None = count if count is None or exact else f"{query.COUNT_CAP}+"
         return {"total": shown, "total_exact": exact if count is not None else None, "limit": limit,
                 "offset": offset, "sort": sort_v, "next_offset": offset + limit if more else None, "events": events}
 
     @app.get("/api/events/{event_id}", summary="One event record")
     def one_event(event_id: str, conn: Conn) -> dict[str, Any]:
-        record = store.get_event(conn, _text("event_id", event_id, max_len=64) or "")
+        record = query.get_event(conn, _text("event_id", event_id, max_len=64) or "")
         if record is None:
             raise ApiError(404, "not_found", f"no event {event_id!r}: list events at /api/events")
         return record
@@ -495,10 +495,10 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/docs/{doc_id}", summary="A document: cleaned text, metadata, its events with marks")
     def one_doc(doc_id: str, conn: Conn) -> dict[str, Any]:
         key = _text("doc_id", doc_id, max_len=64) or ""
-        doc = store.get_document(conn, key)
+        doc = query.get_document(conn, key)
         if doc is None:
             raise ApiError(404, "not_found", f"no document {doc_id!r}: event records name theirs in doc_id")
-        return _doc_payload(doc, store.doc_events(conn, key))
+        return _doc_payload(doc, query.doc_events(conn, key))
 
     @app.get("/api/stats", summary="Counts by type, quad, modality, day and country")
     def stats(
@@ -506,7 +506,7 @@ def create_app(db: str | Path) -> FastAPI:
         conn: Conn,
         top: int = Query(50, ge=1, le=500, description="How many countries to list"),
     ) -> dict[str, Any]:
-        return {**store.event_stats(conn, flt, top_countries=top), "documents": store.status_counts(conn)}
+        return {**query.event_stats(conn, flt, top_countries=top), "documents": store.status_counts(conn)}
 
     @app.get("/api/clusters", summary="Located events grouped on a grid for the map")
     def clusters(
@@ -517,7 +517,7 @@ def create_app(db: str | Path) -> FastAPI:
     ) -> dict[str, Any]:
         # At zoom 12 and beyond a cell is well under a kilometre: markers stand alone.
         cell = 60.0 / (2 ** min(zoom, 16))
-        return {"zoom": zoom, "cell": cell, "clusters": store.event_clusters(conn, flt, cell=cell, limit=limit)}
+        return {"zoom": zoom, "cell": cell, "clusters": query.event_clusters(conn, flt, cell=cell, limit=limit)}
 
     @app.get("/api/export", summary="Every matching event, streamed as CSV or JSONL")
     def export(
@@ -534,7 +534,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/meta", summary="The values the filters accept")
     def meta() -> dict[str, Any]:
         return {"types": list(PLOVER_TYPES), "quads": list(QUADS), "modalities": list(MODALITIES),
-                "sorts": list(store.SORTS), "max_limit": MAX_LIMIT, "ui_built": ui_built()}
+                "sorts": list(query.SORTS), "max_limit": MAX_LIMIT, "ui_built": ui_built()}
 
     @app.get("/favicon.ico", include_in_schema=False, status_code=204)
     def favicon() -> None:

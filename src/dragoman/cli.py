@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from . import store
+from . import query, store
 from .errors import DragomanError, QueryError
 from .ingest import DEFAULT_MAX_BYTES
 
@@ -179,10 +179,10 @@ def _short(value: str, width: int = 48) -> str:
 def docs(db: str, status: str | None, fmt: str) -> None:
     """List stored documents."""
     conn = store.connect(db, read_only=True)
-    columns = list(store.DOC_FIELDS)
+    columns = list(query.DOC_FIELDS)
     if fmt == "table":
         columns = ["doc_id", "status", "title", "dateline", "agency", "published", "error", "source_id"]
-    _emit(store.iter_documents(conn, status=status), fmt, columns)
+    _emit(query.iter_documents(conn, status=status), fmt, columns)
 
 
 EVENT_COLUMNS = [
@@ -221,14 +221,14 @@ def events(db: str, type_: str | None, country: str | None, since: str | None, u
 
     if type_ is not None and type_.upper() not in PLOVER_TYPES:
         raise QueryError(f"unknown event type {type_!r}: use one of {', '.join(PLOVER_TYPES)}")
-    event_filter = store.EventFilter(
+    event_filter = query.EventFilter(
         type=type_.upper() if type_ else None,
         country=country.upper() if country else None,
         date_from=since,
         date_to=until,
     )
     conn = store.connect(db, read_only=True)
-    records = store.iter_events(conn, event_filter)
+    records = query.iter_events(conn, event_filter)
     if fmt == "table":
         _emit(_event_table_rows(records), fmt,
               ["type", "cameo", "modality", "actor", "recipient", "date", "place", "trigger"])

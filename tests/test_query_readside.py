@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from dragoman import store
+from dragoman import query, store
 from dragoman.model import (
     Actor,
     Article,
@@ -61,24 +61,24 @@ def _doc(rng: random.Random, d: int, n_events: int) -> CodedDoc:
 
 
 FILTERS = (
-    store.EventFilter(),
-    store.EventFilter(country="COD"),
-    store.EventFilter(country="RWA", type="ASSAULT", date_from="2024-02-01", date_to="2024-03-31"),
-    store.EventFilter(quad="verbal_conflict", modality="future"),
-    store.EventFilter(actor="RWA"),
-    store.EventFilter(actor="army"),
-    store.EventFilter(recipient="SDN", type="AID"),
-    store.EventFilter(recipient="e", country="COD"),  # a one-letter name search
-    store.EventFilter(q="50% of_the"),
-    store.EventFilter(q="ce 3 ab", country="SDN"),
-    store.EventFilter(q="of"),
-    store.EventFilter(date_to="2024-02-15"),
-    store.EventFilter(bbox=(20.0, -5.0, 30.0, 5.0), modality="asserted"),
+    query.EventFilter(),
+    query.EventFilter(country="COD"),
+    query.EventFilter(country="RWA", type="ASSAULT", date_from="2024-02-01", date_to="2024-03-31"),
+    query.EventFilter(quad="verbal_conflict", modality="future"),
+    query.EventFilter(actor="RWA"),
+    query.EventFilter(actor="army"),
+    query.EventFilter(recipient="SDN", type="AID"),
+    query.EventFilter(recipient="e", country="COD"),  # a one-letter name search
+    query.EventFilter(q="50% of_the"),
+    query.EventFilter(q="ce 3 ab", country="SDN"),
+    query.EventFilter(q="of"),
+    query.EventFilter(date_to="2024-02-15"),
+    query.EventFilter(bbox=(20.0, -5.0, 30.0, 5.0), modality="asserted"),
 )
 
 
 def _generic(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "has_read_side", lambda _conn: False)
+    monkeypatch.setattr(query, "has_read_side", lambda _conn: False)
 
 
 @pytest.fixture()
@@ -97,24 +97,24 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def _answers(path: Path, flt: store.EventFilter) -> dict[str, Any]:
+def _answers(path: Path, flt: query.EventFilter) -> dict[str, Any]:
     conn = store.connect(path, read_only=True)
     try:
         return {
-            "pages": {sort: store.page_event_ids(conn, flt, sort=sort, limit=9, offset=4) for sort in store.SORTS},
-            "all": [r["event_id"] for r in store.iter_events(conn, flt, sort="-date")],
-            "first": [r["event_id"] for r in store.iter_events(conn, flt, sort="date", limit=5)],
-            "count": store.count_events(conn, flt),
-            "capped": store.count_events(conn, flt, cap=5),
-            "stats": store.event_stats(conn, flt),
-            "clusters": sorted(map(str, store.event_clusters(conn, flt, cell=60 / 2**3))),
+            "pages": {sort: query.page_event_ids(conn, flt, sort=sort, limit=9, offset=4) for sort in query.SORTS},
+            "all": [r["event_id"] for r in query.iter_events(conn, flt, sort="-date")],
+            "first": [r["event_id"] for r in query.iter_events(conn, flt, sort="date", limit=5)],
+            "count": query.count_events(conn, flt),
+            "capped": query.count_events(conn, flt, cap=5),
+            "stats": query.event_stats(conn, flt),
+            "clusters": sorted(map(str, query.event_clusters(conn, flt, cell=60 / 2**3))),
         }
     finally:
         conn.close()
 
 
 @pytest.mark.parametrize("flt", FILTERS, ids=lambda f: repr({k: v for k, v in vars_of(f).items() if v}))
-def test_store_readside_matches_plain_scan(db: Path, flt: store.EventFilter, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_query_readside_matches_plain_scan(db: Path, flt: query.EventFilter, monkeypatch: pytest.MonkeyPatch) -> None:
     fast = _answers(db, flt)
     _generic(monkeypatch)
     plain = _answers(db, flt)
@@ -122,25 +122,25 @@ def test_store_readside_matches_plain_scan(db: Path, flt: store.EventFilter, mon
     assert plain["count"] > 0 or flt.q == "ce 3 ab"
 
 
-def vars_of(flt: store.EventFilter) -> dict[str, Any]:
+def vars_of(flt: query.EventFilter) -> dict[str, Any]:
     return {name: getattr(flt, name) for name in flt.__dataclass_fields__}
 
 
-def test_store_readside_count_stops_at_cap(db: Path) -> None:
+def test_query_readside_count_stops_at_cap(db: Path) -> None:
     conn = store.connect(db, read_only=True)
-    total = store.count_events(conn)
+    total = query.count_events(conn)
     assert total == 360
-    assert store.count_events(conn, cap=10) == 11
-    assert store.count_events(conn, store.EventFilter(actor="RWA"), cap=10) == 11
-    assert store.count_events(conn, cap=total) == total
+    assert query.count_events(conn, cap=10) == 11
+    assert query.count_events(conn, query.EventFilter(actor="RWA"), cap=10) == 11
+    assert query.count_events(conn, cap=total) == total
 
 
-def test_store_readside_follows_deletes(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_query_readside_follows_deletes(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     conn = store.connect(db)
     doc_ids = [row[0] for row in conn.execute("SELECT doc_id FROM documents ORDER BY rowid LIMIT 20")]
     conn.execute(f"DELETE FROM documents WHERE doc_id IN ({', '.join('?' * len(doc_ids))})", doc_ids)
     conn.execute("UPDATE events SET actor_country = 'SDN', date = '2024-05-01' WHERE rowid % 7 = 0")
-    assert store.count_events(conn) == 120
+    assert query.count_events(conn) == 120
     assert conn.execute("SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH '\"Sentence 3 \"'").fetchone()[0] \
         == conn.execute("SELECT COUNT(*) FROM events WHERE sentence LIKE '%Sentence 3 %'").fetchone()[0]
     conn.close()
@@ -149,9 +149,9 @@ def test_store_readside_follows_deletes(db: Path, monkeypatch: pytest.MonkeyPatc
     assert fast == [_answers(db, flt) for flt in FILTERS[:7]]
 
 
-def test_store_readside_is_used(db: Path) -> None:
+def test_query_readside_is_used(db: Path) -> None:
     conn = store.connect(db, read_only=True)
-    assert store.has_read_side(conn)
+    assert query.has_read_side(conn)
     plan = " ".join(str(tuple(row)) for row in conn.execute(
         "EXPLAIN QUERY PLAN SELECT c.date, c.event_id FROM event_countries c WHERE c.country = ? "
         "ORDER BY c.date DESC, c.event_id LIMIT 5", ("COD",)))

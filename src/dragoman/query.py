@@ -1,0 +1,477 @@
+"""Reading the store: documents, filtered event pages, counts, stats and map clusters.
+
+Every filter value is bound, never formatted into SQL. Stores with the read side of migration 2
+(the per-country side table, the trigram text index, the count tables) take the fast paths; an
+older store opened read-only still answers through plain scans.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import QueryError
+from .store import GRID_CELL
+
+DOC_FIELDS = (
+    "doc_id",
+    "source_id",
+    "status",
+    "error",
+    "title",
+    "section",
+    "dateline",
+    "agency",
+    "published",
+    "url",
+    "language",
+    "text",
+)
+
+
+def iter_documents(conn: sqlite3.Connection, *, status: str | None = None) -> Iterator[dict[str, Any]]:
+    """One record per document, in insertion order."""
+    if status is not None and status not in ("ok", "skipped", "failed"):
+        raise QueryError(f"unknown status {status!r}: use ok, skipped or failed")
+    sql = f"SELECT {', '.join(DOC_FIELDS)} FROM documents"
+    params: list[Any] = []
+    if status:
+        sql += " WHERE status = ?"
+        params.append(status)
+    sql += " ORDER BY rowid"
+    for row in conn.execute(sql, params):
+        yield dict(row)
+
+
+def get_document(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    if row is None:
+        return None
+    record = dict(row)
+    for key in ("offsets", "dateline_places", "removed"):
+        if record.get(key):
+            record[key] = json.loads(record[key])
+    return record
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters shared by the CLI and the HTTP API; every value is bound, never formatted into SQL."""
+
+    type: str | None = None
+    mode: str | None = None
+    quad: str | None = None
+    modality: str | None = None
+    country: str | None = None  # actor or recipient
+    actor: str | None = None  # actor name or country, substring
+    recipient: str | None = None
+    q: str | None = None  # text search in the evidence sentence
+    date_from: str | None = None
+    date_to: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    doc_id: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column in ("type", "mode", "quad", "modality", "doc_id"):
+            value = getattr(self, column)
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if self.country is not None:
+            clauses.append("(actor_country = ? OR recipient_country = ?)")
+            params += [self.country, self.country]
+        for role, value in (("actor", self.actor), ("recipient", self.recipient)):
+            if value is not None:
+                clauses.append(f"({role}_name LIKE ? ESCAPE '\\' OR {role}_country = ?)")
+                params += [f"%{_like_escape(value)}%", value.upper()]
+        if self.q is not None:
+            clauses.append("sentence LIKE ? ESCAPE '\\'")
+            params.append(f"%{_like_escape(self.q)}%")
+        if self.date_from is not None:
+            clauses.append("date >= ?")
+            params.append(self.date_from)
+        if self.date_to is not None:
+            clauses.append("date <= ?")
+            params.append(self.date_to)
+        if self.bbox is not None:
+            min_lon, min_lat, max_lon, max_lat = self.bbox
+            clauses.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+            params += [min_lat, max_lat, min_lon, max_lon]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+SORTS = {
+    "date": "date ASC, event_id",
+    "-date": "date DESC, event_id",
+    "type": "type ASC, event_id",
+    "doc": "doc_id, sentence_start, event_id",
+}
+# The same orders as (column, descending) pairs, to sort keys merged from several index walks in Python.
+SORT_KEYS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "date": (("date", False), ("event_id", False)),
+    "-date": (("date", True), ("event_id", False)),
+    "type": (("type", False), ("event_id", False)),
+    "doc": (("doc_id", False), ("sentence_start", False), ("event_id", False)),
+}
+# Counts stop here: counting every match of a broad filter over millions of events costs seconds.
+COUNT_CAP = 10_000
+# A name search with more matching distinct names than this is filtered row by row instead.
+MAX_NAME_BRANCHES = 20
+# Columns event_countries copies from events, so its covering index answers these filters alone.
+_COPIED = ("type", "quad", "modality")
+
+
+@dataclass(frozen=True, slots=True)
+class _Branch:
+    """One index walk: ``FROM ... WHERE ...`` over events ``e`` (and event_countries ``c`` when it drives)."""
+
+    sql: str
+    params: list[Any]
+    driver: str  # the alias whose date, type and event_id order the walk: "c" or "e"
+
+
+def has_read_side(conn: sqlite3.Connection) -> bool:
+    """True when migration 2 (side tables, text index, aggregates) is in this store."""
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_countries'").fetchone()
+    return row is not None
+
+
+def _text_clause(q: str) -> tuple[str, list[Any]]:
+    """Substring search in the evidence sentence: the trigram index from 3 characters, a scan below."""
+    if len(q) >= 3:
+        return "e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", ['"' + q.replace('"', '""') + '"']
+    return "e.sentence LIKE ? ESCAPE '\\'", [f"%{_like_escape(q)}%"]
+
+
+def _residual(flt: EventFilter, driver: str, skip: str | None) -> tuple[list[str], list[Any]]:
+    """Conditions of ``flt`` other than the driving group ``skip``, on the driver's copies where it has them."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column in ("type", "mode", "quad", "modality", "doc_id"):
+        value = getattr(flt, column)
+        if value is not None:
+            alias = driver if column in _COPIED else "e"
+            clauses.append(f"{alias}.{column} = ?")
+            params.append(value)
+    if flt.country is not None and skip != "country":
+        clauses.append("(e.actor_country = ? OR e.recipient_country = ?)")
+        params += [flt.country, flt.country]
+    for role, value in (("actor", flt.actor), ("recipient", flt.recipient)):
+        if value is not None and skip != role:
+            clauses.append(f"(e.{role}_name LIKE ? ESCAPE '\\' OR e.{role}_country = ?)")
+            params += [f"%{_like_escape(value)}%", value.upper()]
+    if flt.q is not None:
+        clause, values = _text_clause(flt.q)
+        clauses.append(clause)
+        params += values
+    if flt.date_from is not None:
+        clauses.append(f"{driver}.date >= ?")
+        params.append(flt.date_from)
+    if flt.date_to is not None:
+        clauses.append(f"{driver}.date <= ?")
+        params.append(flt.date_to)
+    if flt.bbox is not None:
+        min_lon, min_lat, max_lon, max_lat = flt.bbox
+        clauses.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
+        params += [min_lat, max_lat, min_lon, max_lon]
+    return clauses, params
+
+
+def _branch(head: str, head_params: list[Any], flt: EventFilter, driver: str, skip: str | None,
+            *, join: bool = False) -> _Branch:
+    clauses, params = _residual(flt, driver, skip)
+    if head:
+        clauses.insert(0, head)
+    if driver == "c":
+        # Join events only when a condition or the sort needs its columns; CROSS JOIN keeps c as the outer loop.
+        needs_e = join or any(re.search(r"\be\.", clause) for clause in clauses)
+        source = "FROM event_countries c" + (" CROSS JOIN events e ON e.event_id = c.event_id" if needs_e else "")
+    else:
+        source = "FROM events e"
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return _Branch(source + where, head_params + params, driver)
+
+
+def _branches(conn: sqlite3.Connection, flt: EventFilter, *, join: bool = False) -> list[_Branch]:
+    """The filter as a union of index walks, each in sort order. Countries drive through event_countries;
+    an actor/recipient search is its country code plus one walk per matching distinct name."""
+    if flt.country is not None:
+        return [_branch("c.country = ?", [flt.country], flt, "c", "country", join=join)]
+    for role, value, bit in (("actor", flt.actor, 1), ("recipient", flt.recipient, 2)):
+        if value is None:
+            continue
+        out = [_branch("c.country = ? AND (c.role & ?) != 0", [value.upper(), bit], flt, "c", role, join=join)]
+        names = [row[0] for row in conn.execute(
+            "SELECT name FROM event_names WHERE role = ? AND name LIKE ? ESCAPE '\\' LIMIT ?",
+            (role, f"%{_like_escape(value)}%", MAX_NAME_BRANCHES + 1))]
+        if len(names) > MAX_NAME_BRANCHES:
+            # Too many names to walk one by one: filter every row (slow on huge stores, still correct).
+            return [_branch("", [], flt, "e", None)]
+        out += [_branch(f"e.{role}_name = ?", [name], flt, "e", role) for name in names]
+        return out
+    return [_branch("", [], flt, "e", None)]
+
+
+def _key_columns(sort: str, driver: str) -> list[str]:
+    return [f"{driver if column in ('date', 'type', 'event_id') else 'e'}.{column}" for column, _ in SORT_KEYS[sort]]
+
+
+def _order_sql(sort: str, driver: str) -> str:
+    return ", ".join(f"{col}{' DESC' if desc else ''}"
+                     for col, (_, desc) in zip(_key_columns(sort, driver), SORT_KEYS[sort], strict=True))
+
+
+def _sort_rows(rows: list[tuple[Any, ...]], sort: str) -> list[tuple[Any, ...]]:
+    """Sort key rows as SQLite would (NULL first ascending, last descending), one stable pass per column."""
+    for i, (_, desc) in reversed(list(enumerate(SORT_KEYS[sort]))):
+        rows.sort(key=lambda row, i=i: (row[i] is not None, row[i]), reverse=desc)
+    return rows
+
+
+def _check_sort(sort: str) -> None:
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+
+
+def page_event_ids(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *, sort: str = "-date",
+                   limit: int, offset: int = 0) -> list[str]:
+    """The ids of one page of matching events, in order: each branch walks an index and stops early."""
+    _check_sort(sort)
+    flt = event_filter or EventFilter()
+    if not has_read_side(conn):
+        where, params = flt.where()
+        rows = conn.execute(f"SELECT event_id FROM events{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+                            [*params, limit, offset])
+        return [row[0] for row in rows]
+    branches = _branches(conn, flt, join=sort == "doc")
+    if len(branches) == 1:
+        b = branches[0]
+        sql = f"SELECT {', '.join(_key_columns(sort, b.driver))} {b.sql} ORDER BY {_order_sql(sort, b.driver)}"
+        return [row[-1] for row in conn.execute(sql + " LIMIT ? OFFSET ?", [*b.params, limit, offset])]
+    merged: dict[str, tuple[Any, ...]] = {}
+    for b in branches:
+        sql = f"SELECT {', '.join(_key_columns(sort, b.driver))} {b.sql} ORDER BY {_order_sql(sort, b.driver)}"
+        for row in conn.execute(sql + " LIMIT ?", [*b.params, offset + limit]):
+            merged[row[-1]] = tuple(row)
+    return [row[-1] for row in _sort_rows(list(merged.values()), sort)[offset:offset + limit]]
+
+
+def records_by_id(conn: sqlite3.Connection, event_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Event records for these ids, in the same order (ids not found are left out)."""
+    found: dict[str, str] = {}
+    for chunk in range(0, len(event_ids), 500):
+        ids = list(event_ids[chunk:chunk + 500])
+        marks = ", ".join("?" * len(ids))
+        found.update(conn.execute(f"SELECT event_id, record FROM events WHERE event_id IN ({marks})", ids).fetchall())
+    return [json.loads(found[event_id]) for event_id in event_ids if event_id in found]
+
+
+def iter_events(
+    conn: sqlite3.Connection,
+    event_filter: EventFilter | None = None,
+    *,
+    sort: str = "doc",
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[dict[str, Any]]:
+    """Event records (DESIGN.md shape) matching the filter."""
+    _check_sort(sort)
+    flt = event_filter or EventFilter()
+    if limit is not None:
+        # Sort and page on the narrow keys first, then read only the page's JSON records.
+        yield from records_by_id(conn, page_event_ids(conn, flt, sort=sort, limit=limit, offset=offset))
+        return
+    branches = _branches(conn, flt, join=True) if has_read_side(conn) else []
+    if len(branches) == 1:
+        b = branches[0]
+        sql = f"SELECT e.record {b.sql} ORDER BY {_order_sql(sort, b.driver)}"
+        params = b.params
+    else:
+        where, params = flt.where()
+        sql = f"SELECT record FROM events{where} ORDER BY {SORTS[sort]}"
+    for row in conn.execute(sql, params):
+        yield json.loads(row[0])
+
+
+def count_events(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *,
+                 cap: int | None = None) -> int:
+    """How many events match; with ``cap``, counting stops at ``cap + 1`` (read: more than ``cap``)."""
+    flt = event_filter or EventFilter()
+    if not has_read_side(conn):
+        where, params = flt.where()
+        inner = f"SELECT 1 FROM events{where}" + (" LIMIT ?" if cap is not None else "")
+        return int(conn.execute(f"SELECT COUNT(*) FROM ({inner})",
+                                params + ([cap + 1] if cap is not None else [])).fetchone()[0])
+    branches = _branches(conn, flt)
+    stop = [] if cap is None else [cap + 1]
+    limit_sql = "" if cap is None else " LIMIT ?"
+    if len(branches) == 1:
+        b = branches[0]
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 {b.sql}{limit_sql})"
+        return int(conn.execute(sql, [*b.params, *stop]).fetchone()[0])
+    seen: set[str] = set()
+    for b in branches:
+        rows = conn.execute(f"SELECT {b.driver}.event_id {b.sql}{limit_sql}", [*b.params, *stop])
+        seen.update(row[0] for row in rows)
+        if cap is not None and len(seen) > cap:
+            return cap + 1
+    return len(seen)
+
+
+def _and(where: str, clause: str) -> str:
+    """Add a fixed clause (no values) to a WHERE built by EventFilter.where()."""
+    return f"{where} AND {clause}" if where else f" WHERE {clause}"
+
+
+def get_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
+    """One event record by id, or None."""
+    row = conn.execute("SELECT record FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def doc_events(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
+    """The event records of one document, in text order."""
+    rows = conn.execute(
+        "SELECT record FROM events WHERE doc_id = ? ORDER BY sentence_start, event_id", (doc_id,)
+    )
+    return [json.loads(row[0]) for row in rows]
+
+
+_STATS_GROUPS = """
+        SELECT 'type', type, COUNT(*) FROM f GROUP BY 2
+        UNION ALL SELECT 'quad', quad, COUNT(*) FROM f GROUP BY 2
+        UNION ALL SELECT 'modality', modality, COUNT(*) FROM f GROUP BY 2
+        UNION ALL SELECT 'day', date, COUNT(*) FROM f GROUP BY 2"""
+
+
+def _stats_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[tuple[str, Any, int]]:
+    """(kind, key, count) rows for event_stats, from the cheapest source that answers the filter."""
+    fields = {name: getattr(flt, name) for name in flt.__dataclass_fields__ if getattr(flt, name) is not None}
+    read_side = has_read_side(conn)
+    if read_side and set(fields) <= {"date_from", "date_to"}:
+        # Only dates: the daily aggregates the triggers keep ('' is the undated day).
+        clauses, params = [], []
+        if fields:
+            clauses.append("day != ''")
+        for name, op in (("date_from", ">="), ("date_to", "<=")):
+            if name in fields:
+                clauses.append(f"day {op} ?")
+                params.append(fields[name])
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        # Without dates, the 80-odd rows of agg_kind; with dates, the days in range.
+        kinds = f"SELECT type, quad, modality, SUM(n) FROM agg_daily{where} GROUP BY 1, 2, 3" if fields else \
+            "SELECT type, quad, modality, n FROM agg_kind"
+        for type_, quad, modality, n in conn.execute(kinds, params):
+            yield "type", type_, n
+            yield "quad", quad or None, n
+            yield "modality", modality, n
+        for day, n in conn.execute(f"SELECT day, SUM(n) FROM agg_daily{where} GROUP BY 1", params):
+            yield "day", day or None, n
+        for key, n in conn.execute(f"SELECT country, SUM(n) FROM agg_country{where} GROUP BY 1", params):
+            yield "country", key, n
+        return
+    if read_side and "country" in fields and set(fields) <= {"country", "date_from", "date_to", *_COPIED}:
+        # One country: its covering index holds every column counted; the partner is the other country.
+        # Three short walks of that index beat one pass into a temporary table.
+        b = _branch("c.country = ?", [flt.country], flt, "c", "country")
+        total = 0
+        for type_, quad, modality, n in conn.execute(f"SELECT c.type, c.quad, c.modality, COUNT(*) {b.sql} "
+                                                     "GROUP BY 1, 2, 3", b.params):
+            total += n
+            yield "type", type_, n
+            yield "quad", quad, n
+            yield "modality", modality, n
+        for day, n in conn.execute(f"SELECT c.date, COUNT(*) {b.sql} GROUP BY 1", b.params):
+            yield "day", day, n
+        for partner, n in conn.execute(f"SELECT c.partner, COUNT(*) {b.sql} AND c.partner IS NOT NULL GROUP BY 1",
+                                       b.params):
+            yield "country", partner, n
+        yield "country", flt.country, total
+        return
+    where, params = flt.where()
+    # One pass over the filter into a materialized CTE, then every grouping over that small table.
+    sql = f"""
+        WITH f AS MATERIALIZED (
+            SELECT type, quad, modality, date, actor_country, recipient_country FROM events{where})
+        {_STATS_GROUPS}
+        UNION ALL SELECT 'country', country, COUNT(*) FROM (
+            SELECT actor_country AS country FROM f
+            UNION ALL  -- an event counts once for a country its actor and recipient share
+            SELECT recipient_country FROM f WHERE recipient_country IS NOT actor_country) GROUP BY 2"""
+    yield from conn.execute(sql, params)
+
+
+def event_stats(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *,
+                top_countries: int = 50) -> dict[str, Any]:
+    """Counts of the matching events: total, by type, quad, modality, day and country (actor or recipient)."""
+    groups: dict[str, dict[Any, int]] = {"type": {}, "quad": {}, "modality": {}, "day": {}, "country": {}}
+    for kind, key, n in _stats_rows(conn, event_filter or EventFilter()):
+        if n:
+            groups[kind][key] = groups[kind].get(key, 0) + int(n)
+    undated = groups["day"].pop(None, 0)
+    countries = sorted(((k, n) for k, n in groups["country"].items() if k is not None), key=lambda kn: (-kn[1], kn[0]))
+    return {
+        "total": sum(groups["type"].values()),
+        "by_type": {str(k): n for k, n in sorted(groups["type"].items())},
+        "by_quad": {str(k): n for k, n in sorted(groups["quad"].items()) if k is not None},
+        "by_modality": {str(k): n for k, n in sorted(groups["modality"].items())},
+        "by_day": {str(k): n for k, n in sorted(groups["day"].items())},
+        "by_country": dict(countries[:top_countries]),
+        "undated": undated,
+    }
+
+
+def _cluster(conn: sqlite3.Connection, n: int, lat: float, lon: float, rowid: int | None,
+             type_min: str | None, type_max: str | None) -> dict[str, Any]:
+    event_id = None
+    if n == 1 and rowid is not None:
+        row = conn.execute("SELECT event_id, type FROM events WHERE rowid = ?", (rowid,)).fetchone()
+        if row is not None:
+            event_id, type_min, type_max = row[0], row[1], row[1]
+    return {"lat": round(float(lat), 5), "lon": round(float(lon), 5), "count": int(n), "event_id": event_id,
+            "type": type_min if type_min == type_max else None}
+
+
+def event_clusters(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *, cell: float,
+                   limit: int = 5000) -> list[dict[str, Any]]:
+    """Located events grouped on a grid of ``cell`` degrees: centre, count, and the event id when alone."""
+    if not cell > 0:
+        raise QueryError(f"cluster cell size {cell!r} must be a positive number of degrees")
+    flt = event_filter or EventFilter()
+    factor = cell / GRID_CELL
+    if flt == EventFilter() and factor >= 1 and factor == 2 ** round(math.log2(factor)) and has_read_side(conn):
+        # Unfiltered and no finer than the stored grid: add up its cells. A lone event is found again by place.
+        sql = """SELECT CAST(floor(gy / ?) AS INTEGER) AS y, CAST(floor(gx / ?) AS INTEGER) AS x, SUM(n) AS total,
+                        SUM(sum_lat) / SUM(n), SUM(sum_lon) / SUM(n), MIN(min_type), MAX(max_type)
+                 FROM agg_grid GROUP BY y, x ORDER BY total DESC LIMIT ?"""
+        out = []
+        for gy, gx, n, lat, lon, type_min, type_max in conn.execute(sql, [factor, factor, limit]):
+            rowid = None
+            if n == 1:
+                found = conn.execute(
+                    "SELECT rowid FROM events WHERE lat >= ? AND lat < ? AND lon >= ? AND lon < ? LIMIT 1",
+                    (gy * cell, (gy + 1) * cell, gx * cell, (gx + 1) * cell)).fetchone()
+                rowid = found[0] if found else None
+            out.append(_cluster(conn, n, lat, lon, rowid, type_min, type_max))
+        return out
+    where, params = flt.where()
+    located = _and(where, "lat IS NOT NULL AND lon IS NOT NULL")
+    # MIN(rowid), not MIN(event_id): rowid is in every index, so a covering index answers the grouping.
+    sql = f"""
+        SELECT CAST(floor(lat / ?) AS INTEGER) AS gy, CAST(floor(lon / ?) AS INTEGER) AS gx,
+               COUNT(*) AS n, AVG(lat), AVG(lon), MIN(rowid), MIN(type), MAX(type)
+        FROM events{located} GROUP BY gy, gx ORDER BY n DESC LIMIT ?"""
+    rows = conn.execute(sql, [cell, cell, *params, limit]).fetchall()
+    return [_cluster(conn, n, lat, lon, rowid, type_min, type_max)
+            for _gy, _gx, n, lat, lon, rowid, type_min, type_max in rows]
