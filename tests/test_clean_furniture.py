@@ -170,3 +170,10 @@ def test_long_unpunctuated_line_inside_the_story_is_kept() -> None:
               "for several hours before being released without their cargo")
     doc = clean_text(_dump(broken))
     assert broken in doc.body
+
+
+def test_clean_keeps_a_lone_unpunctuated_story_line() -> None:
+    # A truncated wire sentence with no full stop is the whole story, not a pasted related headline.
+    text = ("Amnesty International has accused the Nigerian military of killing hundreds of men, women and "
+            "children in Zaria and of attempting to cover up the killings in")
+    assert clean_text(text).body == text

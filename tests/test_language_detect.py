@@ -64,3 +64,11 @@ def test_language_long_english_text_skips_the_classifier() -> None:
     german = ("Die Armee hat am Montag mitgeteilt, dass ihre Truppen die Rebellen nach zwei Tagen aus der Stadt "
               "vertrieben haben und dass sie dort bleiben, bis die Gespräche mit der Regierung wieder beginnen. ") * 3
     assert language.detect_language(german) == "de"
+
+
+def test_language_short_english_news_is_not_taken_for_a_creole() -> None:
+    from dragoman.language import detect_language
+
+    # py3langid tends to call short English news Nigerian Pidgin (pcm); the function words settle it.
+    assert detect_language("Former US President Barack Obama on Sunday held separate talks with the two leaders.") \
+        == "en"

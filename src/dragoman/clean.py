@@ -474,6 +474,8 @@ def _classify_body(units: list[Unit], start: int, *, extracted: bool) -> None:
             continue
         if related_block == unit.block:
             unit.kind = "related"
+        elif i == start:
+            continue  # the header reader took this line for the first story paragraph: it stays
         elif not extracted and (not story_after[i + 1] or _headline_sized(unit.text)):
             unit.kind = "related"
         # else: a short sub-heading of the story, kept as its own paragraph

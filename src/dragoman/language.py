@@ -71,11 +71,15 @@ def detect_language(text: str) -> str | None:
         return "en"
     ranked = _identifier().rank(sample)
     code, probability = ranked[0]
-    if float(probability) >= CONFIDENT:
+    confident = float(probability) >= CONFIDENT
+    if confident and code in _MAJOR:
         return str(code)
+    # A small language (Nigerian Pidgin for short English news, say) yields to a clear function-word vote.
     voted = _function_word_vote(sample)
     if voted:
         return voted
+    if confident:
+        return str(code)
     if sample.isascii():
         # Short, plain-ASCII text of names and verbs with no function word of any language:
         # an English headline or sentence is by far the likeliest reading for a news coder.

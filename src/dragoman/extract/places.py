@@ -53,6 +53,10 @@ COMMON_WORDS = {
     "independence", "justice", "providence", "friendship", "paradise", "freedom", "unity", "progress", "commerce",
     "industry", "enterprise", "rebel", "rebels", "media", "post", "times", "news", "star", "sun", "globe", "mirror",
 }
+# Adjectives that name towns or units somewhere ("Central", "Western"): never a place opening a name.
+PREFIX_WORDS = {"central", "metro", "western", "eastern", "northern", "southern", "valley", "superior", "general",
+                "royal", "grand", "great", "united", "mount", "lake", "river", "park", "golden", "pacific",
+                "atlantic", "midland", "summit", "union", "liberty", "memorial", "regional", "federal"}
 ADMIN_WORDS = {"county", "parish", "province", "district", "region", "oblast", "state", "governorate", "prefecture",
                "department", "territory", "borough", "municipality"}
 FEATURE_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "river", "lake", "mountain",
@@ -63,7 +67,7 @@ FEATURE_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "bl
                  "county", "parish", "township", "city", "village", "neighborhood", "district"}
 
 EARTH_RADIUS_KM = 6371.0088
-ROUNDS = 3  # mean-field rounds of the joint disambiguation
+ROUNDS = 5  # mean-field rounds of the joint disambiguation
 TEMPERATURE = 1.0  # of the softmax turning scores into the probabilities that vote
 MAX_OPTIONS = 30  # candidates kept per name (by prior): "Springfield" has dozens
 MIN_VOTE = 0.02  # a candidate less likely than this casts no vote
@@ -147,9 +151,10 @@ class PlaceResolver:
             if ent.label_ in PLACE_LABELS:
                 if len(span) == 1 and span.text in surnames and not _after_locative(span):
                     continue  # "Jordan said" after "Michael Jordan"
-                if ent.label_ == "FAC" and not self.gaz.lookup(span.text) and not _feature_head(span):
-                    continue
-                found[span.start] = self._mention(span, "ner")
+                mention = self._mention(span, "ner")
+                if not self._candidates(mention) and not _feature_head(span):
+                    continue  # no entry and no street/river head: a person or firm the tagger took for a place
+                found[span.start] = mention
             elif ent.label_ == "NORP" and any(c.fcode in ("PCLI", "CONT", "RGN") for c in self.gaz.lookup(span.text)):
                 found[span.start] = self._mention(span, "demonym")
             elif ent.label_ in REPAIR_LABELS and self._repairable(span):
@@ -200,9 +205,11 @@ class PlaceResolver:
             head, rest = span[:n], span[n]
             if not all(t.text[:1].isupper() for t in head) or not rest.text[:1].isupper():
                 continue
-            if normalize(head.text) in COMMON_WORDS or len(normalize(head.text)) < 2:
+            if normalize(head.text) in COMMON_WORDS | PREFIX_WORDS or len(normalize(head.text)) < 2:
                 continue
             for cand in self.gaz.lookup(head.text):
+                if not _main(cand) and "." not in head.text:
+                    continue  # "La Scala" is no "La." (Louisiana); "S.C. Highway Patrol" is South Carolina
                 if cand.fcode in ("PCLI", "ADM1") or (cand.fcode == "ADM2" and head[-1].lower_ in ADMIN_WORDS) or (
                         cand.fclass == "P" and cand.population >= PREFIX_MIN_POPULATION and _main(cand)):
                     return head
@@ -592,7 +599,7 @@ def _feature_head(span) -> bool:  # type: ignore[no-untyped-def]
 
 # Weights of the disambiguation score (tuned on samples of LGL and GeoWebNews, then rounded).
 W = {"PCLI": 2.5, "CONT": 2.0, "RGN": 1.5, "ADM1": -0.5, "PPLC": 1.5, "ADM2": -2.0, "alternate": 2.5,
-     "country": 4.0, "admin1": 4.0, "near50": 2.0, "near200": 1.0, "dateline_city": 3.0}
+     "country": 4.0, "admin1": 4.0, "near50": 2.5, "near200": 1.0, "dateline_city": 3.0}
 
 
 def _prior(cand: Candidate) -> float:
