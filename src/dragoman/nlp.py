@@ -51,3 +51,21 @@ def parse(texts: Iterable[str], *, batch_size: int = 32) -> Iterator:  # type: i
 
 def parse_one(text: str):  # type: ignore[no-untyped-def]
     return get_nlp()(text)
+
+
+_SENT_INDEX = "dragoman_sent_index"
+
+
+def sent_of(token):  # type: ignore[no-untyped-def]
+    """The sentence of ``token``, from an index built once per doc (``Token.sent`` rescans the document)."""
+    doc = token.doc
+    index = doc.user_data.get(_SENT_INDEX)
+    if index is None:
+        index = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            bounds = (sent.start, sent.end)
+            for i in range(sent.start, sent.end):
+                index[i] = bounds
+        doc.user_data[_SENT_INDEX] = index
+    start, end = index[token.i]
+    return doc[start:end]

@@ -23,6 +23,8 @@ from .places import PlaceResolver
 
 # Conjoined actors become one event each (CAMEO's dyadic convention); this bounds lists like "G20 members".
 MAX_CONJUNCTS = 4
+# Complements through which a non-actor argument names its actor ("scores of refugees", "a camp for refugees").
+OF_PREPS = frozenset({"of", "for"})
 
 __all__ = ["extract_events"]
 
@@ -53,13 +55,19 @@ class _Actors:
         A head that names no actor ("M23 rebel positions") falls back on its noun modifiers ("rebel").
         """
         skip = {t.i for t in exclude}
-        candidates = list(heads)
-        candidates += [c for h in heads for c in h.children
+        candidates = [(h, h) for h in heads]
+        candidates += [(c, h) for h in heads for c in h.children
                        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < h.i]
-        for head in candidates:
+        # "positions of the army", "a camp for refugees": a head that names no actor, through its complement
+        candidates += [(p, h) for h in heads if h.pos_ in ("NOUN", "PROPN") and self.actor(h) is None
+                       for prep in h.children if prep.dep_ == "prep" and prep.lower_ in OF_PREPS
+                       for p in prep.children if p.dep_ == "pobj"]
+        for head, argument in candidates:
             actor = self.actor(head)
             if actor is None:
                 continue
+            if argument is not head:
+                actor = self.resolver.as_argument(actor, argument)
             out = [(head, actor)]
             for conj in head.conjuncts:
                 if conj.i > head.i and len(out) < MAX_CONJUNCTS and conj.i not in skip:

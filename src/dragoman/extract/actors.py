@@ -208,6 +208,20 @@ class ActorResolver:
             return self._pronoun(head)
         return self._describe(head)
 
+    def as_argument(self, actor: Actor, head) -> Actor:  # type: ignore[no-untyped-def]
+        """``actor`` found inside the argument headed by ``head`` ("the OPCW visit", "positions of the
+        army"), with the text and offsets of the whole argument phrase; name, country and sector kept."""
+        if actor.start is None or actor.end is None or head.pos_ == "PRON":
+            return actor
+        start_i = _phrase_start(head)
+        end_i = _phrase_end(head, head.i + 1)
+        while start_i < head.i and self.doc[start_i].dep_ in ("det", "punct", "cc", "case", "predet"):
+            start_i += 1
+        span = self.doc[start_i:end_i]
+        if not (span.start_char <= actor.start and actor.end <= span.end_char):
+            return actor
+        return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+
     # -- document pre-scan ------------------------------------------------------------------
 
     def _focus_country(self, dateline_places: tuple[str, ...]) -> str | None:
@@ -314,6 +328,28 @@ class ActorResolver:
     # -- noun phrases -----------------------------------------------------------------------
 
     def _describe(self, head) -> Actor | None:  # type: ignore[no-untyped-def]
+        """The actor headed by ``head``; its text is the whole mention, post-modifiers included.
+
+        PLOVER's actor texts keep "in/of/from X" phrases, appositions and participles ("Opposition groups in
+        Zimbabwe", "refugees fleeing the war", "Putin, the Russian president") but not the leading determiner.
+        """
+        actor = self._describe_core(head)
+        if actor is None or actor.start is None or actor.end is None:
+            return actor
+        core = self.doc.char_span(actor.start, actor.end)
+        if core is None:
+            return actor
+        end_i = _phrase_end(head, core.end)
+        if end_i <= core.end:
+            return actor
+        wider = self.doc[core.start:end_i]
+        old, new = (actor.start, actor.end), (wider.start_char, wider.end_char)
+        for kept in (self._personal, self._plural):
+            if old in kept:
+                kept.add(new)
+        return replace(actor, text=wider.text, end=wider.end_char)
+
+    def _describe_core(self, head) -> Actor | None:  # type: ignore[no-untyped-def]
         doc = self.doc
         start_i = _phrase_start(head)
         end_i = head.i + 1
@@ -595,6 +631,42 @@ def _phrase_start(head) -> int:  # type: ignore[no-untyped-def]
         if child.dep_ in _LEFT_DEPS:
             start = min(start, child.left_edge.i)
     return start
+
+
+# Prepositions whose phrase belongs to an actor mention ("rebels in Darfur", "Ambassador to Bahrain").
+_POST_PREPS = frozenset({"of", "in", "from", "for", "to", "at", "near", "inside", "within", "across", "outside"})
+
+
+def _post_modifier(child) -> bool:  # type: ignore[no-untyped-def]
+    """Does this right-hand dependent of an actor's head belong to the mention?"""
+    dep = child.dep_
+    if dep == "prep":
+        if child.lower_ not in _POST_PREPS:
+            return False
+        objs = [c for c in child.children if c.dep_ == "pobj"]
+        return bool(objs) and all(o.ent_type_ not in ("DATE", "TIME") and o.pos_ != "PRON" for o in objs)
+    if dep == "appos":
+        return True
+    if dep == "acl":
+        return child.tag_ in ("VBN", "VBG")
+    return dep == "amod"  # "militants loyal to X"
+
+
+def _phrase_end(head, end: int) -> int:  # type: ignore[no-untyped-def]
+    """Token index just past the mention headed by ``head``: post-modifiers kept while contiguous."""
+    rights = list(head.rights)
+    for k, child in enumerate(rights):
+        if child.i < end:
+            continue
+        if child.i > end:  # a gap: something in between belongs elsewhere
+            break
+        if _post_modifier(child):
+            end = child.right_edge.i + 1
+        elif child.dep_ == "punct" and child.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ == "appos":
+            end = child.i + 1
+        else:
+            break
+    return end
 
 
 def _modifier_sector(tokens: list) -> str | None:  # type: ignore[type-arg]

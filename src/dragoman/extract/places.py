@@ -16,8 +16,13 @@ Disambiguation scores every candidate: population and feature-class priors (coun
 city > admin-2, main name over alternate spelling), explicit containment ("Paris, Texas",
 "Sudan's Kassala"), the document's country and admin-1 focus (dateline places count double) and the
 distance to the other places the document names (a country or state holding them counts as near;
-a capitals dateline prefers a city). Two passes: the second uses the first's picks. Then one sense
-per document: a name made explicit once ("Paris, Texas") keeps that sense in its other mentions.
+a capitals dateline prefers a city). The focus is joint, not taken from a first pass's favourites:
+each distinct name votes with all its candidates, weighted by their current probability (a softmax of
+their scores), over a few mean-field rounds, so two small namesakes that support each other ("Paris"
+and "Henry County", Tennessee) beat two big ones picked alone. Then one sense per document: a name
+made explicit once ("Paris, Texas") keeps that sense in its other mentions. A GPE/LOC entity the
+gazetteer does not know and that has no street/river/building head is dropped (mostly people and
+firms the small tagger calls places: "Saakashvili said").
 """
 
 from __future__ import annotations
