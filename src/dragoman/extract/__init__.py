@@ -24,7 +24,7 @@ from .places import PlaceResolver
 # Conjoined actors become one event each (CAMEO's dyadic convention); this bounds lists like "G20 members".
 MAX_CONJUNCTS = 4
 # Complements through which a non-actor argument names its actor ("scores of refugees", "a camp for refugees").
-OF_PREPS = frozenset({"of", "for"})
+OF_PREPS = frozenset({"of", "for", "by", "from"})
 
 __all__ = ["extract_events"]
 

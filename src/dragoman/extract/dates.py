@@ -151,7 +151,8 @@ class DateResolver:
         self.doc = doc
         self._dct = _parse_published(published)
         self.published = self._dct.isoformat() if self._dct else None
-        self.timexes: list[Timex] = find_timexes(doc.text, dct=self._dct, tense_at=self._tense_at)
+        self._text = doc.text  # Doc.text joins every token again on each call: read it once
+        self.timexes: list[Timex] = find_timexes(self._text, dct=self._dct, tense_at=self._tense_at)
         # Per sentence start: (timex, its resolved date, span root, start/end token). Only expressions that
         # name a date are kept, so ``when`` looks at a handful of candidates per trigger.
         self._anchors: dict[int, list[tuple[Timex, tuple[str | None, DatePrecision | None], object, int, int]]] = {}
@@ -211,4 +212,4 @@ class DateResolver:
             before = self.doc[first.start - 1]
             if before.lower_ in _PREPS and before.dep_ == "prep" and any(c.i >= first.start for c in before.children):
                 start = before.idx
-        return When(date=date, precision=precision, text=self.doc.text[start: timex.end], start=start, end=timex.end)
+        return When(date=date, precision=precision, text=self._text[start: timex.end], start=start, end=timex.end)

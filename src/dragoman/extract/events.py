@@ -598,7 +598,11 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
                 if not matches[target.i][1]:
                     recipients_from[i] = _recipients_of_verb(target, theme_object=False)
                 else:
-                    recipients_from[i] = _noun_arguments(target, lex)[1]
+                    noun_actors, noun_recipients, _anchor = _noun_arguments(target, lex)
+                    # "rejected calls by X", "accepted X's offer": the answer goes to whoever made the proposal
+                    answer = code.type in ("REJECT", "AGREE") and content.type in GOVERNING | {"CONSULT", "AID",
+                                                                                            "COOPERATE", "SUPPORT"}
+                    recipients_from[i] = noun_actors + noun_recipients if answer else noun_recipients
                 break
         else:
             for child in tok.children:  # "signed an agreement", "imposed" excluded: nouns with a light verb stay
@@ -656,13 +660,28 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
                 actors = _firer(inst[0])  # "the missiles fired by the Israeli military struck ..."
             elif code.type == "ASSAULT" and actors and _lemma(actors[0]) in NON_AGENTS:
                 continue
-            for child in tok.children:  # "accused Russia of ...", "urged Kenya to ...": the person addressed
-                if code.type in GOVERNING and child.dep_ == "dobj" and child.i not in consumed and i in recipients_from:
-                    recipients = [child]
+            if code.type in GOVERNING:  # "accused Russia of ...", "urged Kenya to ...": the one addressed first
+                recipients = _addressees(tok, code, consumed) + [r for r in recipients]
         if code.type == "MOBILIZE" and _peace_mission(tok):
             code = Code("AID", "074", None)  # "deployed 300 troops to the UN peacekeeping mission"
         found.append(Found(tok, code, tuple(_unique(actors)), tuple(_unique(recipients)), anchor, nominal, end))
     return found
+
+
+def _addressees(verb, code: Code, consumed: set[int]) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Whom a governing verb is addressed to: "urged X to", "called on X to", "demanded that X ...".
+
+    Returned before the recipients of the governed content, so the addressee wins when it names an actor.
+    """
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in consumed]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to") and code.type == "REQUEST":
+            out.extend(_pobjs(child))
+    if code.type in ("REQUEST", "THREATEN"):  # "demanded that the US cancel ...": the subject of the demand
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                out.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return out
 
 
 def _peace_mission(tok) -> bool:  # type: ignore[no-untyped-def]

@@ -138,11 +138,12 @@ class PlaceResolver:
 
     def _spans(self, spans: Sequence[tuple[int, int]]) -> list[Toponym]:
         out = []
+        text = self.doc.text  # rebuilt from the tokens on every access: read it once
         for start, end in spans:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            out.append(Toponym(self.doc.text[start:end], start, end, span.start, span.end, "span"))
+            out.append(Toponym(text[start:end], start, end, span.start, span.end, "span"))
         return out
 
     def _find(self) -> list[Toponym]:
