@@ -7,6 +7,7 @@ the batch goes on. Results are identical whatever the number of workers (order k
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -159,9 +160,14 @@ def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Art
         yield chunk
 
 
+_WARM_UP = "Kenyan police arrested 30 protesters in Nairobi on Tuesday, a police spokesman said."
+
+
 def _worker_init() -> None:
     # Workers are killed with their parent; they must not write to the terminal.
     logging.getLogger("dragoman").setLevel(logging.WARNING)
+    # Load the model, lexicons and place index now, while the parent is still reading inputs.
+    code_articles([article_from_text(_WARM_UP, published="2024-01-01")])
 
 
 def code_files(
@@ -179,13 +185,18 @@ def code_files(
     conn = store.connect(db)
     try:
         known = store.known_doc_ids(conn)
-        pending: list[Article | Rejected] = []
-        for item in iter_inputs(paths, max_bytes=max_bytes, published=published):
-            if item.doc_id in known:
-                summary.already_stored += 1
-                continue
-            known.add(item.doc_id)  # the same content twice in one batch is stored once
-            pending.append(item)
+
+        def pending() -> Iterator[Article | Rejected]:
+            for item in iter_inputs(paths, max_bytes=max_bytes, published=published):
+                if item.doc_id in known:
+                    summary.already_stored += 1
+                    continue
+                known.add(item.doc_id)  # the same content twice in one batch is stored once
+                yield item
+
+        # Read just enough to know whether workers pay off; the rest streams in while they code.
+        inputs = pending()
+        head = list(itertools.islice(inputs, MIN_DOCS_FOR_WORKERS))
         if progress:
             progress(summary)
 
@@ -197,13 +208,14 @@ def code_files(
                 progress(summary)
 
         workers = max(1, min(workers, os.cpu_count() or 1))
-        if workers == 1 or len(pending) < MIN_DOCS_FOR_WORKERS:
-            for chunk in _chunks(pending, CHUNK_SIZE):
+        everything = itertools.chain(head, inputs)
+        if workers == 1 or len(head) < MIN_DOCS_FOR_WORKERS:
+            for chunk in _chunks(everything, CHUNK_SIZE):
                 write(code_articles(chunk))
         else:
             context = multiprocessing.get_context("fork")
             with context.Pool(workers, initializer=_worker_init) as pool:
-                for batch in pool.imap(code_articles, _chunks(pending, CHUNK_SIZE)):
+                for batch in pool.imap(code_articles, _chunks(everything, CHUNK_SIZE)):
                     write(batch)
         # Keep the planner's statistics fresh for the read side (the API's filtered pages).
         conn.execute("PRAGMA optimize")

@@ -17,7 +17,7 @@ from .actors import ActorResolver
 from .attribution import attribution_for
 from .counts import counts_for
 from .dates import DateResolver
-from .events import Found, find_events, future_intent, load_lexicon, negated_intent, threat_intent
+from .events import Found, find_events, place_heads, future_intent, load_lexicon, negated_intent, threat_intent
 from .modality import conditional_consequence, denied, modality_for, under_announcement
 from .places import PlaceResolver
 
@@ -25,6 +25,7 @@ from .places import PlaceResolver
 MAX_CONJUNCTS = 4
 # Complements through which a non-actor argument names its actor ("scores of refugees", "a camp for refugees").
 OF_PREPS = frozenset({"of", "for", "by", "from"})
+RECIPIENT_OF_PREPS = OF_PREPS | {"against", "on", "with", "to", "toward", "towards", "upon"}
 
 __all__ = ["extract_events"]
 
@@ -49,18 +50,24 @@ class _Actors:
             self.cache[head.i] = self.resolver.actor_for(head)
         return self.cache[head.i]
 
-    def resolve(self, heads: Sequence, *, exclude: Sequence = ()) -> list[tuple[Any, Actor]]:  # type: ignore[type-arg]
+    def resolve(self, heads: Sequence, *, exclude: Sequence = (),  # type: ignore[type-arg]
+                recipient: bool = False) -> list[tuple[Any, Actor]]:
         """The first candidate head that names an actor, with its conjuncts ("Kenya and Uganda").
 
-        A head that names no actor ("M23 rebel positions") falls back on its noun modifiers ("rebel").
+        A head that names no actor ("M23 rebel positions") falls back on its noun modifiers ("rebel"), a
+        pronoun possessor last ("its European Community partners"); then on its complements ("positions of
+        the army", "calls by X"; for a recipient also "action against X", "relations with X").
         """
         skip = {t.i for t in exclude}
         candidates = [(h, h) for h in heads]
-        candidates += [(c, h) for h in heads for c in h.children
-                       if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < h.i]
-        # "positions of the army", "a camp for refugees": a head that names no actor, through its complement
+        modifiers = [(c, h) for h in heads for c in h.children
+                     if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < h.i]
+        # a modifier naming a country beats a pronoun possessor ("its European Community partners"), else text order
+        candidates += sorted(modifiers, key=lambda m: not (m[0].pos_ != "PRON" and getattr(self.actor(m[0]),
+                                                                                          "country", None)))
+        preps = RECIPIENT_OF_PREPS if recipient else OF_PREPS
         candidates += [(p, h) for h in heads if h.pos_ in ("NOUN", "PROPN") and self.actor(h) is None
-                       for prep in h.children if prep.dep_ == "prep" and prep.lower_ in OF_PREPS
+                       for prep in h.children if prep.dep_ == "prep" and prep.lower_ in preps
                        for p in prep.children if p.dep_ == "pobj"]
         for head, argument in candidates:
             actor = self.actor(head)
@@ -118,6 +125,14 @@ def _text(actor: Actor | None) -> str:
     return actor.text if actor else ""
 
 
+# Interactions that are mutual when the sides are named together ("X and Y met", "X and Y agreed").
+RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def code_type_reciprocal(event_type: str) -> bool:
+    return event_type in RECIPROCAL_TYPES
+
+
 def _events_for(item: Found, sent, actors: _Actors, dates: DateResolver,  # type: ignore[no-untyped-def]
                 places: PlaceResolver, article: Article, offsets: OffsetMap, sentence_text: str,
                 sentence_span: tuple[int, int], body: str) -> list[Event]:
@@ -127,8 +142,16 @@ def _events_for(item: Found, sent, actors: _Actors, dates: DateResolver,  # type
         note = getattr(actors.resolver, "note_actor", None)  # pronouns later in the text may point back to it
         if note is not None:
             note(senders[0][1])
-    receivers = [(h, a) for h, a in actors.resolve(item.recipients)
+    receivers = [(h, a) for h, a in actors.resolve(item.recipients, recipient=True)
                  if not any(a.text == s.text for _h, s in senders)]
+    pairs: list[tuple[Actor | None, Actor | None]]
+    if not receivers and len(senders) > 1 and code_type_reciprocal(item.code.type):
+        # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads)
+        pairs = [(s, r) for _sh, s in senders for _rh, r in senders if s is not r]
+    else:
+        if not receivers:  # "imposed a curfew in Algiers", "withdrew from Chad": the place done to
+            receivers = [(h, a) for h in place_heads(item)[:1] if (a := actors.resolver.place_actor(h)) is not None]
+        pairs = [(s, r) for _sh, s in senders or [(None, None)] for _rh, r in receivers or [(None, None)]]
     when: When = dates.when(trigger)
     modality = modality_for(item.anchor, nominal=trigger if item.nominal else None, sentence=sent,
                             event_date=when.date, published=article.published)
@@ -156,26 +179,25 @@ def _events_for(item: Found, sent, actors: _Actors, dates: DateResolver,  # type
     place = _to_original(place, offsets)
     attribution = _to_original(attribution, offsets)
     out = []
-    for _sh, sender in senders or [(None, None)]:
-        for _rh, receiver in receivers or [(None, None)]:
-            actor = _to_original(sender, offsets)
-            recipient = _to_original(receiver, offsets)
-            out.append(Event(
-                event_id=event_id_for(article.doc_id, code.type, o_t_start, _text(actor) or None,
-                                      _text(recipient) or None),
-                doc_id=article.doc_id,
-                source_id=article.source_id,
-                type=code.type,
-                mode=code.mode,
-                cameo=code.cameo,
-                quad=PLOVER_QUAD[code.type],  # type: ignore[arg-type]
-                modality=modality,
-                actor=actor,
-                recipient=recipient,
-                evidence=evidence,
-                when=when,
-                location=place,
-                counts=counts,
-                attribution=attribution,
-            ))
+    for sender, receiver in pairs:
+        actor = _to_original(sender, offsets)
+        recipient = _to_original(receiver, offsets)
+        out.append(Event(
+            event_id=event_id_for(article.doc_id, code.type, o_t_start, _text(actor) or None,
+                                  _text(recipient) or None),
+            doc_id=article.doc_id,
+            source_id=article.source_id,
+            type=code.type,
+            mode=code.mode,
+            cameo=code.cameo,
+            quad=PLOVER_QUAD[code.type],  # type: ignore[arg-type]
+            modality=modality,
+            actor=actor,
+            recipient=recipient,
+            evidence=evidence,
+            when=when,
+            location=place,
+            counts=counts,
+            attribution=attribution,
+        ))
     return out

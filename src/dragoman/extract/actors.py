@@ -222,6 +222,25 @@ class ActorResolver:
             return actor
         return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
 
+    def place_actor(self, token) -> Actor | None:  # type: ignore[no-untyped-def]
+        """A place named as where an event was done to ("curfew in Algiers", "withdraw from Chad") as the
+        recipient: a country is the state (sector None); a city or region is its population (CVL)."""
+        ent = self._ent_of.get(token.i)
+        if ent is None or ent.label_ not in ("GPE", "LOC"):
+            return None
+        text = ent.text
+        entry = _country_entry(text)
+        if entry is not None and entry.kind in ("name", "alias", "capital"):
+            sector = None if entry.kind == "name" else "CVL"
+            return Actor(text=text, name=text, country=entry.iso3, sector=sector, start=ent.start_char,
+                         end=ent.end_char)
+        if entry is not None:
+            return None  # a demonym or adjective is no place
+        code = _city_country(text)
+        if code is None:
+            return None
+        return Actor(text=text, name=text, country=code, sector="CVL", start=ent.start_char, end=ent.end_char)
+
     # -- document pre-scan ------------------------------------------------------------------
 
     def _focus_country(self, dateline_places: tuple[str, ...]) -> str | None:
@@ -633,8 +652,11 @@ def _phrase_start(head) -> int:  # type: ignore[no-untyped-def]
     return start
 
 
+# Verbs whose "of" phrase is a charge or loss, not part of the object ("accused X of", "stripped X of").
+_OF_VERBS = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "warn", "inform", "rob", "deprive", "strip",
+                       "notify", "remind", "relieve", "absolve"})
 # Prepositions whose phrase belongs to an actor mention ("rebels in Darfur", "Ambassador to Bahrain").
-_POST_PREPS = frozenset({"of", "in", "from", "for", "to", "at", "near", "inside", "within", "across", "outside"})
+_POST_PREPS = frozenset({"of", "in", "from", "for", "to"})
 
 
 def _post_modifier(child) -> bool:  # type: ignore[no-untyped-def]
@@ -644,12 +666,29 @@ def _post_modifier(child) -> bool:  # type: ignore[no-untyped-def]
         if child.lower_ not in _POST_PREPS:
             return False
         objs = [c for c in child.children if c.dep_ == "pobj"]
-        return bool(objs) and all(o.ent_type_ not in ("DATE", "TIME") and o.pos_ != "PRON" for o in objs)
-    if dep == "appos":
+        if not objs or any(o.ent_type_ in ("DATE", "TIME") or o.pos_ == "PRON" for o in objs):
+            return False
+        head = child.head
+        if child.lower_ == "of" and head.dep_ == "dobj" and head.head.lemma_.lower() in _OF_VERBS:
+            return False  # "accused the party of rigging": the charge, not the party
+        if child.lower_ == "in":  # "rebels in Darfur" is who they are; "police in Nairobi" is where they acted
+            return all(o.ent_type_ not in ("GPE", "LOC", "FAC") or _is_country_name(o) for o in objs)
         return True
+    if dep == "appos":  # not "X, the agency said": there the "apposition" is the next clause's subject
+        after = child.right_edge.i + 1
+        return not (after < len(child.doc) and child.doc[after].pos_ in ("VERB", "AUX"))
     if dep == "acl":
         return child.tag_ in ("VBN", "VBG")
     return dep == "amod"  # "militants loyal to X"
+
+
+def _is_country_name(token) -> bool:  # type: ignore[no-untyped-def]
+    ent = token.doc[token.left_edge.i:token.i + 1]
+    for text in (ent.text, token.text):
+        entry = _country_entry(text.removeprefix("the ").removeprefix("The "))
+        if entry is not None and entry.kind in ("name", "alias"):
+            return True
+    return False
 
 
 def _phrase_end(head, end: int) -> int:  # type: ignore[no-untyped-def]
@@ -662,7 +701,8 @@ def _phrase_end(head, end: int) -> int:  # type: ignore[no-untyped-def]
             break
         if _post_modifier(child):
             end = child.right_edge.i + 1
-        elif child.dep_ == "punct" and child.text == "," and k + 1 < len(rights) and rights[k + 1].dep_ == "appos":
+        elif (child.dep_ == "punct" and child.text == "," and k + 1 < len(rights) and rights[k + 1].left_edge.i == child.i + 1
+              and rights[k + 1].dep_ == "appos" and _post_modifier(rights[k + 1])):
             end = child.i + 1
         else:
             break

@@ -651,6 +651,9 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
             actors = subject_of(tok)
             theme = tok.lemma_.lower() in lex.object_verbs and code != lex.verbs.get(_lemma(tok))
             recipients = recipients_from.get(i) or _recipients_of_verb(tok, theme_object=theme)
+            if code.type in ("RETREAT", "MOBILIZE"):  # "withdrew its troops from Chad": its own, not a recipient
+                recipients = [r for r in recipients if not (r.dep_ == "dobj" and r.head is tok and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in r.children))]
             inst = _instrument(tok, lex, nominal_codes) if code.type == "ASSAULT" else None
             if inst is not None and actors and actors[0].i == inst[0].i and not _firer(inst[0]):
                 # "Their artillery fire hit ...": the resolver falls back on the weapon's possessor or owner
@@ -660,6 +663,9 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
                 actors = _firer(inst[0])  # "the missiles fired by the Israeli military struck ..."
             elif code.type == "ASSAULT" and actors and _lemma(actors[0]) in NON_AGENTS:
                 continue
+            if code.type == "ASSAULT" and not actors:
+                actors = _means_actor(tok, lex, {**nominal_codes, **{k: c for k, c in codes.items()
+                                                                     if doc[k].dep_ == "advcl"}})
             if code.type in GOVERNING:  # "accused Russia of ...", "urged Kenya to ...": the one addressed first
                 recipients = _addressees(tok, code, consumed) + [r for r in recipients]
         if code.type == "MOBILIZE" and _peace_mission(tok):
@@ -682,6 +688,51 @@ def _addressees(verb, code: Code, consumed: set[int]) -> list:  # type: ignore[n
             if child.dep_ == "ccomp":
                 out.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
     return out
+
+
+# Where an act is done: with no recipient named, the place stands for those it was done to.
+PLACE_PREPS: Final = frozenset({"in", "from", "into", "inside", "at", "across", "throughout", "out"})
+
+
+def place_heads(item: Found) -> list:  # type: ignore[type-arg]
+    """Objects of place prepositions on the trigger, its anchor or its object ("evacuate settlements in Gaza")."""
+    owners = [item.trigger]
+    if item.anchor is not item.trigger:
+        owners.append(item.anchor)
+    owners += [c for o in list(owners) for c in o.children if c.dep_ in ("dobj", "nsubjpass")]
+    out = []
+    for owner in owners:
+        for prep in owner.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                out.extend(p for p in _pobjs(prep) if p.ent_type_ in ("GPE", "LOC"))
+    return out
+
+
+# Nouns of shooting that carry their shooter as a modifier ("police firing").
+FIRING_WORDS: Final = frozenset({"fire", "firing", "shooting", "gunfire", "crossfire", "action", "lathicharge"})
+
+
+def _means_actor(verb, lex: Lexicon, nominal_codes: dict[int, Code]) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Who wielded the means of a harm whose doer is not its subject: "two were killed in police firing"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "with", "during"):
+            continue
+        for means in _pobjs(prep):
+            code = nominal_codes.get(means.i)
+            if _lemma(means) in FIRING_WORDS or _lemma(means) in lex.instruments or (
+                    code is not None and code.type == "ASSAULT"):
+                owners = [c for c in means.children if c.dep_ in ("compound", "poss", "amod", "nmod")
+                          and c.i < means.i]
+                owners += [p for c in means.children if c.dep_ == "prep" and c.lower_ == "by" for p in _pobjs(c)]
+                if owners:
+                    return owners
+            if any(c.dep_ == "acl" and _lemma(c) in ("fire", "shoot") for c in means.children):
+                return [means]  # "killed in police firing" parsed as "in [police [firing]]"
+    for clause in verb.children:  # "one was killed when police opened fire": the doer of the harm's clause
+        code = nominal_codes.get(clause.i)
+        if clause.dep_ == "advcl" and code is not None and code.type == "ASSAULT":
+            return subject_of(clause)
+    return []
 
 
 def _peace_mission(tok) -> bool:  # type: ignore[no-untyped-def]

@@ -263,7 +263,8 @@ class PlaceResolver:
                 if not opts:
                     continue
                 focus = _Focus.without(votes, keys[k], self.dateline)
-                scored[k] = [self._score(c, mentions[k], contexts[k], focus) for c in opts]
+                explain = _round == ROUNDS - 1  # the reasons are read only after the last round
+                scored[k] = [self._score(c, mentions[k], contexts[k], focus, explain=explain) for c in opts]
             probs = [_softmax([sc for sc, _ in scored[k]]) if scored[k] else [] for k in range(len(mentions))]
         picks: list[Candidate | None] = []
         whys: list[str] = []
@@ -350,7 +351,7 @@ class PlaceResolver:
         return tuple(out)
 
     def _score(self, cand: Candidate, mention: Toponym, containers: tuple[Candidate, ...],
-               focus: _Focus) -> tuple[float, str]:
+               focus: _Focus, *, explain: bool = True) -> tuple[float, str]:
         why = []
         score = _prior(cand)
         if cand.fclass == "P" and (mention.token_start, mention.token_end) in self._dateline_at:
@@ -403,6 +404,8 @@ class PlaceResolver:
             score += W["near50"] * near50 + W["near200"] * max(0.0, near200 - near50)
             if near50 > 0.5:
                 why.append("near co-mentioned place")
+        if not explain:
+            return score, ""
         why.append(f"{cand.fcode} pop {cand.population}")
         return score, ", ".join(why)
 
