@@ -70,4 +70,5 @@ def test_language_short_english_news_is_not_taken_for_a_creole() -> None:
     from dragoman.language import detect_language
 
     # py3langid tends to call short English news Nigerian Pidgin (pcm); the function words settle it.
-    assert detect_language("Nigerian troops killed dozens of Boko Haram fighters in Borno state, the army said.") == "en"
+    sentence = "Nigerian troops killed dozens of Boko Haram fighters in Borno state, the army said."
+    assert detect_language(sentence) == "en"
