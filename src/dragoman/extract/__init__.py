@@ -17,7 +17,7 @@ from .actors import ActorResolver
 from .attribution import attribution_for
 from .counts import counts_for
 from .dates import DateResolver
-from .events import Found, find_events, place_heads, future_intent, load_lexicon, negated_intent, threat_intent
+from .events import Found, find_events, future_intent, load_lexicon, negated_intent, place_heads, threat_intent
 from .modality import conditional_consequence, denied, modality_for, under_announcement
 from .places import PlaceResolver
 
@@ -73,7 +73,7 @@ class _Actors:
             actor = self.actor(head)
             if actor is None:
                 continue
-            if argument is not head:
+            if argument.i != head.i:
                 actor = self.resolver.as_argument(actor, argument)
             out = [(head, actor)]
             for conj in head.conjuncts:

@@ -231,7 +231,7 @@ class ActorResolver:
         text = ent.text
         entry = _country_entry(text)
         if entry is not None and entry.kind in ("name", "alias", "capital"):
-            sector = None if entry.kind == "name" else "CVL"
+            sector = "CVL" if entry.kind == "capital" else None
             return Actor(text=text, name=text, country=entry.iso3, sector=sector, start=ent.start_char,
                          end=ent.end_char)
         if entry is not None:
@@ -697,11 +697,12 @@ def _phrase_end(head, end: int) -> int:  # type: ignore[no-untyped-def]
     for k, child in enumerate(rights):
         if child.i < end:
             continue
-        if child.i > end:  # a gap: something in between belongs elsewhere
+        if child.left_edge.i > end:  # a gap: something in between belongs elsewhere
             break
         if _post_modifier(child):
             end = child.right_edge.i + 1
-        elif (child.dep_ == "punct" and child.text == "," and k + 1 < len(rights) and rights[k + 1].left_edge.i == child.i + 1
+        elif (child.dep_ == "punct" and child.text == "," and k + 1 < len(rights)
+              and rights[k + 1].left_edge.i == child.i + 1
               and rights[k + 1].dep_ == "appos" and _post_modifier(rights[k + 1])):
             end = child.i + 1
         else:

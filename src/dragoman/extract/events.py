@@ -343,8 +343,8 @@ def _recipients_of_verb(verb, *, theme_object: bool) -> list:  # type: ignore[no
             out.append(_antecedent(child))
         elif dep == "dobj" and not passive and not theme_object:
             out.append(child)
-        elif dep == "dative":
-            out.append(child)
+        elif dep == "dative":  # "gave X food", or "gave food to X" parsed with "to" as the dative
+            out.extend(_pobjs(child) if child.pos_ == "ADP" else [child])
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
             out.extend(p for p in _pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
@@ -652,7 +652,7 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
             theme = tok.lemma_.lower() in lex.object_verbs and code != lex.verbs.get(_lemma(tok))
             recipients = recipients_from.get(i) or _recipients_of_verb(tok, theme_object=theme)
             if code.type in ("RETREAT", "MOBILIZE"):  # "withdrew its troops from Chad": its own, not a recipient
-                recipients = [r for r in recipients if not (r.dep_ == "dobj" and r.head is tok and any(
+                recipients = [r for r in recipients if not (r.dep_ == "dobj" and r.head.i == tok.i and any(
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in r.children))]
             inst = _instrument(tok, lex, nominal_codes) if code.type == "ASSAULT" else None
             if inst is not None and actors and actors[0].i == inst[0].i and not _firer(inst[0]):
@@ -697,7 +697,7 @@ PLACE_PREPS: Final = frozenset({"in", "from", "into", "inside", "at", "across", 
 def place_heads(item: Found) -> list:  # type: ignore[type-arg]
     """Objects of place prepositions on the trigger, its anchor or its object ("evacuate settlements in Gaza")."""
     owners = [item.trigger]
-    if item.anchor is not item.trigger:
+    if item.anchor.i != item.trigger.i:
         owners.append(item.anchor)
     owners += [c for o in list(owners) for c in o.children if c.dep_ in ("dobj", "nsubjpass")]
     out = []

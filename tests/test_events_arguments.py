@@ -1,0 +1,96 @@
+"""Who did it to whom: recipients and actors from the dependency parse, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from dragoman.model import Actor, Event
+from dragoman.pipeline import code_text
+
+PUBLISHED = "2024-01-23"
+
+
+def only(text: str, event_type: str) -> list[Event]:
+    found = [e for e in code_text(text, published=PUBLISHED) if e.type == event_type]
+    assert found, f"no {event_type} event in {text!r}"
+    return found
+
+
+def code(actor: Actor | None) -> tuple[str | None, str | None] | None:
+    return None if actor is None else (actor.country, actor.sector)
+
+
+def test_mention_keeps_its_post_modifiers_but_not_the_determiner() -> None:
+    (e,) = only("The opposition groups in Zimbabwe accused the ruling party of vote rigging.", "ACCUSE")
+    assert e.actor is not None and e.actor.text == "opposition groups in Zimbabwe"
+    assert code(e.actor) == ("ZWE", "OPP")
+    assert e.recipient is not None and e.recipient.text == "ruling party"  # "of vote rigging" is the charge
+
+
+def test_apposition_belongs_to_the_mention() -> None:
+    (e,) = only("Vladimir Putin, the Russian president, met Turkish officials in Ankara.", "CONSULT")
+    assert e.actor is not None and e.actor.text == "Vladimir Putin, the Russian president"
+    assert code(e.recipient) == ("TUR", "GOV")
+
+
+def test_non_actor_object_names_its_actor_through_of_and_for() -> None:
+    (e,) = only("Government troops shelled positions of the rebels.", "ASSAULT")
+    assert e.recipient is not None and e.recipient.text == "positions of the rebels"
+    assert e.recipient.sector == "REB"
+    (camp,) = only("The Sudanese army attacked a camp for displaced people.", "ASSAULT")
+    assert camp.recipient is not None and camp.recipient.sector == "REF"
+
+
+def test_rejected_request_goes_back_to_whoever_made_it() -> None:
+    (e,) = only("The Kenyan government rejected a request by Uganda for more troops.", "REJECT")
+    assert code(e.recipient) == ("UGA", None)
+
+
+def test_demand_that_x_does_addresses_x() -> None:
+    (e,) = only("Washington demanded that Iran halt its nuclear program.", "REQUEST")
+    assert code(e.actor) == ("USA", "GOV")
+    assert code(e.recipient) == ("IRN", None)
+
+
+def test_called_on_x_to_addresses_x() -> None:
+    (e,) = only("The minister called on Kenya to release the detained journalists.", "REQUEST")
+    assert code(e.recipient) == ("KEN", None)
+
+
+def test_recipient_through_the_object_noun() -> None:
+    (e,) = only("The president threatened further action against Russia.", "THREATEN")
+    assert code(e.recipient) == ("RUS", None)
+
+
+def test_place_done_to_is_the_recipient_when_no_one_else_is_named() -> None:
+    (e,) = only("Authorities imposed a curfew in Algiers after the riots.", "COERCE")
+    assert code(e.recipient) == ("DZA", "CVL")  # a city stands for its people
+    (w,) = only("Nigeria withdrew its soldiers from Chad.", "RETREAT")
+    assert code(w.recipient) == ("TCD", None)  # its own soldiers are no recipient
+
+
+def test_sides_named_together_are_each_others_recipients() -> None:
+    found = only("Kenya and Uganda held talks on the border dispute.", "CONSULT")
+    pairs = {(code(e.actor), code(e.recipient)) for e in found}
+    assert pairs == {(("KEN", None), ("UGA", None)), (("UGA", None), ("KEN", None))}
+
+
+def test_country_modifier_beats_a_pronoun_possessor() -> None:
+    (e,) = only("Greece urged its European Union partners to reject the plan.", "REQUEST")
+    assert e.recipient is not None and e.recipient.country == "EUR"
+
+
+def test_killed_in_police_firing_has_the_police_as_actor() -> None:
+    (e,) = [x for x in only("Two protesters were killed in police firing on Tuesday.", "ASSAULT")
+            if x.evidence.trigger == "killed"]
+    assert e.actor is not None and e.actor.sector == "COP"
+    assert e.recipient is not None and e.recipient.sector == "CVL"
+
+
+def test_killed_when_police_opened_fire_takes_the_shooters() -> None:
+    (e,) = [x for x in only("One man was killed when police opened fire on the crowd.", "ASSAULT")
+            if x.evidence.trigger == "killed"]
+    assert e.actor is not None and e.actor.sector == "COP"
+
+
+def test_said_after_an_apposition_is_not_part_of_the_mention() -> None:
+    (e,) = only("The agency provided food to refugees in Chad, the WFP said on Monday.", "AID")
+    assert e.recipient is not None and "WFP" not in e.recipient.text
