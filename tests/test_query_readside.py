@@ -156,3 +156,16 @@ def test_query_readside_is_used(db: Path) -> None:
         "EXPLAIN QUERY PLAN SELECT c.date, c.event_id FROM event_countries c WHERE c.country = ? "
         "ORDER BY c.date DESC, c.event_id LIMIT 5", ("COD",)))
     assert "event_countries_date" in plan
+
+
+def test_query_readside_common_text_walks_the_sort_index(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Text found in most events: the page is read off the date index, filtered row by row, with the
+    # same answers as the text-index path.
+    flt = query.EventFilter(q="the")
+    indexed = _answers(db, flt)
+    assert indexed["count"] > 3
+    monkeypatch.setattr(query, "DENSE_TEXT_HITS", 3)
+    conn = store.connect(db, read_only=True)
+    assert query._dense_text(conn, "the")
+    conn.close()
+    assert _answers(db, flt) == indexed

@@ -147,14 +147,28 @@ def has_read_side(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def _text_clause(q: str) -> tuple[str, list[Any]]:
-    """Substring search in the evidence sentence: the trigram index from 3 characters, a scan below."""
-    if len(q) >= 3:
+# A text search matching at least this many events walks the sort index and tests each row instead:
+# collecting every hit from the text index and sorting them all costs seconds on a big store.
+DENSE_TEXT_HITS = 2000
+
+
+def _dense_text(conn: sqlite3.Connection, q: str | None) -> bool:
+    if q is None or len(q) < 3:
+        return False
+    sql = "SELECT COUNT(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)"
+    return int(conn.execute(sql, ['"' + q.replace('"', '""') + '"', DENSE_TEXT_HITS]).fetchone()[0]) >= DENSE_TEXT_HITS
+
+
+def _text_clause(q: str, *, dense: bool = False) -> tuple[str, list[Any]]:
+    """Substring search in the evidence sentence: the trigram index from 3 characters, a scan below
+    (and for text so common that a page fills after a few rows of the sort index)."""
+    if len(q) >= 3 and not dense:
         return "e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", ['"' + q.replace('"', '""') + '"']
     return "e.sentence LIKE ? ESCAPE '\\'", [f"%{_like_escape(q)}%"]
 
 
-def _residual(flt: EventFilter, driver: str, skip: str | None) -> tuple[list[str], list[Any]]:
+def _residual(flt: EventFilter, driver: str, skip: str | None, *, dense_q: bool = False
+              ) -> tuple[list[str], list[Any]]:
     """Conditions of ``flt`` other than the driving group ``skip``, on the driver's copies where it has them."""
     clauses: list[str] = []
     params: list[Any] = []
@@ -172,7 +186,7 @@ def _residual(flt: EventFilter, driver: str, skip: str | None) -> tuple[list[str
             clauses.append(f"(e.{role}_name LIKE ? ESCAPE '\\' OR e.{role}_country = ?)")
             params += [f"%{_like_escape(value)}%", value.upper()]
     if flt.q is not None:
-        clause, values = _text_clause(flt.q)
+        clause, values = _text_clause(flt.q, dense=dense_q)
         clauses.append(clause)
         params += values
     if flt.date_from is not None:
@@ -189,8 +203,8 @@ def _residual(flt: EventFilter, driver: str, skip: str | None) -> tuple[list[str
 
 
 def _branch(head: str, head_params: list[Any], flt: EventFilter, driver: str, skip: str | None,
-            *, join: bool = False) -> _Branch:
-    clauses, params = _residual(flt, driver, skip)
+            *, join: bool = False, dense_q: bool = False) -> _Branch:
+    clauses, params = _residual(flt, driver, skip, dense_q=dense_q)
     if head:
         clauses.insert(0, head)
     if driver == "c":
@@ -206,21 +220,23 @@ def _branch(head: str, head_params: list[Any], flt: EventFilter, driver: str, sk
 def _branches(conn: sqlite3.Connection, flt: EventFilter, *, join: bool = False) -> list[_Branch]:
     """The filter as a union of index walks, each in sort order. Countries drive through event_countries;
     an actor/recipient search is its country code plus one walk per matching distinct name."""
+    dense = _dense_text(conn, flt.q)
     if flt.country is not None:
-        return [_branch("c.country = ?", [flt.country], flt, "c", "country", join=join)]
+        return [_branch("c.country = ?", [flt.country], flt, "c", "country", join=join, dense_q=dense)]
     for role, value, bit in (("actor", flt.actor, 1), ("recipient", flt.recipient, 2)):
         if value is None:
             continue
-        out = [_branch("c.country = ? AND (c.role & ?) != 0", [value.upper(), bit], flt, "c", role, join=join)]
+        out = [_branch("c.country = ? AND (c.role & ?) != 0", [value.upper(), bit], flt, "c", role, join=join,
+                       dense_q=dense)]
         names = [row[0] for row in conn.execute(
             "SELECT name FROM event_names WHERE role = ? AND name LIKE ? ESCAPE '\\' LIMIT ?",
             (role, f"%{_like_escape(value)}%", MAX_NAME_BRANCHES + 1))]
         if len(names) > MAX_NAME_BRANCHES:
             # Too many names to walk one by one: filter every row (slow on huge stores, still correct).
-            return [_branch("", [], flt, "e", None)]
-        out += [_branch(f"e.{role}_name = ?", [name], flt, "e", role) for name in names]
+            return [_branch("", [], flt, "e", None, dense_q=dense)]
+        out += [_branch(f"e.{role}_name = ?", [name], flt, "e", role, dense_q=dense) for name in names]
         return out
-    return [_branch("", [], flt, "e", None)]
+    return [_branch("", [], flt, "e", None, dense_q=dense)]
 
 
 def _key_columns(sort: str, driver: str) -> list[str]:
