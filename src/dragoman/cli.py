@@ -90,9 +90,14 @@ class _Progress:
             return
         done = summary.seen
         rate = done / summary.seconds if summary.seconds > 0 else 0.0
-        bar = "#" * min(30, done // 2 % 31)
+        if summary.expected:
+            share = min(1.0, done / summary.expected)
+            left = (summary.expected - done) / rate if rate > 0 else 0.0
+            head = f"[{'#' * round(30 * share):<30}] {done}/{summary.expected} docs  eta {left:4.0f}s"
+        else:
+            head = f"{done} docs"
         sys.stderr.write(
-            f"\r[{bar:<30}] {done} docs  {rate:5.1f} docs/s  "
+            f"\r{head}  {rate:5.1f} docs/s  "
             f"coded {summary.coded}  skipped {summary.skipped}  failed {summary.failed}"
         )
         sys.stderr.flush()

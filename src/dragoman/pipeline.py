@@ -22,7 +22,7 @@ from . import store
 from .clean import clean_article
 from .errors import DragomanError
 from .extract import extract_events
-from .ingest import DEFAULT_MAX_BYTES, article_from_text, iter_inputs
+from .ingest import DEFAULT_MAX_BYTES, article_from_text, count_inputs, iter_inputs
 from .language import detect_language
 from .model import Article, CleanDoc, CodedDoc, Event, Rejected
 
@@ -41,6 +41,7 @@ class BatchSummary:
     already_stored: int = 0
     events: int = 0
     seconds: float = 0.0
+    expected: int | None = None  # inputs found before the batch started (for a progress bar)
     reasons: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -183,6 +184,8 @@ def code_files(
     started = time.perf_counter()
     summary = BatchSummary()
     conn = store.connect(db)
+    if progress:
+        summary.expected = count_inputs(paths)
     try:
         known = store.known_doc_ids(conn)
 

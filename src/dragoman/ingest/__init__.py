@@ -25,7 +25,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUPPORTED = ".txt, .html, .htm, .html.gz, .jsonl (also .jsonl.gz)"
 
-__all__ = ["DEFAULT_MAX_BYTES", "article_from_html", "article_from_text", "iter_inputs", "input_files"]
+__all__ = ["DEFAULT_MAX_BYTES", "article_from_html", "article_from_text", "count_inputs", "input_files",
+           "iter_inputs"]
 
 
 def _kind(path: Path) -> tuple[str | None, bool]:
@@ -51,6 +52,19 @@ def input_files(paths: Sequence[str | Path]) -> Iterator[Path]:
                     yield file
         else:
             yield path  # a missing file is reported by the reader
+
+
+def count_inputs(paths: Sequence[str | Path]) -> int:
+    """How many inputs ``iter_inputs`` will yield, for a progress bar: one per file, one per JSONL line."""
+    total = 0
+    for file in input_files(paths):
+        kind, gzipped = _kind(file)
+        if kind == "jsonl" and not gzipped and file.is_file():
+            with file.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        else:
+            total += 1
+    return total
 
 
 def _rejected(exc: InputError, *, source_id: str, data: bytes = b"", fmt: str | None = None) -> Rejected:
