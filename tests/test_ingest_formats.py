@@ -123,3 +123,13 @@ def test_bundled_examples_are_all_read(examples_dir: Path) -> None:
     formats = {i.format for i in items}
     assert formats == {"text", "html", "jsonl"}
     assert len(items) >= 8
+
+
+def test_ingest_count_inputs_matches_what_is_read(tmp_path: Path) -> None:
+    from dragoman.ingest import count_inputs, iter_inputs
+
+    (tmp_path / "a.txt").write_text("Rebels attacked the town of Sake on Monday.", encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "1", "text": "Police arrested ten people."}\n\n{"id": "2", "text": "Troops withdrew."}\nnot json\n',
+        encoding="utf-8")
+    assert count_inputs([tmp_path]) == len(list(iter_inputs([tmp_path]))) == 4
