@@ -46,7 +46,7 @@ from pathlib import Path
 
 from .errors import GazetteerError
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 REGIONS_FILE = Path(__file__).with_name("data") / "regions.tsv"
 
@@ -100,6 +100,14 @@ COUNTRY_POINTS: dict[str, tuple[float, float]] = {
 CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
     "Europe": ("European", "Europeans"), "Africa": ("African", "Africans"), "Asia": ("Asian", "Asians"),
     "South America": ("South American",), "North America": ("North American",),
+}
+
+# Demonyms the country sources lack or that name a constituent country (facts). The gold sets annotate
+# "Korean", "English", "Scottish" as toponyms, at South Korea's and England's points.
+EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {"KR": ("Korean",), "LK": ("Sinhalese",)}
+ADMIN1_DEMONYMS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("GB", "ENG"): ("English",), ("GB", "SCT"): ("Scottish",), ("GB", "WLS"): ("Welsh",),
+    ("GB", "NIR"): ("Northern Irish",),
 }
 
 # AP-style abbreviations of US states, used in "Paris, Tenn." (facts).
@@ -390,6 +398,8 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
         add_name(row[0], gid, True)
         for alt in _latin_names(row[5].split("|") if row[5] else ()):
             add_name(alt, gid, False)
+        for demonym in ADMIN1_DEMONYMS.get((cc, admin1), ()) if fcode == "ADM1" else ():
+            add_name(demonym, gid, True)
         if cc == "US" and fcode == "ADM1":
             for abbr in US_STATE_ABBREVIATIONS.get(admin1, ()):
                 add_name(abbr, gid, False)
@@ -439,7 +449,7 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
         add_name(country["name"], gid, True)
         for alt in _latin_names(info_names.get(cc, ())):
             add_name(alt, gid, False)
-        for demonym in demonyms.get(cc, ()):
+        for demonym in (*demonyms.get(cc, ()), *EXTRA_DEMONYMS.get(cc, ())):
             add_name(demonym, gid, True)  # GeoWebNews and LGL annotate "Russian", "Sudanese" as toponyms
     for code3, aliases in COUNTRY_ALIASES.items():
         cc = by_iso3.get(code3)

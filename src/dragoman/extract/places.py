@@ -5,7 +5,11 @@ gazetteer can vouch for: a known place tagged ORG/PERSON/NORP (or not tagged) af
 preposition ("in Sake", "west of Goma"), before or after a container ("Sake, Congo",
 "Sudan's Kassala"), or in an all-caps dateline ("KINSHASA, Congo (Reuters) -", also after a headline);
 a country, state, county or sizeable town that opens an ORG/FAC name ("the Minnesota Highway Safety
-Center", "Douglas County Hospital") is a toponym of its own, as LGL and GeoWebNews annotate. Ordinary words stay
+Center", "Douglas County Hospital") is a toponym of its own, as LGL and GeoWebNews annotate; so is a country
+or town closing one ("Communist Party of Vietnam") and a country or bloc tagged ORG as a whole ("the UAE").
+Nationality adjectives ("Russian", "Korean", "English") are toponyms of their country, region or nation,
+never of a town of that name ("Arab", Alabama). A dateline split by the tokenizer ("ST. LOUIS") or in
+brackets ("(NEW YORK) -") is one place. Ordinary words stay
 words: only capitalised text is looked up, a short list of English words that are also town names is
 never repaired, and a one-word "place" that is the surname of a person named in the same document
 ("Michael Jordan ... Jordan said") is dropped. Metonymic toponyms ("Washington said") are kept as
@@ -22,7 +26,9 @@ their scores), over a few mean-field rounds, so two small namesakes that support
 and "Henry County", Tennessee) beat two big ones picked alone. Then one sense per document: a name
 made explicit once ("Paris, Texas") keeps that sense in its other mentions. A GPE/LOC entity the
 gazetteer does not know and that has no street/river/building head is dropped (mostly people and
-firms the small tagger calls places: "Saakashvili said").
+firms the small tagger calls places: "Saakashvili said"). A street or building we cannot geocode, and any
+span the caller vouches for (``spans=``), is placed at the last city named before it, else at the
+document's focus.
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from spacy.tokens import Span
 
 from ..gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 from ..model import CleanDoc, Place
@@ -71,6 +79,7 @@ FEATURE_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "bl
                  "desert", "hills", "canal", "lane", "drive", "way", "plaza", "market", "church", "prison", "base",
                  "county", "parish", "township", "city", "village", "neighborhood", "district"}
 
+DEMONYM_CODES = {"PCLI", "CONT", "RGN", "ADM1"}  # what a nationality adjective can name ("English": England)
 EARTH_RADIUS_KM = 6371.0088
 ROUNDS = 5  # mean-field rounds of the joint disambiguation
 TEMPERATURE = 1.0  # of the softmax turning scores into the probabilities that vote
@@ -150,7 +159,7 @@ class PlaceResolver:
         doc = self.doc
         found: dict[int, Toponym] = {}
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-        for ent in doc.ents:
+        for ent in _entities(doc):
             span = _trim(ent)
             if span is None:
                 continue
@@ -161,12 +170,16 @@ class PlaceResolver:
                 if not self._candidates(mention) and not _feature_head(span):
                     continue  # no entry and no street/river head: a person or firm the tagger took for a place
                 found[span.start] = mention
-            elif ent.label_ == "NORP" and any(c.fcode in ("PCLI", "CONT", "RGN") for c in self.gaz.lookup(span.text)):
+            elif ent.label_ == "NORP" and any(c.fcode in DEMONYM_CODES for c in self.gaz.lookup(span.text)):
                 found[span.start] = self._mention(span, "demonym")
             elif ent.label_ in REPAIR_LABELS and self._repairable(span):
                 found[span.start] = self._mention(span, "repair")
+            elif ent.label_ == "ORG" and self._whole_place(span):
+                found[span.start] = self._mention(span, "repair")  # "the UAE", "EU" tagged ORG
             elif ent.label_ in ("ORG", "FAC") and (head := self._place_prefix(span)) is not None:
                 found[head.start] = self._mention(head, "prefix")
+            elif ent.label_ == "ORG" and (tail := self._place_suffix(span)) is not None:
+                found[tail.start] = self._mention(tail, "suffix")
         # Untagged capitalised words after a locative preposition or before ", <place>".
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         i = 0
@@ -202,6 +215,28 @@ class PlaceResolver:
 
     def _known(self, text: str, *, min_population: int = 0) -> bool:
         return any(c.population >= min_population or c.fclass != "P" for c in self.gaz.lookup(text))
+
+    def _whole_place(self, span) -> bool:  # type: ignore[no-untyped-def]
+        """An ORG entity that is exactly a country, state or bloc by its main name: "the UAE", "EU"."""
+        text = span.text
+        if not text[:1].isupper() or normalize(text) in COMMON_WORDS:
+            return False
+        return any(c.main and c.fcode in ("PCLI", "ADM1", "RGN", "CONT") for c in self.gaz.lookup(text))
+
+    def _place_suffix(self, span):  # type: ignore[no-untyped-def]
+        """The place that closes an organisation's or office's name: "Communist Party of Vietnam",
+        "Ruler of Dubai", "University of Minnesota". Countries, states and towns of some size only."""
+        for n in range(min(3, len(span) - 2), 0, -1):
+            tail = span[len(span) - n:]
+            if span[len(span) - n - 1].lower_ != "of" or not all(t.text[:1].isupper() for t in tail):
+                continue
+            if normalize(tail.text) in COMMON_WORDS | PREFIX_WORDS:
+                continue
+            for cand in self.gaz.lookup(tail.text):
+                if cand.main and (cand.fcode in ("PCLI", "ADM1") or (
+                        cand.fclass == "P" and cand.population >= PREFIX_MIN_POPULATION)):
+                    return tail
+        return None
 
     def _place_prefix(self, span):  # type: ignore[no-untyped-def]
         """The place that opens an organisation or building name: "Minnesota Highway Safety Center",
@@ -321,6 +356,8 @@ class PlaceResolver:
     def _candidates(self, mention: Toponym) -> tuple[Candidate, ...]:
         text = mention.text
         cands = self.gaz.lookup(text)
+        if mention.source == "demonym":
+            return tuple(c for c in cands if c.fcode in DEMONYM_CODES)  # "Arab" the people, not Arab, Alabama
         if not cands and text.isupper() and len(text) > 3:
             cands = self.gaz.lookup(text.title())
         if not cands:
@@ -411,7 +448,7 @@ class PlaceResolver:
 
     def _fallbacks(self, toponyms: list[Toponym]) -> list[Toponym]:
         """Streets, buildings, rivers we cannot geocode: at the nearest city named before them, else the focus."""
-        focus = self.focus()
+        focus = _focus_of(toponyms)
         out = []
         last_city: Candidate | None = None
         for top in toponyms:
@@ -422,7 +459,7 @@ class PlaceResolver:
                 continue
             anchor = last_city or (focus.candidate if focus else None) or (self.dateline[0] if self.dateline else None)
             span = self.doc[top.token_start:top.token_end]
-            if anchor is None or not _feature_head(span):
+            if anchor is None or not (_feature_head(span) or top.source == "span"):
                 out.append(top)
             else:
                 out.append(replace(top, candidate=anchor, fallback=True, why="not in gazetteer: placed at "
@@ -433,17 +470,7 @@ class PlaceResolver:
 
     def focus(self) -> Toponym | None:
         """The place the document is mostly about: the most named city, else region, else country."""
-        resolved = [t for t in getattr(self, "toponyms", ()) if t.candidate is not None and not t.fallback
-                    and t.source != "dateline"]
-        if not resolved:
-            return None
-        counts = Counter(t.candidate.geonameid for t in resolved)  # type: ignore[union-attr]
-        rank = {"city": 0, "region": 1, "country": 2}
-
-        def key(t: Toponym) -> tuple[int, int, int]:
-            return (-counts[t.candidate.geonameid], rank[t.candidate.precision], t.start)  # type: ignore[union-attr]
-
-        return min(resolved, key=key)
+        return _focus_of(getattr(self, "toponyms", ()))
 
     def locate(self, trigger, arguments: Sequence = ()) -> Place | None:  # type: ignore[no-untyped-def]
         """Where the event headed by ``trigger`` (a Token) happened; offsets into the body."""
@@ -557,6 +584,46 @@ class _Focus:
         return cls(countries, sum(countries.values()), admin1s, sum(admin1s.values()), tuple(places))
 
 
+def _focus_of(toponyms: Sequence[Toponym]) -> Toponym | None:
+    """The most named place (not a dateline, not a fallback); ties: city before region before country."""
+    resolved = [t for t in toponyms if t.candidate is not None and not t.fallback and t.source != "dateline"]
+    if not resolved:
+        return None
+    counts = Counter(t.candidate.geonameid for t in resolved)  # type: ignore[union-attr]
+    rank = {"city": 0, "region": 1, "country": 2}
+
+    def key(t: Toponym) -> tuple[int, int, int]:
+        return (-counts[t.candidate.geonameid], rank[t.candidate.precision], t.start)  # type: ignore[union-attr]
+
+    return min(resolved, key=key)
+
+
+ABBREVIATED_SAINTS = {"ST", "STE", "FT", "MT", "PT"}
+
+
+def _entities(doc) -> Iterator:  # type: ignore[no-untyped-def]
+    """The tagger's entities, with "ST" "." "LOUIS" (an all-caps dateline the tokenizer split) made one."""
+    ents = list(doc.ents)
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        if (len(ent) == 1 and ent.text.upper() in ABBREVIATED_SAINTS and ent.end + 1 < len(doc)
+                and doc[ent.end].text == "." and doc[ent.end + 1].text[:1].isupper()):
+            if k + 1 < len(ents) and ents[k + 1].start == ent.end + 1:
+                yield Span(doc, ent.start, ents[k + 1].end, label=ents[k + 1].label_)
+                k += 2
+                continue
+            end = ent.end + 2  # "ST" "." "LOUIS" with "LOUIS" untagged
+            while end < len(doc) and end < ent.end + 3 and doc[end].is_alpha and doc[end].is_upper:
+                end += 1
+            if k + 1 >= len(ents) or ents[k + 1].start >= end:
+                yield Span(doc, ent.start, end, label=ent.label_)
+                k += 1
+                continue
+        yield ent
+        k += 1
+
+
 def _softmax(scores: Sequence[float]) -> list[float]:
     if not scores:
         return []
@@ -594,7 +661,8 @@ def _dateline_spans(doc) -> Iterator:  # type: ignore[no-untyped-def]
         j = i
         while j < min(i + 3, len(doc)) and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
             j += 1
-        if j > i and j < len(doc) and doc[j].text in DATELINE_PUNCT and len(doc[i:j].text) > 2:
+        closed = j < len(doc) and doc[j].text == ")" and i > 0 and doc[i - 1].text == "("  # "(NEW YORK) -"
+        if j > i and j < len(doc) and (doc[j].text in DATELINE_PUNCT or closed) and len(doc[i:j].text) > 2:
             yield doc[i:j]
 
 
@@ -608,12 +676,12 @@ def _feature_head(span) -> bool:  # type: ignore[no-untyped-def]
 
 # Weights of the disambiguation score (tuned on samples of LGL and GeoWebNews, then rounded).
 W = {"PCLI": 2.5, "CONT": 2.0, "RGN": 1.5, "ADM1": -0.5, "PPLC": 1.5, "ADM2": -2.0, "alternate": 2.5,
-     "country": 4.0, "admin1": 4.0, "near50": 2.5, "near200": 1.0, "dateline_city": 3.0}
+     "country": 4.0, "admin1": 4.0, "near50": 2.5, "near200": 1.0, "dateline_city": 3.0, "pop": 1.0}
 
 
 def _prior(cand: Candidate) -> float:
     bonus = W.get(cand.fcode, 0.0)
-    return math.log10(cand.population + 10) + bonus - (0 if _main(cand) else W["alternate"])
+    return W["pop"] * math.log10(cand.population + 10) + bonus - (0 if _main(cand) else W["alternate"])
 
 
 def _main(cand: Candidate) -> bool:
