@@ -24,8 +24,10 @@ a capitals dateline prefers a city). The focus is joint, not taken from a first 
 each distinct name votes with all its candidates, weighted by their current probability (a softmax of
 their scores), over a few mean-field rounds, so two small namesakes that support each other ("Paris"
 and "Henry County", Tennessee) beat two big ones picked alone. Then one sense per document: a name
-made explicit once ("Paris, Texas") keeps that sense in its other mentions. A GPE/LOC entity the
-gazetteer does not know and that has no street/river/building head is dropped (mostly people and
+made explicit once ("Paris, Texas") keeps that sense in its other mentions. The last round's pick is made by
+a learned linear ranker over each candidate's evidence (``FEATURES``) when ``data/geo_ranker.json`` is shipped
+(bench/train_geo_ranker.py writes it only if it beats the hand score on held-out articles), else by the hand score.
+A GPE/LOC entity the gazetteer does not know and that has no street/river/building head is dropped (mostly people and
 firms the small tagger calls places: "Saakashvili said"). A street or building we cannot geocode, and any
 span the caller vouches for (``spans=``), is placed at the last city named before it, else at the
 document's focus.
@@ -33,6 +35,7 @@ document's focus.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -42,6 +45,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from ..errors import GazetteerError
 from ..gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 from ..model import CleanDoc, Place
 
@@ -129,9 +133,12 @@ class PlaceResolver:
     """Finds and resolves every toponym of one parsed document once; then locates events."""
 
     def __init__(self, doc, clean: CleanDoc | None = None, *,  # type: ignore[no-untyped-def]
-                 spans: Sequence[tuple[int, int]] | None = None, gazetteer: Gazetteer | None = None) -> None:
-        """``spans``: geocode exactly these body character spans instead of finding toponyms (evaluation)."""
+                 spans: Sequence[tuple[int, int]] | None = None, gazetteer: Gazetteer | None = None,
+                 keep_features: bool = False) -> None:
+        """``spans``: geocode exactly these body character spans instead of finding toponyms (evaluation).
+        ``keep_features``: keep every candidate's ranker features in ``features`` (training the ranker)."""
         self.doc = doc
+        self._keep_features = keep_features
         self.clean = clean
         self.gaz = gazetteer or get_gazetteer()
         self.dateline: list[Candidate] = []
@@ -291,7 +298,7 @@ class PlaceResolver:
         keys = [normalize(m.text) for m in mentions]
         options = [tuple(sorted(c, key=_prior, reverse=True)[:MAX_OPTIONS]) for c in cands]
         probs = [_softmax([_prior(c) for c in opts]) for opts in options]
-        scored: list[list[tuple[float, str]]] = [[] for _ in mentions]
+        scored: list[list[tuple[float, str, _Evidence]]] = [[] for _ in mentions]
         for _round in range(ROUNDS):
             votes = self._votes(keys, options, probs)
             for k, opts in enumerate(options):
@@ -300,7 +307,15 @@ class PlaceResolver:
                 focus = _Focus.without(votes, keys[k], self.dateline)
                 explain = _round == ROUNDS - 1  # the reasons are read only after the last round
                 scored[k] = [self._score(c, mentions[k], contexts[k], focus, explain=explain) for c in opts]
-            probs = [_softmax([sc for sc, _ in scored[k]]) if scored[k] else [] for k in range(len(mentions))]
+            probs = [_softmax([sc[0] for sc in scored[k]]) if scored[k] else [] for k in range(len(mentions))]
+        # The final pick: the learned ranker over each candidate's evidence (data/geo_ranker.json), if shipped.
+        ranker = get_ranker()
+        self.options = options
+        self.features: list[list[list[float]]] = []
+        if ranker is not None or self._keep_features:
+            listed = _listed(mentions, self.doc)
+            self.features = [[_features(c, sc, mentions[k], opts, self.doc, listed[k])
+                              for c, sc in zip(opts, scored[k])] for k, opts in enumerate(options)]
         picks: list[Candidate | None] = []
         whys: list[str] = []
         for k, opts in enumerate(options):
@@ -308,9 +323,10 @@ class PlaceResolver:
                 picks.append(None)
                 whys.append("")
                 continue
-            best = max(range(len(opts)), key=lambda i: scored[k][i][0])
+            ranks = [ranker.score(f) for f in self.features[k]] if ranker else [sc[0] for sc in scored[k]]
+            best = max(range(len(opts)), key=lambda i: ranks[i])
             picks.append(opts[best])
-            whys.append(f"{scored[k][best][0]:.2f}: {scored[k][best][1]}")
+            whys.append(f"{ranks[best]:.2f}: {scored[k][best][1]}")
         # One sense per document: a name made explicit once ("Alexandria, La.") keeps that sense throughout.
         explicit: dict[str, Candidate] = {}
         for k, pick in enumerate(picks):
@@ -388,15 +404,18 @@ class PlaceResolver:
         return tuple(out)
 
     def _score(self, cand: Candidate, mention: Toponym, containers: tuple[Candidate, ...],
-               focus: _Focus, *, explain: bool = True) -> tuple[float, str]:
+               focus: _Focus, *, explain: bool = True) -> tuple[float, str, _Evidence]:
         why = []
         score = _prior(cand)
-        if cand.fclass == "P" and (mention.token_start, mention.token_end) in self._dateline_at:
+        dateline_city = cand.fclass == "P" and (mention.token_start, mention.token_end) in self._dateline_at
+        if dateline_city:
             score += W["dateline_city"]  # datelines name cities: "NEW YORK -" is the city, not the state
             why.append("dateline")
         words = mention.text.lower().split()
-        if cand.fcode == "ADM2" and words and words[-1] in ADMIN_WORDS:
+        admin_word = cand.fcode == "ADM2" and bool(words) and words[-1] in ADMIN_WORDS
+        if admin_word:
             score += 4.0
+        contained = 0
         if containers:
             inside = False
             for box in containers:
@@ -407,16 +426,18 @@ class PlaceResolver:
                 elif box.fclass == "L" and haversine_km(box.lat, box.lon, cand.lat, cand.lon) < 1500:
                     inside = True
             score += 5.0 if inside else -3.0
+            contained = 1 if inside else -1
             if inside:
                 why.append("contained")
+        c_share = a_share = held = near50 = near200 = 0.0
         if cand.country and focus.total_c:
-            share = focus.countries.get(cand.country, 0.0) / focus.total_c
-            score += W["country"] * share
-            if share > 0.3:
+            c_share = focus.countries.get(cand.country, 0.0) / focus.total_c
+            score += W["country"] * c_share
+            if c_share > 0.3:
                 why.append(f"focus {cand.country}")
         if cand.admin1 and focus.total_a and cand.fcode != "PCLI":
-            share = focus.admin1s.get((cand.country, cand.admin1), 0.0) / focus.total_a
-            score += W["admin1"] * share
+            a_share = focus.admin1s.get((cand.country, cand.admin1), 0.0) / focus.total_a
+            score += W["admin1"] * a_share
         if focus.places and cand.fcode in ("PCLI", "ADM1"):
             # A country or state holding the other places named is as "near" as a town beside them.
             held = max(sum(p for o, p in places if o.country == cand.country and
@@ -426,7 +447,6 @@ class PlaceResolver:
                 if held > 0.5:
                     why.append("holds co-mentioned place")
         elif focus.places and cand.fcode.startswith(("PPL", "ADM2")):
-            near50 = near200 = 0.0
             for places in focus.places:
                 m50 = m200 = 0.0
                 for o, p in places:
@@ -441,10 +461,11 @@ class PlaceResolver:
             score += W["near50"] * near50 + W["near200"] * max(0.0, near200 - near50)
             if near50 > 0.5:
                 why.append("near co-mentioned place")
+        evidence = _Evidence(dateline_city, admin_word, contained, c_share, a_share, held, near50, near200)
         if not explain:
-            return score, ""
+            return score, "", evidence
         why.append(f"{cand.fcode} pop {cand.population}")
-        return score, ", ".join(why)
+        return score, ", ".join(why), evidence
 
     def _fallbacks(self, toponyms: list[Toponym]) -> list[Toponym]:
         """Streets, buildings, rivers we cannot geocode: at the nearest city named before them, else the focus."""
@@ -541,6 +562,20 @@ class PlaceResolver:
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
             return None, False
         return 2, vague
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What the context says for one candidate: the parts of its hand score, kept for the ranker."""
+
+    dateline_city: bool
+    admin_word: bool
+    contained: int  # 1 inside an explicit container, -1 outside the one given, 0 none given
+    country: float  # share of the document's country focus
+    admin1: float  # share of its admin-1 focus
+    held: float  # a country or state holding the co-mentioned places
+    near50: float  # co-mentioned places within 50 km
+    near200: float  # ... within 200 km
 
 
 @dataclass(frozen=True, slots=True)
@@ -688,6 +723,93 @@ def _main(cand: Candidate) -> bool:
     """Matched by its main name; "Mexico City" found as "Mexico" (the index's short form) counts as an
     alternate spelling, so the short form never outweighs a country or state of that very name."""
     return cand.main
+
+
+# ---- the learned ranker ------------------------------------------------------------------------------------
+
+# Words near a name that speak of a state or province rather than its city ("the New York border").
+STATE_CONTEXT = {"state", "border", "governor", "gov", "legislature", "upstate", "statewide", "senator", "lawmakers",
+                 "attorney", "province", "provincial"}
+FEATURES = ("hand", "logpop", "main", "PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPL", "region", "dateline_city",
+            "contained_in", "contained_out", "country", "admin1", "held", "near50", "near200", "most_populous",
+            "log_ratio", "ratio_unsupported", "world_city", "ratio_in_name", "state_context", "ratio_by_country",
+            "in_name_city", "listed_city")
+RANKER_PATH = Path(__file__).resolve().parents[1] / "data" / "geo_ranker.json"
+
+
+def _features(cand: Candidate, scored: tuple[float, str, _Evidence], mention: Toponym,
+              options: Sequence[Candidate], doc, listed: bool) -> list[float]:  # type: ignore[no-untyped-def]
+    """One candidate's features for the ranker, in the order of ``FEATURES``."""
+    hand, _why, ev = scored
+    fcode = cand.fcode
+    logpop = math.log10(cand.population + 10)
+    top = max(o.population for o in options)
+    ratio = math.log10((top + 10) / (cand.population + 10))  # 0 for the most populous namesake
+    local = max(ev.near50, ev.held, 1.0 if ev.contained > 0 else 0.0)
+    end = mention.token_end
+    in_name = mention.source in ("prefix", "suffix") or (
+        end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper())  # "Cambridge Analytica"
+    window = doc[max(0, mention.token_start - 3):min(len(doc), end + 3)]
+    state_words = any(t.lower_.rstrip(".") in STATE_CONTEXT for t in window)
+    return [hand, logpop, float(cand.main), float(fcode == "PCLI"), float(fcode == "ADM1"), float(fcode == "ADM2"),
+            float(fcode == "PPLC"), float(fcode.startswith("PPLA")),
+            float(fcode.startswith("PPL") and fcode != "PPLC" and not fcode.startswith("PPLA")),
+            float(cand.fclass == "L"), float(ev.dateline_city), float(ev.contained > 0), float(ev.contained < 0),
+            ev.country, ev.admin1, ev.held, ev.near50, max(0.0, ev.near200 - ev.near50), float(ratio == 0.0),
+            ratio, ratio * (1.0 - min(1.0, local)), float(fcode.startswith("PPL") and cand.population >= 1_000_000),
+            ratio * float(in_name), float(state_words and fcode == "ADM1"), ratio * ev.country,
+            float(in_name and fcode.startswith("PPL") and cand.population >= 1_000_000),
+            float(listed and fcode.startswith("PPL"))]
+
+
+def _listed(mentions: Sequence[Toponym], doc) -> list[bool]:  # type: ignore[no-untyped-def]
+    """Whether each mention stands in a list with another one ("Los Angeles, Miami and New York")."""
+    out = [False] * len(mentions)
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        gap = [t.lower_ for t in doc[a.token_end:b.token_start]]
+        if gap in (["and"], ["or"], [",", "and"], [",", "or"]) or (gap == [","] and k + 2 < len(mentions)):
+            out[k] = out[k + 1] = True
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Ranker:
+    """A linear scorer over ``FEATURES`` (a conditional logit trained by bench/train_geo_ranker.py)."""
+
+    weights: tuple[float, ...]
+
+    def score(self, features: Sequence[float]) -> float:
+        return sum(w * f for w, f in zip(self.weights, features))
+
+    @classmethod
+    def load(cls, path: Path) -> Ranker:
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            weights = data["weights"]
+            names = tuple(data["features"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise GazetteerError(f"cannot read the geo ranker {path} ({exc}): rebuild it with bench/"
+                                 "train_geo_ranker.py or delete it to use the hand weights", stage="places") from exc
+        if names != FEATURES:
+            raise GazetteerError(f"geo ranker {path} has features {names}, this code computes {FEATURES}: rebuild it "
+                                 "with bench/train_geo_ranker.py", stage="places")
+        return cls(tuple(float(weights[n]) for n in names))
+
+
+_RANKER: list[Ranker | None] = []
+
+
+def get_ranker() -> Ranker | None:
+    """The shipped ranker, read once; None (hand weights decide) when no ranker file is shipped."""
+    if not _RANKER:
+        _RANKER.append(Ranker.load(RANKER_PATH) if RANKER_PATH.exists() else None)
+    return _RANKER[0]
+
+
+def set_ranker(ranker: Ranker | None) -> None:
+    """Replace the ranker in use (training and evaluation of a candidate ranker)."""
+    _RANKER[:] = [ranker]
 
 
 def toponym_record(top: Toponym, clean: CleanDoc | None) -> dict[str, Any]:
