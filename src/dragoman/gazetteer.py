@@ -46,7 +46,7 @@ from pathlib import Path
 
 from .errors import GazetteerError
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 REGIONS_FILE = Path(__file__).with_name("data") / "regions.tsv"
 
@@ -94,7 +94,7 @@ COUNTRY_POINTS: dict[str, tuple[float, float]] = {
     "US": (39.76, -98.5), "CA": (60.10867, -113.64258), "GB": (54.75844, -2.69531), "IN": (22.0, 79.0),
     "AU": (-25.0, 135.0), "JP": (35.68536, 139.75309), "DE": (51.5, 10.5), "CD": (-2.5, 23.5), "SD": (16.0, 30.0),
     "SO": (6.0, 48.0), "ET": (9.0, 39.5), "AR": (-34.0, -64.0), "BR": (-10.0, -55.0), "RU": (60.0, 100.0),
-    "CN": (35.0, 105.0), "MX": (23.0, -102.0), "FR": (46.0, 2.0),
+    "CN": (35.0, 105.0), "MX": (23.0, -102.0), "FR": (46.0, 2.0), "LY": (28.0, 17.0),
 }
 
 CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
