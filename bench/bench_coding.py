@@ -5,7 +5,9 @@
 Baseline: ``nlp.pipe(texts, n_process=2)`` with the same model, timed after the model is
 loaded. Ours: ``dragoman code`` as a fresh subprocess over the same texts written as files,
 process start-up and model loading included. Peak memory is the largest summed RSS of our
-process tree, sampled every 50 ms. Prints one JSON line.
+process tree, sampled every 50 ms. CPU seconds of both sides are reported too (the baseline's
+from its timed loop, ours for the whole process tree, start-up included): on a shared machine
+their ratio moves less than the wall-time ratio. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -57,7 +60,12 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_ours(texts: list[str], workers: int) -> tuple[float, int, str]:
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_ours(texts: list[str], workers: int) -> tuple[float, float, int, str]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
         folder.mkdir()
@@ -67,6 +75,7 @@ def run_ours(texts: list[str], workers: int) -> tuple[float, int, str]:
         command = [sys.executable, "-m", "dragoman", "code", str(folder), "--db", str(db),
                    "--workers", str(workers), "--published", "2009-03-20"]
         peak = 0
+        cpu_before = _cpu(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -80,22 +89,25 @@ def run_ours(texts: list[str], workers: int) -> tuple[float, int, str]:
         sampler.start()
         out, err = process.communicate()
         elapsed = time.perf_counter() - started
+        cpu = _cpu(resource.RUSAGE_CHILDREN) - cpu_before
         sampler.join()
         if process.returncode != 0:
             sys.exit(f"dragoman code failed: {err}")
-        return elapsed, peak, out.strip()
+        return elapsed, cpu, peak, out.strip()
 
 
-def run_baseline(texts: list[str]) -> float:
+def run_baseline(texts: list[str]) -> tuple[float, float]:
     import spacy
 
     from dragoman.nlp import MODEL_NAME
 
     nlp = spacy.load(MODEL_NAME)
+    cpu_before = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     for _doc in nlp.pipe(texts, n_process=2, batch_size=32):
         pass
-    return time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    return elapsed, _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN) - cpu_before
 
 
 def main() -> None:
@@ -104,14 +116,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     texts = load_texts(args.docs)
-    baseline = run_baseline(texts)
-    ours, peak, summary = run_ours(texts, args.workers)
+    baseline, baseline_cpu = run_baseline(texts)
+    ours, ours_cpu, peak, summary = run_ours(texts, args.workers)
     print(json.dumps({
         "docs": len(texts),
         "chars": sum(map(len, texts)),
         "baseline_spacy_pipe_n2_s": round(baseline, 2),
         "dragoman_code_s": round(ours, 2),
         "speed_ratio": round(baseline / ours, 3),
+        # CPU seconds (user + system, all processes): steadier than wall time on a shared machine.
+        "baseline_cpu_s": round(baseline_cpu, 2),
+        "dragoman_cpu_s": round(ours_cpu, 2),
+        "cpu_ratio": round(baseline_cpu / ours_cpu, 3),
         "dragoman_docs_per_s": round(len(texts) / ours, 1),
         "peak_rss_mb": round(peak / 2**20),
         "summary": summary,

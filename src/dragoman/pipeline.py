@@ -164,10 +164,20 @@ def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Art
 _WARM_UP = "Kenyan police arrested 30 protesters in Nairobi on Tuesday, a police spokesman said."
 
 
+def _preload_model() -> None:
+    """Load the spaCy model here, once, before forking: the workers share its pages instead of each loading it.
+
+    Only the model: the place index holds an SQLite connection, which must not cross a fork.
+    """
+    from .nlp import get_nlp
+
+    get_nlp()(_WARM_UP)
+
+
 def _worker_init() -> None:
     # Workers are killed with their parent; they must not write to the terminal.
     logging.getLogger("dragoman").setLevel(logging.WARNING)
-    # Load the model, lexicons and place index now, while the parent is still reading inputs.
+    # Load the lexicons and place index now (the model came loaded with the fork).
     code_articles([article_from_text(_WARM_UP, published="2024-01-01")])
 
 
@@ -216,6 +226,7 @@ def code_files(
             for chunk in _chunks(everything, CHUNK_SIZE):
                 write(code_articles(chunk))
         else:
+            _preload_model()
             context = multiprocessing.get_context("fork")
             with context.Pool(workers, initializer=_worker_init) as pool:
                 for batch in pool.imap(code_articles, _chunks(everything, CHUNK_SIZE)):

@@ -85,8 +85,9 @@ _POLICE = re.compile(
     r"rapid action force|paramilitary|security forces|jawans?|khaki|dsp|superintendent of police)\b",
     re.IGNORECASE,
 )
-_KILL_TRIGGER = re.compile(r"\b(kill\w*|shot dead|shoot\w* dead|gunned down|murder\w*|died|death|deaths)\b",
-                           re.IGNORECASE)
+_KILL_TRIGGER = re.compile(
+    r"\b(kill\w*|shot dead|shoot\w* dead|gunned down|murder\w*|died|die|dies|death|deaths|perish\w*|succumb\w*)\b",
+    re.IGNORECASE)
 _ARREST_TRIGGER = re.compile(
     r"\b(arrest\w*|detain\w*|detention|nab\w*|round\w* up|rounded|custody|held|picked up|apprehend\w*)\b",
     re.IGNORECASE,

@@ -14,10 +14,11 @@ from typing import Any
 from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place, When, event_id_for
 from ..plover import PLOVER_QUAD
 from .actors import ActorResolver
+from .arguments import place_heads
 from .attribution import attribution_for
 from .counts import counts_for
 from .dates import DateResolver
-from .events import Found, find_events, future_intent, load_lexicon, negated_intent, place_heads, threat_intent
+from .events import Found, find_events, future_intent, load_lexicon, negated_intent, threat_intent
 from .modality import conditional_consequence, denied, modality_for, under_announcement
 from .places import PlaceResolver
 
@@ -109,9 +110,10 @@ def extract_events(doc, article: Article, clean: CleanDoc) -> list[Event]:  # ty
         o_start, o_end = offsets.span_to_original(sent_start, sent_end)
         sentence_text = body[sent_start:sent_end]
         seen: set[tuple[str, str, str, str]] = set()
-        for item in found:
-            for event in _events_for(item, sent, actors, dates, places, article, offsets,
-                                     sentence_text, (o_start, o_end), body):
+        coded = [(item, _events_for(item, sent, actors, dates, places, article, offsets,
+                                    sentence_text, (o_start, o_end), body)) for item in found]
+        for _item, item_events in _drop_embedded(coded):
+            for event in item_events:
                 key = (event.type, event.modality, _text(event.actor), _text(event.recipient))
                 if key in seen:  # "attacked ... in an attack on": one event per sentence and dyad
                     continue
@@ -119,6 +121,26 @@ def extract_events(doc, article: Article, clean: CleanDoc) -> list[Event]:  # ty
                 events.setdefault(event.event_id, event)
     return sorted(events.values(), key=lambda e: (e.evidence.trigger_start or 0, e.type, _text(e.actor),
                                                   _text(e.recipient), e.event_id))
+
+
+def _bare(item_events: list[Event]) -> bool:
+    return all(e.actor is None and e.recipient is None for e in item_events)
+
+
+def _drop_embedded(coded: list[tuple[Found, list[Event]]]) -> list[tuple[Found, list[Event]]]:
+    """Without events that only name a topic inside another event's phrase.
+
+    An event with neither actor nor recipient whose trigger lies in the phrase of another trigger of the
+    same sentence ("blamed Israel for the bombing", "provide food aid", "demanded reforms at a round of
+    talks") is a mention, not an interaction the sentence reports: the governing event is coded instead.
+    """
+    triggers = {item.trigger.i for item, _events in coded}
+    out = []
+    for item, item_events in coded:
+        if item_events and _bare(item_events) and any(a.i in triggers for a in item.trigger.ancestors):
+            continue
+        out.append((item, item_events))
+    return out
 
 
 def _text(actor: Actor | None) -> str:

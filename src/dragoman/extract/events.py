@@ -13,11 +13,16 @@ A trigger is a verb (with its particle or object where the lexicon asks for one)
 * an event noun or weapon that is the subject of an event verb ("Their artillery fire hit Goma") gives the
   verb its mode and, through its possessor, its actor.
 * reporting verbs (say, tell ...) are never triggers: their content clause is coded instead.
+* a death verb or noun is a killing only with a violent cause in its phrase ("died in police firing"); a
+  hyphenated compound split by the tokenizer is looked up whole ("lathi-charged"); "called Lavrov" is a phone
+  call (CONSULT), "called on X" an appeal; a demand made by a protest is part of the protest; an event noun
+  that is only the topic of an opinion ("concern about the escalation") is no event.
+
+The argument helpers (subjects, objects, noun arguments, causes) live in ``arguments.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -27,21 +32,31 @@ import yaml
 
 from ..errors import DragomanError
 from ..plover import PLOVER_QUAD
-from .actors import country_of
+from .arguments import (
+    DEATH_NOUNS,
+    DEATH_VERBS,
+    addressees,
+    cause_actor,
+    firer,
+    hyphen_prefix,
+    instrument,
+    joint,
+    lemma_of,
+    means_actor,
+    noun_arguments,
+    peace_mission,
+    pobjs,
+    recipients_of_verb,
+    subject_of,
+    unique,
+    violent_cause,
+)
 from .attribution import is_reporting_verb
 
 LEXICON_PATH: Final = Path(__file__).resolve().parents[1] / "lexicon" / "events.yaml"
 
 # Types whose complement is content (what is threatened, agreed, asked, refused, alleged), not an event.
 GOVERNING: Final = frozenset({"THREATEN", "AGREE", "REQUEST", "REJECT", "ACCUSE"})
-RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into"})
-NOUN_RECIPIENT_PREPS: Final = frozenset({"on", "against", "with", "to", "at", "upon", "targeting", "toward",
-                                         "towards", "for"})
-# "the arrest of X": X is the patient; "the withdrawal of troops": X is the agent.
-OF_AGENT_NOUNS: Final = frozenset({"withdrawal", "deployment", "retreat", "pullout", "surrender", "buildup",
-                                   "build-up", "reinforcement", "mobilization", "mobilisation", "visit", "protest",
-                                   "demonstration", "resignation", "offensive", "apology", "support", "threat"})
-ACTOR_ENTS: Final = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 # "after the attack": a back-reference to an event coded where it was reported.
 BACKREF_PREPS: Final = frozenset({"after", "before", "since", "following", "despite", "amid", "ahead"})
 # "concern about a deal", "optimism over talks": the event is a topic of an opinion, not reported as done.
@@ -49,12 +64,15 @@ TOPIC_PREPS: Final = frozenset({"about", "regarding", "concerning", "over", "on"
 OPINION_NOUNS: Final = frozenset({"concern", "optimism", "pessimism", "hope", "doubt", "fear", "worry", "skepticism",
                                   "scepticism", "question", "debate", "opinion", "view", "report", "statement",
                                   "comment", "remark", "speculation", "news", "rumour", "rumor", "confidence"})
+OPINION_ADJECTIVES: Final = frozenset({"pessimistic", "optimistic", "skeptical", "sceptical", "concerned", "worried",
+                                       "hopeful", "doubtful", "confident", "upbeat", "wary", "anxious", "positive"})
+# "the possibility of a deal", "the prospect of talks": an event considered, not reported
+PROSPECT_NOUNS: Final = frozenset({"possibility", "prospect", "likelihood", "chance", "odds", "idea", "hope"})
+# Links through which a noun phrase hangs from a word inside the same phrase (no clause boundary).
+_PHRASE_DEPS: Final = frozenset({"pobj", "prep", "compound", "conj", "amod", "nmod", "appos"})
 # "cancelled a planned visit", "postponed the talks": PLOVER codes cancelled meetings as REJECT.
 CANCEL_VERBS: Final = frozenset({"cancel", "postpone", "scrap", "delay", "shelve", "abandon", "boycott", "snub",
                                  "skip", "suspend"})
-PEACE_WORDS: Final = frozenset({"peacekeeping", "peacekeeper", "peacekeep", "humanitarian", "rescue", "relief",
-                                "observer", "monitor", "evacuation"})
-RELATIVE: Final = frozenset({"who", "which", "that", "whom"})
 # "declined to comment": refusing to speak is not a rejection of anything.
 SPEECH_COMPLEMENTS: Final = frozenset({"comment", "elaborate", "say", "discuss", "confirm", "respond", "speculate",
                                        "disclose", "identify", "name", "answer", "reveal", "specify", "detail",
@@ -76,10 +94,6 @@ UNDO_VERBS: Final = frozenset({"lift", "remove", "repeal", "ease", "relax", "res
                                "drop", "shorten", "loosen", "reverse", "overturn", "abolish", "cancel", "halt",
                                "suspend", "stop", "terminate", "call", "break", "abandon", "quit", "lower"})
 VIOLATE_VERBS: Final = frozenset({"violate", "breach", "flout", "defy", "break", "ignore", "contravene"})
-# Heads that only frame the event noun compounded with them ("mediation efforts", "aid deliveries").
-PROCESS_NOUNS: Final = frozenset({"effort", "process", "delivery", "shipment", "program", "programme", "operation",
-                                  "mission", "campaign", "round", "session", "flight", "convoy", "package",
-                                  "initiative", "plan", "activity", "action"})
 EXERCISE_NOUNS: Final = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
@@ -190,25 +204,21 @@ def load_lexicon() -> Lexicon:
 # ---------------------------------------------------------------- trigger matching
 
 
-def _lemma(tok) -> str:  # type: ignore[no-untyped-def]
-    return tok.lemma_.lower()
-
-
 def _object_class(noun, lex: Lexicon) -> str | None:  # type: ignore[no-untyped-def]
     if noun.ent_type_ == "MONEY":  # "gave $2 million to ..."
         return "aid"
-    cls = lex.object_class.get(_lemma(noun))
-    if cls is None and _lemma(noun) in lex.containers:
+    cls = lex.object_class.get(lemma_of(noun))
+    if cls is None and lemma_of(noun) in lex.containers:
         for child in noun.children:  # "a column of 40 armoured vehicles"
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        return lex.object_class.get(_lemma(pobj))
+                        return lex.object_class.get(lemma_of(pobj))
     return cls
 
 
 def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[no-untyped-def]
-    lemma = _lemma(tok)
+    lemma = lemma_of(tok)
     end = tok.idx + len(tok.text)
     if tok.dep_ == "amod":  # "the internationally recognized government": a property, not an act
         return None
@@ -224,32 +234,57 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
             if cls in classes:
                 return classes[cls], end
     excluded = lex.not_with_object.get(lemma)
-    if excluded and any(c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in excluded for c in tok.children):
+    if excluded and any(c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in excluded for c in tok.children):
         return None
     if lemma == "agree" and _opinion_agree(tok):
         return None
-    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and _lemma(c) in SPEECH_COMPLEMENTS
+    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and lemma_of(c) in SPEECH_COMPLEMENTS
                                               for c in tok.children):
         return None
     if lemma in DENY_VERBS and _denied_claim(tok) is not None:
         return None
     if lemma in lex.phrasal_heads:
         for child in tok.children:
-            if child.dep_ in ("prt", "prep", "dobj", "advmod"):
-                code = lex.phrasal.get((lemma, _lemma(child)))
+            if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in pobjs(child)):
+                continue  # "called Lavrov on Wednesday": a date, not "call on X"
+            if child.dep_ in ("prt", "prep", "dobj", "advmod", "oprd", "acomp"):  # "shot dead": oprd
+                code = lex.phrasal.get((lemma, lemma_of(child)))
                 if code is not None:
                     particle_end = child.idx + len(child.text)
                     return code, particle_end if child.i == tok.i + 1 else end
     if is_reporting_verb(tok):
         return None
+    if lemma in DEATH_VERBS:  # "died in police firing": a killing whose doer is named in its cause
+        return (KILLED, end) if violent_cause(tok, lex) is not None else None
+    if lemma == "call" and _phone_call(tok):
+        return PHONE_CALL, end
     code = lex.verbs.get(lemma)
     return (code, end) if code is not None else None
+
+
+PHONE_CALL: Final = Code("CONSULT", "041", "phone")
+KILLED: Final = Code("ASSAULT", "18", None)
+
+
+def _phone_call(verb) -> bool:  # type: ignore[no-untyped-def]
+    """'called Lavrov', 'called the Turkish president to discuss ...': a phone call, not an appeal.
+
+    Not "called X a liar" (a predicate follows) nor "called X's plan ..." (the object is no actor).
+    """
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    if any(c.dep_ in ("ccomp", "prt") for c in verb.children) or (objects and predicates):
+        return False
+    # the parser reads a lone named object as a predicate ("called [Lavrov]oprd"): with no dobj it is the callee
+    obj = (objects or predicates or [None])[0]
+    return obj is not None and obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not any(
+        c.dep_ == "oprd" for c in obj.children)
 
 
 def _denied_claim(verb):  # type: ignore[no-untyped-def]
     """The claim noun a denial verb takes as object ("rejected accusations that ..."), or None."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and _lemma(child) in CLAIM_NOUNS:
+        if child.dep_ in ("dobj", "nsubjpass") and lemma_of(child) in CLAIM_NOUNS:
             return child
     return None
 
@@ -263,11 +298,11 @@ def _opinion_agree(verb) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _match_noun(tok, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-def]
-    lemma = _lemma(tok)
+    lemma = lemma_of(tok)
     if lemma in lex.compound_heads:
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
-                code = lex.compound_nouns.get((_lemma(child), lemma))
+                code = lex.compound_nouns.get((lemma_of(child), lemma))
                 if code is not None:
                     return code
     # "state of emergency"
@@ -275,15 +310,22 @@ def _match_noun(tok, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-de
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    code = lex.compound_nouns.get(("state", _lemma(pobj)))
+                    code = lex.compound_nouns.get(("state", lemma_of(pobj)))
                     if code is not None:
                         return code
+    if lemma in DEATH_NOUNS and violent_cause(tok, lex) is not None:  # "deaths in police firing"
+        return KILLED
     return lex.nouns.get(lemma)
 
 
 def match_trigger(tok, lex: Lexicon) -> tuple[Code, bool, int] | None:  # type: ignore[no-untyped-def]
     """(code, is_nominal, end offset) when ``tok`` is an event trigger."""
     pos = tok.pos_
+    if pos in ("VERB", "NOUN", "PROPN"):
+        prefix = hyphen_prefix(tok)  # "lathi-charged", split by the tokenizer into "lathi - charged"
+        code = lex.compound_nouns.get((prefix.lower_, lemma_of(tok))) if prefix is not None else None
+        if code is not None:
+            return code, pos != "VERB", tok.idx + len(tok.text)
     if pos == "VERB":
         hit = _match_verb(tok, lex)
         return (hit[0], False, hit[1]) if hit else None
@@ -295,148 +337,6 @@ def match_trigger(tok, lex: Lexicon) -> tuple[Code, bool, int] | None:  # type: 
 
 
 # ---------------------------------------------------------------- arguments
-
-
-def _pobjs(prep) -> list:  # type: ignore[type-arg]
-    return [c for c in prep.children if c.dep_ == "pobj"]
-
-
-def _antecedent(tok):  # type: ignore[no-untyped-def]
-    """The noun a relative pronoun stands for ("rebels who attacked")."""
-    if tok.lower_ in RELATIVE and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return tok
-
-
-def _is_passive(verb) -> bool:  # type: ignore[no-untyped-def]
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-def subject_of(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """The performer(s) of ``verb``: subject, passive agent, or inherited from a governing clause."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return [_antecedent(child)]
-        if child.dep_ == "agent":
-            return _pobjs(child)
-    if depth >= 4 or verb.head is verb:
-        return []
-    head = verb.head
-    if verb.dep_ == "xcomp":
-        objects = [c for c in head.children if c.dep_ in ("dobj",)]
-        return objects or subject_of(head, depth + 1)
-    if verb.dep_ == "conj":
-        return subject_of(head, depth + 1)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
-        return subject_of(head, depth + 1)
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
-        return [head]
-    return []
-
-
-def _recipients_of_verb(verb, *, theme_object: bool) -> list:  # type: ignore[no-untyped-def,type-arg]
-    out: list = []  # type: ignore[type-arg]
-    passive = _is_passive(verb)
-    for child in verb.children:
-        dep = child.dep_
-        if dep == "nsubjpass" and not theme_object:
-            out.append(_antecedent(child))
-        elif dep == "dobj" and not passive and not theme_object:
-            out.append(child)
-        elif dep == "dative":  # "gave X food", or "gave food to X" parsed with "to" as the dative
-            out.extend(_pobjs(child) if child.pos_ == "ADP" else [child])
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            out.extend(p for p in _pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
-    if theme_object:  # "provided Ukraine with weapons": the dobj is the receiver when the theme is in "with"
-        with_themes = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
-        if with_themes:
-            out = [c for c in verb.children if c.dep_ == "dobj"] + out
-    if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
-        out.append(verb.head)
-    if not out and verb.dep_ == "conj":  # "shelled and bombed the town" shares the object
-        head = verb.head
-        out.extend(c for c in head.children if c.dep_ == "dobj")
-    return out
-
-
-def _modifier_actor(noun) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """Possessor, by-agent, demonym or organisation modifier, or "between X and Y" of an event noun."""
-    out: list = []  # type: ignore[type-arg]
-    for child in noun.children:
-        dep = child.dep_
-        if dep == "poss":
-            out.append(child)
-        elif dep == "prep" and child.lower_ in ("by", "from"):
-            out.extend(_pobjs(child))
-        elif dep == "prep" and child.lower_ == "of" and _lemma(noun) in OF_AGENT_NOUNS:
-            out.extend(_pobjs(child))
-        elif dep in ("amod", "compound") and child.i < noun.i and (
-                child.ent_type_ in ACTOR_ENTS or country_of(child.text) is not None):
-            out.append(child)
-    return out
-
-
-def _between(noun) -> tuple[list, list]:  # type: ignore[type-arg]
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
-            pobjs = _pobjs(child)
-            if pobjs:
-                first = pobjs[0]
-                return [first], list(first.conjuncts)
-    return [], []
-
-
-def _governing_verb(noun):  # type: ignore[no-untyped-def]
-    """The verb whose argument ``noun`` is (through one preposition at most), or None."""
-    head = noun.head
-    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-        return head
-    if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
-    if noun.dep_ == "conj":
-        return _governing_verb(head)
-    if noun.dep_ == "compound" and _lemma(head) in PROCESS_NOUNS:  # "ended mediation efforts"
-        return _governing_verb(head)
-    return None
-
-
-def _noun_arguments(noun, lex: Lexicon) -> tuple[list, list, Any]:  # type: ignore[type-arg]
-    actors, recipients = _between(noun)
-    actors = actors or _modifier_actor(noun)
-    for child in noun.children:
-        if child.dep_ == "prep":
-            word = child.lower_
-            if word in NOUN_RECIPIENT_PREPS or (word == "of" and _lemma(noun) not in OF_AGENT_NOUNS):
-                recipients.extend(p for p in _pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
-    verb = _governing_verb(noun)
-    anchor = verb if verb is not None else noun
-    if verb is not None and _lemma(verb) in lex.light_verbs:
-        if not actors and noun.dep_ in ("dobj", "pobj", "attr"):
-            actors = subject_of(verb)
-        elif not actors and noun.dep_ == "nsubjpass":
-            actors = [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
-        if not recipients:
-            recipients = _recipients_of_verb(verb, theme_object=True)
-    return actors, recipients, anchor
-
-
-def _instrument(verb, lex: Lexicon, nominal_codes: dict[int, Code]):  # type: ignore[no-untyped-def]
-    """(token, code) of a weapon or event noun that is the subject / "with" object of an ASSAULT verb."""
-    for child in verb.children:
-        candidates = []
-        if child.dep_ in ("nsubj", "agent"):
-            candidates = [child] if child.dep_ == "nsubj" else _pobjs(child)
-        elif child.dep_ == "prep" and child.lower_ in ("with", "in"):
-            candidates = _pobjs(child)
-        for cand in candidates:
-            code = nominal_codes.get(cand.i)
-            if code is not None and code.type == "ASSAULT":
-                return cand, code
-            inst = lex.instruments.get(_lemma(cand))
-            if inst is not None:
-                return cand, inst
-    return None
 
 
 # ---------------------------------------------------------------- complements of governing verbs
@@ -534,6 +434,41 @@ def undo_code(verb_lemma: str, noun_lemma: str, code: Code, *, particle: str = "
     return None
 
 
+def _protest_demand(verb, codes: dict[int, Code]) -> bool:  # type: ignore[no-untyped-def]
+    """'demonstrated ... calling for independence', 'staged a strike to demand ...': the demand is the protest's.
+
+    PLOVER codes the protest (its demand is part of it), so the demand is not a second event.
+    """
+    if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
+        return False
+    head = verb.head
+    owners = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    return any(o.i in codes and codes[o.i].type == "PROTEST" for o in owners)
+
+
+def _topic_of_opinion(noun) -> bool:  # type: ignore[no-untyped-def]
+    """True when an event noun is only the topic of an opinion or a prospect in its own noun phrase.
+
+    "expressed concern about the escalation of hostilities", "pessimistic about the possibility of a deal",
+    "optimism at the prospect of a trade resolution": the phrase is walked upwards to the clause's verb.
+    """
+    tok = noun
+    for _ in range(8):  # noun phrases nest shallowly; bounded for safety
+        if tok.dep_ not in _PHRASE_DEPS or tok.head is tok:
+            return False
+        tok = tok.head
+        word = lemma_of(tok)
+        if tok.pos_ == "ADP" and word in ("about", "regarding", "concerning"):
+            return True
+        if tok.pos_ == "NOUN" and (word in OPINION_NOUNS or word in PROSPECT_NOUNS):
+            return tok.dep_ != "pobj" or lemma_of(tok.head) != "despite"
+        if tok.pos_ == "ADJ" and word in OPINION_ADJECTIVES:
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _complements(verb, *, nominal_ok: bool) -> list:  # type: ignore[no-untyped-def,type-arg]
     """Tokens that may carry the content of a governing verb, nearest first."""
     out = []
@@ -563,7 +498,7 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
     if not matches:
         return []
     for tok in sent:  # what a denial rejects is not asserted: "rejected accusations that it had detained ..."
-        if tok.pos_ == "VERB" and _lemma(tok) in DENY_VERBS:
+        if tok.pos_ == "VERB" and lemma_of(tok) in DENY_VERBS:
             claim = _denied_claim(tok)
             if claim is not None:
                 for sub in claim.subtree:
@@ -596,9 +531,9 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
                     new = refine_governing(Code("THREATEN", "130"), content)  # "vowed to crush the rebels"
                 codes[i] = new
                 if not matches[target.i][1]:
-                    recipients_from[i] = _recipients_of_verb(target, theme_object=False)
+                    recipients_from[i] = recipients_of_verb(target, theme_object=False)
                 else:
-                    noun_actors, noun_recipients, _anchor = _noun_arguments(target, lex)
+                    noun_actors, noun_recipients, _anchor = noun_arguments(target, lex)
                     # "rejected calls by X", "accepted X's offer": the answer goes to whoever made the proposal
                     answer = code.type in ("REJECT", "AGREE") and content.type in GOVERNING | {"CONSULT", "AID",
                                                                                             "COOPERATE", "SUPPORT"}
@@ -608,8 +543,15 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
             for child in tok.children:  # "signed an agreement", "imposed" excluded: nouns with a light verb stay
                 if child.dep_ in ("dobj", "nsubjpass") and child.i in nominal_codes:
                     consumed.add(child.i)
+                # "called Lavrov to discuss Syria", "attacked the town to crush the rebels": the purpose clause
+                # of the same kind restates the act
+                elif child.dep_ == "advcl" and child.i in codes and codes[child.i].type == code.type and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                    consumed.add(child.i)
+        if code.type == "REQUEST" and _protest_demand(tok, codes):
+            consumed.add(i)
         if codes[i].type == "ASSAULT":
-            inst = _instrument(tok, lex, nominal_codes)
+            inst = instrument(tok, lex, nominal_codes)
             if inst is not None:
                 inst_tok, inst_code = inst
                 if inst_tok.i in nominal_codes:
@@ -627,153 +569,55 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
         if nominal:
             if tok.dep_ == "pobj" and tok.head.lower_ in BACKREF_PREPS:
                 continue
-            if tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS and (
-                    tok.head.head.pos_ in ("NOUN", "ADJ") and _lemma(tok.head.head) in OPINION_NOUNS
-                    or tok.head.lower_ in ("about", "regarding", "concerning")):
+            if _topic_of_opinion(tok):
                 continue
-            if _lemma(tok) in CLAIM_NOUNS and tok.head.pos_ == "VERB" and _lemma(tok.head) in DENY_VERBS:
+            if lemma_of(tok) in CLAIM_NOUNS and tok.head.pos_ == "VERB" and lemma_of(tok.head) in DENY_VERBS:
                 continue
-            actors, recipients, anchor = _noun_arguments(tok, lex)
+            actors, recipients, anchor = noun_arguments(tok, lex)
+            if code == KILLED and lemma_of(tok) in DEATH_NOUNS:
+                actors = cause_actor(violent_cause(tok, lex))
             undone = None
             if anchor is not tok and tok.dep_ in ("dobj", "nsubjpass", "compound"):
                 prt = next((c.lower_ for c in anchor.children if c.dep_ == "prt"), "")
-                undone = undo_code(_lemma(anchor), _lemma(tok), code, particle=prt)
+                undone = undo_code(lemma_of(anchor), lemma_of(tok), code, particle=prt)
             if undone is not None:
                 code = undone
                 actors = actors or subject_of(anchor)
-            elif code.type in ("CONSULT", "AGREE") and anchor is not tok and _lemma(anchor) in CANCEL_VERBS:
+            elif code.type in ("CONSULT", "AGREE") and anchor is not tok and lemma_of(anchor) in CANCEL_VERBS:
                 code = Code("REJECT", "125", "meet")
                 actors = subject_of(anchor)
-            if code.type == "MOBILIZE" and _lemma(tok) in EXERCISE_NOUNS and _joint(tok, actors):
+            if code.type == "MOBILIZE" and lemma_of(tok) in EXERCISE_NOUNS and joint(tok, actors):
                 code = Code("COOPERATE", "062", None)  # exercises of two armies together
         else:
             anchor = tok
             actors = subject_of(tok)
-            theme = tok.lemma_.lower() in lex.object_verbs and code != lex.verbs.get(_lemma(tok))
-            recipients = recipients_from.get(i) or _recipients_of_verb(tok, theme_object=theme)
+            theme = tok.lemma_.lower() in lex.object_verbs and code != lex.verbs.get(lemma_of(tok))
+            recipients = recipients_from.get(i) or recipients_of_verb(tok, theme_object=theme)
+            if code == KILLED and lemma_of(tok) in DEATH_VERBS:  # the one who died is the victim, not the doer
+                recipients, actors = actors, cause_actor(violent_cause(tok, lex))
+            if code == PHONE_CALL:  # the callee, parsed as a predicate when named alone
+                recipients = [c for c in tok.children if c.dep_ in ("dobj", "oprd")] + recipients
             if code.type in ("RETREAT", "MOBILIZE"):  # "withdrew its troops from Chad": its own, not a recipient
                 recipients = [r for r in recipients if not (r.dep_ == "dobj" and r.head.i == tok.i and any(
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in r.children))]
-            inst = _instrument(tok, lex, nominal_codes) if code.type == "ASSAULT" else None
-            if inst is not None and actors and actors[0].i == inst[0].i and not _firer(inst[0]):
+            inst = instrument(tok, lex, nominal_codes) if code.type == "ASSAULT" else None
+            if inst is not None and actors and actors[0].i == inst[0].i and not firer(inst[0]):
                 # "Their artillery fire hit ...": the resolver falls back on the weapon's possessor or owner
                 # ("air force jet"); measured: replacing the weapon by its modifiers loses sectors ("warplanes").
                 pass
             elif inst is not None and actors and actors[0].i == inst[0].i:
-                actors = _firer(inst[0])  # "the missiles fired by the Israeli military struck ..."
-            elif code.type == "ASSAULT" and actors and _lemma(actors[0]) in NON_AGENTS:
+                actors = firer(inst[0])  # "the missiles fired by the Israeli military struck ..."
+            elif code.type == "ASSAULT" and actors and lemma_of(actors[0]) in NON_AGENTS:
                 continue
             if code.type == "ASSAULT" and not actors:
-                actors = _means_actor(tok, lex, {**nominal_codes, **{k: c for k, c in codes.items()
+                actors = means_actor(tok, lex, {**nominal_codes, **{k: c for k, c in codes.items()
                                                                      if doc[k].dep_ == "advcl"}})
             if code.type in GOVERNING:  # "accused Russia of ...", "urged Kenya to ...": the one addressed first
-                recipients = _addressees(tok, code, consumed) + [r for r in recipients]
-        if code.type == "MOBILIZE" and _peace_mission(tok):
+                recipients = addressees(tok, code, consumed) + [r for r in recipients]
+        if code.type == "MOBILIZE" and peace_mission(tok):
             code = Code("AID", "074", None)  # "deployed 300 troops to the UN peacekeeping mission"
-        found.append(Found(tok, code, tuple(_unique(actors)), tuple(_unique(recipients)), anchor, nominal, end))
+        found.append(Found(tok, code, tuple(unique(actors)), tuple(unique(recipients)), anchor, nominal, end))
     return found
-
-
-def _addressees(verb, code: Code, consumed: set[int]) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """Whom a governing verb is addressed to: "urged X to", "called on X to", "demanded that X ...".
-
-    Returned before the recipients of the governed content, so the addressee wins when it names an actor.
-    """
-    out = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in consumed]
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to") and code.type == "REQUEST":
-            out.extend(_pobjs(child))
-    if code.type in ("REQUEST", "THREATEN"):  # "demanded that the US cancel ...": the subject of the demand
-        for child in verb.children:
-            if child.dep_ == "ccomp":
-                out.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
-    return out
-
-
-# Where an act is done: with no recipient named, the place stands for those it was done to.
-PLACE_PREPS: Final = frozenset({"in", "from", "into", "inside", "at", "across", "throughout", "out"})
-
-
-def place_heads(item: Found) -> list:  # type: ignore[type-arg]
-    """Objects of place prepositions on the trigger, its anchor or its object ("evacuate settlements in Gaza")."""
-    owners = [item.trigger]
-    if item.anchor.i != item.trigger.i:
-        owners.append(item.anchor)
-    owners += [c for o in list(owners) for c in o.children if c.dep_ in ("dobj", "nsubjpass")]
-    out = []
-    for owner in owners:
-        for prep in owner.children:
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
-                out.extend(p for p in _pobjs(prep) if p.ent_type_ in ("GPE", "LOC"))
-    return out
-
-
-# Nouns of shooting that carry their shooter as a modifier ("police firing").
-FIRING_WORDS: Final = frozenset({"fire", "firing", "shooting", "gunfire", "crossfire", "action", "lathicharge"})
-
-
-def _means_actor(verb, lex: Lexicon, nominal_codes: dict[int, Code]) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """Who wielded the means of a harm whose doer is not its subject: "two were killed in police firing"."""
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "with", "during"):
-            continue
-        for means in _pobjs(prep):
-            code = nominal_codes.get(means.i)
-            if _lemma(means) in FIRING_WORDS or _lemma(means) in lex.instruments or (
-                    code is not None and code.type == "ASSAULT"):
-                owners = [c for c in means.children if c.dep_ in ("compound", "poss", "amod", "nmod")
-                          and c.i < means.i]
-                owners += [p for c in means.children if c.dep_ == "prep" and c.lower_ == "by" for p in _pobjs(c)]
-                if owners:
-                    return owners
-            if any(c.dep_ == "acl" and _lemma(c) in ("fire", "shoot") for c in means.children):
-                return [means]  # "killed in police firing" parsed as "in [police [firing]]"
-    for clause in verb.children:  # "one was killed when police opened fire": the doer of the harm's clause
-        code = nominal_codes.get(clause.i)
-        if clause.dep_ == "advcl" and code is not None and code.type == "ASSAULT":
-            return subject_of(clause)
-    return []
-
-
-def _peace_mission(tok) -> bool:  # type: ignore[no-untyped-def]
-    """True when a deployment is for peacekeeping, rescue or relief (its objects, purpose and modifiers say so)."""
-    todo = [c for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass", "advcl", "xcomp", "acl", "compound",
-                                                   "amod")]
-    seen = 0
-    while todo and seen < 40:  # bounded walk down the deployment's own phrase
-        node = todo.pop()
-        seen += 1
-        if _lemma(node) in PEACE_WORDS:
-            return True
-        if node.dep_ not in ("relcl", "ccomp", "conj"):
-            todo.extend(node.children)
-    return False
-
-
-def _firer(weapon) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """The agent of a participle on a weapon: "the missiles fired by the Israeli military"."""
-    for child in weapon.children:
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            return [p for c in child.children if c.dep_ == "agent" for p in _pobjs(c)]
-    return []
-
-
-def _joint(noun, actors: list) -> bool:  # type: ignore[type-arg]
-    """An exercise held by two or more armies ("French and Egyptian warships", "drills with Japan")."""
-    if any(a.conjuncts or any(m.dep_ == "amod" and m.conjuncts for m in a.children) for a in actors):
-        return True  # "Kenya and Uganda", "French and Egyptian warships"
-    return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside") for c in noun.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("with", "alongside") for c in noun.head.children if noun.head is not noun)
-
-
-def _unique(tokens: Iterable) -> list:  # type: ignore[type-arg]
-    seen: set[int] = set()
-    out = []
-    for tok in tokens:
-        if tok.i not in seen:
-            seen.add(tok.i)
-            out.append(tok)
-    return out
 
 
 def future_intent(code: Code) -> Code:

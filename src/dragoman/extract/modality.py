@@ -121,7 +121,8 @@ def modality_for(anchor, *, nominal=None, sentence=None,  # type: ignore[no-unty
     for i, tok in enumerate(chain):
         if _has_neg(tok):
             return "negated"
-        if i > 0 and tok.lemma_ in NEGATING_GOVERNORS:
+        # "denied X and accused Y": a conjoined verb is a sibling of the denial, not its complement
+        if i > 0 and tok.lemma_ in NEGATING_GOVERNORS and chain[i - 1].dep_ != "conj":
             return "negated"
     # "denied attacking": the trigger is a complement of the negating verb through prep/pcomp too
     head = anchor.head

@@ -1,0 +1,348 @@
+"""Arguments of event triggers, read from the dependency parse: who acts, on whom, with what.
+
+Split from ``events.py`` (triggers and codes). Every function takes spaCy tokens and returns candidate heads,
+best first; the caller resolves them into actors. Verbs: actor = nsubj or the "by" agent of a passive,
+inherited through xcomp/conj/participial clauses; recipient = dobj / dative / nsubjpass or the object of
+to/with/against/on/at. Nouns: possessor, "by" object, demonym/organisation modifier, "between X and Y", or
+the subject of a light verb; recipient = object of on/against/with/to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Final
+
+from .actors import country_of
+
+if TYPE_CHECKING:
+    from .events import Code, Found, Lexicon
+
+RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into"})
+
+NOUN_RECIPIENT_PREPS: Final = frozenset({"on", "against", "with", "to", "at", "upon", "targeting", "toward",
+                                         "towards", "for"})
+
+# "the arrest of X": X is the patient; "the withdrawal of troops": X is the agent.
+OF_AGENT_NOUNS: Final = frozenset({"withdrawal", "deployment", "retreat", "pullout", "surrender", "buildup",
+                                   "build-up", "reinforcement", "mobilization", "mobilisation", "visit", "protest",
+                                   "demonstration", "resignation", "offensive", "apology", "support", "threat"})
+
+ACTOR_ENTS: Final = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+# Heads that only frame the event noun compounded with them ("mediation efforts", "aid deliveries").
+PROCESS_NOUNS: Final = frozenset({"effort", "process", "delivery", "shipment", "program", "programme", "operation",
+                                  "mission", "campaign", "round", "session", "flight", "convoy", "package",
+                                  "initiative", "plan", "activity", "action"})
+
+PEACE_WORDS: Final = frozenset({"peacekeeping", "peacekeeper", "peacekeep", "humanitarian", "rescue", "relief",
+                                "observer", "monitor", "evacuation"})
+
+RELATIVE: Final = frozenset({"who", "which", "that", "whom"})
+
+
+def lemma_of(tok) -> str:  # type: ignore[no-untyped-def]
+    return tok.lemma_.lower()
+
+
+def pobjs(prep) -> list:  # type: ignore[type-arg]
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def antecedent(tok):  # type: ignore[no-untyped-def]
+    """The noun a relative pronoun stands for ("rebels who attacked")."""
+    if tok.lower_ in RELATIVE and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def is_passive(verb) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_of(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The performer(s) of ``verb``: subject, passive agent, or inherited from a governing clause."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return [antecedent(child)]
+        if child.dep_ == "agent":
+            return pobjs(child)
+    if depth >= 4 or verb.head is verb:
+        return []
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in ("dobj",)]
+        return objects or subject_of(head, depth + 1)
+    if verb.dep_ == "conj":
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
+        return subject_of(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        return [head]
+    return []
+
+
+def recipients_of_verb(verb, *, theme_object: bool) -> list:  # type: ignore[no-untyped-def,type-arg]
+    out: list = []  # type: ignore[type-arg]
+    passive = is_passive(verb)
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "nsubjpass" and not theme_object:
+            out.append(antecedent(child))
+        elif dep == "dobj" and not passive and not theme_object:
+            out.append(child)
+        elif dep == "dative":  # "gave X food", or "gave food to X" parsed with "to" as the dative
+            out.extend(pobjs(child) if child.pos_ == "ADP" else [child])
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            out.extend(p for p in pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
+    if theme_object:  # "provided Ukraine with weapons": the dobj is the receiver when the theme is in "with"
+        with_themes = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+        if with_themes:
+            out = [c for c in verb.children if c.dep_ == "dobj"] + out
+    if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
+        out.append(verb.head)
+    if not out and verb.dep_ == "conj":  # "shelled and bombed the town" shares the object
+        head = verb.head
+        out.extend(c for c in head.children if c.dep_ == "dobj")
+    return out
+
+
+def modifier_actor(noun) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Possessor, by-agent, demonym or organisation modifier, or "between X and Y" of an event noun."""
+    out: list = []  # type: ignore[type-arg]
+    for child in noun.children:
+        dep = child.dep_
+        if dep == "poss":
+            out.append(child)
+        elif dep == "prep" and child.lower_ in ("by", "from"):
+            out.extend(pobjs(child))
+        elif dep == "prep" and child.lower_ == "of" and lemma_of(noun) in OF_AGENT_NOUNS:
+            out.extend(pobjs(child))
+        elif dep in ("amod", "compound") and child.i < noun.i and (
+                child.ent_type_ in ACTOR_ENTS or country_of(child.text) is not None):
+            out.append(child)
+    return out
+
+
+def between(noun) -> tuple[list, list]:  # type: ignore[type-arg]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+            objects = pobjs(child)
+            if objects:
+                first = objects[0]
+                return [first], list(first.conjuncts)
+    return [], []
+
+
+def governing_verb(noun):  # type: ignore[no-untyped-def]
+    """The verb whose argument ``noun`` is (through one preposition at most), or None."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if noun.dep_ == "conj":
+        return governing_verb(head)
+    if noun.dep_ == "compound" and lemma_of(head) in PROCESS_NOUNS:  # "ended mediation efforts"
+        return governing_verb(head)
+    return None
+
+
+def noun_arguments(noun, lex: Lexicon) -> tuple[list, list, Any]:  # type: ignore[type-arg]
+    actors, recipients = between(noun)
+    actors = actors or modifier_actor(noun)
+    for child in noun.children:
+        if child.dep_ == "prep":
+            word = child.lower_
+            if word in NOUN_RECIPIENT_PREPS or (word == "of" and lemma_of(noun) not in OF_AGENT_NOUNS):
+                recipients.extend(p for p in pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
+    verb = governing_verb(noun)
+    anchor = verb if verb is not None else noun
+    if verb is not None and lemma_of(verb) in lex.light_verbs:
+        if not actors and noun.dep_ in ("dobj", "pobj", "attr"):
+            actors = subject_of(verb)
+        elif not actors and noun.dep_ == "nsubjpass":
+            actors = [p for c in verb.children if c.dep_ == "agent" for p in pobjs(c)]
+        if not recipients:
+            recipients = recipients_of_verb(verb, theme_object=True)
+    return actors, recipients, anchor
+
+
+def instrument(verb, lex: Lexicon, nominal_codes: dict[int, Code]):  # type: ignore[no-untyped-def]
+    """(token, code) of a weapon or event noun that is the subject / "with" object of an ASSAULT verb."""
+    for child in verb.children:
+        candidates = []
+        if child.dep_ in ("nsubj", "agent"):
+            candidates = [child] if child.dep_ == "nsubj" else pobjs(child)
+        elif child.dep_ == "prep" and child.lower_ in ("with", "in"):
+            candidates = pobjs(child)
+        for cand in candidates:
+            code = nominal_codes.get(cand.i)
+            if code is not None and code.type == "ASSAULT":
+                return cand, code
+            inst = lex.instruments.get(lemma_of(cand))
+            if inst is not None:
+                return cand, inst
+    return None
+
+
+def addressees(verb, code: Code, consumed: set[int]) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Whom a governing verb is addressed to: "urged X to", "called on X to", "demanded that X ...".
+
+    Returned before the recipients of the governed content, so the addressee wins when it names an actor.
+    """
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in consumed]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to") and code.type == "REQUEST":
+            out.extend(pobjs(child))
+    if code.type in ("REQUEST", "THREATEN"):  # "demanded that the US cancel ...": the subject of the demand
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                out.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return out
+
+
+# Where an act is done: with no recipient named, the place stands for those it was done to.
+PLACE_PREPS: Final = frozenset({"in", "from", "into", "inside", "at", "across", "throughout", "out"})
+
+
+def place_heads(item: Found) -> list:  # type: ignore[type-arg]
+    """Objects of place prepositions on the trigger, its anchor or its object ("evacuate settlements in Gaza")."""
+    owners = [item.trigger]
+    if item.anchor.i != item.trigger.i:
+        owners.append(item.anchor)
+    owners += [c for o in list(owners) for c in o.children if c.dep_ in ("dobj", "nsubjpass")]
+    out = []
+    for owner in owners:
+        for prep in owner.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                out.extend(p for p in pobjs(prep) if p.ent_type_ in ("GPE", "LOC"))
+    return out
+
+
+# Nouns of shooting that carry their shooter as a modifier ("police firing").
+FIRING_WORDS: Final = frozenset({"fire", "firing", "shooting", "gunfire", "crossfire", "action", "lathicharge"})
+
+
+def means_actor(verb, lex: Lexicon, nominal_codes: dict[int, Code]) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Who wielded the means of a harm whose doer is not its subject: "two were killed in police firing"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "with", "during"):
+            continue
+        for means in pobjs(prep):
+            code = nominal_codes.get(means.i)
+            if lemma_of(means) in FIRING_WORDS or lemma_of(means) in lex.instruments or (
+                    code is not None and code.type == "ASSAULT"):
+                owners = [c for c in means.children if c.dep_ in ("compound", "poss", "amod", "nmod")
+                          and c.i < means.i]
+                owners += [p for c in means.children if c.dep_ == "prep" and c.lower_ == "by" for p in pobjs(c)]
+                if owners:
+                    return owners
+            if any(c.dep_ == "acl" and lemma_of(c) in ("fire", "shoot") for c in means.children):
+                return [means]  # "killed in police firing" parsed as "in [police [firing]]"
+    for clause in verb.children:  # "one was killed when police opened fire": the doer of the harm's clause
+        code = nominal_codes.get(clause.i)
+        if clause.dep_ == "advcl" and code is not None and code.type == "ASSAULT":
+            return subject_of(clause)
+    return []
+
+
+def peace_mission(tok) -> bool:  # type: ignore[no-untyped-def]
+    """True when a deployment is for peacekeeping, rescue or relief (its objects, purpose and modifiers say so)."""
+    todo = [c for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass", "advcl", "xcomp", "acl", "compound",
+                                                   "amod")]
+    seen = 0
+    while todo and seen < 40:  # bounded walk down the deployment's own phrase
+        node = todo.pop()
+        seen += 1
+        if lemma_of(node) in PEACE_WORDS:
+            return True
+        if node.dep_ not in ("relcl", "ccomp", "conj"):
+            todo.extend(node.children)
+    return False
+
+
+def firer(weapon) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The agent of a participle on a weapon: "the missiles fired by the Israeli military"."""
+    for child in weapon.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            return [p for c in child.children if c.dep_ == "agent" for p in pobjs(c)]
+    return []
+
+
+def joint(noun, actors: list) -> bool:  # type: ignore[type-arg]
+    """An exercise held by two or more armies ("French and Egyptian warships", "drills with Japan")."""
+    if any(a.conjuncts or any(m.dep_ == "amod" and m.conjuncts for m in a.children) for a in actors):
+        return True  # "Kenya and Uganda", "French and Egyptian warships"
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside") for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("with", "alongside") for c in noun.head.children if noun.head is not noun)
+
+
+def unique(tokens: Iterable) -> list:  # type: ignore[type-arg]
+    seen: set[int] = set()
+    out = []
+    for tok in tokens:
+        if tok.i not in seen:
+            seen.add(tok.i)
+            out.append(tok)
+    return out
+
+
+# Dying is no event by itself ("died of cancer"); with a violent cause it is a killing ("died in police firing").
+DEATH_VERBS: Final = frozenset({"die", "perish", "succumb"})
+DEATH_NOUNS: Final = frozenset({"death"})
+# Causes of death that are violence done by someone (beyond the event nouns of the lexicon).
+VIOLENT_CAUSES: Final = FIRING_WORDS - {"action"} | frozenset({"bullet", "violence", "clash", "riot", "rioting",
+                                                               "attack", "blast", "explosion", "lathicharge"})
+_CAUSE_DEPS: Final = frozenset({"prep", "pobj", "pcomp", "acl", "conj", "compound"})
+
+
+def violent_cause(head, lex: Lexicon):  # type: ignore[no-untyped-def]
+    """The violent cause a death word names in its own phrase, or None.
+
+    "died in police firing", "died due to police firing", "succumbed to injuries sustained in the firing",
+    "deaths in the clash": a bounded walk down prepositions, their objects and participles.
+    """
+    for child in head.children:  # "perished in police firing" misparsed as "in [police] [firing]advcl/acl"
+        if child.dep_ in ("advcl", "acl") and child.tag_ == "VBG" and lemma_of(child) in ("fire", "shoot") and \
+                child.i > 0 and child.doc[child.i - 1].dep_ == "pobj":
+            return child
+    todo = [(c, 1) for c in head.children if c.dep_ == "prep"]
+    while todo:
+        tok, depth = todo.pop(0)
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma_of(tok) in ("fire", "shoot") and \
+                tok.head.dep_ == "pobj":
+            return tok  # "died in [police [firing]acl]": the parser's reading of "in police firing"
+        if tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ in ("pobj", "conj", "pcomp"):
+            word = lemma_of(tok)
+            code = lex.nouns.get(word)
+            if word in VIOLENT_CAUSES or word in lex.instruments or (code is not None and code.type == "ASSAULT"):
+                return tok
+            if any(lex.compound_nouns.get((lemma_of(c), word)) for c in tok.children if c.dep_ == "compound"):
+                return tok  # "lathi charge", "mortar fire"
+        if depth < 6:
+            todo.extend((c, depth + 1) for c in tok.children if c.dep_ in _CAUSE_DEPS)
+    return None
+
+
+def cause_actor(cause) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Who wielded a violent cause: its modifiers ("police firing", "the army's shelling") or its "by" object."""
+    if cause is None:
+        return []
+    if cause.dep_ in ("advcl", "acl"):  # the misparses above: the noun just before the gerund is its modifier
+        return [cause.doc[cause.i - 1]]
+    out = [c for c in cause.children if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < cause.i]
+    out += [p for c in cause.children if c.dep_ == "prep" and c.lower_ == "by" for p in pobjs(c)]
+    return out
+
+
+def hyphen_prefix(tok):  # type: ignore[no-untyped-def]
+    """The word before a hyphen glued to ``tok`` ("lathi" in "lathi-charged"), or None."""
+    i = tok.i
+    if i < 2:
+        return None
+    doc = tok.doc
+    hyphen, prefix = doc[i - 1], doc[i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or prefix.whitespace_:
+        return None
+    return prefix

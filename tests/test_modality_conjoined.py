@@ -1,0 +1,17 @@
+"""A verb conjoined with a denial is not negated by it."""
+
+from __future__ import annotations
+
+from dragoman.pipeline import code_text
+
+
+def test_accusation_conjoined_with_a_denial_is_asserted() -> None:
+    found = code_text("The vice-president denied the charges and accused the government of a campaign of "
+                      "persecution.", published="2024-01-23")
+    accuse = [e for e in found if e.type == "ACCUSE"]
+    assert accuse and accuse[0].modality == "asserted"
+
+
+def test_denied_act_is_still_negated() -> None:
+    found = code_text("The army denied shelling the village.", published="2024-01-23")
+    assert found and all(e.modality == "negated" for e in found if e.type == "ASSAULT")
