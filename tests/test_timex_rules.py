@@ -3,19 +3,10 @@ relative or stated year, holidays by tense, "the day", decades in short form, an
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from dragoman.extract.timex import Timex, find_timexes, guess_tense
-
-DCT = dt.date(2024, 1, 24)  # a Wednesday
-
-
-def only(text: str, *, dct: dt.date | None = DCT) -> Timex:
-    found = find_timexes(text, dct=dct)
-    assert len(found) == 1, found
-    return found[0]
+from dragoman.extract.timex import find_timexes, guess_tense
+from test_timex_finder import DCT, only
 
 
 @pytest.mark.parametrize(

@@ -98,16 +98,21 @@ def _in_condition(chain) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _under_reporting(tok) -> bool:  # type: ignore[no-untyped-def]
-    """True when ``tok`` is (in) the content clause of a speech verb: backshifted "would" means future."""
+def _governed_by(tok, verbs: frozenset[str] | set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """True when ``tok`` sits (at most four clauses down) in a complement of one of ``verbs``."""
     for _ in range(4):
         if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head is not tok:
             tok = tok.head
-            if tok.lemma_ in REPORTING:
+            if tok.lemma_ in verbs:
                 return True
         else:
             return False
     return False
+
+
+def _under_reporting(tok) -> bool:  # type: ignore[no-untyped-def]
+    """True when ``tok`` is (in) the content clause of a speech verb: backshifted "would" means future."""
+    return _governed_by(tok, REPORTING)
 
 
 def modality_for(anchor, *, nominal=None, sentence=None,  # type: ignore[no-untyped-def]
@@ -181,12 +186,4 @@ ANNOUNCING: Final = REPORTING | {"announce", "vow", "pledge", "promise", "declar
 
 def under_announcement(anchor) -> bool:  # type: ignore[no-untyped-def]
     """True when the event is announced by a speech act of its own actor or a spokesman ("said they would ...")."""
-    tok = anchor
-    for _ in range(4):
-        if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head is not tok:
-            tok = tok.head
-            if tok.lemma_ in ANNOUNCING:
-                return True
-        else:
-            return False
-    return False
+    return _governed_by(anchor, ANNOUNCING)
