@@ -58,3 +58,12 @@ def test_country_precision() -> None:
     doc, resolver = setup("Protests erupted in Sudan after the coup.")
     place = resolver.locate(token(doc, "erupted"))
     assert place is not None and place.precision == "country" and place.country == "SDN"
+
+
+def test_places_locate_demonym_is_not_the_event_place() -> None:
+    from dragoman.pipeline import code_text
+
+    events = code_text("Britain imposed sanctions on Chinese companies on Tuesday.", published="2024-01-24")
+    assert events
+    for event in events:
+        assert event.location is None or event.location.name not in ("Chinese", "China")

@@ -495,8 +495,9 @@ class PlaceResolver:
     def locate(self, trigger, arguments: Sequence = ()) -> Place | None:  # type: ignore[no-untyped-def]
         """Where the event headed by ``trigger`` (a Token) happened; offsets into the body."""
         sent = trigger.sent
+        # A demonym ("Chinese businessmen") says whose, not where: it never locates an event by itself.
         in_sent = [t for t in self.toponyms if sent.start <= t.token_start < sent.end and t.candidate is not None
-                   and t.source != "dateline"]
+                   and t.source not in ("dateline", "demonym")]
         arg_tokens: set[int] = set()
         for arg in arguments:
             if arg is None:
@@ -522,13 +523,13 @@ class PlaceResolver:
             precision = cand.precision
             if vague and precision == "city":
                 precision = "region"
-            return place_of(cand, name=top.text, start=top.start, end=top.end, precision=precision)
+            return place_of(cand, name=cand.name, start=top.start, end=top.end, precision=precision)
         focus = self.focus()
         if focus is not None and focus.candidate is not None:
-            return place_of(focus.candidate, name=focus.text, start=focus.start, end=focus.end)
+            return place_of(focus.candidate, name=focus.candidate.name, start=focus.start, end=focus.end)
         for top in self.toponyms:
             if top.source == "dateline" and top.candidate is not None:
-                return place_of(top.candidate, name=top.text, start=top.start, end=top.end)
+                return place_of(top.candidate, name=top.candidate.name, start=top.start, end=top.end)
         if self.dateline:
             return place_of(self.dateline[0], name=self.dateline[0].name, start=None, end=None)
         return None
