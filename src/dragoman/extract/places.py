@@ -128,6 +128,13 @@ def place_of(candidate: Candidate, *, name: str, start: int | None, end: int | N
                  start=start, end=end)
 
 
+def _place_name(top: Toponym) -> str:
+    """The name as the text writes it ("Rafah", not GeoNames' "Rafaḩ"); a demonym gives its country's name."""
+    if top.source == "demonym" and top.candidate is not None:
+        return top.candidate.name
+    return top.text
+
+
 class PlaceResolver:
     """Finds and resolves every toponym of one parsed document once; then locates events."""
 
@@ -523,13 +530,13 @@ class PlaceResolver:
             precision = cand.precision
             if vague and precision == "city":
                 precision = "region"
-            return place_of(cand, name=cand.name, start=top.start, end=top.end, precision=precision)
+            return place_of(cand, name=_place_name(top), start=top.start, end=top.end, precision=precision)
         focus = self.focus()
         if focus is not None and focus.candidate is not None:
-            return place_of(focus.candidate, name=focus.candidate.name, start=focus.start, end=focus.end)
+            return place_of(focus.candidate, name=_place_name(focus), start=focus.start, end=focus.end)
         for top in self.toponyms:
             if top.source == "dateline" and top.candidate is not None:
-                return place_of(top.candidate, name=top.candidate.name, start=top.start, end=top.end)
+                return place_of(top.candidate, name=_place_name(top), start=top.start, end=top.end)
         if self.dateline:
             return place_of(self.dateline[0], name=self.dateline[0].name, start=None, end=None)
         return None
