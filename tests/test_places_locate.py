@@ -67,3 +67,15 @@ def test_places_locate_demonym_is_not_the_event_place() -> None:
     assert events
     for event in events:
         assert event.location is None or event.location.name not in ("Chinese", "China")
+
+
+def test_places_locate_city_of_x_repairs_ner_and_source_place_is_last_resort() -> None:
+    from dragoman.pipeline import code_text
+
+    # The small model tags "Khan Younis" as a person; "the city of" makes it a place. Gaza is where the
+    # source sits ("according to the health ministry in Gaza"), not where the strike was.
+    text = ("Israeli airstrikes on the southern city of Khan Younis killed 18 people overnight, "
+            "according to the health ministry in Gaza.")
+    (event,) = [e for e in code_text(text, published="2024-01-24") if e.type == "ASSAULT"]
+    assert event.location is not None and event.location.name == "Khan Younis"
+    assert event.location.country == "PSE"

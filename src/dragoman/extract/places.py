@@ -54,6 +54,9 @@ LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "to", "across", "into",
                   "inside", "through", "throughout", "between", "within", "of", "on", "via", "off", "along"}
 STRONG_PREPS = {"in", "at", "near", "outside", "inside", "around", "into", "across", "throughout", "within",
                 "from", "to", "toward", "towards", "through"}
+# "the city of X", "the province of X": the noun before "of" says that X is a place.
+SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port", "county",
+                    "state", "governorate", "prefecture", "municipality", "enclave", "island", "suburb", "hamlet"}
 VAGUE_PREPS = {"near", "outside", "around", "off", "toward", "towards"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "north-east", "north-west", "south-east", "south-west", "outskirts", "km", "kilometres",
@@ -280,7 +283,8 @@ class PlaceResolver:
         nxt = doc[span.end] if span.end < len(doc) else None
         if prev is not None and prev.lower_ in LOCATIVE_PREPS and prev.lower_ not in {"of", "on", "to"}:
             return True
-        if prev is not None and prev.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lower_ in DIRECTIONS:
+        if prev is not None and prev.lower_ == "of" and span.start >= 2 and (
+                doc[span.start - 2].lower_ in DIRECTIONS or doc[span.start - 2].lower_ in SETTLEMENT_NOUNS):
             return True
         if nxt is not None and nxt.text == "," and span.end + 1 < len(doc):
             after = doc[span.end + 1]
@@ -542,7 +546,8 @@ class PlaceResolver:
         return None
 
     def _relation(self, root, trigger, arg_tokens: set[int]) -> tuple[int | None, bool]:  # type: ignore[no-untyped-def]
-        """0: attached to the trigger by a preposition, 1: to an argument, 2: elsewhere in the sentence.
+        """0: attached to the trigger by a preposition, 1: to an argument, 2: elsewhere in the sentence,
+        3: inside an "according to" source phrase.
 
         None when the place is the subject of the sentence (an actor: "Washington said"). The flag says
         the attachment is vague ("near X", "east of X") so the precision drops.
@@ -551,6 +556,8 @@ class PlaceResolver:
         node = root
         for _step in range(6):
             head = node.head
+            if head.lower_ == "according":
+                return 3, vague  # "according to the ministry in Gaza": where the source sits, a last resort
             if node.dep_ == "pobj" and head.dep_ == "prep":
                 prep = head.lower_
                 if prep in VAGUE_PREPS:
