@@ -263,7 +263,7 @@ class ActorResolver:
     def _scan_people(self) -> None:
         """Find titled people: "Kenyan Interior Minister Kithure Kindiki", "Kindiki, Kenya's interior minister"."""
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or _not_a_person(ent.text.strip()):
                 continue
             root = ent.root
             left = [t for t in root.subtree if t.i < ent.start and t.dep_ not in ("det",)]
@@ -501,6 +501,8 @@ class ActorResolver:
                 known = _Person(famous.name, famous.code, famous.sector, None, head.i)
             return known if known is not None and _body(text) is None and _country_entry(text) is None else None
         text = ent.text.strip()
+        if _not_a_person(text):
+            return None
         parts = text.split()
         known = self._people.get(text.lower()) or (self._people.get(parts[-1].lower()) if parts else None)
         if known is not None:
@@ -641,6 +643,11 @@ class ActorResolver:
                     found.append((token.i, actor))
         self._subject_cache[sent.start] = found
         return found
+
+
+def _not_a_person(text: str) -> bool:
+    """The small model labels some country words PERSON ("Benin", "Bosnian Serbs"): those are no people."""
+    return (_country_entry(text) is not None or _body(text) is not None) and lx.people().get(lx.norm(text)) is None
 
 
 def _phrase_start(head) -> int:  # type: ignore[no-untyped-def]

@@ -617,7 +617,55 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
         if code.type == "MOBILIZE" and peace_mission(tok):
             code = Code("AID", "074", None)  # "deployed 300 troops to the UN peacekeeping mission"
         found.append(Found(tok, code, tuple(unique(actors)), tuple(unique(recipients)), anchor, nominal, end))
-    return found
+    return _with_demands(sent, [_readiness(f) for f in found], codes)
+
+
+# "is willing to withdraw", "prepared to lift the ban": an offer (AGREE 03x) or, for conflict, a threat.
+READY_ADJECTIVES: Final = frozenset({"willing", "prepared", "ready", "eager"})
+
+
+def _readiness(item: Found) -> Found:
+    anchor = item.anchor
+    if anchor.dep_ != "xcomp" or anchor.head is anchor or anchor.head.lower_ not in READY_ADJECTIVES:
+        return item
+    code = item.code
+    if code.type in GOVERNING:
+        return item
+    if not item.actors and anchor.head.dep_ == "acomp":  # "Syria is willing to ...": the subject of "is"
+        item = replace(item, actors=tuple(unique(subject_of(anchor.head.head))))
+    if PLOVER_QUAD.get(code.type) in ("verbal_cooperation", "material_cooperation"):
+        return replace(item, code=Code("AGREE", AGREE_CAMEO.get(code.type, "030"), None))
+    threat = threat_intent(code)
+    return replace(item, code=threat) if threat is not None else item
+
+
+# "X said Y must/should ...": a demand by X on Y (CAMEO 10x), whatever Y is to do.
+DEMAND_MODALS: Final = frozenset({"must", "should"})
+
+
+def _with_demands(sent, found: list[Found], codes: dict[int, Code]) -> list[Found]:  # type: ignore[no-untyped-def]
+    """Recode "said that Sudan must return the helicopter" as REQUEST from the speaker to Sudan.
+
+    The content's own trigger (the verb, or the event noun it governs) becomes the demand's content; a content
+    with no trigger ("must ensure security") is still a demand, coded at the reporting verb.
+    """
+    out = list(found)
+    for tok in sent:
+        if tok.dep_ != "ccomp" or tok.head is tok or not is_reporting_verb(tok.head):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in tok.children):
+            continue
+        rep = tok.head
+        speakers, addressed = subject_of(rep), subject_of(tok)
+        if not speakers or not addressed:
+            continue
+        inner = {tok.i} | {c.i for c in tok.children if c.dep_ in ("dobj", "xcomp")}
+        content = next((codes[i] for i in sorted(inner) if i in codes), None)
+        code = refine_governing(Code("REQUEST", "100"), content) if content is not None else Code("REQUEST", "100")
+        out = [f for f in out if f.trigger.i not in inner and f.anchor.i not in inner]
+        out.append(Found(rep, code, tuple(unique(speakers)), tuple(unique(addressed)), rep, False,
+                         rep.idx + len(rep.text)))
+    return sorted(out, key=lambda f: f.trigger.i) if len(out) != len(found) or out != found else found
 
 
 def future_intent(code: Code) -> Code:
