@@ -109,3 +109,12 @@ def test_cameo_class_scorer_codes_a_small_file(tmp_path: Path) -> None:
     assert scores["n"] == 2 and 0.0 <= scores["accuracy"] <= 1.0
     assert sum(int(k.split("->")[0] == k.split("->")[1]) * v for k, v in scores["details"]["confusion"].items()) \
         == round(scores["accuracy"] * 2)
+
+
+def test_evaluate_events_gold_igo_accepts_plover_international_codes() -> None:
+    from dragoman.evaluate.events import _country_matches
+
+    assert _country_matches("UNO", {"IGO"}) and _country_matches("EUR", {"IGO"})
+    assert not _country_matches("UNO", {"USA"})
+    assert not _country_matches("USA", {"IGO"})
+    assert _country_matches("USA", {"USA", None})

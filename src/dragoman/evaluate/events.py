@@ -16,7 +16,8 @@ Formats and what is measured:
     the gold type. Actors: over records whose type matched, the coded event of that type that agrees
     best with the gold; source country/sector accuracy against the gold source actors, target against
     the gold target actors (only where the gold gives a value; CAMEO's own country codes JAP, ITL, VTN
-    are read as ISO JPN, ITA, VNM; sectors are compared on their first three letters).
+    are read as ISO JPN, ITA, VNM, and the gold's IGO, which 0.5b1 uses for every international body, accepts
+    PLOVER's UNO, EUR and NGO; sectors are compared on their first three letters).
 
 ``cameo-class`` (``text<TAB>label``, 0 statement, 1-4 the quad classes)
     A sentence's class is the quad class of its first coded event in text order, 0 when nothing is
@@ -247,6 +248,16 @@ def _country(code: str | None) -> str | None:
     return CAMEO_COUNTRY.get(code, code) if re.fullmatch(r"[A-Z]{3}", code) else None
 
 
+# The 0.5b1 gold codes every international body IGO; PLOVER (and dragoman) split them into UNO, EUR, NGO, IGO.
+_INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO"})
+
+
+def _country_matches(predicted: str | None, gold: set[str | None]) -> bool:
+    if predicted is None:
+        return False
+    return predicted in gold or ("IGO" in gold and predicted in _INTERNATIONAL)
+
+
 def _sector(code: str | None) -> str | None:
     if not code or not isinstance(code, str):
         return None
@@ -261,7 +272,7 @@ def _actor_agreement(event: Event, sources: list[dict[str, Any]], targets: list[
     for actor, gold in ((event.actor, sources), (event.recipient, targets)):
         if actor is None:
             continue
-        score += actor.country is not None and actor.country in {_country(g.get("code")) for g in gold}
+        score += _country_matches(actor.country, {_country(g.get("code")) for g in gold})
         score += actor.sector is not None and actor.sector in {_sector(g.get("sector")) for g in gold}
     return score
 
@@ -311,7 +322,7 @@ def score_plover_gsr(gold: Path, *, limit: int | None = None, stride: int = 1, u
             sectors = {_sector(g.get("sector")) for g in gold_actors} - {None}
             if countries:
                 actor_tally[f"{role}_country"][1] += 1
-                actor_tally[f"{role}_country"][0] += actor is not None and actor.country in countries
+                actor_tally[f"{role}_country"][0] += actor is not None and _country_matches(actor.country, countries)
             if sectors:
                 actor_tally[f"{role}_sector"][1] += 1
                 actor_tally[f"{role}_sector"][0] += actor is not None and actor.sector in sectors
