@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import functools
 import json
 import logging
+import os
+import re
+import signal
+import socket
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable, Iterable
@@ -16,8 +22,8 @@ from typing import Any, TypeVar
 import click
 
 from . import query, store
-from .errors import DragomanError, QueryError
-from .ingest import DEFAULT_MAX_BYTES
+from .errors import DragomanError, EvaluationError, QueryError, StoreError
+from .ingest import DEFAULT_MAX_BYTES, SUPPORTED
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,21 +43,52 @@ def _handle_errors(func: F) -> F:
             if _verbose():
                 traceback.print_exc()
             raise click.ClickException(f"[{exc.stage}] {exc}") from None
+        except sqlite3.Error as exc:
+            if _verbose():
+                traceback.print_exc()
+            raise click.ClickException(
+                f"[store] the database could not be used ({type(exc).__name__}: {exc}); check that --db names a "
+                "dragoman database that no other program is changing"
+            ) from None
         except (OSError, ValueError) as exc:
             if _verbose():
                 traceback.print_exc()
             raise click.ClickException(f"{type(exc).__name__}: {exc}") from None
+        except (click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last guard: no traceback reaches the user
+            if _verbose():
+                traceback.print_exc()
+            raise click.ClickException(
+                f"[internal] unexpected {type(exc).__name__}: {exc}; rerun with --verbose for the traceback "
+                "and report it"
+            ) from None
 
     return wrapper  # type: ignore[return-value]
 
 
 def _verbose() -> bool:
     ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get("dragoman.verbose"):
+        return True
     while ctx is not None:
         if ctx.params.get("verbose"):
             return True
         ctx = ctx.parent
     return False
+
+
+def _set_verbose(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.meta["dragoman.verbose"] = True  # meta is shared by the whole command chain
+        logging.getLogger().setLevel(logging.DEBUG)
+        for name in _CHATTY_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.NOTSET)
+
+
+# Every command takes --verbose where a user types it: after the command, as the README shows for `code`.
+verbose_option = click.option("--verbose", is_flag=True, expose_value=False, callback=_set_verbose,
+                              help="Show details and tracebacks.")
 
 
 def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -77,15 +114,24 @@ format_option = click.option(
 def main(verbose: bool) -> None:
     """dragoman: raw news in, PLOVER/CAMEO political event data out."""
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(message)s")
+    if not verbose:
+        # Their warnings ("discarding data: None") say nothing a user can act on; our reasons do.
+        for name in _CHATTY_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+
+_CHATTY_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer", "readability")
 
 
 class _Progress:
-    """A one-line progress display with documents/s, only on a terminal."""
+    """A one-line progress display with documents/s, only on a terminal; keeps the last summary."""
 
     def __init__(self) -> None:
         self.enabled = sys.stderr.isatty()
+        self.last: Any = None
 
     def __call__(self, summary: Any) -> None:
+        self.last = summary
         if not self.enabled:
             return
         done = summary.seen
@@ -105,6 +151,56 @@ class _Progress:
     def close(self) -> None:
         if self.enabled:
             sys.stderr.write("\n")
+            self.enabled = False  # closed once, even when an interrupt closes it early
+
+
+def _check_writable_store(db: str) -> None:
+    """Refuse, before any work, a --db that cannot be written or belongs to another program."""
+    path = Path(db)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise StoreError(f"folder {str(folder)!r} for database {db!r} does not exist: create it or choose another --db")
+    # SQLite in WAL mode writes two files beside the database: the folder must be writable too.
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(f"folder {str(folder)!r} is not writable, so database {db!r} cannot be written there: "
+                         "choose another --db or change the folder's permissions")
+    if not path.exists():
+        return
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise StoreError(f"database {db!r} is read-only: make it writable (chmod u+w {db}) or choose another --db")
+    if path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{db!r} is not an SQLite database ({exc}): choose another --db; dragoman will not "
+                         "overwrite it") from exc
+    if tables and not tables & {"documents", "migrations"}:  # a run killed mid-migration left "migrations"
+        names = ", ".join(sorted(tables)[:5])
+        raise StoreError(f"{db!r} is an SQLite database of another program (tables: {names}): choose another --db; "
+                         "dragoman will not add its tables to it")
+
+
+def _stop_on_sigint() -> Callable[[], None]:
+    """Ctrl-C stops the batch in this process only; worker processes leave it to us (no tracebacks from them).
+
+    Returns the function that puts the previous handler back.
+    """
+    parent = os.getpid()
+
+    def handler(_signum: int, _frame: Any) -> None:
+        if os.getpid() == parent:  # a forked worker inherits this handler and ignores the signal
+            raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        return lambda: None
+    return lambda: signal.signal(signal.SIGINT, previous)
 
 
 @main.command()
@@ -124,12 +220,26 @@ def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int, 
 
     if verbose:
         logging.getLogger().setLevel(logging.DEBUG)
+    _check_writable_store(db)
     progress = _Progress()
+    restore = _stop_on_sigint()
     try:
         summary = code_files(paths, db=db, published=published, workers=workers, max_bytes=max_bytes,
                              progress=progress)
-    finally:
+    except KeyboardInterrupt:
         progress.close()
+        done = progress.last
+        so_far = (f"coded {done.coded}, skipped {done.skipped}, failed {done.failed}, "
+                  f"already stored {done.already_stored}" if done is not None else "nothing stored yet")
+        click.echo(f"interrupted: {so_far}; every stored document is complete. Run the same command again to "
+                   "finish the batch.", err=True)
+        raise SystemExit(130) from None
+    finally:
+        restore()
+    progress.close()
+    if summary.seen == 0:
+        click.echo(f"no input files found under {', '.join(str(p) for p in paths)}; dragoman reads {SUPPORTED}",
+                   err=True)
     rate = summary.seen / summary.seconds if summary.seconds else 0.0
     click.echo(
         f"coded {summary.coded}, skipped {summary.skipped}, failed {summary.failed}, "
@@ -180,14 +290,31 @@ def _short(value: str, width: int = 48) -> str:
 @db_option
 @click.option("--status", type=click.Choice(["ok", "skipped", "failed"]))
 @format_option
+@verbose_option
 @_handle_errors
 def docs(db: str, status: str | None, fmt: str) -> None:
     """List stored documents."""
-    conn = store.connect(db, read_only=True)
+    conn = _open_for_reading(db)
     columns = list(query.DOC_FIELDS)
     if fmt == "table":
         columns = ["doc_id", "status", "title", "dateline", "agency", "published", "error", "source_id"]
     _emit(query.iter_documents(conn, status=status), fmt, columns)
+
+
+def _open_for_reading(db: str) -> sqlite3.Connection:
+    """A read-only connection to a dragoman store; StoreError when ``db`` is no such store."""
+    conn = store.connect(db, read_only=True)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"cannot read database {db!r}: {exc}; is it a dragoman SQLite file?") from exc
+    if not {"documents", "events"} <= tables:
+        conn.close()
+        raise StoreError(
+            f"database {db!r} has no dragoman tables: code some documents into it first (dragoman code PATH --db {db})"
+        )
+    return conn
 
 
 EVENT_COLUMNS = [
@@ -218,6 +345,7 @@ def _event_table_rows(records: Iterable[dict[str, Any]]) -> Iterable[dict[str, A
 @click.option("--since", callback=_iso_date, help="Events on or after this date (YYYY-MM-DD).")
 @click.option("--until", callback=_iso_date, help="Events on or before this date (YYYY-MM-DD).")
 @format_option
+@verbose_option
 @_handle_errors
 def events(db: str, type_: str | None, country: str | None, since: str | None, until: str | None,
            fmt: str) -> None:
@@ -226,13 +354,20 @@ def events(db: str, type_: str | None, country: str | None, since: str | None, u
 
     if type_ is not None and type_.upper() not in PLOVER_TYPES:
         raise QueryError(f"unknown event type {type_!r}: use one of {', '.join(PLOVER_TYPES)}")
+    if country is not None and not re.fullmatch(r"[A-Za-z]{3}", country):
+        raise QueryError(
+            f"--country {country!r} is not a code: use an ISO 3166-1 alpha-3 code such as COD, "
+            "or IGO, UNO, EUR, NGO, MNC"
+        )
+    if since and until and since > until:
+        raise QueryError(f"--since {since} is after --until {until}: swap them")
     event_filter = query.EventFilter(
         type=type_.upper() if type_ else None,
         country=country.upper() if country else None,
         date_from=since,
         date_to=until,
     )
-    conn = store.connect(db, read_only=True)
+    conn = _open_for_reading(db)
     records = query.iter_events(conn, event_filter)
     if fmt == "table":
         _emit(_event_table_rows(records), fmt,
@@ -244,18 +379,60 @@ def events(db: str, type_: str | None, country: str | None, since: str | None, u
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD).")
+@verbose_option
 @_handle_errors
 def places(file: Path, published: str | None) -> None:
     """Print the toponyms found in FILE and the GeoNames entries chosen for them (for debugging)."""
     from .extract.places import toponyms_for_file
 
+    read = rejected = 0
     for record in toponyms_for_file(file, published=published):
         click.echo(json.dumps(record, ensure_ascii=False))
+        if "error" in record and "text" not in record:
+            rejected += 1
+            click.echo(f"[ingest] {record['error']}", err=True)
+        else:
+            read += 1
+    if rejected and not read:
+        raise SystemExit(1)
 
 
 @main.group()
 def evaluate() -> None:
     """Score dragoman against gold-standard data."""
+
+
+_LAYOUTS = {
+    "extraction": "a folder with ground-truth.json and html/<id>.html.gz (the article-extraction-benchmark layout)",
+    "plover-gsr": "the PLOVER GSR JSON list of records (PLOVER_GSR_CAMEO.txt)",
+    "cameo-class": "a TSV file of text<TAB>label (0-4) lines",
+    "cameo-ner": "CoNLL lines 'token TAG' (O, B-/I-S|T|R), a blank line between sentences",
+    "ipe": "a TSV file of text and five 0/1 columns (KILL ARREST ANY_ACTION FAIL FORCE)",
+    "geo": "the LGL or GeoWebNews XML file (lgl.xml, GWN.xml)",
+    "timex": "a folder of TimeML .tml files (TBAQ-cleaned) or of MEANTIME CAT .xml files",
+}
+# Top-level counts of what a scorer read; all zero means the gold layout was not recognised.
+_COUNT_KEYS = ("n", "records", "sentences", "documents", "articles", "pages")
+
+
+def _scored(gold: Path, layout: str, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """Run a scorer; a gold file in another layout is one line naming the expected layout, never a traceback."""
+    expected = _LAYOUTS[layout]
+    try:
+        scores = run()
+    except DragomanError:
+        raise
+    except OSError as exc:
+        raise EvaluationError(f"cannot read gold data {str(gold)!r} ({exc.strerror or exc}); expected {expected}") \
+            from exc
+    except Exception as exc:  # noqa: BLE001 - any parse failure of foreign data means a wrong layout
+        raise EvaluationError(
+            f"{gold} is not in the expected layout ({type(exc).__name__}: {exc}); expected {expected}"
+        ) from exc
+    counts = [scores[k] for k in _COUNT_KEYS if isinstance(scores.get(k), int)]
+    if counts and not any(counts):
+        raise EvaluationError(f"no gold records found in {gold}; expected {expected}")
+    return scores
 
 
 def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
@@ -269,12 +446,13 @@ def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
 @evaluate.command("extraction")
 @click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True)
+@verbose_option
 @_handle_errors
 def evaluate_extraction(gold: Path, as_json: bool) -> None:
     """HTML article extraction, token-overlap P/R/F1 (article-extraction-benchmark layout)."""
     from .evaluate.extraction import score_extraction
 
-    _print_scores(score_extraction(gold), as_json)
+    _print_scores(_scored(gold, "extraction", lambda: score_extraction(gold)), as_json)
 
 
 @evaluate.command("events")
@@ -284,41 +462,46 @@ def evaluate_extraction(gold: Path, as_json: bool) -> None:
 @click.option("--split", type=click.Choice(["heldout", "train"]),
               help="Score only the classifier's held-out (or training) part of the gold set.")
 @click.option("--json", "as_json", is_flag=True)
+@verbose_option
 @_handle_errors
 def evaluate_events(gold: Path, fmt: str, use_model: bool, split: str | None, as_json: bool) -> None:
     """Event coding against the gold event sets."""
     from .evaluate.events import score_events
 
-    _print_scores(score_events(gold, format=fmt, use_model=use_model, split=split), as_json)
+    _print_scores(_scored(gold, fmt, lambda: score_events(gold, format=fmt, use_model=use_model, split=split)),
+                  as_json)
 
 
 @evaluate.command("geo")
 @click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--oracle-spans", is_flag=True, help="Geocode the gold toponym spans only.")
 @click.option("--json", "as_json", is_flag=True)
+@verbose_option
 @_handle_errors
 def evaluate_geo(gold: Path, oracle_spans: bool, as_json: bool) -> None:
     """Toponym detection and geocoding (LGL / GeoWebNews XML)."""
     from .evaluate.geo import score_geo
 
-    _print_scores(score_geo(gold, oracle_spans=oracle_spans), as_json)
+    _print_scores(_scored(gold, "geo", lambda: score_geo(gold, oracle_spans=oracle_spans)), as_json)
 
 
 @evaluate.command("timex")
 @click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True)
+@verbose_option
 @_handle_errors
 def evaluate_timex(gold: Path, as_json: bool) -> None:
     """Temporal expressions against TimeML folders (TempEval-3 scoring)."""
     from .evaluate.timex import score_timex
 
-    _print_scores(score_timex(gold), as_json)
+    _print_scores(_scored(gold, "timex", lambda: score_timex(gold)), as_json)
 
 
 @main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@verbose_option
 @_handle_errors
 def serve(db: str, host: str, port: int) -> None:
     """Serve the HTTP API and the web UI over the database (read-only)."""
@@ -326,7 +509,44 @@ def serve(db: str, host: str, port: int) -> None:
 
     from .api import create_app
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    app = create_app(db)
+    sock = _bind(host, port)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"serving {db} at http://{shown}:{sock.getsockname()[1]}/ (API at /api/events); Ctrl-C stops",
+               err=True)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn shuts down on Ctrl-C, then passes the signal on
+        click.echo("stopped", err=True)
+    finally:
+        sock.close()
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so that a busy port or a bad host is one clear line."""
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise click.ClickException(
+            f"[serve] --host {host!r} is not an address of this machine ({exc.strerror}); use 127.0.0.1, "
+            "0.0.0.0 or a host name that resolves"
+        ) from None
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            fix = "another program is listening there: stop it or choose another --port"
+        elif exc.errno == errno.EACCES:
+            fix = "ports below 1024 need privileges: choose a --port above 1024"
+        else:
+            fix = "choose another --host or --port"
+        raise click.ClickException(f"[serve] cannot listen on {host}:{port} ({exc.strerror}); {fix}") from None
+    return sock
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,10 +8,14 @@ line) and the fix; the batch goes on.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import stat
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..errors import InputError, TooLargeError, UnsupportedFormatError
+from ..errors import BinaryInputError, EmptyInputError, InputError, TooLargeError, UnsupportedFormatError
 from ..model import Article, Rejected, content_hash
 from .decode import decode_bytes, is_gzip, maybe_gunzip
 from .html import article_from_html, looks_like_html
@@ -42,16 +46,42 @@ def _kind(path: Path) -> tuple[str | None, bool]:
 
 
 def input_files(paths: Sequence[str | Path]) -> Iterator[Path]:
-    """Every file under ``paths`` in a stable order; hidden files inside folders are passed over."""
+    """Every file under ``paths`` in a stable order; hidden files inside folders are passed over.
+
+    Symbolic links to folders are followed once (a link loop is not walked twice). Entries that
+    cannot be walked (broken links, link loops, unreadable folders) are yielded too, so that the
+    reader stores them with a reason instead of passing over them in silence.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                relative = file.relative_to(path)
-                if file.is_file() and not any(part.startswith(".") for part in relative.parts):
-                    yield file
+            yield from _walk(path, seen=set())
         else:
             yield path  # a missing file is reported by the reader
+
+
+def _walk(folder: Path, *, seen: set[tuple[int, int]]) -> Iterator[Path]:
+    try:
+        info = folder.stat()
+    except OSError:
+        yield folder
+        return
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        return  # reached again through a symbolic link: its files are already read
+    seen.add(key)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        yield folder  # unreadable folder: the reader says so
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, seen=seen)
+        else:
+            yield entry
 
 
 def count_inputs(paths: Sequence[str | Path]) -> int:
@@ -93,8 +123,7 @@ def _read_file(file: Path, *, max_bytes: int, published: str | None) -> Iterator
     source = str(file)
     kind, _gz = _kind(file)
     try:
-        if not file.exists():
-            raise InputError(f"{source}: no such file or folder; check the path")
+        _check_readable(file, source)
         if kind is None:
             raise UnsupportedFormatError(
                 f"{source}: unsupported file type '{file.suffix or '(no extension)'}'; dragoman reads {SUPPORTED}"
@@ -120,6 +149,32 @@ def _read_file(file: Path, *, max_bytes: int, published: str | None) -> Iterator
         yield _rejected(exc, source_id=source, data=data, fmt=kind)
 
 
+def _check_readable(file: Path, source: str) -> None:
+    """Raise InputError naming what is wrong with a path that is no readable regular file."""
+    try:
+        info = file.stat()
+    except OSError as exc:
+        if file.is_symlink():
+            try:
+                target = str(file.readlink())
+            except OSError:
+                target = "?"
+            if exc.errno == errno.ELOOP:
+                raise InputError(f"{source}: symbolic link loop (-> {target}); fix or remove the link") from exc
+            raise InputError(
+                f"{source}: broken symbolic link (-> {target}, which does not exist); fix or remove the link"
+            ) from exc
+        if exc.errno == errno.ENOENT:
+            raise InputError(f"{source}: no such file or folder; check the path") from exc
+        raise InputError(f"{source}: cannot be read ({exc.strerror}); check the path and its permissions") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{source}: folder cannot be listed (permission denied); check its permissions")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsupportedFormatError(
+            f"{source}: not a regular file (a pipe, socket or device); give files or folders of news"
+        )
+
+
 def _article_from_bytes(data: bytes, *, kind: str, source: str, max_bytes: int, published: str | None) -> Article:
     data = maybe_gunzip(data, source=source, max_bytes=max_bytes)
     text = decode_bytes(data, source=source)
@@ -131,13 +186,73 @@ def _article_from_bytes(data: bytes, *, kind: str, source: str, max_bytes: int, 
 
 
 def _read_jsonl(file: Path, *, max_bytes: int, published: str | None) -> Iterator[Article | Rejected]:
-    with file.open("rb") as head:
-        gzipped = is_gzip(head.read(2))
-    if gzipped:
-        import gzip
+    source = str(file)
+    try:
+        with file.open("rb") as head:
+            gzipped = is_gzip(head.read(2))
+    except OSError as exc:
+        raise InputError(f"{source}: cannot be read ({exc.strerror}); check its permissions") from exc
+    records = 0
+    try:
+        with _open_jsonl(file, gzipped=gzipped, max_bytes=max_bytes) as stream:
+            for item in iter_jsonl(stream, path=file, max_bytes=max_bytes, published=published):
+                records += 1
+                yield item
+    except (OSError, EOFError, zlib.error) as exc:
+        # A damaged .jsonl.gz: the records read so far stay, the rest of the file is reported.
+        if not gzipped:
+            raise InputError(f"{source}: reading stopped after {records} records ({exc}); check the file") from exc
+        raise BinaryInputError(
+            f"{source}: the gzip stream is damaged or truncated after {records} records ({exc}); "
+            "re-compress the export with gzip or give it uncompressed"
+        ) from exc
+    if records == 0:
+        raise EmptyInputError(f"{source}: no records (the file is empty or blank lines only); remove it or add records")
 
-        with gzip.open(file, "rb") as stream:
-            yield from iter_jsonl(stream, path=file, max_bytes=max_bytes, published=published)  # type: ignore[arg-type]
-    else:
-        with file.open("rb") as stream:
-            yield from iter_jsonl(stream, path=file, max_bytes=max_bytes, published=published)
+
+def _open_jsonl(file: Path, *, gzipped: bool, max_bytes: int) -> contextlib.closing[Iterator[bytes]]:
+    chunks = _gzip_chunks(file) if gzipped else _plain_chunks(file)
+    return contextlib.closing(_lines(chunks, max_bytes=max_bytes))
+
+
+def _plain_chunks(file: Path, *, chunk_size: int = 1 << 16) -> Iterator[bytes]:
+    with file.open("rb") as raw:
+        while chunk := raw.read(chunk_size):
+            yield chunk
+
+
+def _gzip_chunks(file: Path, *, chunk_size: int = 1 << 16) -> Iterator[bytes]:
+    """Decompressed pieces of a gzip file; EOFError at the end when the stream is cut off."""
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    with file.open("rb") as raw:
+        while chunk := raw.read(chunk_size):
+            while chunk:
+                yield decompressor.decompress(chunk, chunk_size * 16)
+                chunk = decompressor.unconsumed_tail
+                if not chunk and decompressor.eof and decompressor.unused_data:
+                    # Concatenated gzip members (cat a.gz b.gz) are one valid stream: go on with the next member.
+                    chunk = decompressor.unused_data
+                    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if not decompressor.eof:
+        raise EOFError("the compressed stream ends before its end marker")
+
+
+def _lines(chunks: Iterator[bytes], *, max_bytes: int) -> Iterator[bytes]:
+    """Lines of a byte stream, every complete one before any error of the stream (a truncated export loses
+    only its cut-off tail). A line over ``max_bytes`` is cut to ``max_bytes + 1`` bytes, its rest passed over,
+    so one giant record never sits in memory and is still reported as too large."""
+    pending = b""
+    oversized = False  # inside a line already reported as too large: pass over the rest of it
+    for chunk in chunks:
+        *lines, pending = (pending + chunk).split(b"\n")
+        for line in lines:
+            if not oversized:
+                yield line + b"\n"
+            oversized = False
+        if len(pending) > max_bytes:
+            if not oversized:
+                yield pending[: max_bytes + 1]
+            oversized = True
+            pending = b""
+    if pending and not oversized:
+        yield pending

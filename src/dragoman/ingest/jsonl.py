@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -32,20 +33,46 @@ def _optional_str(record: dict[str, Any], key: str, where: str) -> str | None:
     value = record.get(key)
     if value is None or value == "":
         return None
-    if not isinstance(value, (str, int)):
-        raise BadRecordError(f"{where}: field '{key}' is {type(value).__name__}, expected a string; fix the record")
+    # A number is a fine id; true/false, lists and objects are mistakes in the export.
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise BadRecordError(
+            f"{where}: field '{key}' is {_json_type(value)} {_preview(value)}, expected a string; fix the record"
+        )
     return str(value)
 
 
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "a string" if isinstance(value, str) else type(value).__name__
+
+
+def _preview(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _published(record: dict[str, Any], where: str) -> str | None:
-    value = _optional_str(record, "published", where)
-    if value is None:
+    """The record's publication date as YYYY-MM-DD; a date-time keeps its date part."""
+    value = record.get("published")
+    if value is None or value == "":
         return None
-    if not _ISO_DATE_RE.match(value):
-        raise BadRecordError(
-            f"{where}: 'published' is {value!r}, not an ISO date (YYYY-MM-DD); fix the field or leave it out"
-        )
-    return value[:10]
+    fix = "give it as YYYY-MM-DD (a date-time such as 2024-06-25T10:00:00Z is fine) or leave it out"
+    if not isinstance(value, str):
+        raise BadRecordError(f"{where}: 'published' is {_json_type(value)} {_preview(value)}, not a date; {fix}")
+    text = value.strip()
+    if not _ISO_DATE_RE.match(text):
+        raise BadRecordError(f"{where}: 'published' is {value!r}, not an ISO date (YYYY-MM-DD); {fix}")
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise BadRecordError(f"{where}: 'published' is {value!r}, which is no calendar date; {fix}") from None
 
 
 def record_to_article(record: Any, *, where: str, default_published: str | None) -> Article:
@@ -74,6 +101,12 @@ def record_to_article(record: Any, *, where: str, default_published: str | None)
         )
         # Keep "jsonl" as the format: the record, not a page file, is what was read.
         return Article(**{**_as_dict(article), "format": "jsonl"})
+    for key, value in (("text", text), ("html", html)):
+        if value is not None and not isinstance(value, str):
+            raise BadRecordError(
+                f"{where}: field '{key}' is {_json_type(value)} {_preview(value)}, expected the article as a string; "
+                "fix the record"
+            )
     raise BadRecordError(
         f"{where}: the record has no 'text' or 'html' with content; add one of them (a non-empty string)"
     )
@@ -110,5 +143,6 @@ def iter_jsonl(
             yield record_to_article(record, where=where, default_published=published)
         except InputError as exc:
             record_id = record.get("id") if isinstance(record, dict) else None
-            source_id = str(record_id) if isinstance(record_id, (str, int)) and str(record_id) else where
+            usable = isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and str(record_id)
+            source_id = str(record_id) if usable else where
             yield _rejected(exc, source_id=source_id, raw=raw_text)
