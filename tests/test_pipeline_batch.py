@@ -122,3 +122,23 @@ def test_pipeline_bad_file_does_not_cost_good_ones(tmp_path: Path, workers: int)
     summary = code_files([tmp_path / "in"], db=tmp_path / "x.db", workers=workers)
     assert summary.coded == (25 if workers == 2 else 3)
     assert summary.skipped + summary.failed == 1
+
+
+def test_pipeline_broken_place_index_stops_the_batch_instead_of_failing_documents(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dragoman.errors import GazetteerError
+    from dragoman.gazetteer import reset_gazetteer
+
+    write_corpus(tmp_path / "in", 2)
+    not_a_folder = tmp_path / "data-file"
+    not_a_folder.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("DRAGOMAN_DATA_DIR", str(not_a_folder))
+    reset_gazetteer()
+    try:
+        with pytest.raises(GazetteerError):
+            code_files([tmp_path / "in"], db=tmp_path / "x.db")
+        conn = store.connect(tmp_path / "x.db")
+        assert conn.execute("SELECT COUNT(*) FROM documents WHERE status = 'failed'").fetchone()[0] == 0
+    finally:
+        monkeypatch.undo()
+        reset_gazetteer()

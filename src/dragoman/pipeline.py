@@ -11,6 +11,7 @@ import itertools
 import logging
 import multiprocessing
 import os
+import signal
 import time
 import traceback
 from collections import Counter
@@ -20,13 +21,17 @@ from pathlib import Path
 
 from . import store
 from .clean import clean_article
-from .errors import DragomanError
+from .errors import DragomanError, GazetteerError, ModelError, StoreError
 from .extract import extract_events
 from .ingest import DEFAULT_MAX_BYTES, article_from_text, count_inputs, iter_inputs
 from .language import detect_language
 from .model import Article, CleanDoc, CodedDoc, Event, Rejected
 
 log = logging.getLogger("dragoman")
+
+# Failures of the installation or the machine (no model, no place index, a full disk) are not a document's
+# fault: they stop the batch with their fix, rather than being stored as every document's reason.
+_ENVIRONMENT_ERRORS = (GazetteerError, ModelError, StoreError)
 
 CHUNK_SIZE = 16
 # Fewer inputs than this are coded in-process: starting workers costs more than it saves.
@@ -142,6 +147,8 @@ def code_articles(articles: Sequence[Article | Rejected]) -> list[CodedDoc]:
     for (index, article, clean), doc in zip(to_parse, docs):
         try:
             events = tuple(extract_events(doc, article, clean))
+        except _ENVIRONMENT_ERRORS:
+            raise  # the machine, not the document: stop the batch with the fix instead of failing every document
         except Exception as exc:  # noqa: BLE001
             results[index] = _failed(article, "extract", exc, clean)
             continue
@@ -175,7 +182,8 @@ def _preload_model() -> None:
 
 
 def _worker_init() -> None:
-    # Workers are killed with their parent; they must not write to the terminal.
+    # Workers are killed with their parent; they must not write to the terminal, and Ctrl-C is the parent's.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.getLogger("dragoman").setLevel(logging.WARNING)
     # Load the lexicons and place index now (the model came loaded with the fork).
     code_articles([article_from_text(_WARM_UP, published="2024-01-01")])
