@@ -125,3 +125,12 @@ def test_api_refuses_a_missing_or_foreign_database(tmp_path: Path) -> None:
     foreign.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StoreError):
         create_app(foreign)
+
+
+def test_api_export_csv_keeps_formulas_as_text() -> None:
+    from dragoman.query import csv_cell
+
+    assert csv_cell('=HYPERLINK("http://x","y")') == '\'=HYPERLINK("http://x","y")'
+    assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_cell("Police arrested 30") == "Police arrested 30"
+    assert csv_cell(-1.5) == -1.5

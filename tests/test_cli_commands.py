@@ -79,3 +79,14 @@ def test_cli_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "does not exist" in result.stderr and "dragoman code" in result.stderr
+
+
+def test_cli_docs_csv_keeps_a_formula_headline_as_text(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story.txt").write_text("=HYPERLINK(\"http://example.invalid\",\"Click\")\n\n" + STORY,
+                                               encoding="utf-8")
+    db = str(tmp_path / "x.db")
+    assert CliRunner().invoke(main, ["code", str(tmp_path / "in"), "--db", db]).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(CliRunner().invoke(main, ["docs", "--db", db, "--format", "csv"]).output)))
+    cells = [value for row in rows for value in row.values() if value and "HYPERLINK" in value]
+    assert cells and all(value.startswith("'=") for value in cells)

@@ -359,7 +359,7 @@ def _csv_row(record: dict[str, Any]) -> list[Any]:
     evidence = record.get("evidence") or {}
     for key in ("sentence", "start", "end", "trigger"):
         row[f"evidence_{key}"] = evidence.get(key)
-    return ["" if row.get(c) is None else row[c] for c in CSV_COLUMNS]
+    return ["" if row.get(c) is None else query.csv_cell(row[c]) for c in CSV_COLUMNS]
 
 
 def _export_lines(db: Path, event_filter: query.EventFilter, sort: str, fmt: str) -> Iterator[str]:

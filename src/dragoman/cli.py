@@ -262,7 +262,8 @@ def _emit(records: Iterable[dict[str, Any]], fmt: str, columns: list[str]) -> No
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for record in records:
-            writer.writerow({k: _flat(record.get(k)) for k in columns})
+            writer.writerow({k: query.csv_cell(record[k]) if isinstance(record.get(k), str) else _flat(record.get(k))
+                             for k in columns})
         return
     rows = [[_short(_flat(record.get(k))) for k in columns] for record in records]
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]

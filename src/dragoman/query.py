@@ -491,3 +491,16 @@ def event_clusters(conn: sqlite3.Connection, event_filter: EventFilter | None = 
     rows = conn.execute(sql, [cell, cell, *params, limit]).fetchall()
     return [_cluster(conn, n, lat, lon, rowid, type_min, type_max)
             for _gy, _gx, n, lat, lon, rowid, type_min, type_max in rows]
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value safe to open in a spreadsheet: text that would start a formula gets a leading apostrophe.
+
+    News text is untrusted; "=HYPERLINK(...)" in a headline must stay text in Excel or LibreOffice.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
