@@ -85,6 +85,7 @@ FEATURE_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "bl
                  "desert", "hills", "canal", "lane", "drive", "way", "plaza", "market", "church", "prison", "base",
                  "county", "parish", "township", "city", "village", "neighborhood", "district"}
 
+INSIDE_CODES = {"PCLI"}  # what may be found anywhere inside an organisation's name
 DEMONYM_CODES = {"PCLI", "CONT", "RGN", "ADM1"}  # what a nationality adjective can name ("English": England)
 EARTH_RADIUS_KM = 6371.0088
 ROUNDS = 5  # mean-field rounds of the joint disambiguation
@@ -174,7 +175,9 @@ class PlaceResolver:
     def _find(self) -> list[Toponym]:
         doc = self.doc
         found: dict[int, Toponym] = {}
-        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        # An all-caps last word ("Henry Lazenby US") is a tagger slip, not a surname.
+        surnames = {ent[-1].text for ent in doc.ents
+                    if ent.label_ == "PERSON" and len(ent) > 1 and not ent[-1].is_upper}
         for ent in _entities(doc):
             span = _trim(ent)
             if span is None:
@@ -196,6 +199,11 @@ class PlaceResolver:
                 found[head.start] = self._mention(head, "prefix")
             elif ent.label_ == "ORG" and (tail := self._place_suffix(span)) is not None:
                 found[tail.start] = self._mention(tail, "suffix")
+            elif ent.label_ == "ORG" and (inner := self._place_inside(span)) is not None:
+                found[inner.start] = self._mention(inner, "inside")
+        # A country inside an organisation's name counts only where the text also names it as a place.
+        named = {normalize(t.text) for t in found.values() if t.source != "inside"}
+        found = {k: t for k, t in found.items() if t.source != "inside" or normalize(t.text) in named}
         # Untagged capitalised words after a locative preposition or before ", <place>".
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         i = 0
@@ -237,7 +245,8 @@ class PlaceResolver:
         text = span.text
         if not text[:1].isupper() or normalize(text) in COMMON_WORDS:
             return False
-        return any(c.main and c.fcode in ("PCLI", "ADM1", "RGN", "CONT") for c in self.gaz.lookup(text))
+        return any((c.main or c.fcode == "PCLI" and " " in text) and c.fcode in ("PCLI", "ADM1", "RGN", "CONT")
+                   for c in self.gaz.lookup(text))
 
     def _place_suffix(self, span):  # type: ignore[no-untyped-def]
         """The place that closes an organisation's or office's name: "Communist Party of Vietnam",
@@ -252,6 +261,20 @@ class PlaceResolver:
                 if cand.main and (cand.fcode in ("PCLI", "ADM1") or (
                         cand.fclass == "P" and cand.population >= PREFIX_MIN_POPULATION)):
                     return tail
+        return None
+
+    def _place_inside(self, span):  # type: ignore[no-untyped-def]
+        """A country named by its main name anywhere in an organisation's name: "Air Zimbabwe",
+        "SME Mauritius Limited". Countries only: towns and states inside names are too often persons."""
+        for n in (3, 2, 1):
+            for i in range(len(span) - n + 1):
+                part = span[i:i + n]
+                if not all(t.text[:1].isupper() for t in part) or normalize(part.text) in COMMON_WORDS:
+                    continue
+                key = normalize(part.text)  # by its very name: "American" (the adjective) names no country here
+                if any(c.main and c.fcode in INSIDE_CODES and normalize(c.name) == key
+                       for c in self.gaz.lookup(part.text)):
+                    return part
         return None
 
     def _place_prefix(self, span):  # type: ignore[no-untyped-def]
