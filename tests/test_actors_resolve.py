@@ -126,3 +126,12 @@ def test_actors_is_actor_like() -> None:
     assert is_actor_like(by_text["minister"])
     assert is_actor_like(by_text["Kenya"])
     assert not is_actor_like(by_text["crops"])
+
+
+def test_titled_official_without_country_takes_the_only_country_named() -> None:
+    from dragoman.pipeline import code_text
+
+    found = code_text("President Levy Mwanawasa has criticised the Zambian opposition for its boycott.",
+                      published="2024-01-23")
+    actors = [e.actor for e in found if e.actor is not None and "Mwanawasa" in e.actor.text]
+    assert actors and (actors[0].country, actors[0].sector) == ("ZMB", "GOV")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from .. import lexicon as lx
 from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place, When, event_id_for
 from ..plover import PLOVER_QUAD
 from .actors import ActorResolver
@@ -149,6 +150,18 @@ def _text(actor: Actor | None) -> str:
 
 # Interactions that are mutual when the sides are named together ("X and Y met", "X and Y agreed").
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Sectors of people who protest against their own state (not state organs, not foreign bodies).
+PROTESTER_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REF", "AGR", "REL", "MED", "BUS", "JRN", "HRI", "ELI"})
+
+
+def protest_target(protester: Actor) -> Actor | None:
+    """A protest that names no target is taken as aimed at the government of the protesters' country
+    (the usual CAMEO/PLOVER coding); the implied recipient has no text offsets."""
+    if protester.country is None or protester.country in lx.INTERNATIONAL or protester.sector not in PROTESTER_SECTORS:
+        return None
+    return Actor(text=f"government ({protester.country}, implied)", name=None, country=protester.country,
+                 sector="GOV")
+
 
 
 def code_type_reciprocal(event_type: str) -> bool:
@@ -173,6 +186,9 @@ def _events_for(item: Found, sent, actors: _Actors, dates: DateResolver,  # type
     else:
         if not receivers:  # "imposed a curfew in Algiers", "withdrew from Chad": the place done to
             receivers = [(h, a) for h in place_heads(item)[:1] if (a := actors.resolver.place_actor(h)) is not None]
+        if not receivers and senders and item.code.type == "PROTEST":
+            implied = protest_target(senders[0][1])
+            receivers = [(None, implied)] if implied is not None else []
         pairs = [(s, r) for _sh, s in senders or [(None, None)] for _rh, r in receivers or [(None, None)]]
     when: When = dates.when(trigger)
     modality = modality_for(item.anchor, nominal=trigger if item.nominal else None, sentence=sent,

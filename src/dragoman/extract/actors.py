@@ -188,6 +188,9 @@ class ActorResolver:
         self._personal: set[tuple[int | None, int | None]] = set()  # (start, end) of actors that are people
         self._plural: set[tuple[int | None, int | None]] = set()  # (start, end) of plural mentions ("rebels")
         self.focus = self._focus_country(dateline_places)
+        # titled officials with no stated country ("President Levy Mwanawasa") take a weaker focus: the strict
+        # one, else the only country the document names at all; domestic titles rarely refer abroad unmarked
+        self.title_focus = self.focus or self._only_country()
         self._scan_people()
 
     # -- public API -------------------------------------------------------------------------
@@ -260,6 +263,11 @@ class ActorResolver:
             return ranked[0][0]
         return None
 
+    def _only_country(self) -> str | None:
+        codes = {country_of(ent.text) for ent in self.doc.ents if ent.label_ in ("GPE", "NORP")}
+        codes = {c for c in codes if c and c not in lx.INTERNATIONAL}
+        return codes.pop() if len(codes) == 1 else None
+
     def _scan_people(self) -> None:
         """Find titled people: "Kenyan Interior Minister Kithure Kindiki", "Kindiki, Kenya's interior minister"."""
         for ent in self.doc.ents:
@@ -300,6 +308,8 @@ class ActorResolver:
                 if known is None:
                     self._remember(_Person(name, None, None, None, ent.start))
                 continue
+            if country is None and title is not None and sector in _DOMESTIC and sector != "CVL":
+                country = self.title_focus
             person = _Person(name, country, sector, title, ent.start)
             self._remember(person)
             self._titled.append(person)
@@ -446,7 +456,7 @@ class ActorResolver:
                 if entry.kind == "generic" and mod_body.sector and sector in (None, entry.sector):
                     sector = mod_body.sector if entry.sector != "MIL" else sector
         if country is None and sector in _DOMESTIC and sector != "CVL":
-            country = self.focus
+            country = self.title_focus if entry.kind == "title" else self.focus
         if sector is None and country is None:
             return None
         personal = entry.kind == "title" and head.tag_ not in ("NNS", "NNPS")

@@ -32,6 +32,7 @@ import yaml
 
 from ..errors import DragomanError
 from ..plover import PLOVER_QUAD
+from .actors import is_actor_like
 from .arguments import (
     DEATH_NOUNS,
     DEATH_VERBS,
@@ -233,6 +234,8 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
             cls = _object_class(theme, lex)
             if cls in classes:
                 return classes[cls], end
+    if lemma in PERMIT_VERBS and _permits_actor(tok):
+        return PERMIT, end  # "allowed the opposition leader to hold a rally": yielding (CAMEO 08)
     excluded = lex.not_with_object.get(lemma)
     if excluded and any(c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in excluded for c in tok.children):
         return None
@@ -263,7 +266,22 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
 
 
 PHONE_CALL: Final = Code("CONSULT", "041", "phone")
+PERMIT: Final = Code("CONCEDE", "080", None)
+PERMIT_VERBS: Final = frozenset({"allow", "permit"})
 KILLED: Final = Code("ASSAULT", "18", None)
+
+
+def _permits_actor(verb) -> bool:  # type: ignore[no-untyped-def]
+    """'allowed <actor> to <act>': someone is let do something; not a purpose ("resigned to allow elections")."""
+    if verb.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    for comp in verb.children:
+        if comp.dep_ not in ("xcomp", "ccomp"):
+            continue
+        agents = [c for c in verb.children if c.dep_ == "dobj"] + [c for c in comp.children if c.dep_ == "nsubj"]
+        if any(is_actor_like(a) for a in agents):
+            return True
+    return False
 
 
 def _phone_call(verb) -> bool:  # type: ignore[no-untyped-def]
