@@ -63,6 +63,7 @@ from typing import Any, Final
 from ..errors import EvaluationError
 from ..model import Actor, Event
 from ..plover import PLOVER_QUAD, PLOVER_TYPES
+from .metrics import prf
 
 FORMATS: Final[tuple[str, ...]] = ("plover-gsr", "cameo-class", "cameo-ner", "ipe")
 BATCH: Final[int] = 64
@@ -103,15 +104,6 @@ _FORCE_TRIGGER = re.compile(
 
 
 # ---------------------------------------------------------------- shared helpers
-
-
-def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
-    """Precision, recall, F1 (0.0 where undefined) and n = gold positives."""
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "n": tp + fn, "tp": tp, "fp": fp, "fn": fn}
 
 
 def code_texts(texts: Sequence[str], *, use_model: bool = False) -> tuple[list[list[Event]], Counter[str]]:

@@ -20,6 +20,7 @@ from ..clean import clean_article
 from ..errors import EvaluationError
 from ..ingest import DEFAULT_MAX_BYTES, iter_inputs
 from ..model import Article
+from .metrics import f1
 
 BENCHMARK = Path("extraction") / "article-extraction-benchmark"
 SHINGLE = 4
@@ -74,8 +75,7 @@ def aggregate(counts: Iterable[tuple[float, float, float]]) -> dict[str, float]:
     recalls = [_recall(*row) for row in rows if row[0] + row[2] > 0]
     precision = sum(precisions) / len(precisions) if precisions else 0.0
     recall = sum(recalls) / len(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
+    return {"precision": precision, "recall": recall, "f1": f1(precision, recall)}
 
 
 def extract_page(path: Path, *, clean: bool = True) -> str:

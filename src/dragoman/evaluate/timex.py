@@ -36,6 +36,7 @@ from typing import Any
 
 from ..errors import EvaluationError
 from ..extract.timex import Timex, find_timexes
+from .metrics import prf
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'([A-Za-z_]+)\s*=\s*"([^"]*)"')
@@ -93,10 +94,6 @@ def read_tml(path: Path) -> GoldDoc:
     tail = html.unescape(content[cursor:])
     pieces.append(tail)
     return GoldDoc(doc_id=doc_id, dct=_dct(xml, path), text="".join(pieces), timexes=tuple(gold))
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _match(system: list[Timex], gold: tuple[Timex, ...]) -> tuple[int, list[tuple[Timex, Timex]]]:
@@ -238,9 +235,7 @@ def score_timex(gold: Path, *, limit: int | None = None) -> dict[str, Any]:
             break
     scores: dict[str, Any] = {"documents": n_docs, "gold": n_gold, "system": n_system}
     for name, correct in (("strict", n_strict), ("relaxed", n_relaxed), ("value", n_value), ("type", n_type)):
-        p = correct / n_system if n_system else 0.0
-        r = correct / n_gold if n_gold else 0.0
-        scores[f"{name}_precision"] = round(p, 4)
-        scores[f"{name}_recall"] = round(r, 4)
-        scores[f"{name}_f1"] = round(_f1(p, r), 4)
+        measure = prf(correct, n_system - correct, n_gold - correct)
+        for key in ("precision", "recall", "f1"):
+            scores[f"{name}_{key}"] = measure[key]
     return scores
