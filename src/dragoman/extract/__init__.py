@@ -17,7 +17,7 @@ from ..plover import PLOVER_QUAD
 from .actors import ActorResolver
 from .arguments import place_heads
 from .attribution import attribution_for
-from .counts import counts_for
+from .counts import Figure, counts_for, sentence_figures
 from .dates import DateResolver
 from .events import Found, find_events, future_intent, load_lexicon, negated_intent, threat_intent
 from .modality import conditional_consequence, denied, modality_for, under_announcement
@@ -111,7 +111,8 @@ def extract_events(doc, article: Article, clean: CleanDoc) -> list[Event]:  # ty
         o_start, o_end = offsets.span_to_original(sent_start, sent_end)
         sentence_text = body[sent_start:sent_end]
         seen: set[tuple[str, str, str, str]] = set()
-        coded = [(item, _events_for(item, sent, actors, dates, places, article, offsets,
+        figures = sentence_figures(sent)  # the sentence's counted figures, shared by its events
+        coded = [(item, _events_for(item, sent, figures, actors, dates, places, article, offsets,
                                     sentence_text, (o_start, o_end), body)) for item in found]
         for _item, item_events in _drop_embedded(coded):
             for event in item_events:
@@ -163,24 +164,17 @@ def protest_target(protester: Actor) -> Actor | None:
                  sector="GOV")
 
 
-
-def code_type_reciprocal(event_type: str) -> bool:
-    return event_type in RECIPROCAL_TYPES
-
-
-def _events_for(item: Found, sent, actors: _Actors, dates: DateResolver,  # type: ignore[no-untyped-def]
-                places: PlaceResolver, article: Article, offsets: OffsetMap, sentence_text: str,
-                sentence_span: tuple[int, int], body: str) -> list[Event]:
+def _events_for(item: Found, sent, figures: Sequence[Figure], actors: _Actors,  # type: ignore[no-untyped-def]
+                dates: DateResolver, places: PlaceResolver, article: Article, offsets: OffsetMap,
+                sentence_text: str, sentence_span: tuple[int, int], body: str) -> list[Event]:
     trigger = item.trigger
     senders = actors.resolve(item.actors, exclude=item.recipients)
-    if senders:
-        note = getattr(actors.resolver, "note_actor", None)  # pronouns later in the text may point back to it
-        if note is not None:
-            note(senders[0][1])
+    if senders:  # pronouns later in the text may point back to it
+        actors.resolver.note_actor(senders[0][1])
     receivers = [(h, a) for h, a in actors.resolve(item.recipients, recipient=True)
                  if not any(a.text == s.text for _h, s in senders)]
     pairs: list[tuple[Actor | None, Actor | None]]
-    if not receivers and len(senders) > 1 and code_type_reciprocal(item.code.type):
+    if not receivers and len(senders) > 1 and item.code.type in RECIPROCAL_TYPES:
         # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads)
         pairs = [(s, r) for _sh, s in senders for _rh, r in senders if s is not r]
     else:
@@ -206,9 +200,9 @@ def _events_for(item: Found, sent, actors: _Actors, dates: DateResolver,  # type
         refusal = negated_intent(code)  # "will not release", "failed to reach agreement": a refusal
         if refusal is not None:
             code, modality = refusal, "asserted"
-    counts = counts_for(sent, trigger)
+    counts = counts_for(sent, trigger, figures=figures)
     place: Place | None = places.locate(trigger, [h for h, _a in senders + receivers])
-    attribution = attribution_for(trigger, actors.resolver)
+    attribution = attribution_for(trigger, actors.resolver, sentence=sent)
     t_start, t_end = trigger.idx, item.trigger_end
     o_t_start, o_t_end = offsets.span_to_original(t_start, t_end)
     evidence = Evidence(sentence=sentence_text, start=sentence_span[0], end=sentence_span[1],

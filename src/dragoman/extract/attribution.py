@@ -117,10 +117,6 @@ def _according_to(sentence):  # type: ignore[no-untyped-def]
     return None
 
 
-def _is_quote(token, kinds: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
-    return token.text in kinds
-
-
 def _quote_speaker(trigger):  # type: ignore[no-untyped-def]
     """Speaker of a quotation running over several sentences that contains ``trigger``."""
     doc = trigger.doc
@@ -189,12 +185,15 @@ def _speaker_actor(head, resolver) -> Actor:  # type: ignore[no-untyped-def]
     )
 
 
-def attribution_for(trigger, resolver) -> Actor | None:  # type: ignore[no-untyped-def]
-    """The speaker a report of ``trigger`` (a Token) is attributed to, resolved with ``resolver``."""
+def attribution_for(trigger, resolver, *, sentence=None) -> Actor | None:  # type: ignore[no-untyped-def]
+    """The speaker a report of ``trigger`` (a Token) is attributed to, resolved with ``resolver``.
+
+    ``sentence``: the trigger's sentence (a Span) when the caller has it; ``Token.sent`` rescans the doc.
+    """
     verb = _governing_verb(trigger)
     head = _speaker_head(verb) if verb is not None else None
     if head is None:
-        head = _according_to(trigger.sent)
+        head = _according_to(sentence if sentence is not None else trigger.sent)
     if head is None:
         head = _quote_speaker(trigger)
     if head is None or head.i == trigger.i:

@@ -31,6 +31,7 @@ from typing import Any, Final
 from ..errors import ModelError
 from ..model import Event
 from ..plover import PLOVER_QUAD
+from .arguments import lemma_of
 from .attribution import is_reporting_verb
 from .events import Found, find_events, load_lexicon, match_trigger
 
@@ -51,10 +52,6 @@ __all__ = ["EventModel", "gate_events", "load_model", "predict_features", "sente
 # ---------------------------------------------------------------- features
 
 
-def _lemma(tok) -> str:  # type: ignore[no-untyped-def]
-    return tok.lemma_.lower()
-
-
 def sentence_features(sent, *, found: Sequence[Found] | None = None) -> list[str]:  # type: ignore[no-untyped-def]
     """Sparse binary features of one parsed sentence (a spaCy Span), sorted and unique.
 
@@ -66,12 +63,12 @@ def sentence_features(sent, *, found: Sequence[Found] | None = None) -> list[str
     for tok in sent:
         if tok.is_punct or tok.is_space:
             continue
-        lemma = _lemma(tok)
+        lemma = lemma_of(tok)
         if tok.pos_ in _CONTENT_POS and not tok.is_stop:
             feats.add(f"w:{lemma}")
         if tok.dep_ == "neg":
             feats.add("neg")
-            feats.add(f"neg:{_lemma(tok.head)}")
+            feats.add(f"neg:{lemma_of(tok.head)}")
         elif tok.tag_ == "MD":
             feats.add(f"md:{lemma}")
         if tok.ent_iob_ == "B" and tok.ent_type_:
@@ -86,22 +83,22 @@ def sentence_features(sent, *, found: Sequence[Found] | None = None) -> list[str
             feats.add(f"trignom:{code.type}" if nominal else f"trigverb:{code.type}")
     feats.add(f"ntrig:{min(triggers, 3)}")
     root = sent.root
-    feats.add(f"root:{_lemma(root)}")
+    feats.add(f"root:{lemma_of(root)}")
     feats.add(f"rootpos:{root.pos_}")
     if is_reporting_verb(root):
         feats.add("root_reporting")
     for child in root.children:
         if child.dep_ in _ROOT_DEPS:
-            feats.add(f"r_{child.dep_}:{_lemma(child)}")
+            feats.add(f"r_{child.dep_}:{lemma_of(child)}")
             if child.ent_type_ in _ACTOR_ENTS:
                 feats.add(f"r_{child.dep_}_ent:{child.ent_type_}")
         elif child.dep_ == "prep":
             feats.add(f"r_prep:{child.lower_}")
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    feats.add(f"r_prep_{child.lower_}:{_lemma(pobj)}")
+                    feats.add(f"r_prep_{child.lower_}:{lemma_of(pobj)}")
         elif child.dep_ == "aux" and child.tag_ == "MD":
-            feats.add(f"r_md:{_lemma(child)}")
+            feats.add(f"r_md:{lemma_of(child)}")
         elif child.dep_ == "neg":
             feats.add("r_neg")
     if found is None:

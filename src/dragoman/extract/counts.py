@@ -33,6 +33,8 @@ separate event and keeps its own counts.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Final, Literal
 
 from ..model import Counts
@@ -80,6 +82,7 @@ _QUALIFIERS: Final[tuple[tuple[str, Bound], ...]] = tuple(
         key=lambda pair: -len(pair[0]),
     )
 )
+_QUALIFIER_PHRASES: Final[frozenset[str]] = frozenset(phrase for phrase, _b in _QUALIFIERS)
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
@@ -233,7 +236,7 @@ def _number_phrases(sentence):  # type: ignore[no-untyped-def]
         best_start = i
         for k in range(max(0, i - 4), i):
             words = " ".join(t.lower_ for t in tokens[k:i])
-            if any(words == phrase for phrase, _b in _QUALIFIERS):
+            if words in _QUALIFIER_PHRASES:
                 best_start = k
                 break
         text = " ".join(t.text for t in tokens[best_start:j])
@@ -323,8 +326,11 @@ def _clause_chain(token) -> list:  # type: ignore[type-arg]
     return chain
 
 
-def _role_category(number_head, span=()):  # type: ignore[no-untyped-def]
-    """``(category, anchor)`` for a number phrase, or None; the anchor decides the clause."""
+def _role_category(number_head, span, sent_end: int):  # type: ignore[no-untyped-def]
+    """``(category, anchor)`` for a number phrase, or None; the anchor decides the clause.
+
+    ``sent_end``: the index just past the sentence's last token (cheaper than comparing ``Token.sent``).
+    """
     head = number_head
     counted = head.head if head.dep_ in _NUM_DEPS and head.head.i != head.i else head
     ids = {t.i for t in span}
@@ -385,7 +391,7 @@ def _role_category(number_head, span=()):  # type: ignore[no-untyped-def]
     nxt = number_head.doc[number_head.i + 1] if number_head.i + 1 < len(number_head.doc) else None
     if nxt is not None and nxt.lower_ in ("people", "persons", "others", "civilians"):
         nxt = nxt.doc[nxt.i + 1] if nxt.i + 1 < len(nxt.doc) else None
-    if nxt is not None and nxt.lower_ in _PREDICATES and nxt.sent == number_head.sent:
+    if nxt is not None and nxt.lower_ in _PREDICATES and nxt.i < sent_end:
         return _PREDICATES[nxt.lower_], nxt
     return None
 
@@ -418,23 +424,47 @@ def _toll_category(role):  # type: ignore[no-untyped-def]
     return None
 
 
-def counts_for(sentence, trigger) -> Counts:  # type: ignore[no-untyped-def]
-    """dead/injured/arrested/displaced stated in ``sentence`` (a Span) that belong to ``trigger`` (a Token)."""
-    trigger_chain = _clause_chain(trigger)
-    trigger_ids = {t.i for t in trigger_chain}
-    found: dict[str, list[tuple[int, Bound | None, int]]] = {}
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One counted figure of a sentence: what it counts, the word that says so and that word's clauses."""
+
+    category: Category
+    anchor: int  # token index of the word that says what is counted
+    clauses: frozenset[int]  # token indices of the anchor's clause chain
+    value: int
+    bound: Bound | None
+    group: int  # shared by conjoined figures of one verb
+
+
+def sentence_figures(sentence) -> tuple[Figure, ...]:  # type: ignore[no-untyped-def]
+    """Every counted figure of ``sentence`` (a Span), left to right; the same for all events of the sentence."""
+    out = []
     for span, value, bound in _number_phrases(sentence):
         head = _phrase_head(span)
-        role = _role_category(head, span)
+        role = _role_category(head, span, sentence.end)
         if role is None:
             continue
         category, anchor = role
-        if anchor.i != trigger.i:
-            anchor_ids = {t.i for t in _clause_chain(anchor)}
-            if not anchor_ids & trigger_ids:
-                continue
+        out.append(Figure(category, anchor.i, frozenset(t.i for t in _clause_chain(anchor)), value, bound,
+                          _conj_group(head)))
+    return tuple(out)
+
+
+def counts_for(sentence, trigger, *,  # type: ignore[no-untyped-def]
+               figures: Sequence[Figure] | None = None) -> Counts:
+    """dead/injured/arrested/displaced stated in ``sentence`` (a Span) that belong to ``trigger`` (a Token).
+
+    ``figures``: ``sentence_figures(sentence)`` when the caller codes several events of one sentence.
+    """
+    if figures is None:
+        figures = sentence_figures(sentence)
+    trigger_ids = {t.i for t in _clause_chain(trigger)}
+    found: dict[str, list[tuple[int, Bound | None, int]]] = {}
+    for figure in figures:
+        if figure.anchor != trigger.i and not figure.clauses & trigger_ids:
+            continue
         # Conjoined figures of one verb add up ("five soldiers and three civilians"); others keep the first.
-        found.setdefault(category, []).append((value, bound, _conj_group(head)))
+        found.setdefault(figure.category, []).append((figure.value, figure.bound, figure.group))
     fields: dict[str, int] = {}
     bounds: list[tuple[str, str]] = []
     for category in CATEGORIES:

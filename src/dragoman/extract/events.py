@@ -208,8 +208,9 @@ def load_lexicon() -> Lexicon:
 def _object_class(noun, lex: Lexicon) -> str | None:  # type: ignore[no-untyped-def]
     if noun.ent_type_ == "MONEY":  # "gave $2 million to ..."
         return "aid"
-    cls = lex.object_class.get(lemma_of(noun))
-    if cls is None and lemma_of(noun) in lex.containers:
+    lemma = lemma_of(noun)
+    cls = lex.object_class.get(lemma)
+    if cls is None and lemma in lex.containers:
         for child in noun.children:  # "a column of 40 armoured vehicles"
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
@@ -352,9 +353,6 @@ def match_trigger(tok, lex: Lexicon) -> tuple[Code, bool, int] | None:  # type: 
         if code is not None:
             return code, True, tok.idx + len(tok.text)
     return None
-
-
-# ---------------------------------------------------------------- arguments
 
 
 # ---------------------------------------------------------------- complements of governing verbs
@@ -609,7 +607,7 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
         else:
             anchor = tok
             actors = subject_of(tok)
-            theme = tok.lemma_.lower() in lex.object_verbs and code != lex.verbs.get(lemma_of(tok))
+            theme = lemma_of(tok) in lex.object_verbs and code != lex.verbs.get(lemma_of(tok))
             recipients = recipients_from.get(i) or recipients_of_verb(tok, theme_object=theme)
             if code == KILLED and lemma_of(tok) in DEATH_VERBS:  # the one who died is the victim, not the doer
                 recipients, actors = actors, cause_actor(violent_cause(tok, lex))
@@ -631,7 +629,7 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
                 actors = means_actor(tok, lex, {**nominal_codes, **{k: c for k, c in codes.items()
                                                                      if doc[k].dep_ == "advcl"}})
             if code.type in GOVERNING:  # "accused Russia of ...", "urged Kenya to ...": the one addressed first
-                recipients = addressees(tok, code, consumed) + [r for r in recipients]
+                recipients = addressees(tok, code, consumed) + recipients
         if code.type == "MOBILIZE" and peace_mission(tok):
             code = Code("AID", "074", None)  # "deployed 300 troops to the UN peacekeeping mission"
         found.append(Found(tok, code, tuple(unique(actors)), tuple(unique(recipients)), anchor, nominal, end))

@@ -87,15 +87,19 @@ def _has_neg(tok) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
+def _is_condition(tok) -> bool:  # type: ignore[no-untyped-def]
+    """True when ``tok`` heads a condition clause ("if the rebels do not disarm")."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children)
+
+
+def _has_condition(tok) -> bool:  # type: ignore[no-untyped-def]
+    """True when ``tok`` is the consequence of an "if"/"unless" clause ("would attack if ...")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in tok.children)
+
+
 def _in_condition(chain) -> bool:  # type: ignore[no-untyped-def]
-    for tok in chain:
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
-            return True
-        # the consequence of a condition: "would attack if ..."
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in tok.children):
-            return True
-    return False
+    return any(_is_condition(tok) or _has_condition(tok) for tok in chain)
 
 
 def _governed_by(tok, verbs: frozenset[str] | set[str]) -> bool:  # type: ignore[no-untyped-def]
@@ -167,10 +171,9 @@ def modality_for(anchor, *, nominal=None, sentence=None,  # type: ignore[no-unty
 def conditional_consequence(anchor) -> bool:  # type: ignore[no-untyped-def]
     """True when the event is the consequence of an "if"/"unless" condition ("will withdraw unless ...")."""
     for tok in _chain(anchor):
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+        if _is_condition(tok):
             return False  # the condition itself
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in tok.children):
+        if _has_condition(tok):
             return True
     return False
 
