@@ -88,8 +88,8 @@ def country_of(text: str) -> str | None:
     ``country_of("Congolese") == "COD"``, ``country_of("Kinshasa") == "COD"``, ``country_of("UN") == "UNO"``,
     ``country_of("Russians") == "RUS"``. Unknown text gives ``None``.
     """
-    key = lx.norm(text)
-    if key.endswith("'s") or key.endswith("'s"):
+    key = lx.norm(text)  # curly quotes come out straight: "’s" is "'s" here
+    if key.endswith("'s"):
         key = key[:-2]
     key = key.rstrip("'").strip()
     if not key:

@@ -331,6 +331,8 @@ class PlaceResolver:
         keys = [normalize(m.text) for m in mentions]
         options = [tuple(sorted(c, key=_prior, reverse=True)[:MAX_OPTIONS]) for c in cands]
         probs = [_softmax([_prior(c) for c in opts]) for opts in options]
+        # What does not depend on the other names' votes is scored once, not in every round.
+        bases = [[self._base(c, mentions[k], contexts[k]) for c in opts] for k, opts in enumerate(options)]
         scored: list[list[tuple[float, str, _Evidence]]] = [[] for _ in mentions]
         for _round in range(ROUNDS):
             votes = self._votes(keys, options, probs)
@@ -339,7 +341,7 @@ class PlaceResolver:
                     continue
                 focus = _Focus.without(votes, keys[k], self.dateline)
                 explain = _round == ROUNDS - 1  # the reasons are read only after the last round
-                scored[k] = [self._score(c, mentions[k], contexts[k], focus, explain=explain) for c in opts]
+                scored[k] = [self._score(c, base, focus, explain=explain) for c, base in zip(opts, bases[k])]
             probs = [_softmax([sc[0] for sc in scored[k]]) if scored[k] else [] for k in range(len(mentions))]
         # The final pick: the learned ranker over each candidate's evidence (data/geo_ranker.json), if shipped.
         ranker = get_ranker()
@@ -436,8 +438,8 @@ class PlaceResolver:
                     break
         return tuple(out)
 
-    def _score(self, cand: Candidate, mention: Toponym, containers: tuple[Candidate, ...],
-               focus: _Focus, *, explain: bool = True) -> tuple[float, str, _Evidence]:
+    def _base(self, cand: Candidate, mention: Toponym, containers: tuple[Candidate, ...]) -> _Base:
+        """The part of a candidate's score that the document's focus does not change."""
         why = []
         score = _prior(cand)
         dateline_city = cand.fclass == "P" and (mention.token_start, mention.token_end) in self._dateline_at
@@ -462,6 +464,12 @@ class PlaceResolver:
             contained = 1 if inside else -1
             if inside:
                 why.append("contained")
+        return _Base(score, tuple(why), dateline_city, admin_word, contained)
+
+    @staticmethod
+    def _score(cand: Candidate, base: _Base, focus: _Focus, *, explain: bool = True) -> tuple[float, str, _Evidence]:
+        score = base.score
+        why = list(base.why)
         c_share = a_share = held = near50 = near200 = 0.0
         if cand.country and focus.total_c:
             c_share = focus.countries.get(cand.country, 0.0) / focus.total_c
@@ -494,7 +502,8 @@ class PlaceResolver:
             score += W["near50"] * near50 + W["near200"] * max(0.0, near200 - near50)
             if near50 > 0.5:
                 why.append("near co-mentioned place")
-        evidence = _Evidence(dateline_city, admin_word, contained, c_share, a_share, held, near50, near200)
+        evidence = _Evidence(base.dateline_city, base.admin_word, base.contained, c_share, a_share, held, near50,
+                             near200)
         if not explain:
             return score, "", evidence
         why.append(f"{cand.fcode} pop {cand.population}")
@@ -599,6 +608,17 @@ class PlaceResolver:
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
             return None, False
         return 2, vague
+
+
+@dataclass(frozen=True, slots=True)
+class _Base:
+    """A candidate's score before the focus terms: prior, dateline, admin word, explicit container."""
+
+    score: float
+    why: tuple[str, ...]
+    dateline_city: bool
+    admin_word: bool
+    contained: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,7 +117,7 @@ def countries() -> dict[str, CountryEntry]:
 
 
 def _plural(key: str) -> str:
-    if key.endswith(("ese", "ss", "s", "i", "ch", "sh")) and not key.endswith("i"):
+    if key.endswith(("s", "ch", "sh")):  # "Chinese", "Swiss", "Dutch", "Irish" are already plural
         return key
     if key.endswith("man"):
         return key[:-3] + "men"
