@@ -21,6 +21,8 @@ demo: $(STAMP)
 	$(BIN)/dragoman events --db dragoman.db
 
 test: $(STAMP)
+	@# The browser tests need the built UI: build it when npm is here and it is not built yet.
+	@if command -v npm >/dev/null && [ ! -f src/dragoman/web/static/vendor/leaflet.js ]; then $(MAKE) ui; fi
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
