@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from dragoman import query, store
 from dragoman.api import create_app
-from test_query_readside import _doc
+from factories import random_doc
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +17,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     db = tmp_path_factory.mktemp("count") / "count.db"
     conn = store.connect(db)
     rng = random.Random(5)
-    store.write_many(conn, [_doc(rng, d, 10) for d in range(4)])
+    store.write_many(conn, [random_doc(rng, d, 10) for d in range(4)])
     conn.close()
     return TestClient(create_app(db))
 

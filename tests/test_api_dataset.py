@@ -28,6 +28,7 @@ from dragoman.model import (
 )
 from dragoman.pipeline import code_files
 from dragoman.plover import CAMEO_ROOT, PLOVER_QUAD
+from factories import coded_doc
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
 HOSTILE_MARKUP = '<script>window.__dragomanPwned = 1</script><img src="x" onerror="window.__dragomanPwned = 2">'
@@ -113,8 +114,7 @@ def _write(conn: object, text: str, source_id: str, specs_days: list[tuple[Spec,
         clean = CleanDoc(body=clean.body, offsets=clean.offsets, title=title, language="en")
     events = tuple(_event(article.doc_id, source_id, article.original, spec, day, sentence)
                    for spec, day, sentence in specs_days)
-    coded = CodedDoc(doc_id=article.doc_id, source_id=source_id, status="ok", error=None,
-                     original=article.original, format="text", article=article, clean=clean, events=events)
+    coded = coded_doc(article, events, clean=clean)
     store.write_coded(conn, coded)  # type: ignore[arg-type]
     return coded
 

@@ -13,52 +13,7 @@ from typing import Any
 import pytest
 
 from dragoman import query, store
-from dragoman.model import (
-    Actor,
-    Article,
-    CleanDoc,
-    CodedDoc,
-    Counts,
-    Event,
-    Evidence,
-    OffsetMap,
-    Place,
-    When,
-    content_hash,
-    event_id_for,
-)
-
-TYPES = (("ASSAULT", "material_conflict"), ("PROTEST", "verbal_conflict"), ("AID", "material_cooperation"))
-COUNTRIES = ("COD", "RWA", "SDN", None)
-NAMES = {"COD": "Congolese army", "RWA": "Rwandan forces", "SDN": "Sudanese police", None: "unknown gunmen"}
-
-
-def _doc(rng: random.Random, d: int, n_events: int) -> CodedDoc:
-    text = f"Document {d}. " + " ".join(f"Sentence {i} about 50% of_the town." for i in range(n_events))
-    doc_id = content_hash(text)
-    article = Article(doc_id=doc_id, source_id=f"{doc_id}.txt", format="text", original=text)
-    clean = CleanDoc(body=text, offsets=OffsetMap.identity(len(text)), title="t", language="en")
-    events = []
-    for i in range(n_events):
-        type_, quad = rng.choice(TYPES)
-        a, r = rng.choice(COUNTRIES), rng.choice(COUNTRIES)
-        located = rng.random() < 0.8
-        date = None if rng.random() < 0.1 else f"2024-0{rng.randrange(1, 4)}-1{rng.randrange(10)}"
-        sentence = f"Sentence {i} about 50% of_the town."
-        events.append(Event(
-            event_id=event_id_for(doc_id, type_, i, a, r), doc_id=doc_id, source_id=article.source_id,
-            type=type_, mode=None, cameo=None, quad=quad,  # type: ignore[arg-type]
-            modality=rng.choice(("asserted", "future")),  # type: ignore[arg-type]
-            actor=Actor(text="x", name=NAMES[a], country=a, sector="MIL"),
-            recipient=Actor(text="y", name=NAMES[r], country=r, sector="CVL") if rng.random() < 0.9 else None,
-            evidence=Evidence(sentence=sentence, start=i, end=i + len(sentence), trigger="x"),
-            when=When(date=date, precision="day" if date else None),
-            location=Place(name="P", geonameid=1, lat=rng.uniform(-10, 10), lon=rng.uniform(20, 40), country="COD",
-                           precision="city") if located else None,
-            counts=Counts(),
-        ))
-    return CodedDoc(doc_id, article.source_id, "ok", None, text, "text", article, clean, tuple(events))  # type: ignore[arg-type]
-
+from factories import random_doc as _doc
 
 FILTERS = (
     query.EventFilter(),
@@ -100,6 +55,11 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _answers(path: Path, flt: query.EventFilter) -> dict[str, Any]:
     conn = store.connect(path, read_only=True)
     try:
+        records, capped = query.event_page(conn, flt, sort="doc", limit=9, offset=4, cap=5)
+        # One plan for page and count answers as the separate calls do.
+        assert [r["event_id"] for r in records] == query.page_event_ids(conn, flt, sort="doc", limit=9, offset=4)
+        assert capped == query.count_events(conn, flt, cap=5)
+        assert query.event_page(conn, flt, limit=3, count=False)[1] is None
         return {
             "pages": {sort: query.page_event_ids(conn, flt, sort=sort, limit=9, offset=4) for sort in query.SORTS},
             "all": [r["event_id"] for r in query.iter_events(conn, flt, sort="-date")],

@@ -9,27 +9,13 @@ import pytest
 
 from dragoman import query, store
 from dragoman.errors import QueryError, StoreError
-from dragoman.model import (
-    Actor,
-    Article,
-    CleanDoc,
-    CodedDoc,
-    Counts,
-    Event,
-    Evidence,
-    OffsetMap,
-    Place,
-    When,
-    content_hash,
-    event_id_for,
-)
+from dragoman.model import Actor, CodedDoc, Counts, Event, Evidence, Place, When, event_id_for
+from factories import coded_doc, identity_clean, text_article
 
 
-def _coded(text: str, *, n_events: int = 1, status: str = "ok") -> CodedDoc:
-    doc_id = content_hash(text)
-    article = Article(doc_id=doc_id, source_id=f"{doc_id}.txt", format="text", original=text,
-                      published="2024-01-23")
-    clean = CleanDoc(body=text, offsets=OffsetMap.identity(len(text)), title="A title", language="en")
+def _coded(text: str, *, n_events: int = 1) -> CodedDoc:
+    article = text_article(text, published="2024-01-23")
+    doc_id = article.doc_id
     events = tuple(
         Event(
             event_id=event_id_for(doc_id, "ASSAULT", i, "COD", "RWA"),
@@ -50,7 +36,7 @@ def _coded(text: str, *, n_events: int = 1, status: str = "ok") -> CodedDoc:
         )
         for i in range(n_events)
     )
-    return CodedDoc(doc_id, article.source_id, status, None, text, "text", article, clean, events)  # type: ignore[arg-type]
+    return coded_doc(article, events, clean=identity_clean(text, title="A title"))
 
 
 def test_store_migrations_recorded_once(tmp_path: Path) -> None:

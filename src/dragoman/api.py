@@ -407,16 +407,7 @@ def ui_built(static_dir: Path = STATIC_DIR) -> bool:
 def create_app(db: str | Path) -> FastAPI:
     """The FastAPI app over the store at ``db`` (read-only). Raises StoreError when it cannot be read."""
     db_path = Path(db)
-    probe = store.connect(db_path, read_only=True)
-    try:
-        tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot read database {str(db_path)!r}: {exc}; is it a dragoman SQLite file?") from exc
-    finally:
-        probe.close()
-    if not {"documents", "events"} <= tables:
-        raise StoreError(f"database {str(db_path)!r} has no dragoman tables: code some documents into it first "
-                         f"(dragoman code PATH --db {db_path})")
+    store.connect_existing(db_path).close()
 
     app = FastAPI(
         title="dragoman",
@@ -476,9 +467,9 @@ def create_app(db: str | Path) -> FastAPI:
         total: bool = Query(True, description="Count matching events: exact up to 10000, else total is \"10000+\""),
     ) -> dict[str, Any]:
         sort_v = _sort(sort)
-        events = list(query.iter_events(conn, flt, sort=sort_v, limit=limit, offset=offset))
         # Counting stops past COUNT_CAP: an exact count of a broad filter over millions of events takes seconds.
-        count = query.count_events(conn, flt, cap=query.COUNT_CAP) if total else None
+        events, count = query.event_page(conn, flt, sort=sort_v, limit=limit, offset=offset, count=total,
+                                         cap=query.COUNT_CAP)
         exact = count is not None and count <= query.COUNT_CAP
         more = len(events) == limit and (not exact or offset + limit < (count or 0))
         shown: int | str | None = count if count is None or exact else f"{query.COUNT_CAP}+"

@@ -295,27 +295,11 @@ def _short(value: str, width: int = 48) -> str:
 @_handle_errors
 def docs(db: str, status: str | None, fmt: str) -> None:
     """List stored documents."""
-    conn = _open_for_reading(db)
+    conn = store.connect_existing(db)
     columns = list(query.DOC_FIELDS)
     if fmt == "table":
         columns = ["doc_id", "status", "title", "dateline", "agency", "published", "error", "source_id"]
     _emit(query.iter_documents(conn, status=status), fmt, columns)
-
-
-def _open_for_reading(db: str) -> sqlite3.Connection:
-    """A read-only connection to a dragoman store; StoreError when ``db`` is no such store."""
-    conn = store.connect(db, read_only=True)
-    try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise StoreError(f"cannot read database {db!r}: {exc}; is it a dragoman SQLite file?") from exc
-    if not {"documents", "events"} <= tables:
-        conn.close()
-        raise StoreError(
-            f"database {db!r} has no dragoman tables: code some documents into it first (dragoman code PATH --db {db})"
-        )
-    return conn
 
 
 EVENT_COLUMNS = [
@@ -324,17 +308,20 @@ EVENT_COLUMNS = [
 ]
 
 
+def _who(actor: dict[str, Any] | None) -> str:
+    """An actor for the table: its name (else its text) and its codes."""
+    if not actor:
+        return ""
+    label = actor.get("name") or actor.get("text") or ""
+    code = "/".join(x for x in (actor.get("country"), actor.get("sector")) if x)
+    return f"{label} [{code}]" if code else label
+
+
 def _event_table_rows(records: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
     for r in records:
-        def who(actor: dict[str, Any] | None) -> str:
-            if not actor:
-                return ""
-            code = "/".join(x for x in (actor.get("country"), actor.get("sector")) if x)
-            return f"{actor.get('name') or actor.get('text')} [{code}]" if code else str(actor.get("name"))
-
         yield {
-            "type": r["type"], "cameo": r["cameo"], "modality": r["modality"], "actor": who(r["actor"]),
-            "recipient": who(r["recipient"]), "date": r["date"],
+            "type": r["type"], "cameo": r["cameo"], "modality": r["modality"], "actor": _who(r["actor"]),
+            "recipient": _who(r["recipient"]), "date": r["date"],
             "place": (r["location"] or {}).get("name"), "trigger": r["evidence"]["trigger"],
         }
 
@@ -368,7 +355,7 @@ def events(db: str, type_: str | None, country: str | None, since: str | None, u
         date_from=since,
         date_to=until,
     )
-    conn = _open_for_reading(db)
+    conn = store.connect_existing(db)
     records = query.iter_events(conn, event_filter)
     if fmt == "table":
         _emit(_event_table_rows(records), fmt,

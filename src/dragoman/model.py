@@ -57,6 +57,10 @@ class Rejected:
     format: str | None = None
 
 
+def _run_start(run: tuple[int, int, int]) -> int:
+    return run[0]
+
+
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Maps positions in the cleaned body to positions in the original text.
@@ -72,8 +76,7 @@ class OffsetMap:
         """Original offset of body character ``body_index`` (an end offset maps past its run)."""
         if not self.runs:
             return body_index
-        starts = [run[0] for run in self.runs]
-        i = max(0, bisect.bisect_right(starts, body_index) - 1)
+        i = max(0, bisect.bisect_right(self.runs, body_index, key=_run_start) - 1)
         body_start, original_start, length = self.runs[i]
         delta = body_index - body_start
         if delta <= length:

@@ -77,33 +77,8 @@ class EventFilter:
     doc_id: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        for column in ("type", "mode", "quad", "modality", "doc_id"):
-            value = getattr(self, column)
-            if value is not None:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        if self.country is not None:
-            clauses.append("(actor_country = ? OR recipient_country = ?)")
-            params += [self.country, self.country]
-        for role, value in (("actor", self.actor), ("recipient", self.recipient)):
-            if value is not None:
-                clauses.append(f"({role}_name LIKE ? ESCAPE '\\' OR {role}_country = ?)")
-                params += [f"%{_like_escape(value)}%", value.upper()]
-        if self.q is not None:
-            clauses.append("sentence LIKE ? ESCAPE '\\'")
-            params.append(f"%{_like_escape(self.q)}%")
-        if self.date_from is not None:
-            clauses.append("date >= ?")
-            params.append(self.date_from)
-        if self.date_to is not None:
-            clauses.append("date <= ?")
-            params.append(self.date_to)
-        if self.bbox is not None:
-            min_lon, min_lat, max_lon, max_lat = self.bbox
-            clauses.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
-            params += [min_lat, max_lat, min_lon, max_lon]
+        """``WHERE ...`` over ``events e`` alone (plain scans: the text search is a LIKE, not the index)."""
+        clauses, params = _residual(self, "e", None, dense_q=True)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -136,9 +111,18 @@ _COPIED = ("type", "quad", "modality")
 class _Branch:
     """One index walk: ``FROM ... WHERE ...`` over events ``e`` (and event_countries ``c`` when it drives)."""
 
-    sql: str
+    where: str
     params: list[Any]
     driver: str  # the alias whose date, type and event_id order the walk: "c" or "e"
+    needs_e: bool  # a condition reads events' own columns
+
+    def sql(self, *, join: bool = False) -> str:
+        """``FROM ... WHERE ...``; ``join`` when the caller reads events' columns (records, the doc sort)."""
+        if self.driver == "e":
+            return "FROM events e" + self.where
+        # Join events only when a condition or the caller needs its columns; CROSS JOIN keeps c as the outer loop.
+        joined = " CROSS JOIN events e ON e.event_id = c.event_id" if join or self.needs_e else ""
+        return "FROM event_countries c" + joined + self.where
 
 
 def has_read_side(conn: sqlite3.Connection) -> bool:
@@ -203,31 +187,25 @@ def _residual(flt: EventFilter, driver: str, skip: str | None, *, dense_q: bool 
 
 
 def _branch(head: str, head_params: list[Any], flt: EventFilter, driver: str, skip: str | None,
-            *, join: bool = False, dense_q: bool = False) -> _Branch:
+            *, dense_q: bool = False) -> _Branch:
     clauses, params = _residual(flt, driver, skip, dense_q=dense_q)
     if head:
         clauses.insert(0, head)
-    if driver == "c":
-        # Join events only when a condition or the sort needs its columns; CROSS JOIN keeps c as the outer loop.
-        needs_e = join or any(re.search(r"\be\.", clause) for clause in clauses)
-        source = "FROM event_countries c" + (" CROSS JOIN events e ON e.event_id = c.event_id" if needs_e else "")
-    else:
-        source = "FROM events e"
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return _Branch(source + where, head_params + params, driver)
+    needs_e = any(re.search(r"\be\.", clause) for clause in clauses)
+    return _Branch(where, head_params + params, driver, needs_e)
 
 
-def _branches(conn: sqlite3.Connection, flt: EventFilter, *, join: bool = False) -> list[_Branch]:
+def _branches(conn: sqlite3.Connection, flt: EventFilter) -> list[_Branch]:
     """The filter as a union of index walks, each in sort order. Countries drive through event_countries;
     an actor/recipient search is its country code plus one walk per matching distinct name."""
     dense = _dense_text(conn, flt.q)
     if flt.country is not None:
-        return [_branch("c.country = ?", [flt.country], flt, "c", "country", join=join, dense_q=dense)]
+        return [_branch("c.country = ?", [flt.country], flt, "c", "country", dense_q=dense)]
     for role, value, bit in (("actor", flt.actor, 1), ("recipient", flt.recipient, 2)):
         if value is None:
             continue
-        out = [_branch("c.country = ? AND (c.role & ?) != 0", [value.upper(), bit], flt, "c", role, join=join,
-                       dense_q=dense)]
+        out = [_branch("c.country = ? AND (c.role & ?) != 0", [value.upper(), bit], flt, "c", role, dense_q=dense)]
         names = [row[0] for row in conn.execute(
             "SELECT name FROM event_names WHERE role = ? AND name LIKE ? ESCAPE '\\' LIMIT ?",
             (role, f"%{_like_escape(value)}%", MAX_NAME_BRANCHES + 1))]
@@ -260,27 +238,73 @@ def _check_sort(sort: str) -> None:
         raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
 
 
+def _plan(conn: sqlite3.Connection, flt: EventFilter) -> list[_Branch] | None:
+    """The index walks answering ``flt``, or None for a store without the read side (plain scans)."""
+    return _branches(conn, flt) if has_read_side(conn) else None
+
+
+def _page_ids(conn: sqlite3.Connection, flt: EventFilter, branches: list[_Branch] | None, sort: str, limit: int,
+              offset: int) -> list[str]:
+    if branches is None:
+        where, params = flt.where()
+        rows = conn.execute(f"SELECT event_id FROM events e{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+                            [*params, limit, offset])
+        return [row[0] for row in rows]
+
+    def keys_sql(b: _Branch) -> str:
+        return (f"SELECT {', '.join(_key_columns(sort, b.driver))} {b.sql(join=sort == 'doc')} "
+                f"ORDER BY {_order_sql(sort, b.driver)}")
+
+    if len(branches) == 1:
+        b = branches[0]
+        return [row[-1] for row in conn.execute(keys_sql(b) + " LIMIT ? OFFSET ?", [*b.params, limit, offset])]
+    merged: dict[str, tuple[Any, ...]] = {}
+    for b in branches:
+        for row in conn.execute(keys_sql(b) + " LIMIT ?", [*b.params, offset + limit]):
+            merged[row[-1]] = tuple(row)
+    return [row[-1] for row in _sort_rows(list(merged.values()), sort)[offset:offset + limit]]
+
+
+def _count(conn: sqlite3.Connection, flt: EventFilter, branches: list[_Branch] | None, cap: int | None) -> int:
+    stop = [] if cap is None else [cap + 1]
+    limit_sql = "" if cap is None else " LIMIT ?"
+    if branches is None:
+        where, params = flt.where()
+        return int(conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events e{where}{limit_sql})",
+                                [*params, *stop]).fetchone()[0])
+    if len(branches) == 1:
+        b = branches[0]
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 {b.sql()}{limit_sql})"
+        return int(conn.execute(sql, [*b.params, *stop]).fetchone()[0])
+    seen: set[str] = set()
+    for b in branches:
+        rows = conn.execute(f"SELECT {b.driver}.event_id {b.sql()}{limit_sql}", [*b.params, *stop])
+        seen.update(row[0] for row in rows)
+        if cap is not None and len(seen) > cap:
+            return cap + 1
+    return len(seen)
+
+
 def page_event_ids(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *, sort: str = "-date",
                    limit: int, offset: int = 0) -> list[str]:
     """The ids of one page of matching events, in order: each branch walks an index and stops early."""
     _check_sort(sort)
     flt = event_filter or EventFilter()
-    if not has_read_side(conn):
-        where, params = flt.where()
-        rows = conn.execute(f"SELECT event_id FROM events{where} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
-                            [*params, limit, offset])
-        return [row[0] for row in rows]
-    branches = _branches(conn, flt, join=sort == "doc")
-    if len(branches) == 1:
-        b = branches[0]
-        sql = f"SELECT {', '.join(_key_columns(sort, b.driver))} {b.sql} ORDER BY {_order_sql(sort, b.driver)}"
-        return [row[-1] for row in conn.execute(sql + " LIMIT ? OFFSET ?", [*b.params, limit, offset])]
-    merged: dict[str, tuple[Any, ...]] = {}
-    for b in branches:
-        sql = f"SELECT {', '.join(_key_columns(sort, b.driver))} {b.sql} ORDER BY {_order_sql(sort, b.driver)}"
-        for row in conn.execute(sql + " LIMIT ?", [*b.params, offset + limit]):
-            merged[row[-1]] = tuple(row)
-    return [row[-1] for row in _sort_rows(list(merged.values()), sort)[offset:offset + limit]]
+    return _page_ids(conn, flt, _plan(conn, flt), sort, limit, offset)
+
+
+def event_page(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *, sort: str = "-date",
+               limit: int, offset: int = 0, count: bool = True, cap: int | None = None
+               ) -> tuple[list[dict[str, Any]], int | None]:
+    """One page of records and (with ``count``) how many match, capped as in count_events.
+
+    The filter is planned once for both: its text-density probe and name lookups are not run twice.
+    """
+    _check_sort(sort)
+    flt = event_filter or EventFilter()
+    branches = _plan(conn, flt)
+    records = records_by_id(conn, _page_ids(conn, flt, branches, sort, limit, offset))
+    return records, (_count(conn, flt, branches, cap) if count else None)
 
 
 def records_by_id(conn: sqlite3.Connection, event_ids: Sequence[str]) -> list[dict[str, Any]]:
@@ -308,14 +332,14 @@ def iter_events(
         # Sort and page on the narrow keys first, then read only the page's JSON records.
         yield from records_by_id(conn, page_event_ids(conn, flt, sort=sort, limit=limit, offset=offset))
         return
-    branches = _branches(conn, flt, join=True) if has_read_side(conn) else []
+    branches = _plan(conn, flt) or []
     if len(branches) == 1:
         b = branches[0]
-        sql = f"SELECT e.record {b.sql} ORDER BY {_order_sql(sort, b.driver)}"
+        sql = f"SELECT e.record {b.sql(join=True)} ORDER BY {_order_sql(sort, b.driver)}"
         params = b.params
     else:
         where, params = flt.where()
-        sql = f"SELECT record FROM events{where} ORDER BY {SORTS[sort]}"
+        sql = f"SELECT record FROM events e{where} ORDER BY {SORTS[sort]}"
     for row in conn.execute(sql, params):
         yield json.loads(row[0])
 
@@ -324,25 +348,7 @@ def count_events(conn: sqlite3.Connection, event_filter: EventFilter | None = No
                  cap: int | None = None) -> int:
     """How many events match; with ``cap``, counting stops at ``cap + 1`` (read: more than ``cap``)."""
     flt = event_filter or EventFilter()
-    if not has_read_side(conn):
-        where, params = flt.where()
-        inner = f"SELECT 1 FROM events{where}" + (" LIMIT ?" if cap is not None else "")
-        return int(conn.execute(f"SELECT COUNT(*) FROM ({inner})",
-                                params + ([cap + 1] if cap is not None else [])).fetchone()[0])
-    branches = _branches(conn, flt)
-    stop = [] if cap is None else [cap + 1]
-    limit_sql = "" if cap is None else " LIMIT ?"
-    if len(branches) == 1:
-        b = branches[0]
-        sql = f"SELECT COUNT(*) FROM (SELECT 1 {b.sql}{limit_sql})"
-        return int(conn.execute(sql, [*b.params, *stop]).fetchone()[0])
-    seen: set[str] = set()
-    for b in branches:
-        rows = conn.execute(f"SELECT {b.driver}.event_id {b.sql}{limit_sql}", [*b.params, *stop])
-        seen.update(row[0] for row in rows)
-        if cap is not None and len(seen) > cap:
-            return cap + 1
-    return len(seen)
+    return _count(conn, flt, _plan(conn, flt), cap)
 
 
 def _and(where: str, clause: str) -> str:
@@ -402,15 +408,15 @@ def _stats_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[tuple[st
         # Three short walks of that index beat one pass into a temporary table.
         b = _branch("c.country = ?", [flt.country], flt, "c", "country")
         total = 0
-        for type_, quad, modality, n in conn.execute(f"SELECT c.type, c.quad, c.modality, COUNT(*) {b.sql} "
+        for type_, quad, modality, n in conn.execute(f"SELECT c.type, c.quad, c.modality, COUNT(*) {b.sql()} "
                                                      "GROUP BY 1, 2, 3", b.params):
             total += n
             yield "type", type_, n
             yield "quad", quad, n
             yield "modality", modality, n
-        for day, n in conn.execute(f"SELECT c.date, COUNT(*) {b.sql} GROUP BY 1", b.params):
+        for day, n in conn.execute(f"SELECT c.date, COUNT(*) {b.sql()} GROUP BY 1", b.params):
             yield "day", day, n
-        for partner, n in conn.execute(f"SELECT c.partner, COUNT(*) {b.sql} AND c.partner IS NOT NULL GROUP BY 1",
+        for partner, n in conn.execute(f"SELECT c.partner, COUNT(*) {b.sql()} AND c.partner IS NOT NULL GROUP BY 1",
                                        b.params):
             yield "country", partner, n
         yield "country", flt.country, total
@@ -419,7 +425,7 @@ def _stats_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[tuple[st
     # One pass over the filter into a materialized CTE, then every grouping over that small table.
     sql = f"""
         WITH f AS MATERIALIZED (
-            SELECT type, quad, modality, date, actor_country, recipient_country FROM events{where})
+            SELECT type, quad, modality, date, actor_country, recipient_country FROM events e{where})
         {_STATS_GROUPS}
         UNION ALL SELECT 'country', country, COUNT(*) FROM (
             SELECT actor_country AS country FROM f
@@ -487,7 +493,7 @@ def event_clusters(conn: sqlite3.Connection, event_filter: EventFilter | None = 
     sql = f"""
         SELECT CAST(floor(lat / ?) AS INTEGER) AS gy, CAST(floor(lon / ?) AS INTEGER) AS gx,
                COUNT(*) AS n, AVG(lat), AVG(lon), MIN(rowid), MIN(type), MAX(type)
-        FROM events{located} GROUP BY gy, gx ORDER BY n DESC LIMIT ?"""
+        FROM events e{located} GROUP BY gy, gx ORDER BY n DESC LIMIT ?"""
     rows = conn.execute(sql, [cell, cell, *params, limit]).fetchall()
     return [_cluster(conn, n, lat, lon, rowid, type_min, type_max)
             for _gy, _gx, n, lat, lon, rowid, type_min, type_max in rows]

@@ -255,6 +255,21 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> sqlite
         raise StoreError(f"cannot open database {str(path)!r}: {exc}; is it a dragoman SQLite file?") from exc
 
 
+def connect_existing(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection to a store that holds dragoman's tables; StoreError when ``path`` is no such store."""
+    conn = connect(path, read_only=True)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"cannot read database {str(path)!r}: {exc}; is it a dragoman SQLite file?") from exc
+    if not {"documents", "events"} <= tables:
+        conn.close()
+        raise StoreError(f"database {str(path)!r} has no dragoman tables: code some documents into it first "
+                         f"(dragoman code PATH --db {path})")
+    return conn
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     conn.execute(
         "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)"
@@ -295,10 +310,6 @@ def _now() -> str:
 
 def known_doc_ids(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT doc_id FROM documents")}
-
-
-def has_document(conn: sqlite3.Connection, doc_id: str) -> bool:
-    return conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
 
 
 def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:

@@ -1,0 +1,71 @@
+"""Builders of the records the store takes (Article -> CodedDoc with events), shared by store, query and API tests."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+from dragoman.model import (
+    Actor,
+    Article,
+    CleanDoc,
+    CodedDoc,
+    Counts,
+    Event,
+    Evidence,
+    OffsetMap,
+    Place,
+    When,
+    content_hash,
+    event_id_for,
+)
+
+
+def text_article(text: str, *, published: str | None = None) -> Article:
+    """A plain-text article keyed by its content, as ingest keys a file."""
+    doc_id = content_hash(text)
+    return Article(doc_id=doc_id, source_id=f"{doc_id}.txt", format="text", original=text, published=published)
+
+
+def identity_clean(text: str, *, title: str | None = "t") -> CleanDoc:
+    """A cleaned body that is the whole text (identity offset map)."""
+    return CleanDoc(body=text, offsets=OffsetMap.identity(len(text)), title=title, language="en")
+
+
+def coded_doc(article: Article, events: Iterable[Event], *, clean: CleanDoc | None = None) -> CodedDoc:
+    """The coded document the pipeline hands the store: status ok, the body the whole text unless ``clean``."""
+    return CodedDoc(doc_id=article.doc_id, source_id=article.source_id, status="ok", error=None,
+                    original=article.original, format="text", article=article,
+                    clean=clean or identity_clean(article.original), events=tuple(events))
+
+
+TYPES = (("ASSAULT", "material_conflict"), ("PROTEST", "verbal_conflict"), ("AID", "material_cooperation"))
+COUNTRIES = ("COD", "RWA", "SDN", None)
+NAMES = {"COD": "Congolese army", "RWA": "Rwandan forces", "SDN": "Sudanese police", None: "unknown gunmen"}
+
+
+def random_doc(rng: random.Random, d: int, n_events: int) -> CodedDoc:
+    """Document ``d`` with ``n_events`` random events (types, countries, names, dates, places), some fields None."""
+    text = f"Document {d}. " + " ".join(f"Sentence {i} about 50% of_the town." for i in range(n_events))
+    article = text_article(text)
+    doc_id = article.doc_id
+    events = []
+    for i in range(n_events):
+        type_, quad = rng.choice(TYPES)
+        a, r = rng.choice(COUNTRIES), rng.choice(COUNTRIES)
+        located = rng.random() < 0.8
+        date = None if rng.random() < 0.1 else f"2024-0{rng.randrange(1, 4)}-1{rng.randrange(10)}"
+        sentence = f"Sentence {i} about 50% of_the town."
+        events.append(Event(
+            event_id=event_id_for(doc_id, type_, i, a, r), doc_id=doc_id, source_id=article.source_id,
+            type=type_, mode=None, cameo=None, quad=quad,  # type: ignore[arg-type]
+            modality=rng.choice(("asserted", "future")),  # type: ignore[arg-type]
+            actor=Actor(text="x", name=NAMES[a], country=a, sector="MIL"),
+            recipient=Actor(text="y", name=NAMES[r], country=r, sector="CVL") if rng.random() < 0.9 else None,
+            evidence=Evidence(sentence=sentence, start=i, end=i + len(sentence), trigger="x"),
+            when=When(date=date, precision="day" if date else None),
+            location=Place(name="P", geonameid=1, lat=rng.uniform(-10, 10), lon=rng.uniform(20, 40), country="COD",
+                           precision="city") if located else None,
+            counts=Counts(),
+        ))
+    return coded_doc(article, events)
