@@ -287,7 +287,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
 
 
@@ -302,6 +302,13 @@ def _statements(sql: str) -> Iterator[str]:
             pending = ""
     if pending.strip(" \n\t;"):
         raise StoreError(f"migration script ends inside a statement: {pending.strip()[:80]!r}")
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    # An interrupt (Ctrl-C) can land before BEGIN took effect or after COMMIT finished: then there is
+    # nothing to roll back, and the interrupt, not a rollback error, is what the caller must see.
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
 
 
 def _now() -> str:
@@ -361,7 +368,7 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:
         conn.execute("COMMIT")
         return inserted
     except BaseException as exc:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         if isinstance(exc, sqlite3.Error):
             raise StoreError(f"could not store document {coded.source_id!r}: {exc}") from exc
         raise
