@@ -46,7 +46,7 @@ from pathlib import Path
 
 from .errors import GazetteerError
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 REGIONS_FILE = Path(__file__).with_name("data") / "regions.tsv"
 
@@ -104,7 +104,7 @@ CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
 
 # Demonyms the country sources lack or that name a constituent country (facts). The gold sets annotate
 # "Korean", "English", "Scottish" as toponyms, at South Korea's and England's points.
-EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {"KR": ("Korean",), "LK": ("Sinhalese",)}
+EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {"KR": ("Korean",), "LK": ("Sinhalese",), "TR": ("Turk", "Turks")}
 ADMIN1_DEMONYMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("GB", "ENG"): ("English",), ("GB", "SCT"): ("Scottish",), ("GB", "WLS"): ("Welsh",),
     ("GB", "NIR"): ("Northern Irish",),
@@ -173,6 +173,13 @@ def normalize(text: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
+
+
+def _country_parts(name: str) -> list[str]:
+    """The halves of a two-part country's name: "Trinidad and Tobago" -> "Trinidad", "Tobago"."""
+    if " and " not in name:
+        return []
+    return [part for part in name.split(" and ") if len(normalize(part)) >= 5]
 
 
 def _variants(key: str) -> Iterator[str]:
@@ -448,6 +455,8 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
             add_name(alt, gid, False)
         for demonym in (*demonyms.get(cc, ()), *EXTRA_DEMONYMS.get(cc, ())):
             add_name(demonym, gid, True)  # GeoWebNews and LGL annotate "Russian", "Sudanese" as toponyms
+        for part in _country_parts(country["name"]):
+            add_name(part, gid, False)  # "Trinidad" for Trinidad and Tobago; its towns keep their own entries
     for code3, aliases in COUNTRY_ALIASES.items():
         cc = by_iso3.get(code3)
         if cc is None:

@@ -94,7 +94,15 @@ MAX_OPTIONS = 30  # candidates kept per name (by prior): "Springfield" has dozen
 MIN_VOTE = 0.02  # a candidate less likely than this casts no vote
 MAX_NEIGHBOURS = 50  # other names whose places count as neighbours
 DATELINE_VOTES = 2.0  # a dateline place counts as two mentions
+MAX_EXTENSION = 3  # words a cut-short mention may grow by: "Trinidad" + "and Tobago"
 PREFIX_MIN_POPULATION = 20_000  # a town opening an organisation's name: "Gainesville Police Department"
+NAME_JOINERS = {"and", "of", "&", "del", "de", "la", "el"}  # inside a place name: "Trinidad and Tobago"
+LEVELS = ("country", "state", "county", "town", "other")  # the kinds of place a list keeps to
+# Words around a state's name that say the state, not its big namesake city ("upstate New York").
+STATE_CUES_BEFORE = {"upstate", "downstate", "statewide"}
+STATE_CUES_AFTER = {"state", "border", "borders", "governor", "gov.", "legislature", "legislators", "statewide"}
+NAMESAKE_CITY_POPULATION = 1_000_000  # a state's namesake city this big is what the bare name means
+SEAT_WORDS = ("in", "at", ",")  # "University of St. Thomas in Houston", "Convention Centre, Dublin"
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -118,6 +126,7 @@ class Toponym:
     score: float = 0.0
     why: str = ""
     fallback: bool = False  # a feature we cannot geocode itself, placed at the document's focus
+    name_end: int = -1  # token end of the organisation's or building's name the toponym sits in, if any
 
     @property
     def resolved(self) -> bool:
@@ -196,11 +205,11 @@ class PlaceResolver:
             elif ent.label_ == "ORG" and self._whole_place(span):
                 found[span.start] = self._mention(span, "repair")  # "the UAE", "EU" tagged ORG
             elif ent.label_ in ("ORG", "FAC") and (head := self._place_prefix(span)) is not None:
-                found[head.start] = self._mention(head, "prefix")
+                found[head.start] = self._mention(head, "prefix", name_end=span.end)
             elif ent.label_ == "ORG" and (tail := self._place_suffix(span)) is not None:
-                found[tail.start] = self._mention(tail, "suffix")
+                found[tail.start] = self._mention(tail, "suffix", name_end=span.end)
             elif ent.label_ == "ORG" and (inner := self._place_inside(span)) is not None:
-                found[inner.start] = self._mention(inner, "inside")
+                found[inner.start] = self._mention(inner, "inside", name_end=span.end)
         # A country inside an organisation's name counts only where the text also names it as a place.
         named = {normalize(t.text) for t in found.values() if t.source != "inside"}
         found = {k: t for k, t in found.items() if t.source != "inside" or normalize(t.text) in named}
@@ -220,6 +229,7 @@ class PlaceResolver:
             if self._repairable(span):
                 found[span.start] = self._mention(span, "repair")
             i = j + 1
+        found = self._extended(found)
         # Dateline places: the cleaner's, and an all-caps word at the very start of the body.
         dateline_names = list(self.clean.dateline_places) if self.clean else []
         for span in _dateline_spans(doc):
@@ -234,8 +244,32 @@ class PlaceResolver:
                 self.dateline.append(max(cands, key=_prior))
         return [found[k] for k in sorted(found)]
 
-    def _mention(self, span, source: str) -> Toponym:  # type: ignore[no-untyped-def]
-        return Toponym(span.text, span.start_char, span.end_char, span.start, span.end, source)
+    def _extended(self, found: dict[int, Toponym]) -> dict[int, Toponym]:
+        """A mention the tagger cut short grows into the longer name the gazetteer knows as a country,
+        region or large town: "Trinidad" + "and Tobago", "Baja" + "California", "U.S." + "Virgin Islands"."""
+        doc = self.doc
+        out: dict[int, Toponym] = {}
+        skip_to = -1
+        for start in sorted(found):
+            top = found[start]
+            if start < skip_to:
+                continue  # swallowed by the mention before it
+            if top.source != "demonym":
+                for n in range(MAX_EXTENSION, 0, -1):
+                    end = top.token_end + n
+                    if end > len(doc) or not _name_words(doc[top.token_end:end]):
+                        continue
+                    span = doc[top.token_start:end]
+                    if any(c.main and (c.fclass in ("A", "L") or c.population >= PREFIX_MIN_POPULATION)
+                           and normalize(c.name) == normalize(span.text) for c in self.gaz.lookup(span.text)):
+                        top = self._mention(span, top.source, name_end=top.name_end)
+                        break
+            out[start] = top
+            skip_to = top.token_end
+        return out
+
+    def _mention(self, span, source: str, *, name_end: int = -1) -> Toponym:  # type: ignore[no-untyped-def]
+        return Toponym(span.text, span.start_char, span.end_char, span.start, span.end, source, name_end=name_end)
 
     def _known(self, text: str, *, min_population: int = 0) -> bool:
         return any(c.population >= min_population or c.fclass != "P" for c in self.gaz.lookup(text))
@@ -332,16 +366,30 @@ class PlaceResolver:
         options = [tuple(sorted(c, key=_prior, reverse=True)[:MAX_OPTIONS]) for c in cands]
         probs = [_softmax([_prior(c) for c in opts]) for opts in options]
         # What does not depend on the other names' votes is scored once, not in every round.
-        bases = [[self._base(c, mentions[k], contexts[k]) for c in opts] for k, opts in enumerate(options)]
+        bases = [[self._base(c, mentions[k], contexts[k], big_city=_namesake_city(c, opts)) for c in opts]
+                 for k, opts in enumerate(options)]
+        siblings = _list_siblings(mentions, keys, self.doc)
+        # A place inside an institution's name followed by its seat ("University of St. Thomas in Houston")
+        # says nothing of where the text is: it casts no vote.
+        voters = [m.name_end < 0 or not self._seated(m, mentions[k + 1:], words=("in", "at"))
+                  for k, m in enumerate(mentions)]
         scored: list[list[tuple[float, str, _Evidence]]] = [[] for _ in mentions]
         for _round in range(ROUNDS):
-            votes = self._votes(keys, options, probs)
+            votes = self._votes(keys, options, probs, voters)
+            levels = [_level_mass(opts, p) for opts, p in zip(options, probs)]
             for k, opts in enumerate(options):
                 if not opts:
                     continue
                 focus = _Focus.without(votes, keys[k], self.dateline)
                 explain = _round == ROUNDS - 1  # the reasons are read only after the last round
                 scored[k] = [self._score(c, base, focus, explain=explain) for c, base in zip(opts, bases[k])]
+                if siblings[k]:
+                    # Names listed together are of one kind: "Missouri, New York and Virginia" are states,
+                    # "Washington, New York and Boston" cities.
+                    kind = {level: sum(levels[j].get(level, 0.0) for j in siblings[k]) / len(siblings[k])
+                            for level in LEVELS}
+                    scored[k] = [(sc + W["list"] * kind[_level(c)], why, ev)
+                                 for c, (sc, why, ev) in zip(opts, scored[k])]
             probs = [_softmax([sc[0] for sc in scored[k]]) if scored[k] else [] for k in range(len(mentions))]
         # The final pick: the learned ranker over each candidate's evidence (data/geo_ranker.json), if shipped.
         ranker = get_ranker()
@@ -379,11 +427,11 @@ class PlaceResolver:
 
     @staticmethod
     def _votes(keys: list[str], options: list[tuple[Candidate, ...]],
-               probs: list[list[float]]) -> dict[str, _Vote]:
+               probs: list[list[float]], voters: list[bool]) -> dict[str, _Vote]:
         """Each distinct name's expected country, admin-1 and likely places (mean over its mentions)."""
         mentions_of: dict[str, list[int]] = {}
         for k, key in enumerate(keys):
-            if options[k]:
+            if options[k] and voters[k]:
                 mentions_of.setdefault(key, []).append(k)
         votes: dict[str, _Vote] = {}
         for key, ks in mentions_of.items():
@@ -438,10 +486,18 @@ class PlaceResolver:
                     break
         return tuple(out)
 
-    def _base(self, cand: Candidate, mention: Toponym, containers: tuple[Candidate, ...]) -> _Base:
+    def _base(self, cand: Candidate, mention: Toponym, containers: tuple[Candidate, ...], *,
+              big_city: bool = False) -> _Base:
         """The part of a candidate's score that the document's focus does not change."""
         why = []
         score = _prior(cand)
+        if big_city:
+            # A state named like its big city ("New York", "Sao Paulo", "Lagos") is the city in the news,
+            # unless the text says state: "New York State", "upstate New York", "the New York border".
+            if self._state_cue(mention):
+                why.append("state named")
+            else:
+                score -= W["namesake_state"]
         dateline_city = cand.fclass == "P" and (mention.token_start, mention.token_end) in self._dateline_at
         if dateline_city:
             score += W["dateline_city"]  # datelines name cities: "NEW YORK -" is the city, not the state
@@ -465,6 +521,15 @@ class PlaceResolver:
             if inside:
                 why.append("contained")
         return _Base(score, tuple(why), dateline_city, admin_word, contained)
+
+    def _state_cue(self, mention: Toponym) -> bool:
+        doc = self.doc
+        before = doc[mention.token_start - 1].lower_ if mention.token_start else ""
+        after = doc[mention.token_end: mention.token_end + 2]
+        if after and after[0].text in {"'s", "’s"}:
+            after = after[1:]
+        return before in STATE_CUES_BEFORE or (len(after) > 0 and after[0].lower_ in STATE_CUES_AFTER) or (
+            before == "of" and mention.token_start >= 2 and doc[mention.token_start - 2].lower_ == "state")
 
     @staticmethod
     def _score(cand: Candidate, base: _Base, focus: _Focus, *, explain: bool = True) -> tuple[float, str, _Evidence]:
@@ -514,13 +579,19 @@ class PlaceResolver:
         focus = _focus_of(toponyms)
         out = []
         last_city: Candidate | None = None
-        for top in toponyms:
+        for k, top in enumerate(toponyms):
+            seat = self._seat(top, toponyms[k + 1:])
             if top.candidate is not None:
                 if top.candidate.fcode.startswith("PPL"):
                     last_city = top.candidate
+                if seat is not None and top.name_end >= 0 and top.candidate.fcode != "PCLI" and seat != top.candidate:
+                    # "Washington University in St. Louis", "University of California, Los Angeles": the
+                    # name's place stands for the institution, which is where the text says it is.
+                    top = replace(top, candidate=seat, why=f"named in an institution in {seat.name}")
                 out.append(top)
                 continue
-            anchor = last_city or (focus.candidate if focus else None) or (self.dateline[0] if self.dateline else None)
+            anchor = (seat or last_city or (focus.candidate if focus else None)
+                      or (self.dateline[0] if self.dateline else None))
             span = self.doc[top.token_start:top.token_end]
             if anchor is None or not (_feature_head(span) or top.source == "span"):
                 out.append(top)
@@ -528,6 +599,18 @@ class PlaceResolver:
                 out.append(replace(top, candidate=anchor, fallback=True, why="not in gazetteer: placed at "
                                    f"{anchor.name}, the place the text is about"))
         return out
+
+    def _seated(self, top: Toponym, after: Sequence[Toponym], *, words: Sequence[str] = SEAT_WORDS) -> bool:
+        """Whether a place is named right after ``top``'s name: "... in St. Louis", "..., Dublin"."""
+        end = top.name_end if top.name_end >= 0 else top.token_end
+        return (end < len(self.doc) and self.doc[end].lower_ in words and bool(after)
+                and after[0].token_start == end + 1)
+
+    def _seat(self, top: Toponym, after: Sequence[Toponym]) -> Candidate | None:
+        """The town named right after a name: where the street, building or institution is."""
+        if not self._seated(top, after) or after[0].candidate is None or after[0].candidate.fclass != "P":
+            return None
+        return after[0].candidate
 
     # ---- document focus and event locations ----------------------------------------------------------------
 
@@ -716,6 +799,53 @@ def _entities(doc) -> Iterator:  # type: ignore[no-untyped-def]
         k += 1
 
 
+def _level(cand: Candidate) -> str:
+    if cand.fclass == "P":
+        return "town"
+    return {"PCLI": "country", "ADM1": "state", "ADM2": "county"}.get(cand.fcode, "other")
+
+
+def _level_mass(options: Sequence[Candidate], probs: Sequence[float]) -> dict[str, float]:
+    mass: dict[str, float] = {}
+    for cand, p in zip(options, probs):
+        mass[_level(cand)] = mass.get(_level(cand), 0.0) + p
+    return mass
+
+
+def _list_siblings(mentions: Sequence[Toponym], keys: Sequence[str], doc) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """For each mention, the other names it is listed with ("Los Angeles, Miami and New York")."""
+    groups: list[list[int]] = []
+    for k in range(len(mentions)):
+        if k and _joined(mentions[k - 1], mentions[k], doc):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    out: list[list[int]] = [[] for _ in mentions]
+    for group in groups:
+        if len(group) < 2:
+            continue
+        for k in group:
+            out[k] = [j for j in group if keys[j] != keys[k]]
+    return out
+
+
+def _joined(a: Toponym, b: Toponym, doc) -> bool:  # type: ignore[no-untyped-def]
+    gap = [t.lower_ for t in doc[a.token_end:b.token_start]]
+    return gap in (["and"], ["or"], [","], [",", "and"], [",", "or"])
+
+
+
+
+def _namesake_city(cand: Candidate, options: Sequence[Candidate]) -> bool:
+    """Whether ``cand`` is a state with a city of a million or more of its own name inside it."""
+    if cand.fcode != "ADM1":
+        return False
+    key = normalize(cand.name)
+    return any(o.fclass == "P" and o.country == cand.country and o.admin1 == cand.admin1
+               and o.population >= NAMESAKE_CITY_POPULATION and normalize(o.name) in (key, key + " city")
+               for o in options)
+
+
 def _softmax(scores: Sequence[float]) -> list[float]:
     if not scores:
         return []
@@ -758,6 +888,11 @@ def _dateline_spans(doc) -> Iterator:  # type: ignore[no-untyped-def]
             yield doc[i:j]
 
 
+def _name_words(span) -> bool:  # type: ignore[no-untyped-def]
+    """Words that can continue a place name: capitalised ones, joined by "and", "of", "del"."""
+    return span[-1].text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in NAME_JOINERS for t in span)
+
+
 def _after_locative(span) -> bool:  # type: ignore[no-untyped-def]
     return span.start > 0 and span.doc[span.start - 1].lower_ in STRONG_PREPS
 
@@ -768,7 +903,8 @@ def _feature_head(span) -> bool:  # type: ignore[no-untyped-def]
 
 # Weights of the disambiguation score (tuned on samples of LGL and GeoWebNews, then rounded).
 W = {"PCLI": 2.5, "CONT": 2.0, "RGN": 1.5, "ADM1": -0.5, "PPLC": 1.5, "ADM2": -2.0, "alternate": 2.5,
-     "country": 4.0, "admin1": 4.0, "near50": 2.5, "near200": 1.0, "dateline_city": 3.0, "pop": 1.0}
+     "country": 4.0, "admin1": 4.0, "near50": 2.5, "near200": 1.0, "dateline_city": 3.0, "pop": 1.0, "list": 2.0,
+     "namesake_state": 2.0}
 
 
 def _prior(cand: Candidate) -> float:
