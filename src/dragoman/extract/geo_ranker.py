@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 
 from ..errors import GazetteerError
 from ..gazetteer import Candidate
+from .toponyms import list_groups
 
 if TYPE_CHECKING:
-    from .places import Toponym, _Evidence
+    from .places import _Evidence
+    from .toponyms import Toponym
 
 # Words near a name that speak of a state or province rather than its city ("the New York border").
 STATE_CONTEXT = {"state", "border", "governor", "gov", "legislature", "upstate", "statewide", "senator", "lawmakers",
@@ -58,11 +60,9 @@ def _features(cand: Candidate, scored: tuple[float, str, _Evidence], mention: To
 def _listed(mentions: Sequence[Toponym], doc) -> list[bool]:  # type: ignore[no-untyped-def]
     """Whether each mention stands in a list with another one ("Los Angeles, Miami and New York")."""
     out = [False] * len(mentions)
-    for k in range(len(mentions) - 1):
-        a, b = mentions[k], mentions[k + 1]
-        gap = [t.lower_ for t in doc[a.token_end:b.token_start]]
-        if gap in (["and"], ["or"], [",", "and"], [",", "or"]) or (gap == [","] and k + 2 < len(mentions)):
-            out[k] = out[k + 1] = True
+    for group in list_groups(mentions, doc):
+        for k in group:
+            out[k] = True
     return out
 
 

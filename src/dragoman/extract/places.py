@@ -1,20 +1,6 @@
 """Toponyms, geocoding and event locations over one parsed document.
 
-Finding toponyms: spaCy's GPE/LOC/FAC entities, plus repairs of the small model's mistakes that the
-gazetteer can vouch for: a known place tagged ORG/PERSON/NORP (or not tagged) after a locative
-preposition ("in Sake", "west of Goma"), before or after a container ("Sake, Congo",
-"Sudan's Kassala"), or in an all-caps dateline ("KINSHASA, Congo (Reuters) -", also after a headline);
-a country, state, county or sizeable town that opens an ORG/FAC name ("the Minnesota Highway Safety
-Center", "Douglas County Hospital") is a toponym of its own, as LGL and GeoWebNews annotate; so is a country
-or town closing one ("Communist Party of Vietnam") and a country or bloc tagged ORG as a whole ("the UAE").
-Nationality adjectives ("Russian", "Korean", "English") are toponyms of their country, region or nation,
-never of a town of that name ("Arab", Alabama). A dateline split by the tokenizer ("ST. LOUIS") or in
-brackets ("(NEW YORK) -") is one place. Ordinary words stay
-words: only capitalised text is looked up, a short list of English words that are also town names is
-never repaired, and a one-word "place" that is the surname of a person named in the same document
-("Michael Jordan ... Jordan said") is dropped. Metonymic toponyms ("Washington said") are kept as
-toponyms, as the LGL and GeoWebNews annotations do; they are not taken as event locations when they
-are the subject (the actor) of the sentence.
+Finding the names is ``toponyms.py``'s job.
 
 Disambiguation scores every candidate: population and feature-class priors (country > admin-1 >
 city > admin-2, main name over alternate spelling), explicit containment ("Paris, Texas",
@@ -23,8 +9,13 @@ distance to the other places the document names (a country or state holding them
 a capitals dateline prefers a city). The focus is joint, not taken from a first pass's favourites:
 each distinct name votes with all its candidates, weighted by their current probability (a softmax of
 their scores), over a few mean-field rounds, so two small namesakes that support each other ("Paris"
-and "Henry County", Tennessee) beat two big ones picked alone. Then one sense per document: a name
-made explicit once ("Paris, Texas") keeps that sense in its other mentions. The last round's pick is made by
+and "Henry County", Tennessee) beat two big ones picked alone. Names listed together lean to one kind
+(states with states, towns with towns), and a state named like a million-city inside it ("New York") leans
+to the city unless the text says state ("upstate New York"). Then one sense per document: a name
+made explicit once ("Paris, Texas") keeps that sense in its other mentions. A mention the tagger cut short
+grows into the longer name the gazetteer knows ("Trinidad" + "and Tobago"). A place opening or closing an
+institution's name that the text seats elsewhere ("University of St. Thomas in Houston") casts no vote and
+goes to that seat. The last round's pick is made by
 a learned linear ranker over each candidate's evidence (``FEATURES``) when ``data/geo_ranker.json`` is shipped
 (bench/train_geo_ranker.py writes it only if it beats the hand score on held-out articles), else by the hand score.
 A GPE/LOC entity the gazetteer does not know and that has no street/river/building head is dropped (mostly people and
@@ -42,51 +33,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Span
-
 from ..gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 from ..model import CleanDoc, Place
 from .geo_ranker import _features, _listed, get_ranker
+from .toponyms import ADMIN_WORDS, DIRECTIONS, Toponym, ToponymFinder, dateline_spans, feature_head, list_groups
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-REPAIR_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
-LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "to", "across", "into", "toward", "towards", "around",
-                  "inside", "through", "throughout", "between", "within", "of", "on", "via", "off", "along"}
-STRONG_PREPS = {"in", "at", "near", "outside", "inside", "around", "into", "across", "throughout", "within",
-                "from", "to", "toward", "towards", "through"}
-# "the city of X", "the province of X": the noun before "of" says that X is a place.
-SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port", "county",
-                    "state", "governorate", "prefecture", "municipality", "enclave", "island", "suburb", "hamlet"}
 VAGUE_PREPS = {"near", "outside", "around", "off", "toward", "towards"}
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-              "north-east", "north-west", "south-east", "south-west", "outskirts", "km", "kilometres",
-              "kilometers", "miles", "mile", "kilometre", "kilometer", "border", "northern", "southern",
-              "eastern", "western"}
-# Capitalised English words that are also names of towns: never repaired into places (NER may still tag them).
-COMMON_WORDS = {
-    "police", "man", "of", "march", "may", "mobile", "nice", "reading", "bath", "split", "van", "orange", "jordan",
-    "chad", "turkey", "china", "hope", "victoria", "university", "church", "street", "north", "south", "east", "west",
-    "said", "says", "president", "minister", "army", "city", "state", "county", "government", "court", "house",
-    "white", "black", "green", "union", "national", "center", "centre", "new", "old", "good", "best", "early", "late",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "mercy", "liberty",
-    "independence", "justice", "providence", "friendship", "paradise", "freedom", "unity", "progress", "commerce",
-    "industry", "enterprise", "rebel", "rebels", "media", "post", "times", "news", "star", "sun", "globe", "mirror",
-}
-# Adjectives that name towns or units somewhere ("Central", "Western"): never a place opening a name.
-PREFIX_WORDS = {"central", "metro", "western", "eastern", "northern", "southern", "valley", "superior", "general",
-                "royal", "grand", "great", "united", "mount", "lake", "river", "park", "golden", "pacific",
-                "atlantic", "midland", "summit", "union", "liberty", "memorial", "regional", "federal"}
-ADMIN_WORDS = {"county", "parish", "province", "district", "region", "oblast", "state", "governorate", "prefecture",
-               "department", "territory", "borough", "municipality"}
-FEATURE_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "river", "lake", "mountain",
-                 "mountains", "park", "bridge", "highway", "square", "valley", "island", "islands", "bay", "creek",
-                 "airport", "hospital", "school", "stadium", "sea", "ocean", "gulf", "coast", "beach", "forest",
-                 "camp", "mall", "center", "centre", "hall", "building", "station", "port", "harbor", "harbour",
-                 "desert", "hills", "canal", "lane", "drive", "way", "plaza", "market", "church", "prison", "base",
-                 "county", "parish", "township", "city", "village", "neighborhood", "district"}
-
-INSIDE_CODES = {"PCLI"}  # what may be found anywhere inside an organisation's name
-DEMONYM_CODES = {"PCLI", "CONT", "RGN", "ADM1"}  # what a nationality adjective can name ("English": England)
 EARTH_RADIUS_KM = 6371.0088
 ROUNDS = 5  # mean-field rounds of the joint disambiguation
 TEMPERATURE = 1.0  # of the softmax turning scores into the probabilities that vote
@@ -94,9 +46,6 @@ MAX_OPTIONS = 30  # candidates kept per name (by prior): "Springfield" has dozen
 MIN_VOTE = 0.02  # a candidate less likely than this casts no vote
 MAX_NEIGHBOURS = 50  # other names whose places count as neighbours
 DATELINE_VOTES = 2.0  # a dateline place counts as two mentions
-MAX_EXTENSION = 3  # words a cut-short mention may grow by: "Trinidad" + "and Tobago"
-PREFIX_MIN_POPULATION = 20_000  # a town opening an organisation's name: "Gainesville Police Department"
-NAME_JOINERS = {"and", "of", "&", "del", "de", "la", "el"}  # inside a place name: "Trinidad and Tobago"
 LEVELS = ("country", "state", "county", "town", "other")  # the kinds of place a list keeps to
 # Words around a state's name that say the state, not its big namesake city ("upstate New York").
 STATE_CUES_BEFORE = {"upstate", "downstate", "statewide"}
@@ -110,27 +59,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
-@dataclass(frozen=True, slots=True)
-class Toponym:
-    """One place name in the body and the entry chosen for it (offsets into the body)."""
-
-    text: str
-    start: int
-    end: int
-    token_start: int
-    token_end: int
-    source: str  # "ner", "repair", "dateline", "span"
-    candidate: Candidate | None = None
-    score: float = 0.0
-    why: str = ""
-    fallback: bool = False  # a feature we cannot geocode itself, placed at the document's focus
-    name_end: int = -1  # token end of the organisation's or building's name the toponym sits in, if any
-
-    @property
-    def resolved(self) -> bool:
-        return self.candidate is not None
 
 
 def place_of(candidate: Candidate, *, name: str, start: int | None, end: int | None,
@@ -160,198 +88,16 @@ class PlaceResolver:
         self._keep_features = keep_features
         self.clean = clean
         self.gaz = gazetteer or get_gazetteer()
-        self.dateline: list[Candidate] = []
-        self._dateline_at = {(s.start, s.end) for s in _dateline_spans(doc)}  # token spans of capitals datelines
-        mentions = self._spans(spans) if spans is not None else self._find()
+        self._dateline_at = {(s.start, s.end) for s in dateline_spans(doc)}  # token spans of capitals datelines
+        self.finder = ToponymFinder(doc, clean, self.gaz)
+        mentions = self.finder.at(spans) if spans is not None else self.finder.find()
+        self.dateline: list[Candidate] = [max(cands, key=_prior) for name in self.finder.dateline_names
+                                          if (cands := self.gaz.lookup(name))]
         self.toponyms: list[Toponym] = self._resolve(mentions)
         self._by_token: dict[int, Toponym] = {}
         for top in self.toponyms:
             for i in range(top.token_start, top.token_end):
                 self._by_token[i] = top
-
-    # ---- finding -------------------------------------------------------------------------------------------
-
-    def _spans(self, spans: Sequence[tuple[int, int]]) -> list[Toponym]:
-        out = []
-        text = self.doc.text  # rebuilt from the tokens on every access: read it once
-        for start, end in spans:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            out.append(Toponym(text[start:end], start, end, span.start, span.end, "span"))
-        return out
-
-    def _find(self) -> list[Toponym]:
-        doc = self.doc
-        found: dict[int, Toponym] = {}
-        # An all-caps last word ("Henry Lazenby US") is a tagger slip, not a surname.
-        surnames = {ent[-1].text for ent in doc.ents
-                    if ent.label_ == "PERSON" and len(ent) > 1 and not ent[-1].is_upper}
-        for ent in _entities(doc):
-            span = _trim(ent)
-            if span is None:
-                continue
-            if ent.label_ in PLACE_LABELS:
-                if len(span) == 1 and span.text in surnames and not _after_locative(span):
-                    continue  # "Jordan said" after "Michael Jordan"
-                mention = self._mention(span, "ner")
-                if not self._candidates(mention) and not _feature_head(span):
-                    continue  # no entry and no street/river head: a person or firm the tagger took for a place
-                found[span.start] = mention
-            elif ent.label_ == "NORP" and any(c.fcode in DEMONYM_CODES for c in self.gaz.lookup(span.text)):
-                found[span.start] = self._mention(span, "demonym")
-            elif ent.label_ in REPAIR_LABELS and self._repairable(span):
-                found[span.start] = self._mention(span, "repair")
-            elif ent.label_ == "ORG" and self._whole_place(span):
-                found[span.start] = self._mention(span, "repair")  # "the UAE", "EU" tagged ORG
-            elif ent.label_ in ("ORG", "FAC") and (head := self._place_prefix(span)) is not None:
-                found[head.start] = self._mention(head, "prefix", name_end=span.end)
-            elif ent.label_ == "ORG" and (tail := self._place_suffix(span)) is not None:
-                found[tail.start] = self._mention(tail, "suffix", name_end=span.end)
-            elif ent.label_ == "ORG" and (inner := self._place_inside(span)) is not None:
-                found[inner.start] = self._mention(inner, "inside", name_end=span.end)
-        # A country inside an organisation's name counts only where the text also names it as a place.
-        named = {normalize(t.text) for t in found.values() if t.source != "inside"}
-        found = {k: t for k, t in found.items() if t.source != "inside" or normalize(t.text) in named}
-        # Untagged capitalised words after a locative preposition or before ", <place>".
-        covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-                i += 1
-                continue
-            j = i
-            while (j + 1 < len(doc) and j + 1 not in covered and doc[j + 1].pos_ == "PROPN"
-                   and doc[j + 1].text[:1].isupper()):
-                j += 1
-            span = doc[i:j + 1]
-            if self._repairable(span):
-                found[span.start] = self._mention(span, "repair")
-            i = j + 1
-        found = self._extended(found)
-        # Dateline places: the cleaner's, and an all-caps word at the very start of the body.
-        dateline_names = list(self.clean.dateline_places) if self.clean else []
-        for span in _dateline_spans(doc):
-            if span.start in found or not self._known(span.text.title()):
-                continue
-            found[span.start] = Toponym(span.text, span.start_char, span.end_char, span.start, span.end, "dateline")
-            dateline_names.append(span.text.title())
-            break
-        for name in dateline_names:
-            cands = self.gaz.lookup(name)
-            if cands:
-                self.dateline.append(max(cands, key=_prior))
-        return [found[k] for k in sorted(found)]
-
-    def _extended(self, found: dict[int, Toponym]) -> dict[int, Toponym]:
-        """A mention the tagger cut short grows into the longer name the gazetteer knows as a country,
-        region or large town: "Trinidad" + "and Tobago", "Baja" + "California", "U.S." + "Virgin Islands"."""
-        doc = self.doc
-        out: dict[int, Toponym] = {}
-        skip_to = -1
-        for start in sorted(found):
-            top = found[start]
-            if start < skip_to:
-                continue  # swallowed by the mention before it
-            if top.source != "demonym":
-                for n in range(MAX_EXTENSION, 0, -1):
-                    end = top.token_end + n
-                    if end > len(doc) or not _name_words(doc[top.token_end:end]):
-                        continue
-                    span = doc[top.token_start:end]
-                    if any(c.main and (c.fclass in ("A", "L") or c.population >= PREFIX_MIN_POPULATION)
-                           and normalize(c.name) == normalize(span.text) for c in self.gaz.lookup(span.text)):
-                        top = self._mention(span, top.source, name_end=top.name_end)
-                        break
-            out[start] = top
-            skip_to = top.token_end
-        return out
-
-    def _mention(self, span, source: str, *, name_end: int = -1) -> Toponym:  # type: ignore[no-untyped-def]
-        return Toponym(span.text, span.start_char, span.end_char, span.start, span.end, source, name_end=name_end)
-
-    def _known(self, text: str, *, min_population: int = 0) -> bool:
-        return any(c.population >= min_population or c.fclass != "P" for c in self.gaz.lookup(text))
-
-    def _whole_place(self, span) -> bool:  # type: ignore[no-untyped-def]
-        """An ORG entity that is exactly a country, state or bloc by its main name: "the UAE", "EU"."""
-        text = span.text
-        if not text[:1].isupper() or normalize(text) in COMMON_WORDS:
-            return False
-        return any((c.main or c.fcode == "PCLI" and " " in text) and c.fcode in ("PCLI", "ADM1", "RGN", "CONT")
-                   for c in self.gaz.lookup(text))
-
-    def _place_suffix(self, span):  # type: ignore[no-untyped-def]
-        """The place that closes an organisation's or office's name: "Communist Party of Vietnam",
-        "Ruler of Dubai", "University of Minnesota". Countries, states and towns of some size only."""
-        for n in range(min(3, len(span) - 2), 0, -1):
-            tail = span[len(span) - n:]
-            if span[len(span) - n - 1].lower_ != "of" or not all(t.text[:1].isupper() for t in tail):
-                continue
-            if normalize(tail.text) in COMMON_WORDS | PREFIX_WORDS:
-                continue
-            for cand in self.gaz.lookup(tail.text):
-                if cand.main and (cand.fcode in ("PCLI", "ADM1") or (
-                        cand.fclass == "P" and cand.population >= PREFIX_MIN_POPULATION)):
-                    return tail
-        return None
-
-    def _place_inside(self, span):  # type: ignore[no-untyped-def]
-        """A country named by its main name anywhere in an organisation's name: "Air Zimbabwe",
-        "SME Mauritius Limited". Countries only: towns and states inside names are too often persons."""
-        for n in (3, 2, 1):
-            for i in range(len(span) - n + 1):
-                part = span[i:i + n]
-                if not all(t.text[:1].isupper() for t in part) or normalize(part.text) in COMMON_WORDS:
-                    continue
-                key = normalize(part.text)  # by its very name: "American" (the adjective) names no country here
-                if any(c.main and c.fcode in INSIDE_CODES and normalize(c.name) == key
-                       for c in self.gaz.lookup(part.text)):
-                    return part
-        return None
-
-    def _place_prefix(self, span):  # type: ignore[no-untyped-def]
-        """The place that opens an organisation or building name: "Minnesota Highway Safety Center",
-        "Douglas County Hospital", "U.S. House of Representatives". Only names the gazetteer knows as a
-        country, state or county, or as a town of some size, and only before another capitalised word."""
-        for n in range(min(3, len(span) - 1), 0, -1):
-            head, rest = span[:n], span[n]
-            if not all(t.text[:1].isupper() for t in head) or not rest.text[:1].isupper():
-                continue
-            if normalize(head.text) in COMMON_WORDS | PREFIX_WORDS or len(normalize(head.text)) < 2:
-                continue
-            for cand in self.gaz.lookup(head.text):
-                if not _main(cand) and "." not in head.text:
-                    continue  # "La Scala" is no "La." (Louisiana); "S.C. Highway Patrol" is South Carolina
-                if cand.fcode in ("PCLI", "ADM1") or (cand.fcode == "ADM2" and head[-1].lower_ in ADMIN_WORDS) or (
-                        cand.fclass == "P" and cand.population >= PREFIX_MIN_POPULATION and _main(cand)):
-                    return head
-        return None
-
-    def _repairable(self, span) -> bool:  # type: ignore[no-untyped-def]
-        text = span.text
-        if not text[:1].isupper() or normalize(text) in COMMON_WORDS or len(normalize(text)) < 3:
-            return False
-        if not self.gaz.lookup(text):
-            return False
-        doc = self.doc
-        prev = doc[span.start - 1] if span.start > 0 else None
-        nxt = doc[span.end] if span.end < len(doc) else None
-        if prev is not None and prev.lower_ in LOCATIVE_PREPS and prev.lower_ not in {"of", "on", "to"}:
-            return True
-        if prev is not None and prev.lower_ == "of" and span.start >= 2 and (
-                doc[span.start - 2].lower_ in DIRECTIONS or doc[span.start - 2].lower_ in SETTLEMENT_NOUNS):
-            return True
-        if nxt is not None and nxt.text == "," and span.end + 1 < len(doc):
-            after = doc[span.end + 1]
-            if after.text[:1].isupper() and any(c.fcode in ("PCLI", "ADM1") for c in self.gaz.lookup(after.text)):
-                return True
-        if prev is not None and prev.text in {"'s", "’s"} and span.start >= 2:
-            owner = doc[span.start - 2]
-            if any(c.fcode in ("PCLI", "ADM1") for c in self.gaz.lookup(owner.text)):
-                return True
-        return False
 
     # ---- resolving -----------------------------------------------------------------------------------------
 
@@ -360,7 +106,7 @@ class PlaceResolver:
         probability (not only the favourite), so that two small namesakes that support each other
         ("Paris" and "Henry County", both in Tennessee) can win over two big ones that were each
         picked alone. A few rounds of mean-field updates, then the best candidate of each name."""
-        cands = [self._candidates(m) for m in mentions]
+        cands = [self.finder.candidates(m) for m in mentions]
         contexts = [self._container(k, mentions, cands) for k in range(len(mentions))]
         keys = [normalize(m.text) for m in mentions]
         options = [tuple(sorted(c, key=_prior, reverse=True)[:MAX_OPTIONS]) for c in cands]
@@ -452,20 +198,6 @@ class PlaceResolver:
             votes[key] = _Vote(countries, admin1s, tuple(places.items()))
         return votes
 
-    def _candidates(self, mention: Toponym) -> tuple[Candidate, ...]:
-        text = mention.text
-        cands = self.gaz.lookup(text)
-        if mention.source == "demonym":
-            return tuple(c for c in cands if c.fcode in DEMONYM_CODES)  # "Arab" the people, not Arab, Alabama
-        if not cands and text.isupper() and len(text) > 3:
-            cands = self.gaz.lookup(text.title())
-        if not cands:
-            # "Faubourg Marigny, New Orleans" style: drop a trailing admin word ("Kassala State" -> "Kassala").
-            words = text.split()
-            if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
-                cands = self.gaz.lookup(" ".join(words[:-1]))
-        return cands
-
     def _container(self, k: int, mentions: list[Toponym], cands: list[tuple[Candidate, ...]]) -> tuple[Candidate, ...]:
         """Entries that explicitly contain mention ``k``: "Sake, Congo", "Sudan's Kassala", "Paris, Tenn."."""
         doc = self.doc
@@ -476,9 +208,17 @@ class PlaceResolver:
                 out.extend(c for c in cands[k + 1] if c.fclass in ("A", "L") and c.fcode != "ADM2" or
                            c.fcode == "ADM2" and "county" in c.name.lower())
             else:
-                # "Paris, Tenn." or "Paris, TX": a state abbreviation no NER tags.
-                nxt = doc[m.token_end + 1]
-                out.extend(c for c in self.gaz.lookup(nxt.text) if c.fcode in ("ADM1", "PCLI"))
+                # "Paris, Tenn.", "Paris, TX", "Greenwood, W. Va.": a state abbreviation no NER tags. It is
+                # capitalised: "Michigan, in Utah" is no "Michigan, IN".
+                start = m.token_end + 1
+                for end in range(min(start + 2, len(doc)), start, -1):
+                    abbr = doc[start:end]
+                    if not all(t.text[:1].isupper() for t in abbr) or (len(abbr.text) == 2 and not abbr.text.isupper()):
+                        continue
+                    boxes = [c for c in self.gaz.lookup(abbr.text) if c.fcode in ("ADM1", "PCLI")]
+                    if boxes:
+                        out.extend(boxes)
+                        break
         if m.token_start >= 2 and doc[m.token_start - 1].text in {"'s", "’s"}:
             for j in range(k - 1, -1, -1):
                 if mentions[j].token_end == m.token_start - 1:
@@ -593,7 +333,7 @@ class PlaceResolver:
             anchor = (seat or last_city or (focus.candidate if focus else None)
                       or (self.dateline[0] if self.dateline else None))
             span = self.doc[top.token_start:top.token_end]
-            if anchor is None or not (_feature_head(span) or top.source == "span"):
+            if anchor is None or not (feature_head(span) or top.source == "span"):
                 out.append(top)
             else:
                 out.append(replace(top, candidate=anchor, fallback=True, why="not in gazetteer: placed at "
@@ -773,32 +513,6 @@ def _focus_of(toponyms: Sequence[Toponym]) -> Toponym | None:
     return min(resolved, key=key)
 
 
-ABBREVIATED_SAINTS = {"ST", "STE", "FT", "MT", "PT"}
-
-
-def _entities(doc) -> Iterator:  # type: ignore[no-untyped-def]
-    """The tagger's entities, with "ST" "." "LOUIS" (an all-caps dateline the tokenizer split) made one."""
-    ents = list(doc.ents)
-    k = 0
-    while k < len(ents):
-        ent = ents[k]
-        if (len(ent) == 1 and ent.text.upper() in ABBREVIATED_SAINTS and ent.end + 1 < len(doc)
-                and doc[ent.end].text == "." and doc[ent.end + 1].text[:1].isupper()):
-            if k + 1 < len(ents) and ents[k + 1].start == ent.end + 1:
-                yield Span(doc, ent.start, ents[k + 1].end, label=ents[k + 1].label_)
-                k += 2
-                continue
-            end = ent.end + 2  # "ST" "." "LOUIS" with "LOUIS" untagged
-            while end < len(doc) and end < ent.end + 3 and doc[end].is_alpha and doc[end].is_upper:
-                end += 1
-            if k + 1 >= len(ents) or ents[k + 1].start >= end:
-                yield Span(doc, ent.start, end, label=ent.label_)
-                k += 1
-                continue
-        yield ent
-        k += 1
-
-
 def _level(cand: Candidate) -> str:
     if cand.fclass == "P":
         return "town"
@@ -814,26 +528,11 @@ def _level_mass(options: Sequence[Candidate], probs: Sequence[float]) -> dict[st
 
 def _list_siblings(mentions: Sequence[Toponym], keys: Sequence[str], doc) -> list[list[int]]:  # type: ignore[no-untyped-def]
     """For each mention, the other names it is listed with ("Los Angeles, Miami and New York")."""
-    groups: list[list[int]] = []
-    for k in range(len(mentions)):
-        if k and _joined(mentions[k - 1], mentions[k], doc):
-            groups[-1].append(k)
-        else:
-            groups.append([k])
     out: list[list[int]] = [[] for _ in mentions]
-    for group in groups:
-        if len(group) < 2:
-            continue
+    for group in list_groups(mentions, doc):
         for k in group:
             out[k] = [j for j in group if keys[j] != keys[k]]
     return out
-
-
-def _joined(a: Toponym, b: Toponym, doc) -> bool:  # type: ignore[no-untyped-def]
-    gap = [t.lower_ for t in doc[a.token_end:b.token_start]]
-    return gap in (["and"], ["or"], [","], [",", "and"], [",", "or"])
-
-
 
 
 def _namesake_city(cand: Candidate, options: Sequence[Candidate]) -> bool:
@@ -853,52 +552,6 @@ def _softmax(scores: Sequence[float]) -> list[float]:
     exps = [math.exp((s - top) / TEMPERATURE) for s in scores]
     total = sum(exps)
     return [e / total for e in exps]
-
-
-def _trim(span):  # type: ignore[no-untyped-def]
-    """Drop a leading "the" and a trailing possessive from an entity span."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in {"the", "of"}:
-        start += 1
-    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}:
-        end -= 1
-    if end <= start:
-        return None
-    return doc[start:end]
-
-
-DATELINE_PUNCT = {",", "-", "—", "–", "--", "---", "("}
-
-
-def _dateline_spans(doc) -> Iterator:  # type: ignore[no-untyped-def]
-    """All-caps runs of 1-3 words that open one of the first sentences and end in a dash or comma:
-    "KINSHASA, Congo -", "Mansfield council votes. MANSFIELD — The ..."."""
-    for sent_no, sent in enumerate(doc.sents):
-        if sent_no > 3 or sent.start > 80:
-            break
-        i = sent.start
-        while i < sent.end and (doc[i].is_space or doc[i].is_punct):
-            i += 1
-        j = i
-        while j < min(i + 3, len(doc)) and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
-            j += 1
-        closed = j < len(doc) and doc[j].text == ")" and i > 0 and doc[i - 1].text == "("  # "(NEW YORK) -"
-        if j > i and j < len(doc) and (doc[j].text in DATELINE_PUNCT or closed) and len(doc[i:j].text) > 2:
-            yield doc[i:j]
-
-
-def _name_words(span) -> bool:  # type: ignore[no-untyped-def]
-    """Words that can continue a place name: capitalised ones, joined by "and", "of", "del"."""
-    return span[-1].text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in NAME_JOINERS for t in span)
-
-
-def _after_locative(span) -> bool:  # type: ignore[no-untyped-def]
-    return span.start > 0 and span.doc[span.start - 1].lower_ in STRONG_PREPS
-
-
-def _feature_head(span) -> bool:  # type: ignore[no-untyped-def]
-    return span[-1].lower_.rstrip(".") in FEATURE_HEADS
 
 
 # Weights of the disambiguation score (tuned on samples of LGL and GeoWebNews, then rounded).

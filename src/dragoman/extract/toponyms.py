@@ -1,0 +1,389 @@
+"""Finding the toponyms of one parsed document (resolving them is ``places.py``'s job).
+
+spaCy's GPE/LOC/FAC entities, plus repairs of the small model's mistakes that the
+gazetteer can vouch for: a known place tagged ORG/PERSON/NORP (or not tagged) after a locative
+preposition ("in Sake", "west of Goma"), before or after a container ("Sake, Congo",
+"Sudan's Kassala"), or in an all-caps dateline ("KINSHASA, Congo (Reuters) -", also after a headline);
+a country, state, county or sizeable town that opens an ORG/FAC name ("the Minnesota Highway Safety
+Center", "Douglas County Hospital") is a toponym of its own, as LGL and GeoWebNews annotate; so is a country
+or town closing one ("Communist Party of Vietnam") and a country or bloc tagged ORG as a whole ("the UAE").
+Nationality adjectives ("Russian", "Korean", "English") are toponyms of their country, region or nation,
+never of a town of that name ("Arab", Alabama). A dateline split by the tokenizer ("ST. LOUIS") or in
+brackets ("(NEW YORK) -") is one place. Ordinary words stay
+words: only capitalised text is looked up, a short list of English words that are also town names is
+never repaired, and a one-word "place" that is the surname of a person named in the same document
+("Michael Jordan ... Jordan said") is dropped. Metonymic toponyms ("Washington said") are kept as
+toponyms, as the LGL and GeoWebNews annotations do; they are not taken as event locations when they
+are the subject (the actor) of the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from ..gazetteer import Candidate, Gazetteer, normalize
+from ..model import CleanDoc
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+REPAIR_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "to", "across", "into", "toward", "towards", "around",
+                  "inside", "through", "throughout", "between", "within", "of", "on", "via", "off", "along"}
+STRONG_PREPS = {"in", "at", "near", "outside", "inside", "around", "into", "across", "throughout", "within",
+                "from", "to", "toward", "towards", "through"}
+# "the city of X", "the province of X": the noun before "of" says that X is a place.
+SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port", "county",
+                    "state", "governorate", "prefecture", "municipality", "enclave", "island", "suburb", "hamlet"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "north-east", "north-west", "south-east", "south-west", "outskirts", "km", "kilometres",
+              "kilometers", "miles", "mile", "kilometre", "kilometer", "border", "northern", "southern",
+              "eastern", "western"}
+# Capitalised English words that are also names of towns: never repaired into places (NER may still tag them).
+COMMON_WORDS = {
+    "police", "man", "of", "march", "may", "mobile", "nice", "reading", "bath", "split", "van", "orange", "jordan",
+    "chad", "turkey", "china", "hope", "victoria", "university", "church", "street", "north", "south", "east", "west",
+    "said", "says", "president", "minister", "army", "city", "state", "county", "government", "court", "house",
+    "white", "black", "green", "union", "national", "center", "centre", "new", "old", "good", "best", "early", "late",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "mercy", "liberty",
+    "independence", "justice", "providence", "friendship", "paradise", "freedom", "unity", "progress", "commerce",
+    "industry", "enterprise", "rebel", "rebels", "media", "post", "times", "news", "star", "sun", "globe", "mirror",
+}
+# Adjectives that name towns or units somewhere ("Central", "Western"): never a place opening a name.
+PREFIX_WORDS = {"central", "metro", "western", "eastern", "northern", "southern", "valley", "superior", "general",
+                "royal", "grand", "great", "united", "mount", "lake", "river", "park", "golden", "pacific",
+                "atlantic", "midland", "summit", "union", "liberty", "memorial", "regional", "federal"}
+ADMIN_WORDS = {"county", "parish", "province", "district", "region", "oblast", "state", "governorate", "prefecture",
+               "department", "territory", "borough", "municipality"}
+FEATURE_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "river", "lake", "mountain",
+                 "mountains", "park", "bridge", "highway", "square", "valley", "island", "islands", "bay", "creek",
+                 "airport", "hospital", "school", "stadium", "sea", "ocean", "gulf", "coast", "beach", "forest",
+                 "camp", "mall", "center", "centre", "hall", "building", "station", "port", "harbor", "harbour",
+                 "desert", "hills", "canal", "lane", "drive", "way", "plaza", "market", "church", "prison", "base",
+                 "county", "parish", "township", "city", "village", "neighborhood", "district"}
+
+INSIDE_CODES = {"PCLI"}  # what may be found anywhere inside an organisation's name
+DEMONYM_CODES = {"PCLI", "CONT", "RGN", "ADM1"}  # what a nationality adjective can name ("English": England)
+MAX_EXTENSION = 3  # words a cut-short mention may grow by: "Trinidad" + "and Tobago"
+PREFIX_MIN_POPULATION = 20_000  # a town opening an organisation's name: "Gainesville Police Department"
+NAME_JOINERS = {"and", "of", "&", "del", "de", "la", "el"}  # inside a place name: "Trinidad and Tobago"
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """One place name in the body and the entry chosen for it (offsets into the body)."""
+
+    text: str
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    source: str  # "ner", "repair", "dateline", "span"
+    candidate: Candidate | None = None
+    score: float = 0.0
+    why: str = ""
+    fallback: bool = False  # a feature we cannot geocode itself, placed at the document's focus
+    name_end: int = -1  # token end of the organisation's or building's name the toponym sits in, if any
+
+    @property
+    def resolved(self) -> bool:
+        return self.candidate is not None
+
+
+class ToponymFinder:
+    """The place names of one document: the tagger's, repaired and extended with the gazetteer's help."""
+
+    def __init__(self, doc, clean: CleanDoc | None, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+        self.doc = doc
+        self.clean = clean
+        self.gaz = gaz
+        self.dateline_names: list[str] = []
+
+    def at(self, spans: Sequence[tuple[int, int]]) -> list[Toponym]:
+        """Exactly these body character spans (evaluation with gold spans)."""
+        out = []
+        text = self.doc.text  # rebuilt from the tokens on every access: read it once
+        for start, end in spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            out.append(Toponym(text[start:end], start, end, span.start, span.end, "span"))
+        return out
+
+    def find(self) -> list[Toponym]:
+        """Every toponym of the document, in text order; the dateline's names go to ``dateline_names``."""
+        doc = self.doc
+        found: dict[int, Toponym] = {}
+        # An all-caps last word ("Henry Lazenby US") is a tagger slip, not a surname.
+        surnames = {ent[-1].text for ent in doc.ents
+                    if ent.label_ == "PERSON" and len(ent) > 1 and not ent[-1].is_upper}
+        for ent in _entities(doc):
+            span = _trim(ent)
+            if span is None:
+                continue
+            if ent.label_ in PLACE_LABELS:
+                if len(span) == 1 and span.text in surnames and not after_locative(span):
+                    continue  # "Jordan said" after "Michael Jordan"
+                mention = self._mention(span, "ner")
+                if not self.candidates(mention) and not feature_head(span):
+                    continue  # no entry and no street/river head: a person or firm the tagger took for a place
+                found[span.start] = mention
+            elif ent.label_ == "NORP" and any(c.fcode in DEMONYM_CODES for c in self.gaz.lookup(span.text)):
+                found[span.start] = self._mention(span, "demonym")
+            elif ent.label_ in REPAIR_LABELS and self._repairable(span):
+                found[span.start] = self._mention(span, "repair")
+            elif ent.label_ == "ORG" and self._whole_place(span):
+                found[span.start] = self._mention(span, "repair")  # "the UAE", "EU" tagged ORG
+            elif ent.label_ in ("ORG", "FAC") and (head := self._place_prefix(span)) is not None:
+                found[head.start] = self._mention(head, "prefix", name_end=span.end)
+            elif ent.label_ == "ORG" and (tail := self._place_suffix(span)) is not None:
+                found[tail.start] = self._mention(tail, "suffix", name_end=span.end)
+            elif ent.label_ == "ORG" and (inner := self._place_inside(span)) is not None:
+                found[inner.start] = self._mention(inner, "inside", name_end=span.end)
+        # A country inside an organisation's name counts only where the text also names it as a place.
+        named = {normalize(t.text) for t in found.values() if t.source != "inside"}
+        found = {k: t for k, t in found.items() if t.source != "inside" or normalize(t.text) in named}
+        # Untagged capitalised words after a locative preposition or before ", <place>".
+        covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while (j + 1 < len(doc) and j + 1 not in covered and doc[j + 1].pos_ == "PROPN"
+                   and doc[j + 1].text[:1].isupper()):
+                j += 1
+            span = doc[i:j + 1]
+            if self._repairable(span):
+                found[span.start] = self._mention(span, "repair")
+            i = j + 1
+        found = self._extended(found)
+        # Dateline places: the cleaner's, and an all-caps word at the very start of the body.
+        dateline_names = list(self.clean.dateline_places) if self.clean else []
+        for span in dateline_spans(doc):
+            if span.start in found or not self._known(span.text.title()):
+                continue
+            found[span.start] = Toponym(span.text, span.start_char, span.end_char, span.start, span.end, "dateline")
+            dateline_names.append(span.text.title())
+            break
+        self.dateline_names = dateline_names
+        return [found[k] for k in sorted(found)]
+
+    def _extended(self, found: dict[int, Toponym]) -> dict[int, Toponym]:
+        """A mention the tagger cut short grows into the longer name the gazetteer knows as a country,
+        region or large town: "Trinidad" + "and Tobago", "Baja" + "California", "U.S." + "Virgin Islands"."""
+        doc = self.doc
+        out: dict[int, Toponym] = {}
+        skip_to = -1
+        for start in sorted(found):
+            top = found[start]
+            if start < skip_to:
+                continue  # swallowed by the mention before it
+            if top.source != "demonym":
+                for n in range(MAX_EXTENSION, 0, -1):
+                    end = top.token_end + n
+                    if end > len(doc) or not _name_words(doc[top.token_end:end]):
+                        continue
+                    span = doc[top.token_start:end]
+                    if any(c.fcode in ("PCLI", "ADM1") or c.main and (
+                            c.fclass in ("A", "L") or c.population >= PREFIX_MIN_POPULATION)
+                           and normalize(c.name) == normalize(span.text) for c in self.gaz.lookup(span.text)):
+                        top = self._mention(span, top.source, name_end=top.name_end)
+                        break
+            out[start] = top
+            skip_to = top.token_end
+        return out
+
+    def _mention(self, span, source: str, *, name_end: int = -1) -> Toponym:  # type: ignore[no-untyped-def]
+        return Toponym(span.text, span.start_char, span.end_char, span.start, span.end, source, name_end=name_end)
+
+    def _known(self, text: str, *, min_population: int = 0) -> bool:
+        return any(c.population >= min_population or c.fclass != "P" for c in self.gaz.lookup(text))
+
+    def _whole_place(self, span) -> bool:  # type: ignore[no-untyped-def]
+        """An ORG entity that is exactly a country, state or bloc by its main name: "the UAE", "EU"."""
+        text = span.text
+        if not text[:1].isupper() or normalize(text) in COMMON_WORDS:
+            return False
+        return any((c.main or c.fcode == "PCLI" and " " in text) and c.fcode in ("PCLI", "ADM1", "RGN", "CONT")
+                   for c in self.gaz.lookup(text))
+
+    def _place_suffix(self, span):  # type: ignore[no-untyped-def]
+        """The place that closes an organisation's or office's name: "Communist Party of Vietnam",
+        "Ruler of Dubai", "University of Minnesota". Countries, states and towns of some size only."""
+        for n in range(min(3, len(span) - 2), 0, -1):
+            tail = span[len(span) - n:]
+            if span[len(span) - n - 1].lower_ != "of" or not all(t.text[:1].isupper() for t in tail):
+                continue
+            if normalize(tail.text) in COMMON_WORDS | PREFIX_WORDS:
+                continue
+            for cand in self.gaz.lookup(tail.text):
+                if cand.main and (cand.fcode in ("PCLI", "ADM1") or (
+                        cand.fclass == "P" and cand.population >= PREFIX_MIN_POPULATION)):
+                    return tail
+        return None
+
+    def _place_inside(self, span):  # type: ignore[no-untyped-def]
+        """A country named by its main name anywhere in an organisation's name: "Air Zimbabwe",
+        "SME Mauritius Limited". Countries only: towns and states inside names are too often persons."""
+        for n in (3, 2, 1):
+            for i in range(len(span) - n + 1):
+                part = span[i:i + n]
+                if not all(t.text[:1].isupper() for t in part) or normalize(part.text) in COMMON_WORDS:
+                    continue
+                key = normalize(part.text)  # by its very name: "American" (the adjective) names no country here
+                if any(c.main and c.fcode in INSIDE_CODES and normalize(c.name) == key
+                       for c in self.gaz.lookup(part.text)):
+                    return part
+        return None
+
+    def _place_prefix(self, span):  # type: ignore[no-untyped-def]
+        """The place that opens an organisation or building name: "Minnesota Highway Safety Center",
+        "Douglas County Hospital", "U.S. House of Representatives". Only names the gazetteer knows as a
+        country, state or county, or as a town of some size, and only before another capitalised word."""
+        for n in range(min(3, len(span) - 1), 0, -1):
+            head, rest = span[:n], span[n]
+            if not all(t.text[:1].isupper() for t in head) or not rest.text[:1].isupper():
+                continue
+            if normalize(head.text) in COMMON_WORDS | PREFIX_WORDS or len(normalize(head.text)) < 2:
+                continue
+            for cand in self.gaz.lookup(head.text):
+                if not cand.main and "." not in head.text:
+                    continue  # "La Scala" is no "La." (Louisiana); "S.C. Highway Patrol" is South Carolina
+                if cand.fcode in ("PCLI", "ADM1") or (cand.fcode == "ADM2" and head[-1].lower_ in ADMIN_WORDS) or (
+                        cand.fclass == "P" and cand.population >= PREFIX_MIN_POPULATION and cand.main):
+                    return head
+        return None
+
+    def _repairable(self, span) -> bool:  # type: ignore[no-untyped-def]
+        text = span.text
+        if not text[:1].isupper() or normalize(text) in COMMON_WORDS or len(normalize(text)) < 3:
+            return False
+        if not self.gaz.lookup(text):
+            return False
+        doc = self.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if prev is not None and prev.lower_ in LOCATIVE_PREPS and prev.lower_ not in {"of", "on", "to"}:
+            return True
+        if prev is not None and prev.lower_ == "of" and span.start >= 2 and (
+                doc[span.start - 2].lower_ in DIRECTIONS or doc[span.start - 2].lower_ in SETTLEMENT_NOUNS):
+            return True
+        if nxt is not None and nxt.text == "," and span.end + 1 < len(doc):
+            after = doc[span.end + 1]
+            if after.text[:1].isupper() and any(c.fcode in ("PCLI", "ADM1") for c in self.gaz.lookup(after.text)):
+                return True
+        if prev is not None and prev.text in {"'s", "’s"} and span.start >= 2:
+            owner = doc[span.start - 2]
+            if any(c.fcode in ("PCLI", "ADM1") for c in self.gaz.lookup(owner.text)):
+                return True
+        return False
+
+    def candidates(self, mention: Toponym) -> tuple[Candidate, ...]:
+        """The gazetteer entries a mention can name (a demonym: only countries, regions, states)."""
+        text = mention.text
+        cands = self.gaz.lookup(text)
+        if mention.source == "demonym":
+            return tuple(c for c in cands if c.fcode in DEMONYM_CODES)  # "Arab" the people, not Arab, Alabama
+        if not cands and text.isupper() and len(text) > 3:
+            cands = self.gaz.lookup(text.title())
+        if not cands:
+            # "Faubourg Marigny, New Orleans" style: drop a trailing admin word ("Kassala State" -> "Kassala").
+            words = text.split()
+            if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+                cands = self.gaz.lookup(" ".join(words[:-1]))
+        return cands
+
+
+ABBREVIATED_SAINTS = {"ST", "STE", "FT", "MT", "PT"}
+
+
+def _entities(doc) -> Iterator:  # type: ignore[no-untyped-def]
+    """The tagger's entities, with "ST" "." "LOUIS" (an all-caps dateline the tokenizer split) made one."""
+    ents = list(doc.ents)
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        if (len(ent) == 1 and ent.text.upper() in ABBREVIATED_SAINTS and ent.end + 1 < len(doc)
+                and doc[ent.end].text == "." and doc[ent.end + 1].text[:1].isupper()):
+            if k + 1 < len(ents) and ents[k + 1].start == ent.end + 1:
+                yield Span(doc, ent.start, ents[k + 1].end, label=ents[k + 1].label_)
+                k += 2
+                continue
+            end = ent.end + 2  # "ST" "." "LOUIS" with "LOUIS" untagged
+            while end < len(doc) and end < ent.end + 3 and doc[end].is_alpha and doc[end].is_upper:
+                end += 1
+            if k + 1 >= len(ents) or ents[k + 1].start >= end:
+                yield Span(doc, ent.start, end, label=ent.label_)
+                k += 1
+                continue
+        yield ent
+        k += 1
+
+
+def _trim(span):  # type: ignore[no-untyped-def]
+    """Drop a leading "the" and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in {"the", "of"}:
+        start += 1
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}:
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start:end]
+
+
+DATELINE_PUNCT = {",", "-", "—", "–", "--", "---", "("}
+
+
+def dateline_spans(doc) -> Iterator:  # type: ignore[no-untyped-def]
+    """All-caps runs of 1-3 words that open one of the first sentences and end in a dash or comma:
+    "KINSHASA, Congo -", "Mansfield council votes. MANSFIELD — The ..."."""
+    for sent_no, sent in enumerate(doc.sents):
+        if sent_no > 3 or sent.start > 80:
+            break
+        i = sent.start
+        while i < sent.end and (doc[i].is_space or doc[i].is_punct):
+            i += 1
+        j = i
+        while j < min(i + 3, len(doc)) and doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1:
+            j += 1
+        closed = j < len(doc) and doc[j].text == ")" and i > 0 and doc[i - 1].text == "("  # "(NEW YORK) -"
+        if j > i and j < len(doc) and (doc[j].text in DATELINE_PUNCT or closed) and len(doc[i:j].text) > 2:
+            yield doc[i:j]
+
+
+def _name_words(span) -> bool:  # type: ignore[no-untyped-def]
+    """Words that can continue a place name: capitalised ones, joined by "and", "of", "del"."""
+    return span[-1].text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in NAME_JOINERS for t in span)
+
+
+def after_locative(span) -> bool:  # type: ignore[no-untyped-def]
+    return span.start > 0 and span.doc[span.start - 1].lower_ in STRONG_PREPS
+
+
+def feature_head(span) -> bool:  # type: ignore[no-untyped-def]
+    return span[-1].lower_.rstrip(".") in FEATURE_HEADS
+
+
+LIST_LINKS = (["and"], ["or"], [",", "and"], [",", "or"])
+
+
+def list_groups(mentions: Sequence[Toponym], doc) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """Runs of mentions that form a list: "Los Angeles, Miami and New York", "Butler, Clark, Warren". Two names
+    joined by a bare comma are no list but a name and its container: "Paris, Texas", "Rego Park, New York"."""
+    groups: list[list[int]] = []
+    linked: list[bool] = []  # whether a group has an "and"/"or" link
+    for k in range(len(mentions)):
+        gap = [t.lower_ for t in doc[mentions[k - 1].token_end:mentions[k].token_start]] if k else None
+        if gap is not None and (gap in LIST_LINKS or gap == [","]):
+            groups[-1].append(k)
+            linked[-1] = linked[-1] or gap != [","]
+        else:
+            groups.append([k])
+            linked.append(False)
+    return [g for g, and_or in zip(groups, linked) if len(g) >= 3 or (len(g) == 2 and and_or)]
