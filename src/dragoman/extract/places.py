@@ -1,6 +1,7 @@
 """Toponyms, geocoding and event locations over one parsed document.
 
-Finding the names is ``toponyms.py``'s job.
+Finding the names is ``toponyms.py``'s job. Metonymic toponyms ("Washington said") are not taken as event
+locations when they are the subject (the actor) of the sentence.
 
 Disambiguation scores every candidate: population and feature-class priors (country > admin-1 >
 city > admin-2, main name over alternate spelling), explicit containment ("Paris, Texas",
@@ -12,16 +13,15 @@ their scores), over a few mean-field rounds, so two small namesakes that support
 and "Henry County", Tennessee) beat two big ones picked alone. Names listed together lean to one kind
 (states with states, towns with towns), and a state named like a million-city inside it ("New York") leans
 to the city unless the text says state ("upstate New York"). Then one sense per document: a name
-made explicit once ("Paris, Texas") keeps that sense in its other mentions. A mention the tagger cut short
-grows into the longer name the gazetteer knows ("Trinidad" + "and Tobago"). A place opening or closing an
+made explicit once ("Paris, Texas") keeps that sense in its other mentions. A place opening or closing an
 institution's name that the text seats elsewhere ("University of St. Thomas in Houston") casts no vote and
 goes to that seat. The last round's pick is made by
 a learned linear ranker over each candidate's evidence (``FEATURES``) when ``data/geo_ranker.json`` is shipped
 (bench/train_geo_ranker.py writes it only if it beats the hand score on held-out articles), else by the hand score.
 A GPE/LOC entity the gazetteer does not know and that has no street/river/building head is dropped (mostly people and
 firms the small tagger calls places: "Saakashvili said"). A street or building we cannot geocode, and any
-span the caller vouches for (``spans=``), is placed at the last city named before it, else at the
-document's focus.
+span the caller vouches for (``spans=``), is placed at the town named right after it ("Freedom Square in
+Bratislava"), else at the last city named before it, else at the document's focus.
 """
 
 from __future__ import annotations

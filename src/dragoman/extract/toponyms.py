@@ -1,20 +1,20 @@
 """Finding the toponyms of one parsed document (resolving them is ``places.py``'s job).
 
-spaCy's GPE/LOC/FAC entities, plus repairs of the small model's mistakes that the
-gazetteer can vouch for: a known place tagged ORG/PERSON/NORP (or not tagged) after a locative
-preposition ("in Sake", "west of Goma"), before or after a container ("Sake, Congo",
-"Sudan's Kassala"), or in an all-caps dateline ("KINSHASA, Congo (Reuters) -", also after a headline);
+spaCy's GPE/LOC/FAC entities, plus repairs of the small model's mistakes that the gazetteer can vouch for:
+a known place tagged ORG/PERSON/NORP (or not tagged) after a locative preposition ("in Sake", "west of
+Goma"), before or after a container ("Sake, Congo", "Sudan's Kassala"), or in an all-caps dateline
+("KINSHASA, Congo (Reuters) -", also after a headline);
 a country, state, county or sizeable town that opens an ORG/FAC name ("the Minnesota Highway Safety
 Center", "Douglas County Hospital") is a toponym of its own, as LGL and GeoWebNews annotate; so is a country
 or town closing one ("Communist Party of Vietnam") and a country or bloc tagged ORG as a whole ("the UAE").
 Nationality adjectives ("Russian", "Korean", "English") are toponyms of their country, region or nation,
 never of a town of that name ("Arab", Alabama). A dateline split by the tokenizer ("ST. LOUIS") or in
-brackets ("(NEW YORK) -") is one place. Ordinary words stay
-words: only capitalised text is looked up, a short list of English words that are also town names is
-never repaired, and a one-word "place" that is the surname of a person named in the same document
-("Michael Jordan ... Jordan said") is dropped. Metonymic toponyms ("Washington said") are kept as
-toponyms, as the LGL and GeoWebNews annotations do; they are not taken as event locations when they
-are the subject (the actor) of the sentence.
+brackets ("(NEW YORK) -") is one place. A mention the tagger cut short grows into the longer name the
+gazetteer knows ("Trinidad" + "and Tobago", "Baja" + "California"). Ordinary words stay words: only
+capitalised text is looked up, a short list of English words that are also town names is never repaired, and
+a one-word "place" that is the surname of a person named in the same document ("Michael Jordan ... Jordan
+said") is dropped. Metonymic toponyms ("Washington said") are kept as toponyms, as the LGL and GeoWebNews
+annotations do.
 """
 
 from __future__ import annotations
