@@ -117,7 +117,7 @@ class PlaceResolver:
         siblings = _list_siblings(mentions, keys, self.doc)
         # A place inside an institution's name followed by its seat ("University of St. Thomas in Houston")
         # says nothing of where the text is: it casts no vote.
-        voters = [m.name_end < 0 or not self._seated(m, mentions[k + 1:], words=("in", "at"))
+        voters = [m.name_end < 0 or not self._seated(m, _next(mentions, k), words=("in", "at"))
                   for k, m in enumerate(mentions)]
         scored: list[list[tuple[float, str, _Evidence]]] = [[] for _ in mentions]
         for _round in range(ROUNDS):
@@ -320,7 +320,7 @@ class PlaceResolver:
         out = []
         last_city: Candidate | None = None
         for k, top in enumerate(toponyms):
-            seat = self._seat(top, toponyms[k + 1:])
+            seat = self._seat(top, _next(toponyms, k))
             if top.candidate is not None:
                 if top.candidate.fcode.startswith("PPL"):
                     last_city = top.candidate
@@ -340,17 +340,17 @@ class PlaceResolver:
                                    f"{anchor.name}, the place the text is about"))
         return out
 
-    def _seated(self, top: Toponym, after: Sequence[Toponym], *, words: Sequence[str] = SEAT_WORDS) -> bool:
-        """Whether a place is named right after ``top``'s name: "... in St. Louis", "..., Dublin"."""
+    def _seated(self, top: Toponym, nxt: Toponym | None, *, words: Sequence[str] = SEAT_WORDS) -> bool:
+        """Whether the next name follows ``top``'s name right away: "... in St. Louis", "..., Dublin"."""
         end = top.name_end if top.name_end >= 0 else top.token_end
-        return (end < len(self.doc) and self.doc[end].lower_ in words and bool(after)
-                and after[0].token_start == end + 1)
+        return (nxt is not None and nxt.token_start == end + 1 and end < len(self.doc)
+                and self.doc[end].lower_ in words)
 
-    def _seat(self, top: Toponym, after: Sequence[Toponym]) -> Candidate | None:
+    def _seat(self, top: Toponym, nxt: Toponym | None) -> Candidate | None:
         """The town named right after a name: where the street, building or institution is."""
-        if not self._seated(top, after) or after[0].candidate is None or after[0].candidate.fclass != "P":
+        if nxt is None or not self._seated(top, nxt) or nxt.candidate is None or nxt.candidate.fclass != "P":
             return None
-        return after[0].candidate
+        return nxt.candidate
 
     # ---- document focus and event locations ----------------------------------------------------------------
 
@@ -533,6 +533,10 @@ def _list_siblings(mentions: Sequence[Toponym], keys: Sequence[str], doc) -> lis
         for k in group:
             out[k] = [j for j in group if keys[j] != keys[k]]
     return out
+
+
+def _next(toponyms: Sequence[Toponym], k: int) -> Toponym | None:
+    return toponyms[k + 1] if k + 1 < len(toponyms) else None
 
 
 def _namesake_city(cand: Candidate, options: Sequence[Candidate]) -> bool:
