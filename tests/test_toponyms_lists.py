@@ -25,3 +25,21 @@ def test_two_names_joined_by_and_are_a_list() -> None:
 
 def test_a_name_and_its_container_are_no_list() -> None:
     assert groups("The fire started in Paris, Texas, late on Sunday.") == []
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    doc = get_nlp()(text)
+    finder = ToponymFinder(doc, CleanDoc(body=text, offsets=OffsetMap.identity(len(text))), get_gazetteer())
+    return [(m.text, m.source) for m in finder.find()]
+
+
+def test_name_mostly_tagged_a_place_is_a_place_where_the_tagger_slips() -> None:
+    text = ("Aid trucks crossed into Rafah on Monday. Israel said it would send troops into Rafah. "
+            "Egypt warned that an assault on Rafah would threaten its peace treaty with Israel.")
+    assert [t for t, _ in found(text)].count("Rafah") == 3
+
+
+def test_name_mostly_tagged_an_organisation_stays_one() -> None:
+    text = ("NATO said on Monday that NATO would help. Tunisia rejected a NATO grant, and NATO officials left. "
+            "NATO will meet in Brussels.")
+    assert all(t != "NATO" for t, _ in found(text))
