@@ -20,6 +20,33 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from .timex_words import (
+    APPROX,
+    DAY_PART_CODES,
+    DEICTIC_DAY_SHIFTS,
+    MOD,
+    MONTH,
+    MONTH_KEY,
+    MONTH_NUMBERS,
+    NUMBER,
+    NUMBER_WORDS,
+    ORDINALS,
+    PART,
+    REF_VALUES,
+    RELATIVE_YEAR_SHIFTS,
+    SAFE_MONTH,
+    SEASON_CODES,
+    SEASON_END_MONTH,
+    SET_VALUES,
+    UNIT,
+    UNIT_CODES,
+    UTC_ZONES,
+    VAGUE_AMOUNTS,
+    WEEKDAY,
+    WEEKDAY_NUMBERS,
+    ZONE,
+)
+
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Tense = Literal["past", "present", "future"]
 
@@ -35,52 +62,11 @@ class Timex:
     value: str
 
 
-# --- vocabulary ---------------------------------------------------------------------------------
+# --- numbers ------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-# Capitalised, short forms need their dot: "Mar" or "Jan" alone are too often names.
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|Sept)")
-# Month names that are rarely anything else may stand alone; May/March/June need a cue.
-SAFE_MONTH = (r"(?:January|February|April|July|August|September|October|November|December"
-              r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|Sept)")
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Digit patterns; the words (months, weekdays, number words, units, ...) are in ``timex_words``.
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-
-PART = r"(?:morning|afternoon|evening|night)"
-
-_SMALL = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "a couple of": 2, "a couple": 2, "couple of": 2,
-}
-_VAGUE = ("several", "a few", "few", "some", "many", "numerous", "a number of")
-_NUMWORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|seven|eight" \
-           r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMWORD}(?:[- ]{_NUMWORD})?(?:\s+and\s+a\s+half)?"
-          r"|a\s+hundred|a\s+couple\s+of|several|a\s+few|few|some|many|an?)")
-_UNITS = {
-    "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"), "week": ("", "W"),
-    "month": ("", "M"), "year": ("", "Y"), "decade": ("", "DE"), "century": ("", "CE"), "quarter": ("", "Q"),
-}
-UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)s?"
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-# The last month of each season (winter ends in February of the next year: treated as month 2).
-_SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
-MOD = r"(?:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder|turn)\s+of)"
-APPROX = (r"(?:at\s+least|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|up\s+to|about|around|nearly"
-          r"|almost|approximately|roughly|some|over|under|just|only|barely|the\s+last|the\s+past|the\s+next"
-          r"|the\s+first|the\s+final|the\s+coming|past|last|next|first|another|the)")
 
 
 def _number(word: str) -> float | None:
@@ -90,15 +76,15 @@ def _number(word: str) -> float | None:
     if w.endswith(" 1/2") or w.endswith(" and a half"):
         half = 0.5
         w = w.rsplit(" 1/2", 1)[0] if w.endswith(" 1/2") else w[: -len(" and a half")]
-    if w in _VAGUE:
+    if w in VAGUE_AMOUNTS:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w) + half
-    if w in _SMALL:
-        return _SMALL[w] + half
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w] + half
     parts = re.split(r"[- ]", w)
-    if all(p in _SMALL for p in parts):
-        return sum(_SMALL[p] for p in parts) + half
+    if all(p in NUMBER_WORDS for p in parts):
+        return sum(NUMBER_WORDS[p] for p in parts) + half
     return None
 
 
@@ -159,7 +145,7 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 
 def _month_no(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")]
+    return MONTH_NUMBERS[name.lower().rstrip(".")]
 
 
 def _day_no(text: str) -> int:
@@ -174,10 +160,7 @@ class _Ctx:
     tense: Tense
 
 
-# Months are capitalised (the handlers check it): a case-sensitive key skips the verb "may" and "march".
-_MONTH_KEY = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 Handler = Callable[[re.Match[str], _Ctx], tuple[TimexType, str] | None]
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +241,7 @@ def _day_month(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 
 @_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", re.I,
-       key=_MONTH_KEY, key_flags=0, back=40)
+       key=MONTH_KEY, key_flags=0, back=40)
 def _month_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if not m["mon"][0].isupper():
         return None
@@ -286,7 +269,7 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 _rule(rf"\b(?:in|on|since|by|until|through|from|to|during|before|after|between|and|of|or|till)\s+(?P<t>(?P<mon>{MONTH}))"
       r"(?![\s-]*\d)\b", re.I)(_month_alone)
 _rule(rf"\b(?:(?P<mod>{MOD})[-\s]+|(?P<rel>last|next|this)\s+)(?P<mon>{MONTH})(?![\s-]*\d)\b", re.I,
-      key=_MONTH_KEY, key_flags=0, back=40)(_month_alone)
+      key=MONTH_KEY, key_flags=0, back=40)(_month_alone)
 _rule(rf"\b(?P<mon>{SAFE_MONTH})(?![\s-]*\d)(?!\w)")(_month_alone)
 
 
@@ -340,41 +323,25 @@ def _us_date(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return ("DATE", value) if value else None
 
 
-_DEICTIC = {
-    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-    "the day after tomorrow": 2, "last night": -1, "overnight": 0,
-}
-_REFS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF",
-    "the past": "PAST_REF",
-    "the future": "FUTURE_REF",
-    "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
-    "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF", "the coming months": "FUTURE_REF",
-    "the coming weeks": "FUTURE_REF", "the coming days": "FUTURE_REF",
-}
-
-
 @_rule(r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow|last\s+night"
        r"|overnight)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", re.I)
 def _deictic(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     word = re.sub(r"\s+", " ", m.group().lower())
     if m["part"]:
         word = word[: -len(m["part"])].strip()
-    shift = _DEICTIC[word]
-    part = _PARTS.get((m["part"] or "").lower()) or {"last night": "NI", "overnight": "NI"}.get(word)
+    shift = DEICTIC_DAY_SHIFTS[word]
+    part = DAY_PART_CODES.get((m["part"] or "").lower()) or {"last night": "NI", "overnight": "NI"}.get(word)
     if ctx.dct is None:
         return ("TIME", f"XXXX-XX-XXT{part}") if part else ("DATE", "XXXX-XX-XX")
     day = (ctx.dct + dt.timedelta(days=shift)).isoformat()
     return ("TIME", f"{day}T{part}") if part else ("DATE", day)
 
 
-@_rule(r"\b(?:" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _REFS), key=len, reverse=True))
+@_rule(r"\b(?:" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in REF_VALUES), key=len, reverse=True))
        + r")\b(?!\s+(?:account|accounts|contracts?|events?|tense|affairs|issue|president))", re.I)
 def _ref(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     key = re.sub(r"\s+", " ", m.group().lower())
-    return "DATE", _REFS[key]
+    return "DATE", REF_VALUES[key]
 
 
 @_rule(rf"\b(?:(?P<rel>last|next|this|coming|past|this\s+past)\s+)?(?P<wd>{WEEKDAY})(?:'s)?"
@@ -382,8 +349,8 @@ def _ref(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if not m["wd"][0].isupper():
         return None
-    weekday = _WEEKDAYS[m["wd"].lower()]
-    part = _PARTS.get((m["part"] or "").lower())
+    weekday = WEEKDAY_NUMBERS[m["wd"].lower()]
+    part = DAY_PART_CODES.get((m["part"] or "").lower())
     if part == "NI":
         part = None  # "Sunday night" is annotated as the day as often as the night: the day is the safer value
     if ctx.dct is None:
@@ -423,7 +390,7 @@ def _this_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 @_rule(r"\b(?P<part>this\s+(?:morning|afternoon|evening)|later\s+this\s+(?:morning|afternoon|evening)"
        r"|(?:the|early|late|mid)\s+(?:morning|afternoon|evening))\b", re.I)
 def _part_of_day(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
-    code = _PARTS[m["part"].split()[-1].lower()]
+    code = DAY_PART_CODES[m["part"].split()[-1].lower()]
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     return "TIME", f"{day}T{code}"
 
@@ -452,10 +419,10 @@ def _period_value(unit: str, shift: int, ctx: _Ctx) -> str:
         return str(d.year // 10 + shift)
     if unit == "century":
         return f"{d.year // 100 + shift:02d}"
-    if unit in _SEASONS:
-        code = _SEASONS[unit]
+    if unit in SEASON_CODES:
+        code = SEASON_CODES[unit]
         # The season's latest occurrence not after the dct, then shifted.
-        year = d.year if _SEASON_END[code] < d.month or (code == "WI" and d.month <= 2) else d.year - 1
+        year = d.year if SEASON_END_MONTH[code] < d.month or (code == "WI" and d.month <= 2) else d.year - 1
         if shift == 0:
             year = d.year
         elif shift > 0:
@@ -554,9 +521,6 @@ def _sentence_mentions(m: re.Match[str], pattern: str) -> bool:
     return re.search(pattern, text[left + 1: right], re.I) is not None
 
 
-_REL_YEAR = {"last": -1, "this": 0, "next": 1, "previous": -1}
-
-
 @_rule(rf"\b(?:(?P<mod>the\s+|this\s+|last\s+|next\s+|(?:the\s+)?(?:latest|current|same|year-earlier|year-ago"
        r"|previous|fiscal)\s+|(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-?\s*)?"
        rf"|(?P<ryear>this|last|next)\s+year'?s\s+|(?:the\s+)?(?:fiscal\s+)?(?P<pyear>{YEAR})(?:'s)?\s+)?"
@@ -569,7 +533,7 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     ("the first quarter of last year", "next year's first quarter", "the second quarter a year ago")."""
     ordinal = m["ord"].lower()
     kind = m["kind"].lower()
-    n = 4 if ordinal == "final" and kind == "quarter" else _ORDINALS.get(ordinal, 0)
+    n = 4 if ordinal == "final" and kind == "quarter" else ORDINALS.get(ordinal, 0)
     if not n or (kind == "half" and n > 2):
         return None
     code = f"Q{n}" if kind == "quarter" else f"H{n}"
@@ -581,7 +545,7 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     elif ctx.dct is None:
         year = "XXXX"
     elif relative:
-        year = ctx.dct.year + _REL_YEAR[relative]
+        year = ctx.dct.year + RELATIVE_YEAR_SHIFTS[relative]
     elif m["ago"]:
         year = ctx.dct.year - 1
     else:
@@ -614,7 +578,7 @@ def _month_rel_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None
     month = _month_no(m["mon"])
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}"
-    return "DATE", f"{ctx.dct.year + _REL_YEAR[m['rel'].lower()]}-{month:02d}"
+    return "DATE", f"{ctx.dct.year + RELATIVE_YEAR_SHIFTS[m['rel'].lower()]}-{month:02d}"
 
 
 @_rule(rf"\b(?:(?P<mod>{APPROX})\s+)?(?P<n>{NUMBER})[-\s]+(?P<unit>{UNIT})(?P<adj>-long|-old)?(?:\s+old)?\b", re.I,
@@ -628,7 +592,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
         return None  # "the 1988 second quarter": a year before a singular unit is not a count
     unit = _unit_of(m["unit"])
     n = _number(m["n"])
-    t, code = _UNITS[unit]
+    t, code = UNIT_CODES[unit]
     if n is None:
         amount = "X"
     else:
@@ -656,13 +620,11 @@ def _vague_duration(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None
     if not m["x"] and not re.match(r"(?i)(for|over|within)\s", m.group()):
         return None
     unit = _unit_of(m["unit"])
-    t, code = _UNITS[unit]
+    t, code = UNIT_CODES[unit]
     code = "Y" if code in ("DE", "CE") else code
     return "DURATION", f"P{t}X{code}"
 
 
-_ZONE = r"(?:UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|EES?T)"
-_UTC = {"utc", "gmt", "z"}
 # A clock time may carry its zone and the day it belongs to: "10 p.m. Wednesday", "noon Thursday",
 # "5 p.m. EST Nov. 9", "16:00 UTC today"; the day decides the date part of the value.
 _DAY_ANCHOR = (rf"(?:,?\s+(?:on\s+)?(?P<anchor>{WEEKDAY}|today|tonight|yesterday|tomorrow"
@@ -672,7 +634,7 @@ _DAY_ANCHOR = (rf"(?:,?\s+(?:on\s+)?(?P<anchor>{WEEKDAY}|today|tonight|yesterday
 @_rule(r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
        r"|(?P<h24>[01]?\d|2[0-3])(?::?(?P<min24>[0-5]\d))\s*(?=(?:UTC|GMT|Z|hours?|hrs)\b)"
        r"|(?P<noon>noon|midday|midnight))"
-       rf"(?:\s*\(?(?P<zone>{_ZONE})\b\)?)?{_DAY_ANCHOR}", re.I)
+       rf"(?:\s*\(?(?P<zone>{ZONE})\b\)?)?{_DAY_ANCHOR}", re.I)
 def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if m["noon"]:
         hour, minute = (24, "00") if m["noon"].lower() == "midnight" else (12, "00")
@@ -682,7 +644,7 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
             return None  # "0800 GMT" needs four digits; "8 00" is not a time
     else:
         hour, minute = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), m["min"] or "00"
-    zone = "Z" if (m["zone"] or "").lower() in _UTC else ""
+    zone = "Z" if (m["zone"] or "").lower() in UTC_ZONES else ""
     return "TIME", f"{_anchor_day(m, ctx)}T{hour:02d}:{minute}{zone}"
 
 
@@ -698,14 +660,11 @@ def _anchor_day(m: re.Match[str], ctx: _Ctx) -> str:
         return _iso(_year_for(ctx.dct, month, day, ctx.tense), month, day) or "XXXX-XX-XX"
     if ctx.dct is None:
         return "XXXX-XX-XX"
-    if anchor in _WEEKDAYS:
+    if anchor in WEEKDAY_NUMBERS:
         tense: Tense = "past" if ctx.tense == "present" else ctx.tense
-        return _weekday_date(ctx.dct, _WEEKDAYS[anchor], tense).isoformat()
+        return _weekday_date(ctx.dct, WEEKDAY_NUMBERS[anchor], tense).isoformat()
     shift = {"yesterday": -1, "tomorrow": 1}.get(anchor, 0)
     return (ctx.dct + dt.timedelta(days=shift)).isoformat()
-
-
-_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P3M", "hour": "PT1H"}
 
 
 @_rule(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|every\s+(?:day|week|month|year|quarter"
@@ -715,7 +674,7 @@ def _set(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     word = m.group().lower().split()[-1]
     key = {"daily": "day", "nightly": "day", "night": "day", "weekly": "week", "monthly": "month",
            "annually": "year", "yearly": "year", "hourly": "hour", "quarterly": "quarter"}.get(word, word)
-    return "SET", _SET_UNITS[key]
+    return "SET", SET_VALUES[key]
 
 
 @_rule(r"\b(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day"
@@ -745,11 +704,6 @@ def _year_ago(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return "DATE", str(ctx.dct.year - 1)
 
 
-_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-
-
 @_rule(r"\b(?:nineteen|eighteen)[-\s](?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
        r"(?:[-\s](?P<ones>one|two|three|four|five|six|seven|eight|nine))?\b"
        r"|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<ones2>one|two|three|four|five|six|seven|eight|nine))?\b",
@@ -760,9 +714,9 @@ def _spoken_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if "thousand" in text:
         if not text.startswith("the year") and not m["ones2"]:
             return None  # "two thousand troops"
-        return "DATE", str(2000 + _ONES.get(m["ones2"] or "", 0))
+        return "DATE", str(2000 + NUMBER_WORDS.get(m["ones2"] or "", 0))
     century = 1900 if text.startswith("nineteen") else 1800
-    return "DATE", str(century + _TENS[m["tens"].lower()] + _ONES.get((m["ones"] or "").lower(), 0))
+    return "DATE", str(century + NUMBER_WORDS[m["tens"].lower()] + NUMBER_WORDS.get((m["ones"] or "").lower(), 0))
 
 
 # --- finder -------------------------------------------------------------------------------------

@@ -1,0 +1,107 @@
+"""The English words of temporal expressions and their TIMEX3 values: the vocabulary of ``timex``'s grammar.
+
+Lookup tables map a lower-case word to its value (month and weekday numbers, number words, unit,
+season and part-of-day codes, reference values); the upper-case pattern strings are the same words as
+regular-expression alternations, for the rules in :mod:`dragoman.extract.timex` to build on.
+Written by the dragoman team; the codes are TimeML's.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- months and weekdays ------------------------------------------------------------------------
+
+MONTH_NUMBERS: Final[dict[str, int]] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+# Capitalised, short forms need their dot: "Mar" or "Jan" alone are too often names.
+MONTH: Final[str] = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|Sept)")
+# Month names that are rarely anything else may stand alone; May/March/June need a cue.
+SAFE_MONTH: Final[str] = (r"(?:January|February|April|July|August|September|October|November|December"
+                          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|Sept)")
+# Months are capitalised (the handlers check it): a case-sensitive key skips the verb "may" and "march".
+MONTH_KEY: Final[str] = (r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+                         r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+
+WEEKDAY_NUMBERS: Final[dict[str, int]] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+WEEKDAY: Final[str] = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# --- parts of the day, seasons ------------------------------------------------------------------
+
+DAY_PART_CODES: Final[dict[str, str]] = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+PART: Final[str] = r"(?:morning|afternoon|evening|night)"
+
+SEASON_CODES: Final[dict[str, str]] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# The last month of each season (winter ends in February of the next year: treated as month 2).
+SEASON_END_MONTH: Final[dict[str, int]] = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
+
+# --- numbers, ordinals, units -------------------------------------------------------------------
+
+NUMBER_WORDS: Final[dict[str, int]] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a couple of": 2, "a couple": 2, "couple of": 2,
+}
+# Amounts with no value: a duration of "several days" keeps TimeML's X.
+VAGUE_AMOUNTS: Final[tuple[str, ...]] = ("several", "a few", "few", "some", "many", "numerous", "a number of")
+NUMBER_WORD: Final[str] = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six"
+                           r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+                           r"|eighteen|nineteen)")
+NUMBER: Final[str] = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMBER_WORD}(?:[- ]{NUMBER_WORD})?(?:\s+and\s+a\s+half)?"
+                      r"|a\s+hundred|a\s+couple\s+of|several|a\s+few|few|some|many|an?)")
+
+ORDINALS: Final[dict[str, int]] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+
+# Each unit's TIMEX3 duration letters: the time designator ("T" for clock units) and the unit code.
+UNIT_CODES: Final[dict[str, tuple[str, str]]] = {
+    "second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"), "week": ("", "W"),
+    "month": ("", "M"), "year": ("", "Y"), "decade": ("", "DE"), "century": ("", "CE"), "quarter": ("", "Q"),
+}
+UNIT: Final[str] = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)s?"
+
+# --- modifiers ----------------------------------------------------------------------------------
+
+MOD: Final[str] = r"(?:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|rest|remainder|turn)\s+of)"
+APPROX: Final[str] = (r"(?:at\s+least|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|up\s+to|about|around"
+                      r"|nearly|almost|approximately|roughly|some|over|under|just|only|barely|the\s+last|the\s+past"
+                      r"|the\s+next|the\s+first|the\s+final|the\s+coming|past|last|next|first|another|the)")
+
+# --- days and times relative to the document ----------------------------------------------------
+
+# Days from the document creation time.
+DEICTIC_DAY_SHIFTS: Final[dict[str, int]] = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+    "the day after tomorrow": 2, "last night": -1, "overnight": 0,
+}
+REF_VALUES: Final[dict[str, str]] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF",
+    "the past": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
+    "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF", "the coming months": "FUTURE_REF",
+    "the coming weeks": "FUTURE_REF", "the coming days": "FUTURE_REF",
+}
+# Years from the dct's: "last year", "next year's first quarter".
+RELATIVE_YEAR_SHIFTS: Final[dict[str, int]] = {"last": -1, "this": 0, "next": 1, "previous": -1}
+
+# --- clock zones, sets --------------------------------------------------------------------------
+
+ZONE: Final[str] = r"(?:UTC|GMT|Z|[ECMP][SD]T|BST|CES?T|EES?T)"
+# Zones written as TimeML's "Z"; a local zone leaves the time without one.
+UTC_ZONES: Final[set[str]] = {"utc", "gmt", "z"}
+
+SET_VALUES: Final[dict[str, str]] = {
+    "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P3M", "hour": "PT1H",
+}
