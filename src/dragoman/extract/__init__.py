@@ -164,14 +164,23 @@ def protest_target(protester: Actor) -> Actor | None:
                  sector="GOV")
 
 
+def _placed(actor: Actor, head, places: PlaceResolver) -> Actor:  # type: ignore[no-untyped-def]
+    """An actor the lexicons give no country but that is a place the gazetteer resolved ("an assault on
+    Rafah", Rafah tagged a person) takes the place's country: a country is the state (no sector), a town or
+    region its people."""
+    if actor.country is not None or head is None or (place := places.place_at(head)) is None or not place.country:
+        return actor
+    return replace(actor, country=place.country, sector=actor.sector or (None if place.fcode == "PCLI" else "CVL"))
+
+
 def _events_for(item: Found, sent, figures: Sequence[Figure], actors: _Actors,  # type: ignore[no-untyped-def]
                 dates: DateResolver, places: PlaceResolver, article: Article, offsets: OffsetMap,
                 sentence_text: str, sentence_span: tuple[int, int], body: str) -> list[Event]:
     trigger = item.trigger
-    senders = actors.resolve(item.actors, exclude=item.recipients)
+    senders = [(h, _placed(a, h, places)) for h, a in actors.resolve(item.actors, exclude=item.recipients)]
     if senders:  # pronouns later in the text may point back to it
         actors.resolver.note_actor(senders[0][1])
-    receivers = [(h, a) for h, a in actors.resolve(item.recipients, recipient=True)
+    receivers = [(h, _placed(a, h, places)) for h, a in actors.resolve(item.recipients, recipient=True)
                  if not any(a.text == s.text for _h, s in senders)]
     pairs: list[tuple[Actor | None, Actor | None]]
     if not receivers and len(senders) > 1 and item.code.type in RECIPROCAL_TYPES:

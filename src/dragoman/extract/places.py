@@ -358,6 +358,14 @@ class PlaceResolver:
         """The place the document is mostly about: the most named city, else region, else country."""
         return _focus_of(getattr(self, "toponyms", ()))
 
+    def place_at(self, token) -> Candidate | None:  # type: ignore[no-untyped-def]
+        """The entry of the place name covering ``token`` (a Token), if it names one itself (no demonym, no
+        stand-in for an unknown street)."""
+        top = self._by_token.get(token.i)
+        if top is None or top.fallback or top.source == "demonym":
+            return None
+        return top.candidate
+
     def locate(self, trigger, arguments: Sequence = ()) -> Place | None:  # type: ignore[no-untyped-def]
         """Where the event headed by ``trigger`` (a Token) happened; offsets into the body."""
         sent = trigger.sent

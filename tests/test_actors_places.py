@@ -1,0 +1,13 @@
+"""An actor that is a place the gazetteer resolved takes that place's country."""
+
+from dragoman import code_text
+
+
+def test_town_attacked_is_its_people_in_its_country() -> None:
+    text = ("Aid trucks crossed into Rafah in the south of the Gaza Strip on Monday. Israel said it would send "
+            "troops into Rafah. "
+            "Egypt warned that an assault on Rafah would threaten its peace treaty with Israel.")
+    assault = next(e for e in code_text(text) if e.type == "ASSAULT")
+    assert assault.recipient is not None and assault.recipient.text == "Rafah"
+    assert (assault.recipient.country, assault.recipient.sector) == ("PSE", "CVL")
+    assert assault.location is not None and assault.location.name == "Rafah"
