@@ -4,7 +4,7 @@ Builds (once, then reuses) a synthetic SQLite store through the real schema — 
 migrations — with bulk ``executemany`` inserts, then times filtered pages and other API calls in-process
 through the real FastAPI app (TestClient: routing, validation, SQL, JSON), median of several runs.
 
-    .venv/bin/python bench/bench_api.py [--events 1000000] [--db /tmp/dragoman-bench-1m.db] [--runs 7]
+    .venv/bin/python bench/bench_api.py [--events 1000000] [--db /tmp/dragoman-bench-1m.db] [--runs 7] [--only stats]
 """
 
 from __future__ import annotations
@@ -114,6 +114,9 @@ QUERIES: tuple[tuple[str, str, dict], ...] = (
     ("stats, no filter", "/api/stats", {}),
     ("stats, date range", "/api/stats", {"date_from": "2024-01-01", "date_to": "2024-06-30"}),
     ("stats, country", "/api/stats", {"country": "COD"}),
+    ("stats, type", "/api/stats", {"type": "ASSAULT"}),
+    ("stats, quad + modality", "/api/stats", {"quad": "material_conflict", "modality": "future"}),
+    ("stats, type + date range", "/api/stats", {"type": "PROTEST", "date_from": "2024-01-01", "date_to": "2024-06-30"}),
     ("clusters, world zoom", "/api/clusters", {"zoom": 2}),
     ("clusters, type, world zoom", "/api/clusters", {"zoom": 2, "type": "ASSAULT"}),
 )
@@ -135,7 +138,6 @@ def write_cost(n_events: int) -> None:
             store.MIGRATIONS = saved
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -143,6 +145,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--write-cost", type=int, metavar="N", help="only time inserting N events, then stop")
+    parser.add_argument("--only", metavar="TEXT", help="time only the queries whose name contains TEXT")
     args = parser.parse_args()
     if args.write_cost:
         write_cost(args.write_cost)
@@ -169,6 +172,8 @@ def main() -> None:
     client = TestClient(create_app(args.db))
     print(f"{'query':44} {'median ms':>9} {'max ms':>8} {'rows':>6} {'total':>8}")
     for name, path, params in QUERIES:
+        if args.only and args.only not in name:
+            continue
         times, body = [], {}
         for _ in range(args.runs):
             t0 = time.perf_counter()

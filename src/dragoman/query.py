@@ -1,8 +1,8 @@
 """Reading the store: documents, filtered event pages, counts, stats and map clusters.
 
 Every filter value is bound, never formatted into SQL. Stores with the read side of migration 2
-(the per-country side table, the trigram text index, the count tables) take the fast paths; an
-older store opened read-only still answers through plain scans.
+(the per-country side table, the trigram text index, the count tables) and migration 3 (counts by
+country and kind) take the fast paths; an older store opened read-only still answers through plain scans.
 """
 
 from __future__ import annotations
@@ -377,31 +377,64 @@ _STATS_GROUPS = """
         UNION ALL SELECT 'day', date, COUNT(*) FROM f GROUP BY 2"""
 
 
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def _count_clauses(fields: dict[str, Any], *, kind_alias: str, day_alias: str) -> tuple[list[str], list[Any]]:
+    """Conditions of a kind/date filter on the count tables (day '' is the undated day, quad '' no quad)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for name in _COPIED:
+        if name in fields:
+            clauses.append(f"{kind_alias}{name} = ?")
+            params.append(fields[name])
+    if "date_from" in fields or "date_to" in fields:
+        clauses.append(f"{day_alias}day != ''")
+    for name, op in (("date_from", ">="), ("date_to", "<=")):
+        if name in fields:
+            clauses.append(f"{day_alias}day {op} ?")
+            params.append(fields[name])
+    return clauses, params
+
+
+def _stats_from_counts(conn: sqlite3.Connection, fields: dict[str, Any]) -> Iterator[tuple[str, Any, int]]:
+    """Stats rows for a filter of only type, quad, modality and dates, read off the count tables."""
+    clauses, params = _count_clauses(fields, kind_alias="", day_alias="")
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    dated = "date_from" in fields or "date_to" in fields
+    # Undated, the 80-odd rows of agg_kind; dated, the days in range of agg_daily.
+    kinds = f"SELECT type, quad, modality, SUM(n) FROM agg_daily{where} GROUP BY 1, 2, 3" if dated else \
+        f"SELECT type, quad, modality, n FROM agg_kind{where}"
+    for type_, quad, modality, n in conn.execute(kinds, params):
+        yield "type", type_, n
+        yield "quad", quad or None, n
+        yield "modality", modality, n
+    for day, n in conn.execute(f"SELECT day, SUM(n) FROM agg_daily{where} GROUP BY 1", params):
+        yield "day", day or None, n
+    if not any(name in fields for name in _COPIED):
+        countries = f"SELECT country, SUM(n) FROM agg_country{where} GROUP BY 1"
+    else:
+        # The kinds present (agg_kind, a few rows) drive: each is one key range of agg_country_kind, so a
+        # quad or modality alone does not scan it. CROSS JOIN keeps agg_kind the outer loop.
+        clauses, params = _count_clauses(fields, kind_alias="k.", day_alias="a.")
+        countries = ("SELECT a.country, SUM(a.n) FROM agg_kind k CROSS JOIN agg_country_kind a "
+                     "ON a.type = k.type AND a.quad = k.quad AND a.modality = k.modality "
+                     f"WHERE {' AND '.join(clauses)} GROUP BY 1")
+    for key, n in conn.execute(countries, params):
+        yield "country", key, n
+
+
 def _stats_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[tuple[str, Any, int]]:
     """(kind, key, count) rows for event_stats, from the cheapest source that answers the filter."""
     fields = {name: getattr(flt, name) for name in flt.__dataclass_fields__ if getattr(flt, name) is not None}
     read_side = has_read_side(conn)
-    if read_side and set(fields) <= {"date_from", "date_to"}:
-        # Only dates: the daily aggregates the triggers keep ('' is the undated day).
-        clauses, params = [], []
-        if fields:
-            clauses.append("day != ''")
-        for name, op in (("date_from", ">="), ("date_to", "<=")):
-            if name in fields:
-                clauses.append(f"day {op} ?")
-                params.append(fields[name])
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        # Without dates, the 80-odd rows of agg_kind; with dates, the days in range.
-        kinds = f"SELECT type, quad, modality, SUM(n) FROM agg_daily{where} GROUP BY 1, 2, 3" if fields else \
-            "SELECT type, quad, modality, n FROM agg_kind"
-        for type_, quad, modality, n in conn.execute(kinds, params):
-            yield "type", type_, n
-            yield "quad", quad or None, n
-            yield "modality", modality, n
-        for day, n in conn.execute(f"SELECT day, SUM(n) FROM agg_daily{where} GROUP BY 1", params):
-            yield "day", day or None, n
-        for key, n in conn.execute(f"SELECT country, SUM(n) FROM agg_country{where} GROUP BY 1", params):
-            yield "country", key, n
+    kind_filtered = any(name in fields for name in _COPIED)
+    # Only dates, or type, quad and modality with them: the count tables the triggers keep (those by country
+    # and kind come with migration 3). They store a missing quad as '': a filter on quad '' is left to the scan.
+    if read_side and set(fields) <= {"date_from", "date_to", *_COPIED} and (
+            not kind_filtered or (fields.get("quad") != "" and _has_table(conn, "agg_country_kind"))):
+        yield from _stats_from_counts(conn, fields)
         return
     if read_side and "country" in fields and set(fields) <= {"country", "date_from", "date_to", *_COPIED}:
         # One country: its covering index holds every column counted; the partner is the other country.
@@ -446,7 +479,7 @@ def event_stats(conn: sqlite3.Connection, event_filter: EventFilter | None = Non
     return {
         "total": sum(groups["type"].values()),
         "by_type": {str(k): n for k, n in sorted(groups["type"].items())},
-        "by_quad": {str(k): n for k, n in sorted(groups["quad"].items()) if k is not None},
+        "by_quad": {str(k): n for k, n in sorted((k, n) for k, n in groups["quad"].items() if k is not None)},
         "by_modality": {str(k): n for k, n in sorted(groups["modality"].items())},
         "by_day": {str(k): n for k, n in sorted(groups["day"].items())},
         "by_country": dict(countries[:top_countries]),

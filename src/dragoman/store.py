@@ -226,6 +226,34 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ANALYZE event_countries;
         """,
     ),
+    (
+        3,
+        "read side: country counts by type, quad and modality",
+        # /api/stats filtered on type, quad or modality (no country) counts by country without a scan. Keyed
+        # kind first, so each (type, quad, modality) present in agg_kind is one short range of this table,
+        # with days in order inside it for a date range. Kept by triggers on event_countries, like agg_country.
+        """
+        CREATE TABLE agg_country_kind (
+            type TEXT NOT NULL, quad TEXT NOT NULL, modality TEXT NOT NULL, day TEXT NOT NULL, country TEXT NOT NULL,
+            n INTEGER NOT NULL, PRIMARY KEY (type, quad, modality, day, country)) WITHOUT ROWID;
+        INSERT INTO agg_country_kind
+            SELECT type, coalesce(quad, ''), modality, coalesce(date, ''), country, COUNT(*)
+            FROM event_countries GROUP BY 1, 2, 3, 4, 5;
+        CREATE TRIGGER event_countries_kind_ai AFTER INSERT ON event_countries BEGIN
+            INSERT INTO agg_country_kind
+                VALUES (new.type, coalesce(new.quad, ''), new.modality, coalesce(new.date, ''), new.country, 1)
+                ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER event_countries_kind_ad AFTER DELETE ON event_countries BEGIN
+            UPDATE agg_country_kind SET n = n - 1
+                WHERE type = old.type AND quad = coalesce(old.quad, '') AND modality = old.modality
+                  AND day = coalesce(old.date, '') AND country = old.country;
+            DELETE FROM agg_country_kind
+                WHERE type = old.type AND quad = coalesce(old.quad, '') AND modality = old.modality
+                  AND day = coalesce(old.date, '') AND country = old.country AND n <= 0;
+        END;
+        """,
+    ),
 )
 
 
