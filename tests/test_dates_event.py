@@ -95,6 +95,16 @@ def test_relative_expressions(text: str, trigger: str, date: str, precision: str
     assert (when.date, when.precision) == (date, precision)
 
 
+def test_that_day_takes_the_date_the_story_named() -> None:
+    when = when_of("The dam burst on June 3, 2019. Later that day, troops evacuated the town.", "evacuated")
+    assert (when.date, when.precision, when.text) == ("2019-06-03", "day", "Later that day")
+
+
+def test_that_day_after_a_year_keeps_the_year() -> None:
+    when = when_of("The rebels entered Goma in 2012 and looted the bank the same day.", "looted")
+    assert (when.date, when.precision) == ("2012-01-01", "year")
+
+
 def test_no_expression_takes_the_publication_date_with_precision() -> None:
     when = when_of("Security forces fired tear gas at the crowd.", "fired")
     assert when == When(date=PUBLISHED, precision="day", text=None, start=None, end=None)

@@ -116,6 +116,10 @@ def _to_when(value: str, published: str | None) -> tuple[str | None, DatePrecisi
     """``(date, precision)`` of a TIMEX value; None when it names no calendar date."""
     if value == "PRESENT_REF":
         return (published, "day") if published else (None, None)
+    known = re.fullmatch(r"(\d{4})-(?:(\d\d)-XX|XX(?:-XX)?|WXX|QX)", value)
+    if known:  # "that day" after a year or month: what is known of it ("the same day" in 2012 -> 2012)
+        year, month = known.groups()
+        return (f"{year}-{month}-01", "month") if month else (f"{year}-01-01", "year")
     if "X" in value:
         return None if value.endswith("_REF") else (None, None)
     if _FULL_DAY.match(value):

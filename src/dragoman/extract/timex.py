@@ -4,6 +4,8 @@
 normalises each against the document creation time (``dct``) as TimeML does: ``2024-01-22`` (day),
 ``2024-W04`` (ISO week), ``2024-01`` (month), ``2024`` (year), ``2024-Q1``, ``2024-SU``, ``199`` (decade),
 ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``, durations ``P3D``/``PT5H`` and sets ``P1W``.
+Expressions told from the story's own time ("later that year", "the following day") count from the
+last date the text named before them, else from the dct (calendar arithmetic: ``timex_calendar``).
 
 Expressions whose value depends on the direction of time ("Monday", "Jan. 5" without a year) are
 resolved with a tense: ``past`` -> the last such day on or before the dct, ``future`` -> the next on
@@ -20,10 +22,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from . import timex_calendar as cal
+from .timex_calendar import Tense
 from .timex_words import (
+    ABBREVIATIONS,
     APPROX,
     DAY_PART_CODES,
     DEICTIC_DAY_SHIFTS,
+    FUTURE_CUE,
+    HOLIDAY_DATES,
     MOD,
     MONTH,
     MONTH_KEY,
@@ -34,12 +41,15 @@ from .timex_words import (
     PART,
     REF_VALUES,
     RELATIVE_YEAR_SHIFTS,
+    REPORTED,
     SAFE_MONTH,
     SEASON_CODES,
     SEASON_END_MONTH,
     SET_VALUES,
+    SET_WORDS,
     UNIT,
     UNIT_CODES,
+    UNKNOWN_PERIOD,
     UTC_ZONES,
     VAGUE_AMOUNTS,
     WEEKDAY,
@@ -48,7 +58,6 @@ from .timex_words import (
 )
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Tense = Literal["past", "present", "future"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,62 +95,6 @@ def _number(word: str) -> float | None:
     if all(p in NUMBER_WORDS for p in parts):
         return sum(NUMBER_WORDS[p] for p in parts) + half
     return None
-
-
-# --- calendar helpers ---------------------------------------------------------------------------
-
-def _week(d: dt.date) -> str:
-    year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def _quarter(d: dt.date) -> tuple[int, int]:
-    return d.year, (d.month - 1) // 3 + 1
-
-
-def _prev_quarter(d: dt.date, back: int = 1) -> str:
-    year, q = _quarter(d)
-    index = year * 4 + (q - 1) - back
-    return f"{index // 4}-Q{index % 4 + 1}"
-
-
-def _weekday_date(dct: dt.date, weekday: int, tense: Tense) -> dt.date:
-    """The ``weekday`` nearest ``dct`` in the direction of ``tense`` (the dct itself counts)."""
-    back = (dct.weekday() - weekday) % 7
-    forward = (weekday - dct.weekday()) % 7
-    if tense == "past":
-        return dct - dt.timedelta(days=back)
-    if tense == "future":
-        return dct + dt.timedelta(days=forward)
-    return dct - dt.timedelta(days=back) if back <= forward else dct + dt.timedelta(days=forward)
-
-
-def _year_for(dct: dt.date, month: int, day: int, tense: Tense) -> int:
-    """The year of a month/day stated without one: the dct's, unless the tense points across a year end."""
-    try:
-        candidate = dt.date(dct.year, month, min(day, 28) if month == 2 and day > 28 else day)
-    except ValueError:
-        return dct.year
-    gap = (candidate - dct).days
-    if tense == "past" and gap > 60:
-        return dct.year - 1
-    if tense == "future" and gap < -60:
-        return dct.year + 1
-    if tense == "present" and (gap > 92 or gap < -273):
-        return dct.year - 1 if gap > 0 else dct.year + 1
-    return dct.year
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def _month_no(name: str) -> int:
@@ -217,21 +170,15 @@ def _unit_of(text: str) -> str:
     return u[:-1] if u.endswith("s") else u
 
 
-def _mod_shift(match: re.Match[str]) -> str:
-    """The modifier word of a match group ``mod`` (lower case), '' when absent."""
-    mod = match.groupdict().get("mod")
-    return (mod or "").lower()
-
-
 @_rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?(?!\s*[-:/]\d)")
 def _month_day(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     month, day = _month_no(m["mon"]), _day_no(m["day"])
     if m["year"]:
-        value = _iso(int(m["year"]), month, day)
+        value = cal.iso(int(m["year"]), month, day)
     elif ctx.dct is None:
         value = f"XXXX-{month:02d}-{day:02d}"
     else:
-        value = _iso(_year_for(ctx.dct, month, day, ctx.tense), month, day)
+        value = cal.iso(cal.year_for(ctx.dct, month, day, ctx.tense), month, day)
     return ("DATE", value) if value else None
 
 
@@ -261,7 +208,7 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     elif rel == "next":
         year = year if month > ctx.dct.month else year + 1
     elif rel != "this":
-        year = _year_for(ctx.dct, month, 15, ctx.tense)
+        year = cal.year_for(ctx.dct, month, 15, ctx.tense)
     return "DATE", f"{year}-{month:02d}"
 
 
@@ -311,7 +258,7 @@ def _decade_short(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 @_rule(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 def _iso_date(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
-    value = _iso(int(m["y"]), int(m["m"]), int(m["d"]))
+    value = cal.iso(int(m["y"]), int(m["m"]), int(m["d"]))
     return ("DATE", value) if value else None
 
 
@@ -319,7 +266,7 @@ def _iso_date(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 def _us_date(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     year = int(m["y"])
     year = year if year > 99 else (1900 + year if year > 40 else 2000 + year)
-    value = _iso(year, int(m["m"]), int(m["d"]))
+    value = cal.iso(year, int(m["m"]), int(m["d"]))
     return ("DATE", value) if value else None
 
 
@@ -363,7 +310,7 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
             tense = "past"
         elif rel in ("next", "coming"):
             tense = "future"
-        day = _weekday_date(ctx.dct, weekday, tense)
+        day = cal.weekday_date(ctx.dct, weekday, tense)
         if rel == "last" and day == ctx.dct:
             day -= dt.timedelta(days=7)
         if rel == "next" and day == ctx.dct:
@@ -402,19 +349,18 @@ def _period_value(unit: str, shift: int, ctx: _Ctx) -> str:
     """The TIMEX value of the ``unit`` period ``shift`` steps from the dct's own."""
     d = ctx.dct
     if d is None:
-        return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
-                "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+        return UNKNOWN_PERIOD.get(unit, "XXXX")
     if unit == "week":
-        return _week(d + dt.timedelta(weeks=shift))
+        return cal.week(d + dt.timedelta(weeks=shift))
     if unit == "weekend":
         # "the weekend" in news is the one just past on weekdays, this one on a Saturday or Sunday.
         base = d if d.weekday() >= 5 else d - dt.timedelta(days=d.weekday() + 1)
-        return _week(base + dt.timedelta(weeks=shift)) + "-WE"
+        return cal.week(base + dt.timedelta(weeks=shift)) + "-WE"
     if unit == "month":
-        year, month = _add_months(d.year, d.month, shift)
+        year, month = cal.add_months(d.year, d.month, shift)
         return f"{year}-{month:02d}"
     if unit == "quarter":
-        return _prev_quarter(d, -shift)
+        return cal.prev_quarter(d, -shift)
     if unit == "decade":
         return str(d.year // 10 + shift)
     if unit == "century":
@@ -446,11 +392,13 @@ def _relative_period(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | Non
         if unit == "quarter":
             return "DATE", _period_value("quarter", -1, ctx)
         return "DATE", _period_value(unit, 0, ctx)
+    if rel in ("previous", "following") and unit in _ANCHOR_UNITS:
+        return "DATE", f"@{unit}{-1 if rel == 'previous' else 1:+d}"  # the one before/after the story's time
     if rel in ("last", "past", "previous", "this past"):
         shift = -1
         if unit == "year" and rel == "last" and ctx.dct is not None and not m["mod"] and _financial_comparison(m) \
                 and _sentence_mentions(m, r"\bfrom\b|\bcompared\b|\bversus\b|\bagainst\b"):
-            return "DATE", _prev_quarter(ctx.dct, 5)
+            return "DATE", cal.prev_quarter(ctx.dct, 5)
     elif rel in ("next", "coming", "following"):
         shift = 1
     elif rel == "latest":
@@ -469,6 +417,20 @@ def _relative_period(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | Non
     return "DATE", _period_value(unit, shift, ctx)
 
 
+_ANCHOR_UNITS = ("day", "week", "month", "year", "quarter")
+
+
+@_rule(r"\b(?:(?:later|earlier|early|late)\s+(?:in\s+)?)?(?:(?P<same>that|the\s+same)\s+(?P<unit>day|week|month|year|quarter)"
+       r"|the\s+(?P<rel>following|next|previous|preceding|prior)\s+day)\b(?!-)", re.I,
+       key=r"\b(?:day|week|month|year|quarter)\b", back=40)
+def _anchored(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    """"Later that year", "the same day", "the following day": relative to the last date the story named
+    (``@unit±n`` here, resolved by ``find_timexes``)."""
+    if m["same"]:
+        return "DATE", f"@{m['unit'].lower()}+0"
+    return "DATE", "@day-1" if m["rel"].lower() in ("previous", "preceding", "prior") else "@day+1"
+
+
 @_rule(rf"\b(?:(?P<ago>{NUMBER})[-\s]+{UNIT}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence)"
        r")\b", re.I, key=r"\b(?:ago|earlier|before|later|after|from\s+now|hence)\b", back=70)
 def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
@@ -479,6 +441,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     unit = _unit_of(unit_match.group())
     n = _number(m["ago"])
     direction = m["dir"].lower()
+    if direction in ("before", "after") and re.match(r"\s*\w", m.string[m.end():]):
+        return None  # "a month after the war": "after" is a signal, "a month" a duration (TimeML)
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if n is None or ctx.dct is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
@@ -487,19 +451,19 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if unit == "day":
         return "DATE", (d + dt.timedelta(days=k)).isoformat()
     if unit == "week":
-        return "DATE", _week(d + dt.timedelta(weeks=k))
+        return "DATE", cal.week(d + dt.timedelta(weeks=k))
     if unit == "month":
-        year, month = _add_months(d.year, d.month, k)
+        year, month = cal.add_months(d.year, d.month, k)
         return "DATE", f"{year}-{month:02d}"
     if unit == "year":
         if k == -1 and _financial_comparison(m):
             # Financial news: "profit rose from $5 a share a year earlier" compares the quarter just reported.
-            return "DATE", _prev_quarter(d, 1 - 4 * k)
+            return "DATE", cal.prev_quarter(d, 1 - 4 * k)
         return "DATE", str(d.year + k)
     if unit == "decade":
         return "DATE", str(d.year + 10 * k)[:3]
     if unit == "quarter":
-        return "DATE", _prev_quarter(d, -k)
+        return "DATE", cal.prev_quarter(d, -k)
     if unit in ("hour", "minute", "second"):
         return "TIME", d.isoformat() + "TXX:XX"
     return None
@@ -566,7 +530,7 @@ def _year_quarter(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     """"The 1988 quarter" / "the 1988 period" in a quarterly report: the reported quarter, that year."""
     if ctx.dct is None or not (m["kind"].lower() == "quarter" or _financial_comparison(m)):
         return "DATE", m["year"]
-    return "DATE", f"{m['year']}-{_prev_quarter(ctx.dct, 1).split('-')[1]}"
+    return "DATE", f"{m['year']}-{cal.prev_quarter(ctx.dct, 1).split('-')[1]}"
 
 
 @_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:the\s+)?(?P<rel>last|this|next|previous)\s+year\b",
@@ -654,15 +618,15 @@ def _anchor_day(m: re.Match[str], ctx: _Ctx) -> str:
     if m["amon"]:
         month, day = _month_no(m["amon"]), _day_no(m["aday"])
         if m["ayear"]:
-            return _iso(int(m["ayear"]), month, day) or "XXXX-XX-XX"
+            return cal.iso(int(m["ayear"]), month, day) or "XXXX-XX-XX"
         if ctx.dct is None:
             return f"XXXX-{month:02d}-{day:02d}"
-        return _iso(_year_for(ctx.dct, month, day, ctx.tense), month, day) or "XXXX-XX-XX"
+        return cal.iso(cal.year_for(ctx.dct, month, day, ctx.tense), month, day) or "XXXX-XX-XX"
     if ctx.dct is None:
         return "XXXX-XX-XX"
     if anchor in WEEKDAY_NUMBERS:
         tense: Tense = "past" if ctx.tense == "present" else ctx.tense
-        return _weekday_date(ctx.dct, WEEKDAY_NUMBERS[anchor], tense).isoformat()
+        return cal.weekday_date(ctx.dct, WEEKDAY_NUMBERS[anchor], tense).isoformat()
     shift = {"yesterday": -1, "tomorrow": 1}.get(anchor, 0)
     return (ctx.dct + dt.timedelta(days=shift)).isoformat()
 
@@ -672,9 +636,38 @@ def _anchor_day(m: re.Match[str], ctx: _Ctx) -> str:
        r")\b", re.I)
 def _set(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     word = m.group().lower().split()[-1]
-    key = {"daily": "day", "nightly": "day", "night": "day", "weekly": "week", "monthly": "month",
-           "annually": "year", "yearly": "year", "hourly": "hour", "quarterly": "quarter"}.get(word, word)
-    return "SET", SET_VALUES[key]
+    return "SET", SET_VALUES[SET_WORDS.get(word, word)]
+
+
+@_rule(rf"\b(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|on\s+(?P<t>(?P<wds>{WEEKDAY})s))(?:\s+(?P<part>{PART}s?))?\b")
+def _weekday_set(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    """"Every Thursday", "on Mondays": the weekday as a set (``XXXX-WXX-4``), with its part of day if named."""
+    day = WEEKDAY_NUMBERS[(m["wd"] or m["wds"]).lower()] + 1
+    part = DAY_PART_CODES.get((m["part"] or "").lower().rstrip("s"))
+    return "SET", f"XXXX-WXX-{day}" + (f"T{part}" if part else "")
+
+
+@_rule(r"\b(?:(?P<prep>of|for|during|in)\s+)?(?P<t>the\s+(?:(?P<fy>fiscal|financial)\s+)?year)\b(?:\s+(?P<ended>ended"
+       r"|ending)\b|(?!\s*(?:before|after|when|that|in\s+which|of|two|[-\d])))", re.I, key=r"\byear\b")
+def _the_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    """"For the year ended March 31" is a twelve-month period (a duration); "a high for the year", "the first nine
+    months of the year" name the year of the report."""
+    if m["ended"]:
+        return "DURATION", "P1Y"
+    if not m["prep"] or m["fy"]:
+        return None  # "the year" alone is too often not a date; "the fiscal year" is ``_this_year``'s
+    return "DATE", str(ctx.dct.year) if ctx.dct else "XXXX"
+
+
+@_rule(r"\b(?:(?P<since>since)|by|at|before|until|around|near|after|toward|towards)\s+(?:the\s+)?(?P<t>year[- ]end)\b",
+       re.I,
+       key=r"\byear[- ]end\b")
+def _year_end(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    """"By year-end" is the dct's year's last day; "since year-end" the last one gone by ("year-end results" is
+    no time: a preposition must lead)."""
+    if ctx.dct is None:
+        return "DATE", "XXXX-12-31"
+    return "DATE", f"{ctx.dct.year - (1 if m['since'] else 0)}-12-31"
 
 
 @_rule(r"\b(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day"
@@ -685,14 +678,11 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
         return "DATE", "XXXX-XX-XX"
     if name.startswith("Thanksgiving"):
         # The fourth Thursday of November, in the year the tense points to (as for a month and day).
-        year = _year_for(ctx.dct, 11, 25, ctx.tense)
+        year = cal.year_for(ctx.dct, 11, 25, ctx.tense)
         first = dt.date(year, 11, 1)
         return "DATE", (first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)).isoformat()
-    fixed = {"Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24), "New Year's Day": (1, 1),
-             "New Year's Eve": (12, 31), "Independence Day": (7, 4), "Halloween": (10, 31),
-             "Valentine's Day": (2, 14)}
-    month, day = fixed[name]
-    return "DATE", f"{_year_for(ctx.dct, month, day, ctx.tense)}-{month:02d}-{day:02d}"
+    month, day = HOLIDAY_DATES[name]
+    return "DATE", f"{cal.year_for(ctx.dct, month, day, ctx.tense)}-{month:02d}-{day:02d}"
 
 
 @_rule(r"\b(?:the\s+)?(?:year-earlier|year-ago|prior-year|year-before)(?:\s+(?P<unit>quarter|period))?\b", re.I)
@@ -700,7 +690,7 @@ def _year_ago(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if ctx.dct is None:
         return "DATE", "XXXX"
     if m["unit"] or _financial_comparison(m):
-        return "DATE", _prev_quarter(ctx.dct, 5)
+        return "DATE", cal.prev_quarter(ctx.dct, 5)
     return "DATE", str(ctx.dct.year - 1)
 
 
@@ -721,11 +711,12 @@ def _spoken_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 # --- finder -------------------------------------------------------------------------------------
 
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to|planned|due\s+to"
-    r"|set\s+to|as\s+(?:early|soon)\s+as)\b", re.I)
-# A sentence ends at . ! ? before blanks, or at any line break (titles and date lines have no full stop).
-_SENTENCE_START = re.compile(r"[.!?][\"')\]]*\s+(?=\S)|\n")
+_FUTURE_CUE = re.compile(FUTURE_CUE, re.I)
+# A quote closed or a report verb after a future cue: the expression belongs to the reporting clause.
+_REPORTED = re.compile(REPORTED, re.I)
+# A sentence ends at . ! ? before blanks, or at any line break (titles and date lines have no full stop);
+# not at the dot of a title, an initial or a month ("Mr. Schwarz will succeed Daniel P. Davison Feb. 1").
+_SENTENCE_START = re.compile(r"(?:\b(?P<word>\w+))?[.!?][\"')\]]*\s+(?=\S)|\n")
 
 
 def guess_tense(text: str, start: int) -> Tense:
@@ -735,10 +726,14 @@ def guess_tense(text: str, start: int) -> Tense:
     report what happened), see ``_weekday``.
     """
     window = text[max(0, start - 160): start]
-    cut = list(_SENTENCE_START.finditer(window))
+    cut = [c for c in _SENTENCE_START.finditer(window)
+           if not c["word"] or (c["word"] not in ABBREVIATIONS and not re.fullmatch("[A-Z]", c["word"]))]
     if cut:
         window = window[cut[-1].end():]
-    return "future" if _FUTURE_CUE.search(window) else "present"
+    cues = list(_FUTURE_CUE.finditer(window))
+    if not cues or _REPORTED.search(window, cues[-1].end()):
+        return "present"  # ""We will win," he said Friday": the cue is in the quote, the day is the saying's
+    return "future"
 
 
 def find_timexes(
@@ -773,7 +768,21 @@ def find_timexes(
         taken.append((start, end))
         found.append(Timex(start=start, end=end, text=text[start:end], type=result[0], value=result[1]))
     found.sort(key=lambda t: t.start)
-    return found
+    return _resolve_anchored(found, dct)
+
+
+def _resolve_anchored(found: list[Timex], dct: dt.date | None) -> list[Timex]:
+    """Give each ``@unit±n`` value its date from the last dated expression before it (else the dct)."""
+    reference = dct.isoformat() if dct else ""
+    resolved: list[Timex] = []
+    for timex in found:
+        if timex.value.startswith("@"):
+            timex = Timex(start=timex.start, end=timex.end, text=timex.text, type=timex.type,
+                          value=cal.shift_reference(reference, timex.value[1:]))
+        if re.match(r"\d{4}", timex.value):
+            reference = timex.value
+        resolved.append(timex)
+    return resolved
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

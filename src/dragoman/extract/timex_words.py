@@ -27,6 +27,13 @@ SAFE_MONTH: Final[str] = (r"(?:January|February|April|July|August|September|Octo
 MONTH_KEY: Final[str] = (r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
                          r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 
+# Words written with a dot that does not end a sentence: a title, a company, a month, a US state.
+ABBREVIATIONS: Final[frozenset[str]] = frozenset((
+    "Mr", "Mrs", "Ms", "Dr", "St", "Sr", "Jr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Adm", "Maj",
+    "Prof", "Rev", "Co", "Corp", "Inc", "Ltd", "Bros", "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Mass", "Calif", "Conn", "Wash", "Mich", "Wis", "Ariz", "Fla", "Ill", "Md", "Va",
+))
+
 WEEKDAY_NUMBERS: Final[dict[str, int]] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
@@ -90,7 +97,9 @@ REF_VALUES: Final[dict[str, str]] = {
     "the past": "PAST_REF",
     "the future": "FUTURE_REF",
     "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
-    "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF", "the coming months": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the time being": "PRESENT_REF", "the coming years": "FUTURE_REF",
+    "the coming months": "FUTURE_REF",
     "the coming weeks": "FUTURE_REF", "the coming days": "FUTURE_REF",
 }
 # Years from the dct's: "last year", "next year's first quarter".
@@ -105,3 +114,25 @@ UTC_ZONES: Final[set[str]] = {"utc", "gmt", "z"}
 SET_VALUES: Final[dict[str, str]] = {
     "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P3M", "hour": "PT1H",
 }
+# Set words and the unit whose set they are ("daily" -> every day).
+SET_WORDS: Final[dict[str, str]] = {
+    "daily": "day", "nightly": "day", "night": "day", "weekly": "week", "monthly": "month", "annually": "year",
+    "yearly": "year", "hourly": "hour", "quarterly": "quarter",
+}
+
+# --- holidays, unknown periods, tense cues ------------------------------------------------------
+
+HOLIDAY_DATES: Final[dict[str, tuple[int, int]]] = {
+    "Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24), "New Year's Day": (1, 1),
+    "New Year's Eve": (12, 31), "Independence Day": (7, 4), "Halloween": (10, 31), "Valentine's Day": (2, 14),
+}
+# A period of each unit whose place in time is unknown (no dct, no reference date).
+UNKNOWN_PERIOD: Final[dict[str, str]] = {
+    "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
+    "year": "XXXX", "decade": "XXX", "century": "XX",
+}
+# Words before an expression that point it to the future ("will meet on Monday").
+FUTURE_CUE: Final[str] = (r"\b(?:will|won't|shall|'ll|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|plans?\s+to"
+                          r"|planned|due\s+to|set\s+to|as\s+(?:early|soon)\s+as)\b")
+# A closed quote or a report verb: what follows belongs to the reporting clause, not to a quoted future.
+REPORTED: Final[str] = r"[\"\u201d]|''|\b(?:said|told|announced|reported|added|stated|declared)\b"
