@@ -35,8 +35,9 @@ Formats and what is measured:
     happened count (modality asserted or historical: a demanded arrest or a denied firing does not).
 
     * police: the event's actor is police (sector COP, or police words in its text: police, policemen,
-      constable, cop, CRPF, SRP, RAF, paramilitary, security forces ...); *police context*: the event has
-      no actor, its recipient is not the police, and the evidence sentence names the police;
+      constable, cop, CRPF, SRP, RAF, paramilitary, security forces, station house officer, home guards ...);
+      *police context*: the event has no actor, its recipient is not the police, and the evidence sentence
+      names the police other than as premises ("under the Kotwali police station" is a place, not the police);
     * KILL: an ASSAULT whose trigger is a killing ("killed", "shot dead", ...) or that carries a dead
       count, by the police, or in police context with firing named in the sentence ("killed in police
       firing");
@@ -44,8 +45,12 @@ Formats and what is measured:
       held) or in arrest mode unless the trigger is only legal action (charged, booked, sentenced) — by
       anyone, since arrests are made by police in practice;
     * FORCE: police use of force: KILL, or an ASSAULT by the police, or a police event (or one in police
-      context) whose trigger is firing, shooting, a lathi/cane/baton charge or tear gas. KILL implies
-      FORCE, as in the gold.
+      context) whose trigger is firing, shooting, a lathi/cane/baton charge or tear gas, or whose means is
+      (mode firearms: "injured in the firing, police said"; CAMEO 175). An event of CAMEO 175 (lathi, baton
+      or cane charge, tear gas: crowd-control means of the police) with no actor named and not aimed at the
+      police counts as FORCE too ("tear-gas shells were lobbed"), as arrests count by anyone. KILL implies
+      FORCE, as in the gold. A killing trigger includes "fell" (coded ASSAULT only in "fell to police
+      bullets").
 
     ANY_ACTION and FAIL are not scored. Per-label P/R/F1 and n (gold positives).
 """
@@ -84,11 +89,18 @@ IPE_LABELS: Final[tuple[str, ...]] = ("KILL", "ARREST", "FORCE")
 _IPE_COLUMNS: Final[dict[str, int]] = {"KILL": 1, "ARREST": 2, "ANY_ACTION": 3, "FAIL": 4, "FORCE": 5}
 _POLICE = re.compile(
     r"\b(police\w*|policem[ae]n|cops?|constables?|head constables?|sub-inspectors?|inspectors?|crpf|srp|raf|"
-    r"rapid action force|paramilitary|security forces|jawans?|khaki|dsp|superintendent of police)\b",
+    r"rapid action force|paramilitary|security forces|jawans?|khaki|dsp|superintendent of police|"
+    r"station house officers?|sho|dcp|acp|home guards?)\b",
     re.IGNORECASE,
 )
+# Police premises named as places ("under the Naubatpur police station"): no mention of the police acting.
+_POLICE_PLACE = re.compile(r"\bpolice (station|chowki|outpost|post|lines|headquarters|control room)s?\b",
+                           re.IGNORECASE)
+# CAMEO 175, violent repression: lathi, baton and cane charges and tear gas, crowd-control means of the police.
+_REPRESSION: Final = "175"
 _KILL_TRIGGER = re.compile(
-    r"\b(kill\w*|shot dead|shoot\w* dead|gunned down|murder\w*|died|die|dies|death|deaths|perish\w*|succumb\w*)\b",
+    r"\b(kill\w*|shot dead|shoot\w* dead|gunned down|murder\w*|died|die|dies|death|deaths|perish\w*|succumb\w*|"
+    r"fell|f[ae]lls?|falling)\b",
     re.IGNORECASE)
 _ARREST_TRIGGER = re.compile(
     r"\b(arrest\w*|detain\w*|detention|nab\w*|round\w* up|rounded|custody|held|picked up|apprehend\w*)\b",
@@ -501,8 +513,11 @@ def ipe_labels(events: Iterable[Event]) -> set[str]:
         by_police = _is_police(event.actor)
         # No actor named, the police named in the sentence and not as the target: "killed in police firing".
         police_context = (event.actor is None and not _is_police(event.recipient)
-                          and bool(_POLICE.search(sentence)))
-        force_trigger = bool(_FORCE_TRIGGER.search(trigger))
+                          and bool(_POLICE.search(_POLICE_PLACE.sub(" ", sentence))))
+        # the trigger names firing or crowd control, or its weapon does ("injured in the firing": firearms)
+        force_trigger = bool(_FORCE_TRIGGER.search(trigger)) or event.mode == "firearms" or event.cameo == _REPRESSION
+        if event.cameo == _REPRESSION and event.actor is None and not _is_police(event.recipient):
+            labels.add("FORCE")  # "tear-gas shells were lobbed to disperse the crowd": police means
         killing = event.type == "ASSAULT" and (bool(_KILL_TRIGGER.search(trigger)) or bool(event.counts.dead))
         if killing and (by_police or (police_context and _FIRING.search(sentence))):
             labels.update(("KILL", "FORCE"))

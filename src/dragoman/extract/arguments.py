@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-from .actors import country_of
+from .actors import country_of, is_actor_like
 
 if TYPE_CHECKING:
     from .events import Code, Found, Lexicon
@@ -78,7 +78,13 @@ def subject_of(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,typ
         return subject_of(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return [head]
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and lemma_of(head.head) in RESORT_VERBS:
+        return subject_of(head.head, depth + 1)  # "police resorted to firing": who resorted fired
     return []
+
+
+# "resorted to firing", "turned to shooting": the subject of these verbs does what their gerund names.
+RESORT_VERBS: Final = frozenset({"resort"})
 
 
 def recipients_of_verb(verb, *, theme_object: bool) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -150,7 +156,7 @@ def governing_verb(noun):  # type: ignore[no-untyped-def]
 
 def noun_arguments(noun, lex: Lexicon) -> tuple[list, list, Any]:  # type: ignore[type-arg]
     actors, recipients = between(noun)
-    actors = actors or modifier_actor(noun)
+    actors = actors or modifier_actor(noun) or firing_owner(noun)
     for child in noun.children:
         if child.dep_ == "prep":
             word = child.lower_
@@ -240,11 +246,56 @@ def means_actor(verb, lex: Lexicon, nominal_codes: dict[int, Code]) -> list:  # 
                     return owners
             if any(c.dep_ == "acl" and lemma_of(c) in ("fire", "shoot") for c in means.children):
                 return [means]  # "killed in police firing" parsed as "in [police [firing]]"
+            if _gerund_after(means):
+                return [means]  # "killed in the police firing" parsed as "in [police]", [firing] elsewhere
     for clause in verb.children:  # "one was killed when police opened fire": the doer of the harm's clause
         code = nominal_codes.get(clause.i)
         if clause.dep_ == "advcl" and code is not None and code.type == "ASSAULT":
             return subject_of(clause)
     return []
+
+
+def firing_owner(tok) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The noun modifiers of a shooting word, who did the shooting: "police firing", "the army's shooting".
+
+    Also for "firing" parsed as a gerund verb with the modifier hung on it ("victims of [police] firing").
+    """
+    if lemma_of(tok) not in FIRING_WORDS and tok.lower_ not in ("firing", "shooting"):
+        return []
+    return [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod") and c.i < tok.i and is_actor_like(c)]
+
+
+# Sticks of crowd control: "dispersed the crowd with lathis".
+STICKS: Final = frozenset({"lathi", "baton", "cane", "truncheon", "stick", "club"})
+
+
+def repression_means(verb, lex: Lexicon, object_class) -> Code | None:  # type: ignore[no-untyped-def]
+    """The force a coercion is done with: "dispersed the mob with tear gas" (CAMEO 175), "... with bullets" (193).
+
+    ``object_class`` maps a noun to its lexicon object class (events.py owns it).
+    """
+    from .events import Code
+
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for means in pobjs(prep):
+            cls = object_class(means, lex)
+            word = lemma_of(means)
+            if cls == "gas" or word in STICKS or word.removesuffix("s") in STICKS:  # "lathis": no lemma known
+                return Code("ASSAULT", "175", None)
+            if cls == "weapons" or word in FIRING_WORDS - {"action"}:
+                return Code("ASSAULT", "193", "firearms")
+    return None
+
+
+def _gerund_after(noun) -> bool:  # type: ignore[no-untyped-def]
+    """True when ``noun`` is followed by "firing"/"shooting" that the parser hung elsewhere ("in [police] firing")."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or noun.whitespace_ == "":
+        return False
+    nxt = doc[noun.i + 1]
+    return nxt.lower_ in ("firing", "shooting") and nxt.head.i != noun.i and nxt.dep_ not in ("conj", "appos")
 
 
 def peace_mission(tok) -> bool:  # type: ignore[no-untyped-def]
@@ -322,6 +373,19 @@ def violent_cause(head, lex: Lexicon):  # type: ignore[no-untyped-def]
                 return tok  # "lathi charge", "mortar fire"
         if depth < 6:
             todo.extend((c, depth + 1) for c in tok.children if c.dep_ in _CAUSE_DEPS)
+    return None
+
+
+def fell_to_fire(verb):  # type: ignore[no-untyped-def]
+    """The shooting in "fell to police bullets" / "fell to the firing" (killed by it), or None ("fell to rebels")."""
+    if lemma_of(verb) != "fall":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for means in pobjs(prep):
+                if lemma_of(means) in ("bullet", "gunfire", "firing", "fire", "shooting") or \
+                        means.lower_ in ("bullets", "firing"):
+                    return means
     return None
 
 

@@ -15,7 +15,10 @@ A trigger is a verb (with its particle or object where the lexicon asks for one)
 * reporting verbs (say, tell ...) are never triggers: their content clause is coded instead.
 * a death verb or noun is a killing only with a violent cause in its phrase ("died in police firing"); a
   hyphenated compound split by the tokenizer is looked up whole ("lathi-charged"); "called Lavrov" is a phone
-  call (CONSULT), "called on X" an appeal; a demand made by a protest is part of the protest; an event noun
+  call (CONSULT), "called on X" an appeal; "fired" with no object is shooting ("fired in the air"), the noun
+  "firing" too unless it dismisses someone ("the firing of the director"); "resorted to firing" is done by who
+  resorted; "dispersed the mob with tear gas/lathis" is force (CAMEO 175), "tear-gas shells" are not artillery;
+  "fell to police bullets" is a killing; a demand made by a protest is part of the protest; an event noun
   that is only the topic of an opinion ("concern about the escalation") is no event.
 
 The argument helpers (subjects, objects, noun arguments, causes) live in ``arguments.py``.
@@ -38,7 +41,9 @@ from .arguments import (
     DEATH_VERBS,
     addressees,
     cause_actor,
+    fell_to_fire,
     firer,
+    firing_owner,
     hyphen_prefix,
     instrument,
     joint,
@@ -48,6 +53,7 @@ from .arguments import (
     peace_mission,
     pobjs,
     recipients_of_verb,
+    repression_means,
     subject_of,
     unique,
     violent_cause,
@@ -121,6 +127,7 @@ class Lexicon:
     instruments: dict[str, Code]
     light_verbs: frozenset[str]
     not_with_object: dict[str, frozenset[str]]
+    intransitive: dict[str, Code]
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +195,8 @@ def lexicon_from_yaml(text: str) -> Lexicon:
         light_verbs=frozenset(w.lower() for w in data.get("light_verbs") or ()),
         not_with_object={k.lower(): frozenset(w.lower() for w in v or ())
                          for k, v in (data.get("not_with_object") or {}).items()},
+        intransitive={k.lower(): _parse_code(v, where=f"intransitive.{k}")
+                      for k, v in (data.get("intransitive") or {}).items()},
     )
 
 
@@ -209,6 +218,8 @@ def _object_class(noun, lex: Lexicon) -> str | None:  # type: ignore[no-untyped-
     if noun.ent_type_ == "MONEY":  # "gave $2 million to ..."
         return "aid"
     lemma = lemma_of(noun)
+    if any(c.dep_ in ("compound", "amod") and lex.object_class.get(lemma_of(c)) == "gas" for c in noun.children):
+        return "gas"  # "tear-gas shells", "teargas canisters": crowd control, not artillery
     cls = lex.object_class.get(lemma)
     if cls is None and lemma in lex.containers:
         for child in noun.children:  # "a column of 40 armoured vehicles"
@@ -256,8 +267,12 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
                 if code is not None:
                     particle_end = child.idx + len(child.text)
                     return code, particle_end if child.i == tok.i + 1 else end
+    if lemma in lex.intransitive and not any(c.dep_ in NO_OBJECT_DEPS for c in tok.children):
+        return lex.intransitive[lemma], end  # "police fired in the air", "had to resort to firing"
     if is_reporting_verb(tok):
         return None
+    if fell_to_fire(tok) is not None:  # "fell to police bullets": killed by them
+        return KILLED, end
     if lemma in DEATH_VERBS:  # "died in police firing": a killing whose doer is named in its cause
         return (KILLED, end) if violent_cause(tok, lex) is not None else None
     if lemma == "call" and _phone_call(tok):
@@ -266,6 +281,8 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
     return (code, end) if code is not None else None
 
 
+# Children that make a verb transitive (or phrasal): "fired the coach", "was fired", "fired up".
+NO_OBJECT_DEPS: Final = frozenset({"dobj", "nsubjpass", "dative", "prt", "oprd", "ccomp", "attr"})
 PHONE_CALL: Final = Code("CONSULT", "041", "phone")
 PERMIT: Final = Code("CONCEDE", "080", None)
 PERMIT_VERBS: Final = frozenset({"allow", "permit"})
@@ -334,7 +351,21 @@ def _match_noun(tok, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-de
                         return code
     if lemma in DEATH_NOUNS and violent_cause(tok, lex) is not None:  # "deaths in police firing"
         return KILLED
+    if lemma in THEME_NOUNS and not _weapon_theme(tok, lex):
+        return None
     return lex.nouns.get(lemma)
+
+
+# Nouns that are shooting only when what they act on is a weapon: "the firing of rockets", not "the firing of
+# the director" (a dismissal), "the firing squad" or "the firing range".
+THEME_NOUNS: Final = frozenset({"firing"})
+
+
+def _weapon_theme(noun, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    if noun.dep_ == "compound":
+        return False
+    themes = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
+    return all(_object_class(t, lex) in ("weapons", "heavy", "gas") for t in themes)
 
 
 def match_trigger(tok, lex: Lexicon) -> tuple[Code, bool, int] | None:  # type: ignore[no-untyped-def]
@@ -566,13 +597,21 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
                     consumed.add(child.i)
         if code.type == "REQUEST" and _protest_demand(tok, codes):
             consumed.add(i)
+        if code == KILLED:  # "died in police firing": the firing is how they were killed, not a second event
+            cause = violent_cause(tok, lex) if lemma_of(tok) in DEATH_VERBS else fell_to_fire(tok)
+            if cause is not None and cause.i in codes:
+                consumed.add(cause.i)
+        if code.type == "COERCE" and code.cameo == "170":  # "dispersed the mob with tear gas": force, not words
+            forced = repression_means(tok, lex, _object_class)
+            if forced is not None:
+                codes[i] = forced
         if codes[i].type == "ASSAULT":
             inst = instrument(tok, lex, nominal_codes)
             if inst is not None:
                 inst_tok, inst_code = inst
                 if inst_tok.i in nominal_codes:
                     consumed.add(inst_tok.i)
-                if codes[i].mode is None or codes[i].cameo in ("18", "190"):
+                if (codes[i].mode is None and codes[i].cameo != "175") or codes[i].cameo in ("18", "190"):
                     codes[i] = Code("ASSAULT", inst_code.cameo, inst_code.mode)
 
     found: list[Found] = []
@@ -607,10 +646,14 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
         else:
             anchor = tok
             actors = subject_of(tok)
+            if not actors and code.type == "ASSAULT" and tok.tag_ == "VBG":
+                actors = firing_owner(tok)  # "victims of police firing", the gerund parsed as a verb
             theme = lemma_of(tok) in lex.object_verbs and code != lex.verbs.get(lemma_of(tok))
             recipients = recipients_from.get(i) or recipients_of_verb(tok, theme_object=theme)
             if code == KILLED and lemma_of(tok) in DEATH_VERBS:  # the one who died is the victim, not the doer
                 recipients, actors = actors, cause_actor(violent_cause(tok, lex))
+            elif code == KILLED and (shots := fell_to_fire(tok)) is not None:
+                recipients, actors = actors, cause_actor(shots)
             if code == PHONE_CALL:  # the callee, parsed as a predicate when named alone
                 recipients = [c for c in tok.children if c.dep_ in ("dobj", "oprd")] + recipients
             if code.type in ("RETREAT", "MOBILIZE"):  # "withdrew its troops from Chad": its own, not a recipient
