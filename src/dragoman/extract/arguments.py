@@ -39,6 +39,9 @@ PEACE_WORDS: Final = frozenset({"peacekeeping", "peacekeeper", "peacekeep", "hum
 
 RELATIVE: Final = frozenset({"who", "which", "that", "whom"})
 
+# Prepositions by which the theme of a giving or lifting verb names whom it is for or against.
+THEME_RECIPIENT_PREPS: Final = frozenset({"on", "against", "to", "upon", "toward", "towards", "targeting"})
+
 
 def lemma_of(tok) -> str:  # type: ignore[no-untyped-def]
     return tok.lemma_.lower()
@@ -63,12 +66,23 @@ def subject_of(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,typ
     """The performer(s) of ``verb``: subject, passive agent, or inherited from a governing clause."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
-            return [antecedent(child)]
+            return [reported_speaker(verb, child) or antecedent(child)]
         if child.dep_ == "agent":
             return pobjs(child)
+    for aux in verb.children:  # "X and Y have opposed": the parser may hang the subject on the auxiliary
+        if aux.dep_ == "aux":
+            subjects = [c for c in aux.children if c.dep_ == "nsubj"]
+            if subjects:
+                return [antecedent(subjects[0])]
     if depth >= 4 or verb.head is verb:
         return []
     head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and not is_actor_like(head) and (
+            owner := governing_verb(head)) is not None:
+        return subject_of(owner, depth + 1)  # "issued a statement calling on X": who issued it calls
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in ADJUNCT_PREPS \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head, depth + 1)  # "helped by donating", "called off the strike after reaching"
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in ("dobj",)]
         return objects or subject_of(head, depth + 1)
@@ -85,6 +99,40 @@ def subject_of(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,typ
 
 # "resorted to firing", "turned to shooting": the subject of these verbs does what their gerund names.
 RESORT_VERBS: Final = frozenset({"resort"})
+# Adjunct gerunds share the subject of the clause they hang from ("by donating", "after reaching", "without").
+ADJUNCT_PREPS: Final = frozenset({"by", "after", "before", "without", "while", "since", "upon", "through",
+                                  "despite", "following"})
+# Personal pronouns that, as subject of a reported clause, stand for the speaker ("X said it had killed ...").
+SPEAKER_PRONOUNS: Final = frozenset({"it", "they", "he", "she", "we"})
+
+
+def purpose_owner(verb):  # type: ignore[no-untyped-def]
+    """The verb a purpose clause serves ("received the envoy [to discuss ties]"), or None."""
+    if verb.dep_ == "advcl" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head
+    return None
+
+
+def reported_speaker(verb, subject):  # type: ignore[no-untyped-def]
+    """The speaker a pronoun subject of a content clause refers to: "The army says it has killed ...".
+
+    The clause is the complement of a verb whose own subject is a noun naming an actor (not a pronoun);
+    "it" does not stand for a plural nor "they" for a lone person. None when the rule does not apply.
+    """
+    if subject.lower_ not in SPEAKER_PRONOUNS or subject.pos_ != "PRON" or verb.dep_ != "ccomp" or verb.head is verb:
+        return None
+    owner = verb.head
+    speakers = [c for c in owner.children if c.dep_ == "nsubj"]
+    if not speakers or speakers[0].pos_ == "PRON" or not is_actor_like(speakers[0]):
+        return None
+    speaker = speakers[0]
+    plural = speaker.tag_ in ("NNS", "NNPS") or bool(speaker.conjuncts)
+    if subject.lower_ == "it" and plural:
+        return None
+    if subject.lower_ in ("he", "she") and (plural or speaker.ent_type_ not in ("PERSON", "")):
+        return None
+    return speaker
 
 
 def recipients_of_verb(verb, *, theme_object: bool) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -105,6 +153,10 @@ def recipients_of_verb(verb, *, theme_object: bool) -> list:  # type: ignore[no-
         with_themes = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         if with_themes:
             out = [c for c in verb.children if c.dep_ == "dobj"] + out
+        # "lifted sanctions against Iran", "eased restrictions on workers": whom the theme is aimed at
+        out += [p for t in verb.children if t.dep_ in ("dobj", "nsubjpass") for prep in t.children
+                if prep.dep_ == "prep" and prep.lower_ in THEME_RECIPIENT_PREPS for p in pobjs(prep)
+                if p.ent_type_ not in ("DATE", "TIME")]
     if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
         out.append(verb.head)
     if not out and verb.dep_ == "conj":  # "shelled and bombed the town" shares the object
@@ -154,9 +206,29 @@ def governing_verb(noun):  # type: ignore[no-untyped-def]
     return None
 
 
+# "claimed responsibility for the attack", "took responsibility for": the claimant did it.
+CLAIM_VERBS: Final = frozenset({"claim", "take", "accept", "bear", "admit", "assume"})
+
+
+def claimant(noun) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Who claims an event noun: "X claimed responsibility for the attacks", "X was responsible for the attack"."""
+    head = noun.head
+    while noun.dep_ == "conj" and head.head is not head:  # "for the bombing and the shooting"
+        noun, head = head, head.head
+    if noun.dep_ != "pobj" or head.lower_ != "for" or head.head is head:
+        return []
+    owner = head.head
+    if lemma_of(owner) == "responsibility" and owner.dep_ in ("dobj", "nsubjpass") and \
+            lemma_of(owner.head) in CLAIM_VERBS:
+        return subject_of(owner.head)
+    if lemma_of(owner) == "responsible" and owner.dep_ == "acomp":
+        return subject_of(owner.head)
+    return []
+
+
 def noun_arguments(noun, lex: Lexicon) -> tuple[list, list, Any]:  # type: ignore[type-arg]
     actors, recipients = between(noun)
-    actors = actors or modifier_actor(noun) or firing_owner(noun)
+    actors = actors or modifier_actor(noun) or firing_owner(noun) or claimant(noun)
     for child in noun.children:
         if child.dep_ == "prep":
             word = child.lower_
@@ -200,7 +272,7 @@ def addressees(verb, code: Code, consumed: set[int]) -> list:  # type: ignore[no
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in consumed]
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to") and code.type == "REQUEST":
-            out.extend(pobjs(child))
+            out.extend(p for p in pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
     if code.type in ("REQUEST", "THREATEN"):  # "demanded that the US cancel ...": the subject of the demand
         for child in verb.children:
             if child.dep_ == "ccomp":
@@ -327,6 +399,25 @@ def joint(noun, actors: list) -> bool:  # type: ignore[type-arg]
         return True  # "Kenya and Uganda", "French and Egyptian warships"
     return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside") for c in noun.children) or any(
         c.dep_ == "prep" and c.lower_ in ("with", "alongside") for c in noun.head.children if noun.head is not noun)
+
+
+def with_fallbacks(heads: Iterable) -> list:  # type: ignore[type-arg]
+    """Candidate heads, then the appositions and later conjuncts of heads that name no actor themselves.
+
+    "met regional rival Japan's Prime Minister Shinzo Abe": "rival" is no actor, its apposition is;
+    "urged Europe and the United States": "Europe" is no country, "the United States" is.
+    """
+    out = []
+    for head in heads:
+        out.append(head)
+        if is_actor_like(head) or any(c.dep_ in ("compound", "amod", "nmod", "poss") and is_actor_like(c)
+                                      for c in head.children):
+            continue  # the mention itself names its actor ("its NATO ally Turkey")
+        if head.pos_ == "NOUN":  # a common noun in apposition to a name ("rival X"), not "the Mufti, Sheikh X"
+            out.extend(c for c in head.children if c.dep_ == "appos" and is_actor_like(c))
+        if head.pos_ == "PROPN":  # an unknown name conjoined with a known one, not "rockets and drones"
+            out.extend(c for c in head.conjuncts if c.i > head.i and is_actor_like(c))
+    return out
 
 
 def unique(tokens: Iterable) -> list:  # type: ignore[type-arg]

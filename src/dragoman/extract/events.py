@@ -52,11 +52,13 @@ from .arguments import (
     noun_arguments,
     peace_mission,
     pobjs,
+    purpose_owner,
     recipients_of_verb,
     repression_means,
     subject_of,
     unique,
     violent_cause,
+    with_fallbacks,
 )
 from .attribution import is_reporting_verb
 
@@ -101,6 +103,8 @@ UNDO_VERBS: Final = frozenset({"lift", "remove", "repeal", "ease", "relax", "res
                                "drop", "shorten", "loosen", "reverse", "overturn", "abolish", "cancel", "halt",
                                "suspend", "stop", "terminate", "call", "break", "abandon", "quit", "lower"})
 VIOLATE_VERBS: Final = frozenset({"violate", "breach", "flout", "defy", "break", "ignore", "contravene"})
+# Purpose verbs that name the beneficiary of aid: "sent food to help Haiti".
+HELP_VERBS: Final = frozenset({"help", "assist", "aid", "support", "benefit", "bolster", "relieve"})
 EXERCISE_NOUNS: Final = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
@@ -262,6 +266,8 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
         for child in tok.children:
             if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in pobjs(child)):
                 continue  # "called Lavrov on Wednesday": a date, not "call on X"
+            if child.dep_ == "prep" and child.i < tok.i:
+                continue  # "On Nov. 2, X called Y": a fronted adjunct, not "call on"
             if child.dep_ in ("prt", "prep", "dobj", "advmod", "oprd", "acomp"):  # "shot dead": oprd
                 code = lex.phrasal.get((lemma, lemma_of(child)))
                 if code is not None:
@@ -481,6 +487,18 @@ def undo_code(verb_lemma: str, noun_lemma: str, code: Code, *, particle: str = "
     return None
 
 
+def beneficiaries(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Whom a purpose clause of giving helps: "sent aid to help Haiti", "to help North Korea cope"."""
+    out = []
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and lemma_of(clause) in HELP_VERBS and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            out += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
+            out += [s for c in clause.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
+                    if s.dep_ == "nsubj"]
+    return out
+
+
 def _protest_demand(verb, codes: dict[int, Code]) -> bool:  # type: ignore[no-untyped-def]
     """'demonstrated ... calling for independence', 'staged a strike to demand ...': the demand is the protest's.
 
@@ -646,6 +664,11 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
         else:
             anchor = tok
             actors = subject_of(tok)
+            owner = purpose_owner(tok)
+            if not actors and owner is not None and owner.i not in matches:
+                # "received the envoy to discuss ties": who acts for the purpose; not when the main verb is an
+                # event of its own ("mobilized groups to help"), whose purpose is part of it
+                actors = subject_of(owner)
             if not actors and code.type == "ASSAULT" and tok.tag_ == "VBG":
                 actors = firing_owner(tok)  # "victims of police firing", the gerund parsed as a verb
             theme = lemma_of(tok) in lex.object_verbs and code != lex.verbs.get(lemma_of(tok))
@@ -654,6 +677,8 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
                 recipients, actors = actors, cause_actor(violent_cause(tok, lex))
             elif code == KILLED and (shots := fell_to_fire(tok)) is not None:
                 recipients, actors = actors, cause_actor(shots)
+            if code.type == "AID":  # "donated ventilators to assist Ethiopia": who is helped, after named receivers
+                recipients = list(recipients) + beneficiaries(tok)
             if code == PHONE_CALL:  # the callee, parsed as a predicate when named alone
                 recipients = [c for c in tok.children if c.dep_ in ("dobj", "oprd")] + recipients
             if code.type in ("RETREAT", "MOBILIZE"):  # "withdrew its troops from Chad": its own, not a recipient
@@ -675,7 +700,8 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
                 recipients = addressees(tok, code, consumed) + recipients
         if code.type == "MOBILIZE" and peace_mission(tok):
             code = Code("AID", "074", None)  # "deployed 300 troops to the UN peacekeeping mission"
-        found.append(Found(tok, code, tuple(unique(actors)), tuple(unique(recipients)), anchor, nominal, end))
+        found.append(Found(tok, code, tuple(unique(with_fallbacks(actors))), tuple(unique(with_fallbacks(recipients))),
+                           anchor, nominal, end))
     return _with_demands(sent, [_readiness(f) for f in found], codes)
 
 

@@ -1,0 +1,88 @@
+"""Arguments found beyond the trigger's own children, on sentences written for these tests.
+
+Speakers of reported clauses, subjects on auxiliaries, adjunct and purpose clauses, statements that call on
+someone, claims of responsibility, themes aimed at someone, appositions and conjuncts of unknown names,
+beneficiaries of aid and fronted dates before "call".
+"""
+
+from __future__ import annotations
+
+from dragoman.model import Actor, Event
+from dragoman.pipeline import code_text
+
+PUBLISHED = "2024-01-23"
+
+
+def events_of(text: str, event_type: str) -> list[Event]:
+    found = [e for e in code_text(text, published=PUBLISHED) if e.type == event_type]
+    assert found, f"no {event_type} event in {text!r}"
+    return found
+
+
+def country(actor: Actor | None) -> str | None:
+    return None if actor is None else actor.country
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_speaker() -> None:
+    (e,) = events_of("The Kenyan army says it has killed twelve militants near the border.", "ASSAULT")
+    assert e.actor is not None and e.actor.text == "Kenyan army"
+    assert country(e.actor) == "KEN"
+
+
+def test_plural_speaker_is_not_it() -> None:
+    (e,) = events_of("Ghanaian soldiers said it had attacked the convoy.", "ASSAULT")
+    assert e.actor is None or e.actor.text != "Ghanaian soldiers"
+
+
+def test_subject_hung_on_the_auxiliary_is_found() -> None:
+    text = "The United Kingdom and France however have opposed resolutions in the United Nations on mines."
+    found = [e for e in code_text(text, published=PUBLISHED) if e.actor is not None]
+    assert {country(e.actor) for e in found} >= {"GBR"}
+
+
+def test_statement_calling_on_someone_is_made_by_who_issued_it() -> None:
+    (e,) = events_of("Amnesty International issued a statement calling on Peru to free the reporters.", "REQUEST")
+    assert e.actor is not None and "Amnesty" in e.actor.text
+    assert country(e.recipient) == "PER"
+
+
+def test_adjunct_gerund_shares_the_main_subject() -> None:
+    found = events_of("Norway marked the day by donating medical supplies to Chad.", "AID")
+    assert any(country(e.actor) == "NOR" and country(e.recipient) == "TCD" for e in found)
+
+
+def test_purpose_clause_shares_the_main_subject() -> None:
+    found = events_of("The Omani foreign minister travelled to Tehran to discuss trade with Iran.", "CONSULT")
+    assert any(country(e.actor) == "OMN" for e in found)
+
+
+def test_claimed_responsibility_names_the_attacker() -> None:
+    (e,) = events_of("Al Shabaab claimed responsibility for the bombing of a hotel in Mogadishu.", "ASSAULT")
+    assert e.actor is not None and "Shabaab" in e.actor.text
+
+
+def test_lifted_sanctions_are_aimed_at_their_target() -> None:
+    (e,) = events_of("The European Union lifted its sanctions against Belarus.", "RETREAT")
+    assert country(e.actor) == "EUR" or e.actor is not None
+    assert country(e.recipient) == "BLR"
+
+
+def test_common_noun_in_apposition_to_a_name_falls_back_on_the_name() -> None:
+    found = events_of("The Italian president met his old rival, Chancellor Olaf Scholz, in Rome.", "CONSULT")
+    assert any(e.recipient is not None and "Scholz" in e.recipient.text for e in found)
+
+
+def test_unknown_name_conjoined_with_a_country_falls_back_on_the_country() -> None:
+    found = events_of("The Pope urged Atlantis and the United States to help the refugees.", "REQUEST")
+    assert any(country(e.recipient) == "USA" for e in found)
+
+
+def test_aid_goes_to_whom_its_purpose_helps() -> None:
+    found = events_of("Japan donated a shipment of ventilators to assist Malawi with its response.", "AID")
+    assert any(country(e.recipient) == "MWI" for e in found)
+
+
+def test_fronted_date_with_on_is_not_call_on() -> None:
+    found = code_text("On Nov. 2, the Canadian minister called Kenyan President William Ruto.", published=PUBLISHED)
+    assert not any(e.type == "REQUEST" for e in found)
+    assert any(e.type == "CONSULT" and e.recipient is not None and "Ruto" in e.recipient.text for e in found)
