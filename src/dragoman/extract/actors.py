@@ -50,6 +50,22 @@ _FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled", "late
 # Adjectives and determiners that never belong in a normalised name.
 _NAME_DROP_DEPS = frozenset({"det", "nummod", "quantmod", "punct", "case", "predet", "cc", "prep", "advmod"})
 _DOMESTIC = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "PTY", "LEG", "JUD", "SPY", "CVL", "REF", "UAF"})
+# Verbs whose object is a force the subject commands ("Netanyahu threatened to send troops"): it is the subject's.
+_DISPATCH_VERBS = frozenset({"send", "deploy", "dispatch", "mobilize", "mobilise", "withdraw", "pull", "station",
+                             "rush", "command", "commit", "post", "airlift", "redeploy", "order", "move"})
+# Prepositions and verbs that make a capital a place done to ("curfew in Algiers", "blockade Paris"), not its
+# government.
+_PLACE_PREPS = frozenset({"in", "near", "at", "around", "inside", "outside", "across", "throughout", "into"})
+_PLACE_VERBS = frozenset({"blockade", "besiege", "shell", "bomb", "storm", "enter", "occupy", "capture", "seize",
+                          "surround", "encircle", "evacuate", "raid", "bombard", "overrun", "retake", "recapture"})
+# Nouns whose "of" phrase names a place ("the town of Cizre").
+_PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "area", "capital", "suburb"})
+# Nouns whose "in X" names a government's seat, not a place done to ("an embassy in Tehran").
+_SEAT_NOUNS = frozenset({"embassy", "consulate", "mission", "talks", "summit", "government", "regime"})
+# Prepositions whose object tells where a group belongs ("students throughout Indonesia", "militias in Tripoli").
+_WHERE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "inside"})
+# Generic heads that, with a country and no sector word, name that country's government ("Palestinian leaders").
+_STATE_LEADERS = frozenset({"leader", "leadership"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _LEFT_DEPS = frozenset(
     {
@@ -239,7 +255,7 @@ class ActorResolver:
                          end=ent.end_char)
         if entry is not None:
             return None  # a demonym or adjective is no place
-        code = _city_country(text)
+        code = _place_country(text)
         if code is None:
             return None
         return Actor(text=text, name=text, country=code, sector="CVL", start=ent.start_char, end=ent.end_char)
@@ -331,6 +347,9 @@ class ActorResolver:
             if code:
                 country = code
                 break
+        if country is None:  # "Arab League Secretary-General X": a named body before the title
+            body, _ = self._longest_body_in(tokens)
+            country = body.code or None if body is not None else None
         sector = title = None
         for end in range(len(tokens), 0, -1):
             found = _head_entry(tokens[:end])
@@ -400,7 +419,10 @@ class ActorResolver:
         # 2. named bodies: the longest suffix of the phrase ending at the head that is a body
         body, body_from = self._longest_body(name_tokens)
         if body is not None and body_from is not None:
-            country = body.code or self._phrase_country(head, name_tokens[:body_from], backer_tokens)
+            stated = self._phrase_country(head, name_tokens[:body_from], backer_tokens)
+            # a national office name other states use too ("Pakistan's Foreign Office") takes the stated country
+            national = body.code and body.code not in lx.INTERNATIONAL and body.code != "IMG"
+            country = stated if national and stated and stated not in lx.INTERNATIONAL else body.code or stated
             country = country or (self.focus if body.sector in _DOMESTIC else None)
             name = _span_text(doc, name_tokens[body_from].i, end_i)
             return self._actor(start_i, end_i, name, country, body.sector, backer)
@@ -416,14 +438,27 @@ class ActorResolver:
         # 3. a country, capital or demonym used as the actor
         if found is None and head_country is not None:
             sector = None
+            country = head_country.iso3
             if head_country.kind == "capital":
-                sector = "GOV"
+                sector = "CVL" if _as_place(head) else "GOV"
             elif head_country.kind == "demonym" or (
                 head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s") and head_country.kind == "adjective"
             ):
                 sector = "CVL"
+                if any(t.lower_ == "ethnic" for t in name_tokens):
+                    # "ethnic Albanians" are a community living elsewhere: the country they live in, if named
+                    country = self._host_country(head, country)
+            elif head_country.kind == "adjective" and head.dep_ in ("amod", "compound", "nmod", "conj"):
+                # an adjective standing for its noun ("Israeli [army] bulldozers", "Hungarian ... officials")
+                sector = self._noun_sector(head)
             name = _name(name_tokens, backer_tokens)
-            return self._actor(start_i, end_i, name, head_country.iso3, sector, backer)
+            return self._actor(start_i, end_i, name, country, sector, backer)
+
+        # 3b. a town or region named as an actor ("shelled Jericho"): its people
+        if found is None and ent is not None and ent.label_ in ("GPE", "LOC", "ORG", "NORP") and head.pos_ == "PROPN":
+            code = _place_country(ent.text)
+            if code is not None and _country_entry(ent.text) is None and _body(ent.text) is None and _as_place(head):
+                return self._actor(start_i, end_i, ent.text, code, "CVL", backer)
 
         # 4. a modifier body with a sector head: "UN peacekeepers", "Hamas fighters", "EU officials"
         if found is None:
@@ -438,7 +473,8 @@ class ActorResolver:
         sector = entry.sector
         if entry.kind == "generic":
             mod_sector = _modifier_sector(modifiers)
-            if mod_sector and not (entry.sector == "MIL" and mod_sector == "GOV"):
+            # "government forces" and "Moslem forces" stay armed men, not officials or civilians
+            if mod_sector and not (entry.sector == "MIL" and mod_sector in ("GOV", "CVL")):
                 sector = mod_sector
         if entry.kind == "title":
             if any(t.lower_.rstrip("-") in _FORMER for t in modifiers):
@@ -455,6 +491,14 @@ class ActorResolver:
                 country = mod_body.code or None
                 if entry.kind == "generic" and mod_body.sector and sector in (None, entry.sector):
                     sector = mod_body.sector if entry.sector != "MIL" else sector
+        if entry.sector == "PTY" and any(t.lower_ == "opposition" for t in modifiers):
+            sector = "OPP"  # "opposition candidates", "opposition politicians"
+        if entry.kind == "generic" and sector == entry.sector and not modifiers:
+            sector = self._earlier_sector(head) or sector  # "police personnel ... the personnel"
+        if country is None and sector in _DOMESTIC:
+            country = self._controller_country(head)
+        if sector is None and country is not None and key in _STATE_LEADERS:
+            sector = "GOV"  # "Palestinian leaders", "Belarus's rulers": a country's leaders are its government
         if country is None and sector in _DOMESTIC and sector != "CVL":
             country = self.title_focus if entry.kind == "title" else self.focus
         if sector is None and country is None:
@@ -530,6 +574,18 @@ class ActorResolver:
                 return person
         return None
 
+    def _longest_body_in(self, tokens: list) -> tuple[lx.BodyEntry | None, int | None]:  # type: ignore[type-arg]
+        """The longest run of adjacent tokens anywhere in ``tokens`` that names a body with a code."""
+        for n in range(min(len(tokens), 6), 1, -1):
+            for k in range(len(tokens) - n + 1):
+                part = tokens[k : k + n]
+                if part[-1].i - part[0].i != n - 1:
+                    continue
+                body = _body(_span_text(self.doc, part[0].i, part[-1].i + 1))
+                if body is not None and body.code:
+                    return body, k
+        return None, None
+
     def _longest_body(self, tokens: list) -> tuple[lx.BodyEntry | None, int | None]:  # type: ignore[type-arg]
         words = [t for t in tokens]
         for k in range(len(words)):
@@ -540,6 +596,58 @@ class ActorResolver:
                     continue
                 return body, k
         return None, None
+
+    def _earlier_sector(self, head) -> str | None:  # type: ignore[no-untyped-def]
+        """Sector of the latest earlier mention of the same generic noun with a sector modifier."""
+        lemma = _lemma(head)
+        for token in reversed(self.doc[: head.i]):
+            if _lemma(token) == lemma and token.pos_ == "NOUN":
+                sector = _modifier_sector([c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")])
+                if sector is not None:
+                    return sector
+        return None
+
+    def _host_country(self, head, own: str) -> str | None:  # type: ignore[no-untyped-def]
+        """The country a community lives in: another country named in the sentence, else the focus."""
+        for ent in head.sent.ents:
+            if ent.label_ in ("GPE", "LOC"):
+                code = country_of(ent.text) or _place_country(ent.text)
+                if code and code != own and code not in lx.INTERNATIONAL:
+                    return code
+        return self.focus if self.focus != own else None
+
+    def _controller_country(self, head) -> str | None:  # type: ignore[no-untyped-def]
+        """The country of whoever sends or commands the force ``head`` ("X threatened to send troops")."""
+        if head.dep_ not in ("dobj", "nsubjpass") or head.head.lemma_.lower() not in _DISPATCH_VERBS:
+            return None
+        verb = head.head
+        subject = None
+        for _ in range(4):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None:
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if subject is not None or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+                break
+            verb = verb.head
+        if subject is None or subject.i == head.i:
+            return None
+        actor = self._pronoun(subject) if subject.pos_ == "PRON" else self._describe(subject)
+        return actor.country if actor is not None else None
+
+    def _noun_sector(self, adjective) -> str | None:  # type: ignore[no-untyped-def]
+        """Sector of the noun a country adjective modifies, or of a sector word between them ("Israeli army tanks")."""
+        first = adjective
+        while first.dep_ == "conj":
+            first = first.head
+        noun = first.head if first.dep_ in ("amod", "compound", "nmod") else None
+        if noun is None or noun.i < adjective.i:
+            return None
+        for i in range(adjective.i + 1, noun.i + 1):
+            found = _head_entry([self.doc[i]])
+            if found is not None and found[1].sector is not None:
+                return found[1].sector
+        return None
 
     def _token_country(self, token) -> str | None:  # type: ignore[no-untyped-def]
         if token.pos_ not in ("PROPN", "ADJ", "NOUN") and token.ent_type_ not in ("GPE", "NORP"):
@@ -564,18 +672,37 @@ class ActorResolver:
                 body = _body(text)
                 if body is not None and body.code:
                     return body.code
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from", "for"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        ent = self._ent_of.get(obj.i)
-                        text = ent.text if ent is not None else obj.text
-                        code = country_of(text) or (country_of(obj.text) if ent is not None else None)
-                        if code is None and ent is not None and ent.label_ == "GPE":
-                            code = _city_country(text)
-                        if code:
-                            return code
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS]
+        # "refugees fleeing the war in Liberia", "a group based in Trinidad": a participle clause's place
+        for clause in head.children:
+            if clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG"):
+                preps += [c for c in clause.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS - {"for"}]
+                for obj in clause.children:
+                    if obj.dep_ == "dobj":
+                        preps += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
+        for prep in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    code = self._place_code(obj)
+                    if code:
+                        return code
         return None
+
+    def _place_code(self, obj) -> str | None:  # type: ignore[no-untyped-def]
+        """Country of a place named by ``obj`` (a country, capital, town or region), or of its possessor."""
+        ent = self._ent_of.get(obj.i)
+        text = ent.text if ent is not None else obj.text
+        code = country_of(text) or (country_of(obj.text) if ent is not None else None)
+        # the small model often tags a town ORG or NORP: a proper noun there is tried as a place
+        if code is None and (ent.label_ in ("GPE", "LOC") if ent is not None else obj.pos_ == "PROPN"):
+            code = _place_country(text)
+        elif code is None and ent is not None and ent.label_ in ("ORG", "NORP") and _body(text) is None:
+            code = _place_country(text)
+        if code is None:
+            for child in obj.children:
+                if child.dep_ == "poss" and child.ent_type_ in ("GPE", "LOC"):
+                    code = country_of(child.text)
+        return code
 
     def _backer(self, head, tokens: list) -> tuple[str | None, set[int]]:  # type: ignore[no-untyped-def, type-arg]
         """The backer named by "X-backed", "pro-X" or "backed by X", and the tokens that name it."""
@@ -757,6 +884,16 @@ def _name(tokens: list, skip: set[int]) -> str | None:  # type: ignore[type-arg]
     return " ".join(t.text for t in kept)
 
 
+def _as_place(head) -> bool:  # type: ignore[no-untyped-def]
+    """Is this capital named as a place ("a curfew in Algiers", "blockade Paris") rather than as its government?"""
+    if head.dep_ == "pobj":
+        prep = head.head
+        if prep.lower_ == "of":
+            return prep.head.lemma_.lower() in _PLACE_NOUNS
+        return prep.lower_ in _PLACE_PREPS and prep.head.lemma_.lower() not in _SEAT_NOUNS
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _PLACE_VERBS
+
+
 def _span_text(doc, start: int, end: int) -> str:  # type: ignore[no-untyped-def]
     return doc[start:end].text
 
@@ -773,5 +910,22 @@ def _city_country(text: str) -> str | None:
         return None
     for candidate in get_gazetteer().lookup(text.strip()):
         if candidate.fclass == "P" and candidate.main and candidate.population >= _CITY_MIN_POPULATION:
+            return candidate.country or None
+    return None
+
+
+# Regions smaller than this are too often namesakes; large provinces and regions tell the country.
+_REGION_MIN_POPULATION = 200_000
+
+
+def _place_country(text: str) -> str | None:
+    """ISO3 of a town (as :func:`_city_country`) or else of a large region or province called ``text``."""
+    code = _city_country(text)
+    if code is not None or not text.strip():
+        return code
+    from ..gazetteer import get_gazetteer
+
+    for candidate in get_gazetteer().lookup(text.strip()):
+        if candidate.fclass in ("A", "L") and candidate.main and candidate.population >= _REGION_MIN_POPULATION:
             return candidate.country or None
     return None
