@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman import code_text
 from dragoman.extract.actors import ActorResolver
 from dragoman.nlp import get_nlp
 
@@ -77,3 +78,10 @@ def test_actors_country_adjective_takes_the_sector_of_its_noun() -> None:
 def test_actors_named_body_before_a_title_gives_the_country() -> None:
     actor = _resolve("African Union Commission Chairperson Moussa Faki urged calm.", "Faki")
     assert actor.country == "IGO"
+
+
+def test_forces_sent_by_a_pronoun_resolve_without_looping() -> None:
+    # The sender is a pronoun in the same sentence as the troops: resolving it asks for the sentence's
+    # subjects while they are being described (this once recursed without end).
+    events = code_text("Troops were sent by them to the town after the clashes.")
+    assert events and all(e.evidence.sentence for e in events)

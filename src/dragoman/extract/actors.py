@@ -40,6 +40,7 @@ from functools import lru_cache
 
 from .. import lexicon as lx
 from ..model import Actor
+from .actor_phrases import as_place, city_country, country_entry, phrase_end, phrase_start, place_country
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "it", "its", "itself"})
@@ -53,39 +54,11 @@ _DOMESTIC = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "PTY", "LEG", "JUD", "
 # Verbs whose object is a force the subject commands ("Netanyahu threatened to send troops"): it is the subject's.
 _DISPATCH_VERBS = frozenset({"send", "deploy", "dispatch", "mobilize", "mobilise", "withdraw", "pull", "station",
                              "rush", "command", "commit", "post", "airlift", "redeploy", "order", "move"})
-# Prepositions and verbs that make a capital a place done to ("curfew in Algiers", "blockade Paris"), not its
-# government.
-_PLACE_PREPS = frozenset({"in", "near", "at", "around", "inside", "outside", "across", "throughout", "into"})
-_PLACE_VERBS = frozenset({"blockade", "besiege", "shell", "bomb", "storm", "enter", "occupy", "capture", "seize",
-                          "surround", "encircle", "evacuate", "raid", "bombard", "overrun", "retake", "recapture"})
-# Nouns whose "of" phrase names a place ("the town of Cizre").
-_PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "area", "capital", "suburb"})
-# Nouns whose "in X" names a government's seat, not a place done to ("an embassy in Tehran").
-_SEAT_NOUNS = frozenset({"embassy", "consulate", "mission", "talks", "summit", "government", "regime"})
 # Prepositions whose object tells where a group belongs ("students throughout Indonesia", "militias in Tripoli").
 _WHERE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "inside"})
 # Generic heads that, with a country and no sector word, name that country's government ("Palestinian leaders").
 _STATE_LEADERS = frozenset({"leader", "leadership"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_LEFT_DEPS = frozenset(
-    {
-        "compound",
-        "amod",
-        "nmod",
-        "poss",
-        "det",
-        "nummod",
-        "quantmod",
-        "npadvmod",
-        "punct",
-        "case",
-        "predet",
-        "advmod",
-        "nn",
-        "dep",
-        "flat",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +91,6 @@ def country_of(text: str) -> str | None:
         if body is not None and body.code in lx.INTERNATIONAL:
             return body.code
     return None
-
-
-def _country_entry(text: str) -> lx.CountryEntry | None:
-    key = lx.norm(text)
-    entry = lx.countries().get(key)
-    if entry is None and not key.islower():
-        entry = lx.countries().get(key.lower())
-    return entry
 
 
 def _body(text: str) -> lx.BodyEntry | None:
@@ -178,7 +143,7 @@ def is_actor_like(token) -> bool:  # type: ignore[no-untyped-def]
         return True
     if token.ent_type_ in _ACTOR_ENTS:
         return True
-    if _body(token.text) is not None or _country_entry(token.text) is not None:
+    if _body(token.text) is not None or country_entry(token.text) is not None:
         return True
     entry = _head_entry([token])
     return entry is not None and (entry[1].sector is not None or entry[1].kind == "generic")
@@ -232,8 +197,8 @@ class ActorResolver:
         army"), with the text and offsets of the whole argument phrase; name, country and sector kept."""
         if actor.start is None or actor.end is None or head.pos_ == "PRON":
             return actor
-        start_i = _phrase_start(head)
-        end_i = _phrase_end(head, head.i + 1)
+        start_i = phrase_start(head)
+        end_i = phrase_end(head, head.i + 1)
         while start_i < head.i and self.doc[start_i].dep_ in ("det", "punct", "cc", "case", "predet"):
             start_i += 1
         span = self.doc[start_i:end_i]
@@ -248,14 +213,14 @@ class ActorResolver:
         if ent is None or ent.label_ not in ("GPE", "LOC"):
             return None
         text = ent.text
-        entry = _country_entry(text)
+        entry = country_entry(text)
         if entry is not None and entry.kind in ("name", "alias", "capital"):
             sector = "CVL" if entry.kind == "capital" else None
             return Actor(text=text, name=text, country=entry.iso3, sector=sector, start=ent.start_char,
                          end=ent.end_char)
         if entry is not None:
             return None  # a demonym or adjective is no place
-        code = _place_country(text)
+        code = place_country(text)
         if code is None:
             return None
         return Actor(text=text, name=text, country=code, sector="CVL", start=ent.start_char, end=ent.end_char)
@@ -265,7 +230,7 @@ class ActorResolver:
     def _focus_country(self, dateline_places: tuple[str, ...]) -> str | None:
         for place in dateline_places:
             for part in [place, *place.split(",")]:
-                code = country_of(part.strip()) or _city_country(part.strip())
+                code = country_of(part.strip()) or city_country(part.strip())
                 if code:
                     return code
         counts: Counter[str] = Counter()
@@ -291,7 +256,7 @@ class ActorResolver:
                 continue
             root = ent.root
             left = [t for t in root.subtree if t.i < ent.start and t.dep_ not in ("det",)]
-            left = [t for t in left if t.i >= _phrase_start(root)]
+            left = [t for t in left if t.i >= phrase_start(root)]
             inner = ent.start
             while (
                 inner < ent.end - 1
@@ -310,7 +275,7 @@ class ActorResolver:
             for noun in apposed:
                 if sector is not None:
                     break
-                phrase = [t for t in noun.subtree if t.i <= noun.i and t.i >= _phrase_start(noun)]
+                phrase = [t for t in noun.subtree if t.i <= noun.i and t.i >= phrase_start(noun)]
                 a_country, a_sector, a_title = self._title_info(phrase)
                 if a_sector is not None or a_title is not None:
                     country, sector, title = country or a_country, a_sector, a_title
@@ -387,7 +352,7 @@ class ActorResolver:
         core = self.doc.char_span(actor.start, actor.end)
         if core is None:
             return actor
-        end_i = _phrase_end(head, core.end)
+        end_i = phrase_end(head, core.end)
         if end_i <= core.end:
             return actor
         wider = self.doc[core.start:end_i]
@@ -399,7 +364,7 @@ class ActorResolver:
 
     def _describe_core(self, head) -> Actor | None:  # type: ignore[no-untyped-def]
         doc = self.doc
-        start_i = _phrase_start(head)
+        start_i = phrase_start(head)
         end_i = head.i + 1
         ent = self._ent_of.get(head.i)
         if ent is not None and ent.label_ in _ACTOR_ENTS | {"FAC", "LOC"}:
@@ -430,17 +395,17 @@ class ActorResolver:
         # a whole country name wins over a sector word inside it ("United States", "Central African Republic")
         head_country = None
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
-            head_country = _country_entry(ent.text)
+            head_country = country_entry(ent.text)
         found = _head_entry([t for t in name_tokens if not t.is_punct]) if head_country is None else None
         if head_country is None and found is None:
-            head_country = _country_entry(_span_text(doc, start_i, end_i)) or _country_entry(head.text)
+            head_country = country_entry(_span_text(doc, start_i, end_i)) or country_entry(head.text)
 
         # 3. a country, capital or demonym used as the actor
         if found is None and head_country is not None:
             sector = None
             country = head_country.iso3
             if head_country.kind == "capital":
-                sector = "CVL" if _as_place(head) else "GOV"
+                sector = "CVL" if as_place(head) else "GOV"
             elif head_country.kind == "demonym" or (
                 head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s") and head_country.kind == "adjective"
             ):
@@ -456,8 +421,8 @@ class ActorResolver:
 
         # 3b. a town or region named as an actor ("shelled Jericho"): its people
         if found is None and ent is not None and ent.label_ in ("GPE", "LOC", "ORG", "NORP") and head.pos_ == "PROPN":
-            code = _place_country(ent.text)
-            if code is not None and _country_entry(ent.text) is None and _body(ent.text) is None and _as_place(head):
+            code = place_country(ent.text)
+            if code is not None and country_entry(ent.text) is None and _body(ent.text) is None and as_place(head):
                 return self._actor(start_i, end_i, ent.text, code, "CVL", backer)
 
         # 4. a modifier body with a sector head: "UN peacekeepers", "Hamas fighters", "EU officials"
@@ -553,7 +518,7 @@ class ActorResolver:
             famous = lx.people().get(lx.norm(text))
             if known is None and famous is not None:
                 known = _Person(famous.name, famous.code, famous.sector, None, head.i)
-            return known if known is not None and _body(text) is None and _country_entry(text) is None else None
+            return known if known is not None and _body(text) is None and country_entry(text) is None else None
         text = ent.text.strip()
         if _not_a_person(text):
             return None
@@ -611,7 +576,7 @@ class ActorResolver:
         """The country a community lives in: another country named in the sentence, else the focus."""
         for ent in head.sent.ents:
             if ent.label_ in ("GPE", "LOC"):
-                code = country_of(ent.text) or _place_country(ent.text)
+                code = country_of(ent.text) or place_country(ent.text)
                 if code and code != own and code not in lx.INTERNATIONAL:
                     return code
         return self.focus if self.focus != own else None
@@ -652,7 +617,7 @@ class ActorResolver:
     def _token_country(self, token) -> str | None:  # type: ignore[no-untyped-def]
         if token.pos_ not in ("PROPN", "ADJ", "NOUN") and token.ent_type_ not in ("GPE", "NORP"):
             return None
-        entry = _country_entry(token.text)
+        entry = country_entry(token.text)
         if entry is not None:
             return entry.iso3
         return None
@@ -666,7 +631,7 @@ class ActorResolver:
                 if part[-1].i - part[0].i != n - 1:
                     continue
                 text = _span_text(self.doc, part[0].i, part[-1].i + 1)
-                entry = _country_entry(text)
+                entry = country_entry(text)
                 if entry is not None:
                     return entry.iso3
                 body = _body(text)
@@ -695,9 +660,9 @@ class ActorResolver:
         code = country_of(text) or (country_of(obj.text) if ent is not None else None)
         # the small model often tags a town ORG or NORP: a proper noun there is tried as a place
         if code is None and (ent.label_ in ("GPE", "LOC") if ent is not None else obj.pos_ == "PROPN"):
-            code = _place_country(text)
+            code = place_country(text)
         elif code is None and ent is not None and ent.label_ in ("ORG", "NORP") and _body(text) is None:
-            code = _place_country(text)
+            code = place_country(text)
         if code is None:
             for child in obj.children:
                 if child.dep_ == "poss" and child.ent_type_ in ("GPE", "LOC"):
@@ -770,6 +735,9 @@ class ActorResolver:
         if cached is not None:
             return cached
         found: list[tuple[int, Actor]] = []
+        # Cached before it is filled: describing a subject may ask for this sentence's subjects again (a pronoun
+        # sender of "troops were sent by them"), and then gets those found so far instead of recursing.
+        self._subject_cache[sent.start] = found
         for token in sent:
             if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "conj" and token.head.dep_ in ("nsubj",)):
                 if token.pos_ == "PRON":
@@ -778,80 +746,12 @@ class ActorResolver:
                     actor = self._describe(token)
                 if actor is not None:
                     found.append((token.i, actor))
-        self._subject_cache[sent.start] = found
         return found
 
 
 def _not_a_person(text: str) -> bool:
     """The small model labels some country words PERSON ("Benin", "Bosnian Serbs"): those are no people."""
-    return (_country_entry(text) is not None or _body(text) is not None) and lx.people().get(lx.norm(text)) is None
-
-
-def _phrase_start(head) -> int:  # type: ignore[no-untyped-def]
-    """First token of the noun phrase headed by ``head``: its left modifiers, not clauses or conjuncts."""
-    start = head.i
-    for child in head.lefts:
-        if child.dep_ in _LEFT_DEPS:
-            start = min(start, child.left_edge.i)
-    return start
-
-
-# Verbs whose "of" phrase is a charge or loss, not part of the object ("accused X of", "stripped X of").
-_OF_VERBS = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "warn", "inform", "rob", "deprive", "strip",
-                       "notify", "remind", "relieve", "absolve"})
-# Prepositions whose phrase belongs to an actor mention ("rebels in Darfur", "Ambassador to Bahrain").
-_POST_PREPS = frozenset({"of", "in", "from", "for", "to"})
-
-
-def _post_modifier(child) -> bool:  # type: ignore[no-untyped-def]
-    """Does this right-hand dependent of an actor's head belong to the mention?"""
-    dep = child.dep_
-    if dep == "prep":
-        if child.lower_ not in _POST_PREPS:
-            return False
-        objs = [c for c in child.children if c.dep_ == "pobj"]
-        if not objs or any(o.ent_type_ in ("DATE", "TIME") or o.pos_ == "PRON" for o in objs):
-            return False
-        head = child.head
-        if child.lower_ == "of" and head.dep_ == "dobj" and head.head.lemma_.lower() in _OF_VERBS:
-            return False  # "accused the party of rigging": the charge, not the party
-        if child.lower_ == "in":  # "rebels in Darfur" is who they are; "police in Nairobi" is where they acted
-            return all(o.ent_type_ not in ("GPE", "LOC", "FAC") or _is_country_name(o) for o in objs)
-        return True
-    if dep == "appos":  # not "X, the agency said": there the "apposition" is the next clause's subject
-        after = child.right_edge.i + 1
-        return not (after < len(child.doc) and child.doc[after].pos_ in ("VERB", "AUX"))
-    if dep == "acl":
-        return child.tag_ in ("VBN", "VBG")
-    return dep == "amod"  # "militants loyal to X"
-
-
-def _is_country_name(token) -> bool:  # type: ignore[no-untyped-def]
-    ent = token.doc[token.left_edge.i:token.i + 1]
-    for text in (ent.text, token.text):
-        entry = _country_entry(text.removeprefix("the ").removeprefix("The "))
-        if entry is not None and entry.kind in ("name", "alias"):
-            return True
-    return False
-
-
-def _phrase_end(head, end: int) -> int:  # type: ignore[no-untyped-def]
-    """Token index just past the mention headed by ``head``: post-modifiers kept while contiguous."""
-    rights = list(head.rights)
-    for k, child in enumerate(rights):
-        if child.i < end:
-            continue
-        if child.left_edge.i > end:  # a gap: something in between belongs elsewhere
-            break
-        if _post_modifier(child):
-            end = child.right_edge.i + 1
-        elif (child.dep_ == "punct" and child.text == "," and k + 1 < len(rights)
-              and rights[k + 1].left_edge.i == child.i + 1
-              and rights[k + 1].dep_ == "appos" and _post_modifier(rights[k + 1])):
-            end = child.i + 1
-        else:
-            break
-    return end
+    return (country_entry(text) is not None or _body(text) is not None) and lx.people().get(lx.norm(text)) is None
 
 
 def _modifier_sector(tokens: list) -> str | None:  # type: ignore[type-arg]
@@ -876,7 +776,7 @@ def _name(tokens: list, skip: set[int]) -> str | None:  # type: ignore[type-arg]
     for t in tokens:
         if t.i in skip or t.dep_ in _NAME_DROP_DEPS or t.pos_ in ("DET", "NUM", "PRON") or t.tag_ == "PRP$":
             continue
-        if t.pos_ == "ADJ" and _country_entry(t.text) is None and t.lower_ not in lx.sector_modifiers():
+        if t.pos_ == "ADJ" and country_entry(t.text) is None and t.lower_ not in lx.sector_modifiers():
             continue
         kept.append(t)
     if not kept:
@@ -884,48 +784,5 @@ def _name(tokens: list, skip: set[int]) -> str | None:  # type: ignore[type-arg]
     return " ".join(t.text for t in kept)
 
 
-def _as_place(head) -> bool:  # type: ignore[no-untyped-def]
-    """Is this capital named as a place ("a curfew in Algiers", "blockade Paris") rather than as its government?"""
-    if head.dep_ == "pobj":
-        prep = head.head
-        if prep.lower_ == "of":
-            return prep.head.lemma_.lower() in _PLACE_NOUNS
-        return prep.lower_ in _PLACE_PREPS and prep.head.lemma_.lower() not in _SEAT_NOUNS
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _PLACE_VERBS
-
-
 def _span_text(doc, start: int, end: int) -> str:  # type: ignore[no-untyped-def]
     return doc[start:end].text
-
-
-# Towns smaller than this are too often namesakes to tell the country of an actor.
-_CITY_MIN_POPULATION = 15_000
-
-
-def _city_country(text: str) -> str | None:
-    """ISO3 of the most populous city called ``text`` (its main name), from the place index."""
-    from ..gazetteer import get_gazetteer
-
-    if not text.strip():
-        return None
-    for candidate in get_gazetteer().lookup(text.strip()):
-        if candidate.fclass == "P" and candidate.main and candidate.population >= _CITY_MIN_POPULATION:
-            return candidate.country or None
-    return None
-
-
-# Regions smaller than this are too often namesakes; large provinces and regions tell the country.
-_REGION_MIN_POPULATION = 200_000
-
-
-def _place_country(text: str) -> str | None:
-    """ISO3 of a town (as :func:`_city_country`) or else of a large region or province called ``text``."""
-    code = _city_country(text)
-    if code is not None or not text.strip():
-        return code
-    from ..gazetteer import get_gazetteer
-
-    for candidate in get_gazetteer().lookup(text.strip()):
-        if candidate.fclass in ("A", "L") and candidate.main and candidate.population >= _REGION_MIN_POPULATION:
-            return candidate.country or None
-    return None
