@@ -1,4 +1,5 @@
-"""Builders of the records the store takes (Article -> CodedDoc with events), shared by store, query and API tests."""
+"""Builders shared by tests: the records the store takes (Article -> CodedDoc with events), for the store, query and
+API tests; and an actor resolved in a parsed sentence, for the actor tests."""
 
 from __future__ import annotations
 
@@ -69,3 +70,14 @@ def random_doc(rng: random.Random, d: int, n_events: int) -> CodedDoc:
             counts=Counts(),
         ))
     return coded_doc(article, events)
+
+
+def actor_in(text: str, word: str, *, nth: int = 0, dateline: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    """The actor ``ActorResolver`` gives the ``nth`` token spelled ``word`` in ``text`` (parsed by the real model)."""
+    from dragoman.extract.actors import ActorResolver
+    from dragoman.nlp import get_nlp
+
+    doc = get_nlp()(text)
+    resolver = ActorResolver(doc, dateline_places=dateline)
+    heads = [t for t in doc if t.text == word]
+    return resolver.actor_for(heads[nth])

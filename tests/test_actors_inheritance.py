@@ -6,77 +6,70 @@ from __future__ import annotations
 import pytest
 
 from dragoman import code_text
-from dragoman.extract.actors import ActorResolver
-from dragoman.nlp import get_nlp
+from factories import actor_in
 
 pytestmark = pytest.mark.slow
 
 
-def _resolve(text: str, word: str, *, nth: int = 0, dateline: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
-    doc = get_nlp()(text)
-    resolver = ActorResolver(doc, dateline_places=dateline)
-    heads = [t for t in doc if t.text == word]
-    return resolver.actor_for(heads[nth])
-
 
 def test_actors_troops_sent_by_a_leader_are_the_leaders_not_the_datelines() -> None:
     text = "Turkish President Recep Tayyip Erdogan vowed to deploy troops along the frontier."
-    troops = _resolve(text, "troops", dateline=("DAMASCUS",))
+    troops = actor_in(text, "troops", dateline=("DAMASCUS",))
     assert (troops.country, troops.sector) == ("TUR", "MIL")
-    sent = _resolve("Canada said it would send soldiers to Latvia next year.", "soldiers", dateline=("RIGA",))
+    sent = actor_in("Canada said it would send soldiers to Latvia next year.", "soldiers", dateline=("RIGA",))
     assert sent.country == "CAN"
 
 
 def test_actors_troops_of_no_stated_sender_keep_the_focus() -> None:
-    troops = _resolve("Troops patrolled the streets after the riots.", "Troops", dateline=("NAIROBI",))
+    troops = actor_in("Troops patrolled the streets after the riots.", "Troops", dateline=("NAIROBI",))
     assert (troops.country, troops.sector) == ("KEN", "MIL")
 
 
 def test_actors_ethnic_demonym_lives_in_the_country_named() -> None:
-    actor = _resolve("Ethnic Hungarians rallied in Romania on Sunday for school rights.", "Hungarians")
+    actor = actor_in("Ethnic Hungarians rallied in Romania on Sunday for school rights.", "Hungarians")
     assert (actor.country, actor.sector) == ("ROU", "CVL")
-    plain = _resolve("Hungarians rallied in Budapest on Sunday.", "Hungarians")
+    plain = actor_in("Hungarians rallied in Budapest on Sunday.", "Hungarians")
     assert plain.country == "HUN"
 
 
 def test_actors_national_office_takes_the_stated_country() -> None:
-    assert _resolve("India's Foreign Office summoned the envoy.", "Office").country == "IND"
-    assert _resolve("The Foreign Office summoned the envoy.", "Office").country == "GBR"
+    assert actor_in("India's Foreign Office summoned the envoy.", "Office").country == "IND"
+    assert actor_in("The Foreign Office summoned the envoy.", "Office").country == "GBR"
 
 
 def test_actors_place_after_the_noun_gives_the_country() -> None:
-    based = _resolve("A militia based in Ituri attacked the convoy.", "militia")
+    based = actor_in("A militia based in Ituri attacked the convoy.", "militia")
     assert (based.country, based.sector) == ("COD", "REB")
-    fleeing = _resolve("Families fleeing the fighting in Sudan reached the camp.", "Families")
+    fleeing = actor_in("Families fleeing the fighting in Sudan reached the camp.", "Families")
     assert fleeing.country == "SDN"
-    across = _resolve("Teachers across Kenya went on strike.", "Teachers")
+    across = actor_in("Teachers across Kenya went on strike.", "Teachers")
     assert (across.country, across.sector) == ("KEN", "EDU")
 
 
 def test_actors_capital_as_a_place_is_its_people() -> None:
-    place = _resolve("The army imposed a curfew in Nairobi after the protests.", "Nairobi")
+    place = actor_in("The army imposed a curfew in Nairobi after the protests.", "Nairobi")
     assert (place.country, place.sector) == ("KEN", "CVL")
-    seat = _resolve("Nairobi rejected the report.", "Nairobi")
+    seat = actor_in("Nairobi rejected the report.", "Nairobi")
     assert (seat.country, seat.sector) == ("KEN", "GOV")
-    embassy = _resolve("Chile opened an embassy in Nairobi.", "Nairobi")
+    embassy = actor_in("Chile opened an embassy in Nairobi.", "Nairobi")
     assert embassy.sector == "GOV"
 
 
 def test_actors_town_shelled_is_its_people() -> None:
-    town = _resolve("Rebels shelled Kisangani overnight.", "Kisangani")
+    town = actor_in("Rebels shelled Kisangani overnight.", "Kisangani")
     assert (town.country, town.sector) == ("COD", "CVL")
 
 
 def test_actors_country_adjective_takes_the_sector_of_its_noun() -> None:
     text = "Senior Polish and Czech officials met on Monday."
-    polish, czech = _resolve(text, "Polish"), _resolve(text, "Czech")
+    polish, czech = actor_in(text, "Polish"), actor_in(text, "Czech")
     assert (polish.country, polish.sector) == ("POL", "GOV")
     assert (czech.country, czech.sector) == ("CZE", "GOV")
-    assert _resolve("Syrian army tanks entered the town.", "Syrian").sector == "MIL"
+    assert actor_in("Syrian army tanks entered the town.", "Syrian").sector == "MIL"
 
 
 def test_actors_named_body_before_a_title_gives_the_country() -> None:
-    actor = _resolve("African Union Commission Chairperson Moussa Faki urged calm.", "Faki")
+    actor = actor_in("African Union Commission Chairperson Moussa Faki urged calm.", "Faki")
     assert actor.country == "IGO"
 
 

@@ -6,39 +6,34 @@ import pytest
 
 from dragoman.extract.actors import ActorResolver, is_actor_like
 from dragoman.nlp import get_nlp
+from factories import actor_in
 
 pytestmark = pytest.mark.slow
 
 
-def _resolve(text: str, word: str, *, nth: int = 0, dateline: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
-    doc = get_nlp()(text)
-    resolver = ActorResolver(doc, dateline_places=dateline)
-    heads = [t for t in doc if t.text == word]
-    return resolver.actor_for(heads[nth])
-
 
 def test_actors_demonym_with_sector_noun() -> None:
-    actor = _resolve("The Sudanese army shelled the town on Monday.", "army")
+    actor = actor_in("The Sudanese army shelled the town on Monday.", "army")
     assert (actor.country, actor.sector, actor.text) == ("SDN", "MIL", "Sudanese army")
-    forces = _resolve("Ethiopian federal forces entered Mekelle.", "forces")
+    forces = actor_in("Ethiopian federal forces entered Mekelle.", "forces")
     assert (forces.country, forces.sector) == ("ETH", "MIL")
-    people = _resolve("Russians protested in the streets.", "Russians")
+    people = actor_in("Russians protested in the streets.", "Russians")
     assert (people.country, people.sector) == ("RUS", "CVL")
 
 
 def test_actors_capital_metonym_is_government() -> None:
     text = "Talks between Kigali and Kinshasa broke down on Friday."
-    kigali, kinshasa = _resolve(text, "Kigali"), _resolve(text, "Kinshasa")  # each conjunct on its own
+    kigali, kinshasa = actor_in(text, "Kigali"), actor_in(text, "Kinshasa")  # each conjunct on its own
     assert (kigali.country, kigali.sector) == ("RWA", "GOV")
     assert (kinshasa.country, kinshasa.sector) == ("COD", "GOV")
-    gov = _resolve("The government in Kinshasa rejected the report.", "government")
+    gov = actor_in("The government in Kinshasa rejected the report.", "government")
     assert (gov.country, gov.sector) == ("COD", "GOV")
 
 
 def test_actors_bare_country_is_the_state_without_sector() -> None:
     text = "Ethiopia accused Egypt of sabotage."
-    assert (_resolve(text, "Ethiopia").country, _resolve(text, "Ethiopia").sector) == ("ETH", None)
-    assert _resolve(text, "Egypt").country == "EGY"
+    assert (actor_in(text, "Ethiopia").country, actor_in(text, "Ethiopia").sector) == ("ETH", None)
+    assert actor_in(text, "Egypt").country == "EGY"
 
 
 def test_actors_international_bodies() -> None:
@@ -46,11 +41,11 @@ def test_actors_international_bodies() -> None:
         "The UN refugee agency, the European Commission, the African Union and Amnesty International "
         "condemned the attack."
     )
-    assert _resolve(text, "agency").country == "UNO"
-    assert _resolve(text, "Commission").country == "EUR"
-    assert _resolve(text, "Union").country == "IGO"
-    assert _resolve(text, "International").country == "NGO"
-    peacekeepers = _resolve("UN peacekeepers fired on the crowd.", "peacekeepers")
+    assert actor_in(text, "agency").country == "UNO"
+    assert actor_in(text, "Commission").country == "EUR"
+    assert actor_in(text, "Union").country == "IGO"
+    assert actor_in(text, "International").country == "NGO"
+    peacekeepers = actor_in("UN peacekeepers fired on the crowd.", "peacekeepers")
     assert (peacekeepers.country, peacekeepers.sector) == ("UNO", "MIL")
 
 
@@ -59,24 +54,24 @@ def test_actors_titled_person_and_later_mentions_inherit() -> None:
         "Kenyan Interior Minister Kithure Kindiki said police would stay.\n\n"
         "Kindiki spoke in Nairobi. The minister later met protesters."
     )
-    first = _resolve(text, "Kindiki")
+    first = actor_in(text, "Kindiki")
     assert (first.name, first.country, first.sector) == ("Kithure Kindiki", "KEN", "GOV")
-    later = _resolve(text, "Kindiki", nth=1)
+    later = actor_in(text, "Kindiki", nth=1)
     assert (later.name, later.country, later.sector) == ("Kithure Kindiki", "KEN", "GOV")
-    title = _resolve(text, "minister")
+    title = actor_in(text, "minister")
     assert (title.name, title.country, title.sector) == ("Kithure Kindiki", "KEN", "GOV")
 
 
 def test_actors_apposition_title() -> None:
-    actor = _resolve("Kithure Kindiki, Kenya's interior minister, met the envoy.", "Kindiki")
+    actor = actor_in("Kithure Kindiki, Kenya's interior minister, met the envoy.", "Kindiki")
     assert (actor.country, actor.sector) == ("KEN", "GOV")
 
 
 def test_actors_pronoun_resolves_to_previous_sentence_actor() -> None:
     text = "Rwanda-backed M23 rebels attacked the town. Their artillery fire killed five civilians."
-    their = _resolve(text, "Their")
+    their = actor_in(text, "Their")
     assert (their.text, their.name, their.country, their.sector) == ("Their", "M23 rebels", "COD", "REB")
-    he = _resolve("President William Ruto of Kenya arrived. He said talks would resume.", "He")
+    he = actor_in("President William Ruto of Kenya arrived. He said talks would resume.", "He")
     assert he is not None and he.name == "William Ruto" and he.sector == "GOV"
 
 
@@ -84,7 +79,7 @@ def test_actors_note_actor_is_the_fallback_for_pronouns() -> None:
     doc = get_nlp()("They rejected the offer.")
     resolver = ActorResolver(doc)
     assert resolver.actor_for(doc[0]) is None
-    noted = _resolve("Sudanese troops advanced.", "troops")
+    noted = actor_in("Sudanese troops advanced.", "troops")
     resolver.note_actor(noted)
     assert resolver.last_actor == noted
     assert resolver.actor_for(doc[0]).country == "SDN"
@@ -92,7 +87,7 @@ def test_actors_note_actor_is_the_fallback_for_pronouns() -> None:
 
 def test_actors_backer_is_an_attribute_not_the_country() -> None:
     text = "Rwanda-backed M23 rebels seized Goma."
-    actor = _resolve(text, "rebels")
+    actor = actor_in(text, "rebels")
     assert (actor.text, actor.name, actor.country, actor.sector, actor.backer) == (
         "Rwanda-backed M23 rebels",
         "M23 rebels",
@@ -105,18 +100,18 @@ def test_actors_backer_is_an_attribute_not_the_country() -> None:
 
 
 def test_actors_unknown_country_stays_null() -> None:
-    actor = _resolve("Rebels attacked a convoy.", "Rebels")
+    actor = actor_in("Rebels attacked a convoy.", "Rebels")
     assert (actor.country, actor.sector) == (None, "REB")
-    dated = _resolve("Rebels attacked a convoy.", "Rebels", dateline=("GOMA",))
+    dated = actor_in("Rebels attacked a convoy.", "Rebels", dateline=("GOMA",))
     assert dated.country == "COD"  # the dateline's country is the document's focus
-    assert _resolve("The convoy carried food.", "convoy") is None
+    assert actor_in("The convoy carried food.", "convoy") is None
 
 
 def test_actors_sector_from_modifier_of_generic_head() -> None:
-    assert _resolve("An army spokesman denied the report.", "spokesman").sector == "MIL"
-    assert _resolve("A police spokesman denied the report.", "spokesman").sector == "COP"
-    assert _resolve("Government forces shelled the town.", "forces").sector == "MIL"
-    assert _resolve("Former President Jacob Zuma was arrested.", "Zuma").sector == "ELI"
+    assert actor_in("An army spokesman denied the report.", "spokesman").sector == "MIL"
+    assert actor_in("A police spokesman denied the report.", "spokesman").sector == "COP"
+    assert actor_in("Government forces shelled the town.", "forces").sector == "MIL"
+    assert actor_in("Former President Jacob Zuma was arrested.", "Zuma").sector == "ELI"
 
 
 def test_actors_is_actor_like() -> None:
