@@ -81,3 +81,35 @@ def actor_in(text: str, word: str, *, nth: int = 0, dateline: tuple[str, ...] = 
     resolver = ActorResolver(doc, dateline_places=dateline)
     heads = [t for t in doc if t.text == word]
     return resolver.actor_for(heads[nth])
+
+
+SAKE = Place(name="Sake", geonameid=205970, lat=-1.574, lon=29.043, country="COD", precision="city")
+
+
+def report_event(article: Article, i: int, *, type_: str = "ASSAULT", quad: str = "material_conflict",
+                 mode: str | None = None, modality: str = "asserted",
+                 actor: tuple[str | None, str | None] = ("RWA", "REB"),
+                 recipient: tuple[str | None, str | None] | None = ("COD", "MIL"), date: str | None = "2024-01-22",
+                 precision: str | None = "day", place: Place | None = SAKE, sentence: str | None = None) -> Event:
+    """Event ``i`` of ``article``: one report of a happening, every field of the happening key settable."""
+    sentence = sentence or f"Report {i}: rebels shelled the town."
+    start = article.original.find(sentence)
+    return Event(
+        event_id=event_id_for(article.doc_id, type_, i, actor[0], recipient[0] if recipient else None),
+        doc_id=article.doc_id, source_id=article.source_id, type=type_, mode=mode, cameo=None,
+        quad=quad, modality=modality,  # type: ignore[arg-type]
+        actor=Actor(text="rebels", name="rebels", country=actor[0], sector=actor[1]),
+        recipient=Actor(text="soldiers", name="soldiers", country=recipient[0], sector=recipient[1])
+        if recipient else None,
+        evidence=Evidence(sentence=sentence, start=max(start, 0), end=max(start, 0) + len(sentence), trigger="shelled"),
+        when=When(date=date, precision=precision),  # type: ignore[arg-type]
+        location=place, counts=Counts(),
+    )
+
+
+def report_doc(title: str, *reports: dict) -> CodedDoc:  # type: ignore[type-arg]
+    """A document titled ``title`` holding one event per dict of ``report_event`` options (its sentence in the text)."""
+    sentences = [r.get("sentence") or f"Report {i}: rebels shelled the town." for i, r in enumerate(reports)]
+    article = text_article(f"{title}\n\n" + " ".join(sentences))
+    return coded_doc(article, [report_event(article, i, **{**r, "sentence": sentences[i]})
+                               for i, r in enumerate(reports)])

@@ -147,6 +147,22 @@ def test_web_filters_and_pages(page: Any) -> None:
     assert "country" in page.locator("#alert").text_content()
 
 
+def test_web_one_row_per_happening(page: Any) -> None:
+    page.check("#f-distinct")
+    page.click("#f-apply")
+    # The test store holds no two reports of one happening: the same 34 rows, now counted as happenings.
+    expect(page.locator("#summary")).to_have_text(re.compile(r"^34 happenings match"))
+    assert "distinct=true" in page.url
+    assert "distinct=true" in page.locator("#export-csv").get_attribute("href")
+    assert page.locator("#events tbody tr").count() == 25
+    page.reload()
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.is_checked("#f-distinct")  # kept in the address
+    page.click("#f-reset")
+    expect(page.locator("#summary")).to_have_text(re.compile(r"^34 events match"))
+    assert page.page_errors == []
+
+
 def test_web_timeline_brush_sets_the_date_filter(page: Any) -> None:
     box = page.locator("#timeline").bounding_box()
     y = box["y"] + box["height"] / 2

@@ -332,11 +332,14 @@ def _event_table_rows(records: Iterable[dict[str, Any]]) -> Iterable[dict[str, A
 @click.option("--country", help="ISO 3166-1 alpha-3 code of actor or recipient.")
 @click.option("--since", callback=_iso_date, help="Events on or after this date (YYYY-MM-DD).")
 @click.option("--until", callback=_iso_date, help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--distinct", is_flag=True,
+              help="One row per happening: the first stored report of each (same type, modality, actor and "
+                   "recipient country and sector, day and place); events with no day date or no place all stay.")
 @format_option
 @verbose_option
 @_handle_errors
 def events(db: str, type_: str | None, country: str | None, since: str | None, until: str | None,
-           fmt: str) -> None:
+           distinct: bool, fmt: str) -> None:
     """List coded events."""
     from .plover import PLOVER_TYPES
 
@@ -354,6 +357,7 @@ def events(db: str, type_: str | None, country: str | None, since: str | None, u
         country=country.upper() if country else None,
         date_from=since,
         date_to=until,
+        distinct=distinct,
     )
     conn = store.connect_existing(db)
     records = query.iter_events(conn, event_filter)

@@ -3,6 +3,11 @@
 Every filter value is bound, never formatted into SQL. Stores with the read side of migration 2
 (the per-country side table, the trigram text index, the count tables) and migration 3 (counts by
 country and kind) take the fast paths; an older store opened read-only still answers through plain scans.
+
+``EventFilter(distinct=True)`` keeps one report per happening (migration 4's key, see
+``store.HAPPENING_KEY_SQL``): of the events matching the filter, those with no earlier matching report of
+their happening (lowest rowid, i.e. first stored), and every event with no key. A store from before
+migration 4 cannot answer it and says how to upgrade.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import QueryError
+from .errors import QueryError, StoreError
 from .store import GRID_CELL
 
 DOC_FIELDS = (
@@ -75,6 +80,7 @@ class EventFilter:
     date_to: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     doc_id: str | None = None
+    distinct: bool = False  # one row per happening: the first stored report of each (and every keyless event)
 
     def where(self) -> tuple[str, list[Any]]:
         """``WHERE ...`` over ``events e`` alone (plain scans: the text search is a LIKE, not the index)."""
@@ -151,26 +157,32 @@ def _text_clause(q: str, *, dense: bool = False) -> tuple[str, list[Any]]:
     return "e.sentence LIKE ? ESCAPE '\\'", [f"%{_like_escape(q)}%"]
 
 
-def _residual(flt: EventFilter, driver: str, skip: str | None, *, dense_q: bool = False
+def _residual(flt: EventFilter, driver: str, skip: str | None, *, dense_q: bool = False, row: str = "e"
               ) -> tuple[list[str], list[Any]]:
-    """Conditions of ``flt`` other than the driving group ``skip``, on the driver's copies where it has them."""
+    """Conditions of ``flt`` other than the driving group ``skip``, on the driver's copies where it has them.
+
+    ``row`` is the alias of the events row tested (``h`` inside the distinct probe, which tests earlier reports).
+    """
     clauses: list[str] = []
     params: list[Any] = []
     for column in ("type", "mode", "quad", "modality", "doc_id"):
         value = getattr(flt, column)
         if value is not None:
-            alias = driver if column in _COPIED else "e"
+            alias = driver if column in _COPIED else row
             clauses.append(f"{alias}.{column} = ?")
             params.append(value)
     if flt.country is not None and skip != "country":
-        clauses.append("(e.actor_country = ? OR e.recipient_country = ?)")
+        clauses.append(f"({row}.actor_country = ? OR {row}.recipient_country = ?)")
         params += [flt.country, flt.country]
     for role, value in (("actor", flt.actor), ("recipient", flt.recipient)):
         if value is not None and skip != role:
-            clauses.append(f"(e.{role}_name LIKE ? ESCAPE '\\' OR e.{role}_country = ?)")
+            clauses.append(f"({row}.{role}_name LIKE ? ESCAPE '\\' OR {row}.{role}_country = ?)")
             params += [f"%{_like_escape(value)}%", value.upper()]
     if flt.q is not None:
-        clause, values = _text_clause(flt.q, dense=dense_q)
+        if row == "e":
+            clause, values = _text_clause(flt.q, dense=dense_q)
+        else:  # a probe tests a handful of rows: LIKE matches what the trigram index matches
+            clause, values = f"{row}.sentence LIKE ? ESCAPE '\\'", [f"%{_like_escape(flt.q)}%"]
         clauses.append(clause)
         params += values
     if flt.date_from is not None:
@@ -181,9 +193,43 @@ def _residual(flt: EventFilter, driver: str, skip: str | None, *, dense_q: bool 
         params.append(flt.date_to)
     if flt.bbox is not None:
         min_lon, min_lat, max_lon, max_lat = flt.bbox
-        clauses.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
+        clauses.append(f"{row}.lat BETWEEN ? AND ? AND {row}.lon BETWEEN ? AND ?")
         params += [min_lat, max_lat, min_lon, max_lon]
+    if flt.distinct and row == "e":
+        clause, values = _first_report_clause(flt)
+        clauses.append(clause)
+        params += values
     return clauses, params
+
+
+def _first_report_clause(flt: EventFilter) -> tuple[str, list[Any]]:
+    """``e`` is the first stored report of its happening among the events matching ``flt`` (or has no key).
+
+    The probe walks events_happening from (e.happening, lowest rowid) and stops at the first earlier report
+    that also matches the filter: one index seek when, as usual, a happening has a few reports. The filter is
+    applied to the earlier reports too, so a filter on something outside the key (text, names, mode, document)
+    keeps the first report that matches it instead of dropping the happening.
+    """
+    clauses, params = _residual(flt, "h", None, row="h")
+    extra = "".join(f" AND {clause}" for clause in clauses)
+    return (f"(e.happening IS NULL OR NOT EXISTS (SELECT 1 FROM events h WHERE h.happening = e.happening "
+            f"AND h.rowid < e.rowid{extra}))", params)
+
+
+def has_happening(conn: sqlite3.Connection) -> bool:
+    """True when migration 4 (happening keys) is in this store."""
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'events_happening'").fetchone()
+    return row is not None
+
+
+def check_distinct(conn: sqlite3.Connection, flt: EventFilter) -> None:
+    """StoreError naming the fix when ``flt`` asks for distinct rows of a store from before migration 4."""
+    if flt.distinct and not has_happening(conn):
+        raise StoreError(
+            "this store was written before migration 4 (happening keys), so one row per happening (distinct) "
+            "cannot be answered: upgrade it by opening it for writing once, e.g. run `dragoman code PATH --db "
+            "FILE` with any input (stored documents are not coded again), then ask again"
+        )
 
 
 def _branch(head: str, head_params: list[Any], flt: EventFilter, driver: str, skip: str | None,
@@ -240,6 +286,7 @@ def _check_sort(sort: str) -> None:
 
 def _plan(conn: sqlite3.Connection, flt: EventFilter) -> list[_Branch] | None:
     """The index walks answering ``flt``, or None for a store without the read side (plain scans)."""
+    check_distinct(conn, flt)
     return _branches(conn, flt) if has_read_side(conn) else None
 
 
@@ -315,6 +362,22 @@ def records_by_id(conn: sqlite3.Connection, event_ids: Sequence[str]) -> list[di
         marks = ", ".join("?" * len(ids))
         found.update(conn.execute(f"SELECT event_id, record FROM events WHERE event_id IN ({marks})", ids).fetchall())
     return [json.loads(found[event_id]) for event_id in event_ids if event_id in found]
+
+
+def report_counts(conn: sqlite3.Connection, event_ids: Sequence[str]) -> dict[str, int]:
+    """How many stored events report the happening of each of these events (1 for an event with no key).
+
+    All stored reports are counted, whatever filter found the event: one probe of events_happening each.
+    """
+    check_distinct(conn, EventFilter(distinct=True))
+    found: dict[str, int] = {}
+    for chunk in range(0, len(event_ids), 500):
+        ids = list(event_ids[chunk:chunk + 500])
+        marks = ", ".join("?" * len(ids))
+        found.update(conn.execute(
+            "SELECT e.event_id, CASE WHEN e.happening IS NULL THEN 1 ELSE (SELECT COUNT(*) FROM events h "
+            f"WHERE h.happening = e.happening) END FROM events e WHERE e.event_id IN ({marks})", ids).fetchall())
+    return {event_id: int(found[event_id]) for event_id in event_ids if event_id in found}
 
 
 def iter_events(
@@ -427,7 +490,10 @@ def _stats_from_counts(conn: sqlite3.Connection, fields: dict[str, Any]) -> Iter
 
 def _stats_rows(conn: sqlite3.Connection, flt: EventFilter) -> Iterator[tuple[str, Any, int]]:
     """(kind, key, count) rows for event_stats, from the cheapest source that answers the filter."""
-    fields = {name: getattr(flt, name) for name in flt.__dataclass_fields__ if getattr(flt, name) is not None}
+    check_distinct(conn, flt)
+    # distinct=False is no filter; distinct=True takes the scan below (the count tables count every report).
+    fields = {name: getattr(flt, name) for name in flt.__dataclass_fields__
+              if getattr(flt, name) is not None and getattr(flt, name) is not False}
     read_side = has_read_side(conn)
     kind_filtered = any(name in fields for name in _COPIED)
     # Only dates, or type, quad and modality with them: the count tables the triggers keep (those by country
@@ -504,6 +570,7 @@ def event_clusters(conn: sqlite3.Connection, event_filter: EventFilter | None = 
     if not cell > 0:
         raise QueryError(f"cluster cell size {cell!r} must be a positive number of degrees")
     flt = event_filter or EventFilter()
+    check_distinct(conn, flt)
     factor = cell / GRID_CELL
     if flt == EventFilter() and factor >= 1 and factor == 2 ** round(math.log2(factor)) and has_read_side(conn):
         # Unfiltered and no finer than the stored grid: add up its cells. A lone event is found again by place.

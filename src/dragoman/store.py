@@ -93,6 +93,21 @@ def _read_side_triggers() -> str:
     )
 
 
+# The happening key (migration 4): events are reports of one happening when they share type, modality, actor
+# country and sector, recipient country and sector, a day-precision date and a place (the same GeoNames id, or
+# for a place without one the same point rounded to 0.01 degree, about a kilometre). An event without a
+# day-precision date or without a located place has no key (NULL): too vague to be merged with anything. The
+# rule lives here once, as the SQL of a generated column, so SQLite fills it on every insert and update and
+# computes it for the rows already stored when the migration builds its index. The key is readable text, e.g.
+# "ASSAULT|asserted|COD|REB|COD|MIL|2024-01-22|g205970" ('' for a missing code, "p<lat*100>,<lon*100>" for a point).
+HAPPENING_KEY_SQL = """CASE WHEN date_precision = 'day' AND date IS NOT NULL
+        AND (geonameid IS NOT NULL OR (lat IS NOT NULL AND lon IS NOT NULL))
+    THEN type || '|' || modality || '|' || coalesce(actor_country, '') || '|' || coalesce(actor_sector, '')
+        || '|' || coalesce(recipient_country, '') || '|' || coalesce(recipient_sector, '') || '|' || date || '|'
+        || CASE WHEN geonameid IS NOT NULL THEN 'g' || geonameid
+                ELSE 'p' || CAST(round(lat * 100) AS INTEGER) || ',' || CAST(round(lon * 100) AS INTEGER) END
+    END"""
+
 # Each migration is applied once, in order, and recorded in the migrations table.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (
@@ -252,6 +267,17 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
                 WHERE type = old.type AND quad = coalesce(old.quad, '') AND modality = old.modality
                   AND day = coalesce(old.date, '') AND country = old.country AND n <= 0;
         END;
+        """,
+    ),
+    (
+        4,
+        "happening keys: reports of the same happening",
+        # A virtual generated column (ALTER TABLE may add those, SQLite >= 3.31) costs no space in the rows;
+        # the partial index holds the keys of the events that have one, each entry (happening, rowid), so
+        # "is there an earlier report of this happening?" is one probe of it. Building the index is the backfill.
+        f"""
+        ALTER TABLE events ADD COLUMN happening TEXT GENERATED ALWAYS AS ({HAPPENING_KEY_SQL}) VIRTUAL;
+        CREATE INDEX events_happening ON events(happening) WHERE happening IS NOT NULL;
         """,
     ),
 )

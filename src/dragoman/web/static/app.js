@@ -58,7 +58,14 @@
       const value = $(id).value.trim();
       if (value) f[key] = key === "country" ? value.toUpperCase() : value;
     }
+    if ($("f-distinct").checked) f.distinct = "true";
     return f;
+  }
+
+  // The map and the timeline count every report: distinct applies to the table and the exports only.
+  function everyReport() {
+    const { distinct, ...rest } = state.filters;
+    return rest;
   }
 
   function writeHash() {
@@ -74,6 +81,7 @@
     $("f-from").value = params.get("date_from") || "";
     $("f-to").value = params.get("date_to") || "";
     $("f-q").value = params.get("q") || "";
+    $("f-distinct").checked = params.get("distinct") === "true";
     state.offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
   }
 
@@ -102,6 +110,11 @@
     return code ? `${name} [${code}]` : name;
   }
 
+  function reports(n) {
+    // A happening told by several reports (one row per happening): how many, beside the trigger.
+    return n > 1 ? el("span", { className: "reports", title: `${n} reports of this happening`, text: `×${n}` }) : null;
+  }
+
   async function loadEvents() {
     const page = await api("/api/events", { ...state.filters, limit: PAGE_SIZE, offset: state.offset });
     state.total = page.total;
@@ -116,14 +129,16 @@
       el("td", { text: who(ev.actor) }),
       el("td", { text: who(ev.recipient) }),
       el("td", { text: ev.location ? ev.location.name : "" }),
-      el("td", { text: ev.evidence ? ev.evidence.trigger : "" }));
+      el("td", { text: ev.evidence ? ev.evidence.trigger : "" },
+        reports(page.reports ? page.reports[ev.event_id] : 1)));
       body.appendChild(row);
     }
     const first = page.events.length ? state.offset + 1 : 0;
     const last = state.offset + page.events.length;
     $("page-info").textContent = `${first}–${last} of ${page.total}`;
+    const noun = state.filters.distinct ? "happening" : "event";
     $("summary").textContent = page.total === 0 ? "No events match these filters." :
-      `${page.total} event${page.total === 1 ? "" : "s"} match.`;
+      `${page.total} ${noun}${page.total === 1 ? "" : "s"} match.`;
     $("prev").disabled = state.offset === 0;
     $("next").disabled = page.next_offset === null;
   }
@@ -160,7 +175,7 @@
   async function loadMap() {
     if (!map) return;
     const zoom = map.getZoom();
-    const data = await api("/api/clusters", { ...state.filters, zoom });
+    const data = await api("/api/clusters", { ...everyReport(), zoom });
     clusterLayer.clearLayers();
     for (const c of data.clusters) {
       const size = c.count === 1 ? 16 : Math.min(56, 20 + Math.round(Math.log2(c.count) * 5));
@@ -193,7 +208,7 @@
 
   async function loadTimeline() {
     // The histogram ignores the date filter so the brush can move anywhere; bars outside it are dimmed.
-    const { date_from: from, date_to: to, ...rest } = state.filters;
+    const { date_from: from, date_to: to, ...rest } = everyReport();
     const stats = await api("/api/stats", { ...rest, top: 1 });
     const svg = $("timeline");
     svg.replaceChildren();
