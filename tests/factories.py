@@ -113,3 +113,23 @@ def report_doc(title: str, *reports: dict) -> CodedDoc:  # type: ignore[type-arg
     article = text_article(f"{title}\n\n" + " ".join(sentences))
     return coded_doc(article, [report_event(article, i, **{**r, "sentence": sentences[i]})
                                for i, r in enumerate(reports)])
+
+
+def old_store(path, migrations: int, docs: Iterable[CodedDoc], *, then: str | None = None):  # type: ignore[no-untyped-def]
+    """A store created and written under its first ``migrations`` migrations only, to test upgrades; ``then`` is
+    SQL run after the writes (e.g. to blank some columns)."""
+    from dragoman import store
+
+    every = store.MIGRATIONS
+    store.MIGRATIONS = every[:migrations]
+    try:
+        conn = store.connect(path)
+        try:
+            store.write_many(conn, docs)
+            if then:
+                conn.execute(then)
+        finally:
+            conn.close()
+    finally:
+        store.MIGRATIONS = every
+    return path

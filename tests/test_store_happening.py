@@ -11,7 +11,7 @@ import pytest
 from dragoman import query, store
 from dragoman.errors import StoreError
 from dragoman.model import Place
-from factories import random_doc, report_doc
+from factories import old_store, random_doc, report_doc
 
 SAME = {}  # the defaults of report_event: RWA/REB shell COD/MIL at Sake on 2024-01-22
 # Each changes one part of the key: none of these may share a key with SAME.
@@ -72,16 +72,10 @@ def test_store_happening_key_rule(tmp_path: Path) -> None:
 
 
 @pytest.fixture()
-def db3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def db3(tmp_path: Path) -> Path:
     """A store created and written under migrations 1 to 3 only."""
-    path = tmp_path / "store.db"
-    with monkeypatch.context() as m:
-        m.setattr(store, "MIGRATIONS", store.MIGRATIONS[:3])
-        conn = store.connect(path)
-        store.write_many(conn, [report_doc("one", SAME, *APART.values()), report_doc("two", SAME, *KEYLESS.values())])
-        store.write_many(conn, [random_doc(random.Random(d), d, 12) for d in range(10)])
-        conn.close()
-    return path
+    docs = [report_doc("one", SAME, *APART.values()), report_doc("two", SAME, *KEYLESS.values())]
+    return old_store(tmp_path / "store.db", 3, [*docs, *(random_doc(random.Random(d), d, 12) for d in range(10))])
 
 
 def test_store_migration4_backfills_a_store_from_migration3(db3: Path, tmp_path: Path) -> None:

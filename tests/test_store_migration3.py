@@ -9,21 +9,15 @@ from pathlib import Path
 import pytest
 
 from dragoman import query, store
-from factories import random_doc
+from factories import old_store, random_doc
 from stats_checks import FILTERS, brute_by_country, brute_country_kind, check_stats_by_kind
 
 
 @pytest.fixture()
-def db2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def db2(tmp_path: Path) -> Path:
     """A store created and written under migrations 1 and 2 only."""
-    path = tmp_path / "store.db"
-    with monkeypatch.context() as m:
-        m.setattr(store, "MIGRATIONS", store.MIGRATIONS[:2])
-        conn = store.connect(path)
-        store.write_many(conn, [random_doc(random.Random(d), d, 12) for d in range(20)])
-        conn.execute("UPDATE events SET quad = NULL, date = NULL WHERE rowid % 9 = 0")
-        conn.close()
-    return path
+    return old_store(tmp_path / "store.db", 2, [random_doc(random.Random(d), d, 12) for d in range(20)],
+                     then="UPDATE events SET quad = NULL, date = NULL WHERE rowid % 9 = 0")
 
 
 def test_store_migration3_backfills_an_existing_store(db2: Path, monkeypatch: pytest.MonkeyPatch) -> None:
