@@ -62,7 +62,7 @@ def test_cameo_ner_span_floors(gold_dir: Path) -> None:
 def test_india_police_events_floors(gold_dir: Path) -> None:
     scores = _scored(_events_dir(gold_dir) / "india-police-events" / "sents-dev.tsv", format="ipe", stride=4)
     assert scores["unit"] == "sentence" and scores["units"] == 793
-    assert scores["f1"] >= 0.74  # measured 0.809 (micro over KILL, ARREST, FORCE)
-    assert scores["ARREST"]["f1"] >= 0.74  # measured 0.833
+    assert scores["f1"] >= 0.78  # measured 0.844 (micro over KILL, ARREST, FORCE)
+    assert scores["ARREST"]["f1"] >= 0.84  # measured 0.909 (precision 1.0 on the sample)
     assert scores["FORCE"]["f1"] >= 0.68  # measured 0.750
     assert scores["KILL"]["f1"] >= 0.70  # measured 0.857 (few positives in the sample)

@@ -19,7 +19,8 @@ A trigger is a verb (with its particle or object where the lexicon asks for one)
   "firing" too unless it dismisses someone ("the firing of the director"); "resorted to firing" is done by who
   resorted; "dispersed the mob with tear gas/lathis" is force (CAMEO 175), "tear-gas shells" are not artillery;
   "fell to police bullets" is a killing; a demand made by a protest is part of the protest; an event noun
-  that is only the topic of an opinion ("concern about the escalation") is no event.
+  that is only the topic of an opinion ("concern about the escalation") is no event; arrest words take people
+  ("apprehended trouble", "cardiac arrest", "an arrest warrant" are no arrests).
 
 The argument helpers (subjects, objects, noun arguments, causes) live in ``arguments.py``.
 """
@@ -132,6 +133,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     not_with_object: dict[str, frozenset[str]]
     intransitive: dict[str, Code]
+    not_with_modifier: dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +203,8 @@ def lexicon_from_yaml(text: str) -> Lexicon:
                          for k, v in (data.get("not_with_object") or {}).items()},
         intransitive={k.lower(): _parse_code(v, where=f"intransitive.{k}")
                       for k, v in (data.get("intransitive") or {}).items()},
+        not_with_modifier={k.lower(): frozenset(w.lower() for w in v or ())
+                           for k, v in (data.get("not_with_modifier") or {}).items()},
     )
 
 
@@ -284,7 +288,19 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
     if lemma == "call" and _phone_call(tok):
         return PHONE_CALL, end
     code = lex.verbs.get(lemma)
+    if code is not None and code.mode == "arrest" and _not_seizing_people(tok, lex):
+        return None
     return (code, end) if code is not None else None
+
+
+def _not_seizing_people(verb, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """An arrest verb whose objects are all event nouns ("apprehends reprisal killings": fears them), or with a
+    clause and no object ("apprehended that riots may break out"); abstract objects are in not_with_object."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    return all(lemma_of(o) in lex.nouns or lemma_of(o) in lex.compound_heads or lemma_of(o) in DEATH_NOUNS
+               for o in objects)
 
 
 # Children that make a verb transitive (or phrasal): "fired the coach", "was fired", "fired up".
@@ -359,7 +375,18 @@ def _match_noun(tok, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-de
         return KILLED
     if lemma in THEME_NOUNS and not _weapon_theme(tok, lex):
         return None
-    return lex.nouns.get(lemma)
+    excluded = lex.not_with_modifier.get(lemma)
+    if excluded and any(c.dep_ in ("amod", "compound", "nmod") and lemma_of(c) in excluded for c in tok.children):
+        return None  # "cardiac arrest": another sense of the word
+    code = lex.nouns.get(lemma)
+    if code is not None and code.mode == "arrest" and tok.dep_ == "compound" and not _event_head(tok.head, lex):
+        return None  # "an arrest warrant", "the detention law": a document or rule about arrests, not one made
+    return code
+
+
+def _event_head(noun, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    lemma = lemma_of(noun)
+    return lemma in lex.nouns or lemma in lex.compound_heads or lemma in lex.instruments
 
 
 # Nouns that are shooting only when what they act on is a weapon: "the firing of rockets", not "the firing of

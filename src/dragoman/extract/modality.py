@@ -3,6 +3,9 @@
 Read from the dependency parse around the event's anchor (the trigger verb, or the verb that governs an
 event noun) and from the event's date against the publication date. Precedence, strongest first:
 a condition ("if the rebels do not disarm") > negation > modal/question hypothetical > future > historical.
+Obligations and tasks are hypothetical too ("has to arrest", "need to", "a duty to detain", "difficult to
+arrest"; past "had to fire" stays asserted), as are "in case ..." and inverted conditions ("had he been
+detained"). An event noun no verb governs takes the modality of its clause's verb ("arrest can be considered").
 """
 
 from __future__ import annotations
@@ -22,7 +25,24 @@ FUTURE_GOVERNORS: Final = frozenset({
 })
 HYPOTHETICAL_GOVERNORS: Final = frozenset({
     "consider", "weigh", "mull", "contemplate", "try", "attempt", "possible", "able", "unable",
+    # obligation and necessity: "need to arrest", "are supposed to", "required to" (not asserted as done)
+    "need", "suppose", "require", "oblige", "ought",
 })
+# Adjectives of difficulty, necessity or licence: their infinitive is not asserted ("difficult to arrest",
+# "necessary to detain"). Factive ones ("lucky to arrest", "the first to fire") report a deed and are not here.
+NON_FACTIVE_ADJECTIVES: Final = frozenset({
+    "difficult", "hard", "easy", "tough", "impossible", "necessary", "essential", "imperative", "vital",
+    "important", "crucial", "advisable", "mandatory", "obligatory", "compulsory", "free", "right", "wrong",
+    "reluctant", "hesitant", "unwilling", "afraid", "entitled", "authorised", "authorized", "empowered",
+    "competent", "bound", "liable", "supposed", "required", "obliged",
+})
+# Nouns whose infinitive is a task or an option, not a deed: "a duty to arrest", "no alternative but to detain".
+# ("orders to arrest X" are left asserted: such orders are reported as carried out.)
+TASK_NOUNS: Final = frozenset({"duty", "responsibility", "job", "obligation", "need", "time", "alternative",
+                               "choice", "option", "power", "right", "authority", "freedom", "chance",
+                               "opportunity", "way", "bid", "attempt", "effort", "liberty", "licence", "license"})
+# Marks of a condition spelled as a phrase: "in case the government arrests them", "in the event that ...".
+CONDITION_NOUNS: Final = frozenset({"case", "event"})
 # Governors that negate their complement ("denied attacking", "failed to stop").
 NEGATING_GOVERNORS: Final = frozenset({"deny", "fail", "avoid", "refrain", "stop", "cease", "halt", "abandon", "forgo"})
 NEGATING_WORDS: Final = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing"})
@@ -73,6 +93,25 @@ def _chain(anchor):  # type: ignore[no-untyped-def]
     return out
 
 
+# Links inside a noun phrase, climbed from an event noun no verb governs directly to its clause's verb.
+_NP_DEPS: Final = frozenset({"pobj", "prep", "conj", "appos", "compound", "nmod"})
+
+
+def _clause_verb(noun):  # type: ignore[no-untyped-def]
+    """The verb of the clause an event noun sits in ("actions, including arrest, can be considered"), else the noun.
+
+    The noun phrase is climbed (bounded) up to its head noun's verb; a noun heading no clause stays its own anchor.
+    """
+    tok = noun
+    for _ in range(6):
+        if tok.head is tok or tok.dep_ not in _NP_DEPS | {"nsubj", "nsubjpass", "dobj", "attr"}:
+            return noun
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep":  # "including", "following": prepositions
+            return tok
+    return noun
+
+
 def _has_neg(tok) -> bool:  # type: ignore[no-untyped-def]
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in NEGATING_WORDS):
@@ -84,12 +123,58 @@ def _has_neg(tok) -> bool:  # type: ignore[no-untyped-def]
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "none", "nothing"):
             return True
+        # "not a single activist was arrested", "not one person was detained": the subject is negated
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+                g.dep_ == "neg" or (g.dep_ in ("nummod", "amod") and any(n.dep_ == "neg" for n in g.children))
+                for g in child.children):
+            return True
+    return False
+
+
+def _is_infinitive(tok) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _unrealized_infinitive(tok) -> bool:  # type: ignore[no-untyped-def]
+    """An infinitive that names a task, not a deed: "a duty to apprehend", "difficult to arrest".
+
+    The clause hangs from a task noun (acl) or is the complement of a non-factive adjective; intention adjectives
+    ("ready to sign") are left to the future rules.
+    """
+    if not _is_infinitive(tok) or tok.head is tok:
+        return False
+    head = tok.head
+    if tok.dep_ == "acl" and head.lemma_ in TASK_NOUNS:
+        return True
+    return tok.dep_ in ("advcl", "xcomp", "ccomp") and head.lower_ in NON_FACTIVE_ADJECTIVES
+
+
+def _obligation(tok, complement) -> bool:  # type: ignore[no-untyped-def]
+    """'have/has to arrest': an obligation; past "had to fire" reports what was done and stays asserted."""
+    return (tok.lemma_ == "have" and complement.dep_ == "xcomp" and _is_infinitive(complement)
+            and tok.tag_ != "VBD" and not any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children))
+
+
+def _inverted_condition(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A subordinate clause opened by its auxiliary: "had Singhal been detained", "were the police to act"."""
+    if tok.dep_ == "ROOT":
+        return False
+    subjects = [c.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
+    for aux in tok.children:
+        if aux.dep_ in ("aux", "auxpass") and aux.lower_ in ("had", "were", "should") and subjects \
+                and aux.i < min(subjects):
+            # only a complementizer may precede: "(believe) that had he been detained ..."
+            return all(t.lower_ == "that" or t.dep_ in ("mark", "punct") for t in tok.doc[tok.left_edge.i:aux.i])
     return False
 
 
 def _is_condition(tok) -> bool:  # type: ignore[no-untyped-def]
-    """True when ``tok`` heads a condition clause ("if the rebels do not disarm")."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children)
+    """True when ``tok`` heads a condition clause ("if the rebels do not disarm", "in case they arrest him")."""
+    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_ in CONDITION_NOUNS and tok.head.dep_ == "pobj" \
+            and tok.head.head.lower_ == "in":
+        return True
+    return (tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children)) \
+        or _inverted_condition(tok)
 
 
 def _has_condition(tok) -> bool:  # type: ignore[no-untyped-def]
@@ -122,6 +207,8 @@ def _under_reporting(tok) -> bool:  # type: ignore[no-untyped-def]
 def modality_for(anchor, *, nominal=None, sentence=None,  # type: ignore[no-untyped-def]
                  event_date: str | None = None, published: str | None = None) -> Modality:
     """The modality of the event anchored at verb ``anchor`` (``nominal``: the event noun, if any)."""
+    if nominal is not None and anchor is nominal:
+        anchor = _clause_verb(nominal)
     chain = _chain(anchor)
     if _in_condition(chain):
         return "hypothetical"
@@ -153,6 +240,8 @@ def modality_for(anchor, *, nominal=None, sentence=None,  # type: ignore[no-unty
             elif word in HYPOTHETICAL_AUX:
                 return "hypothetical"
         if i > 0 and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
+            return "hypothetical"
+        if _unrealized_infinitive(tok) or (i > 0 and _obligation(tok, chain[i - 1])):
             return "hypothetical"
         if i > 0 and tok.lemma_ in FUTURE_GOVERNORS:
             future = True

@@ -1,0 +1,54 @@
+"""Obligations, tasks, judgements of difficulty and spelled-out conditions are not asserted events."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.pipeline import code_text
+
+
+def arrest_modalities(text: str) -> list[str]:
+    found = [e.modality for e in code_text(text, published="2024-03-05") if e.type == "COERCE"]
+    assert found, f"no COERCE event in {text!r}"
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister told reporters that the state has to detain the rioters.",  # obligation, present
+        "The constables need to arrest the smugglers before the festival.",
+        "The officers are supposed to arrest the looters on sight.",
+        "The commissioner has a duty to apprehend the gang leaders.",  # task noun
+        "The inspectors are finding it hard to arrest the traders.",  # judgement of difficulty
+        "Other measures, including detention, may be weighed by the district board.",  # noun under a modal
+        "Villagers fear unrest in case the police arrest the headman.",  # "in case" condition
+        "Officials admit that had the trader been detained earlier the fraud would have stopped.",  # inverted
+    ],
+)
+def test_unasserted_arrest_is_not_asserted(text: str) -> None:
+    assert "asserted" not in arrest_modalities(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not a single trader was detained after the fraud came to light.",
+        "Not one farmer was arrested during the sit-in.",
+    ],
+)
+def test_negated_subject_negates_the_arrest(text: str) -> None:
+    assert arrest_modalities(text) == ["negated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The constables had to arrest the smugglers at the border.",  # past "had to": it was done
+        "The inspectors were lucky to arrest the forger at the bus stand.",  # factive adjective
+        "Police arrested eleven traders in Nagpur on Tuesday.",
+        "The arrest of the two traders sparked protests in Nagpur.",
+    ],
+)
+def test_reported_arrest_stays_asserted(text: str) -> None:
+    assert "asserted" in arrest_modalities(text)
