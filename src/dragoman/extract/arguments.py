@@ -501,3 +501,19 @@ def hyphen_prefix(tok):  # type: ignore[no-untyped-def]
     if hyphen.text != "-" or hyphen.whitespace_ or prefix.whitespace_:
         return None
     return prefix
+
+
+# Verbs of a purpose clause that say whom a giving helps ("sent aid to help Haiti").
+HELP_VERBS: Final = frozenset({"help", "assist", "aid", "support", "benefit", "bolster", "relieve"})
+
+
+def beneficiaries(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Whom a purpose clause of giving helps: "sent aid to help Haiti", "to help North Korea cope"."""
+    out = []
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and lemma_of(clause) in HELP_VERBS and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            out += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
+            out += [s for c in clause.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
+                    if s.dep_ == "nsubj"]
+    return out

@@ -41,6 +41,7 @@ from .arguments import (
     DEATH_NOUNS,
     DEATH_VERBS,
     addressees,
+    beneficiaries,
     cause_actor,
     fell_to_fire,
     firer,
@@ -105,7 +106,6 @@ UNDO_VERBS: Final = frozenset({"lift", "remove", "repeal", "ease", "relax", "res
                                "suspend", "stop", "terminate", "call", "break", "abandon", "quit", "lower"})
 VIOLATE_VERBS: Final = frozenset({"violate", "breach", "flout", "defy", "break", "ignore", "contravene"})
 # Purpose verbs that name the beneficiary of aid: "sent food to help Haiti".
-HELP_VERBS: Final = frozenset({"help", "assist", "aid", "support", "benefit", "bolster", "relieve"})
 EXERCISE_NOUNS: Final = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
@@ -512,18 +512,6 @@ def undo_code(verb_lemma: str, noun_lemma: str, code: Code, *, particle: str = "
                                                             "terminate", "cut", "drop"):
         return Code("SANCTION", "162", "discontinue")
     return None
-
-
-def beneficiaries(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
-    """Whom a purpose clause of giving helps: "sent aid to help Haiti", "to help North Korea cope"."""
-    out = []
-    for clause in verb.children:
-        if clause.dep_ in ("advcl", "xcomp") and lemma_of(clause) in HELP_VERBS and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
-            out += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
-            out += [s for c in clause.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
-                    if s.dep_ == "nsubj"]
-    return out
 
 
 def _protest_demand(verb, codes: dict[int, Code]) -> bool:  # type: ignore[no-untyped-def]
