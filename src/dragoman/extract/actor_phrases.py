@@ -151,12 +151,16 @@ _REGION_MIN_POPULATION = 200_000
 
 def place_country(text: str) -> str | None:
     """ISO3 of a town (as :func:`city_country`) or else of a large region or province called ``text``."""
-    code = city_country(text)
-    if code is not None or not text.strip():
-        return code
     from ..gazetteer import get_gazetteer
 
+    if not text.strip():
+        return None
+    region: str | None = None
     for candidate in get_gazetteer().lookup(text.strip()):
-        if candidate.fclass in ("A", "L") and candidate.main and candidate.population >= _REGION_MIN_POPULATION:
+        if not candidate.main:
+            continue
+        if candidate.fclass == "P" and candidate.population >= _CITY_MIN_POPULATION:
             return candidate.country or None
-    return None
+        if region is None and candidate.fclass in ("A", "L") and candidate.population >= _REGION_MIN_POPULATION:
+            region = candidate.country or ""
+    return region or None

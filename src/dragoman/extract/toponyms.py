@@ -203,9 +203,12 @@ class ToponymFinder:
                     if end > len(doc) or not _name_words(doc[top.token_end:end]):
                         continue
                     span = doc[top.token_start:end]
-                    if any(c.fcode in ("PCLI", "ADM1") or c.main and (
-                            c.fclass in ("A", "L") or c.population >= PREFIX_MIN_POPULATION)
-                           and normalize(c.name) == normalize(span.text) for c in self.gaz.lookup(span.text)):
+                    # A country or state by any of its names ("Washington D.C."); else a region or big town by
+                    # its very name.
+                    whole = normalize(span.text)
+                    if any(c.fcode in ("PCLI", "ADM1") or (
+                            c.main and (c.fclass in ("A", "L") or c.population >= PREFIX_MIN_POPULATION)
+                            and normalize(c.name) == whole) for c in self.gaz.lookup(span.text)):
                         top = self._mention(span, top.source, name_end=top.name_end)
                         break
             out[start] = top
