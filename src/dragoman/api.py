@@ -54,7 +54,9 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import query, store
 from .errors import QueryError, StoreError
@@ -387,26 +389,74 @@ def _csv_row(record: dict[str, Any]) -> list[Any]:
     return ["" if row.get(c) is None else query.csv_cell(row[c]) for c in CSV_COLUMNS]
 
 
+class ExportAborted(Exception):
+    """Breaks an export stream after its trailing error record, so the download fails instead of ending as a
+    clean 200 (the status line went out with the first rows). Deliberately no DragomanError: no exception handler
+    may answer it once the response has started, and its message was already sent and logged."""
+
+
 def _export_lines(db: Path, event_filter: query.EventFilter, sort: str, fmt: str) -> Iterator[str]:
-    # Its own connection: a streamed body is iterated after the request's connection is closed.
-    conn = store.connect(db, read_only=True)
-    try:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        if fmt == "csv":
-            writer.writerow(CSV_COLUMNS)
-        for i, record in enumerate(query.iter_events(conn, event_filter, sort=sort)):
-            if fmt == "csv":
-                writer.writerow(_csv_row(record))
-            else:
-                buffer.write(json.dumps(record, ensure_ascii=False) + "\n")
-            if i % 500 == 499:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if fmt == "csv":
+        # The header goes out first, whatever follows: an export with no rows still says what its columns are.
+        writer.writerow(CSV_COLUMNS)
         yield buffer.getvalue()
-    finally:
-        conn.close()
+        buffer.seek(0)
+        buffer.truncate()
+    sent = 0
+    try:
+        # Its own connection: a streamed body is iterated after the request's connection is closed.
+        conn = store.connect(db, read_only=True)
+        try:
+            for record in query.iter_events(conn, event_filter, sort=sort):
+                if fmt == "csv":
+                    writer.writerow(_csv_row(record))
+                else:
+                    buffer.write(json.dumps(record, ensure_ascii=False) + "\n")
+                sent += 1
+                if sent % 500 == 0:
+                    yield buffer.getvalue()
+                    buffer.seek(0)
+                    buffer.truncate()
+        finally:
+            conn.close()
+    except Exception as exc:  # noqa: BLE001 - any failure must break the stream visibly, never end it cleanly
+        message = f"the export stopped after {sent} events and is incomplete: {exc}"
+        log.error("/api/export from %s: %s", db, message)
+        yield buffer.getvalue() + query.export_error_line(fmt, message)
+        raise ExportAborted(message) from exc
+    yield buffer.getvalue()
+
+
+class _SecurityHeaders:
+    """Adds the security headers to every response. Plain ASGI on purpose: Starlette's ``@app.middleware("http")``
+    ends a streamed body cleanly when the app fails mid-stream (and raises only afterwards), which made a broken
+    export look complete; passing the messages through keeps the abort."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("Content-Security-Policy", CSP)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("Referrer-Policy", "no-referrer")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _quiet_aborted_exports(record: logging.LogRecord) -> bool:
+    """Keep the server's "Exception in ASGI application" traceback out of the log for a broken export: the
+    export logged its one line already, and the abort is how the client learns of it."""
+    return not (record.exc_info and isinstance(record.exc_info[1], ExportAborted))
 
 
 # ---------------------------------------------------------------- the app
@@ -433,6 +483,9 @@ def create_app(db: str | Path) -> FastAPI:
     """The FastAPI app over the store at ``db`` (read-only). Raises StoreError when it cannot be read."""
     db_path = Path(db)
     store.connect_existing(db_path).close()
+    server_log = logging.getLogger("uvicorn.error")
+    if _quiet_aborted_exports not in server_log.filters:
+        server_log.addFilter(_quiet_aborted_exports)
 
     app = FastAPI(
         title="dragoman",
@@ -474,13 +527,7 @@ def create_app(db: str | Path) -> FastAPI:
         log.error("database error: %s", exc)
         return _error_response(503, "store_unavailable", f"the database could not answer: {exc}")
 
-    @app.middleware("http")
-    async def _headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    app.add_middleware(_SecurityHeaders)
 
     @app.get("/api/events", summary="Filtered, sorted, paged event records")
     def list_events(
@@ -547,7 +594,10 @@ def create_app(db: str | Path) -> FastAPI:
         cell = 60.0 / (2 ** min(zoom, 16))
         return {"zoom": zoom, "cell": cell, "clusters": query.event_clusters(conn, flt, cell=cell, limit=limit)}
 
-    @app.get("/api/export", summary="Every matching event, streamed as CSV or JSONL")
+    @app.get("/api/export", summary="Every matching event, streamed as CSV or JSONL",
+             description="The CSV header comes first, also when no event matches. If the store fails mid-stream, "
+                         "the body ends with an error line (JSONL: the error object; CSV: one field starting "
+                         "with #ERROR) and the chunked response is aborted, so a download never looks complete.")
     def export(
         flt: Filter,
         conn: Conn,

@@ -15,15 +15,15 @@ import socket
 import sqlite3
 import sys
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from . import query, store
-from .errors import DragomanError, EvaluationError, QueryError, StoreError
-from .ingest import DEFAULT_MAX_BYTES, SUPPORTED
+from .errors import DragomanError, EvaluationError, InputError, QueryError, StoreError
+from .ingest import DEFAULT_MAX_BYTES, SUPPORTED, display_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -185,6 +185,29 @@ def _check_writable_store(db: str) -> None:
                          "dragoman will not add its tables to it")
 
 
+def _check_healthy_store(db: str) -> None:
+    """Refuse a damaged store before coding into it: a rerun whose inputs are all stored must not report success.
+
+    SQLite's quick_check reads every page once (about 2 s per GB, measured on a 45 MB store), far less than coding.
+    """
+    path = Path(db)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    fix = f"restore {db} from a backup, or code the inputs again into a new --db; dragoman will not add to it"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"database {db!r} is damaged (SQLite's quick_check: {exc}): {fix}") from exc
+    if problems:
+        more = f" and {len(problems) - 1} more problems" if len(problems) > 1 else ""
+        first = " ".join(problems[0].split())
+        raise StoreError(f"database {db!r} is damaged (SQLite's quick_check: {first}{more}): {fix}")
+
+
 def _stop_on_sigint() -> Callable[[], None]:
     """Ctrl-C stops the batch in this process only; worker processes leave it to us (no tracebacks from them).
 
@@ -203,7 +226,17 @@ def _stop_on_sigint() -> Callable[[], None]:
     return lambda: signal.signal(signal.SIGINT, previous)
 
 
-@main.command()
+CODE_EXIT_CODES = """\b
+Exit codes:
+  0    every input given was read (documents that failed are stored with their reasons)
+  1    an error stopped the batch: no input exists (no database is created), the database is unusable or
+       damaged, the installation is broken; one line says the fix, documents stored before it are complete
+  2    with --strict: some documents failed (2 is also click's code for a bad option)
+  3    some inputs do not exist: the others were coded, the missing ones are named on stderr (before --strict)
+  130  interrupted (Ctrl-C): every stored document is complete; run the same command again to finish"""
+
+
+@main.command(epilog=CODE_EXIT_CODES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD) for inputs with none.")
@@ -220,7 +253,17 @@ def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int, 
 
     if verbose:
         logging.getLogger().setLevel(logging.DEBUG)
+    # A path given by name that is not there is the user's mistake, not a document: name it, store nothing for it.
+    missing = [path for path in paths if not os.path.lexists(path)]
+    paths = tuple(path for path in paths if os.path.lexists(path))
+    for path in missing:
+        click.echo(f"[ingest] {display_path(path)}: no such file or folder; check the path (not coded)", err=True)
+    if not paths:
+        names = ", ".join(display_path(path) for path in missing)
+        raise InputError(f"no input exists ({names}): check the paths; nothing was coded and no database was "
+                         "created")
     _check_writable_store(db)
+    _check_healthy_store(db)
     progress = _Progress()
     restore = _stop_on_sigint()
     try:
@@ -248,6 +291,9 @@ def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int, 
     )
     for reason, n in sorted(summary.reasons.items()):
         click.echo(f"  {n} x {reason}")
+    if missing:
+        click.echo(f"{len(missing)} of the inputs given do not exist (named above): the others were coded", err=True)
+        raise SystemExit(3)
     if strict and summary.failed:
         raise SystemExit(2)
 
@@ -299,7 +345,8 @@ def docs(db: str, status: str | None, fmt: str) -> None:
     columns = list(query.DOC_FIELDS)
     if fmt == "table":
         columns = ["doc_id", "status", "title", "dateline", "agency", "published", "error", "source_id"]
-    _emit(query.iter_documents(conn, status=status), fmt, columns)
+    records = query.iter_documents(conn, status=status)
+    _emit(records if fmt == "table" else _export_guard(records, fmt, db, what="documents"), fmt, columns)
 
 
 EVENT_COLUMNS = [
@@ -365,7 +412,26 @@ def events(db: str, type_: str | None, country: str | None, since: str | None, u
         _emit(_event_table_rows(records), fmt,
               ["type", "cameo", "modality", "actor", "recipient", "date", "place", "trigger"])
     else:
-        _emit(records, fmt, EVENT_COLUMNS)
+        _emit(_export_guard(records, fmt, db), fmt, EVENT_COLUMNS)
+
+
+def _export_guard(records: Iterable[dict[str, Any]], fmt: str, db: str, *,
+                  what: str = "events") -> Iterator[dict[str, Any]]:
+    """The records; when the store fails mid-export, a last line no reader takes for an event (the API's), then
+    the error, so the output is never a clean-looking but cut-short file."""
+    sent = 0
+    try:
+        for record in records:
+            yield record
+            sent += 1
+    except (DragomanError, sqlite3.Error) as exc:
+        reason = str(exc) if isinstance(exc, DragomanError) else (
+            f"{exc} (the database is damaged or another program changed it: restore it from a backup or code the "
+            "inputs again into a new --db)")
+        message = f"the export from {db!r} stopped after {sent} {what} and is incomplete: {reason}"
+        sys.stdout.write(query.export_error_line(fmt, message))
+        sys.stdout.flush()
+        raise StoreError(message) from exc
 
 
 @main.command()

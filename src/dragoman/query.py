@@ -403,8 +403,27 @@ def iter_events(
     else:
         where, params = flt.where()
         sql = f"SELECT record FROM events e{where} ORDER BY {SORTS[sort]}"
-    for row in conn.execute(sql, params):
-        yield json.loads(row[0])
+    # A store that breaks mid-read (damaged pages, a file changed under us) is a StoreError with its fix, so that
+    # exports end loudly instead of looking complete; callers say how many records came out before it.
+    try:
+        for row in conn.execute(sql, params):
+            yield json.loads(row[0])
+    except (sqlite3.DatabaseError, ValueError) as exc:
+        raise StoreError(
+            f"the events could not be read ({type(exc).__name__}: {exc}): the database is damaged or another "
+            "program changed it; check it with `sqlite3 FILE 'PRAGMA integrity_check'`, then restore it from a "
+            "backup or code the inputs again into a new --db"
+        ) from exc
+
+
+def export_error_line(fmt: str, message: str) -> str:
+    """The last line of a broken export (API and CLI), which no reader can take for an event: in JSONL the API's
+    error object (no ``event_id``), in CSV one quoted field starting with "#ERROR" where rows hold 16 hex digits."""
+    if fmt == "jsonl":
+        return json.dumps({"error": {"status": 500, "code": "export_failed", "message": message}},
+                          ensure_ascii=False) + "\n"
+    text = f"#ERROR: {message}".replace('"', '""')
+    return f'"{text}"\r\n'
 
 
 def count_events(conn: sqlite3.Connection, event_filter: EventFilter | None = None, *,

@@ -8,8 +8,11 @@ Documents are keyed by content hash (``doc_id``): writing the same input again a
 from __future__ import annotations
 
 import json
+import os
+import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -284,21 +287,26 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> sqlite3.Connection:
-    """Open (and migrate) the store. Read-only connections never create or migrate."""
+    """Open (and migrate) the store. Read-only connections never create or migrate.
+
+    A read-only connection to a store on a read-only mount (or in a folder this user cannot write) falls back to
+    SQLite's immutable mode: WAL mode needs a ``-shm`` file beside the database, which cannot be created there.
+    """
     path = Path(path)
     try:
         if read_only:
             if not path.exists():
                 raise StoreError(
-                    f"database {str(path)!r} does not exist: code some documents first "
-                    f"(dragoman code PATH --db {path})"
+                    f"database {_shown(path)!r} does not exist: code some documents first "
+                    f"(dragoman code PATH --db {_shown(path)})"
                 )
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            conn = _open_read_only(path)
         else:
             if path.parent and not path.parent.exists():
-                raise StoreError(f"folder {str(path.parent)!r} for database does not exist: create it first")
-            conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
+                raise StoreError(f"folder {_shown(path.parent)!r} for database does not exist: create it first")
+            # The busy timeout covers every lock below, also a first open racing other processes' first opens.
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+            _retry_busy(lambda: conn.execute("PRAGMA journal_mode=WAL"))
             conn.execute("PRAGMA synchronous=NORMAL")
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys=ON")
@@ -306,7 +314,60 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> sqlite
             migrate(conn)
         return conn
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open database {str(path)!r}: {exc}; is it a dragoman SQLite file?") from exc
+        raise StoreError(f"cannot open database {_shown(path)!r}: {exc}; is it a dragoman SQLite file?") from exc
+
+
+# Seconds a connection waits for another process's lock before giving up ("database is locked").
+BUSY_TIMEOUT = 30.0
+
+
+def _retry_busy(step: Callable[[], object], *, seconds: float = BUSY_TIMEOUT) -> None:
+    """Run ``step``, again while SQLite answers "locked" without waiting (it does when switching a brand-new file
+    to WAL while another process does the same: the busy handler is not called for that lock)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _shown(path: Path) -> str:
+    """A path as text that can always be printed and stored (bytes that are not UTF-8 shown as \\xNN)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """``mode=ro``; on a read-only mount or folder, where that fails, ``immutable=1`` (read side only)."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # the first read opens the -wal/-shm files
+        return conn
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        # Only "cannot open/write" in a place we cannot write is the read-only mount; anything else is the file's.
+        if not isinstance(exc, sqlite3.OperationalError) or (_writable(path) and _writable(path.parent)):
+            raise
+    # Immutable mode never reads the write-ahead log: a store whose last changes are still in it would lose them.
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreError(
+            f"database {_shown(path)!r} is on a read-only mount or folder and its latest changes are still in "
+            f"{_shown(wal)!r}, which cannot be read there: where it is writable, run "
+            f"`sqlite3 {_shown(path)} 'PRAGMA wal_checkpoint(TRUNCATE)'` once, or copy the folder to a writable place"
+        )
+    conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
+def _writable(path: Path) -> bool:
+    # access() answers for the caller and the mount: False on a read-only mount and for immutable files, even for root.
+    return os.access(path, os.W_OK)
 
 
 def connect_existing(path: str | Path) -> sqlite3.Connection:
@@ -325,24 +386,35 @@ def connect_existing(path: str | Path) -> sqlite3.Connection:
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)"
-    )
-    done = {row[0] for row in conn.execute("SELECT version FROM migrations")}
+    """Apply the migrations not yet recorded, each in its own write transaction.
+
+    Which migrations are done is read inside that transaction (BEGIN IMMEDIATE holds the write lock), so
+    processes opening a new store at the same time apply each migration once: the others wait (busy timeout)
+    and then find it recorded.
+    """
+    if _applied(conn) >= {version for version, _d, _s in MIGRATIONS}:
+        return  # the usual case, answered without taking the write lock
     for version, description, sql in MIGRATIONS:
-        if version in done:
-            continue
-        conn.execute("BEGIN IMMEDIATE")
+        _retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
         try:
-            for statement in _statements(sql):
-                conn.execute(statement)
             conn.execute(
-                "INSERT INTO migrations VALUES (?, ?, ?)", (version, description, _now())
+                "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)"
             )
+            if version not in _applied(conn):
+                for statement in _statements(sql):
+                    conn.execute(statement)
+                conn.execute("INSERT INTO migrations VALUES (?, ?, ?)", (version, description, _now()))
             conn.execute("COMMIT")
         except BaseException:
             _rollback(conn)
             raise
+
+
+def _applied(conn: sqlite3.Connection) -> set[int]:
+    """The versions recorded in the migrations table (none when there is no such table yet)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone() is None:
+        return set()
+    return {row[0] for row in conn.execute("SELECT version FROM migrations")}
 
 
 def _statements(sql: str) -> Iterator[str]:
@@ -384,7 +456,7 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:
                    original, text, offsets, removed, created_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT(doc_id) DO NOTHING""",
-            (
+            _storable((
                 coded.doc_id,
                 coded.source_id,
                 coded.format,
@@ -405,7 +477,7 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:
                 json.dumps(clean.offsets.to_json()) if clean else None,
                 json.dumps(list(clean.removed)) if clean and clean.removed else None,
                 _now(),
-            ),
+            )),
         )
         inserted = cursor.rowcount == 1
         if inserted:
@@ -417,7 +489,7 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:
                        trigger_start, record)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(event_id) DO NOTHING""",
-                [_event_row(event) for event in coded.events],
+                [_storable(_event_row(event)) for event in coded.events],
             )
         conn.execute("COMMIT")
         return inserted
@@ -426,6 +498,16 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:
         if isinstance(exc, sqlite3.Error):
             raise StoreError(f"could not store document {coded.source_id!r}: {exc}") from exc
         raise
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``row`` with each lone surrogate as U+FFFD (one character for one: offsets stay true). SQLite takes UTF-8
+    only; a name Python decoded from bytes that are not UTF-8, or JSON's "\\udc80", must not stop the batch and
+    every rerun with it. Ingest already keeps file names as escaped text; this is the writer's own guard."""
+    return tuple(_LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) and not v.isascii() else v for v in row)
 
 
 def _event_row(event: Any) -> tuple[Any, ...]:

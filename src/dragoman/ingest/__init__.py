@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import BinaryInputError, EmptyInputError, InputError, TooLargeError, UnsupportedFormatError
 from ..model import Article, Rejected, content_hash
-from .decode import decode_bytes, is_gzip, maybe_gunzip
+from .decode import decode_bytes, display_path, is_gzip, maybe_gunzip
 from .html import article_from_html, looks_like_html
 from .jsonl import iter_jsonl
 from .text import article_from_text
@@ -29,8 +29,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUPPORTED = ".txt, .html, .htm, .html.gz, .jsonl (also .jsonl.gz)"
 
-__all__ = ["DEFAULT_MAX_BYTES", "article_from_html", "article_from_text", "count_inputs", "input_files",
-           "iter_inputs"]
+__all__ = ["DEFAULT_MAX_BYTES", "article_from_html", "article_from_text", "count_inputs", "display_path",
+           "input_files", "iter_inputs"]
 
 
 def _kind(path: Path) -> tuple[str | None, bool]:
@@ -120,7 +120,8 @@ def iter_inputs(
 
 
 def _read_file(file: Path, *, max_bytes: int, published: str | None) -> Iterator[Article | Rejected]:
-    source = str(file)
+    # The file's own name as storable text: a name that is not UTF-8 would stop the store (and every rerun).
+    source = display_path(file)
     kind, _gz = _kind(file)
     try:
         _check_readable(file, source)
@@ -156,7 +157,7 @@ def _check_readable(file: Path, source: str) -> None:
     except OSError as exc:
         if file.is_symlink():
             try:
-                target = str(file.readlink())
+                target = display_path(file.readlink())
             except OSError:
                 target = "?"
             if exc.errno == errno.ELOOP:
@@ -186,7 +187,7 @@ def _article_from_bytes(data: bytes, *, kind: str, source: str, max_bytes: int, 
 
 
 def _read_jsonl(file: Path, *, max_bytes: int, published: str | None) -> Iterator[Article | Rejected]:
-    source = str(file)
+    source = display_path(file)
     try:
         with file.open("rb") as head:
             gzipped = is_gzip(head.read(2))

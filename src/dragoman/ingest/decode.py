@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import zlib
 
 from charset_normalizer import from_bytes
@@ -76,6 +78,30 @@ def gunzip(data: bytes, *, source: str, max_bytes: int) -> bytes:
             "download or compress it again"
         )
     return out
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A file name as text that can always be stored and printed: the name itself when its bytes are UTF-8;
+    else every byte that is not UTF-8 as ``\\xNN`` and every backslash doubled, so that the exact bytes come
+    back with ``codecs.escape_decode(name.encode())[0]`` (the same file is the same text on every run)."""
+    text = os.fspath(path)
+    try:
+        raw = os.fsencode(text)
+    except UnicodeEncodeError:  # lone surrogates that are no escaped bytes (made by a program, not a disk)
+        raw = text.encode("utf-8", "backslashreplace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (JSON's ``"\\ud800"``, which no UTF-8 store can hold) as U+FFFD; one
+    character for one, so offsets into the text stay true."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if not text.isascii() else text
 
 
 def is_gzip(data: bytes) -> bool:

@@ -12,7 +12,7 @@ from typing import Any, BinaryIO
 
 from ..errors import BadRecordError, InputError, TooLargeError
 from ..model import Article, Rejected, content_hash
-from .decode import decode_bytes
+from .decode import decode_bytes, display_path, without_surrogates
 from .html import article_from_html
 
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -38,7 +38,7 @@ def _optional_str(record: dict[str, Any], key: str, where: str) -> str | None:
         raise BadRecordError(
             f"{where}: field '{key}' is {_json_type(value)} {_preview(value)}, expected a string; fix the record"
         )
-    return str(value)
+    return without_surrogates(str(value))
 
 
 def _json_type(value: Any) -> str:
@@ -89,6 +89,9 @@ def record_to_article(record: Any, *, where: str, default_published: str | None)
     published = _published(record, where)
     text = record.get("text")
     html = record.get("html")
+    # JSON may spell lone surrogates ("\\udc80"), which no store can hold: one U+FFFD each keeps the offsets.
+    text = without_surrogates(text) if isinstance(text, str) else text
+    html = without_surrogates(html) if isinstance(html, str) else html
     if isinstance(text, str) and text.strip():
         return Article(
             doc_id=content_hash(text), source_id=source_id, format="jsonl", original=text, title=title,
@@ -120,8 +123,9 @@ def iter_jsonl(
     stream: BinaryIO, *, path: Path, max_bytes: int, published: str | None
 ) -> Iterator[Article | Rejected]:
     """Every line of an open JSONL file; blank lines are passed over, bad lines become Rejected."""
+    shown = display_path(path)
     for lineno, raw_line in enumerate(stream, start=1):
-        where = f"{path}:{lineno}"
+        where = f"{shown}:{lineno}"
         if not raw_line.strip():
             continue
         raw_text = raw_line[:10_000].decode("utf-8", errors="replace")
@@ -144,5 +148,5 @@ def iter_jsonl(
         except InputError as exc:
             record_id = record.get("id") if isinstance(record, dict) else None
             usable = isinstance(record_id, (str, int)) and not isinstance(record_id, bool) and str(record_id)
-            source_id = str(record_id) if usable else where
+            source_id = without_surrogates(str(record_id)) if usable else where
             yield _rejected(exc, source_id=source_id, raw=raw_text)
