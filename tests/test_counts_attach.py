@@ -85,3 +85,23 @@ def test_left_dead_and_dozens_wounded(nlp) -> None:  # type: ignore[no-untyped-d
     counts = _counts(nlp, "The blast left 12 dead and dozens wounded.", "blast")
     assert counts.dead == 12 and counts.injured == 24
     assert counts.bounds == (("injured", "at_least"),)
+
+
+def test_killed_by_the_result_of_a_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _counts(nlp, "Two protesters were shot dead near the parliament building.", "shot").dead == 2
+    assert _counts(nlp, "Two men were stoned to death by a mob in the market.", "stoned").dead == 2
+    # a death sentence kills no one
+    assert _counts(nlp, "A court sentenced five men to death on Monday.", "sentenced").is_empty()
+
+
+def test_weapon_relative_clause_counts_for_the_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels hit back with mortar fire that killed five soldiers and wounded 14 civilians."
+    assert _counts(nlp, text, "hit") == Counts(dead=5, injured=14)
+    # people who killed are their own agents: their killing is not the arrest's
+    assert _counts(nlp, "Police arrested two men who killed five villagers.", "arrested") == Counts(arrested=2)
+
+
+def test_prisoners_taken_are_counted_once_and_captured_places_are_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Its fighters had captured two army bases in Rakhine state and taken 40 soldiers prisoner."
+    assert _counts(nlp, text, "captured").arrested is None
+    assert _counts(nlp, text, "taken") == Counts(arrested=40)

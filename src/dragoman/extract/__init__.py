@@ -17,7 +17,7 @@ from ..plover import PLOVER_QUAD
 from .actors import ActorResolver
 from .arguments import place_heads
 from .attribution import attribution_for
-from .counts import Figure, counts_for, sentence_figures
+from .counts import Figure, assign_figures, counted_once, counts_for, sentence_figures
 from .dates import DateResolver
 from .events import Found, find_events, future_intent, load_lexicon, negated_intent, threat_intent
 from .modality import conditional_consequence, denied, modality_for, under_announcement
@@ -114,15 +114,22 @@ def extract_events(doc, article: Article, clean: CleanDoc) -> list[Event]:  # ty
         figures = sentence_figures(sent)  # the sentence's counted figures, shared by its events
         coded = [(item, _events_for(item, sent, figures, actors, dates, places, article, offsets,
                                     sentence_text, (o_start, o_end), body)) for item in found]
-        for _item, item_events in _drop_embedded(coded):
+        kept: list[tuple[Any, Event]] = []
+        for item, item_events in _drop_embedded(coded):
             for event in item_events:
                 key = (event.type, event.modality, _text(event.actor), _text(event.recipient))
                 if key in seen:  # "attacked ... in an attack on": one event per sentence and dyad
                     continue
                 seen.add(key)
-                events.setdefault(event.event_id, event)
-    return sorted(events.values(), key=lambda e: (e.evidence.trigger_start or 0, e.type, _text(e.actor),
-                                                  _text(e.recipient), e.event_id))
+                kept.append((item.trigger, event))
+        # Each figure counted once: it goes to the one kept event that caused it (the killing, not the protest
+        # around it; the first copy of an event split per conjoined actor), not to every event of its clause.
+        counted = assign_figures(figures, [(trigger, event.type) for trigger, event in kept])
+        for (_trigger, event), counts in zip(kept, counted, strict=True):
+            events.setdefault(event.event_id, replace(event, counts=counts))
+    ordered = sorted(events.values(), key=lambda e: (e.evidence.trigger_start or 0, e.type, _text(e.actor),
+                                                     _text(e.recipient), e.event_id))
+    return counted_once(ordered)  # a figure the story states again is not a second toll
 
 
 def _bare(item_events: list[Event]) -> bool:
@@ -209,6 +216,7 @@ def _events_for(item: Found, sent, figures: Sequence[Figure], actors: _Actors,  
         refusal = negated_intent(code)  # "will not release", "failed to reach agreement": a refusal
         if refusal is not None:
             code, modality = refusal, "asserted"
+    # this event read alone; extract_events then shares the sentence's figures out so each counts once
     counts = counts_for(sent, trigger, figures=figures)
     place: Place | None = places.locate(trigger, [h for h, _a in senders + receivers])
     attribution = attribution_for(trigger, actors.resolver, sentence=sent)

@@ -20,28 +20,49 @@ Bounds (``Counts.bounds`` holds ``(field, bound)`` pairs):
   "hundreds of thousands" -> 200000, "millions" -> 2000000, "several" -> 3 (all ``at_least``).
   "a dozen" is exactly 12. "many"/"a few" are not counts.
 
-Attachment: a figure counts for an event when the word that says what it counts (the verb
+Attachment: a figure can count for an event when the word that says what it counts (the verb
 "killed", the noun "deaths", "refugees", the predicate "dead") lies in the trigger's clause.
 Clauses are finite predicates with their own subject; participles ("..., killing 12") belong
 to the clause above them. An *outcome clause* — a casualty verb with no agent ("five people
 were killed", "12 died", "240,000 have fled") — belongs to the event it is coordinated with or
 explains ("rebels attacked the base and five soldiers were killed", "five were killed when
-rebels attacked"). A clause with its own agent ("while police arrested 30 protesters") is a
-separate event and keeps its own counts.
+rebels attacked"); so does a relative clause whose subject is a thing ("mortar fire that killed
+five": the weapon of the attack). A clause with its own agent ("while police arrested 30
+protesters") is a separate event and keeps its own counts.
+
+Each figure is counted once (``assign_figures``): among the events of its sentence whose clause
+it can count for, it goes to the event its word is the trigger of ("killing 19" -> the killing),
+else to the nearest trigger in the dependency tree whose type can cause that kind of figure
+(``CAUSES``: deaths and injuries come from an ASSAULT, arrests from a COERCE ...), never to the
+protest the police fired on. A figure no such event can own is attached to none. An event split
+per conjoined actor keeps the figure on its first copy only. A story that states a figure again
+later ("Fourteen people were killed in the attack, an official confirmed") reports the same
+figure, not a new one (``counted_once``): the later event keeps no figure of that kind unless
+something tells the incidents apart. Summing a field over a document's events therefore sums
+figures, not copies.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final, Literal
+from dataclasses import dataclass, replace
+from typing import Any, Final, Literal
 
-from ..model import Counts
+from ..model import Counts, Event
 
 Bound = Literal["at_least", "at_most", "approx"]
 Category = Literal["dead", "injured", "arrested", "displaced"]
 CATEGORIES: Final[tuple[Category, ...]] = ("dead", "injured", "arrested", "displaced")
+# Event types that can cause a figure of each kind, best first: people are killed and wounded by an
+# ASSAULT (or a violent COERCE: a crackdown), arrested by a COERCE, displaced by fighting, evictions and
+# expulsions. A PROTEST, a talk or an aid delivery causes none of them.
+CAUSES: Final[dict[Category, tuple[str, ...]]] = {
+    "dead": ("ASSAULT", "COERCE"),
+    "injured": ("ASSAULT", "COERCE"),
+    "arrested": ("COERCE",),
+    "displaced": ("ASSAULT", "COERCE", "SANCTION"),
+}
 
 # ---------------------------------------------------------------- number words (pure parsing)
 
@@ -266,9 +287,12 @@ def _is_clause(token) -> bool:  # type: ignore[no-untyped-def]
         return True
     if token.dep_ == "conj":
         # A second predicate of the same subject is its own event ("arrested 30 and killed five"),
-        # except violence outcomes of a violent act ("attacked the village and killed 12").
+        # except violence outcomes of a violent act ("attacked the village and killed 12", "killed 25 and
+        # displaced 4,000": the same clashes drove them out).
         own = _verb_category(token)
         parent = _verb_category(token.head)
+        if own == "displaced":
+            return parent not in ("dead", "injured", None)
         return not (own in ("dead", "injured") and parent not in ("arrested", "displaced"))
     return False
 
@@ -305,6 +329,13 @@ def _is_outcome(verb) -> bool:  # type: ignore[no-untyped-def]
     return all(_is_number_word(s) for s in subjects) and not any(c.dep_ == "dobj" for c in verb.children)
 
 
+def _is_means_clause(verb) -> bool:  # type: ignore[no-untyped-def]
+    """ "mortar fire that killed five", "an airstrike which wounded 12": a relative clause whose subject is a
+    thing tells what the weapon or attack of the clause above did; "men who killed five" have their own agent."""
+    return (verb.dep_ == "relcl" and _verb_category(verb) in ("dead", "injured", "displaced")
+            and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children))
+
+
 def _clause_chain(token) -> list:  # type: ignore[type-arg]
     """The clause of ``token`` and the clauses it folds into (outcome clauses join their event)."""
     chain = [clause_head(token)]
@@ -313,6 +344,9 @@ def _clause_chain(token) -> list:  # type: ignore[type-arg]
         if cur.dep_ == "ROOT" or cur.head.i == cur.i:
             break
         parent = clause_head(cur.head)
+        if _is_means_clause(cur):
+            chain.append(parent)
+            continue
         if cur.dep_ in ("conj", "advcl", "parataxis", "xcomp") and (_is_outcome(cur) or
                                                                      (cur.dep_ == "advcl" and _is_outcome(parent))):
             # arrests are their own events: they never fold into violence and back
@@ -349,6 +383,10 @@ def _role_category(number_head, span, sent_end: int):  # type: ignore[no-untyped
         for word in (counted.lower_, counted.lemma_.lower()):
             if word in _NOUNS:
                 return _NOUNS[word], counted
+        # "taken 40 soldiers prisoner": the parse counts the prisoners; taking them is the capture
+        if counted.lemma_ in ("prisoner", "captive") and counted.dep_ in ("dobj", "oprd") \
+                and counted.head.lemma_ in ("take", "capture"):
+            return "arrested", counted.head
     # 2. a modifier on the counted noun: "12 people killed", "12 injured people", "people who died"
     for child in counted.children:
         if child.i == head.i:
@@ -370,6 +408,8 @@ def _role_category(number_head, span, sent_end: int):  # type: ignore[no-untyped
     verb = role.head
     if role.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in _TRANSITIVE and _particle_ok(verb):
         return _TRANSITIVE[verb.lemma_], verb
+    if role.dep_ in ("dobj", "nsubjpass") and _kills_by_result(verb):
+        return "dead", verb
     if role.dep_ == "nsubj" and verb.lemma_ in _INTRANSITIVE:
         return _INTRANSITIVE[verb.lemma_], verb
     if role.dep_ == "nsubj" and verb.lemma_ in _TRANSITIVE and verb.tag_ == "VBN" \
@@ -396,11 +436,26 @@ def _role_category(number_head, span, sent_end: int):  # type: ignore[no-untyped
     return None
 
 
+def _kills_by_result(verb) -> bool:  # type: ignore[no-untyped-def]
+    """ "shot dead", "shot three men dead", "beaten to death", "stabbed to death": any verb whose result is death
+    (a court that "sentenced five to death" killed no one)."""
+    if verb.lemma_ in ("sentence", "condemn"):
+        return False
+    for child in verb.children:
+        if child.lower_ == "dead" and child.dep_ in ("oprd", "acomp", "advcl", "xcomp", "advmod", "ccomp"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
+            return True
+    return False
+
+
 def _particle_ok(verb) -> bool:  # type: ignore[no-untyped-def]
     needed = _NEEDS_PARTICLE.get(verb.lemma_)
     if needed is None:
         return True
-    words = {t.lower_ for t in verb.subtree} | {t.lemma_ for t in verb.subtree}
+    # the verb's own phrase, not a conjoined predicate's ("captured two bases and taken 40 soldiers prisoner")
+    own = [t for c in verb.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
+    words = {t.lower_ for t in own} | {t.lemma_ for t in own}
     if verb.lemma_ == "book":
         return False
     if verb.lemma_ == "capture":
@@ -452,32 +507,84 @@ def sentence_figures(sentence) -> tuple[Figure, ...]:  # type: ignore[no-untyped
 
 def counts_for(sentence, trigger, *,  # type: ignore[no-untyped-def]
                figures: Sequence[Figure] | None = None) -> Counts:
-    """dead/injured/arrested/displaced stated in ``sentence`` (a Span) that belong to ``trigger`` (a Token).
+    """dead/injured/arrested/displaced stated in ``sentence`` (a Span) that belong to ``trigger`` (a Token),
+    read as the only event of its sentence (any type may own any figure of its clause).
 
-    ``figures``: ``sentence_figures(sentence)`` when the caller codes several events of one sentence.
+    ``figures``: ``sentence_figures(sentence)`` when the caller codes several events of one sentence; to
+    count each figure once over several events, use ``assign_figures``.
     """
     if figures is None:
         figures = sentence_figures(sentence)
-    trigger_ids = {t.i for t in _clause_chain(trigger)}
-    found: dict[str, list[tuple[int, Bound | None, int]]] = {}
+    return assign_figures(figures, [(trigger, None)])[0]
+
+
+def assign_figures(figures: Sequence[Figure], events: Sequence[tuple[Any, str | None]]) -> list[Counts]:
+    """The counts of each of a sentence's ``events`` (``(trigger Token, PLOVER type)`` pairs, in the order the
+    events are stored), each figure given to one event only.
+
+    A figure goes to the event whose trigger is its own word ("killing 19", "arrested 30"); else to the
+    event of a type that can cause it (``CAUSES``; a type of None accepts any figure) whose clause it can
+    count for, the nearest in the dependency tree, then by ``CAUSES`` order, then the first in the text.
+    A figure no event can own counts for none.
+
+    An event split into one event per conjoined actor ("Kenya and Uganda shelled ...") repeats its trigger
+    and type: the figures stay on the first of the copies, the others get none, since the figure is the
+    happening's, not each actor's share of it, and a sum over events must count it once.
+    """
+    first: dict[tuple[int, str | None], int] = {}
+    for index, (trigger, kind) in enumerate(events):
+        first.setdefault((trigger.i, kind), index)
+    owners = sorted(first.values())
+    chains = {index: {t.i for t in _clause_chain(events[index][0])} for index in owners}
+    owned: dict[int, list[Figure]] = {index: [] for index in owners}
     for figure in figures:
-        if figure.anchor != trigger.i and not figure.clauses & trigger_ids:
-            continue
-        # Conjoined figures of one verb add up ("five soldiers and three civilians"); others keep the first.
-        found.setdefault(figure.category, []).append((figure.value, figure.bound, figure.group))
+        best: tuple[int, int, int] | None = None
+        owner = None
+        for index in owners:
+            trigger, kind = events[index]
+            if trigger.i == figure.anchor:
+                owner = index  # the word that says what is counted is this event's trigger
+                break
+            causes = CAUSES[figure.category]
+            if (kind is not None and kind not in causes) or not figure.clauses & chains[index]:
+                continue
+            key = (_tree_distance(trigger.doc[figure.anchor], trigger),
+                   causes.index(kind) if kind is not None else 0, trigger.i)
+            if best is None or key < best:
+                best, owner = key, index
+        if owner is not None:
+            owned[owner].append(figure)
+    return [_merged(owned.get(index, ())) for index in range(len(events))]
+
+
+def _merged(figures: Sequence[Figure]) -> Counts:
+    """One event's counts from the figures it owns, in text order: conjoined figures of one verb add up
+    ("five soldiers and three civilians"); of other figures of a kind, the first is kept ("killed 12,
+    including three children")."""
+    found: dict[str, list[Figure]] = {}
+    for figure in figures:
+        found.setdefault(figure.category, []).append(figure)
     fields: dict[str, int] = {}
     bounds: list[tuple[str, str]] = []
     for category in CATEGORIES:
         items = found.get(category)
         if not items:
             continue
-        group = items[0][2]
-        same = [item for item in items if item[2] == group]
-        fields[category] = sum(item[0] for item in same) if len(same) > 1 else items[0][0]
-        item_bounds = [item[1] for item in same if item[1] is not None]
+        same = [item for item in items if item.group == items[0].group]
+        fields[category] = sum(item.value for item in same)
+        item_bounds = [item.bound for item in same if item.bound is not None]
         if item_bounds:
             bounds.append((category, item_bounds[0]))
     return Counts(**fields, bounds=tuple(bounds))
+
+
+def _tree_distance(a, b) -> int:  # type: ignore[no-untyped-def]
+    """Edges between two tokens of one parse tree (through their lowest common ancestor)."""
+    up = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return n + up[t.i]
+    return len(up) + len(list(b.ancestors)) + 1  # different trees: farther than any path
 
 
 def _conj_group(number_head) -> int:  # type: ignore[no-untyped-def]
@@ -486,3 +593,64 @@ def _conj_group(number_head) -> int:  # type: ignore[no-untyped-def]
     while counted.dep_ == "conj" and counted.head.pos_ in ("NOUN", "PROPN", "NUM"):
         counted = counted.head
     return counted.i
+
+
+# Words by which a story turns to another incident: "in another attack", "a separate raid", "also killed".
+_NEW_INCIDENT: Final[frozenset[str]] = frozenset(
+    {"another", "separate", "second", "also", "further", "additional", "similar", "earlier", "elsewhere"})
+# Armed sectors: soldiers killed and civilians killed are different incidents, whatever the figures.
+_ARMED: Final[frozenset[str]] = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "CRM"})
+
+
+def counted_once(events: Sequence[Event]) -> list[Event]:
+    """A document's events in text order, without the figures that restate one an earlier event stated.
+
+    A later figure restates an earlier one when it has the same kind and value (bounds aside: "at least
+    40 killed", then "the 40 killed"), comes from another sentence, and nothing tells the two events apart
+    (``_same_happening``). The first statement keeps the figure; the restatement keeps its other figures.
+    """
+    stated: list[tuple[Event, str, int]] = []
+    out = []
+    for event in events:
+        dropped = []
+        for field in CATEGORIES:
+            value = getattr(event.counts, field)
+            if value is None:
+                continue
+            if any(kind == field and figure == value and earlier.evidence.start != event.evidence.start
+                   and _same_happening(earlier, event) for earlier, kind, figure in stated):
+                dropped.append(field)
+            else:
+                stated.append((event, field, value))
+        if dropped:
+            bounds = tuple(b for b in event.counts.bounds if b[0] not in dropped)
+            event = replace(event, counts=replace(event.counts, bounds=bounds, **dict.fromkeys(dropped)))
+        out.append(event)
+    return out
+
+
+def _same_happening(first: Event, later: Event) -> bool:
+    """Nothing tells ``later`` from ``first``: same type and modality, no other stated day, place, actor or
+    kind of victim, and no word of the later sentence opening another incident."""
+    if first.type != later.type or first.modality != later.modality:
+        return False
+    # a date the text states (not the publication date an event without one takes)
+    if first.when.text and later.when.text and first.when.date != later.when.date:
+        return False
+    if (first.location and later.location and first.location.geonameid and later.location.geonameid
+            and first.location.geonameid != later.location.geonameid):
+        return False
+    if first.actor and later.actor and (_differ(first.actor.country, later.actor.country)
+                                        or _differ(first.actor.sector, later.actor.sector)):
+        return False
+    if first.recipient and later.recipient and (
+            _differ(first.recipient.country, later.recipient.country)
+            or (first.recipient.sector and later.recipient.sector
+                and (first.recipient.sector in _ARMED) != (later.recipient.sector in _ARMED))):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", later.evidence.sentence)}
+    return not words & _NEW_INCIDENT
+
+
+def _differ(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
