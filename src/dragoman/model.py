@@ -3,7 +3,10 @@
 Offsets: ``Article.original`` is the document text as read (decoded file text, or the
 text trafilatura extracted from an HTML page). ``CleanDoc.body`` is the cleaned body;
 ``CleanDoc.offsets`` maps every body character back into ``Article.original``. Every
-offset stored on an ``Event`` (actors, places, dates, evidence) points into the original.
+offset stored on an ``Event`` (actors, places, dates, evidence) points into the original,
+and every text stored with offsets (evidence sentence and trigger, actor, recipient and
+attribution text, date text) is ``original[start:end]``: the characters as the source wrote
+them. A ``Place`` keeps its name, not the mention ("Chinese" locates China).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import QueryError, StoreError
-from .store import GRID_CELL
+from .store import GRID_CELL, fold_text
 
 DOC_FIELDS = (
     "doc_id",
@@ -143,18 +143,33 @@ DENSE_TEXT_HITS = 2000
 
 
 def _dense_text(conn: sqlite3.Connection, q: str | None) -> bool:
-    if q is None or len(q) < 3:
+    folded = fold_text(q) if q is not None else ""
+    if len(folded) < 3:
         return False
     sql = "SELECT COUNT(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)"
-    return int(conn.execute(sql, ['"' + q.replace('"', '""') + '"', DENSE_TEXT_HITS]).fetchone()[0]) >= DENSE_TEXT_HITS
+    return int(conn.execute(sql, [_phrase(folded), DENSE_TEXT_HITS]).fetchone()[0]) >= DENSE_TEXT_HITS
+
+
+def _phrase(folded: str) -> str:
+    return '"' + folded.replace('"', '""') + '"'
+
+
+def _sentence_like(row: str, q: str) -> tuple[str, list[Any]]:
+    return f"{row}.sentence LIKE ? ESCAPE '\\'", [f"%{_like_escape(fold_text(q))}%"]
 
 
 def _text_clause(q: str, *, dense: bool = False) -> tuple[str, list[Any]]:
     """Substring search in the evidence sentence: the trigram index from 3 characters, a scan below
-    (and for text so common that a page fills after a few rows of the sort index)."""
-    if len(q) >= 3 and not dense:
-        return "e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", ['"' + q.replace('"', '""') + '"']
-    return "e.sentence LIKE ? ESCAPE '\\'", [f"%{_like_escape(q)}%"]
+    (and for text so common that a page fills after a few rows of the sort index).
+
+    Both sides are folded (``store.fold_text``): events.sentence holds the folded sentence, and so does the
+    index, so "Sheriff\u2019s Office" and "Sheriff's Office" find the same events. A store from before
+    migration 5 opened read-only holds the cleaned sentences: straight quotes, but dashes as written.
+    """
+    folded = fold_text(q)
+    if len(folded) >= 3 and not dense:
+        return "e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", [_phrase(folded)]
+    return _sentence_like("e", q)
 
 
 def _residual(flt: EventFilter, driver: str, skip: str | None, *, dense_q: bool = False, row: str = "e"
@@ -182,7 +197,7 @@ def _residual(flt: EventFilter, driver: str, skip: str | None, *, dense_q: bool 
         if row == "e":
             clause, values = _text_clause(flt.q, dense=dense_q)
         else:  # a probe tests a handful of rows: LIKE matches what the trigram index matches
-            clause, values = f"{row}.sentence LIKE ? ESCAPE '\\'", [f"%{_like_escape(flt.q)}%"]
+            clause, values = _sentence_like(row, flt.q)
         clauses.append(clause)
         params += values
     if flt.date_from is not None:

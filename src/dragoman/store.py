@@ -17,6 +17,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import ftfy
+
 from .errors import StoreError
 from .model import CodedDoc
 
@@ -110,6 +112,59 @@ HAPPENING_KEY_SQL = """CASE WHEN date_precision = 'day' AND date IS NOT NULL
         || CASE WHEN geonameid IS NOT NULL THEN 'g' || geonameid
                 ELSE 'p' || CAST(round(lat * 100) AS INTEGER) || ',' || CAST(round(lon * 100) AS INTEGER) END
     END"""
+
+# Text search folds both sides (migration 5). Evidence text is stored as the source wrote it: curly or straight
+# quotes, en/em dashes or hyphens, cp1252 punctuation read as C1 controls, mojibake, no-break spaces, the line
+# breaks of wrapped text. A search typed either way must find it, so events.sentence, the column the trigram
+# index and the LIKE scans read, holds the evidence sentence folded by fold_text (the sentence as written is in
+# the record), and queries fold their text the same way.
+_FOLDED_CHARS: dict[str, str] = {
+    # cp1252 punctuation read as C1 controls (U+0091-U+0097) too: ftfy repairs it first, the backfill cannot
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u0091\u0092", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u0093\u0094", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u0096\u0097", "-"),
+    "\u2026": "...",
+    "\u0085": "...",
+    **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),  # invisible: the cleaner drops them too
+}
+_FOLD_TABLE = str.maketrans(_FOLDED_CHARS)
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def fold_text(text: str) -> str:
+    """``text`` as text search compares it: mojibake and cp1252 controls repaired (ftfy, as the cleaner does),
+    quotes straight, dashes hyphens, "..." for the ellipsis, runs of spaces and line breaks one space.
+
+    "Sheriff\u2019s Office", "Sheriff\u00e2\u20ac\u2122s Office" and "Sheriff's Office" all fold to the last.
+    """
+    if not text.isascii():
+        text = ftfy.fix_text(text).translate(_FOLD_TABLE)
+    return _SPACE_RUN.sub(" ", text)
+
+
+def _sql_text(value: str) -> str:
+    """A SQL literal for ``value``; char() for what is not printable ASCII, so the script stays readable."""
+    if value.isascii() and value.isprintable():
+        return "'" + value.replace("'", "''") + "'"
+    return f"char({', '.join(str(ord(ch)) for ch in value)})"
+
+
+def _fold_backfill(*, per_statement: int = 10) -> str:
+    """UPDATEs folding the sentences stored before migration 5, as fold_text would.
+
+    Those sentences are the cleaned body text, whose mojibake is repaired and quotes are straight already, so
+    plain replacements are enough. Nested replace() calls are split over several statements: SQLite's parser
+    refuses a few dozen levels. Only rows that change are written; the update trigger keeps the index in step.
+    """
+    pairs = [*_FOLDED_CHARS.items(), *((ch, " ") for ch in "\t\n\r\u00a0"), ("  ", " "), ("  ", " ")]
+    statements = []
+    for i in range(0, len(pairs), per_statement):
+        expr = "sentence"
+        for old, new in pairs[i:i + per_statement]:
+            expr = f"replace({expr}, {_sql_text(old)}, {_sql_text(new)})"
+        statements.append(f"UPDATE events SET sentence = {expr} WHERE sentence != {expr};")
+    return "\n".join(statements)
+
 
 # Each migration is applied once, in order, and recorded in the migrations table.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
@@ -282,6 +337,13 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE events ADD COLUMN happening TEXT GENERATED ALWAYS AS ({HAPPENING_KEY_SQL}) VIRTUAL;
         CREATE INDEX events_happening ON events(happening) WHERE happening IS NOT NULL;
         """,
+    ),
+    (
+        5,
+        "text search: sentences folded (quotes, dashes, spaces)",
+        # events.sentence becomes the folded search text of the evidence sentence (see fold_text); the record
+        # keeps the sentence as the source wrote it. The trigram index follows through the update trigger.
+        _fold_backfill(),
     ),
 )
 
@@ -537,7 +599,7 @@ def _event_row(event: Any) -> tuple[Any, ...]:
         counts.injured,
         counts.arrested,
         counts.displaced,
-        event.evidence.sentence,
+        fold_text(event.evidence.sentence),  # the search text; the record holds the sentence as written
         event.evidence.start,
         event.evidence.trigger_start,
         json.dumps(event.to_record(), ensure_ascii=False),

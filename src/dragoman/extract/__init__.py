@@ -8,8 +8,10 @@ so the cost stays linear in the number of tokens and small next to the parse.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
+
+import ftfy
 
 from .. import lexicon as lx
 from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place, When, event_id_for
@@ -32,12 +34,46 @@ RECIPIENT_OF_PREPS = OF_PREPS | {"against", "on", "with", "to", "toward", "towar
 __all__ = ["extract_events"]
 
 
-def _to_original(obj: Any, offsets: OffsetMap) -> Any:
-    """A copy of an Actor/Place/When with body offsets turned into offsets of the original text."""
-    if obj is None or obj.start is None or obj.end is None:
-        return obj
-    start, end = offsets.span_to_original(obj.start, obj.end)
-    return replace(obj, start=start, end=end)
+# The longest original run one repaired body character can stand for (double-encoded UTF-8 mojibake).
+MAX_REPAIRED = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """Body spans as spans of ``Article.original``, whose characters every stored text is.
+
+    A text is ``original[start:end]``: what the source wrote (curly quotes, dashes, mojibake the cleaner
+    repaired, the line breaks of wrapped text), so a phrase copied from the article finds it. Where the cleaner
+    removed something inside a span (an inline "(photo: ...)" caption, markup), the text holds it too: offsets
+    are one contiguous stretch of the original.
+    """
+
+    offsets: OffsetMap
+    body: str
+    original: str
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of ``body[start:end]``. A last character the cleaner repaired from several
+        ("\u00e2\u20ac\u009d" -> '"') maps to the first of them, so the end is moved past the rest of them."""
+        o_start, o_end = self.offsets.span_to_original(start, end)
+        if end <= start or not 0 < o_end <= len(self.original) or self.original[o_end - 1] == self.body[end - 1]:
+            return o_start, o_end
+        # The next body character is no bound: a paragraph break after the span may map into the same run.
+        last, run_start = self.body[end - 1], o_end - 1
+        for extra in range(1, min(len(self.original) - o_end, MAX_REPAIRED) + 1):
+            if ftfy.fix_text(self.original[run_start:o_end + extra]) == last:
+                return o_start, o_end + extra
+        return o_start, o_end
+
+    def move(self, obj: Any) -> Any:
+        """A copy of an Actor/Place/When at its original offsets, its ``text`` the original's characters there.
+        A Place keeps its ``name``: the place's name, not the mention ("Chinese" names China)."""
+        if obj is None or obj.start is None or obj.end is None:
+            return obj
+        start, end = self.span(obj.start, obj.end)
+        if isinstance(obj, Place):
+            return replace(obj, start=start, end=end)
+        return replace(obj, start=start, end=end, text=self.original[start:end])
 
 
 class _Actors:
@@ -100,20 +136,19 @@ def extract_events(doc, article: Article, clean: CleanDoc) -> list[Event]:  # ty
     actors = _Actors(ActorResolver(doc, dateline_places=clean.dateline_places))
     dates = DateResolver(doc, published=article.published)
     places = PlaceResolver(doc, clean)
-    offsets = clean.offsets
-    body = clean.body
+    source = _Source(clean.offsets, clean.body, article.original)
     events: dict[str, Event] = {}
     for sent in doc.sents:
         found = find_events(sent, lexicon)
         if not found:
             continue
         sent_start, sent_end = _sentence_bounds(sent)
-        o_start, o_end = offsets.span_to_original(sent_start, sent_end)
-        sentence_text = body[sent_start:sent_end]
+        o_start, o_end = source.span(sent_start, sent_end)
+        sentence_text = article.original[o_start:o_end]  # as the source wrote it, not the cleaned body
         seen: set[tuple[str, str, str, str]] = set()
         figures = sentence_figures(sent)  # the sentence's counted figures, shared by its events
-        coded = [(item, _events_for(item, sent, figures, actors, dates, places, article, offsets,
-                                    sentence_text, (o_start, o_end), body)) for item in found]
+        coded = [(item, _events_for(item, sent, figures, actors, dates, places, article, source,
+                                    sentence_text, (o_start, o_end))) for item in found]
         kept: list[tuple[Any, Event]] = []
         for item, item_events in _drop_embedded(coded):
             for event in item_events:
@@ -181,8 +216,8 @@ def _placed(actor: Actor, head, places: PlaceResolver) -> Actor:  # type: ignore
 
 
 def _events_for(item: Found, sent, figures: Sequence[Figure], actors: _Actors,  # type: ignore[no-untyped-def]
-                dates: DateResolver, places: PlaceResolver, article: Article, offsets: OffsetMap,
-                sentence_text: str, sentence_span: tuple[int, int], body: str) -> list[Event]:
+                dates: DateResolver, places: PlaceResolver, article: Article, source: _Source,
+                sentence_text: str, sentence_span: tuple[int, int]) -> list[Event]:
     trigger = item.trigger
     senders = [(h, _placed(a, h, places)) for h, a in actors.resolve(item.actors, exclude=item.recipients)]
     if senders:  # pronouns later in the text may point back to it
@@ -221,19 +256,20 @@ def _events_for(item: Found, sent, figures: Sequence[Figure], actors: _Actors,  
     place: Place | None = places.locate(trigger, [h for h, _a in senders + receivers])
     attribution = attribution_for(trigger, actors.resolver, sentence=sent)
     t_start, t_end = trigger.idx, item.trigger_end
-    o_t_start, o_t_end = offsets.span_to_original(t_start, t_end)
+    o_t_start, o_t_end = source.span(t_start, t_end)
     evidence = Evidence(sentence=sentence_text, start=sentence_span[0], end=sentence_span[1],
-                        trigger=body[t_start:t_end], trigger_start=o_t_start, trigger_end=o_t_end)
-    when = _to_original(when, offsets)
-    place = _to_original(place, offsets)
-    attribution = _to_original(attribution, offsets)
+                        trigger=source.original[o_t_start:o_t_end], trigger_start=o_t_start, trigger_end=o_t_end)
+    when = source.move(when)
+    place = source.move(place)
+    attribution = source.move(attribution)
     out = []
     for sender, receiver in pairs:
-        actor = _to_original(sender, offsets)
-        recipient = _to_original(receiver, offsets)
+        actor = source.move(sender)
+        recipient = source.move(receiver)
         out.append(Event(
-            event_id=event_id_for(article.doc_id, code.type, o_t_start, _text(actor) or None,
-                                  _text(recipient) or None),
+            # ids hash the cleaned text: the same whichever quotes or dashes the source typed, and as before
+            event_id=event_id_for(article.doc_id, code.type, o_t_start, _text(sender) or None,
+                                  _text(receiver) or None),
             doc_id=article.doc_id,
             source_id=article.source_id,
             type=code.type,
