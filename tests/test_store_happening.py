@@ -90,8 +90,9 @@ def test_store_migration4_backfills_a_store_from_migration3(db3: Path, tmp_path:
         list(query.iter_events(conn, query.EventFilter(distinct=True, country="COD")))
     conn.close()
 
-    conn = store.connect(db3)  # applies migration 4
-    assert [row[0] for row in conn.execute("SELECT version FROM migrations ORDER BY version")] == [1, 2, 3, 4]
+    conn = store.connect(db3)  # applies migration 4 and every later one
+    assert [row[0] for row in conn.execute("SELECT version FROM migrations ORDER BY version")] == \
+        [version for version, _description, _sql in store.MIGRATIONS]
     assert query.has_happening(conn)
     backfilled = dict(conn.execute("SELECT event_id, happening FROM events").fetchall())
     assert [r["event_id"] for r in query.iter_events(conn)] == before
@@ -108,4 +109,4 @@ def test_store_migration4_backfills_a_store_from_migration3(db3: Path, tmp_path:
                         ).fetchone()[0] == sum(key is not None for key in backfilled.values())
     conn.close()
     conn = store.connect(db3)  # applied once
-    assert conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == len(store.MIGRATIONS) == 4
+    assert conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0] == len(store.MIGRATIONS) >= 4
