@@ -3,7 +3,10 @@
 The text is cut into units (lines; hard-wrapped lines are joined first). Each unit is either
 story (kept as its own paragraph) or furniture of a named kind: section label, headline,
 dateline, byline, caption, credit, related-story headlines, share/subscribe/cookie lines,
-navigation, advertisements. Every kept character carries its offset in ``Article.original``;
+navigation, advertisements. A unit of several sentences of prose is never dropped for furniture in
+it: a JSONL body or a .txt without breaks holds the whole story on one line, so there only the
+furniture sentences (a leading byline and dateline, a pasted caption with its photo credit, a
+trailing credit or copyright notice) are cut. Every kept character carries its offset in ``Article.original``;
 mojibake repair (ftfy) and whitespace normalisation keep those offsets, so the body maps back
 exactly. Paragraphs in the body are separated by one blank line ("\\n\\n").
 """
@@ -11,6 +14,7 @@ exactly. Paragraphs in the body are separated by one blank line ("\\n\\n").
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -22,6 +26,7 @@ from .errors import CleaningError
 from .model import Article, CleanDoc, OffsetMap
 
 PARAGRAPH_BREAK = "\n\n"
+log = logging.getLogger("dragoman")
 
 
 @dataclass(slots=True)
@@ -220,7 +225,8 @@ _FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"file photo|file)\s*(?:\d+\s*(?:of|/)\s*\d+)?\s*[:：|—–]"),
         ("caption", r"^(?:image|media|video|photo)\s+(?:caption|source|credit)s?\b"),
         ("caption", r"^[(\[]\s*(?:photo|image|picture|file photo|ap photo|reuters|afp|getty)\b[^)\]]*[)\]]$"),
-        ("caption", r"\b(?:REUTERS|AFP|EPA|ANADOLU|XINHUA)/[A-Z][\w.'-]*|\(AP Photo\b|\bvia Getty Images\b|"
+        # Agency photo credits are upper case ("REUTERS/Jane Doe"); "a Reuters/Ipsos poll" is story.
+        ("caption", r"(?-i:\b(?:REUTERS|AFP|EPA|ANADOLU|XINHUA)/[A-Z][\w.'-]*)|\(AP Photo\b|\bvia Getty Images\b|"
                     r"\bGetty Images\s*$|^Photo credit\b"),
         ("related", r"^(?:related(?: articles?| stories| coverage| content| news| topics| links)?|"
                     r"more (?:stories|news|on this story|from \w+(?: \w+)?)|read more|read next|see also|"
@@ -266,6 +272,254 @@ def _pattern_kind(text: str) -> str | None:
     if _NAV_ITEMS_RE.match(text) and not _ends_terminal(text):
         return "navigation"
     return None
+
+
+# ---------------------------------------------------------------- furniture inside a prose unit
+# A JSONL body or a .txt without line breaks is one unit holding the whole story: a trailing
+# "X contributed to this report." must cost that sentence, never the unit. Such units are cut
+# into sentences and only sentences of a strict furniture shape (or a photo credit with the
+# caption sentence before it) are cut. Splitting need not be exact: a sentence is only ever
+# cut when the whole of it has a furniture shape, so a missed boundary keeps text, never loses it.
+
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
+# A full stop after these is (nearly) never a sentence end: a name or a number follows.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col sgt capt cpl pvt maj brig adm cmdr gov sen rep rev hon pres supt det insp "
+    "st mt ft no nos jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd jr sr vs v".split()
+)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a unit; the spaces between sentences belong to neither."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        if text[match.start()] == "." and _abbreviation_before(text, match.start()):
+            continue
+        spans.append((start, match.start(1)))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` the end of "Mr", "Gen", "Jan" or of a single initial ("J.")?"""
+    word = text[max(0, dot - 12):dot].rsplit(None, 1)[-1:] or [""]
+    token = word[0].lstrip("\"'“‘([")
+    return token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper())
+
+
+# Lower-case words a credit sentence may hold; any other ("showed", "rising") makes it story.
+_CREDIT_WORDS = frozenset(
+    "a an and in from at of the by for to with on this report story article reporting writing editing additional "
+    "also contributed reported writer writers reporter reporters correspondent correspondents staff research "
+    "researcher researchers compiled compiling graphics production translated translation edited written "
+    "photos photo video de da del der van von al el bin ibn du la le dos das y".split()
+)
+_CREDIT_SHAPE_RE = re.compile(
+    r"^[(\[]?\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|research|graphics|"
+    r"production|reported|written|edited|translated|translation)(?:\s+and\s+\w+)?\s+by)\s+[A-Z]"
+    r"|(?i:\bcontributed(?:\s+reporting)?(?:\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article))?)"
+    r"\s*[.)\]]*$"
+)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _credit_shaped(text: str) -> bool:
+    """"Reporting by A in B; Editing by C", "D in E contributed to this report.": names, places, credit words."""
+    if not _CREDIT_SHAPE_RE.search(text):
+        return False
+    inner = text.strip().strip("()[].")
+    if any(ch in inner for ch in "()[]:"):
+        return False  # "Winner on Thunder Snow (Saeed bin Suroor)": a bracket or colon inside is story
+    return all(not w[0].islower() or w.lower().rstrip(".") in _CREDIT_WORDS for w in _WORD_RE.findall(text))
+
+
+_SENTENCE_PATTERNS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
+    (kind, max_words, re.compile(pattern, re.I))
+    for kind, max_words, pattern in (
+        ("credit", 40, r"^our standards\s*:"),
+        ("copyright", 30, r"©|^\(c\)\s|^copyright\b|\bcopyright (?:\(c\) )?(?:19|20)\d\d\b|\ball rights reserved\.?$"),
+        ("copyright", 30, r"^this (?:material|article|story) may not be (?:published|reproduced|broadcast)"),
+        # A caption behind its label: "FILE PHOTO: Troops stand guard in Goma, May 2023."
+        ("caption", 60, r"^(?:file photo|photos?|images?|pictures?|pictured|photograph|caption|graphic)"
+                        r"(?:\s*\d+\s*(?:of|/)\s*\d+)?\s*[:：|]\s*\S"),
+        ("caption", 30, r"^(?:image|media|video|photo)\s+captions?\b"),
+        # "Photo credit: Jane Doe" runs into the next sentence when it has no full stop: short ones only.
+        ("caption", 8, r"^(?:image|media|video|photo)\s+(?:source|credit)s?\b"),
+    )
+)
+
+# A photo credit ends a caption: "REUTERS/Jane Doe/File Photo", "(AP Photo/Jane Doe)",
+# "Photograph: Jane Doe/AFP", "Jane Doe via Getty Images". Agency credits name one word
+# (Staff, Stringer) or a first and last name, so the story's next sentence is not taken with them.
+_NAME = r"[A-Z][\w'’.-]*"
+_PARTICLES = r"(?:de|da|del|der|van|von|al|el|bin|ibn|le|la|du|dos)"
+_PHOTO_AGENCY = (r"(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|"
+                 r"XINHUA|Anadolu(?: Agency)?|PA(?: Images| Wire)?|Sipa USA|ZUMA(?: Press| Wire)?|NurPhoto|"
+                 r"SOPA Images|LightRocket|Pool|File(?: Photo)?|Handout|Illustration)")
+_PHOTO_CREDIT_RE = re.compile(
+    rf"(?<![\w/])(?:REUTERS|AFP|EPA(?:-EFE)?|ANADOLU|XINHUA|SIPA|BLOOMBERG)/"
+    rf"(?:(?:Staff|Stringer|Handout|Pool|File)\b|{_NAME}(?: {_PARTICLES})*(?: {_NAME})?)"
+    rf"(?:/{_PHOTO_AGENCY}(?: via {_PHOTO_AGENCY})?)*"
+    rf"|\((?:AP |AFP |Reuters |REUTERS |Getty |EPA |File )?(?i:photo|image|picture)s?\b[^()]{{0,200}}\)"
+    rf"|(?i:photo(?:graph)?|picture|image)(?:\s+(?i:credit))?\s*:\s*(?:{_NAME}(?: {_NAME}){{0,3}}/)?"
+    rf"{_PHOTO_AGENCY}(?:/{_PHOTO_AGENCY})*\b"
+    rf"|(?:{_NAME} ){{0,4}}via Getty Images\b|\bGetty Images$"
+)
+
+
+# Some word every sentence shape above needs: one search rules out most story sentences at once.
+_SENTENCE_SIGNAL_RE = re.compile(
+    r"contributed|\bby\b|©|\(c\)|copyright|rights reserved|^our standards|^this (?:material|article|story)|"
+    r"^(?:file photo|photo|image|picture|caption|graphic|media|video)|"
+    r"^[(\[]?(?:related|more|read|see|recommended|most|trending|you|also|top|editor|in other|watch|listen|must)\b",
+    re.I,
+)
+
+
+def _sentence_kind(text: str) -> str | None:
+    """The furniture kind of one sentence of a prose unit, by strict shapes only."""
+    if not _SENTENCE_SIGNAL_RE.search(text):
+        return None
+    words = _words(text)
+    if _credit_shaped(text) and words <= 60:
+        return "credit"
+    for kind, max_words, pattern in _SENTENCE_PATTERNS:
+        if words <= max_words and pattern.search(text):
+            return kind
+    if words <= 16 and _pattern_kind(text) == "related":
+        return "related"  # "Read more: Rebels seize mining town."
+    return None
+
+
+# A credit that ends a unit but is glued to an unpunctuated line before it ("... visit our
+# website Reporting by A; Editing by B"): its start is found from these signals.
+_TRAILING_CREDIT_RE = re.compile(
+    r"\b(?:Reporting|Writing|Editing|Compiled|Edited|Written|Research|Translated)(?: and \w+)? by [A-Z]"
+    r"|\bcontributed (?:reporting|to this (?:report|story|article))\W*$"
+)
+
+
+def _trailing_credit(text: str, start: int, end: int) -> int | None:
+    """Start of a credit closing ``text[start:end]`` (the unit's last sentence), if one does.
+
+    The leftmost capitalised word from which the rest is credit-shaped (names, places, credit words).
+    """
+    if not _TRAILING_CREDIT_RE.search(text, start, end):
+        return None
+    for match in re.finditer(r"(?<!\S)[(\[]?[A-Z]", text[start:end]):
+        if _credit_shaped(text[start + match.start():end]):
+            return start + match.start()
+    return None
+
+
+def _furniture_sentences(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the furniture inside a unit of several sentences."""
+    sentences = _sentences(text)
+    cuts: list[tuple[int, int, str]] = []
+    whole: set[int] = set()  # sentences cut whole
+    for i, (start, end) in enumerate(sentences):
+        # Every photo credit holds a slash, a bracket, a colon or "Getty".
+        credits = any(mark in text[start:end] for mark in "/(:") or "Getty" in text[start:end]
+        opening = _PHOTO_CREDIT_RE.match(text, start, end) if credits else None
+        if opening is not None:
+            # A credit opening a sentence closes the caption sentence before it; the rest is read on its own.
+            if i > 0 and i - 1 not in whole:
+                whole.add(i - 1)
+                cuts.append((*sentences[i - 1], "caption"))
+            cuts.append((start, opening.end(), "caption"))
+            start = opening.end() + len(text[opening.end():end]) - len(text[opening.end():end].lstrip())
+            if start >= end:
+                whole.add(i)
+                continue
+        kind = _sentence_kind(text[start:end])
+        if kind is not None:
+            cuts.append((start, end, kind))
+            whole.add(i)
+            continue
+        for match in _PHOTO_CREDIT_RE.finditer(text, start, end) if credits else ():
+            cuts.append((match.start(), match.end(), "caption"))
+    start, end = sentences[-1]
+    if len(sentences) - 1 not in whole:
+        credit_at = _trailing_credit(text, start, end)
+        if credit_at is not None:
+            cuts.append((credit_at, end, "credit"))
+    return sorted(cuts)
+
+
+def _covers(cuts: list[tuple[int, int, str]], text: str) -> bool:
+    """Do the cut spans take every non-space character of ``text``?"""
+    covered = [False] * len(text)
+    for start, end, _kind in cuts:
+        covered[start:end] = [True] * (end - start)
+    return all(c or ch.isspace() for ch, c in zip(text, covered))
+
+
+# Kinds whose patterns only ever match a short line as a whole (anchored, length-bounded).
+_LINE_KINDS = frozenset({"cookie", "subscribe", "share", "navigation", "advertisement", "timestamp",
+                         "separator", "byline"})
+
+
+def _governs_line(text: str, cuts: list[tuple[int, int, str]]) -> bool:
+    """Does the furniture found make the whole (short) line furniture?
+
+    A label opening a short line ("Read more: A. B.", "FILE PHOTO: ...") governs the line, and
+    a photo credit closing a caption-sized line marks all its sentences as the caption.
+    """
+    if cuts[0][0] == 0 and len(text) <= 300:
+        return True
+    if _words(text) > 80:
+        return False
+    end = len(text.rstrip(" .)"))
+    return any(end <= m.end() for m in _PHOTO_CREDIT_RE.finditer(text))
+
+
+def _prose_left(text: str, cuts: list[tuple[int, int, str]]) -> bool:
+    """Is a sentence of six words or more left once the cuts are made? ("Credits. Jane Doe, NBC." is not.)"""
+    keep = [True] * len(text)
+    for start, end, _kind in cuts:
+        keep[start:end] = [False] * (end - start)
+    left = "".join(ch if k else "\n" for ch, k in zip(text, keep))
+    for part in left.split("\n"):
+        part = part.strip()
+        if any(_words(part[a:b]) >= 6 for a, b in _sentences(part)):
+            return True
+    return False
+
+
+def _classify_unit(unit: Unit) -> list[str]:
+    """Set ``unit.kind`` for a furniture unit, or cut the furniture sentences out of a prose unit.
+
+    Returns the kinds cut from inside the unit.
+    """
+    kind = _pattern_kind(unit.text)
+    if kind == "credit" and _ends_terminal(unit.text) and _words(unit.text) > 12 and not _credit_shaped(unit.text):
+        kind = None  # "Scientists from five universities contributed to the report." is story
+    if kind in _LINE_KINDS:
+        unit.kind = kind
+        return []
+    sentences = _sentences(unit.text)
+    if len(sentences) < 2:
+        credit_at = _trailing_credit(unit.text, 0, len(unit.text)) if kind is None else None
+        if credit_at:  # "... call the office at Reporting by A; Editing by B": one unfinished sentence
+            _cut(unit, [(credit_at, len(unit.text))])
+            return ["credit"]
+        unit.kind = kind
+        return []
+    cuts = _furniture_sentences(unit.text)
+    if cuts and (_covers(cuts, unit.text) or _governs_line(unit.text, cuts)
+                 or kind is not None and not _prose_left(unit.text, cuts)):
+        unit.kind = kind or cuts[0][2]
+        return []
+    if not cuts:
+        # The line as a whole matched but no sentence of it did: a short line is furniture, a
+        # long one is kept (story text is never dropped for a pattern spread across sentences).
+        unit.kind = kind if len(unit.text) <= 300 else None
+        return []
+    _cut(unit, [(start, end) for start, end, _kind in cuts])
+    return list(dict.fromkeys(k for _s, _e, k in cuts))
 
 
 # ---------------------------------------------------------------- dateline
@@ -342,6 +596,36 @@ def parse_dateline(text: str) -> Dateline | None:
     return None
 
 
+_LEAD_BYLINE_RE = re.compile(r"^[Bb][Yy]\s+[A-Z]")
+_BYLINE_WORD_RE = re.compile(r"^(?:[A-Z][\w.'’-]*,?|and|&|of|the|,)$")
+
+
+def _dateline_after_byline(text: str) -> Dateline | None:
+    """"By JILL DOE and JOHN ROE, Associated Press WASHINGTON (AP) — ...": byline and dateline as one.
+
+    The byline must be names only (capitalised words, "and", "of the"); of the datelines that
+    could follow it, the shortest with a place is taken ("JANE DOE LONDON (Reuters)" is not a place).
+    """
+    if not _LEAD_BYLINE_RE.match(text):
+        return None
+    found: Dateline | None = None
+    found_end = -1
+    for match in re.finditer(r"\s+", text[:200]):
+        head = text[:match.start()].split()[1:]
+        if not head:
+            continue
+        if len(head) > 12 or not _BYLINE_WORD_RE.match(head[-1]):
+            break
+        dateline = parse_dateline(text[match.end():])
+        if dateline is None or not dateline.places:
+            continue
+        end = match.end() + dateline.end
+        if found is not None and end != found_end:
+            break
+        found, found_end = Dateline(dateline.text, end, dateline.places, dateline.agency), end
+    return found
+
+
 # ---------------------------------------------------------------- classification
 
 def _title_like(text: str) -> bool:
@@ -386,6 +670,7 @@ class _Header:
     headline: str | None = None
     dateline: Dateline | None = None
     story_start: int = -1  # -1: no story paragraph found, nothing is taken out as headline or related
+    byline: bool = False  # a byline ran into the dateline and went with it
 
 
 def _read_header(units: list[Unit], title: str | None, *, extracted: bool) -> _Header:
@@ -401,6 +686,9 @@ def _read_header(units: list[Unit], title: str | None, *, extracted: bool) -> _H
         if unit.kind is not None:
             continue
         dateline = parse_dateline(unit.text)
+        if dateline is None:
+            dateline = _dateline_after_byline(unit.text)
+            header.byline = dateline is not None
         if dateline is not None:
             header.dateline = dateline
             start = i
@@ -483,18 +771,33 @@ def _classify_body(units: list[Unit], start: int, *, extracted: bool) -> None:
 
 # ---------------------------------------------------------------- the stage
 
-def clean_text(original: str, *, title: str | None = None, extracted: bool = False) -> CleanDoc:
+def _warn_if_prose_lost(original: str, removed: list[str], source: str | None) -> None:
+    """An empty body from a text holding sentences of prose is a cleaning bug: say so, with the reason."""
+    prose = 0
+    for unit in _units(original):
+        prose += sum(1 for start, end in _sentences(unit.text)
+                     if _words(unit.text[start:end]) >= 5 and _ends_terminal(unit.text[start:end]))
+    if prose >= 2:
+        kinds = ", ".join(dict.fromkeys(removed)) or "nothing"
+        log.warning("%s: the cleaner left no body from a text with %d sentences of prose (removed as: %s); "
+                    "this is a bug in dragoman.clean, please report it with the input",
+                    source or "text", prose, kinds)
+
+
+def clean_text(original: str, *, title: str | None = None, extracted: bool = False,
+               source: str | None = None) -> CleanDoc:
     """Clean a text as read; ``title`` (from page metadata) helps find the headline.
 
     ``extracted``: the text is trafilatura's output for an HTML page (gentler rules, see above).
+    ``source`` names the input in warnings.
     """
     units = _units(original)
+    removed: list[str] = []
     for unit in units:
-        unit.kind = _pattern_kind(unit.text)
+        removed.extend(_classify_unit(unit))
     header = _read_header(units, title, extracted=extracted)
     if header.story_start >= 0:
         _classify_body(units, header.story_start, extracted=extracted)
-    removed: list[str] = []
     parts: list[str] = []
     positions: list[int] = []
     for unit in units:
@@ -524,6 +827,10 @@ def clean_text(original: str, *, title: str | None = None, extracted: bool = Fal
                             "this is a bug in dragoman.clean, please report it with the input", stage="clean")
     if header.dateline is not None:
         removed.append("dateline")
+    if header.byline:
+        removed.append("byline")
+    if not body:
+        _warn_if_prose_lost(original, removed, source)
     dateline = header.dateline
     return CleanDoc(
         body=body,
@@ -539,4 +846,5 @@ def clean_text(original: str, *, title: str | None = None, extracted: bool = Fal
 
 def clean_article(article: Article) -> CleanDoc:
     """The cleaned body of an article with its offset map and the metadata separated from it."""
-    return clean_text(article.original, title=article.title, extracted=article.raw_html is not None)
+    return clean_text(article.original, title=article.title, extracted=article.raw_html is not None,
+                      source=article.source_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
+import lxml.html
 import trafilatura
 
 from ..errors import InputError, NoArticleError
@@ -51,17 +52,66 @@ def _iso_date(value: str | None) -> str | None:
     return None
 
 
+# libxml2 stops reading a page at 256 nested elements (2048 with its "huge" option) and lxml
+# hands back the part read so far: a story nested deeper would vanish without an error.
+DEFAULT_DEPTH_LIMIT = 256
+HUGE_DEPTH_LIMIT = 2048
+
+
+def _parser(*, huge: bool) -> lxml.html.HTMLParser:
+    # trafilatura's own parser settings, so a deep page is read the way any other page is.
+    return lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                remove_comments=True, remove_pis=True, huge_tree=huge)
+
+
+def _too_deep(parser: lxml.html.HTMLParser) -> bool:
+    return any("Excessive depth" in error.message for error in parser.error_log)
+
+
+def _deep_tree(html: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """(tree, cut short) of a page nested past the default depth limit; (None, False) for other pages.
+
+    ``cut short``: the page is nested deeper than even the huge limit, so its deepest text is missing.
+    """
+    if html.count("<") < DEFAULT_DEPTH_LIMIT:
+        return None, False  # too few tags to nest that deep: skip the extra parse
+    data = html.encode("utf-8", "surrogatepass")
+    parser = _parser(huge=False)
+    try:
+        lxml.html.fromstring(data, parser=parser)
+    except Exception:  # noqa: BLE001 - trafilatura reports unparseable pages itself
+        return None, False
+    if not _too_deep(parser):
+        return None, False
+    parser = _parser(huge=True)
+    try:
+        tree = lxml.html.fromstring(data, parser=parser)
+    except Exception:  # noqa: BLE001
+        return None, False
+    return tree, _too_deep(parser)
+
+
 def extract_html(html: str, *, source: str, url: str | None = None) -> tuple[str, dict[str, str | None]]:
     """The article text (paragraphs separated by blank lines) and metadata of an HTML page."""
+    tree, cut_short = _deep_tree(html)
     try:
         document = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            html if tree is None else tree, url=url, with_metadata=True, include_comments=False,
+            include_tables=True,
         )
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on broken markup
         raise InputError(
             f"{source}: the HTML could not be parsed ({type(exc).__name__}: {exc}); check the file is a web page"
         ) from exc
     text = _paragraphs(strip_active_markup(document.text or "")) if document is not None else ""
+    if cut_short and not _has_prose(text):
+        raise InputError(
+            f"{source}: the HTML is nested more than {HUGE_DEPTH_LIMIT} elements deep, past the HTML parser's "
+            "limit, and no article text was found above that depth; give the article's text as .txt"
+        )
+    if cut_short:
+        log.warning("%s: the HTML is nested more than %d elements deep; text below that depth was not read",
+                    source, HUGE_DEPTH_LIMIT)
     if not _has_prose(text):
         raise NoArticleError(
             f"{source}: no article body found in the HTML page (navigation or boilerplate only); "
