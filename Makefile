@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean ui
+.PHONY: demo test lint bench clean ui train
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_coding.py
+
+# Rebuild the trained event detector (src/dragoman/data/detector.json) from ../shared/gold, seeded: same file each run.
+train: $(STAMP)
+	$(BIN)/python bench/train_detector.py --write --quiet
 
 # The web UI's third-party files (Leaflet, Natural Earth outlines) from npm into src/dragoman/web/static/vendor.
 ui:

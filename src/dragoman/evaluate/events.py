@@ -118,12 +118,17 @@ _FORCE_TRIGGER = re.compile(
 # ---------------------------------------------------------------- shared helpers
 
 
-def code_texts(texts: Sequence[str], *, use_model: bool = False) -> tuple[list[list[Event]], Counter[str]]:
+def code_texts(texts: Sequence[str], *, use_model: bool = False, detector: bool = False,
+               detector_log: list[tuple[list[Event], list[Event]]] | None = None,
+               ) -> tuple[list[list[Event]], Counter[str]]:
     """Events per text, in order, and a tally of document statuses (skipped texts have no events).
 
     ``use_model``: the rule events pass through the packaged sentence classifier
     (``dragoman.extract.classifier.gate_coded``): dropped where it is confident there is no interaction, and
     each sentence's event of the model's preferred quad first.
+    ``detector``: the rule events pass through the trained event detector
+    (``dragoman.extract.detector.apply_detector``, on a second parse of the cleaned body): dropped, reordered
+    and completed by model events; ``detector_log`` receives (dropped, added) events per text.
     """
     from ..ingest import article_from_text
     from ..pipeline import code_articles
@@ -133,13 +138,17 @@ def code_texts(texts: Sequence[str], *, use_model: bool = False) -> tuple[list[l
     for start in range(0, len(texts), BATCH):
         batch = [article_from_text(text, source_id=f"gold:{start + i}") for i, text in enumerate(texts[start:start
                                                                                                      + BATCH])]
-        for coded in code_articles(batch):
+        coded_batch = code_articles(batch)
+        docs = _parse_bodies(coded_batch) if detector else [None] * len(coded_batch)
+        for coded, doc in zip(coded_batch, docs):
             status[coded.status if coded.status == "ok" else f"{coded.status}: {coded.error}"] += 1
             ordered = sorted(coded.events, key=_text_order)
             if use_model:
                 from ..extract.classifier import gate_coded
 
                 ordered = gate_coded(ordered)
+            if detector:
+                ordered = _detect(coded, doc, ordered, detector_log)
             events.append(ordered)
     if len(events) != len(texts):
         raise EvaluationError(
@@ -147,6 +156,47 @@ def code_texts(texts: Sequence[str], *, use_model: bool = False) -> tuple[list[l
             "check dragoman.pipeline.code_articles", stage="evaluate",
         )
     return events, status
+
+
+def _parse_bodies(coded_batch: Sequence[Any]) -> list[Any]:
+    from ..nlp import parse
+
+    ok = [i for i, c in enumerate(coded_batch) if c.status == "ok" and c.clean is not None]
+    docs: list[Any] = [None] * len(coded_batch)
+    for i, doc in zip(ok, parse(coded_batch[i].clean.body for i in ok)):
+        docs[i] = doc
+    return docs
+
+
+def _detect(coded: Any, doc: Any, events: list[Event], log: list[tuple[list[Event], list[Event]]] | None
+            ) -> list[Event]:
+    """The detector applied to one coded text (events unchanged when it was not parsed)."""
+    if doc is None:
+        if log is not None:
+            log.append(([], []))
+        return events
+    from ..extract.detector import apply_detector, event_builder
+
+    scored = apply_detector(doc, events, offsets=coded.clean.offsets,
+                            make_event=event_builder(doc, coded.article, coded.clean))
+    out = [s.event for s in scored]
+    if log is not None:
+        kept = {e.event_id for e in out}
+        log.append(([e for e in events if e.event_id not in kept], [s.event for s in scored if s.origin == "model"]))
+    return out
+
+
+def detector_details(logs: Sequence[tuple[list[Event], list[Event]]],
+                     dropped_right: Callable[[int, Event], bool], added_right: Callable[[int, Event], bool]
+                     ) -> dict[str, Any]:
+    """Events the detector dropped and added, and the share of each that was right by the set's gold."""
+    dropped = [(i, e) for i, (d, _a) in enumerate(logs) for e in d]
+    added = [(i, e) for i, (_d, a) in enumerate(logs) for e in a]
+    good_drops = sum(1 for i, e in dropped if dropped_right(i, e))
+    good_adds = sum(1 for i, e in added if added_right(i, e))
+    return {"dropped": len(dropped), "dropped_precision": round(good_drops / len(dropped), 4) if dropped else None,
+            "added": len(added), "added_precision": round(good_adds / len(added), 4) if added else None,
+            "units_changed": sum(1 for d, a in logs if d or a)}
 
 
 def _text_order(event: Event) -> int:
@@ -185,16 +235,19 @@ def _split(items: list, split: str | None, text: Callable[[Any], str]) -> list: 
 
 def score_events(
     gold: Path, *, format: str, limit: int | None = None, stride: int = 1,  # noqa: A002
-    use_model: bool = False, split: str | None = None,
+    use_model: bool = False, split: str | None = None, detector: bool = False,
 ) -> dict[str, Any]:
     """Score the coder on one gold event file.
 
     ``stride`` keeps every N-th unit and ``limit`` the first N of those: tests score a spread-out sample.
     ``use_model`` gates the rule events with the packaged classifier (rules-only when False);
-    ``split`` keeps only the classifier's ``heldout`` (or ``train``) units, taken before the sample.
+    ``split`` keeps only the classifier's ``heldout`` (or ``train``) units, taken before the sample;
+    ``detector`` applies the trained event detector after the rules (details: what it dropped and added).
     """
     gold = Path(gold)
     options: dict[str, Any] = {"limit": limit, "stride": stride, "use_model": use_model, "split": split}
+    if detector:
+        options["detector"] = True
     if format == "plover-gsr":
         return score_plover_gsr(gold, **options)
     if format == "cameo-class":
@@ -282,7 +335,7 @@ def _actor_agreement(event: Event, sources: list[dict[str, Any]], targets: list[
 
 
 def score_plover_gsr(gold: Path, *, limit: int | None = None, stride: int = 1, use_model: bool = False,
-                     split: str | None = None) -> dict[str, Any]:
+                     split: str | None = None, detector: bool = False) -> dict[str, Any]:
     _require(gold, "plover-gsr/PLOVER_GSR_CAMEO.txt")
     try:
         records = json.loads(gold.read_text("utf-8"))
@@ -292,7 +345,9 @@ def score_plover_gsr(gold: Path, *, limit: int | None = None, stride: int = 1, u
     mapping, mapping_source = old_name_map(gold.parent / "CAMEO2PLOVER-2021.txt")
     units = [r for r in records if isinstance(r, dict) and r.get("text") and r.get("event") != "DOCUMENT"]
     units = _sample(_split(units, split, lambda r: str(r["text"])), limit, stride)
-    coded, status = code_texts([str(r["text"]) for r in units], use_model=use_model)
+    logs: list[tuple[list[Event], list[Event]]] = []
+    coded, status = code_texts([str(r["text"]) for r in units], use_model=use_model, detector=detector,
+                               detector_log=logs)
 
     tp = fp = fn = top1 = 0
     per_type: dict[str, list[int]] = {t: [0, 0, 0] for t in PLOVER_TYPES}
@@ -332,6 +387,11 @@ def score_plover_gsr(gold: Path, *, limit: int | None = None, stride: int = 1, u
                 actor_tally[f"{role}_sector"][0] += actor is not None and actor.sector in sectors
     scored = tp + fn
     type_scores = prf(tp, fp, fn)
+    details: dict[str, Any] = {"old_name_map": mapping, "map_source": mapping_source, "unmapped": dict(unmapped),
+                               "status": dict(status)}
+    if detector:
+        types = [_current_type(str(r["event"]), mapping) for r in units]
+        details["detector"] = detector_details(logs, lambda i, e: e.type != types[i], lambda i, e: e.type == types[i])
     return {
         "format": "plover-gsr",
         "gold": str(gold),
@@ -341,8 +401,7 @@ def score_plover_gsr(gold: Path, *, limit: int | None = None, stride: int = 1, u
         "top1_accuracy": round(top1 / scored, 4) if scored else 0.0,
         "per_type": {t: prf(*v) for t, v in per_type.items() if any(v)},
         "actors": {k: {"accuracy": round(c / n, 4) if n else 0.0, "n": n} for k, (c, n) in actor_tally.items()},
-        "details": {"old_name_map": mapping, "map_source": mapping_source, "unmapped": dict(unmapped),
-                    "status": dict(status)},
+        "details": details,
     }
 
 
@@ -388,9 +447,11 @@ def read_cameo_class(gold: Path, *, limit: int | None = None) -> list[tuple[str,
 
 
 def score_cameo_class(gold: Path, *, limit: int | None = None, stride: int = 1, use_model: bool = False,
-                      split: str | None = None) -> dict[str, Any]:
+                      split: str | None = None, detector: bool = False) -> dict[str, Any]:
     rows = _sample(_split(read_cameo_class(gold), split, lambda r: r[0]), limit, stride)
-    coded, status = code_texts([text for text, _label in rows], use_model=use_model)
+    logs: list[tuple[list[Event], list[Event]]] = []
+    coded, status = code_texts([text for text, _label in rows], use_model=use_model, detector=detector,
+                               detector_log=logs)
     gold_labels = [label for _text, label in rows]
     predicted = [sentence_class(events) for events in coded]
     scores = classification_scores(gold_labels, predicted, range(5))
@@ -400,10 +461,14 @@ def score_cameo_class(gold: Path, *, limit: int | None = None, stride: int = 1, 
     per = scores["per_class"].values()
     macro_p = sum(float(c["precision"]) for c in per) / 5
     macro_r = sum(float(c["recall"]) for c in per) / 5
+    details: dict[str, Any] = {"any_accuracy": round(any_right / len(rows), 4) if rows else 0.0,
+                               "confusion": dict(sorted(confusion.items())), "status": dict(status)}
+    if detector:
+        details["detector"] = detector_details(
+            logs, lambda i, e: QUAD_CLASS.get(e.quad or "", 0) != gold_labels[i],
+            lambda i, e: QUAD_CLASS.get(e.quad or "", 0) == gold_labels[i])
     return {"format": "cameo-class", "gold": str(gold), **scores,
-            "precision": round(macro_p, 4), "recall": round(macro_r, 4), "f1": scores["macro_f1"], "details": {
-                "any_accuracy": round(any_right / len(rows), 4) if rows else 0.0,
-                "confusion": dict(sorted(confusion.items())), "status": dict(status)}}
+            "precision": round(macro_p, 4), "recall": round(macro_r, 4), "f1": scores["macro_f1"], "details": details}
 
 
 # ---------------------------------------------------------------- cameo-ner
@@ -451,7 +516,7 @@ def _token_span(offsets: Sequence[tuple[int, int]], start: int | None, end: int 
 
 
 def score_cameo_ner(gold: Path, *, limit: int | None = None, stride: int = 1, use_model: bool = False,
-                    split: str | None = None) -> dict[str, Any]:
+                    split: str | None = None, detector: bool = False) -> dict[str, Any]:
     sentences = _sample(_split(read_cameo_ner(gold), split, lambda s: " ".join(w for w, _t in s)), limit, stride)
     texts, all_offsets = [], []
     for sentence in sentences:
@@ -461,12 +526,16 @@ def score_cameo_ner(gold: Path, *, limit: int | None = None, stride: int = 1, us
             pos += len(word) + 1
         texts.append(" ".join(word for word, _tag in sentence))
         all_offsets.append(offsets)
-    coded, status = code_texts(texts, use_model=use_model)
+    logs: list[tuple[list[Event], list[Event]]] = []
+    coded, status = code_texts(texts, use_model=use_model, detector=detector, detector_log=logs)
     tallies = {role: {"token": [0, 0, 0], "exact": [0, 0, 0]} for role in ("source", "target")}
+    gold_tokens_of: list[dict[str, set[int]]] = []
     for sentence, offsets, events in zip(sentences, all_offsets, coded):
         spans = bio_spans([tag for _word, tag in sentence])
         gold_spans = {"source": {(a, b) for label, a, b in spans if label in ("S", "R")},
                       "target": {(a, b) for label, a, b in spans if label in ("T", "R")}}
+        gold_tokens_of.append({role: {i for a, b in gold_spans[role] for i in range(a, b + 1)}
+                               for role in ("source", "target")})
         predicted: dict[str, set[tuple[int, int]]] = {"source": set(), "target": set()}
         for event in events:
             for role, actor in (("source", event.actor), ("target", event.recipient)):
@@ -490,6 +559,15 @@ def score_cameo_ner(gold: Path, *, limit: int | None = None, stride: int = 1, us
     both = prf(*(tallies["source"]["token"][i] + tallies["target"]["token"][i] for i in range(3)))
     result.update({k: both[k] for k in ("precision", "recall", "f1", "n")})  # token level, both roles
     result["details"] = {"status": dict(status)}
+    if detector:
+        def right(i: int, event: Event) -> bool:  # an argument of the event overlaps a gold span of its role
+            for role, actor in (("source", event.actor), ("target", event.recipient)):
+                span = _token_span(all_offsets[i], actor.start, actor.end) if actor is not None else None
+                if span is not None and set(range(span[0], span[1] + 1)) & gold_tokens_of[i][role]:
+                    return True
+            return False
+
+        result["details"]["detector"] = detector_details(logs, lambda i, e: not right(i, e), right)
     return result
 
 
@@ -542,9 +620,11 @@ def read_ipe(gold: Path, *, limit: int | None = None) -> list[tuple[str, set[str
 
 
 def score_ipe(gold: Path, *, limit: int | None = None, stride: int = 1, use_model: bool = False,
-              split: str | None = None) -> dict[str, Any]:
+              split: str | None = None, detector: bool = False) -> dict[str, Any]:
     rows = _sample(_split(read_ipe(gold), split, lambda r: r[0]), limit, stride)
-    coded, status = code_texts([text for text, _labels in rows], use_model=use_model)
+    logs: list[tuple[list[Event], list[Event]]] = []
+    coded, status = code_texts([text for text, _labels in rows], use_model=use_model, detector=detector,
+                               detector_log=logs)
     result: dict[str, Any] = {"format": "ipe", "gold": str(gold), "units": len(rows),
                               "unit": "document" if gold.name.startswith("docs") else "sentence"}
     predictions = [ipe_labels(events) for events in coded]
@@ -558,4 +638,7 @@ def score_ipe(gold: Path, *, limit: int | None = None, stride: int = 1, use_mode
     micro = prf(*totals)
     result.update({k: micro[k] for k in ("precision", "recall", "f1", "n")})  # micro over the three labels
     result["details"] = {"status": dict(status)}
+    if detector:
+        result["details"]["detector"] = detector_details(
+            logs, lambda i, e: not ipe_labels([e]) & rows[i][1], lambda i, e: bool(ipe_labels([e]) & rows[i][1]))
     return result

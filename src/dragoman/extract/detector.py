@@ -1,0 +1,349 @@
+"""The trained event detector beside the rules (issue 12): is this sentence an event, of which PLOVER type?
+
+Rules find triggers, actors, places and dates; they do not generalise well on whether a sentence reports an
+interaction and of which kind. The detector is a pair of logistic regressions learnt from the development sets
+(``dragoman.learn``, rebuilt by ``make train``) over sparse binary features of the parse (lemmas, the root and its
+arguments, negation, modals, entity labels and what the rule lexicon matches: ``classifier.sentence_features``;
+and the types of the rule events coded in the sentence: ``rule_features``):
+
+* a quad model: p(class) for 0 = no event, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+  4 material conflict;
+* a type model: p(type | quad) over the types of each quad.
+
+``sentence_probs`` gives per sentence the 17 probabilities of "NONE" and the 16 PLOVER types
+(p(type) = p(quad of type) x p(type | quad)); they sum to 1.
+
+``apply_detector(doc, events)`` combines them with one document's rule events, sentence by sentence
+(``decide``, with thresholds chosen by cross-validation inside the training part and stored in the artifact):
+
+* drop: the model is confident of "no event" (p(NONE) >= ``drop``): the sentence's rule events go;
+* keep-filter: a rule event whose quad the model gives less than ``keep``, or whose type less than
+  ``keep_type``, is dropped when another remains;
+* reorder: the model's most likely quad is confident (p >= ``quad[q]``) and a rule event has it: that event
+  leads the sentence;
+* add: the model is confident of a quad no rule event has (p >= ``quad[q]``), or of a type no rule event has
+  (p(type) >= ``type``): one new event of its most likely type, its trigger the clause verb that carries most
+  of the model's weight, its actor and recipient from that verb's subject and object (``make_event``).
+
+Every event out carries a confidence: the probability of its type. The artifact is JSON inside the package
+(``data/detector.json``), read once without scikit-learn: scoring a sentence is two small sums of weight rows.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+
+import numpy as np
+
+from ..errors import ModelError
+from ..model import Event, OffsetMap
+from ..plover import CAMEO_ROOT, PLOVER_QUAD, PLOVER_TYPES
+from .arguments import lemma_of, recipients_of_verb, subject_of, with_fallbacks
+from .classifier import sentence_features
+from .events import Code, Found, find_events, load_lexicon
+
+DETECTOR_PATH: Final = Path(__file__).resolve().parents[1] / "data" / "detector.json"
+FORMAT: Final = "dragoman-detector/1"
+NONE: Final = "NONE"
+LABELS: Final[tuple[str, ...]] = (NONE, *PLOVER_TYPES)
+QUAD_CLASS: Final[dict[str, int]] = {
+    "verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4,
+}
+TYPE_CLASS: Final[dict[str, int]] = {t: QUAD_CLASS[q] for t, q in PLOVER_QUAD.items()}
+REBUILD: Final = "rebuild it with `make train` (needs ../shared/gold and requirements-dev.txt)"
+
+__all__ = ["Detector", "Scored", "Thresholds", "apply_detector", "decide", "detector_features", "event_builder",
+           "load_detector", "sentence_probs"]
+
+
+# ---------------------------------------------------------------- the model
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Decision thresholds (chosen by cross-validation inside the training part; 1.01 switches a rule off)."""
+
+    drop: float = 1.01  # p(NONE) at or above which a sentence's rule events are dropped
+    keep: float = 0.0  # a rule event whose quad has p below this goes (when another event remains)
+    keep_type: float = 0.0  # a rule event whose type has p below this goes (when another event remains)
+    quad: tuple[float, float, float, float] = (1.01, 1.01, 1.01, 1.01)  # add/reorder for quads 1-4
+    type: float = 1.01  # add an event of a confident type no rule event has
+
+    def to_json(self) -> dict[str, Any]:
+        return {"drop": self.drop, "keep": self.keep, "keep_type": self.keep_type, "quad": list(self.quad),
+                "type": self.type}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Thresholds:
+        quad = tuple(float(v) for v in data["quad"])
+        if len(quad) != 4:
+            raise ValueError(f"four quad thresholds expected, got {len(quad)}")
+        return cls(drop=float(data["drop"]), keep=float(data["keep"]), keep_type=float(data["keep_type"]),
+                   quad=quad, type=float(data["type"]))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    """Weights of the two models: one row per known feature ([quad classes 0-4] and [16 types])."""
+
+    index: dict[str, int]
+    quad_weights: np.ndarray  # (features, 5)
+    quad_bias: np.ndarray  # (5,)
+    type_weights: np.ndarray  # (features, 16), types in PLOVER_TYPES order
+    type_bias: np.ndarray  # (16,)
+    thresholds: Thresholds
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def rows(self, features: Sequence[str]) -> list[int]:
+        return [i for f in features if (i := self.index.get(f)) is not None]
+
+    def probs(self, features: Sequence[str]) -> dict[str, float]:
+        """The 17 probabilities ("NONE" and the 16 types) for one unit's features; they sum to 1."""
+        rows = self.rows(features)
+        quad = _softmax(self.quad_bias + self.quad_weights[rows].sum(axis=0))
+        types = _softmax(self.type_bias + self.type_weights[rows].sum(axis=0))
+        out = {NONE: float(quad[0])}
+        for k, type_ in enumerate(PLOVER_TYPES):
+            cls = TYPE_CLASS[type_]
+            within = sum(float(types[j]) for j, t in enumerate(PLOVER_TYPES) if TYPE_CLASS[t] == cls)
+            out[type_] = float(quad[cls]) * float(types[k]) / within
+        return out
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    exp = np.exp(scores - scores.max())
+    return exp / exp.sum()
+
+
+def quad_probs(probs: dict[str, float]) -> dict[int, float]:
+    """Class probabilities 0-4 from the 17 label probabilities."""
+    out = {0: probs[NONE], 1: 0.0, 2: 0.0, 3: 0.0, 4: 0.0}
+    for type_ in PLOVER_TYPES:
+        out[TYPE_CLASS[type_]] += probs[type_]
+    return out
+
+
+def detector_from_json(data: dict[str, Any], *, where: str) -> Detector:
+    """Check and build the detector from its JSON form (written by ``dragoman.learn.train``)."""
+    try:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"format {data.get('format')!r}, expected {FORMAT!r}")
+        if tuple(data["types"]) != PLOVER_TYPES:
+            raise ValueError("type order differs from dragoman.plover.PLOVER_TYPES")
+        features = [str(f) for f in data["features"]]
+        quad_w = np.asarray(data["quad_weights"], dtype=np.float64).reshape(len(features), 5)
+        type_w = np.asarray(data["type_weights"], dtype=np.float64).reshape(len(features), len(PLOVER_TYPES))
+        quad_b = np.asarray(data["quad_bias"], dtype=np.float64).reshape(5)
+        type_b = np.asarray(data["type_bias"], dtype=np.float64).reshape(len(PLOVER_TYPES))
+        thresholds = Thresholds.from_json(data["thresholds"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"event detector {where} is malformed ({exc}): {REBUILD}") from exc
+    return Detector({f: i for i, f in enumerate(features)}, quad_w, quad_b, type_w, type_b, thresholds,
+                    dict(data.get("meta") or {}))
+
+
+@lru_cache(maxsize=1)
+def load_detector() -> Detector:
+    """The packaged detector, read once per process (no scikit-learn needed)."""
+    try:
+        data = json.loads(DETECTOR_PATH.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ModelError(f"event detector {DETECTOR_PATH} cannot be read ({exc}): reinstall dragoman or "
+                         f"{REBUILD}") from exc
+    return detector_from_json(data, where=str(DETECTOR_PATH))
+
+
+def rule_features(types: Sequence[str]) -> list[str]:
+    """What the rule coder output for the unit: its events' final types (after modality: "said they would
+    boycott" is THREATEN), the first one's type and quad, and their number."""
+    feats = [f"rt:{t}" for t in sorted(set(types))] + [f"rtn:{min(len(types), 3)}"]
+    if types:
+        feats += [f"rt_first:{types[0]}", f"rt_firstq:{TYPE_CLASS.get(types[0], 0)}"]
+    return feats
+
+
+def detector_features(sent, types: Sequence[str], *, found: Sequence[Found] | None = None  # type: ignore[no-untyped-def]
+                      ) -> list[str]:
+    """The detector's input for one sentence: the parse and lexicon features, and the rule events' types."""
+    return sentence_features(sent, found=found) + rule_features(types)
+
+
+def sentence_probs(sent, types: Sequence[str] = (), *, found: Sequence[Found] | None = None,  # type: ignore[no-untyped-def]
+                   detector: Detector | None = None) -> dict[str, float]:
+    """p(NONE) and p(type) for the 16 PLOVER types of one parsed sentence (a spaCy Span) whose rule events have
+    ``types`` (text order); they sum to 1."""
+    return (detector or load_detector()).probs(detector_features(sent, types, found=found))
+
+
+# ---------------------------------------------------------------- the decision
+
+
+class Decision(NamedTuple):
+    keep: tuple[int, ...]  # indices of the rule events kept, in output order
+    add: str | None  # the type of a new event, or None
+    add_first: bool  # the new event leads the sentence (its quad is the model's first choice)
+    dropped_all: bool  # dropped by the confident "no event"
+
+
+def decide(probs: dict[str, float], types: Sequence[str], thresholds: Thresholds) -> Decision:
+    """What to do with one sentence's rule events (their ``types``, text order) given its probabilities.
+
+    Pure and shared by ``apply_detector`` and the trainer's threshold search, so the search scores exactly
+    what coding does.
+    """
+    if types and probs[NONE] >= thresholds.drop:
+        return Decision((), None, False, True)
+    quads = quad_probs(probs)
+    best_quad = max((1, 2, 3, 4), key=lambda c: (quads[c], -c))
+    best_type = max((t for t in PLOVER_TYPES if TYPE_CLASS[t] == best_quad), key=lambda t: probs[t])
+    keep = [i for i, t in enumerate(types)
+            if quads[TYPE_CLASS.get(t, 0)] >= thresholds.keep and probs.get(t, 0.0) >= thresholds.keep_type]
+    if not keep and types:  # the filters never empty a sentence: its most likely rule event stays
+        keep = [max(range(len(types)), key=lambda i: (probs.get(types[i], 0.0), -i))]
+    confident_quad = probs[NONE] < quads[best_quad] and quads[best_quad] >= thresholds.quad[best_quad - 1]
+    add: str | None = None
+    add_first = False
+    if confident_quad:
+        leading = [i for i in keep if TYPE_CLASS.get(types[i]) == best_quad]
+        if leading:  # the model's quad first, its most likely type among the rule events of that quad first
+            first = max(leading, key=lambda i: (probs.get(types[i], 0.0), -i))
+            keep = [first] + [i for i in keep if i != first]
+        else:
+            add, add_first = best_type, True
+    if add is None:
+        top = max(PLOVER_TYPES, key=lambda t: probs[t])
+        if probs[top] >= thresholds.type and probs[top] > probs[NONE] and top not in {types[i] for i in keep}:
+            add = top
+    return Decision(tuple(keep), add, add_first, False)
+
+
+# ---------------------------------------------------------------- rules and model together
+
+
+class Scored(NamedTuple):
+    """An event out of the detector, the probability of its type, and where it came from ("rule" or "model")."""
+
+    event: Event
+    confidence: float | None
+    origin: str
+
+
+# make_event(sent, found) -> the events built for a found trigger (empty when it names nothing codable).
+MakeEvent = Callable[[Any, Found], list[Event]]
+
+
+def sentence_start(sent, offsets: OffsetMap | None) -> int:  # type: ignore[no-untyped-def]
+    """Where ``sent`` starts in the original text (events carry original offsets)."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return offsets.to_original(start) if offsets is not None else start
+
+
+def clause_verb(sent, type_: str, detector: Detector):  # type: ignore[no-untyped-def]
+    """The verb of ``sent`` that carries most of the model's weight for ``type_`` (the sentence root if none)."""
+    k = PLOVER_TYPES.index(type_)
+    cls = TYPE_CLASS[type_]
+    best, best_score = None, 0.0
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = lemma_of(tok)
+        score = 0.0
+        for feature in (f"w:{lemma}", f"triglem:{lemma}:{type_}", f"root:{lemma}"):
+            row = detector.index.get(feature)
+            if row is not None and (feature != f"root:{lemma}" or tok is sent.root):
+                score += float(detector.type_weights[row, k]) + float(detector.quad_weights[row, cls])
+        if best is None or score > best_score:
+            best, best_score = tok, score
+    if best is None or (best_score <= 0.0 and sent.root.pos_ in ("VERB", "AUX")):
+        best = sent.root
+    return best
+
+
+def model_found(sent, type_: str, detector: Detector) -> Found:  # type: ignore[no-untyped-def]
+    """A trigger for a type the model found and the rules did not: the clause verb, its subject and object."""
+    verb = clause_verb(sent, type_, detector)
+    actors = tuple(with_fallbacks(subject_of(verb))) if verb.pos_ in ("VERB", "AUX") else ()
+    recipients = tuple(with_fallbacks(recipients_of_verb(verb, theme_object=False))) \
+        if verb.pos_ in ("VERB", "AUX") else ()
+    return Found(trigger=verb, code=Code(type_, CAMEO_ROOT[type_], None), actors=actors,
+                 recipients=tuple(r for r in recipients if r not in actors), anchor=verb, nominal=False,
+                 trigger_end=verb.idx + len(verb.text))
+
+
+def apply_detector(doc, events: Sequence[Event], *, offsets: OffsetMap | None = None,  # type: ignore[no-untyped-def]
+                   make_event: MakeEvent | None = None, detector: Detector | None = None,
+                   found: dict[int, Sequence[Found]] | None = None) -> list[Scored]:
+    """One document's rule events (text order), dropped, reordered and completed by the detector.
+
+    ``doc``: the spaCy Doc the events were extracted from; ``offsets``: the cleaned body's map to the original
+    text (events carry original offsets; identity when None). ``make_event(sent, found)`` builds the events of
+    a model trigger (``event_builder(doc, article, clean)``); without it nothing is added. ``found``: each
+    sentence's ``find_events`` by sentence start token, when the caller has it (saves the second search).
+    Each event belongs to the sentence its evidence starts in.
+    """
+    detector = detector or load_detector()
+    sents = list(doc.sents)
+    starts = [sentence_start(sent, offsets) for sent in sents]
+    groups: dict[int, list[Event]] = {}
+    for event in events:  # each event to the last sentence starting at or before its evidence
+        groups.setdefault(bisect.bisect_right(starts, event.evidence.start) - 1, []).append(event)
+    lex = load_lexicon()
+    out: list[Scored] = [Scored(e, None, "rule") for e in groups.get(-1, [])]  # before the first sentence
+    for index, sent in enumerate(sents):
+        rule = groups.get(index, [])
+        if not rule and make_event is None:
+            continue
+        items = found.get(sent.start) if found is not None else None
+        if items is None:
+            items = find_events(sent, lex)
+        types = [e.type for e in rule]
+        probs = detector.probs(detector_features(sent, types, found=items))
+        decision = decide(probs, types, detector.thresholds)
+        kept = [Scored(rule[i], probs.get(rule[i].type), "rule") for i in decision.keep]
+        added: list[Scored] = []
+        if decision.add is not None and make_event is not None:
+            new = make_event(sent, model_found(sent, decision.add, detector))
+            known = {e.event_id for e in rule}
+            added = [Scored(e, probs.get(e.type), "model") for e in new if e.event_id not in known]
+        out.extend(added + kept if decision.add_first else kept + added)
+    return out
+
+
+def event_builder(doc, article, clean) -> MakeEvent:  # type: ignore[no-untyped-def]
+    """``make_event`` for one document: the rule coder's own argument, actor, date and place resolution.
+
+    Uses ``dragoman.extract``'s per-document resolvers (the hook ``extract_events`` should expose; see the
+    module docstring of ``dragoman.learn``).
+    """
+    from . import _Actors, _events_for, _sentence_bounds, _Source
+    from .actors import ActorResolver
+    from .counts import sentence_figures
+    from .dates import DateResolver
+    from .places import PlaceResolver
+
+    state: list[Any] = []  # the resolvers, built on the first event to make (most documents need none)
+
+    def make(sent, item: Found) -> list[Event]:  # type: ignore[no-untyped-def]
+        if not state:
+            state.extend((_Actors(ActorResolver(doc, dateline_places=clean.dateline_places)),
+                          DateResolver(doc, published=article.published), PlaceResolver(doc, clean),
+                          _Source(clean.offsets, clean.body, article.original)))
+        actors, dates, places, source = state
+        start, end = source.span(*_sentence_bounds(sent))
+        return _events_for(item, sent, sentence_figures(sent), actors, dates, places, article, source,
+                           article.original[start:end], (start, end))
+
+    return make
+
+
+def entropy(probs: dict[str, float]) -> float:
+    """Shannon entropy of the 17 probabilities (nats), for diagnostics."""
+    return -sum(p * math.log(p) for p in probs.values() if p > 0)

@@ -1,0 +1,90 @@
+"""Training units for the event detector, read from ``../shared/gold/events`` (training files only).
+
+Labels are sets of allowed labels over "NONE" and the 16 PLOVER types (a partial label allows several):
+
+* ``cameo-class/train.tsv``: class 0 -> {NONE}; classes 1-4 -> the PLOVER types of that quad;
+* ``plover-gsr/PLOVER_GSR_CAMEO.txt``: the record's type (old 0.5b1 names mapped as the scorer maps them);
+* ``cameo-ner/train.txt``: a sentence with a source and a target actor (or a reciprocal one) reports an
+  interaction: any of the 16 types; sentences without both sides carry no label and are not used;
+* ``india-police-events/sents-train.tsv``: KILL -> ASSAULT, ARREST -> COERCE, FORCE alone -> COERCE or ASSAULT
+  (the evaluator's mapping); sentences with none of the three are kept for tuning only (a police-free sentence
+  may still report another event), a fixed spread-out sample of ``ipe_negatives`` of them.
+
+The fixed hash split ``classifier.in_heldout`` (30% of cameo-class, plover-gsr and cameo-ner) is never read
+for training or tuning: ``heldout`` units are returned flagged so the trainer can report on them. The
+IndiaPoliceEvents dev files and every test split of a public set are not read here at all.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..evaluate.events import (
+    _current_type,
+    bio_spans,
+    old_name_map,
+    read_cameo_class,
+    read_cameo_ner,
+    read_ipe,
+)
+from ..extract.classifier import in_heldout
+from ..extract.detector import NONE, TYPE_CLASS
+from ..plover import PLOVER_TYPES
+
+ALL_TYPES = frozenset(PLOVER_TYPES)
+IPE_TYPES = {"KILL": "ASSAULT", "ARREST": "COERCE"}
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One gold text: where from, its labels (None: tuning only), whether it is held out, its gold for scoring."""
+
+    source: str  # cameo-class, plover-gsr, cameo-ner, ipe
+    text: str
+    allowed: frozenset[str] | None
+    heldout: bool
+    gold: object = None  # cameo-class: class 0-4; plover-gsr: type; ipe: set of labels; cameo-ner: None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def quad_types(cls: int) -> frozenset[str]:
+    return frozenset({NONE}) if cls == 0 else frozenset(t for t in PLOVER_TYPES if TYPE_CLASS[t] == cls)
+
+
+def load_units(gold: Path, *, ipe_negatives: int = 2000) -> list[Unit]:
+    """Every unit of the training files, held-out ones flagged (see the module docstring)."""
+    events = Path(gold) / "events"
+    units: list[Unit] = []
+    for text, label in read_cameo_class(events / "cameo-class" / "train.tsv"):
+        units.append(Unit("cameo-class", text, quad_types(label), in_heldout(text), label))
+    plover = events / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
+    mapping, _source = old_name_map(plover.parent / "CAMEO2PLOVER-2021.txt")
+    for record in json.loads(plover.read_text("utf-8")):
+        if not isinstance(record, dict) or not record.get("text") or record.get("event") == "DOCUMENT":
+            continue
+        text = str(record["text"])
+        type_ = _current_type(str(record.get("event", "")), mapping)
+        if type_ is not None:
+            units.append(Unit("plover-gsr", text, frozenset({type_}), in_heldout(text), type_))
+    for sentence in read_cameo_ner(events / "cameo-ner" / "train.txt"):
+        text = " ".join(w for w, _t in sentence)
+        labels = {label for label, _a, _b in bio_spans([tag for _w, tag in sentence])}
+        interaction = "R" in labels or {"S", "T"} <= labels
+        units.append(Unit("cameo-ner", text, ALL_TYPES if interaction else None, in_heldout(text),
+                          extra={"tags": [tag for _w, tag in sentence]}))
+    rows = read_ipe(events / "india-police-events" / "sents-train.tsv")
+    negatives = [i for i, (_t, lab) in enumerate(rows) if not lab & {"KILL", "ARREST", "FORCE"}]
+    step = max(1, len(negatives) // max(1, ipe_negatives))
+    chosen = set(negatives[::step][:ipe_negatives])
+    # a sampled negative stands for this many in the tuning objective
+    weight = len(negatives) / max(1, len(chosen))
+    for i, (text, labels) in enumerate(rows):
+        scored = labels & {"KILL", "ARREST", "FORCE"}
+        if scored:
+            types = {IPE_TYPES[k] for k in scored if k in IPE_TYPES} or {"COERCE", "ASSAULT"}
+            units.append(Unit("ipe", text, frozenset(types), False, scored))
+        elif i in chosen:
+            units.append(Unit("ipe", text, None, False, set(), {"weight": weight}))
+    return units

@@ -1,0 +1,98 @@
+"""The packaged event detector: its file loads offline and fast, its probabilities are distributions, its
+thresholds are there, and the decision rules do what ``dragoman.extract.detector`` says."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from dragoman.errors import ModelError
+from dragoman.extract.detector import (
+    DETECTOR_PATH,
+    LABELS,
+    NONE,
+    Thresholds,
+    decide,
+    detector_from_json,
+    load_detector,
+    quad_probs,
+)
+from dragoman.plover import PLOVER_TYPES
+
+
+def test_artifact_is_small_and_loads_fast_without_scikit_learn() -> None:
+    assert DETECTOR_PATH.stat().st_size < 25_000_000
+    load_detector.cache_clear()
+    started = time.perf_counter()
+    detector = load_detector()
+    assert time.perf_counter() - started < 2.0
+    assert load_detector() is detector  # read once
+    assert len(detector.index) > 500
+
+
+def test_loading_imports_no_training_library() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from dragoman.extract.detector import load_detector; load_detector(); "
+            "print(any(m.split('.')[0] in ('sklearn', 'scipy') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_thresholds_are_present_and_in_range() -> None:
+    data = json.loads(DETECTOR_PATH.read_text("utf-8"))
+    th = data["thresholds"]
+    assert set(th) == {"drop", "keep", "keep_type", "quad", "type"} and len(th["quad"]) == 4
+    for value in (th["drop"], th["keep"], th["keep_type"], th["type"], *th["quad"]):
+        assert 0.0 <= value <= 1.01
+    assert data["types"] == list(PLOVER_TYPES) and data["labels"] == list(LABELS)
+    assert data["meta"]["seed"] == 13
+
+
+def test_probabilities_sum_to_one_for_any_features() -> None:
+    detector = load_detector()
+    for features in ([], ["w:arrest", "trig:COERCE", "ev:COERCE"], ["w:say", "root:say", "ev:none"],
+                     ["not a feature"]):
+        probs = detector.probs(features)
+        assert set(probs) == set(LABELS)
+        assert sum(probs.values()) == pytest.approx(1.0)
+        assert all(0.0 <= p <= 1.0 for p in probs.values())
+        assert sum(quad_probs(probs).values()) == pytest.approx(1.0)
+
+
+def test_malformed_artifact_names_the_fix() -> None:
+    with pytest.raises(ModelError, match="make train"):
+        detector_from_json({"format": "dragoman-detector/1", "types": list(PLOVER_TYPES), "features": ["a"],
+                            "quad_weights": [[0.0] * 4]}, where="test")
+
+
+def _probs(**mass: float) -> dict[str, float]:
+    probs = dict.fromkeys(LABELS, 0.0)
+    probs.update(mass)
+    rest = 1.0 - sum(probs.values())
+    probs[NONE] += rest
+    return probs
+
+
+def test_decide_drops_on_confident_no_event_and_adds_a_missing_quad() -> None:
+    th = Thresholds(drop=0.7, keep=0.0, quad=(0.6, 0.6, 0.6, 0.6), type=0.9)
+    none = decide(_probs(ASSAULT=0.05), ["ASSAULT"], th)
+    assert none.dropped_all and none.keep == () and none.add is None
+    added = decide(_probs(ASSAULT=0.8, ACCUSE=0.1), ["ACCUSE"], th)
+    assert added.add == "ASSAULT" and added.add_first and added.keep == (0,)
+    reordered = decide(_probs(ASSAULT=0.8, ACCUSE=0.1), ["ACCUSE", "ASSAULT"], th)
+    assert reordered.keep == (1, 0) and reordered.add is None
+    unsure = decide(_probs(ASSAULT=0.4, ACCUSE=0.3), ["ACCUSE"], th)
+    assert unsure.keep == (0,) and unsure.add is None
+    # no rule event and no confident type: nothing happens
+    assert decide(_probs(), [], th) == decide(_probs(), [], Thresholds())
+
+
+def test_decide_with_switched_off_thresholds_is_the_rules() -> None:
+    off = Thresholds()
+    for types in ([], ["ASSAULT"], ["ACCUSE", "ASSAULT", "AGREE"]):
+        decision = decide(_probs(AGREE=0.5), types, off)
+        assert decision.keep == tuple(range(len(types))) and decision.add is None and not decision.dropped_all

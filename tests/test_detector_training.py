@@ -1,0 +1,76 @@
+"""Training the detector is reproducible: the same tiny sample and seeds give the same weights and thresholds.
+
+Needs scikit-learn (a development dependency); no parse: the units carry hand-written features.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytest.importorskip("sklearn", reason="training needs scikit-learn (requirements-dev.txt)")
+
+from dragoman.extract.detector import LABELS, NONE, quad_probs  # noqa: E402
+from dragoman.learn import train as training  # noqa: E402
+from dragoman.learn.data import ALL_TYPES, Unit, quad_types  # noqa: E402
+from dragoman.learn.features import Coded  # noqa: E402
+
+
+def _sample() -> tuple[list[Unit], list[Coded]]:
+    rng = np.random.default_rng(0)
+    kinds = [("cameo-class", 0, (), ("w:say", "root:say")), ("cameo-class", 4, ("ASSAULT",), ("w:kill", "ev:ASSAULT")),
+             ("cameo-class", 1, ("CONSULT",), ("w:meet", "ev:CONSULT")), ("plover-gsr", "ACCUSE", ("ACCUSE",),
+                                                                         ("w:accuse", "ev:ACCUSE")),
+             ("plover-gsr", "COERCE", ("COERCE",), ("w:arrest", "ev:COERCE")), ("cameo-ner", None, ("AID",),
+                                                                              ("w:send", "ev:AID"))]
+    units, coded = [], []
+    for n in range(60):
+        source, gold, types, feats = kinds[n % len(kinds)]
+        noise = tuple(f"w:noise{rng.integers(5)}" for _ in range(2))
+        if source == "cameo-class":
+            allowed = quad_types(int(gold))  # type: ignore[arg-type]
+        elif source == "plover-gsr":
+            allowed = frozenset({str(gold)})
+        else:
+            allowed = ALL_TYPES
+        units.append(Unit(source, f"unit {n}", allowed, n % 10 == 0, gold, {"tags": ["O", "O"]}))
+        coded.append(Coded(tuple(sorted(set(feats + noise))), types, (), tuple((None, None) for _ in types)))
+    return units, coded
+
+
+def test_training_twice_gives_the_same_model_and_thresholds() -> None:
+    units, coded = _sample()
+    first = training.train(units, coded, c_grid=(0.3, 1.0))
+    second = training.train(units, coded, c_grid=(0.3, 1.0))
+    assert first[0].vocab == second[0].vocab
+    np.testing.assert_array_equal(first[0].quad_coef, second[0].quad_coef)
+    np.testing.assert_array_equal(first[0].type_coef, second[0].type_coef)
+    assert first[1] == second[1]
+    assert first[2]["c_quad"] == second[2]["c_quad"]
+    data = training.to_json(first[0], first[1], {"seed": training.SEED})
+    assert data == training.to_json(second[0], second[1], {"seed": training.SEED})
+
+
+def test_tiny_model_learns_the_obvious() -> None:
+    units, coded = _sample()
+    fitted, thresholds, _report = training.train(units, coded, c_grid=(1.0,))
+    detector = training.as_detector(fitted, thresholds)
+    kill = detector.probs(["w:kill", "ev:ASSAULT"])
+    say = detector.probs(["w:say", "root:say"])
+    accuse = detector.probs(["w:accuse", "ev:ACCUSE"])
+    assert set(kill) == set(LABELS) and sum(kill.values()) == pytest.approx(1.0)
+    assert max(quad_probs(kill).items(), key=lambda kv: kv[1])[0] == 4  # material conflict
+    assert max(say, key=say.get) == NONE
+    assert max(accuse, key=accuse.get) == "ACCUSE"
+
+
+def test_partial_labels_are_fitted_within_their_allowed_classes() -> None:
+    from scipy import sparse
+
+    x = sparse.csr_matrix(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]] * 4))
+    masks = np.array([[1, 0, 0], [0, 1, 0], [0, 1, 1]] * 4, dtype=float)
+    coef, bias = training.fit_partial(x, masks, np.ones(len(masks)), c=1.0)
+    again = training.fit_partial(x, masks, np.ones(len(masks)), c=1.0)
+    np.testing.assert_array_equal(coef, again[0])
+    np.testing.assert_array_equal(bias, again[1])
+    assert coef.shape == (3, 2)
