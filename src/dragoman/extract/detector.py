@@ -27,6 +27,11 @@ and the types of the rule events coded in the sentence: ``rule_features``):
 
 Every event out carries a confidence: the probability of its type. The artifact is JSON inside the package
 (``data/detector.json``), read once without scikit-learn: scoring a sentence is two small sums of weight rows.
+
+Wiring (not done here): ``extract_events`` would call ``apply_detector(doc, events, offsets=clean.offsets,
+make_event=..., found=...)`` on its own events, with ``make_event`` its per-document resolvers (today
+``event_builder`` rebuilds them from ``dragoman.extract``'s private helpers) and ``found`` its ``find_events``
+results by sentence start, then store ``Scored.confidence`` on each Event once the dataclass has the field.
 """
 
 from __future__ import annotations
@@ -320,8 +325,8 @@ def apply_detector(doc, events: Sequence[Event], *, offsets: OffsetMap | None = 
 def event_builder(doc, article, clean) -> MakeEvent:  # type: ignore[no-untyped-def]
     """``make_event`` for one document: the rule coder's own argument, actor, date and place resolution.
 
-    Uses ``dragoman.extract``'s per-document resolvers (the hook ``extract_events`` should expose; see the
-    module docstring of ``dragoman.learn``).
+    Uses ``dragoman.extract``'s private per-document helpers (``_Actors``, ``_Source``, ``_events_for``), built
+    on the first event to make; the hook ``extract_events`` should expose instead is in the module docstring.
     """
     from . import _Actors, _events_for, _sentence_bounds, _Source
     from .actors import ActorResolver
