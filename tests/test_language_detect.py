@@ -72,3 +72,17 @@ def test_language_short_english_news_is_not_taken_for_a_creole() -> None:
     # py3langid tends to call short English news Nigerian Pidgin (pcm); the function words settle it.
     sentence = "Nigerian troops killed dozens of Boko Haram fighters in Borno state, the army said."
     assert detect_language(sentence) == "en"
+
+
+def test_language_short_english_with_inflections_is_english() -> None:
+    # Sentences with no listed English function word that the classifier alone calls Portuguese or Italian.
+    for text in ("Police arrested 30 protesters in Lagos as gunmen killed five villagers in Zamfara.",
+                 "Soldiers opened fire on marchers demanding elections in Conakry.",
+                 "Gunmen kidnapped 20 students in Kaduna state, police added."):
+        assert detect_language(text) == "en", text
+
+
+def test_language_short_foreign_text_with_english_looking_words_keeps_its_language() -> None:
+    # Dutch ends many nouns in -ing; its function words still win.
+    assert detect_language("De regering heeft de verkiezing in de provincie uitgesteld na het geweld.") == "nl"
+    assert detect_language("Os manifestantes foram detidos pela polícia após os protestos.") == "pt"

@@ -54,6 +54,19 @@ def _plainly_english(text: str) -> bool:
     return n_words >= 40 and english >= 0.12 * n_words and english >= 4 * max(hits.values())
 
 
+# English inflections that the other function-word languages rarely end a word with ("arrested", "fighting").
+_ENGLISH_INFLECTION = re.compile(r"[a-z]{3,}(?:ed|ing)$")
+SHORT_WORDS = 40  # below this many words the classifier's confident answer can still be wrong
+
+
+def _english_evidence(text: str) -> tuple[int, int]:
+    """English function words plus English inflections, against the best other language's function words."""
+    words = [w.lower() for w in _WORD_RE.findall(text)]
+    _n, hits = _function_word_hits(text)
+    english = hits.pop("en") + sum(1 for w in words if _ENGLISH_INFLECTION.match(w))
+    return english, max(hits.values())
+
+
 def _function_word_vote(text: str) -> str | None:
     _n_words, hits = _function_word_hits(text)
     best = max(hits, key=lambda lang: hits[lang])
@@ -71,6 +84,12 @@ def detect_language(text: str) -> str | None:
         return "en"
     ranked = _identifier().rank(sample)
     code, probability = ranked[0]
+    if code != "en" and sample.isascii() and len(_WORD_RE.findall(sample)) < SHORT_WORDS:
+        # One short English sentence is often called Portuguese or Italian with confidence ("Police arrested 30
+        # protesters in Lagos as gunmen killed five villagers"): its inflections outvote the other's function words.
+        english, other = _english_evidence(sample)
+        if english >= 2 and english > other:
+            return "en"
     confident = float(probability) >= CONFIDENT
     if confident and code in _MAJOR:
         return str(code)
