@@ -65,6 +65,26 @@ def build_export_store(db: Path) -> None:
     conn.close()
 
 
+def first_alone_on_its_page(db: Path, order: list[str], start: int) -> int:
+    """The first index from ``start`` whose record shares no page with an event exported before it.
+
+    Records lie in insertion order, not export order: damaging a page that also holds an early event would stop
+    the export before ``start``, or while the reader is still ahead of the damage.
+    """
+    data = db.read_bytes()
+    page_size = int.from_bytes(data[16:18], "big")
+
+    def page(event_id: str) -> int:
+        return data.find(b'{"event_id": "' + event_id.encode()) // page_size
+
+    earlier = {page(event_id) for event_id in order[:start]}
+    for index in range(start, len(order)):
+        if page(order[index]) not in earlier:
+            return index
+        earlier.add(page(order[index]))
+    raise AssertionError(f"no event after {start} sits on a page of its own in {db}")
+
+
 def damage_page_of(db: Path, event_id: str) -> None:
     """Overwrite the page holding this event's stored record with bytes that are no b-tree page."""
     data = db.read_bytes()
