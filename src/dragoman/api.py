@@ -86,7 +86,7 @@ CSV_COLUMNS = (
     "location_name", "location_geonameid", "location_lat", "location_lon", "location_country", "location_precision",
     "dead", "injured", "arrested", "displaced",
     "attribution_text", "attribution_name", "attribution_country", "attribution_sector",
-    "evidence_sentence", "evidence_start", "evidence_end", "evidence_trigger",
+    "evidence_sentence", "evidence_start", "evidence_end", "evidence_trigger", "confidence",
 )
 
 # The page is our own files only: nothing inline runs, nothing loads from elsewhere except optional map tiles.
@@ -386,6 +386,7 @@ def _csv_row(record: dict[str, Any]) -> list[Any]:
     evidence = record.get("evidence") or {}
     for key in ("sentence", "start", "end", "trigger"):
         row[f"evidence_{key}"] = evidence.get(key)
+    row["confidence"] = record.get("confidence")
     return ["" if row.get(c) is None else query.csv_cell(row[c]) for c in CSV_COLUMNS]
 
 

@@ -352,6 +352,7 @@ def docs(db: str, status: str | None, fmt: str) -> None:
 EVENT_COLUMNS = [
     "event_id", "doc_id", "source_id", "type", "mode", "cameo", "quad", "modality", "actor", "recipient",
     "date", "date_precision", "date_text", "location", "counts", "attribution", "evidence",
+    "confidence",
 ]
 
 
@@ -517,18 +518,21 @@ def evaluate_extraction(gold: Path, as_json: bool) -> None:
 @click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", required=True, type=click.Choice(["plover-gsr", "cameo-class", "cameo-ner", "ipe"]))
 @click.option("--use-model", is_flag=True, help="Gate and rank the rule events with the packaged classifier.")
-@click.option("--detector", is_flag=True, help="Apply the trained event detector to the rule events.")
+@click.option("--detector", is_flag=True,
+              help="Apply the trained event detector to the rule events, adding model events too (opt-in).")
+@click.option("--rules-only", is_flag=True, help="Code with the rules alone (no trained detector).")
 @click.option("--split", type=click.Choice(["heldout", "train"]),
               help="Score only the classifier's held-out (or training) part of the gold set.")
 @click.option("--json", "as_json", is_flag=True)
 @verbose_option
 @_handle_errors
-def evaluate_events(gold: Path, fmt: str, use_model: bool, detector: bool, split: str | None, as_json: bool) -> None:
+def evaluate_events(gold: Path, fmt: str, use_model: bool, detector: bool, rules_only: bool, split: str | None,
+                    as_json: bool) -> None:
     """Event coding against the gold event sets."""
     from .evaluate.events import score_events
 
     _print_scores(_scored(gold, fmt, lambda: score_events(gold, format=fmt, use_model=use_model, split=split,
-                                                          detector=detector)), as_json)
+                                                          detector=detector, rules_only=rules_only)), as_json)
 
 
 @evaluate.command("geo")

@@ -205,6 +205,8 @@ class Event:
     location: Place | None = None
     counts: Counts = field(default_factory=Counts)
     attribution: Actor | None = None
+    # the trained detector's probability of this event's type in its sentence (None: rules only)
+    confidence: float | None = None
 
     def to_record(self) -> dict[str, Any]:
         """The JSON event record of DESIGN.md."""
@@ -228,6 +230,7 @@ class Event:
             "counts": counts,
             "attribution": _actor_record(self.attribution),
             "evidence": asdict(self.evidence),
+            "confidence": self.confidence,
         }
 
 

@@ -369,6 +369,14 @@ def event_page(conn: sqlite3.Connection, event_filter: EventFilter | None = None
     return records, (_count(conn, flt, branches, cap) if count else None)
 
 
+def event_record(stored: str) -> dict[str, Any]:
+    """A stored event record as served: rows written before the detector (store migration 6) and rules-only
+    coding read ``"confidence": null``."""
+    record = json.loads(stored)
+    record.setdefault("confidence", None)
+    return record
+
+
 def records_by_id(conn: sqlite3.Connection, event_ids: Sequence[str]) -> list[dict[str, Any]]:
     """Event records for these ids, in the same order (ids not found are left out)."""
     found: dict[str, str] = {}
@@ -376,7 +384,7 @@ def records_by_id(conn: sqlite3.Connection, event_ids: Sequence[str]) -> list[di
         ids = list(event_ids[chunk:chunk + 500])
         marks = ", ".join("?" * len(ids))
         found.update(conn.execute(f"SELECT event_id, record FROM events WHERE event_id IN ({marks})", ids).fetchall())
-    return [json.loads(found[event_id]) for event_id in event_ids if event_id in found]
+    return [event_record(found[event_id]) for event_id in event_ids if event_id in found]
 
 
 def report_counts(conn: sqlite3.Connection, event_ids: Sequence[str]) -> dict[str, int]:
@@ -422,7 +430,7 @@ def iter_events(
     # exports end loudly instead of looking complete; callers say how many records came out before it.
     try:
         for row in conn.execute(sql, params):
-            yield json.loads(row[0])
+            yield event_record(row[0])
     except (sqlite3.DatabaseError, ValueError) as exc:
         raise StoreError(
             f"the events could not be read ({type(exc).__name__}: {exc}): the database is damaged or another "
@@ -456,7 +464,7 @@ def _and(where: str, clause: str) -> str:
 def get_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
     """One event record by id, or None."""
     row = conn.execute("SELECT record FROM events WHERE event_id = ?", (event_id,)).fetchone()
-    return json.loads(row[0]) if row else None
+    return event_record(row[0]) if row else None
 
 
 def doc_events(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
@@ -464,7 +472,7 @@ def doc_events(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
     rows = conn.execute(
         "SELECT record FROM events WHERE doc_id = ? ORDER BY sentence_start, event_id", (doc_id,)
     )
-    return [json.loads(row[0]) for row in rows]
+    return [event_record(row[0]) for row in rows]
 
 
 _STATS_GROUPS = """

@@ -345,6 +345,15 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         # keeps the sentence as the source wrote it. The trigram index follows through the update trigger.
         _fold_backfill(),
     ),
+    (
+        6,
+        "events: the trained detector's confidence",
+        # The probability the event detector gives the event's type in its sentence; rows coded before it
+        # (and rules-only coding) keep null. Their records have no "confidence" key: query reads it as null.
+        """
+        ALTER TABLE events ADD COLUMN confidence REAL;
+        """,
+    ),
 )
 
 
@@ -548,8 +557,8 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:
                        actor_name, actor_country, actor_sector, recipient_name, recipient_country,
                        recipient_sector, date, date_precision, location_name, location_country, geonameid,
                        lat, lon, dead, injured, arrested, displaced, sentence, sentence_start,
-                       trigger_start, record)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       trigger_start, record, confidence)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT(event_id) DO NOTHING""",
                 [_storable(_event_row(event)) for event in coded.events],
             )
@@ -603,6 +612,7 @@ def _event_row(event: Any) -> tuple[Any, ...]:
         event.evidence.start,
         event.evidence.trigger_start,
         json.dumps(event.to_record(), ensure_ascii=False),
+        event.confidence,
     )
 
 

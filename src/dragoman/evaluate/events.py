@@ -128,8 +128,12 @@ def code_texts(texts: Sequence[str], *, use_model: bool = False, detector: bool 
     each sentence's event of the model's preferred quad first.
     ``detector``: the rule events pass through the trained event detector
     (``dragoman.extract.detector.apply_detector``, on a second parse of the cleaned body): dropped, reordered
-    and completed by model events; ``detector_log`` receives (dropped, added) events per text.
+    and completed by model events, as ``detector_mode("add")`` codes; ``detector_log`` receives (dropped,
+    added) events per text.
+    With neither, the texts are coded as ``dragoman code`` codes them (the detector mode of the context:
+    by default the rules with the detector's drops, order and confidence; ``detector_mode("rules")``: rules only).
     """
+    from ..extract import detector_mode
     from ..ingest import article_from_text
     from ..pipeline import code_articles
 
@@ -138,7 +142,11 @@ def code_texts(texts: Sequence[str], *, use_model: bool = False, detector: bool 
     for start in range(0, len(texts), BATCH):
         batch = [article_from_text(text, source_id=f"gold:{start + i}") for i, text in enumerate(texts[start:start
                                                                                                      + BATCH])]
-        coded_batch = code_articles(batch)
+        if use_model or detector:  # both post-process the rule events alone
+            with detector_mode("rules"):
+                coded_batch = code_articles(batch)
+        else:
+            coded_batch = code_articles(batch)
         docs = _parse_bodies(coded_batch) if detector else [None] * len(coded_batch)
         for coded, doc in zip(coded_batch, docs):
             status[coded.status if coded.status == "ok" else f"{coded.status}: {coded.error}"] += 1
@@ -235,15 +243,23 @@ def _split(items: list, split: str | None, text: Callable[[Any], str]) -> list: 
 
 def score_events(
     gold: Path, *, format: str, limit: int | None = None, stride: int = 1,  # noqa: A002
-    use_model: bool = False, split: str | None = None, detector: bool = False,
+    use_model: bool = False, split: str | None = None, detector: bool = False, rules_only: bool = False,
 ) -> dict[str, Any]:
     """Score the coder on one gold event file.
 
     ``stride`` keeps every N-th unit and ``limit`` the first N of those: tests score a spread-out sample.
     ``use_model`` gates the rule events with the packaged classifier (rules-only when False);
     ``split`` keeps only the classifier's ``heldout`` (or ``train``) units, taken before the sample;
-    ``detector`` applies the trained event detector after the rules (details: what it dropped and added).
+    ``detector`` applies the trained event detector after the rules (details: what it dropped and added),
+    adding events too; ``rules_only`` codes with the rules alone (``detector_mode("rules")``); with neither,
+    the default coding path (rules, then the detector's drops and order).
     """
+    from ..extract import detector_mode
+
+    if rules_only:
+        with detector_mode("rules"):
+            return score_events(gold, format=format, limit=limit, stride=stride, use_model=use_model, split=split,
+                                detector=detector)
     gold = Path(gold)
     options: dict[str, Any] = {"limit": limit, "stride": stride, "use_model": use_model, "split": split}
     if detector:

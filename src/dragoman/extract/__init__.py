@@ -7,7 +7,9 @@ so the cost stays linear in the number of tokens and small next to the parse.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,7 +33,7 @@ MAX_CONJUNCTS = 4
 OF_PREPS = frozenset({"of", "for", "by", "from"})
 RECIPIENT_OF_PREPS = OF_PREPS | {"against", "on", "with", "to", "toward", "towards", "upon"}
 
-__all__ = ["extract_events"]
+__all__ = ["DETECTOR_MODES", "DocumentCoder", "detector_mode", "extract_events", "share_figures"]
 
 
 # The longest original run one repaired body character can stand for (double-encoded UTF-8 mojibake).
@@ -130,25 +132,94 @@ def _sentence_bounds(sent) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return start, max(start, end)
 
 
-def extract_events(doc, article: Article, clean: CleanDoc) -> list[Event]:  # type: ignore[no-untyped-def]
-    """All events in the parsed cleaned body ``doc`` (a spaCy Doc over ``clean.body``), in text order."""
+class DocumentCoder:
+    """One document's resolvers (actors, dates, places, original offsets), built once: ``events_for(sent,
+    found)`` codes the events of one found trigger of a sentence, as the rules do. ``extract_events`` codes
+    every rule trigger through it, and the trained detector (``dragoman.extract.detector``) the triggers it
+    adds. It remembers each event's trigger and sentence so the sentence's figures can be shared out."""
+
+    def __init__(self, doc, article: Article, clean: CleanDoc) -> None:  # type: ignore[no-untyped-def]
+        self.article = article
+        self.actors = _Actors(ActorResolver(doc, dateline_places=clean.dateline_places))
+        self.dates = DateResolver(doc, published=article.published)
+        self.places = PlaceResolver(doc, clean)
+        self.source = _Source(clean.offsets, clean.body, article.original)
+        self._sentences: dict[int, tuple[list[Figure], str, tuple[int, int]]] = {}
+        self.triggers: dict[str, Any] = {}  # event id -> trigger token
+        self.sentence_of: dict[str, int] = {}  # event id -> start token of its sentence
+
+    def sentence(self, sent) -> tuple[list[Figure], str, tuple[int, int]]:  # type: ignore[no-untyped-def]
+        """The sentence's counted figures, its text as the source wrote it, and its original span."""
+        known = self._sentences.get(sent.start)
+        if known is None:
+            o_start, o_end = self.source.span(*_sentence_bounds(sent))
+            # as the source wrote it, not the cleaned body; the figures are shared by the sentence's events
+            known = (sentence_figures(sent), self.article.original[o_start:o_end], (o_start, o_end))
+            self._sentences[sent.start] = known
+        return known
+
+    def figures_at(self, start: int) -> list[Figure]:
+        """The figures of the sentence starting at token ``start`` (one ``sentence`` or ``events_for`` saw)."""
+        return self._sentences[start][0]
+
+    def events_for(self, sent, found: Found) -> list[Event]:  # type: ignore[no-untyped-def]
+        """The events of one found trigger of ``sent`` (none when it names nothing codable); their counts are
+        the trigger's read alone, before the sentence's figures are shared out (``share_figures``)."""
+        figures, text, span = self.sentence(sent)
+        events = _events_for(found, sent, figures, self.actors, self.dates, self.places, self.article, self.source,
+                             text, span)
+        for event in events:
+            self.triggers.setdefault(event.event_id, found.trigger)
+            self.sentence_of.setdefault(event.event_id, sent.start)
+        return events
+
+
+# How extract_events uses the trained event detector: "rules" (the rule events only, no confidence),
+# "default" (a sentence the model confidently calls no event loses its rule events, the model's quad leads,
+# every event carries the model's confidence) or "add" (also events of a type the model is confident of and
+# no rule found: opt-in, they were right far less often than the drops on the held-out sets).
+DETECTOR_MODES: tuple[str, ...] = ("rules", "default", "add")
+_DETECTOR_MODE: ContextVar[str] = ContextVar("dragoman_detector_mode", default="default")
+
+
+@contextmanager
+def detector_mode(mode: str) -> Iterator[None]:
+    """Code with this detector mode (``DETECTOR_MODES``) inside the block, in this thread or task, wherever
+    ``extract_events`` is called from (the pipeline, ``code_text``, the evaluation)."""
+    token = _DETECTOR_MODE.set(_check_mode(mode))
+    try:
+        yield
+    finally:
+        _DETECTOR_MODE.reset(token)
+
+
+def _check_mode(mode: str) -> str:
+    if mode not in DETECTOR_MODES:
+        raise ValueError(f"unknown detector mode {mode!r}: use one of {', '.join(DETECTOR_MODES)}")
+    return mode
+
+
+def extract_events(doc, article: Article, clean: CleanDoc, *,  # type: ignore[no-untyped-def]
+                   detector: str | None = None) -> list[Event]:
+    """All events in the parsed cleaned body ``doc`` (a spaCy Doc over ``clean.body``), in text order (within
+    a sentence, the detector's order: its most likely quad first).
+
+    ``detector``: one of ``DETECTOR_MODES``; by default the mode of the context (``detector_mode``),
+    "default" unless set.
+    """
+    mode = _check_mode(detector) if detector is not None else _DETECTOR_MODE.get()
     lexicon = load_lexicon()
-    actors = _Actors(ActorResolver(doc, dateline_places=clean.dateline_places))
-    dates = DateResolver(doc, published=article.published)
-    places = PlaceResolver(doc, clean)
-    source = _Source(clean.offsets, clean.body, article.original)
-    events: dict[str, Event] = {}
+    coder = DocumentCoder(doc, article, clean)
+    found_at: dict[int, list[Found]] = {}
+    sentences: dict[int, tuple[list[Figure], list[tuple[Any, Event]]]] = {}  # by start token
     for sent in doc.sents:
         found = find_events(sent, lexicon)
+        found_at[sent.start] = found
         if not found:
             continue
-        sent_start, sent_end = _sentence_bounds(sent)
-        o_start, o_end = source.span(sent_start, sent_end)
-        sentence_text = article.original[o_start:o_end]  # as the source wrote it, not the cleaned body
+        figures = coder.sentence(sent)[0]
+        coded = [(item, coder.events_for(sent, item)) for item in found]
         seen: set[tuple[str, str, str, str]] = set()
-        figures = sentence_figures(sent)  # the sentence's counted figures, shared by its events
-        coded = [(item, _events_for(item, sent, figures, actors, dates, places, article, source,
-                                    sentence_text, (o_start, o_end))) for item in found]
         kept: list[tuple[Any, Event]] = []
         for item, item_events in _drop_embedded(coded):
             for event in item_events:
@@ -157,14 +228,43 @@ def extract_events(doc, article: Article, clean: CleanDoc) -> list[Event]:  # ty
                     continue
                 seen.add(key)
                 kept.append((item.trigger, event))
-        # Each figure counted once: it goes to the one kept event that caused it (the killing, not the protest
-        # around it; the first copy of an event split per conjoined actor), not to every event of its clause.
+        sentences[sent.start] = (figures, kept)
+    ordered = _text_ordered(share_figures(sentences.values()).values())
+    if mode == "rules":
+        return counted_once(ordered)  # a figure the story states again is not a second toll
+    from .detector import apply_detector
+
+    scored = apply_detector(doc, ordered, offsets=clean.offsets, found=found_at,
+                            make_event=coder.events_for if mode == "add" else None)
+    # The sentence's figures shared again among the events that remain (a dropped event's figure may belong
+    # to another; an added event takes part in the sharing), so no figure is counted on two events.
+    out_ids = {s.event.event_id for s in scored}
+    groups = {start: (figures, [(t, e) for t, e in kept if e.event_id in out_ids])
+              for start, (figures, kept) in sentences.items()}
+    for s in scored:
+        if s.origin == "model":
+            start = coder.sentence_of[s.event.event_id]
+            groups.setdefault(start, (coder.figures_at(start), []))[1].append((coder.triggers[s.event.event_id],
+                                                                               s.event))
+    shared = share_figures(groups.values())
+    return counted_once([replace(shared[s.event.event_id], confidence=s.confidence) for s in scored])
+
+
+def share_figures(sentences: Iterable[tuple[Sequence[Figure], Sequence[tuple[Any, Event]]]]) -> dict[str, Event]:
+    """Events by id, each sentence's figures shared out among its events (``(trigger, event)`` pairs, in the
+    order they are stored): each figure goes to the one event that caused it (the killing, not the protest
+    around it; the first copy of an event split per conjoined actor), not to every event of its clause."""
+    events: dict[str, Event] = {}
+    for figures, kept in sentences:
         counted = assign_figures(figures, [(trigger, event.type) for trigger, event in kept])
         for (_trigger, event), counts in zip(kept, counted, strict=True):
             events.setdefault(event.event_id, replace(event, counts=counts))
-    ordered = sorted(events.values(), key=lambda e: (e.evidence.trigger_start or 0, e.type, _text(e.actor),
-                                                     _text(e.recipient), e.event_id))
-    return counted_once(ordered)  # a figure the story states again is not a second toll
+    return events
+
+
+def _text_ordered(events: Iterable[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.evidence.trigger_start or 0, e.type, _text(e.actor), _text(e.recipient),
+                                         e.event_id))
 
 
 def _bare(item_events: list[Event]) -> bool:

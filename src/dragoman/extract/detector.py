@@ -28,10 +28,13 @@ and the types of the rule events coded in the sentence: ``rule_features``):
 Every event out carries a confidence: the probability of its type. The artifact is JSON inside the package
 (``data/detector.json``), read once without scikit-learn: scoring a sentence is two small sums of weight rows.
 
-Wiring (not done here): ``extract_events`` would call ``apply_detector(doc, events, offsets=clean.offsets,
-make_event=..., found=...)`` on its own events, with ``make_event`` its per-document resolvers (today
-``event_builder`` rebuilds them from ``dragoman.extract``'s private helpers) and ``found`` its ``find_events``
-results by sentence start, then store ``Scored.confidence`` on each Event once the dataclass has the field.
+Wiring: ``extract_events`` (``dragoman.extract``) calls ``apply_detector(doc, events, offsets=clean.offsets,
+found=...)`` on its own rule events, with ``found`` its ``find_events`` results by sentence start, shares each
+sentence's figures again among the events that remain, and stores ``Scored.confidence`` on each Event. By
+default nothing is added (``make_event`` None): on held-out data the drops were right 0.58-1.0 of the time,
+the additions 0.0-0.80 depending on the set. ``detector_mode("add")`` (or ``extract_events(...,
+detector="add")``) passes ``DocumentCoder.events_for`` as ``make_event``; ``detector_mode("rules")`` codes with
+the rules alone.
 """
 
 from __future__ import annotations
@@ -323,28 +326,20 @@ def apply_detector(doc, events: Sequence[Event], *, offsets: OffsetMap | None = 
 
 
 def event_builder(doc, article, clean) -> MakeEvent:  # type: ignore[no-untyped-def]
-    """``make_event`` for one document: the rule coder's own argument, actor, date and place resolution.
+    """``make_event`` for one document: the rule coder's own argument, actor, date and place resolution
+    (``dragoman.extract.DocumentCoder.events_for``), its resolvers built on the first event to make.
 
-    Uses ``dragoman.extract``'s private per-document helpers (``_Actors``, ``_Source``, ``_events_for``), built
-    on the first event to make; the hook ``extract_events`` should expose instead is in the module docstring.
+    For a caller outside ``extract_events`` (which passes its own coder); the events it makes carry counts read
+    alone, not shared out with the sentence's other events.
     """
-    from . import _Actors, _events_for, _sentence_bounds, _Source
-    from .actors import ActorResolver
-    from .counts import sentence_figures
-    from .dates import DateResolver
-    from .places import PlaceResolver
+    from . import DocumentCoder
 
-    state: list[Any] = []  # the resolvers, built on the first event to make (most documents need none)
+    state: list[DocumentCoder] = []  # built on the first event to make (most documents need none)
 
     def make(sent, item: Found) -> list[Event]:  # type: ignore[no-untyped-def]
         if not state:
-            state.extend((_Actors(ActorResolver(doc, dateline_places=clean.dateline_places)),
-                          DateResolver(doc, published=article.published), PlaceResolver(doc, clean),
-                          _Source(clean.offsets, clean.body, article.original)))
-        actors, dates, places, source = state
-        start, end = source.span(*_sentence_bounds(sent))
-        return _events_for(item, sent, sentence_figures(sent), actors, dates, places, article, source,
-                           article.original[start:end], (start, end))
+            state.append(DocumentCoder(doc, article, clean))
+        return state[0].events_for(sent, item)
 
     return make
 
