@@ -125,14 +125,7 @@ def old_store(path, migrations: int, docs: Iterable[CodedDoc], *, then: str | No
     try:
         conn = store.connect(path)
         try:
-            # The writer names every column of today's schema; a column a later migration adds is there only
-            # while writing (migration 6, confidence: a plain column, dropped again so the upgrade adds it).
-            later = [] if migrations >= 6 else ["confidence"]
-            for column in later:
-                conn.execute(f"ALTER TABLE events ADD COLUMN {column} REAL")
             store.write_many(conn, docs)
-            for column in later:
-                conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
             if then:
                 conn.execute(then)
         finally:

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from dragoman.extract import detector_mode
 from dragoman.extract.detector import (
     Thresholds,
     apply_detector,
@@ -27,7 +28,8 @@ ARREST = "Kenyan police arrested twelve protesters in Nairobi on Monday."
 
 
 def _coded(text: str):  # type: ignore[no-untyped-def]
-    coded = code_articles([article_from_text(text, source_id="test")])[0]
+    with detector_mode("rules"):  # the rule events, which these tests pass through the detector themselves
+        coded = code_articles([article_from_text(text, source_id="test")])[0]
     doc = get_nlp()(coded.clean.body)
     return coded, doc
 

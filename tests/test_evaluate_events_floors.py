@@ -1,7 +1,8 @@
 """Quality floors of the event coder on spread-out samples of the gold event sets.
 
 Measured figures (whole sets) are in the README; each floor sits a little below the figure
-measured on the same sample. Skipped when ../shared/gold is absent.
+measured on the same sample (default path: rules, then the detector's confident "no event" drop and
+order; tolerance about 0.07). Skipped when ../shared/gold is absent.
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ def test_plover_gsr_type_and_actor_floors(gold_dir: Path) -> None:
                           stride=3)
     assert scores["details"]["map_source"] == "CAMEO2PLOVER-2021.txt"
     assert scores["n"] >= 100
-    assert scores["precision"] >= 0.47  # measured 0.547
-    assert scores["recall"] >= 0.61  # measured 0.704
-    assert scores["f1"] >= 0.54  # measured 0.615
+    assert scores["precision"] >= 0.50  # measured 0.571 (rules only 0.547)
+    assert scores["recall"] >= 0.67  # measured 0.741
+    assert scores["f1"] >= 0.58  # measured 0.645 (rules only 0.615)
     assert scores["actors"]["source_country"]["accuracy"] >= 0.72  # measured 0.798
     assert scores["actors"]["target_country"]["accuracy"] >= 0.52  # measured 0.586
     assert scores["actors"]["target_sector"]["accuracy"] >= 0.47  # measured 0.541
@@ -47,16 +48,16 @@ def test_plover_gsr_type_and_actor_floors(gold_dir: Path) -> None:
 def test_cameo_class_quad_floors(gold_dir: Path) -> None:
     scores = _scored(_events_dir(gold_dir) / "cameo-class" / "train.tsv", format="cameo-class", stride=7)
     assert scores["n"] == 193
-    assert scores["accuracy"] >= 0.63  # measured 0.710
-    assert scores["macro_f1"] >= 0.62  # measured 0.696
+    assert scores["accuracy"] >= 0.65  # measured 0.720 (rules only 0.710)
+    assert scores["macro_f1"] >= 0.64  # measured 0.708 (rules only 0.696)
 
 
 def test_cameo_ner_span_floors(gold_dir: Path) -> None:
     scores = _scored(_events_dir(gold_dir) / "cameo-ner" / "train.txt", format="cameo-ner", stride=6)
-    assert scores["source"]["token"]["f1"] >= 0.60  # measured 0.674
-    assert scores["source"]["exact"]["f1"] >= 0.37  # measured 0.436
-    assert scores["target"]["token"]["f1"] >= 0.37  # measured 0.430
-    assert scores["target"]["exact"]["f1"] >= 0.25  # measured 0.316
+    assert scores["source"]["token"]["f1"] >= 0.61  # measured 0.676
+    assert scores["source"]["exact"]["f1"] >= 0.37  # measured 0.438
+    assert scores["target"]["token"]["f1"] >= 0.38  # measured 0.442
+    assert scores["target"]["exact"]["f1"] >= 0.25  # measured 0.320
 
 
 def test_india_police_events_floors(gold_dir: Path) -> None:

@@ -72,7 +72,8 @@ def test_store_round_trips_the_confidence(tmp_path: Path) -> None:
 def test_an_old_store_upgrades_its_rows_reading_null(tmp_path: Path) -> None:
     old_docs = [random_doc(random.Random(d), d, 4) for d in range(3)]
     # records written before the field existed have no "confidence" key
-    db = old_store(tmp_path / "old.db", 5, old_docs, then="UPDATE events SET record = json_remove(record, '$.confidence')")
+    db = old_store(tmp_path / "old.db", 5, old_docs,
+                   then="UPDATE events SET record = json_remove(record, '$.confidence')")
     conn = store.connect(db, read_only=True)
     assert "confidence" not in {row[1] for row in conn.execute("PRAGMA table_info(events)")}
     assert all("confidence" not in json.loads(r[0]) for r in conn.execute("SELECT record FROM events"))

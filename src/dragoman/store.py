@@ -552,16 +552,21 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:
         )
         inserted = cursor.rowcount == 1
         if inserted:
-            conn.executemany(
-                """INSERT INTO events (event_id, doc_id, type, mode, cameo, quad, modality,
-                       actor_name, actor_country, actor_sector, recipient_name, recipient_country,
-                       recipient_sector, date, date_precision, location_name, location_country, geonameid,
-                       lat, lon, dead, injured, arrested, displaced, sentence, sentence_start,
-                       trigger_start, record, confidence)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT(event_id) DO NOTHING""",
-                [_storable(_event_row(event)) for event in coded.events],
-            )
+            # a store opened under fewer migrations (tests build old stores so) has no confidence column yet
+            rows = [_storable(_event_row(event)) for event in coded.events]
+            if rows and not _has_confidence(conn):
+                rows = [row[:-1] for row in rows]
+            if rows:
+                conn.executemany(
+                    f"""INSERT INTO events (event_id, doc_id, type, mode, cameo, quad, modality,
+                           actor_name, actor_country, actor_sector, recipient_name, recipient_country,
+                           recipient_sector, date, date_precision, location_name, location_country, geonameid,
+                           lat, lon, dead, injured, arrested, displaced, sentence, sentence_start,
+                           trigger_start, record{", confidence" if len(rows[0]) == 29 else ""})
+                       VALUES ({", ".join("?" * len(rows[0]))})
+                       ON CONFLICT(event_id) DO NOTHING""",
+                    rows,
+                )
         conn.execute("COMMIT")
         return inserted
     except BaseException as exc:
@@ -579,6 +584,10 @@ def _storable(row: tuple[Any, ...]) -> tuple[Any, ...]:
     only; a name Python decoded from bytes that are not UTF-8, or JSON's "\\udc80", must not stop the batch and
     every rerun with it. Ingest already keeps file names as escaped text; this is the writer's own guard."""
     return tuple(_LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) and not v.isascii() else v for v in row)
+
+
+def _has_confidence(conn: sqlite3.Connection) -> bool:
+    return any(row[1] == "confidence" for row in conn.execute("PRAGMA table_info(events)"))
 
 
 def _event_row(event: Any) -> tuple[Any, ...]:

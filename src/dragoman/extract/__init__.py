@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import ftfy
@@ -174,11 +175,13 @@ class DocumentCoder:
         return events
 
 
-# How extract_events uses the trained event detector: "rules" (the rule events only, no confidence),
+# How extract_events uses the trained event detector: "rules" (the rule events only, no confidence);
 # "default" (a sentence the model confidently calls no event loses its rule events, the model's quad leads,
-# every event carries the model's confidence) or "add" (also events of a type the model is confident of and
-# no rule found: opt-in, they were right far less often than the drops on the held-out sets).
-DETECTOR_MODES: tuple[str, ...] = ("rules", "default", "add")
+# every event carries the model's confidence); "filter" (also the detector's keep-filter: a rule event of a
+# quad or type the model finds unlikely goes when another remains; it gains on plover-gsr but drops real
+# second events of a sentence, "police arrested 30 ... while gunmen killed five"); "add" (the whole detector:
+# also events of a type the model is confident of and no rule found, right far less often than the drops).
+DETECTOR_MODES: tuple[str, ...] = ("rules", "default", "filter", "add")
 _DETECTOR_MODE: ContextVar[str] = ContextVar("dragoman_detector_mode", default="default")
 
 
@@ -232,9 +235,10 @@ def extract_events(doc, article: Article, clean: CleanDoc, *,  # type: ignore[no
     ordered = _text_ordered(share_figures(sentences.values()).values())
     if mode == "rules":
         return counted_once(ordered)  # a figure the story states again is not a second toll
-    from .detector import apply_detector
+    from .detector import apply_detector, load_detector
 
-    scored = apply_detector(doc, ordered, offsets=clean.offsets, found=found_at,
+    detector = _default_detector() if mode == "default" else load_detector()
+    scored = apply_detector(doc, ordered, offsets=clean.offsets, found=found_at, detector=detector,
                             make_event=coder.events_for if mode == "add" else None)
     # The sentence's figures shared again among the events that remain (a dropped event's figure may belong
     # to another; an added event takes part in the sharing), so no figure is counted on two events.
@@ -248,6 +252,15 @@ def extract_events(doc, article: Article, clean: CleanDoc, *,  # type: ignore[no
                                                                                s.event))
     shared = share_figures(groups.values())
     return counted_once([replace(shared[s.event.event_id], confidence=s.confidence) for s in scored])
+
+
+@lru_cache(maxsize=1)
+def _default_detector():  # type: ignore[no-untyped-def]
+    """The packaged detector without its keep-filter: the confident "no event" drop and the order only."""
+    from .detector import load_detector
+
+    detector = load_detector()
+    return replace(detector, thresholds=replace(detector.thresholds, keep=0.0, keep_type=0.0))
 
 
 def share_figures(sentences: Iterable[tuple[Sequence[Figure], Sequence[tuple[Any, Event]]]]) -> dict[str, Event]:
