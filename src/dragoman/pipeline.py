@@ -26,6 +26,7 @@ from .clean import clean_article
 from .errors import DragomanError, GazetteerError, ModelError, StoreError
 from .extract import extract_events
 from .ingest import DEFAULT_MAX_BYTES, article_from_text, count_inputs, iter_inputs
+from .ingest.text import PublishedValue, published_date
 from .language import detect_language
 from .model import Article, CleanDoc, CodedDoc, Event, OffsetMap, Rejected
 
@@ -277,12 +278,13 @@ def code_files(
     paths: Sequence[str | Path],
     *,
     db: str | Path = store.DEFAULT_DB,
-    published: str | None = None,
+    published: PublishedValue = None,
     workers: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[BatchSummary], None] | None = None,
 ) -> BatchSummary:
     """Code every input under ``paths`` into the store at ``db``; resumable and idempotent."""
+    stated_published = published_date(published)  # a bad value fails here, before the store is touched
     started = time.perf_counter()
     summary = BatchSummary()
     conn = store.connect(db)
@@ -292,7 +294,7 @@ def code_files(
         known = store.known_doc_ids(conn)
 
         def pending() -> Iterator[Article | Rejected]:
-            for item in iter_inputs(paths, max_bytes=max_bytes, published=published):
+            for item in iter_inputs(paths, max_bytes=max_bytes, published=stated_published):
                 if item.doc_id in known:
                     summary.already_stored += 1
                     continue
@@ -331,7 +333,7 @@ def code_files(
     return summary
 
 
-def code_text(text: str, *, published: str | None = None, source_id: str = "<text>") -> list[Event]:
+def code_text(text: str, *, published: PublishedValue = None, source_id: str = "<text>") -> list[Event]:
     """Code one text in memory and return its events (nothing is stored)."""
     coded = code_articles([article_from_text(text, source_id=source_id, published=published)])[0]
     if coded.status == "failed":
