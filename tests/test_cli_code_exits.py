@@ -109,11 +109,11 @@ def test_events_export_when_the_store_is_damaged_while_it_runs(tmp_path: Path) -
     rest, err = proc.communicate(timeout=120)
     lines = [first, *rest.splitlines()]
     assert proc.returncode == 1, err
-    assert target - 100 <= len(lines) - 1 <= target, (len(lines), target)
-    # Pages read before the damage may sit in SQLite's cache beside damaged ones read after it, so the rows out
-    # before the error are checked as real, distinct records, not as an exact prefix (the static tests do that).
-    printed = [json.loads(x)["event_id"] for x in lines[:-1]]
-    assert printed[0] == order[0] and len(set(printed)) == len(printed) and set(printed) <= set(order)
+    assert 1 <= len(lines) - 1 <= target + 1, (len(lines), target)  # stopped mid-export, at the damage at the latest
+    # Damage that lands while SQLite is reading can reach a page it is in the middle of (an overflow page of a
+    # record), and SQLite does not check every byte it returns: the rows out before the error are not checked
+    # here; the static tests above check them exactly. What must hold: the export ends with the error, loudly.
+    assert json.loads(first)["event_id"] == order[0]
     assert json.loads(lines[-1])["error"]["code"] == "export_failed"
     assert len(err.strip().splitlines()) == 1 and "database disk image is malformed" in err
 
