@@ -1,6 +1,6 @@
 """End-to-end coding speed and memory against a bare spaCy parse of the same texts.
 
-    python bench/bench_coding.py [--docs 300] [--workers 2]
+    python bench/bench_coding.py [--docs 300] [--workers N]   (default: the default command, no --workers)
 
 Baseline: ``nlp.pipe(texts, n_process=2)`` with the same model, timed after the model is
 loaded. Ours: ``dragoman code`` as a fresh subprocess over the same texts written as files,
@@ -65,15 +65,16 @@ def _cpu(who: int) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_ours(texts: list[str], workers: int) -> tuple[float, float, int, str]:
+def run_ours(texts: list[str], workers: int | None) -> tuple[float, float, int, str]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
         folder.mkdir()
         for i, text in enumerate(texts):
             (folder / f"{i:04d}.txt").write_text(text, encoding="utf-8")
         db = Path(tmp) / "bench.db"
-        command = [sys.executable, "-m", "dragoman", "code", str(folder), "--db", str(db),
-                   "--workers", str(workers), "--published", "2009-03-20"]
+        command = [sys.executable, "-m", "dragoman", "code", str(folder), "--db", str(db), "--published", "2009-03-20"]
+        if workers is not None:
+            command += ["--workers", str(workers)]
         peak = 0
         cpu_before = _cpu(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
@@ -113,7 +114,7 @@ def run_baseline(texts: list[str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=300)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=None, help="default: none given, as a user runs it")
     args = parser.parse_args()
     texts = load_texts(args.docs)
     baseline, baseline_cpu = run_baseline(texts)

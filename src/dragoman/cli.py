@@ -17,7 +17,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import click
 
@@ -98,6 +98,18 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _workers(_ctx: click.Context, _param: click.Parameter, value: str) -> int | Literal["auto"]:
+    if value.strip().lower() == "auto":
+        return "auto"
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise click.BadParameter(f"{value!r} is not a number of workers: use auto or a whole number from 1")
+    return number
 
 
 db_option = click.option(
@@ -240,13 +252,14 @@ Exit codes:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD) for inputs with none.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--workers", callback=_workers, default="auto", show_default=True,
+              help="Worker processes: a number, or auto (one per core; a batch of under 24 inputs stays in-process).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Inputs larger than this are skipped.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any document failed.")
 @click.option("--verbose", is_flag=True, help="Show details and tracebacks.")
 @_handle_errors
-def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int, max_bytes: int,
+def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int | Literal["auto"], max_bytes: int,
          strict: bool, verbose: bool) -> None:
     """Code news files and folders into events stored in the database."""
     from .pipeline import code_files

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from . import store
 from .clean import clean_article
@@ -279,11 +279,15 @@ def code_files(
     *,
     db: str | Path = store.DEFAULT_DB,
     published: PublishedValue = None,
-    workers: int = 1,
+    workers: int | Literal["auto"] = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[BatchSummary], None] | None = None,
 ) -> BatchSummary:
-    """Code every input under ``paths`` into the store at ``db``; resumable and idempotent."""
+    """Code every input under ``paths`` into the store at ``db``; resumable and idempotent.
+
+    ``workers``: processes that code ("auto": one per core); a batch of fewer than ``MIN_DOCS_FOR_WORKERS``
+    inputs is coded in this process whatever the number, since starting workers would cost more than it saves.
+    """
     stated_published = published_date(published)  # a bad value fails here, before the store is touched
     started = time.perf_counter()
     summary = BatchSummary()
@@ -314,7 +318,8 @@ def code_files(
             if progress:
                 progress(summary)
 
-        workers = max(1, min(workers, os.cpu_count() or 1))
+        cores = os.cpu_count() or 1
+        workers = cores if workers == "auto" else max(1, min(workers, cores))
         everything = itertools.chain(head, inputs)
         if workers == 1 or len(head) < MIN_DOCS_FOR_WORKERS:
             for chunk in _chunks(everything, CHUNK_SIZE):
