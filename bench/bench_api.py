@@ -19,7 +19,7 @@ import warnings
 from pathlib import Path
 
 from dragoman import query, store
-from dragoman.plover import CAMEO_ROOT, PLOVER_QUAD, PLOVER_TYPES
+from dragoman.codes import CAMEO_ROOT, PLOVER_QUAD, PLOVER_TYPES
 
 COUNTRIES = ("COD", "RWA", "SDN", "ETH", "SOM", "UKR", "RUS", "ISR", "PSE", "MMR", "USA", "CHN", "IND", "PAK",
              "AFG", "IRQ", "SYR", "YEM", "NGA", "MLI", "LBY", "VEN", "COL", "MEX", "HTI", "UNO", "EUR", "NGO")

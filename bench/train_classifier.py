@@ -11,7 +11,7 @@ Data, all under ``../shared/gold/events``:
 * ``india-police-events/sents-train.tsv``: sentences with a KILL, ARREST or FORCE label are material
   conflict (4); a fixed sample of ``--ipe`` of them (the dev file stays for ``dragoman evaluate``).
 
-A fixed hash split (``dragoman.extract.classifier.in_heldout``) keeps 30% of the cameo-class, plover-gsr and
+A fixed hash split (``dragoman.extract.events.classifier.in_heldout``) keeps 30% of the cameo-class, plover-gsr and
 cameo-ner sentences out: the model is fitted on the rest, and its regularisation and gate threshold are
 chosen by 5-fold cross-validation inside that rest only, as the threshold with the best cameo-class
 macro-F1 among those that drop the rule events of at most ``--max-drop`` of the sentences known to report an
@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from dragoman.codes import PLOVER_QUAD
 from dragoman.evaluate.events import (
     QUAD_CLASS,
     _current_type,
@@ -48,7 +49,7 @@ from dragoman.evaluate.events import (
     read_ipe,
     sentence_class,
 )
-from dragoman.extract.classifier import (
+from dragoman.extract.events.classifier import (
     CLASSES,
     MODEL_PATH,
     best_class,
@@ -58,7 +59,6 @@ from dragoman.extract.classifier import (
     sentence_features,
 )
 from dragoman.nlp import get_nlp
-from dragoman.plover import PLOVER_QUAD
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
 L2_GRID = (0.1, 0.3, 1.0, 3.0)

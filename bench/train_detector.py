@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from dragoman.extract.detector import DETECTOR_PATH
+from dragoman.extract.events.detector import DETECTOR_PATH
 from dragoman.learn.data import load_units
 from dragoman.learn.features import featurize
 from dragoman.learn.train import SEED, as_detector, model_scores, simulate, to_json, train

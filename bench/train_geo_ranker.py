@@ -4,7 +4,7 @@
 
 Data: LGL and GeoWebNews (``../shared/gold/geo``). Even-numbered articles of both sets train, odd-numbered
 ones check. For every gold toponym we geocode (with our spans and with the gold spans), the resolver's
-candidates and their features (``dragoman.extract.geo_ranker.FEATURES``: the hand score, its parts, population
+candidates and their features (``dragoman.extract.places.ranker.FEATURES``: the hand score, its parts, population
 ratios, ...) are kept; the right candidates are those within 161 km of the gold point.
 
 Model: a conditional logit (softmax over one name's candidates) in numpy, full-batch Adam; the loss is the
@@ -29,8 +29,8 @@ import numpy as np
 from spacy.tokens import DocBin
 
 from dragoman.evaluate.geo import GoldArticle, read_gold
-from dragoman.extract.geo_ranker import FEATURES, RANKER_PATH, Ranker, set_ranker
-from dragoman.extract.places import PlaceResolver, haversine_km
+from dragoman.extract.places.ranker import FEATURES, RANKER_PATH, Ranker, set_ranker
+from dragoman.extract.places.resolver import PlaceResolver, haversine_km
 from dragoman.model import CleanDoc, OffsetMap
 from dragoman.nlp import get_nlp
 

@@ -74,7 +74,7 @@ def random_doc(rng: random.Random, d: int, n_events: int) -> CodedDoc:
 
 def actor_in(text: str, word: str, *, nth: int = 0, dateline: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     """The actor ``ActorResolver`` gives the ``nth`` token spelled ``word`` in ``text`` (parsed by the real model)."""
-    from dragoman.extract.actors import ActorResolver
+    from dragoman.extract.actors.resolver import ActorResolver
     from dragoman.nlp import get_nlp
 
     doc = get_nlp()(text)

@@ -46,7 +46,7 @@ def _same_country(ours: str | None, gold: str) -> bool:
 
 def score_plover_gsr(path: Path, *, limit: int | None = None, show: bool = False) -> Score:
     """Parse each gold sentence, resolve the root of each gold actor span, compare country and sector."""
-    from dragoman.extract.actors import ActorResolver
+    from dragoman.extract.actors.resolver import ActorResolver
     from dragoman.nlp import get_nlp
 
     records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("text")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.actors import ActorResolver
+from dragoman.extract.actors.resolver import ActorResolver
 from dragoman.nlp import get_nlp
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.actors import ActorResolver, is_actor_like
+from dragoman.extract.actors.resolver import ActorResolver, is_actor_like
 from dragoman.nlp import get_nlp
 from factories import actor_in
 

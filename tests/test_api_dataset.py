@@ -13,6 +13,7 @@ from pathlib import Path
 
 from dragoman import query, store
 from dragoman.clean import clean_article
+from dragoman.codes import CAMEO_ROOT, PLOVER_QUAD
 from dragoman.ingest import article_from_text
 from dragoman.model import (
     Actor,
@@ -27,7 +28,6 @@ from dragoman.model import (
     event_id_for,
 )
 from dragoman.pipeline import code_files
-from dragoman.plover import CAMEO_ROOT, PLOVER_QUAD
 from factories import coded_doc
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.actors import ActorResolver
-from dragoman.extract.attribution import attribution_for, is_reporting_verb
+from dragoman.extract.actors.resolver import ActorResolver
+from dragoman.extract.events.attribution import attribution_for, is_reporting_verb
 from dragoman.model import Actor
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,7 @@ import pytest
 
 from dragoman import code_text
 from dragoman.errors import ModelError
-from dragoman.extract.classifier import (
+from dragoman.extract.events.classifier import (
     CLASSES,
     MODEL_PATH,
     gate,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.counts import counts_for
+from dragoman.extract.events.counts import counts_for
 from dragoman.model import Counts
 
 pytestmark = pytest.mark.slow

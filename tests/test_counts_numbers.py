@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.counts import parse_number
+from dragoman.extract.events.counts import parse_number
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.extract.counts import assign_figures, sentence_figures
+from dragoman.extract.events.counts import assign_figures, sentence_figures
 from dragoman.ingest import iter_inputs
 from dragoman.model import Event
 from dragoman.pipeline import code_articles, code_text

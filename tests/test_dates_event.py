@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.dates import DateResolver
+from dragoman.extract.time.dates import DateResolver
 from dragoman.model import When
 from dragoman.nlp import parse_one
 

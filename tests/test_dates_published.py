@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.dates import published_from_text
+from dragoman.extract.time.dates import published_from_text
 from dragoman.model import CleanDoc, OffsetMap
 
 

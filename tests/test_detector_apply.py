@@ -8,7 +8,7 @@ import time
 import pytest
 
 from dragoman.extract import detector_mode
-from dragoman.extract.detector import (
+from dragoman.extract.events.detector import (
     Thresholds,
     apply_detector,
     event_builder,

@@ -1,5 +1,5 @@
 """The packaged event detector: its file loads offline and fast, its probabilities are distributions, its
-thresholds are there, and the decision rules do what ``dragoman.extract.detector`` says."""
+thresholds are there, and the decision rules do what ``dragoman.extract.events.detector`` says."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import time
 
 import pytest
 
+from dragoman.codes import PLOVER_TYPES
 from dragoman.errors import ModelError
-from dragoman.extract.detector import (
+from dragoman.extract.events.detector import (
     DETECTOR_PATH,
     LABELS,
     NONE,
@@ -19,7 +20,6 @@ from dragoman.extract.detector import (
     load_detector,
     quad_probs,
 )
-from dragoman.plover import PLOVER_TYPES
 
 
 def test_artifact_is_small_and_loads_fast_without_scikit_learn() -> None:
@@ -36,7 +36,7 @@ def test_loading_imports_no_training_library() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from dragoman.extract.detector import load_detector; load_detector(); "
+    code = ("import sys; from dragoman.extract.events.detector import load_detector; load_detector(); "
             "print(any(m.split('.')[0] in ('sklearn', 'scipy') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

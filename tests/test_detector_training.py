@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("sklearn", reason="training needs scikit-learn (requirements-dev.txt)")
 
-from dragoman.extract.detector import LABELS, NONE, quad_probs  # noqa: E402
+from dragoman.extract.events.detector import LABELS, NONE, quad_probs  # noqa: E402
 from dragoman.learn import train as training  # noqa: E402
 from dragoman.learn.data import ALL_TYPES, Unit, quad_types  # noqa: E402
 from dragoman.learn.features import Coded  # noqa: E402

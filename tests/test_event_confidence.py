@@ -12,7 +12,7 @@ import pytest
 
 from dragoman import query, store
 from dragoman.extract import detector_mode
-from dragoman.extract.detector import load_detector, sentence_probs
+from dragoman.extract.events.detector import load_detector, sentence_probs
 from dragoman.model import CodedDoc
 from dragoman.nlp import get_nlp
 from dragoman.pipeline import code_text

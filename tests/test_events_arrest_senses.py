@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.events import lexicon_from_yaml
+from dragoman.extract.events.triggers import lexicon_from_yaml
 from dragoman.pipeline import code_text
 
 

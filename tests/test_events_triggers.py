@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman.codes import PLOVER_QUAD
 from dragoman.errors import DragomanError
-from dragoman.extract.events import lexicon_from_yaml, load_lexicon
+from dragoman.extract.events.triggers import lexicon_from_yaml, load_lexicon
 from dragoman.model import Event
 from dragoman.pipeline import code_text
-from dragoman.plover import PLOVER_QUAD
 
 PUBLISHED = "2024-01-23"
 

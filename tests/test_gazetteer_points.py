@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.places import haversine_km
+from dragoman.extract.places.resolver import haversine_km
 from dragoman.gazetteer import get_gazetteer
 
 

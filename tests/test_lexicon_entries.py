@@ -6,7 +6,7 @@ import pycountry
 import pytest
 
 from dragoman import lexicon as lx
-from dragoman.extract.actors import country_of
+from dragoman.extract.actors.resolver import country_of
 
 
 def test_lexicon_country_names_from_pycountry_and_aliases() -> None:

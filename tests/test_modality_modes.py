@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.modality import is_historical
+from dragoman.extract.events.modality import is_historical
 from dragoman.pipeline import code_text
 
 

@@ -4,7 +4,7 @@ the gazetteer does not know (placed at the document's focus instead of nowhere).
 
 from __future__ import annotations
 
-from dragoman.extract.places import PlaceResolver
+from dragoman.extract.places.resolver import PlaceResolver
 from dragoman.model import CleanDoc, OffsetMap
 from dragoman.nlp import get_nlp
 

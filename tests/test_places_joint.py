@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dragoman.extract.places import PlaceResolver
+from dragoman.extract.places.resolver import PlaceResolver
 from dragoman.model import CleanDoc, OffsetMap
 from dragoman.nlp import get_nlp
 

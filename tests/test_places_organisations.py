@@ -3,8 +3,8 @@ words the tagger glued onto a person's name (no surname)."""
 
 from __future__ import annotations
 
-from dragoman.extract.places import PlaceResolver
-from dragoman.extract.toponyms import Toponym
+from dragoman.extract.places.resolver import PlaceResolver
+from dragoman.extract.places.toponyms import Toponym
 from dragoman.model import CleanDoc, OffsetMap
 from dragoman.nlp import get_nlp
 

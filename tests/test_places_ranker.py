@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from dragoman.errors import GazetteerError
-from dragoman.extract.geo_ranker import FEATURES, Ranker, get_ranker, set_ranker
-from dragoman.extract.places import PlaceResolver
+from dragoman.extract.places.ranker import FEATURES, Ranker, get_ranker, set_ranker
+from dragoman.extract.places.resolver import PlaceResolver
 from dragoman.model import CleanDoc, OffsetMap
 from dragoman.nlp import get_nlp
 

@@ -3,7 +3,7 @@ a headline, states that hold the towns named with them, one sense per document."
 
 from __future__ import annotations
 
-from dragoman.extract.places import PlaceResolver
+from dragoman.extract.places.resolver import PlaceResolver
 from dragoman.model import CleanDoc, OffsetMap
 from dragoman.nlp import get_nlp
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.places import PlaceResolver
+from dragoman.extract.places.resolver import PlaceResolver
 from dragoman.model import CleanDoc, OffsetMap
 from dragoman.nlp import get_nlp
 

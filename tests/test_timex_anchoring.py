@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.timex import find_timexes, guess_tense
+from dragoman.extract.time.timex import find_timexes, guess_tense
 from test_timex_finder import DCT, only
 
 

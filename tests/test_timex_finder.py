@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dragoman.extract.timex import Timex, find_timexes
+from dragoman.extract.time.timex import Timex, find_timexes
 
 DCT = dt.date(2024, 1, 24)  # a Wednesday
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.timex import find_timexes
+from dragoman.extract.time.timex import find_timexes
 from test_timex_finder import DCT
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dragoman.extract.toponyms import ToponymFinder, list_groups
+from dragoman.extract.places.toponyms import ToponymFinder, list_groups
 from dragoman.gazetteer import get_gazetteer
 from dragoman.model import CleanDoc, OffsetMap
 from dragoman.nlp import get_nlp

@@ -59,8 +59,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import query, store
+from .codes import MODALITIES, PLOVER_TYPES, QUADS
 from .errors import QueryError, StoreError
-from .plover import MODALITIES, PLOVER_TYPES, QUADS
 
 log = logging.getLogger("dragoman.api")
 

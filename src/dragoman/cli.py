@@ -402,7 +402,7 @@ def _event_table_rows(records: Iterable[dict[str, Any]]) -> Iterable[dict[str, A
 def events(db: str, type_: str | None, country: str | None, since: str | None, until: str | None,
            distinct: bool, fmt: str) -> None:
     """List coded events."""
-    from .plover import PLOVER_TYPES
+    from .codes import PLOVER_TYPES
 
     if type_ is not None and type_.upper() not in PLOVER_TYPES:
         raise QueryError(f"unknown event type {type_!r}: use one of {', '.join(PLOVER_TYPES)}")
@@ -455,7 +455,7 @@ def _export_guard(records: Iterable[dict[str, Any]], fmt: str, db: str, *,
 @_handle_errors
 def places(file: Path, published: str | None) -> None:
     """Print the toponyms found in FILE and the GeoNames entries chosen for them (for debugging)."""
-    from .extract.places import toponyms_for_file
+    from .extract.places.resolver import toponyms_for_file
 
     read = rejected = 0
     for record in toponyms_for_file(file, published=published):

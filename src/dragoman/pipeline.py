@@ -124,7 +124,7 @@ def _prepare(article: Article) -> CodedDoc | tuple[Article, CleanDoc]:
                         article.original, article.format, article, clean)
     if article.published is None:
         try:
-            from .extract.dates import published_from_text
+            from .extract.time.dates import published_from_text
 
             stated = published_from_text(clean)
         except Exception as exc:  # noqa: BLE001

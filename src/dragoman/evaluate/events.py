@@ -65,9 +65,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from ..codes import PLOVER_QUAD, PLOVER_TYPES
 from ..errors import EvaluationError
 from ..model import Actor, Event
-from ..plover import PLOVER_QUAD, PLOVER_TYPES
 from .metrics import prf
 
 FORMATS: Final[tuple[str, ...]] = ("plover-gsr", "cameo-class", "cameo-ner", "ipe")
@@ -124,10 +124,10 @@ def code_texts(texts: Sequence[str], *, use_model: bool = False, detector: bool 
     """Events per text, in order, and a tally of document statuses (skipped texts have no events).
 
     ``use_model``: the rule events pass through the packaged sentence classifier
-    (``dragoman.extract.classifier.gate_coded``): dropped where it is confident there is no interaction, and
+    (``dragoman.extract.events.classifier.gate_coded``): dropped where it is confident there is no interaction, and
     each sentence's event of the model's preferred quad first.
     ``detector``: the rule events pass through the trained event detector
-    (``dragoman.extract.detector.apply_detector``, on a second parse of the cleaned body): dropped, reordered
+    (``dragoman.extract.events.detector.apply_detector``, on a second parse of the cleaned body): dropped, reordered
     and completed by model events, as ``detector_mode("add")`` codes; ``detector_log`` receives (dropped,
     added) events per text.
     With neither, the texts are coded as ``dragoman code`` codes them (the detector mode of the context:
@@ -152,7 +152,7 @@ def code_texts(texts: Sequence[str], *, use_model: bool = False, detector: bool 
             status[coded.status if coded.status == "ok" else f"{coded.status}: {coded.error}"] += 1
             ordered = sorted(coded.events, key=_text_order)
             if use_model:
-                from ..extract.classifier import gate_coded
+                from ..extract.events.classifier import gate_coded
 
                 ordered = gate_coded(ordered)
             if detector:
@@ -183,7 +183,7 @@ def _detect(coded: Any, doc: Any, events: list[Event], log: list[tuple[list[Even
         if log is not None:
             log.append(([], []))
         return events
-    from ..extract.detector import apply_detector, event_builder
+    from ..extract.events.detector import apply_detector, event_builder
 
     scored = apply_detector(doc, events, offsets=coded.clean.offsets,
                             make_event=event_builder(doc, coded.article, coded.clean))
@@ -236,7 +236,7 @@ def _split(items: list, split: str | None, text: Callable[[Any], str]) -> list: 
         return items
     if split not in SPLITS:
         raise EvaluationError(f"unknown split {split!r}: use one of {', '.join(SPLITS)} or none", stage="evaluate")
-    from ..extract.classifier import in_heldout
+    from ..extract.events.classifier import in_heldout
 
     return [item for item in items if in_heldout(text(item)) == (split == "heldout")]
 

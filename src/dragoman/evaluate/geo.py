@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError
-from ..extract.places import PlaceResolver, Toponym, haversine_km
+from ..extract.places.resolver import PlaceResolver, Toponym, haversine_km
 from ..model import CleanDoc, OffsetMap
 
 MAX_ERROR_KM = 20039.0

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError
-from ..extract.timex import Timex, find_timexes
+from ..extract.time.timex import Timex, find_timexes
 from .metrics import prf
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")

@@ -17,16 +17,16 @@ from typing import Any
 import ftfy
 
 from .. import lexicon as lx
+from ..codes import PLOVER_QUAD
 from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place, When, event_id_for
-from ..plover import PLOVER_QUAD
-from .actors import ActorResolver
-from .arguments import place_heads
-from .attribution import attribution_for
-from .counts import Figure, assign_figures, counted_once, counts_for, sentence_figures
-from .dates import DateResolver
-from .events import Found, find_events, future_intent, load_lexicon, negated_intent, threat_intent
-from .modality import conditional_consequence, denied, modality_for, under_announcement
-from .places import PlaceResolver
+from .actors.resolver import ActorResolver
+from .events.arguments import place_heads
+from .events.attribution import attribution_for
+from .events.counts import Figure, assign_figures, counted_once, counts_for, sentence_figures
+from .events.modality import conditional_consequence, denied, modality_for, under_announcement
+from .events.triggers import Found, find_events, future_intent, load_lexicon, negated_intent, threat_intent
+from .places.resolver import PlaceResolver
+from .time.dates import DateResolver
 
 # Conjoined actors become one event each (CAMEO's dyadic convention); this bounds lists like "G20 members".
 MAX_CONJUNCTS = 4
@@ -136,7 +136,7 @@ def _sentence_bounds(sent) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 class DocumentCoder:
     """One document's resolvers (actors, dates, places, original offsets), built once: ``events_for(sent,
     found)`` codes the events of one found trigger of a sentence, as the rules do. ``extract_events`` codes
-    every rule trigger through it, and the trained detector (``dragoman.extract.detector``) the triggers it
+    every rule trigger through it, and the trained detector (``dragoman.extract.events.detector``) the triggers it
     adds. It remembers each event's trigger and sentence so the sentence's figures can be shared out."""
 
     def __init__(self, doc, article: Article, clean: CleanDoc) -> None:  # type: ignore[no-untyped-def]
@@ -235,7 +235,7 @@ def extract_events(doc, article: Article, clean: CleanDoc, *,  # type: ignore[no
     ordered = _text_ordered(share_figures(sentences.values()).values())
     if mode == "rules":
         return counted_once(ordered)  # a figure the story states again is not a second toll
-    from .detector import apply_detector, load_detector
+    from .events.detector import apply_detector, load_detector
 
     detector = _default_detector() if mode == "default" else load_detector()
     scored = apply_detector(doc, ordered, offsets=clean.offsets, found=found_at, detector=detector,
@@ -257,7 +257,7 @@ def extract_events(doc, article: Article, clean: CleanDoc, *,  # type: ignore[no
 @lru_cache(maxsize=1)
 def _default_detector():  # type: ignore[no-untyped-def]
     """The packaged detector without its keep-filter: the confident "no event" drop and the order only."""
-    from .detector import load_detector
+    from .events.detector import load_detector
 
     detector = load_detector()
     return replace(detector, thresholds=replace(detector.thresholds, keep=0.0, keep_type=0.0))

@@ -1,4 +1,4 @@
-"""Training code for the shipped event detector (``dragoman.extract.detector``): never on the coding path.
+"""Training code for the shipped event detector (``dragoman.extract.events.detector``): never on the coding path.
 
 Needs scikit-learn (``requirements-dev.txt``); the artifact it writes (``dragoman/data/detector.json``) is read
 at run time with numpy alone. ``make train`` (``bench/train_detector.py --write``) rebuilds it from

@@ -21,6 +21,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..codes import PLOVER_TYPES
 from ..evaluate.events import (
     _current_type,
     bio_spans,
@@ -29,9 +30,8 @@ from ..evaluate.events import (
     read_cameo_ner,
     read_ipe,
 )
-from ..extract.classifier import in_heldout
-from ..extract.detector import NONE, TYPE_CLASS
-from ..plover import PLOVER_TYPES
+from ..extract.events.classifier import in_heldout
+from ..extract.events.detector import NONE, TYPE_CLASS
 
 ALL_TYPES = frozenset(PLOVER_TYPES)
 IPE_TYPES = {"KILL": "ASSAULT", "ARREST": "COERCE"}

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..evaluate.events import BATCH, _text_order, ipe_labels
-from ..extract.classifier import sentence_features
-from ..extract.detector import rule_features
-from ..extract.events import find_events, load_lexicon
+from ..extract.events.classifier import sentence_features
+from ..extract.events.detector import rule_features
+from ..extract.events.triggers import find_events, load_lexicon
 from ..ingest import article_from_text
 from ..nlp import get_nlp
 from ..pipeline import code_articles

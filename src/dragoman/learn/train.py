@@ -32,9 +32,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from threadpoolctl import threadpool_limits
 
+from ..codes import PLOVER_TYPES
 from ..evaluate.events import _FIRING, _KILL_TRIGGER, _POLICE, bio_spans, classification_scores
-from ..extract.detector import FORMAT, LABELS, NONE, TYPE_CLASS, Detector, Thresholds, decide, detector_from_json
-from ..plover import PLOVER_TYPES
+from ..extract.events.detector import FORMAT, LABELS, NONE, TYPE_CLASS, Detector, Thresholds, decide, detector_from_json
 from .data import Unit
 from .features import Coded
 
@@ -326,7 +326,7 @@ def out_of_fold(units: Sequence[Unit], coded: Sequence[Coded], rows: Sequence[in
 def model_scores(units: Sequence[Unit], probs: dict[int, dict[str, float]], rows: Sequence[int]
                  ) -> dict[str, float]:
     """Model-only: cameo-class macro-F1 of the most likely class, plover-gsr accuracy of the most likely type."""
-    from ..extract.detector import quad_probs
+    from ..extract.events.detector import quad_probs
 
     cc = [i for i in rows if units[i].source == "cameo-class"]
     gold = [units[i].gold for i in cc]

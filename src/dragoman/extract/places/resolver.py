@@ -33,9 +33,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
-from ..model import CleanDoc, Place
-from .geo_ranker import _features, _listed, get_ranker
+from ...gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
+from ...model import CleanDoc, Place
+from .ranker import _features, _listed, get_ranker
 from .toponyms import ADMIN_WORDS, DIRECTIONS, Toponym, ToponymFinder, dateline_spans, feature_head, list_groups
 
 VAGUE_PREPS = {"near", "outside", "around", "off", "toward", "towards"}
@@ -603,10 +603,10 @@ def toponym_record(top: Toponym, clean: CleanDoc | None) -> dict[str, Any]:
 
 def toponyms_for_file(path: Path, *, published: str | None = None) -> Iterator[dict[str, Any]]:
     """One JSON-able record per toponym of every document in ``path`` (``dragoman places``)."""
-    from ..clean import clean_article
-    from ..ingest import iter_inputs
-    from ..model import Rejected
-    from ..nlp import get_nlp
+    from ...clean import clean_article
+    from ...ingest import iter_inputs
+    from ...model import Rejected
+    from ...nlp import get_nlp
 
     nlp = get_nlp()
     for item in iter_inputs([path], published=published):

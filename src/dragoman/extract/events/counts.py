@@ -49,7 +49,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
 
-from ..model import Counts, Event
+from ...model import Counts, Event
 
 Bound = Literal["at_least", "at_most", "approx"]
 Category = Literal["dead", "injured", "arrested", "displaced"]

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
-from .actors import country_of, is_actor_like
+from ..actors.resolver import country_of, is_actor_like
 
 if TYPE_CHECKING:
-    from .events import Code, Found, Lexicon
+    from .triggers import Code, Found, Lexicon
 
 RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into"})
 
@@ -346,7 +346,7 @@ def repression_means(verb, lex: Lexicon, object_class) -> Code | None:  # type: 
 
     ``object_class`` maps a noun to its lexicon object class (events.py owns it).
     """
-    from .events import Code
+    from .triggers import Code
 
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ != "with":

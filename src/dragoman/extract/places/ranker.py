@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import GazetteerError
-from ..gazetteer import Candidate
+from ...errors import GazetteerError
+from ...gazetteer import Candidate
 from .toponyms import list_groups
 
 if TYPE_CHECKING:
-    from .places import _Evidence
+    from .resolver import _Evidence
     from .toponyms import Toponym
 
 # Words near a name that speak of a state or province rather than its city ("the New York border").
@@ -29,7 +29,7 @@ FEATURES = ("hand", "logpop", "main", "PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "P
             "contained_in", "contained_out", "country", "admin1", "held", "near50", "near200", "most_populous",
             "log_ratio", "ratio_unsupported", "world_city", "ratio_in_name", "state_context", "ratio_by_country",
             "in_name_city", "listed_city")
-RANKER_PATH = Path(__file__).resolve().parents[1] / "data" / "geo_ranker.json"
+RANKER_PATH = Path(__file__).resolve().parents[2] / "data" / "geo_ranker.json"
 
 
 def _features(cand: Candidate, scored: tuple[float, str, _Evidence], mention: Toponym,

@@ -34,9 +34,9 @@ from typing import Any, Final
 
 import yaml
 
-from ..errors import DragomanError
-from ..plover import PLOVER_QUAD
-from .actors import is_actor_like
+from ...codes import PLOVER_QUAD
+from ...errors import DragomanError
+from ..actors.resolver import is_actor_like
 from .arguments import (
     DEATH_NOUNS,
     DEATH_VERBS,
@@ -64,7 +64,7 @@ from .arguments import (
 )
 from .attribution import is_reporting_verb
 
-LEXICON_PATH: Final = Path(__file__).resolve().parents[1] / "lexicon" / "events.yaml"
+LEXICON_PATH: Final = Path(__file__).resolve().parents[2] / "lexicon" / "events.yaml"
 
 # Types whose complement is content (what is threatened, agreed, asked, refused, alleged), not an event.
 GOVERNING: Final = frozenset({"THREATEN", "AGREE", "REQUEST", "REJECT", "ACCUSE"})

@@ -38,9 +38,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .. import lexicon as lx
-from ..model import Actor
-from .actor_phrases import as_place, city_country, country_entry, phrase_end, phrase_start, place_country
+from ... import lexicon as lx
+from ...model import Actor
+from .phrases import as_place, city_country, country_entry, phrase_end, phrase_start, place_country
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "it", "its", "itself"})

@@ -1,4 +1,4 @@
-"""Calendar arithmetic for the TIMEX3 normaliser (:mod:`dragoman.extract.timex`): ISO weeks, month and quarter
+"""Calendar arithmetic for the TIMEX3 normaliser (:mod:`dragoman.extract.time.timex`): ISO weeks, month and quarter
 steps, the weekday or year a tense points to, and periods counted from a reference value ("the following year")."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from .timex_words import UNKNOWN_PERIOD
+from .words import UNKNOWN_PERIOD
 
 Tense = Literal["past", "present", "future"]
 

@@ -1,6 +1,6 @@
 """Where an actor phrase starts and ends, and the places in it.
 
-Helpers of :mod:`dragoman.extract.actors` over spaCy tokens: the first token of a mention (its left
+Helpers of :mod:`dragoman.extract.actors.resolver` over spaCy tokens: the first token of a mention (its left
 modifiers), the token just past it (post-modifiers such as "in Darfur", appositions and participles, kept
 while contiguous), whether a capital or town is named as a place done to rather than as an actor, and the
 country of a country name, town or region (the lexicons and the place index).
@@ -8,7 +8,7 @@ country of a country name, town or region (the lexicons and the place index).
 
 from __future__ import annotations
 
-from .. import lexicon as lx
+from ... import lexicon as lx
 
 # Left dependents that belong to a mention ("the two Sudanese army units", "Kenya's minister"): no clauses.
 _LEFT_DEPS = frozenset(
@@ -135,7 +135,7 @@ _CITY_MIN_POPULATION = 15_000
 
 def city_country(text: str) -> str | None:
     """ISO3 of the most populous city called ``text`` (its main name), from the place index."""
-    from ..gazetteer import get_gazetteer
+    from ...gazetteer import get_gazetteer
 
     if not text.strip():
         return None
@@ -151,7 +151,7 @@ _REGION_MIN_POPULATION = 200_000
 
 def place_country(text: str) -> str | None:
     """ISO3 of a town (as :func:`city_country`) or else of a large region or province called ``text``."""
-    from ..gazetteer import get_gazetteer
+    from ...gazetteer import get_gazetteer
 
     if not text.strip():
         return None

@@ -22,8 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..errors import DragomanError
-from ..model import CleanDoc, DatePrecision, When
+from ...errors import DragomanError
+from ...model import CleanDoc, DatePrecision, When
 from .timex import Tense, Timex, find_timexes
 
 _CUE = re.compile(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Final
 
-from ..model import Modality
+from ...model import Modality
 
 CONDITION_MARKS: Final = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_AUX: Final = frozenset({"could", "may", "might", "should", "would", "can", "must", "ought"})

@@ -2,7 +2,7 @@
 
 Lookup tables map a lower-case word to its value (month and weekday numbers, number words, unit,
 season and part-of-day codes, reference values); the upper-case pattern strings are the same words as
-regular-expression alternations, for the rules in :mod:`dragoman.extract.timex` to build on.
+regular-expression alternations, for the rules in :mod:`dragoman.extract.time.timex` to build on.
 Written by the dragoman team; the codes are TimeML's.
 """
 

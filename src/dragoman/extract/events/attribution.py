@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..model import Actor
+from ...model import Actor
 
 # Always reporting when used as a verb.
 _ALWAYS: Final[frozenset[str]] = frozenset({

@@ -28,14 +28,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
-from ..errors import ModelError
-from ..model import Event
-from ..plover import PLOVER_QUAD
+from ...codes import PLOVER_QUAD
+from ...errors import ModelError
+from ...model import Event
 from .arguments import lemma_of
 from .attribution import is_reporting_verb
-from .events import Found, find_events, load_lexicon, match_trigger
+from .triggers import Found, find_events, load_lexicon, match_trigger
 
-MODEL_PATH: Final = Path(__file__).resolve().parents[1] / "data" / "event_model.json"
+MODEL_PATH: Final = Path(__file__).resolve().parents[2] / "data" / "event_model.json"
 CLASSES: Final[tuple[int, ...]] = (0, 1, 2, 3, 4)
 QUAD_CLASS: Final[dict[str, int]] = {
     "verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4,
@@ -228,7 +228,7 @@ def gate_coded(events: Sequence[Event], *, threshold: float | None = None) -> li
     For evaluation and for callers of ``code_text``; the pipeline itself should call ``gate_events`` on the
     sentence it already parsed. Events keep their order except that each sentence's preferred event leads.
     """
-    from ..nlp import get_nlp
+    from ...nlp import get_nlp
 
     groups: dict[tuple[int, int, str], list[Event]] = {}
     for event in events:

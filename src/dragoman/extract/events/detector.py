@@ -50,14 +50,14 @@ from typing import Any, Final, NamedTuple
 
 import numpy as np
 
-from ..errors import ModelError
-from ..model import Event, OffsetMap
-from ..plover import CAMEO_ROOT, PLOVER_QUAD, PLOVER_TYPES
+from ...codes import CAMEO_ROOT, PLOVER_QUAD, PLOVER_TYPES
+from ...errors import ModelError
+from ...model import Event, OffsetMap
 from .arguments import lemma_of, recipients_of_verb, subject_of, with_fallbacks
 from .classifier import sentence_features
-from .events import Code, Found, find_events, load_lexicon
+from .triggers import Code, Found, find_events, load_lexicon
 
-DETECTOR_PATH: Final = Path(__file__).resolve().parents[1] / "data" / "detector.json"
+DETECTOR_PATH: Final = Path(__file__).resolve().parents[2] / "data" / "detector.json"
 FORMAT: Final = "dragoman-detector/1"
 NONE: Final = "NONE"
 LABELS: Final[tuple[str, ...]] = (NONE, *PLOVER_TYPES)
@@ -144,7 +144,7 @@ def detector_from_json(data: dict[str, Any], *, where: str) -> Detector:
         if data.get("format") != FORMAT:
             raise ValueError(f"format {data.get('format')!r}, expected {FORMAT!r}")
         if tuple(data["types"]) != PLOVER_TYPES:
-            raise ValueError("type order differs from dragoman.plover.PLOVER_TYPES")
+            raise ValueError("type order differs from dragoman.codes.PLOVER_TYPES")
         features = [str(f) for f in data["features"]]
         quad_w = np.asarray(data["quad_weights"], dtype=np.float64).reshape(len(features), 5)
         type_w = np.asarray(data["type_weights"], dtype=np.float64).reshape(len(features), len(PLOVER_TYPES))
@@ -332,7 +332,7 @@ def event_builder(doc, article, clean) -> MakeEvent:  # type: ignore[no-untyped-
     For a caller outside ``extract_events`` (which passes its own coder); the events it makes carry counts read
     alone, not shared out with the sentence's other events.
     """
-    from . import DocumentCoder
+    from .. import DocumentCoder
 
     state: list[DocumentCoder] = []  # built on the first event to make (most documents need none)
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from ..gazetteer import Candidate, Gazetteer, normalize
-from ..model import CleanDoc
+from ...gazetteer import Candidate, Gazetteer, normalize
+from ...model import CleanDoc
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 REPAIR_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}

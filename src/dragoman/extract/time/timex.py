@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from . import timex_calendar as cal
-from .timex_calendar import Tense
-from .timex_words import (
+from . import calendar as cal
+from .calendar import Tense
+from .words import (
     ABBREVIATIONS,
     APPROX,
     DAY_PART_CODES,
