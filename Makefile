@@ -25,8 +25,10 @@ test: $(STAMP)
 	@if command -v npm >/dev/null && [ ! -f src/dragoman/web/static/vendor/leaflet.js ]; then $(MAKE) ui; fi
 	$(BIN)/python -m pytest -q
 
+# Ruff (with McCabe complexity) on everything, mypy on the package.
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py

@@ -9,14 +9,19 @@
     │   ├── BadRecordError        a JSONL line that is not JSON, not an object, or has no text
     │   └── NoArticleError        an HTML page with no article body
     ├── CleaningError             the cleaner could not produce a body (stage "clean")
-    ├── ModelError                the spaCy model is missing or broken (stage "parse")
+    ├── CodingError               one document could not be coded (stage "code"; the Python API's code_text)
+    ├── DateError                 a publication date that is not an ISO date (stage "dates")
+    ├── ModelError                the spaCy model or a packaged trained model is missing or broken (stage "parse")
     ├── StoreError                the SQLite store cannot be opened or written (stage "store")
-    ├── GazetteerError            the place index cannot be built or read (stage "geo")
+    ├── GazetteerError            the place index or geo ranker cannot be built or read (stage "geo")
+    ├── LexiconError              a lexicon file of the installation is unreadable or invalid (stage "lexicon")
     ├── EvaluationError           gold data missing or in an unexpected layout (stage "evaluate")
     └── QueryError                a bad filter value for events/docs/API (stage "query")
 
 A document that fails is stored with ``status`` and the error's message as its reason;
-the batch goes on. The CLI prints messages, never tracebacks (``--verbose`` shows them).
+the batch goes on. A broken installation (``BROKEN_INSTALLATION``: model, gazetteer, lexicon, store) is not
+the document's fault: it stops the batch with its fix instead of failing every document.
+The CLI prints messages, never tracebacks (``--verbose`` shows them).
 """
 
 from __future__ import annotations
@@ -89,3 +94,19 @@ class EvaluationError(DragomanError):
 
 class QueryError(DragomanError):
     stage = "query"
+
+
+class CodingError(DragomanError):
+    stage = "code"
+
+
+class DateError(DragomanError):
+    stage = "dates"
+
+
+class LexiconError(DragomanError):
+    stage = "lexicon"
+
+
+# Errors of the machine or the installation, not of one document: a batch stops on them.
+BROKEN_INSTALLATION: tuple[type[DragomanError], ...] = (GazetteerError, LexiconError, ModelError, StoreError)

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from . import store
 from .clean import clean_article
-from .errors import DragomanError, GazetteerError, ModelError, StoreError
+from .errors import BROKEN_INSTALLATION, CodingError, DragomanError
 from .extract import extract_events
 from .ingest import DEFAULT_MAX_BYTES, article_from_text, count_inputs, iter_inputs
 from .ingest.text import PublishedValue, published_date
@@ -34,7 +34,6 @@ log = logging.getLogger("dragoman")
 
 # Failures of the installation or the machine (no model, no place index, a full disk) are not a document's
 # fault: they stop the batch with their fix, rather than being stored as every document's reason.
-_ENVIRONMENT_ERRORS = (GazetteerError, ModelError, StoreError)
 
 CHUNK_SIZE = 16
 # A body over spaCy's limit is extracted in sections of at most this many characters (see _extract); of
@@ -167,7 +166,7 @@ def _code_prepared(prepared: Sequence[tuple[Article, CleanDoc]], *,
             continue
         try:
             events = _extract(doc, article, clean)
-        except _ENVIRONMENT_ERRORS:
+        except BROKEN_INSTALLATION:
             raise  # the machine, not the document: stop the batch with the fix instead of failing every document
         except Exception as exc:  # noqa: BLE001
             yield _failed(article, "extract", exc, clean)
@@ -227,14 +226,14 @@ def _parse_each(bodies: Sequence[str], *, max_chars: int | None = None) -> Itera
             yield doc
             done += 1
         return
-    except _ENVIRONMENT_ERRORS:
+    except BROKEN_INSTALLATION:
         raise
     except Exception as exc:  # noqa: BLE001 - retried one by one below, then stored as that document's reason
         log.debug("batched parse failed (%s: %s); parsing its documents one by one", type(exc).__name__, exc)
     for body in bodies[done:]:
         try:
             doc = next(parse([body], max_chars=max_chars))
-        except _ENVIRONMENT_ERRORS:
+        except BROKEN_INSTALLATION:
             raise
         except Exception as exc:  # noqa: BLE001 - this document's own failure
             yield exc
@@ -342,5 +341,5 @@ def code_text(text: str, *, published: PublishedValue = None, source_id: str = "
     """Code one text in memory and return its events (nothing is stored)."""
     coded = code_articles([article_from_text(text, source_id=source_id, published=published)])[0]
     if coded.status == "failed":
-        raise DragomanError(coded.error or "document failed", stage="pipeline")
+        raise CodingError(coded.error or "document failed")
     return list(coded.events)

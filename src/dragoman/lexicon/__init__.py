@@ -22,7 +22,7 @@ from typing import Literal
 
 import pycountry
 
-from ..errors import DragomanError
+from ..errors import LexiconError
 
 SectorKind = Literal["noun", "title", "generic", "modifier"]
 SECTOR_KINDS: tuple[str, ...] = ("noun", "title", "generic", "modifier")
@@ -70,10 +70,9 @@ def _rows(filename: str, columns: int) -> list[list[str]]:
             continue
         cells = line.split("\t")
         if len(cells) != columns:
-            raise DragomanError(
+            raise LexiconError(
                 f"lexicon {filename} line {lineno}: {len(cells)} columns, expected {columns}; "
                 "fix the tabs in that line",
-                stage="lexicon",
             )
         if not header_seen:
             header_seen = True
@@ -102,10 +101,9 @@ def countries() -> dict[str, CountryEntry]:
             for term in _split(cell):
                 key = norm(term)
                 if key in written and written[key].iso3 != iso3:
-                    raise DragomanError(
+                    raise LexiconError(
                         f"lexicon countries.tsv: {term!r} is given for both {written[key].iso3} and {iso3}; "
                         "keep it in one row",
-                        stage="lexicon",
                     )
                 written.setdefault(key, CountryEntry(iso3, kind))  # type: ignore[arg-type]
                 if kind in ("adjective", "demonym"):
@@ -135,15 +133,14 @@ def bodies() -> dict[str, BodyEntry]:
             code = "" if code == "-" else code
             sec = None if sector == "-" else sector
             if sec is not None and sec not in SECTOR_CODES:
-                raise DragomanError(
-                    f"lexicon {filename}: unknown sector {sector!r}; use one of {sorted(SECTOR_CODES)}", stage="lexicon"
+                raise LexiconError(
+                    f"lexicon {filename}: unknown sector {sector!r}; use one of {sorted(SECTOR_CODES)}"
                 )
             for name in _split(names):
                 key = norm(name)
                 if key in table and table[key].code != code:
-                    raise DragomanError(
+                    raise LexiconError(
                         f"lexicon {filename}: {name!r} is given for both {table[key].code} and {code}; keep one",
-                        stage="lexicon",
                     )
                 table.setdefault(key, BodyEntry(code, sec, name))
     return table
@@ -177,17 +174,17 @@ def _sector_table(*, head: bool) -> dict[str, SectorEntry]:
     table: dict[str, SectorEntry] = {}
     for term, sector, kind in _rows("sectors.tsv", 3):
         if kind not in SECTOR_KINDS:
-            raise DragomanError(
-                f"lexicon sectors.tsv: {term!r} has kind {kind!r}; use one of {SECTOR_KINDS}", stage="lexicon"
+            raise LexiconError(
+                f"lexicon sectors.tsv: {term!r} has kind {kind!r}; use one of {SECTOR_KINDS}"
             )
         sec = None if sector == "-" else sector
         if sec is not None and sec not in SECTOR_CODES:
-            raise DragomanError(f"lexicon sectors.tsv: {term!r} has unknown sector {sector!r}", stage="lexicon")
+            raise LexiconError(f"lexicon sectors.tsv: {term!r} has unknown sector {sector!r}")
         if (kind == "modifier") == head:
             continue
         key = norm(term)
         if key in table:
-            raise DragomanError(f"lexicon sectors.tsv: {term!r} is listed twice as a {kind}; keep one", stage="lexicon")
+            raise LexiconError(f"lexicon sectors.tsv: {term!r} is listed twice as a {kind}; keep one")
         table[key] = SectorEntry(sec, kind)  # type: ignore[arg-type]
     return table
 

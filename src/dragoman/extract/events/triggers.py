@@ -35,7 +35,7 @@ from typing import Any, Final
 import yaml
 
 from ...codes import PLOVER_QUAD
-from ...errors import DragomanError
+from ...errors import LexiconError
 from ..actors.resolver import is_actor_like
 from .arguments import (
     DEATH_NOUNS,
@@ -152,10 +152,9 @@ class Found:
 def _parse_code(value: object, *, where: str) -> Code:
     parts = str(value).split()
     if len(parts) not in (2, 3) or parts[0] not in PLOVER_QUAD:
-        raise DragomanError(
+        raise LexiconError(
             f"bad event lexicon entry {where}: {value!r}; write 'PLOVER_TYPE CAMEO [mode]' "
             f"with a type among {', '.join(PLOVER_QUAD)} in {LEXICON_PATH}",
-            stage="extract",
         )
     return Code(parts[0], parts[1], parts[2] if len(parts) == 3 else None)
 
@@ -214,8 +213,7 @@ def load_lexicon() -> Lexicon:
     try:
         text = LEXICON_PATH.read_text(encoding="utf-8")
     except OSError as exc:
-        raise DragomanError(f"event lexicon {LEXICON_PATH} cannot be read ({exc}): reinstall dragoman",
-                            stage="extract") from exc
+        raise LexiconError(f"event lexicon {LEXICON_PATH} cannot be read ({exc}): reinstall dragoman") from exc
     return lexicon_from_yaml(text)
 
 

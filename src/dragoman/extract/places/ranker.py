@@ -83,10 +83,10 @@ class Ranker:
             names = tuple(data["features"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise GazetteerError(f"cannot read the geo ranker {path} ({exc}): rebuild it with bench/"
-                                 "train_geo_ranker.py or delete it to use the hand weights", stage="places") from exc
+                                 "train_geo_ranker.py or delete it to use the hand weights", stage="geo") from exc
         if names != FEATURES:
             raise GazetteerError(f"geo ranker {path} has features {names}, this code computes {FEATURES}: rebuild it "
-                                 "with bench/train_geo_ranker.py", stage="places")
+                                 "with bench/train_geo_ranker.py", stage="geo")
         return cls(tuple(float(weights[n]) for n in names))
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...errors import DragomanError
+from ...errors import DateError
 from ...model import CleanDoc, DatePrecision, When
 from .timex import Tense, Timex, find_timexes
 
@@ -143,9 +143,9 @@ def _parse_published(published: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(published[:10])
     except ValueError as exc:
-        raise DragomanError(
+        raise DateError(
             f"publication date {published!r} is not an ISO date (YYYY-MM-DD); fix the input's `published` "
-            "value or pass --published YYYY-MM-DD", stage="dates") from exc
+            "value or pass --published YYYY-MM-DD") from exc
 
 
 class DateResolver:
