@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dragoman.extract.time.timex import find_timexes, guess_tense
-from test_timex_finder import DCT, only
+from test_time_timex_finder import DCT, only
 
 
 def values(text: str) -> list[tuple[str, str]]:
