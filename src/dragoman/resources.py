@@ -1,0 +1,47 @@
+"""The files dragoman ships and reads at run time, and the one way they are read.
+
+    data/detector.json     trained event detector (``make train``)          ModelError when unreadable
+    data/event_model.json  sentence quad-class model (bench/train_classifier.py)
+    data/geo_ranker.json   place-candidate ranker (bench/train_geo_ranker.py); optional
+    lexicon/*.yaml, *.tsv  word lists we write                              LexiconError when unreadable
+
+Every loader reads its file once per process (the callers cache the built object) and turns a missing or
+damaged file into the installation error of its kind, with the fix, so a batch stops instead of failing every
+document (``errors.BROKEN_INSTALLATION``). The gazetteer index is built per machine, not shipped: see
+``dragoman.gazetteer``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Final
+
+from .errors import DragomanError, LexiconError, ModelError
+
+PACKAGE_DIR: Final = Path(__file__).resolve().parent
+DATA_DIR: Final = PACKAGE_DIR / "data"
+LEXICON_DIR: Final = PACKAGE_DIR / "lexicon"
+
+
+def read_text(path: Path, *, what: str, fix: str, error: type[DragomanError]) -> str:
+    """The text of a shipped file; ``error`` (naming ``what``, the file and ``fix``) when it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"{what} {path} cannot be read ({exc}): {fix}") from exc
+
+
+def read_json(path: Path, *, what: str, fix: str, error: type[DragomanError] = ModelError) -> Any:
+    """A shipped JSON file, parsed; ``error`` when it cannot be read or is not JSON."""
+    text = read_text(path, what=what, fix=fix, error=error)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(f"{what} {path} is not valid JSON ({exc}): {fix}") from exc
+
+
+def read_lexicon(name: str, *, folder: Path = LEXICON_DIR) -> str:
+    """The text of lexicon file ``name``; LexiconError when the installation lacks it."""
+    return read_text(folder / name, what="lexicon", fix="reinstall dragoman (pip install --force-reinstall)",
+                     error=LexiconError)
