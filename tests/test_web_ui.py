@@ -12,6 +12,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,13 +43,11 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """`dragoman serve` in a thread: uvicorn on a free localhost port over a real store."""
+@contextmanager
+def _serve(db: Path) -> Iterator[str]:
+    """`dragoman serve` in a thread: uvicorn on a free localhost port over the store at ``db``; yields its URL."""
     import uvicorn
 
-    db = tmp_path_factory.mktemp("web") / "web.db"
-    ids = build_db(db, examples=False)
     port = _free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -60,14 +59,23 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
             pytest.fail("uvicorn did not start within 15 s")
         time.sleep(0.05)
     try:
-        yield {"url": f"http://127.0.0.1:{port}", "ids": ids}
+        yield f"http://127.0.0.1:{port}"
     finally:
         srv.should_exit = True
         thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    db = tmp_path_factory.mktemp("web") / "web.db"
+    ids = build_db(db, examples=False)
+    with _serve(db) as url:
+        yield {"url": url, "ids": ids}
+
+
+@contextmanager
+def launch_chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -77,6 +85,12 @@ def browser() -> Iterator[Any]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launch_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture()

@@ -95,6 +95,7 @@
   async function applyFilters({ keepOffset = false } = {}) {
     state.filters = readFilters();
     if (!keepOffset) state.offset = 0;
+    fitPending = true;
     writeHash();
     updateExports();
     showError("");
@@ -148,6 +149,7 @@
   let map = null;
   let clusterLayer = null;
   let tileLayer = null;
+  let fitPending = true; // fit the view to the events once after each change of filters, not on every zoom
 
   async function initMap() {
     map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 14 }).setView([10, 20], 2);
@@ -176,7 +178,15 @@
     if (!map) return;
     const zoom = map.getZoom();
     const data = await api("/api/clusters", { ...everyReport(), zoom });
+    if (fitPending && data.clusters.length) {
+      fitPending = false;
+      const bounds = L.latLngBounds(data.clusters.map((c) => [c.lat, c.lon]));
+      // A cluster sits at its members' mean: padding keeps its marker inside the view, not cut at the edge.
+      map.fitBounds(bounds, { padding: [40, 40], maxZoom: 8, animate: false });
+      if (map.getZoom() !== zoom) return; // zoomend reloads the clusters at the new zoom
+    }
     clusterLayer.clearLayers();
+    $("map").dataset.zoom = String(map.getZoom());
     for (const c of data.clusters) {
       const size = c.count === 1 ? 16 : Math.min(56, 20 + Math.round(Math.log2(c.count) * 5));
       const label = el("div", { className: c.count === 1 ? "cluster single" : "cluster",
@@ -195,15 +205,62 @@
 
   // ------------------------------------------------------------------ timeline
 
+  // The axis spans the bulk of the dates (or the date filter), never a stray year: one event dated 1777 or a
+  // phone number read as 2060 would otherwise stretch it over centuries and empty every bar. Dates outside
+  // are counted at the edges. Bins are days, weeks, months or years, whatever keeps the bars readable.
   const DAY_MS = 86400000;
-  let timelineDays = [];
+  const BULK = 0.01; // share of the events cut at each end when finding the bulk
+  const MAX_BINS = { day: 120, week: 110, month: 120 };
+  let timelineBins = []; // [{ start: "YYYY-MM-DD", end: "YYYY-MM-DD" }] in order
 
-  function dayList(first, last) {
-    const days = [];
-    for (let t = Date.parse(first); t <= Date.parse(last) && days.length < 3700; t += DAY_MS) {
-      days.push(new Date(t).toISOString().slice(0, 10));
+  const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+  const dayMs = (day) => Date.parse(`${day}T00:00:00Z`);
+
+  function normaliseDay(key) {
+    // Year and month precision are stored as their first day; older keys may hold "YYYY" or "YYYY-MM".
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(key);
+    return m ? `${m[1]}-${m[2] || "01"}-${m[3] || "01"}` : null;
+  }
+
+  function binStart(day, unit) {
+    if (unit === "day") return day;
+    if (unit === "month") return `${day.slice(0, 7)}-01`;
+    if (unit === "year") return `${day.slice(0, 4)}-01-01`;
+    const d = new Date(dayMs(day));
+    return isoDay(dayMs(day) - ((d.getUTCDay() + 6) % 7) * DAY_MS); // the Monday of its ISO week
+  }
+
+  function nextBin(start, unit) {
+    if (unit === "day") return isoDay(dayMs(start) + DAY_MS);
+    if (unit === "week") return isoDay(dayMs(start) + 7 * DAY_MS);
+    const d = new Date(dayMs(start));
+    if (unit === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCFullYear(d.getUTCFullYear() + 1);
+    return isoDay(d.getTime());
+  }
+
+  function binsOver(first, last) {
+    const spanDays = (dayMs(last) - dayMs(first)) / DAY_MS + 1;
+    const unit = spanDays <= MAX_BINS.day ? "day" : spanDays <= MAX_BINS.week * 7 ? "week"
+      : spanDays <= MAX_BINS.month * 30.5 ? "month" : "year";
+    const bins = [];
+    for (let s = binStart(first, unit); s <= last && bins.length < 400; s = nextBin(s, unit)) {
+      bins.push({ start: s, end: isoDay(dayMs(nextBin(s, unit)) - DAY_MS) });
     }
-    return days;
+    return { unit, bins };
+  }
+
+  // The first and last day of the middle of the distribution (weighted by events per day).
+  function bulkOf(days, counts) {
+    const total = counts.reduce((a, b) => a + b, 0);
+    const cut = Math.floor(total * BULK);
+    let seen = 0;
+    let lo = days[0];
+    let hi = days[days.length - 1];
+    for (let i = 0; i < days.length; i++) { seen += counts[i]; if (seen > cut) { lo = days[i]; break; } }
+    seen = 0;
+    for (let i = days.length - 1; i >= 0; i--) { seen += counts[i]; if (seen > cut) { hi = days[i]; break; } }
+    return [lo, hi];
   }
 
   async function loadTimeline() {
@@ -212,39 +269,82 @@
     const stats = await api("/api/stats", { ...rest, top: 1 });
     const svg = $("timeline");
     svg.replaceChildren();
-    const known = Object.keys(stats.by_day).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-    if (!known.length) {
-      timelineDays = [];
+    const perDay = new Map();
+    for (const [key, n] of Object.entries(stats.by_day)) {
+      const day = normaliseDay(key);
+      if (day) perDay.set(day, (perDay.get(day) || 0) + n);
+    }
+    const days = [...perDay.keys()].sort();
+    if (!days.length) {
+      timelineBins = [];
+      svg.dataset.unit = "";
       svg.appendChild(svgEl("text", { x: 10, y: 20, class: "axis" })).textContent = "No dated events.";
       return;
     }
-    timelineDays = dayList(known[0], known[known.length - 1]);
+    let [first, last] = bulkOf(days, days.map((d) => perDay.get(d)));
+    if (from && normaliseDay(from)) first = normaliseDay(from) < first || !to ? normaliseDay(from) : first;
+    if (to && normaliseDay(to)) last = normaliseDay(to) > last || !from ? normaliseDay(to) : last;
+    if (first > last) [first, last] = [last, first];
+    const { unit, bins } = binsOver(first, last);
+    timelineBins = bins;
+    svg.dataset.unit = unit;
+    const axisFirst = bins[0].start;
+    const axisLast = bins[bins.length - 1].end;
+    const counts = bins.map(() => 0);
+    let before = 0;
+    let after = 0;
+    let b = 0;
+    for (const day of days) {
+      const n = perDay.get(day);
+      if (day < axisFirst) { before += n; continue; }
+      if (day > axisLast) { after += n; continue; }
+      while (bins[b].end < day) b++;
+      counts[b] += n;
+    }
     const width = svg.clientWidth || 600;
     const height = svg.clientHeight || 130;
     const pad = 18;
-    const barW = width / timelineDays.length;
-    const max = Math.max(...timelineDays.map((d) => stats.by_day[d] || 0));
-    timelineDays.forEach((day, i) => {
-      const n = stats.by_day[day] || 0;
+    const edge = 8; // room for the outlier marks
+    const plotW = width - 2 * edge;
+    const barW = plotW / bins.length;
+    const max = Math.max(1, ...counts);
+    const top = before || after ? 16 : 4; // the outlier marks sit above the tallest bar
+    bins.forEach((bin, i) => {
+      const n = counts[i];
       if (!n) return;
-      const h = Math.max(1, ((height - pad - 4) * n) / max);
-      const outside = (from && day < from) || (to && day > to);
-      const bar = svgEl("rect", { x: i * barW + 0.5, y: height - pad - h, width: Math.max(1, barW - 1), height: h,
-        class: outside ? "bar out" : "bar", "data-day": day });
-      bar.appendChild(svgEl("title")).textContent = `${day}: ${n} event${n === 1 ? "" : "s"}`;
+      const h = Math.max(1, ((height - pad - top) * n) / max);
+      const outside = (from && bin.end < from) || (to && bin.start > to);
+      const bar = svgEl("rect", { x: edge + i * barW + 0.5, y: height - pad - h, width: Math.max(1, barW - 1),
+        height: h, class: outside ? "bar out" : "bar", "data-day": bin.start });
+      const label = unit === "day" ? bin.start : `${bin.start} – ${bin.end}`;
+      bar.appendChild(svgEl("title")).textContent = `${label}: ${n} event${n === 1 ? "" : "s"}`;
       svg.appendChild(bar);
     });
-    const ticks = Math.min(6, timelineDays.length);
+    const ticks = Math.min(6, bins.length);
     for (let k = 0; k < ticks; k++) {
-      const i = Math.round((k * (timelineDays.length - 1)) / Math.max(1, ticks - 1));
-      const x = Math.min(width - 62, Math.max(2, i * barW));
-      svg.appendChild(svgEl("text", { x, y: height - 4, class: "axis" })).textContent = timelineDays[i];
+      const i = Math.round((k * (bins.length - 1)) / Math.max(1, ticks - 1));
+      const x = Math.min(width - 62, Math.max(2, edge + i * barW));
+      const text = unit === "year" ? bins[i].start.slice(0, 4) : unit === "month" ? bins[i].start.slice(0, 7)
+        : bins[i].start;
+      svg.appendChild(svgEl("text", { x, y: height - 4, class: "axis" })).textContent = text;
     }
+    const outliers = [[before, "earlier", days[0], 2, "start"], [after, "later", days[days.length - 1], width - 2, "end"]];
+    for (const [n, side, day, x, anchor] of outliers) {
+      if (!n) continue;
+      const mark = svgEl("text", { x, y: 12, class: `axis outlier ${side}`, "text-anchor": anchor });
+      mark.textContent = side === "earlier" ? `◀ ${n} earlier (from ${day.slice(0, 4)})` : `${n} later (to ${day.slice(0, 4)}) ▶`;
+      mark.appendChild(svgEl("title")).textContent = `${n} event${n === 1 ? "" : "s"} dated ${side} than the axis, `
+        + "left out so the bulk stays readable; set the dates to see them";
+      svg.appendChild(mark);
+    }
+    svg.setAttribute("aria-label", `Events per ${unit}, ${axisFirst} to ${axisLast}`);
+    $("timeline-unit").textContent = unit;
     if (from || to) {
-      const i0 = from ? Math.max(0, timelineDays.indexOf(from)) : 0;
-      const i1 = to && timelineDays.includes(to) ? timelineDays.indexOf(to) : timelineDays.length - 1;
-      svg.appendChild(svgEl("rect", { x: i0 * barW, y: 0, width: (i1 - i0 + 1) * barW, height: height - pad,
-        class: "brush", "pointer-events": "none" }));
+      const i0 = from ? Math.max(0, bins.findIndex((bin) => bin.end >= from)) : 0;
+      const last1 = to ? bins.findIndex((bin) => bin.end >= to) : -1;
+      const i1 = last1 < 0 ? bins.length - 1 : last1;
+      svg.appendChild(svgEl("rect", { x: edge + i0 * barW, y: 0, width: Math.max(0, i1 - i0 + 1) * barW,
+        height: height - pad, class: "brush", "pointer-events": "none" }));
     }
   }
 
@@ -252,14 +352,14 @@
     const svg = $("timeline");
     let start = null;
     let rect = null;
-    const dayAt = (x) => {
+    const binAt = (x) => {
       const width = svg.clientWidth || 600;
-      const i = Math.floor((x / width) * timelineDays.length);
-      return timelineDays[Math.min(timelineDays.length - 1, Math.max(0, i))];
+      const i = Math.floor(((x - 8) / (width - 16)) * timelineBins.length);
+      return timelineBins[Math.min(timelineBins.length - 1, Math.max(0, i))];
     };
     const localX = (e) => e.clientX - svg.getBoundingClientRect().left;
     svg.addEventListener("mousedown", (e) => {
-      if (!timelineDays.length) return;
+      if (!timelineBins.length) return;
       start = localX(e);
       rect = svgEl("rect", { x: start, y: 0, width: 0, height: (svg.clientHeight || 130) - 18, class: "brush" });
       svg.appendChild(rect);
@@ -277,8 +377,8 @@
       const b = Math.max(start, x);
       start = null;
       if (b - a < 3) { rect.remove(); return; }
-      $("f-from").value = dayAt(a);
-      $("f-to").value = dayAt(b);
+      $("f-from").value = binAt(a).start;
+      $("f-to").value = binAt(b).end;
       applyFilters();
     };
     svg.addEventListener("mouseup", finish);
