@@ -12,6 +12,8 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(BIN)/pip install -q --no-deps -e .
 	# Compile the GeoNames gazetteer index once (cached in the user's data folder).
 	$(BIN)/python -c "from dragoman.gazetteer import build_index; print('gazetteer:', build_index())"
+	@# The web UI's third-party files come from npm: built here when npm is on the machine, else the UI says how.
+	@if command -v npm >/dev/null; then $(MAKE) ui; else echo "npm not found: the web UI is not built (make ui)"; fi
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -19,6 +21,8 @@ demo: $(STAMP)
 	$(BIN)/dragoman code examples/ --db dragoman.db --published 2024-01-23
 	$(BIN)/dragoman docs --db dragoman.db
 	$(BIN)/dragoman events --db dragoman.db
+	@echo
+	@echo "Browse these events in the web UI: $(BIN)/dragoman serve --db dragoman.db  (then open http://127.0.0.1:8000)"
 
 test: $(STAMP)
 	@# The browser tests need the built UI: build it when npm is here and it is not built yet.
