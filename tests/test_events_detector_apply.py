@@ -7,11 +7,10 @@ import time
 
 import pytest
 
-from dragoman.extract import detector_mode
+from dragoman.extract import detector_mode, event_builder
 from dragoman.extract.events.detector import (
     Thresholds,
     apply_detector,
-    event_builder,
     load_detector,
     sentence_probs,
 )

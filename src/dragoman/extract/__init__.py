@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ftfy
 
@@ -24,9 +24,13 @@ from .events.arguments import place_heads
 from .events.attribution import attribution_for
 from .events.counts import Figure, assign_figures, counted_once, counts_for, sentence_figures
 from .events.modality import conditional_consequence, denied, modality_for, under_announcement
-from .events.triggers import Found, find_events, future_intent, load_lexicon, negated_intent, threat_intent
+from .events.triggers import find_events, future_intent, load_lexicon, negated_intent, threat_intent
+from .events.types import Found
 from .places.resolver import PlaceResolver
 from .time.dates import DateResolver
+
+if TYPE_CHECKING:
+    from .events.detector import MakeEvent
 
 # Conjoined actors become one event each (CAMEO's dyadic convention); this bounds lists like "G20 members".
 MAX_CONJUNCTS = 4
@@ -34,7 +38,7 @@ MAX_CONJUNCTS = 4
 OF_PREPS = frozenset({"of", "for", "by", "from"})
 RECIPIENT_OF_PREPS = OF_PREPS | {"against", "on", "with", "to", "toward", "towards", "upon"}
 
-__all__ = ["DETECTOR_MODES", "DocumentCoder", "detector_mode", "extract_events", "share_figures"]
+__all__ = ["DETECTOR_MODES", "DocumentCoder", "detector_mode", "event_builder", "extract_events", "share_figures"]
 
 
 # The longest original run one repaired body character can stand for (double-encoded UTF-8 mojibake).
@@ -173,6 +177,24 @@ class DocumentCoder:
             self.triggers.setdefault(event.event_id, found.trigger)
             self.sentence_of.setdefault(event.event_id, sent.start)
         return events
+
+
+def event_builder(doc, article: Article, clean: CleanDoc) -> MakeEvent:  # type: ignore[no-untyped-def]
+    """``make_event`` for ``dragoman.extract.events.detector.apply_detector`` on one document: the rule coder's own
+    argument, actor, date and place resolution (``DocumentCoder.events_for``), its resolvers built on the first
+    event to make.
+
+    For a caller outside ``extract_events`` (which passes its own coder); the events it makes carry counts read
+    alone, not shared out with the sentence's other events.
+    """
+    state: list[DocumentCoder] = []  # built on the first event to make (most documents need none)
+
+    def make(sent, item: Found) -> list[Event]:  # type: ignore[no-untyped-def]
+        if not state:
+            state.append(DocumentCoder(doc, article, clean))
+        return state[0].events_for(sent, item)
+
+    return make
 
 
 # How extract_events uses the trained event detector: "rules" (the rule events only, no confidence);

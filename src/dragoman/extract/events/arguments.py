@@ -10,12 +10,10 @@ the subject of a light verb; recipient = object of on/against/with/to.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from ..actors.resolver import country_of, is_actor_like
-
-if TYPE_CHECKING:
-    from .triggers import Code, Found, Lexicon
+from .types import Code, Found, Lexicon
 
 RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into"})
 
@@ -45,6 +43,23 @@ THEME_RECIPIENT_PREPS: Final = frozenset({"on", "against", "to", "upon", "toward
 
 def lemma_of(tok) -> str:  # type: ignore[no-untyped-def]
     return tok.lemma_.lower()
+
+
+def object_class(noun, lex: Lexicon) -> str | None:  # type: ignore[no-untyped-def]
+    """The lexicon's class of an object noun ("troops", "aid", "gas"), through a container ("a column of tanks")."""
+    if noun.ent_type_ == "MONEY":  # "gave $2 million to ..."
+        return "aid"
+    lemma = lemma_of(noun)
+    if any(c.dep_ in ("compound", "amod") and lex.object_class.get(lemma_of(c)) == "gas" for c in noun.children):
+        return "gas"  # "tear-gas shells", "teargas canisters": crowd control, not artillery
+    cls = lex.object_class.get(lemma)
+    if cls is None and lemma in lex.containers:
+        for child in noun.children:  # "a column of 40 armoured vehicles"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return lex.object_class.get(lemma_of(pobj))
+    return cls
 
 
 def pobjs(prep) -> list:  # type: ignore[type-arg]
@@ -341,13 +356,8 @@ def firing_owner(tok) -> list:  # type: ignore[no-untyped-def,type-arg]
 STICKS: Final = frozenset({"lathi", "baton", "cane", "truncheon", "stick", "club"})
 
 
-def repression_means(verb, lex: Lexicon, object_class) -> Code | None:  # type: ignore[no-untyped-def]
-    """The force a coercion is done with: "dispersed the mob with tear gas" (CAMEO 175), "... with bullets" (193).
-
-    ``object_class`` maps a noun to its lexicon object class (events.py owns it).
-    """
-    from .triggers import Code
-
+def repression_means(verb, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-def]
+    """The force a coercion is done with: "dispersed the mob with tear gas" (CAMEO 175), "... with bullets" (193)."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ != "with":
             continue

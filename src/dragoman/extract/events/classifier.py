@@ -20,22 +20,22 @@ read once, lazily, and scoring a sentence is one sparse dot product: a few dozen
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Final
 
 from ...codes import PLOVER_QUAD
 from ...errors import ModelError
 from ...model import Event
+from ...resources import DATA_DIR, read_json
 from .arguments import lemma_of
 from .attribution import is_reporting_verb
-from .triggers import Found, find_events, load_lexicon, match_trigger
+from .triggers import find_events, load_lexicon, match_trigger
+from .types import Found
 
-MODEL_PATH: Final = Path(__file__).resolve().parents[2] / "data" / "event_model.json"
+MODEL_PATH: Final = DATA_DIR / "event_model.json"
 CLASSES: Final[tuple[int, ...]] = (0, 1, 2, 3, 4)
 QUAD_CLASS: Final[dict[str, int]] = {
     "verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4,
@@ -169,12 +169,9 @@ def model_from_json(data: dict[str, Any], *, where: str) -> EventModel:
 
 @lru_cache(maxsize=1)
 def load_model() -> EventModel:
-    """The packaged model, read once per process."""
-    try:
-        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ModelError(f"event model {MODEL_PATH} cannot be read ({exc}): reinstall dragoman or rebuild it "
-                         "with `python bench/train_classifier.py --write`") from exc
+    """The packaged model (``MODEL_PATH``), read once per process."""
+    data = read_json(MODEL_PATH, what="event model",
+                     fix="reinstall dragoman or rebuild it with `python bench/train_classifier.py --write`")
     return model_from_json(data, where=str(MODEL_PATH))
 
 

@@ -40,12 +40,10 @@ the rules alone.
 from __future__ import annotations
 
 import bisect
-import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 import numpy as np
@@ -53,11 +51,13 @@ import numpy as np
 from ...codes import CAMEO_ROOT, PLOVER_QUAD, PLOVER_TYPES
 from ...errors import ModelError
 from ...model import Event, OffsetMap
+from ...resources import DATA_DIR, read_json
 from .arguments import lemma_of, recipients_of_verb, subject_of, with_fallbacks
 from .classifier import sentence_features
-from .triggers import Code, Found, find_events, load_lexicon
+from .triggers import find_events, load_lexicon
+from .types import Code, Found
 
-DETECTOR_PATH: Final = Path(__file__).resolve().parents[2] / "data" / "detector.json"
+DETECTOR_PATH: Final = DATA_DIR / "detector.json"
 FORMAT: Final = "dragoman-detector/1"
 NONE: Final = "NONE"
 LABELS: Final[tuple[str, ...]] = (NONE, *PLOVER_TYPES)
@@ -67,8 +67,8 @@ QUAD_CLASS: Final[dict[str, int]] = {
 TYPE_CLASS: Final[dict[str, int]] = {t: QUAD_CLASS[q] for t, q in PLOVER_QUAD.items()}
 REBUILD: Final = "rebuild it with `make train` (needs ../shared/gold and requirements-dev.txt)"
 
-__all__ = ["Detector", "Scored", "Thresholds", "apply_detector", "decide", "detector_features", "event_builder",
-           "load_detector", "sentence_probs"]
+__all__ = ["Detector", "Scored", "Thresholds", "apply_detector", "decide", "detector_features", "load_detector",
+           "sentence_probs"]
 
 
 # ---------------------------------------------------------------- the model
@@ -159,12 +159,8 @@ def detector_from_json(data: dict[str, Any], *, where: str) -> Detector:
 
 @lru_cache(maxsize=1)
 def load_detector() -> Detector:
-    """The packaged detector, read once per process (no scikit-learn needed)."""
-    try:
-        data = json.loads(DETECTOR_PATH.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ModelError(f"event detector {DETECTOR_PATH} cannot be read ({exc}): reinstall dragoman or "
-                         f"{REBUILD}") from exc
+    """The packaged detector (``DETECTOR_PATH``), read once per process (no scikit-learn needed)."""
+    data = read_json(DETECTOR_PATH, what="event detector", fix=f"reinstall dragoman or {REBUILD}")
     return detector_from_json(data, where=str(DETECTOR_PATH))
 
 
@@ -293,8 +289,9 @@ def apply_detector(doc, events: Sequence[Event], *, offsets: OffsetMap | None = 
 
     ``doc``: the spaCy Doc the events were extracted from; ``offsets``: the cleaned body's map to the original
     text (events carry original offsets; identity when None). ``make_event(sent, found)`` builds the events of
-    a model trigger (``event_builder(doc, article, clean)``); without it nothing is added. ``found``: each
-    sentence's ``find_events`` by sentence start token, when the caller has it (saves the second search).
+    a model trigger (``dragoman.extract.event_builder(doc, article, clean)``); without it nothing is added.
+    ``found``: each sentence's ``find_events`` by sentence start token, when the caller has it (saves the
+    second search).
     Each event belongs to the sentence its evidence starts in.
     """
     detector = detector or load_detector()
@@ -323,25 +320,6 @@ def apply_detector(doc, events: Sequence[Event], *, offsets: OffsetMap | None = 
             added = [Scored(e, probs.get(e.type), "model") for e in new if e.event_id not in known]
         out.extend(added + kept if decision.add_first else kept + added)
     return out
-
-
-def event_builder(doc, article, clean) -> MakeEvent:  # type: ignore[no-untyped-def]
-    """``make_event`` for one document: the rule coder's own argument, actor, date and place resolution
-    (``dragoman.extract.DocumentCoder.events_for``), its resolvers built on the first event to make.
-
-    For a caller outside ``extract_events`` (which passes its own coder); the events it makes carry counts read
-    alone, not shared out with the sentence's other events.
-    """
-    from .. import DocumentCoder
-
-    state: list[DocumentCoder] = []  # built on the first event to make (most documents need none)
-
-    def make(sent, item: Found) -> list[Event]:  # type: ignore[no-untyped-def]
-        if not state:
-            state.append(DocumentCoder(doc, article, clean))
-        return state[0].events_for(sent, item)
-
-    return make
 
 
 def entropy(probs: dict[str, float]) -> float:

@@ -27,15 +27,16 @@ The argument helpers (subjects, objects, noun arguments, causes) live in ``argum
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import yaml
 
 from ...codes import PLOVER_QUAD
 from ...errors import LexiconError
+from ...resources import LEXICON_DIR, read_lexicon
 from ..actors.resolver import is_actor_like
 from .arguments import (
     DEATH_NOUNS,
@@ -52,6 +53,7 @@ from .arguments import (
     lemma_of,
     means_actor,
     noun_arguments,
+    object_class,
     peace_mission,
     pobjs,
     purpose_owner,
@@ -63,8 +65,10 @@ from .arguments import (
     with_fallbacks,
 )
 from .attribution import is_reporting_verb
+from .types import Code, Found, Lexicon
 
-LEXICON_PATH: Final = Path(__file__).resolve().parents[2] / "lexicon" / "events.yaml"
+# Read by load_lexicon when first asked for, so a test or a user may point it at another file first.
+LEXICON_PATH: Path = LEXICON_DIR / "events.yaml"
 
 # Types whose complement is content (what is threatened, agreed, asked, refused, alleged), not an event.
 GOVERNING: Final = frozenset({"THREATEN", "AGREE", "REQUEST", "REJECT", "ACCUSE"})
@@ -109,46 +113,6 @@ VIOLATE_VERBS: Final = frozenset({"violate", "breach", "flout", "defy", "break",
 EXERCISE_NOUNS: Final = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 
 
-@dataclass(frozen=True, slots=True)
-class Code:
-    """What a trigger means: PLOVER type, CAMEO code and PLOVER mode."""
-
-    type: str
-    cameo: str
-    mode: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    verbs: dict[str, Code]
-    phrasal: dict[tuple[str, str], Code]
-    phrasal_heads: frozenset[str]
-    object_verbs: dict[str, dict[str, Code]]
-    object_class: dict[str, str]
-    containers: frozenset[str]
-    nouns: dict[str, Code]
-    compound_nouns: dict[tuple[str, str], Code]
-    compound_heads: frozenset[str]
-    instruments: dict[str, Code]
-    light_verbs: frozenset[str]
-    not_with_object: dict[str, frozenset[str]]
-    intransitive: dict[str, Code]
-    not_with_modifier: dict[str, frozenset[str]]
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One event found in a sentence, before its arguments are resolved into actors."""
-
-    trigger: Any  # spaCy Token
-    code: Code
-    actors: tuple[Any, ...]  # candidate heads, best first
-    recipients: tuple[Any, ...]
-    anchor: Any  # the verb that carries tense, negation and modals
-    nominal: bool
-    trigger_end: int  # body offset just past the trigger (particle included)
-
-
 def _parse_code(value: object, *, where: str) -> Code:
     parts = str(value).split()
     if len(parts) not in (2, 3) or parts[0] not in PLOVER_QUAD:
@@ -161,7 +125,10 @@ def _parse_code(value: object, *, where: str) -> Code:
 
 def lexicon_from_yaml(text: str) -> Lexicon:
     """Build the lookup tables (dicts keyed by lemma) from the YAML lexicon text."""
-    data = yaml.safe_load(text) or {}
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"event lexicon {LEXICON_PATH} is not valid YAML ({exc}): fix the line it names") from exc
     verbs = {k.lower(): _parse_code(v, where=f"verbs.{k}") for k, v in (data.get("verbs") or {}).items()}
     phrasal: dict[tuple[str, str], Code] = {}
     for key, value in (data.get("phrasal") or {}).items():
@@ -171,10 +138,10 @@ def lexicon_from_yaml(text: str) -> Lexicon:
         verb.lower(): {cls: _parse_code(v, where=f"object_verbs.{verb}.{cls}") for cls, v in classes.items()}
         for verb, classes in (data.get("object_verbs") or {}).items()
     }
-    object_class: dict[str, str] = {}
+    class_of: dict[str, str] = {}
     for cls, words in (data.get("object_classes") or {}).items():
         for word in words:
-            object_class.setdefault(word.lower(), cls)
+            class_of.setdefault(word.lower(), cls)
     nouns: dict[str, Code] = {}
     compound_nouns: dict[tuple[str, str], Code] = {}
     for key, value in (data.get("nouns") or {}).items():
@@ -191,7 +158,7 @@ def lexicon_from_yaml(text: str) -> Lexicon:
         phrasal=phrasal,
         phrasal_heads=frozenset(v for v, _p in phrasal),
         object_verbs=object_verbs,
-        object_class=object_class,
+        object_class=class_of,
         containers=frozenset(w.lower() for w in data.get("container_nouns") or ()),
         nouns=nouns,
         compound_nouns=compound_nouns,
@@ -209,31 +176,11 @@ def lexicon_from_yaml(text: str) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The packaged event lexicon, read once per process."""
-    try:
-        text = LEXICON_PATH.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise LexiconError(f"event lexicon {LEXICON_PATH} cannot be read ({exc}): reinstall dragoman") from exc
-    return lexicon_from_yaml(text)
+    """The packaged event lexicon (``LEXICON_PATH``, read when first asked for), read once per process."""
+    return lexicon_from_yaml(read_lexicon(LEXICON_PATH.name, folder=LEXICON_PATH.parent))
 
 
 # ---------------------------------------------------------------- trigger matching
-
-
-def _object_class(noun, lex: Lexicon) -> str | None:  # type: ignore[no-untyped-def]
-    if noun.ent_type_ == "MONEY":  # "gave $2 million to ..."
-        return "aid"
-    lemma = lemma_of(noun)
-    if any(c.dep_ in ("compound", "amod") and lex.object_class.get(lemma_of(c)) == "gas" for c in noun.children):
-        return "gas"  # "tear-gas shells", "teargas canisters": crowd control, not artillery
-    cls = lex.object_class.get(lemma)
-    if cls is None and lemma in lex.containers:
-        for child in noun.children:  # "a column of 40 armoured vehicles"
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return lex.object_class.get(lemma_of(pobj))
-    return cls
 
 
 def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[no-untyped-def]
@@ -249,7 +196,7 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
                 themes.extend(p for p in prep.children if p.dep_ == "pobj")
         themes.extend(c for t in list(themes) for c in t.conjuncts)  # "a team of experts, equipment and drugs"
         for theme in themes:
-            cls = _object_class(theme, lex)
+            cls = object_class(theme, lex)
             if cls in classes:
                 return classes[cls], end
     if lemma in PERMIT_VERBS and _permits_actor(tok):
@@ -396,7 +343,7 @@ def _weapon_theme(noun, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
     if noun.dep_ == "compound":
         return False
     themes = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
-    return all(_object_class(t, lex) in ("weapons", "heavy", "gas") for t in themes)
+    return all(object_class(t, lex) in ("weapons", "heavy", "gas") for t in themes)
 
 
 def match_trigger(tok, lex: Lexicon) -> tuple[Code, bool, int] | None:  # type: ignore[no-untyped-def]
@@ -633,7 +580,7 @@ def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-d
             if cause is not None and cause.i in codes:
                 consumed.add(cause.i)
         if code.type == "COERCE" and code.cameo == "170":  # "dispersed the mob with tear gas": force, not words
-            forced = repression_means(tok, lex, _object_class)
+            forced = repression_means(tok, lex)
             if forced is not None:
                 codes[i] = forced
         if codes[i].type == "ASSAULT":
