@@ -1,4 +1,5 @@
-"""PLOVER event types, their quad classes and the CAMEO roots that correspond to them."""
+"""PLOVER event types, their quad classes, the CAMEO roots that correspond to them, the CAMEO codes the rules
+choose by name, and the tables that refine a code by what it governs."""
 
 from __future__ import annotations
 
@@ -56,5 +57,91 @@ CAMEO_ROOT_QUAD: Final[dict[str, str]] = {
 MODALITIES: Final[tuple[str, ...]] = ("asserted", "future", "hypothetical", "negated", "historical")
 QUADS: Final[tuple[str, ...]] = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
-# PLOVER's international actor codes, used in place of a country.
-INTERNATIONAL_CODES: Final[tuple[str, ...]] = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
+# ---------------------------------------------------------------- CAMEO codes the rules choose
+
+# Named after the CAMEO codebook (1.1b3). A trigger word's own code is data in ``lexicon/events.yaml``; these are
+# the codes the rules give from context (a governed complement, an undone act, an announced one).
+CAMEO_INTENT_TO_COOPERATE: Final = "030"
+CAMEO_DISCUSS_BY_TELEPHONE: Final = "041"
+CAMEO_MILITARY_COOPERATION: Final = "062"
+CAMEO_PEACEKEEPING: Final = "074"  # provide military protection or peacekeeping
+CAMEO_YIELD: Final = "080"
+CAMEO_EASE_ADMINISTRATIVE_SANCTIONS: Final = "081"
+CAMEO_EASE_CURFEW: Final = "0813"
+CAMEO_EASE_MARTIAL_LAW: Final = "0814"  # ease state of emergency or martial law
+CAMEO_EASE_POLITICAL_DISSENT: Final = "082"
+CAMEO_EASE_ECONOMIC_SANCTIONS: Final = "085"  # ease economic sanctions, boycott, embargo
+CAMEO_DE_ESCALATE: Final = "087"  # de-escalate military engagement
+CAMEO_EASE_BLOCKADE: Final = "0872"  # ease military blockade
+CAMEO_DEMAND_ROOT: Final = "10"  # a REQUEST coded under this root is a demand, not an appeal (02)
+CAMEO_DEMAND: Final = "100"
+CAMEO_ACCUSE_OF_AGGRESSION: Final = "1123"
+CAMEO_REJECT: Final = "120"
+CAMEO_REJECT_MEETING: Final = "125"  # reject proposal to meet, discuss or negotiate
+CAMEO_REJECT_AGREEMENT: Final = "127"  # reject plan, agreement to settle dispute
+CAMEO_DEFY_NORMS: Final = "128"  # defy norms, law
+CAMEO_THREATEN: Final = "130"
+CAMEO_THREATEN_NON_FORCE: Final = "131"
+CAMEO_THREATEN_SANCTIONS: Final = "1312"  # threaten to boycott, embargo or sanction
+CAMEO_THREATEN_ADMINISTRATIVE_SANCTIONS: Final = "132"
+CAMEO_THREATEN_BAN: Final = "1322"  # threaten to ban political parties or politicians
+CAMEO_THREATEN_CURFEW: Final = "1323"
+CAMEO_THREATEN_MARTIAL_LAW: Final = "1324"  # threaten to impose state of emergency or martial law
+CAMEO_THREATEN_DISSENT: Final = "133"  # threaten political dissent, protest
+CAMEO_THREATEN_EXPULSION: Final = "136"  # threaten to expel or deport
+CAMEO_THREATEN_REPRESSION: Final = "137"
+CAMEO_THREATEN_FORCE: Final = "138"  # threaten to use military force
+CAMEO_THREATEN_OCCUPATION: Final = "1382"  # threaten to occupy territory
+CAMEO_STOP_AID: Final = "162"  # reduce or stop material aid
+CAMEO_SANCTIONS_ROOT: Final = "163"  # impose embargo, boycott or sanctions (and its subcodes)
+CAMEO_HALT_NEGOTIATIONS: Final = "164"
+CAMEO_HALT_MEDIATION: Final = "165"
+CAMEO_EXPEL: Final = "166"  # expel or deport individuals
+CAMEO_COERCE: Final = "170"
+CAMEO_VIOLENT_REPRESSION: Final = "175"  # use tactics of violent repression
+CAMEO_ASSAULT: Final = "18"
+CAMEO_MILITARY_FORCE: Final = "190"  # use conventional military force
+CAMEO_OCCUPY_TERRITORY: Final = "192"
+CAMEO_SMALL_ARMS: Final = "193"  # fight with small arms and light weapons
+CAMEO_VIOLATE_CEASEFIRE: Final = "196"
+
+# ---------------------------------------------------------------- codes refined by what they govern
+
+# "agreed to cooperate / to support / to provide aid ...": the CAMEO 03x intent by the PLOVER type of the content.
+AGREE_CAMEO: Final[dict[str, str]] = {
+    "COOPERATE": "031", "SUPPORT": "032", "AID": "033", "CONCEDE": "035", "RETREAT": "035", "CONSULT": "036",
+    "AGREE": CAMEO_INTENT_TO_COOPERATE,
+}
+# REQUEST (appeal 02x, demand 10x) and REJECT (12x) by what is asked for or refused.
+APPEAL_CAMEO: Final[dict[str, str]] = {
+    "COOPERATE": "021", "AID": "023", "SUPPORT": "022", "CONCEDE": "025", "RETREAT": "025", "CONSULT": "026",
+    "AGREE": "026",
+}
+DEMAND_CAMEO: Final[dict[str, str]] = {
+    "COOPERATE": "101", "AID": "103", "SUPPORT": "102", "CONCEDE": "105", "RETREAT": "105", "CONSULT": "106",
+    "AGREE": "106",
+}
+REJECT_CAMEO: Final[dict[str, str]] = {
+    "COOPERATE": "121", "AID": "122", "SUPPORT": "121", "CONCEDE": "124", "RETREAT": "124",
+    "CONSULT": CAMEO_REJECT_MEETING, "AGREE": CAMEO_REJECT_AGREEMENT,
+}
+# The PLOVER mode of a REQUEST or REJECT (shared in PLOVER) by what is asked for or refused.
+ASK_MODE: Final[dict[str, str]] = {
+    "COOPERATE": "assist", "AID": "assist", "SUPPORT": "assist", "AGREE": "meet", "CONCEDE": "yield",
+    "RETREAT": "yield", "CONSULT": "meet", "COERCE": "change", "SANCTION": "change",
+}
+# THREATEN (mode, CAMEO) by the PLOVER type threatened, and for COERCE by its mode.
+THREAT_MODE: Final[dict[str, tuple[str, str]]] = {
+    "ASSAULT": ("violence", CAMEO_THREATEN_FORCE),
+    "MOBILIZE": ("violence", CAMEO_THREATEN_FORCE),
+    "SANCTION": ("relations", CAMEO_THREATEN_NON_FORCE),
+    "PROTEST": ("relations", CAMEO_THREATEN_DISSENT),
+}
+COERCE_THREAT: Final[dict[str | None, tuple[str, str]]] = {
+    "arrest": ("arrest", CAMEO_THREATEN_REPRESSION),
+    "ban": ("ban", CAMEO_THREATEN_BAN),
+    "curfew": ("restrict", CAMEO_THREATEN_CURFEW),
+    "martial-law": ("restrict", CAMEO_THREATEN_MARTIAL_LAW),
+    "restrict": ("restrict", CAMEO_THREATEN_SANCTIONS),
+    "deport": ("expel", CAMEO_THREATEN_EXPULSION),
+}

@@ -22,9 +22,10 @@ from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place,
 from .actors.resolver import ActorResolver
 from .events.arguments import place_heads
 from .events.attribution import attribution_for
+from .events.coding import choose_code
 from .events.counts import Figure, assign_figures, counted_once, counts_for, sentence_figures
-from .events.modality import conditional_consequence, denied, modality_for, under_announcement
-from .events.triggers import find_events, future_intent, load_lexicon, negated_intent, threat_intent
+from .events.modality import read_modality
+from .events.triggers import find_events, load_lexicon
 from .events.types import Found
 from .places.resolver import PlaceResolver
 from .time.dates import DateResolver
@@ -371,21 +372,9 @@ def _events_for(item: Found, sent, figures: Sequence[Figure], actors: _Actors,  
             receivers = [(None, implied)] if implied is not None else []
         pairs = [(s, r) for _sh, s in senders or [(None, None)] for _rh, r in receivers or [(None, None)]]
     when: When = dates.when(trigger)
-    modality = modality_for(item.anchor, nominal=trigger if item.nominal else None, sentence=sent,
+    reading = read_modality(item.anchor, nominal=trigger if item.nominal else None, sentence=sent,
                             event_date=when.date, published=article.published)
-    code = item.code
-    if modality == "future":
-        # announced conflict ("said they would boycott") is a threat; announced cooperation a promise
-        threat = threat_intent(code) if under_announcement(item.anchor) else None
-        code = threat or future_intent(code)
-    elif modality == "hypothetical" and conditional_consequence(item.anchor):
-        threat = threat_intent(code)  # "will withdraw its force unless ...": a conditional threat
-        if threat is not None:
-            code, modality = threat, "asserted"
-    elif modality == "negated" and not denied(item.anchor):
-        refusal = negated_intent(code)  # "will not release", "failed to reach agreement": a refusal
-        if refusal is not None:
-            code, modality = refusal, "asserted"
+    code, modality = choose_code(item.code, reading)  # the one decision of the event's code
     # this event read alone; extract_events then shares the sentence's figures out so each counts once
     counts = counts_for(sent, trigger, figures=figures)
     place: Place | None = places.locate(trigger, [h for h, _a in senders + receivers])

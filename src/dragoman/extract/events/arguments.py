@@ -1,39 +1,33 @@
 """Arguments of event triggers, read from the dependency parse: who acts, on whom, with what.
 
-Split from ``events.py`` (triggers and codes). Every function takes spaCy tokens and returns candidate heads,
-best first; the caller resolves them into actors. Verbs: actor = nsubj or the "by" agent of a passive,
+Used by ``triggers.py`` (which finds the triggers and codes them). Every function takes spaCy tokens and returns
+candidate heads, best first; the caller resolves them into actors. Verbs: actor = nsubj or the "by" agent of a passive,
 inherited through xcomp/conj/participial clauses; recipient = dobj / dative / nsubjpass or the object of
 to/with/against/on/at. Nouns: possessor, "by" object, demonym/organisation modifier, "between X and Y", or
-the subject of a light verb; recipient = object of on/against/with/to.
+the subject of a light verb; recipient = object of on/against/with/to. The open word lists they test (firing words,
+death verbs, process nouns ...) are in ``lexicon/event_words.yaml``; prepositions and dependency labels are here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, Final
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Final
 
 from ..actors.resolver import country_of, is_actor_like
 from .types import Code, Found, Lexicon
+from .words import event_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 RECIPIENT_PREPS: Final = frozenset({"to", "with", "against", "on", "upon", "at", "toward", "towards", "into"})
 
 NOUN_RECIPIENT_PREPS: Final = frozenset({"on", "against", "with", "to", "at", "upon", "targeting", "toward",
                                          "towards", "for"})
 
-# "the arrest of X": X is the patient; "the withdrawal of troops": X is the agent.
-OF_AGENT_NOUNS: Final = frozenset({"withdrawal", "deployment", "retreat", "pullout", "surrender", "buildup",
-                                   "build-up", "reinforcement", "mobilization", "mobilisation", "visit", "protest",
-                                   "demonstration", "resignation", "offensive", "apology", "support", "threat"})
 
 ACTOR_ENTS: Final = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
-# Heads that only frame the event noun compounded with them ("mediation efforts", "aid deliveries").
-PROCESS_NOUNS: Final = frozenset({"effort", "process", "delivery", "shipment", "program", "programme", "operation",
-                                  "mission", "campaign", "round", "session", "flight", "convoy", "package",
-                                  "initiative", "plan", "activity", "action"})
-
-PEACE_WORDS: Final = frozenset({"peacekeeping", "peacekeeper", "peacekeep", "humanitarian", "rescue", "relief",
-                                "observer", "monitor", "evacuation"})
 
 RELATIVE: Final = frozenset({"who", "which", "that", "whom"})
 
@@ -41,11 +35,11 @@ RELATIVE: Final = frozenset({"who", "which", "that", "whom"})
 THEME_RECIPIENT_PREPS: Final = frozenset({"on", "against", "to", "upon", "toward", "towards", "targeting"})
 
 
-def lemma_of(tok) -> str:  # type: ignore[no-untyped-def]
+def lemma_of(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def object_class(noun, lex: Lexicon) -> str | None:  # type: ignore[no-untyped-def]
+def object_class(noun: Token, lex: Lexicon) -> str | None:
     """The lexicon's class of an object noun ("troops", "aid", "gas"), through a container ("a column of tanks")."""
     if noun.ent_type_ == "MONEY":  # "gave $2 million to ..."
         return "aid"
@@ -62,22 +56,22 @@ def object_class(noun, lex: Lexicon) -> str | None:  # type: ignore[no-untyped-d
     return cls
 
 
-def pobjs(prep) -> list:  # type: ignore[type-arg]
+def pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ == "pobj"]
 
 
-def antecedent(tok):  # type: ignore[no-untyped-def]
+def antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("rebels who attacked")."""
     if tok.lower_ in RELATIVE and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
         return tok.head.head
     return tok
 
 
-def is_passive(verb) -> bool:  # type: ignore[no-untyped-def]
+def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def subject_of(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,type-arg]
+def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     """The performer(s) of ``verb``: subject, passive agent, or inherited from a governing clause."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -107,13 +101,11 @@ def subject_of(verb, depth: int = 0) -> list:  # type: ignore[no-untyped-def,typ
         return subject_of(head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return [head]
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and lemma_of(head.head) in RESORT_VERBS:
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and lemma_of(head.head) in event_words().resort_verbs:
         return subject_of(head.head, depth + 1)  # "police resorted to firing": who resorted fired
     return []
 
 
-# "resorted to firing", "turned to shooting": the subject of these verbs does what their gerund names.
-RESORT_VERBS: Final = frozenset({"resort"})
 # Adjunct gerunds share the subject of the clause they hang from ("by donating", "after reaching", "without").
 ADJUNCT_PREPS: Final = frozenset({"by", "after", "before", "without", "while", "since", "upon", "through",
                                   "despite", "following"})
@@ -121,7 +113,7 @@ ADJUNCT_PREPS: Final = frozenset({"by", "after", "before", "without", "while", "
 SPEAKER_PRONOUNS: Final = frozenset({"it", "they", "he", "she", "we"})
 
 
-def purpose_owner(verb):  # type: ignore[no-untyped-def]
+def purpose_owner(verb: Token) -> Token | None:
     """The verb a purpose clause serves ("received the envoy [to discuss ties]"), or None."""
     if verb.dep_ == "advcl" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -129,7 +121,7 @@ def purpose_owner(verb):  # type: ignore[no-untyped-def]
     return None
 
 
-def reported_speaker(verb, subject):  # type: ignore[no-untyped-def]
+def reported_speaker(verb: Token, subject: Token) -> Token | None:
     """The speaker a pronoun subject of a content clause refers to: "The army says it has killed ...".
 
     The clause is the complement of a verb whose own subject is a noun naming an actor (not a pronoun);
@@ -150,8 +142,8 @@ def reported_speaker(verb, subject):  # type: ignore[no-untyped-def]
     return speaker
 
 
-def recipients_of_verb(verb, *, theme_object: bool) -> list:  # type: ignore[no-untyped-def,type-arg]
-    out: list = []  # type: ignore[type-arg]
+def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
+    out: list[Token] = []
     passive = is_passive(verb)
     for child in verb.children:
         dep = child.dep_
@@ -180,16 +172,16 @@ def recipients_of_verb(verb, *, theme_object: bool) -> list:  # type: ignore[no-
     return out
 
 
-def modifier_actor(noun) -> list:  # type: ignore[no-untyped-def,type-arg]
+def modifier_actor(noun: Token) -> list[Token]:
     """Possessor, by-agent, demonym or organisation modifier, or "between X and Y" of an event noun."""
-    out: list = []  # type: ignore[type-arg]
+    out: list[Token] = []
     for child in noun.children:
         dep = child.dep_
         if dep == "poss":
             out.append(child)
         elif dep == "prep" and child.lower_ in ("by", "from"):
             out.extend(pobjs(child))
-        elif dep == "prep" and child.lower_ == "of" and lemma_of(noun) in OF_AGENT_NOUNS:
+        elif dep == "prep" and child.lower_ == "of" and lemma_of(noun) in event_words().of_agent_nouns:
             out.extend(pobjs(child))
         elif dep in ("amod", "compound") and child.i < noun.i and (
                 child.ent_type_ in ACTOR_ENTS or country_of(child.text) is not None):
@@ -197,7 +189,7 @@ def modifier_actor(noun) -> list:  # type: ignore[no-untyped-def,type-arg]
     return out
 
 
-def between(noun) -> tuple[list, list]:  # type: ignore[type-arg]
+def between(noun: Token) -> tuple[list[Token], list[Token]]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("between", "among"):
             objects = pobjs(child)
@@ -207,7 +199,7 @@ def between(noun) -> tuple[list, list]:  # type: ignore[type-arg]
     return [], []
 
 
-def governing_verb(noun):  # type: ignore[no-untyped-def]
+def governing_verb(noun: Token) -> Token | None:
     """The verb whose argument ``noun`` is (through one preposition at most), or None."""
     head = noun.head
     if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
@@ -216,16 +208,12 @@ def governing_verb(noun):  # type: ignore[no-untyped-def]
         return head.head
     if noun.dep_ == "conj":
         return governing_verb(head)
-    if noun.dep_ == "compound" and lemma_of(head) in PROCESS_NOUNS:  # "ended mediation efforts"
+    if noun.dep_ == "compound" and lemma_of(head) in event_words().process_nouns:  # "ended mediation efforts"
         return governing_verb(head)
     return None
 
 
-# "claimed responsibility for the attack", "took responsibility for": the claimant did it.
-CLAIM_VERBS: Final = frozenset({"claim", "take", "accept", "bear", "admit", "assume"})
-
-
-def claimant(noun) -> list:  # type: ignore[no-untyped-def,type-arg]
+def claimant(noun: Token) -> list[Token]:
     """Who claims an event noun: "X claimed responsibility for the attacks", "X was responsible for the attack"."""
     head = noun.head
     while noun.dep_ == "conj" and head.head is not head:  # "for the bombing and the shooting"
@@ -234,20 +222,20 @@ def claimant(noun) -> list:  # type: ignore[no-untyped-def,type-arg]
         return []
     owner = head.head
     if lemma_of(owner) == "responsibility" and owner.dep_ in ("dobj", "nsubjpass") and \
-            lemma_of(owner.head) in CLAIM_VERBS:
+            lemma_of(owner.head) in event_words().responsibility_verbs:
         return subject_of(owner.head)
     if lemma_of(owner) == "responsible" and owner.dep_ == "acomp":
         return subject_of(owner.head)
     return []
 
 
-def noun_arguments(noun, lex: Lexicon) -> tuple[list, list, Any]:  # type: ignore[type-arg]
+def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token], Token]:
     actors, recipients = between(noun)
     actors = actors or modifier_actor(noun) or firing_owner(noun) or claimant(noun)
     for child in noun.children:
         if child.dep_ == "prep":
             word = child.lower_
-            if word in NOUN_RECIPIENT_PREPS or (word == "of" and lemma_of(noun) not in OF_AGENT_NOUNS):
+            if word in NOUN_RECIPIENT_PREPS or (word == "of" and lemma_of(noun) not in event_words().of_agent_nouns):
                 recipients.extend(p for p in pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
     verb = governing_verb(noun)
     anchor = verb if verb is not None else noun
@@ -261,7 +249,7 @@ def noun_arguments(noun, lex: Lexicon) -> tuple[list, list, Any]:  # type: ignor
     return actors, recipients, anchor
 
 
-def instrument(verb, lex: Lexicon, nominal_codes: dict[int, Code]):  # type: ignore[no-untyped-def]
+def instrument(verb: Token, lex: Lexicon, nominal_codes: dict[int, Code]) -> tuple[Token, Code] | None:
     """(token, code) of a weapon or event noun that is the subject / "with" object of an ASSAULT verb."""
     for child in verb.children:
         candidates = []
@@ -279,7 +267,7 @@ def instrument(verb, lex: Lexicon, nominal_codes: dict[int, Code]):  # type: ign
     return None
 
 
-def addressees(verb, code: Code, consumed: set[int]) -> list:  # type: ignore[no-untyped-def,type-arg]
+def addressees(verb: Token, code: Code, consumed: set[int]) -> list[Token]:
     """Whom a governing verb is addressed to: "urged X to", "called on X to", "demanded that X ...".
 
     Returned before the recipients of the governed content, so the addressee wins when it names an actor.
@@ -299,13 +287,13 @@ def addressees(verb, code: Code, consumed: set[int]) -> list:  # type: ignore[no
 PLACE_PREPS: Final = frozenset({"in", "from", "into", "inside", "at", "across", "throughout", "out"})
 
 
-def place_heads(item: Found) -> list:  # type: ignore[type-arg]
+def place_heads(item: Found) -> list[Token]:
     """Objects of place prepositions on the trigger, its anchor or its object ("evacuate settlements in Gaza")."""
     owners = [item.trigger]
     if item.anchor.i != item.trigger.i:
         owners.append(item.anchor)
     owners += [c for o in list(owners) for c in o.children if c.dep_ in ("dobj", "nsubjpass")]
-    out = []
+    out: list[Token] = []
     for owner in owners:
         for prep in owner.children:
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
@@ -313,18 +301,14 @@ def place_heads(item: Found) -> list:  # type: ignore[type-arg]
     return out
 
 
-# Nouns of shooting that carry their shooter as a modifier ("police firing").
-FIRING_WORDS: Final = frozenset({"fire", "firing", "shooting", "gunfire", "crossfire", "action", "lathicharge"})
-
-
-def means_actor(verb, lex: Lexicon, nominal_codes: dict[int, Code]) -> list:  # type: ignore[no-untyped-def,type-arg]
+def means_actor(verb: Token, lex: Lexicon, nominal_codes: dict[int, Code]) -> list[Token]:
     """Who wielded the means of a harm whose doer is not its subject: "two were killed in police firing"."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "with", "during"):
             continue
         for means in pobjs(prep):
             code = nominal_codes.get(means.i)
-            if lemma_of(means) in FIRING_WORDS or lemma_of(means) in lex.instruments or (
+            if lemma_of(means) in event_words().firing_words or lemma_of(means) in lex.instruments or (
                     code is not None and code.type == "ASSAULT"):
                 owners = [c for c in means.children if c.dep_ in ("compound", "poss", "amod", "nmod")
                           and c.i < means.i]
@@ -342,21 +326,17 @@ def means_actor(verb, lex: Lexicon, nominal_codes: dict[int, Code]) -> list:  # 
     return []
 
 
-def firing_owner(tok) -> list:  # type: ignore[no-untyped-def,type-arg]
+def firing_owner(tok: Token) -> list[Token]:
     """The noun modifiers of a shooting word, who did the shooting: "police firing", "the army's shooting".
 
     Also for "firing" parsed as a gerund verb with the modifier hung on it ("victims of [police] firing").
     """
-    if lemma_of(tok) not in FIRING_WORDS and tok.lower_ not in ("firing", "shooting"):
+    if lemma_of(tok) not in event_words().firing_words and tok.lower_ not in ("firing", "shooting"):
         return []
     return [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod") and c.i < tok.i and is_actor_like(c)]
 
 
-# Sticks of crowd control: "dispersed the crowd with lathis".
-STICKS: Final = frozenset({"lathi", "baton", "cane", "truncheon", "stick", "club"})
-
-
-def repression_means(verb, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-def]
+def repression_means(verb: Token, lex: Lexicon) -> Code | None:
     """The force a coercion is done with: "dispersed the mob with tear gas" (CAMEO 175), "... with bullets" (193)."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ != "with":
@@ -364,14 +344,15 @@ def repression_means(verb, lex: Lexicon) -> Code | None:  # type: ignore[no-unty
         for means in pobjs(prep):
             cls = object_class(means, lex)
             word = lemma_of(means)
-            if cls == "gas" or word in STICKS or word.removesuffix("s") in STICKS:  # "lathis": no lemma known
+            sticks = event_words().sticks
+            if cls == "gas" or word in sticks or word.removesuffix("s") in sticks:  # "lathis": no lemma known
                 return Code("ASSAULT", "175", None)
-            if cls == "weapons" or word in FIRING_WORDS - {"action"}:
+            if cls == "weapons" or word in event_words().firing_words - {"action"}:
                 return Code("ASSAULT", "193", "firearms")
     return None
 
 
-def _gerund_after(noun) -> bool:  # type: ignore[no-untyped-def]
+def _gerund_after(noun: Token) -> bool:
     """True when ``noun`` is followed by "firing"/"shooting" that the parser hung elsewhere ("in [police] firing")."""
     doc = noun.doc
     if noun.i + 1 >= len(doc) or noun.whitespace_ == "":
@@ -380,7 +361,7 @@ def _gerund_after(noun) -> bool:  # type: ignore[no-untyped-def]
     return nxt.lower_ in ("firing", "shooting") and nxt.head.i != noun.i and nxt.dep_ not in ("conj", "appos")
 
 
-def peace_mission(tok) -> bool:  # type: ignore[no-untyped-def]
+def peace_mission(tok: Token) -> bool:
     """True when a deployment is for peacekeeping, rescue or relief (its objects, purpose and modifiers say so)."""
     todo = [c for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass", "advcl", "xcomp", "acl", "compound",
                                                    "amod")]
@@ -388,14 +369,14 @@ def peace_mission(tok) -> bool:  # type: ignore[no-untyped-def]
     while todo and seen < 40:  # bounded walk down the deployment's own phrase
         node = todo.pop()
         seen += 1
-        if lemma_of(node) in PEACE_WORDS:
+        if lemma_of(node) in event_words().peace_words:
             return True
         if node.dep_ not in ("relcl", "ccomp", "conj"):
             todo.extend(node.children)
     return False
 
 
-def firer(weapon) -> list:  # type: ignore[no-untyped-def,type-arg]
+def firer(weapon: Token) -> list[Token]:
     """The agent of a participle on a weapon: "the missiles fired by the Israeli military"."""
     for child in weapon.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
@@ -403,7 +384,7 @@ def firer(weapon) -> list:  # type: ignore[no-untyped-def,type-arg]
     return []
 
 
-def joint(noun, actors: list) -> bool:  # type: ignore[type-arg]
+def joint(noun: Token, actors: Sequence[Token]) -> bool:
     """An exercise held by two or more armies ("French and Egyptian warships", "drills with Japan")."""
     if any(a.conjuncts or any(m.dep_ == "amod" and m.conjuncts for m in a.children) for a in actors):
         return True  # "Kenya and Uganda", "French and Egyptian warships"
@@ -411,13 +392,13 @@ def joint(noun, actors: list) -> bool:  # type: ignore[type-arg]
         c.dep_ == "prep" and c.lower_ in ("with", "alongside") for c in noun.head.children if noun.head is not noun)
 
 
-def with_fallbacks(heads: Iterable) -> list:  # type: ignore[type-arg]
+def with_fallbacks(heads: Iterable[Token]) -> list[Token]:
     """Candidate heads, then the appositions and later conjuncts of heads that name no actor themselves.
 
     "met regional rival Japan's Prime Minister Shinzo Abe": "rival" is no actor, its apposition is;
     "urged Europe and the United States": "Europe" is no country, "the United States" is.
     """
-    out = []
+    out: list[Token] = []
     for head in heads:
         out.append(head)
         if is_actor_like(head) or any(c.dep_ in ("compound", "amod", "nmod", "poss") and is_actor_like(c)
@@ -430,9 +411,9 @@ def with_fallbacks(heads: Iterable) -> list:  # type: ignore[type-arg]
     return out
 
 
-def unique(tokens: Iterable) -> list:  # type: ignore[type-arg]
+def unique(tokens: Iterable[Token]) -> list[Token]:
     seen: set[int] = set()
-    out = []
+    out: list[Token] = []
     for tok in tokens:
         if tok.i not in seen:
             seen.add(tok.i)
@@ -440,16 +421,10 @@ def unique(tokens: Iterable) -> list:  # type: ignore[type-arg]
     return out
 
 
-# Dying is no event by itself ("died of cancer"); with a violent cause it is a killing ("died in police firing").
-DEATH_VERBS: Final = frozenset({"die", "perish", "succumb"})
-DEATH_NOUNS: Final = frozenset({"death"})
-# Causes of death that are violence done by someone (beyond the event nouns of the lexicon).
-VIOLENT_CAUSES: Final = FIRING_WORDS - {"action"} | frozenset({"bullet", "violence", "clash", "riot", "rioting",
-                                                               "attack", "blast", "explosion", "lathicharge"})
 _CAUSE_DEPS: Final = frozenset({"prep", "pobj", "pcomp", "acl", "conj", "compound"})
 
 
-def violent_cause(head, lex: Lexicon):  # type: ignore[no-untyped-def]
+def violent_cause(head: Token, lex: Lexicon) -> Token | None:
     """The violent cause a death word names in its own phrase, or None.
 
     "died in police firing", "died due to police firing", "succumbed to injuries sustained in the firing",
@@ -468,7 +443,8 @@ def violent_cause(head, lex: Lexicon):  # type: ignore[no-untyped-def]
         if tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ in ("pobj", "conj", "pcomp"):
             word = lemma_of(tok)
             code = lex.nouns.get(word)
-            if word in VIOLENT_CAUSES or word in lex.instruments or (code is not None and code.type == "ASSAULT"):
+            if word in event_words().violent_causes or word in lex.instruments or (
+                    code is not None and code.type == "ASSAULT"):
                 return tok
             if any(lex.compound_nouns.get((lemma_of(c), word)) for c in tok.children if c.dep_ == "compound"):
                 return tok  # "lathi charge", "mortar fire"
@@ -477,7 +453,7 @@ def violent_cause(head, lex: Lexicon):  # type: ignore[no-untyped-def]
     return None
 
 
-def fell_to_fire(verb):  # type: ignore[no-untyped-def]
+def fell_to_fire(verb: Token) -> Token | None:
     """The shooting in "fell to police bullets" / "fell to the firing" (killed by it), or None ("fell to rebels")."""
     if lemma_of(verb) != "fall":
         return None
@@ -490,7 +466,7 @@ def fell_to_fire(verb):  # type: ignore[no-untyped-def]
     return None
 
 
-def cause_actor(cause) -> list:  # type: ignore[no-untyped-def,type-arg]
+def cause_actor(cause: Token | None) -> list[Token]:
     """Who wielded a violent cause: its modifiers ("police firing", "the army's shelling") or its "by" object."""
     if cause is None:
         return []
@@ -501,7 +477,7 @@ def cause_actor(cause) -> list:  # type: ignore[no-untyped-def,type-arg]
     return out
 
 
-def hyphen_prefix(tok):  # type: ignore[no-untyped-def]
+def hyphen_prefix(tok: Token) -> Token | None:
     """The word before a hyphen glued to ``tok`` ("lathi" in "lathi-charged"), or None."""
     i = tok.i
     if i < 2:
@@ -513,15 +489,11 @@ def hyphen_prefix(tok):  # type: ignore[no-untyped-def]
     return prefix
 
 
-# Verbs of a purpose clause that say whom a giving helps ("sent aid to help Haiti").
-HELP_VERBS: Final = frozenset({"help", "assist", "aid", "support", "benefit", "bolster", "relieve"})
-
-
-def beneficiaries(verb) -> list:  # type: ignore[no-untyped-def,type-arg]
+def beneficiaries(verb: Token) -> list[Token]:
     """Whom a purpose clause of giving helps: "sent aid to help Haiti", "to help North Korea cope"."""
-    out = []
+    out: list[Token] = []
     for clause in verb.children:
-        if clause.dep_ in ("advcl", "xcomp") and lemma_of(clause) in HELP_VERBS and any(
+        if clause.dep_ in ("advcl", "xcomp") and lemma_of(clause) in event_words().help_verbs and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
             out += [o for o in clause.children if o.dep_ in ("dobj", "dative")]
             out += [s for c in clause.children if c.dep_ in ("ccomp", "xcomp") for s in c.children

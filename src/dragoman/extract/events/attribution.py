@@ -18,27 +18,22 @@ leave", "added 5,000 troops"): those count as reporting only when they carry a c
 (a ``ccomp``: "announced that ...") or stand as a parenthetical, and never with a direct object
 (or, for "tell", an order in an ``xcomp``). The speaker (subject, or the ``by`` agent of a
 passive) is resolved with the document's actor resolver; when that gives nothing the speaker's
-own words become the actor, with offsets into the parsed text (``token.idx``).
+own words become the actor, with offsets into the parsed text (``token.idx``). The two lists of reporting
+verbs are ``reporting_always`` and ``reporting_with_clause`` in ``lexicon/event_words.yaml``.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ...model import Actor
+from .words import event_words
 
-# Always reporting when used as a verb.
-_ALWAYS: Final[frozenset[str]] = frozenset({
-    "say", "state", "note", "explain", "remark", "tweet", "quote", "stress", "reiterate", "emphasise",
-    "emphasize", "recount", "comment", "reply", "testify", "insist", "assert", "aver", "tell",
-})
-# Reporting only with a clausal complement or as a parenthetical: otherwise they can name events
-# ("announced sanctions", "observed the elections", "maintained troops", "wrote a letter").
-# Verbs that make their own event with a clause (allege, deny, warn, admit, suggest) are left to the coder.
-_CLAUSAL: Final[frozenset[str]] = frozenset({
-    "report", "add", "claim", "announce", "confirm", "reveal", "disclose", "indicate", "estimate", "write",
-    "maintain", "observe", "inform",
-})
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..actors.resolver import ActorResolver
+
 _SUBJECTS: Final[frozenset[str]] = frozenset({"nsubj", "nsubjpass"})
 # Edges from a reporting verb down to its speaker or addressee: an event there is not what is reported.
 _NOT_REPORTED: Final[frozenset[str]] = frozenset({"nsubj", "nsubjpass", "agent", "dative", "dobj", "npadvmod"})
@@ -49,17 +44,18 @@ _PRONOUNS: Final[frozenset[str]] = frozenset({"he", "she", "they", "it", "we", "
 _NAME_DROP: Final[frozenset[str]] = frozenset({"det", "appos", "relcl", "acl", "punct", "prep", "cc", "conj", "poss"})
 
 
-def is_reporting_verb(token) -> bool:  # type: ignore[no-untyped-def]
+def is_reporting_verb(token: Token) -> bool:
     """True for speech/reporting predicates ("said", "told", "reported") that are not events themselves."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
-    if lemma not in _ALWAYS and lemma not in _CLAUSAL:
+    words = event_words()
+    if lemma not in words.reporting_always and lemma not in words.reporting_with_clause:
         return False
     deps = {c.dep_ for c in token.children}
     if lemma == "tell":
         return "xcomp" not in deps  # "told them to leave" is an order (REQUEST), not a report
-    if lemma in _ALWAYS:
+    if lemma in words.reporting_always:
         return True
     if "dobj" in deps:
         return False  # "announced sanctions", "claimed responsibility"
@@ -68,7 +64,7 @@ def is_reporting_verb(token) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _speaker_head(verb):  # type: ignore[no-untyped-def]
+def _speaker_head(verb: Token) -> Token | None:
     """The subject (or passive agent) of a reporting verb, following conjunctions ("said and added")."""
     cur = verb
     for _ in range(4):
@@ -87,7 +83,7 @@ def _speaker_head(verb):  # type: ignore[no-untyped-def]
     return None
 
 
-def _governing_verb(trigger):  # type: ignore[no-untyped-def]
+def _governing_verb(trigger: Token) -> Token | None:
     """A reporting verb above the trigger, or hanging off the trigger's clauses as a parenthetical."""
     child = trigger
     cur = trigger
@@ -106,7 +102,7 @@ def _governing_verb(trigger):  # type: ignore[no-untyped-def]
     return None
 
 
-def _according_to(sentence):  # type: ignore[no-untyped-def]
+def _according_to(sentence: Span) -> Token | None:
     for token in sentence:
         if token.lower_ == "according":
             for to in token.children:
@@ -117,34 +113,43 @@ def _according_to(sentence):  # type: ignore[no-untyped-def]
     return None
 
 
-def _quote_speaker(trigger):  # type: ignore[no-untyped-def]
+def _quote_speaker(trigger: Token) -> Token | None:
     """Speaker of a quotation running over several sentences that contains ``trigger``."""
     doc = trigger.doc
-    # Where does the quotation holding the trigger open? Walk back within a bounded window.
-    depth_open = None
+    opening = _quote_opening(doc, trigger)
+    if opening is None:
+        return None
+    # Before the opening mark: 'The commander said: "..."'
+    for i in range(opening - 1, max(-1, opening - 4), -1):
+        tok = doc[i]
+        if is_reporting_verb(tok):
+            return _speaker_head(tok)
+    return _speaker_after_quote(doc, trigger)
+
+
+def _quote_opening(doc: Doc, trigger: Token) -> int | None:
+    """Where the quotation holding ``trigger`` opens (a bounded walk back in its paragraph), or None."""
+    opening = None
     straight = 0
     start_limit = max(0, trigger.i - 250)
     for i in range(trigger.i - 1, start_limit - 1, -1):
         tok = doc[i]
-        if "\n\n" in tok.text_with_ws or "\n\n" in tok.text:
-            break
-        if tok.text in _QUOTES_CLOSE:
+        if "\n\n" in tok.text_with_ws or "\n\n" in tok.text or tok.text in _QUOTES_CLOSE:
             break
         if tok.text in _QUOTES_OPEN:
-            depth_open = i
+            opening = i
             break
         if tok.text in _QUOTES_BOTH:
             straight += 1
-            if depth_open is None:
-                depth_open = i
-    if depth_open is None or (doc[depth_open].text in _QUOTES_BOTH and straight % 2 == 0):
-        return None
-    # Before the opening mark: 'The commander said: "..."'
-    for i in range(depth_open - 1, max(-1, depth_open - 4), -1):
-        tok = doc[i]
-        if is_reporting_verb(tok):
-            return _speaker_head(tok)
-    # After the closing mark: '... ," he said.'
+            if opening is None:
+                opening = i
+    if opening is None or (doc[opening].text in _QUOTES_BOTH and straight % 2 == 0):
+        return None  # an even number of straight quotes before the trigger: they closed
+    return opening
+
+
+def _speaker_after_quote(doc: Doc, trigger: Token) -> Token | None:
+    """The speaker named right after the mark closing the quotation: '... ," he said.'"""
     end_limit = min(len(doc), trigger.i + 250)
     for i in range(trigger.i + 1, end_limit):
         tok = doc[i]
@@ -160,7 +165,7 @@ def _quote_speaker(trigger):  # type: ignore[no-untyped-def]
     return None
 
 
-def _speaker_actor(head, resolver) -> Actor:  # type: ignore[no-untyped-def]
+def _speaker_actor(head: Token, resolver: ActorResolver | None) -> Actor:
     resolved = resolver.actor_for(head) if resolver is not None else None
     if resolved is not None:
         return resolved
@@ -185,7 +190,7 @@ def _speaker_actor(head, resolver) -> Actor:  # type: ignore[no-untyped-def]
     )
 
 
-def attribution_for(trigger, resolver, *, sentence=None) -> Actor | None:  # type: ignore[no-untyped-def]
+def attribution_for(trigger: Token, resolver: ActorResolver | None, *, sentence: Span | None = None) -> Actor | None:
     """The speaker a report of ``trigger`` (a Token) is attributed to, resolved with ``resolver``.
 
     ``sentence``: the trigger's sentence (a Span) when the caller has it; ``Token.sent`` rescans the doc.

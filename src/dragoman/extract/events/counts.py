@@ -47,13 +47,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from ...model import Counts, Event
+from .types import CATEGORIES, Category
+from .words import event_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["CATEGORIES", "CAUSES", "Category", "Figure", "assign_figures", "clause_head", "counted_once", "counts_for",
+           "parse_number", "sentence_figures"]
 
 Bound = Literal["at_least", "at_most", "approx"]
-Category = Literal["dead", "injured", "arrested", "displaced"]
-CATEGORIES: Final[tuple[Category, ...]] = ("dead", "injured", "arrested", "displaced")
 # Event types that can cause a figure of each kind, best first: people are killed and wounded by an
 # ASSAULT (or a violent COERCE: a crackdown), arrested by a COERCE, displaced by fighting, evictions and
 # expulsions. A PROTEST, a talk or an aid delivery causes none of them.
@@ -178,46 +184,17 @@ def parse_number(text: str) -> tuple[int, Bound | None] | None:
     return int(round(value)), bound
 
 
-# ---------------------------------------------------------------- lexicon of what is counted
+# ---------------------------------------------------------------- what is counted
 
-# Transitive verbs whose object (or passive subject) is counted.
-_TRANSITIVE: Final[dict[str, Category]] = {
-    "kill": "dead", "murder": "dead", "slay": "dead", "massacre": "dead", "execute": "dead", "behead": "dead",
-    "lynch": "dead", "slaughter": "dead", "assassinate": "dead", "burn": "dead", "claim": "dead",
-    "injure": "injured", "wound": "injured", "hurt": "injured", "maim": "injured",
-    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "nab": "arrested", "jail": "arrested",
-    "imprison": "arrested", "round": "arrested", "hold": "arrested", "book": "arrested", "capture": "arrested",
-    "displace": "displaced", "uproot": "displaced", "evacuate": "displaced", "expel": "displaced",
-}
-# Only these are counted from "shot"/"burnt"/"claimed"/"held"/"round"/"booked" when the sentence says more.
-_NEEDS_PARTICLE: Final[dict[str, tuple[str, ...]]] = {
-    "round": ("up",), "burn": ("alive", "death", "dead"), "claim": ("life", "lives"),
-    "hold": ("custody",), "book": (), "capture": (),
-}
-# Intransitive verbs whose subject is counted.
-_INTRANSITIVE: Final[dict[str, Category]] = {
-    "die": "dead", "perish": "dead", "drown": "dead", "flee": "displaced", "escape": "displaced",
-}
-_NOUNS: Final[dict[str, Category]] = {
-    "death": "dead", "fatality": "dead", "body": "dead", "dead": "dead", "corpse": "dead", "killed": "dead",
-    "injury": "injured", "injured": "injured", "wounded": "injured",
-    "arrest": "arrested", "detainee": "arrested", "detention": "arrested", "arrested": "arrested",
-    "refugee": "displaced", "evacuee": "displaced", "displaced": "displaced", "idp": "displaced",
-    "idps": "displaced", "homeless": "displaced",
-}
-# Predicates after a counted noun ("12 dead", "left five dead", "made 5,000 homeless").
-_PREDICATES: Final[dict[str, Category]] = {
-    "dead": "dead", "killed": "dead", "injured": "injured", "wounded": "injured", "hurt": "injured",
-    "arrested": "arrested", "detained": "arrested", "displaced": "displaced", "homeless": "displaced",
-}
-_CASUALTY_VERBS: Final[frozenset[str]] = frozenset(_TRANSITIVE) | frozenset(_INTRANSITIVE)
+# The verbs, nouns and predicates that say what a figure counts are word lists in lexicon/event_words.yaml
+# (counted_objects, counted_subjects, counted_nouns, counted_predicates, needs_particle).
 _SUBJECTS: Final[frozenset[str]] = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _NUM_DEPS: Final[frozenset[str]] = frozenset({"nummod", "quantmod", "compound", "amod", "advmod", "npadvmod"})
 _SKIP_ENTS: Final[frozenset[str]] = frozenset({"MONEY", "PERCENT", "ORDINAL", "TIME"})
 _CONNECTORS: Final[frozenset[str]] = frozenset({"-", "of", "a", "an"})
 
 
-def _is_number_word(token) -> bool:  # type: ignore[no-untyped-def]
+def _is_number_word(token: Token) -> bool:
     low = token.lower_
     return bool(
         _DIGITS.match(low) or low in _UNITS or low in _SCALES or low in _FRACTIONS
@@ -226,7 +203,7 @@ def _is_number_word(token) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _number_phrases(sentence):  # type: ignore[no-untyped-def]
+def _number_phrases(sentence: Span) -> list[tuple[list[Token], int, Bound | None]]:
     """``(tokens, value, bound)`` for every number phrase in the sentence, left to right."""
     tokens = list(sentence)
     found = []
@@ -268,17 +245,17 @@ def _number_phrases(sentence):  # type: ignore[no-untyped-def]
     return found
 
 
-def _phrase_head(span):  # type: ignore[no-untyped-def]
+def _phrase_head(span: list[Token]) -> Token:
     ids = {t.i for t in span}
     outside = [t for t in span if t.head.i not in ids or t.head.i == t.i]
     return outside[-1] if outside else span[-1]
 
 
-def _has_subject(token) -> bool:  # type: ignore[no-untyped-def]
+def _has_subject(token: Token) -> bool:
     return any(c.dep_ in _SUBJECTS for c in token.children)
 
 
-def _is_clause(token) -> bool:  # type: ignore[no-untyped-def]
+def _is_clause(token: Token) -> bool:
     if token.dep_ == "ROOT" or token.head.i == token.i:
         return True
     if token.pos_ not in ("VERB", "AUX"):
@@ -297,11 +274,12 @@ def _is_clause(token) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _verb_category(token) -> str | None:  # type: ignore[no-untyped-def]
-    return _TRANSITIVE.get(token.lemma_) or _INTRANSITIVE.get(token.lemma_)
+def _verb_category(token: Token) -> Category | None:
+    words = event_words()
+    return words.counted_objects.get(token.lemma_) or words.counted_subjects.get(token.lemma_)
 
 
-def clause_head(token):  # type: ignore[no-untyped-def]
+def clause_head(token: Token) -> Token:
     """The finite predicate (own subject, or the root) whose clause ``token`` is in."""
     cur = token
     for _ in range(64):  # parse trees are shallow; the bound only guards against a cycle
@@ -311,9 +289,10 @@ def clause_head(token):  # type: ignore[no-untyped-def]
     return cur
 
 
-def _is_outcome(verb) -> bool:  # type: ignore[no-untyped-def]
+def _is_outcome(verb: Token) -> bool:
     """A casualty predicate with no agent: "were killed", "died", "have fled", "40 injured"."""
-    if verb.lemma_ not in _CASUALTY_VERBS:
+    words = event_words()
+    if verb.lemma_ not in words.counted_objects and verb.lemma_ not in words.counted_subjects:
         return False
     if any(c.dep_ == "agent" for c in verb.children):
         return False
@@ -323,20 +302,20 @@ def _is_outcome(verb) -> bool:  # type: ignore[no-untyped-def]
     if not subjects:
         # a bare participle ("12 people killed") or passive; a subjectless active conjunct shares an agent
         return any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ != "conj")
-    if verb.lemma_ in _INTRANSITIVE:
+    if verb.lemma_ in words.counted_subjects:
         return True
     # "and 40 injured": a number as the subject of a bare participle is a reduced passive.
     return all(_is_number_word(s) for s in subjects) and not any(c.dep_ == "dobj" for c in verb.children)
 
 
-def _is_means_clause(verb) -> bool:  # type: ignore[no-untyped-def]
+def _is_means_clause(verb: Token) -> bool:
     """ "mortar fire that killed five", "an airstrike which wounded 12": a relative clause whose subject is a
     thing tells what the weapon or attack of the clause above did; "men who killed five" have their own agent."""
     return (verb.dep_ == "relcl" and _verb_category(verb) in ("dead", "injured", "displaced")
             and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children))
 
 
-def _clause_chain(token) -> list:  # type: ignore[type-arg]
+def _clause_chain(token: Token) -> list[Token]:
     """The clause of ``token`` and the clauses it folds into (outcome clauses join their event)."""
     chain = [clause_head(token)]
     for _ in range(16):
@@ -360,12 +339,43 @@ def _clause_chain(token) -> list:  # type: ignore[type-arg]
     return chain
 
 
-def _role_category(number_head, span, sent_end: int):  # type: ignore[no-untyped-def]
+Role = tuple[Category, "Token"]  # what a figure counts, and the word that says so (it decides the clause)
+
+
+def _role_category(number_head: Token, span: list[Token], sent_end: int) -> Role | None:
     """``(category, anchor)`` for a number phrase, or None; the anchor decides the clause.
 
     ``sent_end``: the index just past the sentence's last token (cheaper than comparing ``Token.sent``).
     """
     head = number_head
+    counted, top = _counted(head, span)
+    # 1. the counted noun says it: "12 deaths", "240,000 refugees", "12 dead"
+    if counted.i != head.i:
+        found = _by_counted_noun(counted)
+        if found is not None:
+            return found
+    # 2. a modifier on the counted noun: "12 people killed", "12 injured people", "people who died"
+    found = _by_modifier(counted, head)
+    if found is not None:
+        return found
+    # 3. its role in the clause: "killed five soldiers", "five people were killed", "240,000 have fled"
+    role = top if top.i != head.i else (head if counted.dep_ == "pobj" and counted.head.head.i == head.i
+                                        else counted)
+    while role.dep_ == "conj" and role.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        role = role.head
+    found = _by_clause_role(role)
+    if found is not None:
+        return found
+    # "the death toll rose to 40", "a toll of 40"
+    toll = _toll_category(role)
+    if toll is not None:
+        return toll
+    # 4. a predicate right after the phrase: "5 killed, 12 injured" in a headline-like list
+    return _by_next_word(number_head, sent_end)
+
+
+def _counted(head: Token, span: list[Token]) -> tuple[Token, Token]:
+    """The noun a number phrase counts, and the phrase's top word (which carries its role in the clause)."""
     counted = head.head if head.dep_ in _NUM_DEPS and head.head.i != head.i else head
     ids = {t.i for t in span}
     top = head
@@ -378,65 +388,76 @@ def _role_category(number_head, span, sent_end: int):  # type: ignore[no-untyped
                       for g in c.children if g.dep_ == "pobj"]
         if of_objects:
             counted = of_objects[0]
-    # 1. the counted noun says it: "12 deaths", "240,000 refugees", "12 dead"
-    if counted.i != head.i:
-        for word in (counted.lower_, counted.lemma_.lower()):
-            if word in _NOUNS:
-                return _NOUNS[word], counted
-        # "taken 40 soldiers prisoner": the parse counts the prisoners; taking them is the capture
-        if counted.lemma_ in ("prisoner", "captive") and counted.dep_ in ("dobj", "oprd") \
-                and counted.head.lemma_ in ("take", "capture"):
-            return "arrested", counted.head
-    # 2. a modifier on the counted noun: "12 people killed", "12 injured people", "people who died"
+    return counted, top
+
+
+def _by_counted_noun(counted: Token) -> Role | None:
+    nouns = event_words().counted_nouns
+    for word in (counted.lower_, counted.lemma_.lower()):
+        if word in nouns:
+            return nouns[word], counted
+    # "taken 40 soldiers prisoner": the parse counts the prisoners; taking them is the capture
+    if counted.lemma_ in ("prisoner", "captive") and counted.dep_ in ("dobj", "oprd") \
+            and counted.head.lemma_ in ("take", "capture"):
+        return "arrested", counted.head
+    return None
+
+
+def _by_modifier(counted: Token, head: Token) -> Role | None:
+    words = event_words()
     for child in counted.children:
         if child.i == head.i:
             continue
         low = child.lower_
-        if child.dep_ in ("amod", "acl") and low in _PREDICATES:
-            return _PREDICATES[low], child
-        if child.dep_ in ("acl", "relcl") and child.lemma_ in _INTRANSITIVE:
-            return _INTRANSITIVE[child.lemma_], child
-        if child.dep_ in ("acl", "relcl") and child.lemma_ in _TRANSITIVE and (
+        if child.dep_ in ("amod", "acl") and low in words.counted_predicates:
+            return words.counted_predicates[low], child
+        if child.dep_ in ("acl", "relcl") and child.lemma_ in words.counted_subjects:
+            return words.counted_subjects[child.lemma_], child
+        if child.dep_ in ("acl", "relcl") and child.lemma_ in words.counted_objects and (
             child.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in child.children)
         ):
-            return _TRANSITIVE[child.lemma_], child
-    # 3. its role in the clause: "killed five soldiers", "five people were killed", "240,000 have fled"
-    role = top if top.i != head.i else (head if counted.dep_ == "pobj" and counted.head.head.i == head.i
-                                        else counted)
-    while role.dep_ == "conj" and role.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-        role = role.head
+            return words.counted_objects[child.lemma_], child
+    return None
+
+
+def _by_clause_role(role: Token) -> Role | None:
+    """What the verb the counted noun is an argument of says: "killed five soldiers", "240,000 have fled"."""
+    words = event_words()
     verb = role.head
-    if role.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in _TRANSITIVE and _particle_ok(verb):
-        return _TRANSITIVE[verb.lemma_], verb
+    objects, subjects = words.counted_objects, words.counted_subjects
+    if role.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in objects and _particle_ok(verb):
+        return objects[verb.lemma_], verb
     if role.dep_ in ("dobj", "nsubjpass") and _kills_by_result(verb):
         return "dead", verb
-    if role.dep_ == "nsubj" and verb.lemma_ in _INTRANSITIVE:
-        return _INTRANSITIVE[verb.lemma_], verb
-    if role.dep_ == "nsubj" and verb.lemma_ in _TRANSITIVE and verb.tag_ == "VBN" \
+    if role.dep_ == "nsubj" and verb.lemma_ in subjects:
+        return subjects[verb.lemma_], verb
+    if role.dep_ == "nsubj" and verb.lemma_ in objects and verb.tag_ == "VBN" \
             and not any(c.dep_ == "dobj" for c in verb.children):
-        return _TRANSITIVE[verb.lemma_], verb
+        return objects[verb.lemma_], verb
     if role.dep_ == "dobj":
         # "left 12 dead", "made 5,000 homeless", "forced 240,000 people to flee"
         for child in verb.children:
             if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "amod", "advcl") and child.i > role.i:
-                if child.lower_ in _PREDICATES:
-                    return _PREDICATES[child.lower_], verb
-                if child.lemma_ in _INTRANSITIVE:
-                    return _INTRANSITIVE[child.lemma_], verb
-    # "the death toll rose to 40", "a toll of 40"
-    toll = _toll_category(role)
-    if toll is not None:
-        return toll
-    # 4. a predicate right after the phrase: "5 killed, 12 injured" in a headline-like list
-    nxt = number_head.doc[number_head.i + 1] if number_head.i + 1 < len(number_head.doc) else None
-    if nxt is not None and nxt.lower_ in ("people", "persons", "others", "civilians"):
-        nxt = nxt.doc[nxt.i + 1] if nxt.i + 1 < len(nxt.doc) else None
-    if nxt is not None and nxt.lower_ in _PREDICATES and nxt.i < sent_end:
-        return _PREDICATES[nxt.lower_], nxt
+                if child.lower_ in words.counted_predicates:
+                    return words.counted_predicates[child.lower_], verb
+                if child.lemma_ in subjects:
+                    return subjects[child.lemma_], verb
     return None
 
 
-def _kills_by_result(verb) -> bool:  # type: ignore[no-untyped-def]
+def _by_next_word(number_head: Token, sent_end: int) -> Role | None:
+    """ "5 killed, 12 injured", "5 people dead": a predicate right after the phrase."""
+    predicates = event_words().counted_predicates
+    doc = number_head.doc
+    nxt = doc[number_head.i + 1] if number_head.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("people", "persons", "others", "civilians"):
+        nxt = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in predicates and nxt.i < sent_end:
+        return predicates[nxt.lower_], nxt
+    return None
+
+
+def _kills_by_result(verb: Token) -> bool:
     """ "shot dead", "shot three men dead", "beaten to death", "stabbed to death": any verb whose result is death
     (a court that "sentenced five to death" killed no one)."""
     if verb.lemma_ in ("sentence", "condemn"):
@@ -449,8 +470,8 @@ def _kills_by_result(verb) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _particle_ok(verb) -> bool:  # type: ignore[no-untyped-def]
-    needed = _NEEDS_PARTICLE.get(verb.lemma_)
+def _particle_ok(verb: Token) -> bool:
+    needed = event_words().needs_particle.get(verb.lemma_)
     if needed is None:
         return True
     # the verb's own phrase, not a conjoined predicate's ("captured two bases and taken 40 soldiers prisoner")
@@ -463,7 +484,7 @@ def _particle_ok(verb) -> bool:  # type: ignore[no-untyped-def]
     return any(w in words for w in needed)
 
 
-def _toll_category(role):  # type: ignore[no-untyped-def]
+def _toll_category(role: Token) -> Role | None:
     """"the death toll rose to 40" / "a toll of 40" -> ("dead", anchor)."""
     prep = role.head if role.dep_ == "pobj" else None
     if prep is None:
@@ -491,7 +512,7 @@ class Figure:
     group: int  # shared by conjoined figures of one verb
 
 
-def sentence_figures(sentence) -> tuple[Figure, ...]:  # type: ignore[no-untyped-def]
+def sentence_figures(sentence: Span) -> tuple[Figure, ...]:
     """Every counted figure of ``sentence`` (a Span), left to right; the same for all events of the sentence."""
     out = []
     for span, value, bound in _number_phrases(sentence):
@@ -505,7 +526,7 @@ def sentence_figures(sentence) -> tuple[Figure, ...]:  # type: ignore[no-untyped
     return tuple(out)
 
 
-def counts_for(sentence, trigger, *,  # type: ignore[no-untyped-def]
+def counts_for(sentence: Span, trigger: Token, *,
                figures: Sequence[Figure] | None = None) -> Counts:
     """dead/injured/arrested/displaced stated in ``sentence`` (a Span) that belong to ``trigger`` (a Token),
     read as the only event of its sentence (any type may own any figure of its clause).
@@ -518,7 +539,7 @@ def counts_for(sentence, trigger, *,  # type: ignore[no-untyped-def]
     return assign_figures(figures, [(trigger, None)])[0]
 
 
-def assign_figures(figures: Sequence[Figure], events: Sequence[tuple[Any, str | None]]) -> list[Counts]:
+def assign_figures(figures: Sequence[Figure], events: Sequence[tuple[Token, str | None]]) -> list[Counts]:
     """The counts of each of a sentence's ``events`` (``(trigger Token, PLOVER type)`` pairs, in the order the
     events are stored), each figure given to one event only.
 
@@ -578,7 +599,7 @@ def _merged(figures: Sequence[Figure]) -> Counts:
     return Counts(**fields, bounds=tuple(bounds))
 
 
-def _tree_distance(a, b) -> int:  # type: ignore[no-untyped-def]
+def _tree_distance(a: Token, b: Token) -> int:
     """Edges between two tokens of one parse tree (through their lowest common ancestor)."""
     up = {t.i: n for n, t in enumerate([a, *a.ancestors])}
     for n, t in enumerate([b, *b.ancestors]):
@@ -587,7 +608,7 @@ def _tree_distance(a, b) -> int:  # type: ignore[no-untyped-def]
     return len(up) + len(list(b.ancestors)) + 1  # different trees: farther than any path
 
 
-def _conj_group(number_head) -> int:  # type: ignore[no-untyped-def]
+def _conj_group(number_head: Token) -> int:
     """An id shared by figures in one coordination ("five soldiers and three civilians")."""
     counted = number_head.head if number_head.dep_ in _NUM_DEPS else number_head
     while counted.dep_ == "conj" and counted.head.pos_ in ("NOUN", "PROPN", "NUM"):
@@ -595,9 +616,6 @@ def _conj_group(number_head) -> int:  # type: ignore[no-untyped-def]
     return counted.i
 
 
-# Words by which a story turns to another incident: "in another attack", "a separate raid", "also killed".
-_NEW_INCIDENT: Final[frozenset[str]] = frozenset(
-    {"another", "separate", "second", "also", "further", "additional", "similar", "earlier", "elsewhere"})
 # Armed sectors: soldiers killed and civilians killed are different incidents, whatever the figures.
 _ARMED: Final[frozenset[str]] = frozenset({"MIL", "COP", "REB", "SPY", "UAF", "CRM"})
 
@@ -649,7 +667,7 @@ def _same_happening(first: Event, later: Event) -> bool:
                 and (first.recipient.sector in _ARMED) != (later.recipient.sector in _ARMED))):
         return False
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", later.evidence.sentence)}
-    return not words & _NEW_INCIDENT
+    return not words & event_words().new_incident_words
 
 
 def _differ(a: str | None, b: str | None) -> bool:

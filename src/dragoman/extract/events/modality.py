@@ -6,48 +6,28 @@ a condition ("if the rebels do not disarm") > negation > modal/question hypothet
 Obligations and tasks are hypothetical too ("has to arrest", "need to", "a duty to detain", "difficult to
 arrest"; past "had to fire" stays asserted), as are "in case ..." and inverted conditions ("had he been
 detained"). An event noun no verb governs takes the modality of its clause's verb ("arrest can be considered").
+
+The word lists (future and hypothetical governors, non-factive adjectives, task nouns, negating governors,
+reporting and announcing verbs) are in ``lexicon/event_words.yaml``; modals, condition marks and negation words,
+closed classes, are here. ``read_modality`` gives the modality with the evidence ``coding.choose_code`` weighs.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ...model import Modality
+from .words import event_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 CONDITION_MARKS: Final = frozenset({"if", "unless", "whether", "lest"})
 HYPOTHETICAL_AUX: Final = frozenset({"could", "may", "might", "should", "would", "can", "must", "ought"})
 FUTURE_AUX: Final = frozenset({"will", "shall", "'ll", "wo"})
-# Governors whose xcomp is an intended or expected event ("plans to visit", "is expected to sign").
-FUTURE_GOVERNORS: Final = frozenset({
-    "plan", "expect", "intend", "schedule", "set", "aim", "prepare", "hope", "want", "seek", "decide", "wish",
-    "propose", "mean", "go", "due", "poise", "likely", "ready", "about",
-})
-HYPOTHETICAL_GOVERNORS: Final = frozenset({
-    "consider", "weigh", "mull", "contemplate", "try", "attempt", "possible", "able", "unable",
-    # obligation and necessity: "need to arrest", "are supposed to", "required to" (not asserted as done)
-    "need", "suppose", "require", "oblige", "ought",
-})
-# Adjectives of difficulty, necessity or licence: their infinitive is not asserted ("difficult to arrest",
-# "necessary to detain"). Factive ones ("lucky to arrest", "the first to fire") report a deed and are not here.
-NON_FACTIVE_ADJECTIVES: Final = frozenset({
-    "difficult", "hard", "easy", "tough", "impossible", "necessary", "essential", "imperative", "vital",
-    "important", "crucial", "advisable", "mandatory", "obligatory", "compulsory", "free", "right", "wrong",
-    "reluctant", "hesitant", "unwilling", "afraid", "entitled", "authorised", "authorized", "empowered",
-    "competent", "bound", "liable", "supposed", "required", "obliged",
-})
-# Nouns whose infinitive is a task or an option, not a deed: "a duty to arrest", "no alternative but to detain".
-# ("orders to arrest X" are left asserted: such orders are reported as carried out.)
-TASK_NOUNS: Final = frozenset({"duty", "responsibility", "job", "obligation", "need", "time", "alternative",
-                               "choice", "option", "power", "right", "authority", "freedom", "chance",
-                               "opportunity", "way", "bid", "attempt", "effort", "liberty", "licence", "license"})
-# Marks of a condition spelled as a phrase: "in case the government arrests them", "in the event that ...".
-CONDITION_NOUNS: Final = frozenset({"case", "event"})
-# Governors that negate their complement ("denied attacking", "failed to stop").
-NEGATING_GOVERNORS: Final = frozenset({"deny", "fail", "avoid", "refrain", "stop", "cease", "halt", "abandon", "forgo"})
 NEGATING_WORDS: Final = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "none", "nothing"})
-REPORTING: Final = frozenset({"say", "tell", "report", "add", "state", "claim", "announce", "insist", "confirm",
-                              "indicate", "signal", "suggest", "believe", "think", "write"})
 # Clause links we follow upwards from the anchor when looking for the governing predicate.
 _UP_DEPS: Final = frozenset({"xcomp", "acomp", "conj", "pcomp"})
 HISTORICAL_DAYS: Final = 365
@@ -79,7 +59,7 @@ def is_historical(event_date: str | None, published: str | None) -> bool:
     return (pub - end).days > HISTORICAL_DAYS
 
 
-def _chain(anchor):  # type: ignore[no-untyped-def]
+def _chain(anchor: Token) -> list[Token]:
     """The anchor and the predicates it is a complement of (xcomp/conj chains), nearest first."""
     out = [anchor]
     tok = anchor
@@ -97,7 +77,7 @@ def _chain(anchor):  # type: ignore[no-untyped-def]
 _NP_DEPS: Final = frozenset({"pobj", "prep", "conj", "appos", "compound", "nmod"})
 
 
-def _clause_verb(noun):  # type: ignore[no-untyped-def]
+def _clause_verb(noun: Token) -> Token:
     """The verb of the clause an event noun sits in ("actions, including arrest, can be considered"), else the noun.
 
     The noun phrase is climbed (bounded) up to its head noun's verb; a noun heading no clause stays its own anchor.
@@ -112,7 +92,7 @@ def _clause_verb(noun):  # type: ignore[no-untyped-def]
     return noun
 
 
-def _has_neg(tok) -> bool:  # type: ignore[no-untyped-def]
+def _has_neg(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in NEGATING_WORDS):
             return True
@@ -131,11 +111,11 @@ def _has_neg(tok) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _is_infinitive(tok) -> bool:  # type: ignore[no-untyped-def]
+def _is_infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _unrealized_infinitive(tok) -> bool:  # type: ignore[no-untyped-def]
+def _unrealized_infinitive(tok: Token) -> bool:
     """An infinitive that names a task, not a deed: "a duty to apprehend", "difficult to arrest".
 
     The clause hangs from a task noun (acl) or is the complement of a non-factive adjective; intention adjectives
@@ -144,18 +124,18 @@ def _unrealized_infinitive(tok) -> bool:  # type: ignore[no-untyped-def]
     if not _is_infinitive(tok) or tok.head is tok:
         return False
     head = tok.head
-    if tok.dep_ == "acl" and head.lemma_ in TASK_NOUNS:
+    if tok.dep_ == "acl" and head.lemma_ in event_words().task_nouns:
         return True
-    return tok.dep_ in ("advcl", "xcomp", "ccomp") and head.lower_ in NON_FACTIVE_ADJECTIVES
+    return tok.dep_ in ("advcl", "xcomp", "ccomp") and head.lower_ in event_words().non_factive_adjectives
 
 
-def _obligation(tok, complement) -> bool:  # type: ignore[no-untyped-def]
+def _obligation(tok: Token, complement: Token) -> bool:
     """'have/has to arrest': an obligation; past "had to fire" reports what was done and stays asserted."""
     return (tok.lemma_ == "have" and complement.dep_ == "xcomp" and _is_infinitive(complement)
             and tok.tag_ != "VBD" and not any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children))
 
 
-def _inverted_condition(tok) -> bool:  # type: ignore[no-untyped-def]
+def _inverted_condition(tok: Token) -> bool:
     """A subordinate clause opened by its auxiliary: "had Singhal been detained", "were the police to act"."""
     if tok.dep_ == "ROOT":
         return False
@@ -168,26 +148,26 @@ def _inverted_condition(tok) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _is_condition(tok) -> bool:  # type: ignore[no-untyped-def]
+def _is_condition(tok: Token) -> bool:
     """True when ``tok`` heads a condition clause ("if the rebels do not disarm", "in case they arrest him")."""
-    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_ in CONDITION_NOUNS and tok.head.dep_ == "pobj" \
+    if tok.dep_ in ("acl", "relcl") and tok.head.lemma_ in event_words().condition_nouns and tok.head.dep_ == "pobj" \
             and tok.head.head.lower_ == "in":
         return True
     return (tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children)) \
         or _inverted_condition(tok)
 
 
-def _has_condition(tok) -> bool:  # type: ignore[no-untyped-def]
+def _has_condition(tok: Token) -> bool:
     """True when ``tok`` is the consequence of an "if"/"unless" clause ("would attack if ...")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in tok.children)
 
 
-def _in_condition(chain) -> bool:  # type: ignore[no-untyped-def]
+def _in_condition(chain: Token) -> bool:
     return any(_is_condition(tok) or _has_condition(tok) for tok in chain)
 
 
-def _governed_by(tok, verbs: frozenset[str] | set[str]) -> bool:  # type: ignore[no-untyped-def]
+def _governed_by(tok: Token, verbs: frozenset[str]) -> bool:
     """True when ``tok`` sits (at most four clauses down) in a complement of one of ``verbs``."""
     for _ in range(4):
         if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head is not tok:
@@ -199,12 +179,33 @@ def _governed_by(tok, verbs: frozenset[str] | set[str]) -> bool:  # type: ignore
     return False
 
 
-def _under_reporting(tok) -> bool:  # type: ignore[no-untyped-def]
+def _under_reporting(tok: Token) -> bool:
     """True when ``tok`` is (in) the content clause of a speech verb: backshifted "would" means future."""
-    return _governed_by(tok, REPORTING)
+    return _governed_by(tok, event_words().reporting_verbs)
 
 
-def modality_for(anchor, *, nominal=None, sentence=None,  # type: ignore[no-untyped-def]
+@dataclass(frozen=True, slots=True)
+class ModalityReading:
+    """An event's modality and the evidence that may turn its code into an intent (``coding.choose_code``)."""
+
+    modality: Modality
+    announced: bool  # under a speech act of announcement ("said they would boycott")
+    conditional_consequence: bool  # the consequence of an if/unless clause ("will withdraw unless ...")
+    denied: bool  # negated by a denial ("denied attacking"), not by the actor's own refusal
+
+
+def read_modality(anchor: Token, *, nominal: Token | None = None, sentence: Span | None = None,
+                  event_date: str | None = None, published: str | None = None) -> ModalityReading:
+    """The modality of the event anchored at ``anchor`` (see ``modality_for``) and the evidence about its intent."""
+    return ModalityReading(
+        modality=modality_for(anchor, nominal=nominal, sentence=sentence, event_date=event_date, published=published),
+        announced=under_announcement(anchor),
+        conditional_consequence=conditional_consequence(anchor),
+        denied=denied(anchor),
+    )
+
+
+def modality_for(anchor: Token, *, nominal: Token | None = None, sentence: Span | None = None,
                  event_date: str | None = None, published: str | None = None) -> Modality:
     """The modality of the event anchored at verb ``anchor`` (``nominal``: the event noun, if any)."""
     if nominal is not None and anchor is nominal:
@@ -212,52 +213,78 @@ def modality_for(anchor, *, nominal=None, sentence=None,  # type: ignore[no-unty
     chain = _chain(anchor)
     if _in_condition(chain):
         return "hypothetical"
-    if nominal is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in nominal.children):
-        return "negated"
-    for i, tok in enumerate(chain):
-        if _has_neg(tok):
-            return "negated"
-        # "denied X and accused Y": a conjoined verb is a sibling of the denial, not its complement
-        if i > 0 and tok.lemma_ in NEGATING_GOVERNORS and chain[i - 1].dep_ != "conj":
-            return "negated"
-    # "denied attacking": the trigger is a complement of the negating verb through prep/pcomp too
-    head = anchor.head
-    if anchor.dep_ in ("pcomp", "xcomp", "ccomp") and head.lemma_ in NEGATING_GOVERNORS and head is not anchor:
+    if _negated(anchor, chain, nominal):
         return "negated"
     sent = sentence if sentence is not None else anchor.sent  # Token.sent rescans the doc: pass it when known
     if sent.text.rstrip().endswith("?"):
         return "hypothetical"
-    future = False
-    for i, tok in enumerate(chain):
-        for child in tok.children:
-            if child.dep_ not in ("aux", "auxpass"):
-                continue
-            word = child.lower_
-            if word in FUTURE_AUX:
-                future = True
-            elif word in ("would", "'d") and _under_reporting(tok):
-                future = True
-            elif word in HYPOTHETICAL_AUX:
-                return "hypothetical"
-        if i > 0 and tok.lemma_ in HYPOTHETICAL_GOVERNORS:
-            return "hypothetical"
-        if _unrealized_infinitive(tok) or (i > 0 and _obligation(tok, chain[i - 1])):
-            return "hypothetical"
-        if i > 0 and tok.lemma_ in FUTURE_GOVERNORS:
-            future = True
-        # "is to visit": be + xcomp with infinitival "to"
-        if i > 0 and tok.lemma_ == "be" and chain[i - 1].dep_ == "xcomp":
-            future = True
-        if tok.lower_ == "going" and i > 0:
-            future = True
-    if future:
-        return "future"
+    unreal = _unrealized(chain)
+    if unreal is not None:
+        return unreal
     if is_historical(event_date, published):
         return "historical"
     return "asserted"
 
 
-def conditional_consequence(anchor) -> bool:  # type: ignore[no-untyped-def]
+def _negated(anchor: Token, chain: list[Token], nominal: Token | None) -> bool:
+    """A negation on the event noun ("no arrests"), on a predicate of the chain, or a negating governor."""
+    if nominal is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in nominal.children):
+        return True
+    negating = event_words().negating_governors
+    for i, tok in enumerate(chain):
+        if _has_neg(tok):
+            return True
+        # "denied X and accused Y": a conjoined verb is a sibling of the denial, not its complement
+        if i > 0 and tok.lemma_ in negating and chain[i - 1].dep_ != "conj":
+            return True
+    # "denied attacking": the trigger is a complement of the negating verb through prep/pcomp too
+    head = anchor.head
+    return anchor.dep_ in ("pcomp", "xcomp", "ccomp") and head.lemma_ in negating and head is not anchor
+
+
+def _unrealized(chain: list[Token]) -> Modality | None:
+    """"hypothetical" (a modal, a considering or obliging governor, a task), else "future" (a future auxiliary or
+    an intending governor) anywhere up the chain, else None."""
+    words = event_words()
+    future = False
+    for i, tok in enumerate(chain):
+        auxiliary = _auxiliary_modality(tok)
+        if auxiliary == "hypothetical":
+            return auxiliary
+        future = future or auxiliary == "future"
+        if i > 0 and tok.lemma_ in words.hypothetical_governors:
+            return "hypothetical"
+        if _unrealized_infinitive(tok) or (i > 0 and _obligation(tok, chain[i - 1])):
+            return "hypothetical"
+        if i > 0 and _intends(tok, chain[i - 1]):
+            future = True
+    return "future" if future else None
+
+
+def _auxiliary_modality(tok: Token) -> Modality | None:
+    """What the auxiliaries of ``tok`` say: a modal makes it hypothetical, "will" (or a reported "would") future."""
+    future = False
+    for child in tok.children:
+        if child.dep_ not in ("aux", "auxpass"):
+            continue
+        word = child.lower_
+        if word in FUTURE_AUX:
+            future = True
+        elif word in ("would", "'d") and _under_reporting(tok):
+            future = True
+        elif word in HYPOTHETICAL_AUX:
+            return "hypothetical"
+    return "future" if future else None
+
+
+def _intends(tok: Token, complement: Token) -> bool:
+    """``tok`` governs ``complement`` as an intended event: "plans to visit", "is to visit", "going to"."""
+    return (tok.lemma_ in event_words().future_governors
+            or (tok.lemma_ == "be" and complement.dep_ == "xcomp")  # "is to visit": be + infinitival xcomp
+            or tok.lower_ == "going")
+
+
+def conditional_consequence(anchor: Token) -> bool:
     """True when the event is the consequence of an "if"/"unless" condition ("will withdraw unless ...")."""
     for tok in _chain(anchor):
         if _is_condition(tok):
@@ -267,15 +294,12 @@ def conditional_consequence(anchor) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def denied(anchor) -> bool:  # type: ignore[no-untyped-def]
+def denied(anchor: Token) -> bool:
     """True when the negation comes from a denial ("denied attacking"), not from the actor's own refusal."""
     head = anchor.head
     return any(t.lemma_ == "deny" for t in _chain(anchor)) or (head is not anchor and head.lemma_ == "deny")
 
 
-ANNOUNCING: Final = REPORTING | {"announce", "vow", "pledge", "promise", "declare", "warn", "threaten", "swear"}
-
-
-def under_announcement(anchor) -> bool:  # type: ignore[no-untyped-def]
+def under_announcement(anchor: Token) -> bool:
     """True when the event is announced by a speech act of its own actor or a spokesman ("said they would ...")."""
-    return _governed_by(anchor, ANNOUNCING)
+    return _governed_by(anchor, event_words().announcing_verbs)

@@ -22,25 +22,40 @@ A trigger is a verb (with its particle or object where the lexicon asks for one)
   that is only the topic of an opinion ("concern about the escalation") is no event; arrest words take people
   ("apprehended trouble", "cardiac arrest", "an arrest warrant" are no arrests).
 
-The argument helpers (subjects, objects, noun arguments, causes) live in ``arguments.py``.
+The argument helpers (subjects, objects, noun arguments, causes) live in ``arguments.py``, the code refinements
+(what a governing verb governs, undoing an event) in ``coding.py``, the word lists the rules test (opinion nouns,
+denial verbs, natural causes ...) in ``lexicon/event_words.yaml``.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import yaml
 
-from ...codes import PLOVER_QUAD
+from ...codes import (
+    AGREE_CAMEO,
+    CAMEO_ASSAULT,
+    CAMEO_COERCE,
+    CAMEO_DEMAND,
+    CAMEO_DISCUSS_BY_TELEPHONE,
+    CAMEO_INTENT_TO_COOPERATE,
+    CAMEO_MILITARY_COOPERATION,
+    CAMEO_MILITARY_FORCE,
+    CAMEO_PEACEKEEPING,
+    CAMEO_REJECT_MEETING,
+    CAMEO_THREATEN,
+    CAMEO_VIOLENT_REPRESSION,
+    CAMEO_YIELD,
+    PLOVER_QUAD,
+)
 from ...errors import LexiconError
 from ...resources import LEXICON_DIR, read_lexicon
 from ..actors.resolver import is_actor_like
 from .arguments import (
-    DEATH_NOUNS,
-    DEATH_VERBS,
     addressees,
     beneficiaries,
     cause_actor,
@@ -65,52 +80,31 @@ from .arguments import (
     with_fallbacks,
 )
 from .attribution import is_reporting_verb
+from .coding import COOPERATION_QUADS, GOVERNING, refine_governing, threat_intent, undo_code
 from .types import Code, Found, Lexicon
+from .words import event_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 # Read by load_lexicon when first asked for, so a test or a user may point it at another file first.
 LEXICON_PATH: Path = LEXICON_DIR / "events.yaml"
 
-# Types whose complement is content (what is threatened, agreed, asked, refused, alleged), not an event.
-GOVERNING: Final = frozenset({"THREATEN", "AGREE", "REQUEST", "REJECT", "ACCUSE"})
 # "after the attack": a back-reference to an event coded where it was reported.
 BACKREF_PREPS: Final = frozenset({"after", "before", "since", "following", "despite", "amid", "ahead"})
-# "concern about a deal", "optimism over talks": the event is a topic of an opinion, not reported as done.
-TOPIC_PREPS: Final = frozenset({"about", "regarding", "concerning", "over", "on"})
-OPINION_NOUNS: Final = frozenset({"concern", "optimism", "pessimism", "hope", "doubt", "fear", "worry", "skepticism",
-                                  "scepticism", "question", "debate", "opinion", "view", "report", "statement",
-                                  "comment", "remark", "speculation", "news", "rumour", "rumor", "confidence"})
-OPINION_ADJECTIVES: Final = frozenset({"pessimistic", "optimistic", "skeptical", "sceptical", "concerned", "worried",
-                                       "hopeful", "doubtful", "confident", "upbeat", "wary", "anxious", "positive"})
-# "the possibility of a deal", "the prospect of talks": an event considered, not reported
-PROSPECT_NOUNS: Final = frozenset({"possibility", "prospect", "likelihood", "chance", "odds", "idea", "hope"})
 # Links through which a noun phrase hangs from a word inside the same phrase (no clause boundary).
 _PHRASE_DEPS: Final = frozenset({"pobj", "prep", "compound", "conj", "amod", "nmod", "appos"})
-# "cancelled a planned visit", "postponed the talks": PLOVER codes cancelled meetings as REJECT.
-CANCEL_VERBS: Final = frozenset({"cancel", "postpone", "scrap", "delay", "shelve", "abandon", "boycott", "snub",
-                                 "skip", "suspend"})
-# "declined to comment": refusing to speak is not a rejection of anything.
-SPEECH_COMPLEMENTS: Final = frozenset({"comment", "elaborate", "say", "discuss", "confirm", "respond", "speculate",
-                                       "disclose", "identify", "name", "answer", "reveal", "specify", "detail",
-                                       "give", "provide", "speak", "talk", "address"})
-# "rejected accusations that ...", "denied charges by X that ...": a denial is a statement, and what is denied
-# is not asserted.
-DENY_VERBS: Final = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "rubbish", "contest", "dispute"})
-CLAIM_NOUNS: Final = frozenset({"accusation", "allegation", "charge", "claim", "report", "suggestion", "assertion",
-                                "notion", "rumour", "rumor", "criticism", "speculation", "insinuation"})
-# Natural and accidental causes: "a fire killed 40 people" is no political event.
-NON_AGENTS: Final = frozenset({"fire", "blaze", "flood", "flooding", "earthquake", "quake", "storm", "crash",
-                               "accident", "disease", "virus", "cyclone", "landslide", "mudslide", "avalanche",
-                               "heat", "heatwave", "lightning", "collapse", "outbreak", "tsunami", "hurricane",
-                               "typhoon", "epidemic", "pandemic", "covid-19", "coronavirus", "illness", "cancer",
-                               "drought", "famine", "stampede", "tornado", "rain", "snow", "wave", "cholera",
-                               "malaria", "ebola", "infection", "overdose", "disaster"})
-# Verbs that undo what their object noun names: "lifted the curfew", "ended the strike", "halted talks".
-UNDO_VERBS: Final = frozenset({"lift", "remove", "repeal", "ease", "relax", "rescind", "revoke", "scrap", "end",
-                               "drop", "shorten", "loosen", "reverse", "overturn", "abolish", "cancel", "halt",
-                               "suspend", "stop", "terminate", "call", "break", "abandon", "quit", "lower"})
-VIOLATE_VERBS: Final = frozenset({"violate", "breach", "flout", "defy", "break", "ignore", "contravene"})
-# Purpose verbs that name the beneficiary of aid: "sent food to help Haiti".
-EXERCISE_NOUNS: Final = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
+# Children that make a verb transitive (or phrasal): "fired the coach", "was fired", "fired up".
+NO_OBJECT_DEPS: Final = frozenset({"dobj", "nsubjpass", "dative", "prt", "oprd", "ccomp", "attr"})
+# "X said Y must/should ...": a demand by X on Y (CAMEO 10x), whatever Y is to do.
+DEMAND_MODALS: Final = frozenset({"must", "should"})
+
+PHONE_CALL: Final = Code("CONSULT", CAMEO_DISCUSS_BY_TELEPHONE, "phone")
+PERMIT: Final = Code("CONCEDE", CAMEO_YIELD, None)
+KILLED: Final = Code("ASSAULT", CAMEO_ASSAULT, None)
+
+# (code, is_nominal, end offset) of a trigger token.
+Match = tuple[Code, bool, int]
 
 
 def _parse_code(value: object, *, where: str) -> Code:
@@ -183,52 +177,83 @@ def load_lexicon() -> Lexicon:
 # ---------------------------------------------------------------- trigger matching
 
 
-def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[no-untyped-def]
-    lemma = lemma_of(tok)
-    end = tok.idx + len(tok.text)
+def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     if tok.dep_ == "amod":  # "the internationally recognized government": a property, not an act
         return None
-    classes = lex.object_verbs.get(lemma)
-    if classes:
-        themes = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        for prep in tok.children:  # "provided Ukraine with weapons"
-            if prep.dep_ == "prep" and prep.lower_ == "with":
-                themes.extend(p for p in prep.children if p.dep_ == "pobj")
-        themes.extend(c for t in list(themes) for c in t.conjuncts)  # "a team of experts, equipment and drugs"
-        for theme in themes:
-            cls = object_class(theme, lex)
-            if cls in classes:
-                return classes[cls], end
-    if lemma in PERMIT_VERBS and _permits_actor(tok):
+    lemma = lemma_of(tok)
+    end = tok.idx + len(tok.text)
+    code = _object_code(tok, lemma, lex)
+    if code is not None:
+        return code, end
+    if lemma in event_words().permit_verbs and _permits_actor(tok):
         return PERMIT, end  # "allowed the opposition leader to hold a rally": yielding (CAMEO 08)
+    if _another_sense(tok, lemma, lex):
+        return None
+    phrasal = _phrasal_code(tok, lemma, lex)
+    if phrasal is not None:
+        return phrasal
+    return _plain_verb_code(tok, lemma, lex, end)
+
+
+def _object_code(tok: Token, lemma: str, lex: Lexicon) -> Code | None:
+    """The code an object verb takes from the class of its theme ("send troops" MOBILIZE, "send aid" AID)."""
+    classes = lex.object_verbs.get(lemma)
+    if not classes:
+        return None
+    themes = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    for prep in tok.children:  # "provided Ukraine with weapons"
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            themes.extend(p for p in prep.children if p.dep_ == "pobj")
+    themes.extend(c for t in list(themes) for c in t.conjuncts)  # "a team of experts, equipment and drugs"
+    for theme in themes:
+        cls = object_class(theme, lex)
+        if cls in classes:
+            return classes[cls]
+    return None
+
+
+def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
+    """The verb is used in a sense that is no event: "meet the deadline", "agree that ...", "declined to
+    comment", "denied accusations that ..."."""
+    words = event_words()
     excluded = lex.not_with_object.get(lemma)
     if excluded and any(c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in excluded for c in tok.children):
-        return None
+        return True
     if lemma == "agree" and _opinion_agree(tok):
-        return None
-    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and lemma_of(c) in SPEECH_COMPLEMENTS
+        return True
+    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and lemma_of(c) in words.speech_complements
                                               for c in tok.children):
+        return True
+    return lemma in words.deny_verbs and _denied_claim(tok) is not None
+
+
+def _phrasal_code(tok: Token, lemma: str, lex: Lexicon) -> tuple[Code, int] | None:
+    """A "verb particle" entry ("call for", "pull out", "shot dead") and where the trigger ends."""
+    if lemma not in lex.phrasal_heads:
         return None
-    if lemma in DENY_VERBS and _denied_claim(tok) is not None:
-        return None
-    if lemma in lex.phrasal_heads:
-        for child in tok.children:
-            if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in pobjs(child)):
-                continue  # "called Lavrov on Wednesday": a date, not "call on X"
-            if child.dep_ == "prep" and child.i < tok.i:
-                continue  # "On Nov. 2, X called Y": a fronted adjunct, not "call on"
-            if child.dep_ in ("prt", "prep", "dobj", "advmod", "oprd", "acomp"):  # "shot dead": oprd
-                code = lex.phrasal.get((lemma, lemma_of(child)))
-                if code is not None:
-                    particle_end = child.idx + len(child.text)
-                    return code, particle_end if child.i == tok.i + 1 else end
+    end = tok.idx + len(tok.text)
+    for child in tok.children:
+        if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in pobjs(child)):
+            continue  # "called Lavrov on Wednesday": a date, not "call on X"
+        if child.dep_ == "prep" and child.i < tok.i:
+            continue  # "On Nov. 2, X called Y": a fronted adjunct, not "call on"
+        if child.dep_ in ("prt", "prep", "dobj", "advmod", "oprd", "acomp"):  # "shot dead": oprd
+            code = lex.phrasal.get((lemma, lemma_of(child)))
+            if code is not None:
+                particle_end = child.idx + len(child.text)
+                return code, particle_end if child.i == tok.i + 1 else end
+    return None
+
+
+def _plain_verb_code(tok: Token, lemma: str, lex: Lexicon, end: int) -> tuple[Code, int] | None:
+    """An intransitive use, a killing, a phone call, or the verb's own lexicon entry."""
     if lemma in lex.intransitive and not any(c.dep_ in NO_OBJECT_DEPS for c in tok.children):
         return lex.intransitive[lemma], end  # "police fired in the air", "had to resort to firing"
     if is_reporting_verb(tok):
         return None
     if fell_to_fire(tok) is not None:  # "fell to police bullets": killed by them
         return KILLED, end
-    if lemma in DEATH_VERBS:  # "died in police firing": a killing whose doer is named in its cause
+    if lemma in event_words().death_verbs:  # "died in police firing": a killing whose doer is named in its cause
         return (KILLED, end) if violent_cause(tok, lex) is not None else None
     if lemma == "call" and _phone_call(tok):
         return PHONE_CALL, end
@@ -238,25 +263,18 @@ def _match_verb(tok, lex: Lexicon) -> tuple[Code, int] | None:  # type: ignore[n
     return (code, end) if code is not None else None
 
 
-def _not_seizing_people(verb, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+def _not_seizing_people(verb: Token, lex: Lexicon) -> bool:
     """An arrest verb whose objects are all event nouns ("apprehends reprisal killings": fears them), or with a
     clause and no object ("apprehended that riots may break out"); abstract objects are in not_with_object."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objects:
         return any(c.dep_ == "ccomp" for c in verb.children)
-    return all(lemma_of(o) in lex.nouns or lemma_of(o) in lex.compound_heads or lemma_of(o) in DEATH_NOUNS
+    return all(lemma_of(o) in lex.nouns or lemma_of(o) in lex.compound_heads
+               or lemma_of(o) in event_words().death_nouns
                for o in objects)
 
 
-# Children that make a verb transitive (or phrasal): "fired the coach", "was fired", "fired up".
-NO_OBJECT_DEPS: Final = frozenset({"dobj", "nsubjpass", "dative", "prt", "oprd", "ccomp", "attr"})
-PHONE_CALL: Final = Code("CONSULT", "041", "phone")
-PERMIT: Final = Code("CONCEDE", "080", None)
-PERMIT_VERBS: Final = frozenset({"allow", "permit"})
-KILLED: Final = Code("ASSAULT", "18", None)
-
-
-def _permits_actor(verb) -> bool:  # type: ignore[no-untyped-def]
+def _permits_actor(verb: Token) -> bool:
     """'allowed <actor> to <act>': someone is let do something; not a purpose ("resigned to allow elections")."""
     if verb.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
@@ -269,7 +287,7 @@ def _permits_actor(verb) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _phone_call(verb) -> bool:  # type: ignore[no-untyped-def]
+def _phone_call(verb: Token) -> bool:
     """'called Lavrov', 'called the Turkish president to discuss ...': a phone call, not an appeal.
 
     Not "called X a liar" (a predicate follows) nor "called X's plan ..." (the object is no actor).
@@ -284,15 +302,15 @@ def _phone_call(verb) -> bool:  # type: ignore[no-untyped-def]
         c.dep_ == "oprd" for c in obj.children)
 
 
-def _denied_claim(verb):  # type: ignore[no-untyped-def]
+def _denied_claim(verb: Token) -> Token | None:
     """The claim noun a denial verb takes as object ("rejected accusations that ..."), or None."""
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and lemma_of(child) in CLAIM_NOUNS:
+        if child.dep_ in ("dobj", "nsubjpass") and lemma_of(child) in event_words().claim_nouns:
             return child
     return None
 
 
-def _opinion_agree(verb) -> bool:  # type: ignore[no-untyped-def]
+def _opinion_agree(verb: Token) -> bool:
     """'agree with X that ...' / 'agree that ...' states an opinion; 'agree to/on ...' is an undertaking."""
     deps = {(c.dep_, c.lower_) for c in verb.children}
     if any(d == "xcomp" for d, _w in deps) or ("prep", "to") in deps or ("prep", "on") in deps:
@@ -300,7 +318,7 @@ def _opinion_agree(verb) -> bool:  # type: ignore[no-untyped-def]
     return ("prep", "with") in deps or any(d == "ccomp" for d, _w in deps)
 
 
-def _match_noun(tok, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-def]
+def _match_noun(tok: Token, lex: Lexicon) -> Code | None:
     lemma = lemma_of(tok)
     if lemma in lex.compound_heads:
         for child in tok.children:
@@ -316,9 +334,10 @@ def _match_noun(tok, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-de
                     code = lex.compound_nouns.get(("state", lemma_of(pobj)))
                     if code is not None:
                         return code
-    if lemma in DEATH_NOUNS and violent_cause(tok, lex) is not None:  # "deaths in police firing"
+    words = event_words()
+    if lemma in words.death_nouns and violent_cause(tok, lex) is not None:  # "deaths in police firing"
         return KILLED
-    if lemma in THEME_NOUNS and not _weapon_theme(tok, lex):
+    if lemma in words.theme_nouns and not _weapon_theme(tok, lex):
         return None
     excluded = lex.not_with_modifier.get(lemma)
     if excluded and any(c.dep_ in ("amod", "compound", "nmod") and lemma_of(c) in excluded for c in tok.children):
@@ -329,24 +348,21 @@ def _match_noun(tok, lex: Lexicon) -> Code | None:  # type: ignore[no-untyped-de
     return code
 
 
-def _event_head(noun, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+def _event_head(noun: Token, lex: Lexicon) -> bool:
     lemma = lemma_of(noun)
     return lemma in lex.nouns or lemma in lex.compound_heads or lemma in lex.instruments
 
 
-# Nouns that are shooting only when what they act on is a weapon: "the firing of rockets", not "the firing of
-# the director" (a dismissal), "the firing squad" or "the firing range".
-THEME_NOUNS: Final = frozenset({"firing"})
-
-
-def _weapon_theme(noun, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+# Nouns that are shooting only when what they act on is a weapon ("theme_nouns" in event_words.yaml): "the
+# firing of rockets", not "the firing of the director" (a dismissal), "the firing squad" or "the firing range".
+def _weapon_theme(noun: Token, lex: Lexicon) -> bool:
     if noun.dep_ == "compound":
         return False
     themes = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
     return all(object_class(t, lex) in ("weapons", "heavy", "gas") for t in themes)
 
 
-def match_trigger(tok, lex: Lexicon) -> tuple[Code, bool, int] | None:  # type: ignore[no-untyped-def]
+def match_trigger(tok: Token, lex: Lexicon) -> Match | None:
     """(code, is_nominal, end offset) when ``tok`` is an event trigger."""
     pos = tok.pos_
     if pos in ("VERB", "NOUN", "PROPN"):
@@ -364,102 +380,7 @@ def match_trigger(tok, lex: Lexicon) -> tuple[Code, bool, int] | None:  # type: 
     return None
 
 
-# ---------------------------------------------------------------- complements of governing verbs
-
-THREAT_MODE: Final[dict[str, tuple[str, str]]] = {
-    "ASSAULT": ("violence", "138"),
-    "MOBILIZE": ("violence", "138"),
-    "SANCTION": ("relations", "131"),
-    "PROTEST": ("relations", "133"),
-}
-COERCE_THREAT: Final[dict[str | None, tuple[str, str]]] = {
-    "arrest": ("arrest", "137"),
-    "ban": ("ban", "1322"),
-    "curfew": ("restrict", "1323"),
-    "martial-law": ("restrict", "1324"),
-    "restrict": ("restrict", "1312"),
-    "deport": ("expel", "136"),
-}
-AGREE_CAMEO: Final = {"COOPERATE": "031", "SUPPORT": "032", "AID": "033", "CONCEDE": "035", "RETREAT": "035",
-                      "CONSULT": "036", "AGREE": "030"}
-# DEMAND/REQUEST and REJECT modes (shared in PLOVER): what is asked for or refused
-ASK_MODE: Final = {"COOPERATE": "assist", "AID": "assist", "SUPPORT": "assist", "AGREE": "meet",
-                   "CONCEDE": "yield", "RETREAT": "yield", "CONSULT": "meet", "COERCE": "change",
-                   "SANCTION": "change"}
-APPEAL_CAMEO: Final = {"COOPERATE": "021", "AID": "023", "SUPPORT": "022", "CONCEDE": "025", "RETREAT": "025",
-                       "CONSULT": "026", "AGREE": "026"}
-DEMAND_CAMEO: Final = {"COOPERATE": "101", "AID": "103", "SUPPORT": "102", "CONCEDE": "105", "RETREAT": "105",
-                       "CONSULT": "106", "AGREE": "106"}
-REJECT_CAMEO: Final = {"COOPERATE": "121", "AID": "122", "SUPPORT": "121", "CONCEDE": "124", "RETREAT": "124",
-                       "CONSULT": "125", "AGREE": "127"}
-
-
-def refine_governing(code: Code, content: Code) -> Code:
-    """The code of a governing event given what it governs ("threatened to expel" -> THREATEN/expel)."""
-    if code.type == "THREATEN":
-        if content.type == "COERCE":
-            mode, cameo = COERCE_THREAT.get(content.mode, ("territory", "1382") if content.cameo == "192"
-                                            else ("restrict", "132"))
-            return Code("THREATEN", cameo, mode)
-        if content.type == "SANCTION" and content.mode == "expel":
-            return Code("THREATEN", "136", "expel")
-        mode_cameo = THREAT_MODE.get(content.type)
-        return Code("THREATEN", mode_cameo[1], mode_cameo[0]) if mode_cameo else code
-    if code.type == "AGREE":
-        if content.type in GOVERNING - {"AGREE"} or content.type in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION"):
-            return code  # "vowed to attack" is handled by the caller as a threat
-        return Code("AGREE", AGREE_CAMEO.get(content.type, code.cameo), None)
-    if code.type == "REQUEST":
-        table = DEMAND_CAMEO if code.cameo.startswith("10") else APPEAL_CAMEO
-        return Code("REQUEST", table.get(content.type, code.cameo), ASK_MODE.get(content.type))
-    if code.type == "REJECT":
-        return Code("REJECT", REJECT_CAMEO.get(content.type, code.cameo), ASK_MODE.get(content.type))
-    if code.type == "ACCUSE" and code.mode == "disapprove" and content.type in ("ASSAULT", "COERCE"):
-        return code
-    if code.type == "ACCUSE" and content.type == "ASSAULT":
-        return Code("ACCUSE", "1123", "allege")
-    return code
-
-
-def undo_code(verb_lemma: str, noun_lemma: str, code: Code, *, particle: str = "") -> Code | None:
-    """What "lifting", "ending" or "violating" the event named by a noun amounts to, or None when unchanged."""
-    if verb_lemma in VIOLATE_VERBS and verb_lemma != "break" or (verb_lemma == "break" and code.type == "AGREE"):
-        if code.type == "RETREAT" and code.mode == "ceasefire":
-            return Code("ASSAULT", "196", None)  # CAMEO 196: violate ceasefire
-        if code.type in ("COERCE", "AGREE", "SANCTION"):
-            return Code("REJECT", "128", "yield")  # defy norms, law
-        return None
-    if verb_lemma not in UNDO_VERBS or (verb_lemma == "call" and particle != "off"):
-        return None
-    if code.type in ("COERCE", "SANCTION") and verb_lemma not in ("halt", "stop", "suspend", "call", "break"):
-        if code.cameo.startswith("163") or noun_lemma in ("sanction", "embargo", "tariff"):
-            return Code("RETREAT", "085", "ease")
-        if noun_lemma in ("blockade", "siege"):
-            return Code("RETREAT", "0872", "withdraw")
-        if code.mode == "curfew":
-            return Code("RETREAT", "0813", None)
-        if code.mode == "martial-law":
-            return Code("RETREAT", "0814", None)
-        return Code("CONCEDE", "081", None)
-    if code.type == "PROTEST" and verb_lemma not in ("break", "lift", "ease", "remove", "lower"):
-        if noun_lemma == "boycott":
-            return Code("RETREAT", "085", "ease")
-        return Code("CONCEDE", "082", None)
-    if code.type == "ASSAULT" and verb_lemma in ("end", "halt", "stop", "suspend", "call", "cease"):
-        return Code("RETREAT", "087", "disarm")
-    if code.type == "CONSULT" and verb_lemma in ("end", "halt", "suspend", "stop", "terminate", "break", "call",
-                                                 "abandon", "quit"):
-        return Code("SANCTION", "165" if noun_lemma == "mediation" else "164", "withdraw")
-    if code.type == "AGREE" and verb_lemma in ("scrap", "abandon", "quit", "cancel", "end", "terminate",
-                                               "suspend", "revoke"):
-        return Code("REJECT", "127", "meet")
-    if code.type in ("AID", "COOPERATE") and verb_lemma in ("end", "halt", "suspend", "stop", "cancel",
-                                                            "terminate", "cut", "drop"):
-        return Code("SANCTION", "162", "discontinue")
-    return None
-
-
-def _protest_demand(verb, codes: dict[int, Code]) -> bool:  # type: ignore[no-untyped-def]
+def _protest_demand(verb: Token, codes: dict[int, Code]) -> bool:
     """'demonstrated ... calling for independence', 'staged a strike to demand ...': the demand is the protest's.
 
     PLOVER codes the protest (its demand is part of it), so the demand is not a second event.
@@ -471,12 +392,13 @@ def _protest_demand(verb, codes: dict[int, Code]) -> bool:  # type: ignore[no-un
     return any(o.i in codes and codes[o.i].type == "PROTEST" for o in owners)
 
 
-def _topic_of_opinion(noun) -> bool:  # type: ignore[no-untyped-def]
+def _topic_of_opinion(noun: Token) -> bool:
     """True when an event noun is only the topic of an opinion or a prospect in its own noun phrase.
 
     "expressed concern about the escalation of hostilities", "pessimistic about the possibility of a deal",
     "optimism at the prospect of a trade resolution": the phrase is walked upwards to the clause's verb.
     """
+    words = event_words()
     tok = noun
     for _ in range(8):  # noun phrases nest shallowly; bounded for safety
         if tok.dep_ not in _PHRASE_DEPS or tok.head is tok:
@@ -485,16 +407,16 @@ def _topic_of_opinion(noun) -> bool:  # type: ignore[no-untyped-def]
         word = lemma_of(tok)
         if tok.pos_ == "ADP" and word in ("about", "regarding", "concerning"):
             return True
-        if tok.pos_ == "NOUN" and (word in OPINION_NOUNS or word in PROSPECT_NOUNS):
+        if tok.pos_ == "NOUN" and (word in words.opinion_nouns or word in words.prospect_nouns):
             return tok.dep_ != "pobj" or lemma_of(tok.head) != "despite"
-        if tok.pos_ == "ADJ" and word in OPINION_ADJECTIVES:
+        if tok.pos_ == "ADJ" and word in words.opinion_adjectives:
             return True
         if tok.pos_ in ("VERB", "AUX"):
             return False
     return False
 
 
-def _complements(verb, *, nominal_ok: bool) -> list:  # type: ignore[no-untyped-def,type-arg]
+def _complements(verb: Token, *, nominal_ok: bool) -> list[Token]:
     """Tokens that may carry the content of a governing verb, nearest first."""
     out = []
     for child in verb.children:
@@ -513,182 +435,267 @@ def _complements(verb, *, nominal_ok: bool) -> list:  # type: ignore[no-untyped-
 # ---------------------------------------------------------------- per sentence
 
 
-def find_events(sent, lex: Lexicon) -> list[Found]:  # type: ignore[no-untyped-def]
-    """Every event triggered in sentence ``sent`` (a spaCy Span), in text order."""
-    matches: dict[int, tuple[Code, bool, int]] = {}
-    for tok in sent:
-        hit = match_trigger(tok, lex)
-        if hit is not None:
-            matches[tok.i] = hit
+@dataclass(slots=True)
+class _Sentence:
+    """The triggers of one sentence while ``find_events`` relates them (working state of one call)."""
+
+    doc: Doc
+    matches: dict[int, Match]
+    codes: dict[int, Code]  # each trigger's code, refined by what it governs or is done with
+    nominal_codes: dict[int, Code]  # the event nouns' codes
+    consumed: set[int] = field(default_factory=set)  # triggers that are part of another trigger's event
+    recipients_from: dict[int, list[Token]] = field(default_factory=dict)  # a governing verb's, from its content
+
+
+def find_events(sent: Span, lex: Lexicon) -> list[Found]:
+    """Every event triggered in sentence ``sent`` (a spaCy Span), in text order.
+
+    Three passes: match every token against the lexicon; relate each verb trigger to the triggers it governs or
+    restates (they are consumed, its code refined); then read the arguments of every trigger left.
+    """
+    matches = _matches(sent, lex)
     if not matches:
         return []
-    for tok in sent:  # what a denial rejects is not asserted: "rejected accusations that it had detained ..."
-        if tok.pos_ == "VERB" and lemma_of(tok) in DENY_VERBS:
+    state = _Sentence(sent.doc, matches, codes={i: m[0] for i, m in matches.items()},
+                      nominal_codes={i: m[0] for i, m in matches.items() if m[1]})
+    for i in sorted(matches):
+        if not matches[i][1]:
+            _relate_verb(state.doc[i], state, lex)
+    found: list[Found] = []
+    for i in sorted(matches):
+        if i in state.consumed:
+            continue
+        item = _noun_event(state.doc[i], state, lex) if matches[i][1] else _verb_event(state.doc[i], state, lex)
+        if item is not None:
+            found.append(item)
+    return _with_demands(sent, [_readiness(f) for f in found], state.codes)
+
+
+def _matches(sent: Span, lex: Lexicon) -> dict[int, Match]:
+    """The trigger tokens of the sentence; what a denial rejects is not asserted ("rejected accusations that it
+    had detained ...")."""
+    matches = {tok.i: hit for tok in sent if (hit := match_trigger(tok, lex)) is not None}
+    if not matches:
+        return matches
+    deny_verbs = event_words().deny_verbs
+    for tok in sent:
+        if tok.pos_ == "VERB" and lemma_of(tok) in deny_verbs:
             claim = _denied_claim(tok)
             if claim is not None:
                 for sub in claim.subtree:
                     matches.pop(sub.i, None)
-    if not matches:
-        return []
-    nominal_codes = {i: m[0] for i, m in matches.items() if m[1]}
-    codes = {i: m[0] for i, m in matches.items()}
-    consumed: set[int] = set()
-    recipients_from: dict[int, list] = {}  # type: ignore[type-arg]
-    doc = sent.doc
-
-    for i in sorted(matches):
-        code, nominal, _end = matches[i]
-        tok = doc[i]
-        if nominal:
-            continue
-        if code.type in GOVERNING:
-            for comp in _complements(tok, nominal_ok=code.type != "ACCUSE"):
-                target = comp
-                if comp.i not in codes:  # "threatened to launch an offensive": one light verb deeper
-                    deeper = [c for c in comp.children if c.dep_ in ("dobj", "xcomp") and c.i in codes]
-                    if not deeper:
-                        continue
-                    target = deeper[0]
-                content = codes[target.i]
-                consumed.add(target.i)
-                new = refine_governing(codes[i], content)
-                if code.type == "AGREE" and codes[i] == new and content.type in ("ASSAULT", "COERCE", "MOBILIZE"):
-                    new = refine_governing(Code("THREATEN", "130"), content)  # "vowed to crush the rebels"
-                codes[i] = new
-                if not matches[target.i][1]:
-                    recipients_from[i] = recipients_of_verb(target, theme_object=False)
-                else:
-                    noun_actors, noun_recipients, _anchor = noun_arguments(target, lex)
-                    # "rejected calls by X", "accepted X's offer": the answer goes to whoever made the proposal
-                    answer = code.type in ("REJECT", "AGREE") and content.type in GOVERNING | {"CONSULT", "AID",
-                                                                                            "COOPERATE", "SUPPORT"}
-                    recipients_from[i] = noun_actors + noun_recipients if answer else noun_recipients
-                break
-        else:
-            for child in tok.children:  # "signed an agreement", "imposed" excluded: nouns with a light verb stay
-                if child.dep_ in ("dobj", "nsubjpass") and child.i in nominal_codes:
-                    consumed.add(child.i)
-                # "called Lavrov to discuss Syria", "attacked the town to crush the rebels": the purpose clause
-                # of the same kind restates the act
-                elif child.dep_ == "advcl" and child.i in codes and codes[child.i].type == code.type and any(
-                        a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
-                    consumed.add(child.i)
-        if code.type == "REQUEST" and _protest_demand(tok, codes):
-            consumed.add(i)
-        if code == KILLED:  # "died in police firing": the firing is how they were killed, not a second event
-            cause = violent_cause(tok, lex) if lemma_of(tok) in DEATH_VERBS else fell_to_fire(tok)
-            if cause is not None and cause.i in codes:
-                consumed.add(cause.i)
-        if code.type == "COERCE" and code.cameo == "170":  # "dispersed the mob with tear gas": force, not words
-            forced = repression_means(tok, lex)
-            if forced is not None:
-                codes[i] = forced
-        if codes[i].type == "ASSAULT":
-            inst = instrument(tok, lex, nominal_codes)
-            if inst is not None:
-                inst_tok, inst_code = inst
-                if inst_tok.i in nominal_codes:
-                    consumed.add(inst_tok.i)
-                if (codes[i].mode is None and codes[i].cameo != "175") or codes[i].cameo in ("18", "190"):
-                    codes[i] = Code("ASSAULT", inst_code.cameo, inst_code.mode)
-
-    found: list[Found] = []
-    for i in sorted(matches):
-        if i in consumed:
-            continue
-        code, nominal, end = matches[i]
-        code = codes[i]
-        tok = doc[i]
-        if nominal:
-            if tok.dep_ == "pobj" and tok.head.lower_ in BACKREF_PREPS:
-                continue
-            if _topic_of_opinion(tok):
-                continue
-            if lemma_of(tok) in CLAIM_NOUNS and tok.head.pos_ == "VERB" and lemma_of(tok.head) in DENY_VERBS:
-                continue
-            actors, recipients, anchor = noun_arguments(tok, lex)
-            if code == KILLED and lemma_of(tok) in DEATH_NOUNS:
-                actors = cause_actor(violent_cause(tok, lex))
-            undone = None
-            if anchor is not tok and tok.dep_ in ("dobj", "nsubjpass", "compound"):
-                prt = next((c.lower_ for c in anchor.children if c.dep_ == "prt"), "")
-                undone = undo_code(lemma_of(anchor), lemma_of(tok), code, particle=prt)
-            if undone is not None:
-                code = undone
-                actors = actors or subject_of(anchor)
-            elif code.type in ("CONSULT", "AGREE") and anchor is not tok and lemma_of(anchor) in CANCEL_VERBS:
-                code = Code("REJECT", "125", "meet")
-                actors = subject_of(anchor)
-            if code.type == "MOBILIZE" and lemma_of(tok) in EXERCISE_NOUNS and joint(tok, actors):
-                code = Code("COOPERATE", "062", None)  # exercises of two armies together
-        else:
-            anchor = tok
-            actors = subject_of(tok)
-            owner = purpose_owner(tok)
-            if not actors and owner is not None and owner.i not in matches:
-                # "received the envoy to discuss ties": who acts for the purpose; not when the main verb is an
-                # event of its own ("mobilized groups to help"), whose purpose is part of it
-                actors = subject_of(owner)
-            if not actors and code.type == "ASSAULT" and tok.tag_ == "VBG":
-                actors = firing_owner(tok)  # "victims of police firing", the gerund parsed as a verb
-            theme = lemma_of(tok) in lex.object_verbs and code != lex.verbs.get(lemma_of(tok))
-            recipients = recipients_from.get(i) or recipients_of_verb(tok, theme_object=theme)
-            if code == KILLED and lemma_of(tok) in DEATH_VERBS:  # the one who died is the victim, not the doer
-                recipients, actors = actors, cause_actor(violent_cause(tok, lex))
-            elif code == KILLED and (shots := fell_to_fire(tok)) is not None:
-                recipients, actors = actors, cause_actor(shots)
-            if code.type == "AID":  # "donated ventilators to assist Ethiopia": who is helped, after named receivers
-                recipients = list(recipients) + beneficiaries(tok)
-            if code == PHONE_CALL:  # the callee, parsed as a predicate when named alone
-                recipients = [c for c in tok.children if c.dep_ in ("dobj", "oprd")] + recipients
-            if code.type in ("RETREAT", "MOBILIZE"):  # "withdrew its troops from Chad": its own, not a recipient
-                recipients = [r for r in recipients if not (r.dep_ == "dobj" and r.head.i == tok.i and any(
-                    c.dep_ == "poss" and c.pos_ == "PRON" for c in r.children))]
-            inst = instrument(tok, lex, nominal_codes) if code.type == "ASSAULT" else None
-            if inst is not None and actors and actors[0].i == inst[0].i and not firer(inst[0]):
-                # "Their artillery fire hit ...": the resolver falls back on the weapon's possessor or owner
-                # ("air force jet"); measured: replacing the weapon by its modifiers loses sectors ("warplanes").
-                pass
-            elif inst is not None and actors and actors[0].i == inst[0].i:
-                actors = firer(inst[0])  # "the missiles fired by the Israeli military struck ..."
-            elif code.type == "ASSAULT" and actors and lemma_of(actors[0]) in NON_AGENTS:
-                continue
-            if code.type == "ASSAULT" and not actors:
-                actors = means_actor(tok, lex, {**nominal_codes, **{k: c for k, c in codes.items()
-                                                                     if doc[k].dep_ == "advcl"}})
-            if code.type in GOVERNING:  # "accused Russia of ...", "urged Kenya to ...": the one addressed first
-                recipients = addressees(tok, code, consumed) + recipients
-        if code.type == "MOBILIZE" and peace_mission(tok):
-            code = Code("AID", "074", None)  # "deployed 300 troops to the UN peacekeeping mission"
-        found.append(Found(tok, code, tuple(unique(with_fallbacks(actors))), tuple(unique(with_fallbacks(recipients))),
-                           anchor, nominal, end))
-    return _with_demands(sent, [_readiness(f) for f in found], codes)
+    return matches
 
 
-# "is willing to withdraw", "prepared to lift the ban": an offer (AGREE 03x) or, for conflict, a threat.
-READY_ADJECTIVES: Final = frozenset({"willing", "prepared", "ready", "eager"})
+def _relate_verb(tok: Token, state: _Sentence, lex: Lexicon) -> None:
+    """A verb trigger absorbs what it governs, restates or is done with; its code is refined by them."""
+    i = tok.i
+    code = state.matches[i][0]
+    if code.type in GOVERNING:
+        _absorb_content(tok, code, state, lex)
+    else:
+        _absorb_restatements(tok, code, state)
+    if code.type == "REQUEST" and _protest_demand(tok, state.codes):
+        state.consumed.add(i)
+    if code == KILLED:  # "died in police firing": the firing is how they were killed, not a second event
+        cause = violent_cause(tok, lex) if lemma_of(tok) in event_words().death_verbs else fell_to_fire(tok)
+        if cause is not None and cause.i in state.codes:
+            state.consumed.add(cause.i)
+    if code.type == "COERCE" and code.cameo == CAMEO_COERCE:  # "dispersed the mob with tear gas": force, not words
+        forced = repression_means(tok, lex)
+        if forced is not None:
+            state.codes[i] = forced
+    if state.codes[i].type == "ASSAULT":
+        _absorb_instrument(tok, state, lex)
+
+
+def _absorb_content(tok: Token, code: Code, state: _Sentence, lex: Lexicon) -> None:
+    """A governing verb takes the first complement that is a trigger as its content ("threatened to expel")."""
+    codes, i = state.codes, tok.i
+    for comp in _complements(tok, nominal_ok=code.type != "ACCUSE"):
+        target = comp
+        if comp.i not in codes:  # "threatened to launch an offensive": one light verb deeper
+            deeper = [c for c in comp.children if c.dep_ in ("dobj", "xcomp") and c.i in codes]
+            if not deeper:
+                continue
+            target = deeper[0]
+        content = codes[target.i]
+        state.consumed.add(target.i)
+        new = refine_governing(codes[i], content)
+        if code.type == "AGREE" and codes[i] == new and content.type in ("ASSAULT", "COERCE", "MOBILIZE"):
+            new = refine_governing(Code("THREATEN", CAMEO_THREATEN), content)  # "vowed to crush the rebels"
+        codes[i] = new
+        state.recipients_from[i] = _content_recipients(target, code, content, state, lex)
+        return
+
+
+def _content_recipients(target: Token, code: Code, content: Code, state: _Sentence, lex: Lexicon) -> list[Token]:
+    """The recipients a governing verb takes from its content trigger."""
+    if not state.matches[target.i][1]:
+        return recipients_of_verb(target, theme_object=False)
+    noun_actors, noun_recipients, _anchor = noun_arguments(target, lex)
+    # "rejected calls by X", "accepted X's offer": the answer goes to whoever made the proposal
+    answer = code.type in ("REJECT", "AGREE") and content.type in GOVERNING | {"CONSULT", "AID", "COOPERATE",
+                                                                               "SUPPORT"}
+    return noun_actors + noun_recipients if answer else noun_recipients
+
+
+def _absorb_restatements(tok: Token, code: Code, state: _Sentence) -> None:
+    """Event nouns a verb does ("signed an agreement"; nouns with a light verb stay) and a purpose clause of the
+    same kind ("called Lavrov to discuss Syria", "attacked the town to crush the rebels") restate its act."""
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.i in state.nominal_codes:
+            state.consumed.add(child.i)
+        elif child.dep_ == "advcl" and child.i in state.codes and state.codes[child.i].type == code.type and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            state.consumed.add(child.i)
+
+
+def _absorb_instrument(tok: Token, state: _Sentence, lex: Lexicon) -> None:
+    """The weapon or attack noun an assault is done with gives it its mode ("shelled with artillery")."""
+    inst = instrument(tok, lex, state.nominal_codes)
+    if inst is None:
+        return
+    inst_tok, inst_code = inst
+    if inst_tok.i in state.nominal_codes:
+        state.consumed.add(inst_tok.i)
+    code = state.codes[tok.i]
+    if (code.mode is None and code.cameo != CAMEO_VIOLENT_REPRESSION) or code.cameo in (CAMEO_ASSAULT,
+                                                                                       CAMEO_MILITARY_FORCE):
+        state.codes[tok.i] = Code("ASSAULT", inst_code.cameo, inst_code.mode)
+
+
+def _noun_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
+    """The event an event noun reports, or None when it is only mentioned."""
+    if _only_mentioned(tok):
+        return None
+    code = state.codes[tok.i]
+    actors, recipients, anchor = noun_arguments(tok, lex)
+    if code == KILLED and lemma_of(tok) in event_words().death_nouns:
+        actors = cause_actor(violent_cause(tok, lex))
+    code, actors = _done_to_noun(tok, anchor, code, actors)
+    if code.type == "MOBILIZE" and lemma_of(tok) in event_words().exercise_nouns and joint(tok, actors):
+        code = Code("COOPERATE", CAMEO_MILITARY_COOPERATION, None)  # exercises of two armies together
+    return _found(tok, code, actors, recipients, anchor, nominal=True, end=state.matches[tok.i][2])
+
+
+def _only_mentioned(noun: Token) -> bool:
+    """A back-reference ("after the attack"), the topic of an opinion, or a denied claim: no event reported."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in BACKREF_PREPS:
+        return True
+    if _topic_of_opinion(noun):
+        return True
+    words = event_words()
+    return lemma_of(noun) in words.claim_nouns and noun.head.pos_ == "VERB" and lemma_of(noun.head) in words.deny_verbs
+
+
+def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) -> tuple[Code, list[Token]]:
+    """What the verb governing an event noun does to it: undoes it ("lifted the curfew") or cancels a meeting."""
+    undone = None
+    if anchor is not tok and tok.dep_ in ("dobj", "nsubjpass", "compound"):
+        prt = next((c.lower_ for c in anchor.children if c.dep_ == "prt"), "")
+        undone = undo_code(lemma_of(anchor), lemma_of(tok), code, particle=prt)
+    if undone is not None:
+        return undone, actors or subject_of(anchor)
+    if code.type in ("CONSULT", "AGREE") and anchor is not tok and lemma_of(anchor) in event_words().cancel_verbs:
+        return Code("REJECT", CAMEO_REJECT_MEETING, "meet"), subject_of(anchor)
+    return code, actors
+
+
+def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
+    """The event a verb trigger reports, or None when its doer is a natural cause ("a fire killed 40")."""
+    code = state.codes[tok.i]
+    actors = _verb_subjects(tok, code, state)
+    theme = lemma_of(tok) in lex.object_verbs and code != lex.verbs.get(lemma_of(tok))
+    recipients = state.recipients_from.get(tok.i) or recipients_of_verb(tok, theme_object=theme)
+    actors, recipients = _killing_roles(tok, code, actors, recipients, lex)
+    recipients = _typed_recipients(tok, code, recipients)
+    doers = _assault_doers(tok, code, actors, state, lex)
+    if doers is None:
+        return None
+    if code.type in GOVERNING:  # "accused Russia of ...", "urged Kenya to ...": the one addressed first
+        recipients = addressees(tok, code, state.consumed) + recipients
+    return _found(tok, code, doers, recipients, tok, nominal=False, end=state.matches[tok.i][2])
+
+
+def _verb_subjects(tok: Token, code: Code, state: _Sentence) -> list[Token]:
+    actors = subject_of(tok)
+    owner = purpose_owner(tok)
+    if not actors and owner is not None and owner.i not in state.matches:
+        # "received the envoy to discuss ties": who acts for the purpose; not when the main verb is an
+        # event of its own ("mobilized groups to help"), whose purpose is part of it
+        actors = subject_of(owner)
+    if not actors and code.type == "ASSAULT" and tok.tag_ == "VBG":
+        actors = firing_owner(tok)  # "victims of police firing", the gerund parsed as a verb
+    return actors
+
+
+def _killing_roles(tok: Token, code: Code, actors: list[Token], recipients: list[Token],
+                   lex: Lexicon) -> tuple[list[Token], list[Token]]:
+    """(actors, recipients) of a killing: the one who died is the victim; the doer is named in the cause."""
+    if code == KILLED and lemma_of(tok) in event_words().death_verbs:
+        return cause_actor(violent_cause(tok, lex)), actors
+    if code == KILLED and (shots := fell_to_fire(tok)) is not None:
+        return cause_actor(shots), actors
+    return actors, recipients
+
+
+def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[Token]:
+    """Recipients as the event's type reads them: whom aid helps, the callee, not one's own troops."""
+    if code.type == "AID":  # "donated ventilators to assist Ethiopia": who is helped, after named receivers
+        recipients = list(recipients) + beneficiaries(tok)
+    if code == PHONE_CALL:  # the callee, parsed as a predicate when named alone
+        recipients = [c for c in tok.children if c.dep_ in ("dobj", "oprd")] + recipients
+    if code.type in ("RETREAT", "MOBILIZE"):  # "withdrew its troops from Chad": its own, not a recipient
+        recipients = [r for r in recipients if not (r.dep_ == "dobj" and r.head.i == tok.i and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in r.children))]
+    return recipients
+
+
+def _assault_doers(tok: Token, code: Code, actors: list[Token], state: _Sentence,
+                   lex: Lexicon) -> list[Token] | None:
+    """Who did an assault when its subject is the weapon or the means; None for a natural cause."""
+    inst = instrument(tok, lex, state.nominal_codes) if code.type == "ASSAULT" else None
+    if inst is not None and actors and actors[0].i == inst[0].i:
+        # "the missiles fired by the Israeli military struck ...": the firer; with none ("Their artillery fire hit
+        # ..."), the resolver falls back on the weapon's possessor or owner ("air force jet"); measured: replacing
+        # the weapon by its modifiers loses sectors ("warplanes").
+        fired_by = firer(inst[0])
+        if fired_by:
+            actors = fired_by
+    elif code.type == "ASSAULT" and actors and lemma_of(actors[0]) in event_words().non_agents:
+        return None
+    if code.type == "ASSAULT" and not actors:
+        clauses = {k: c for k, c in state.codes.items() if state.doc[k].dep_ == "advcl"}
+        actors = means_actor(tok, lex, {**state.nominal_codes, **clauses})
+    return actors
+
+
+def _found(tok: Token, code: Code, actors: list[Token], recipients: list[Token], anchor: Token, *, nominal: bool,
+           end: int) -> Found:
+    if code.type == "MOBILIZE" and peace_mission(tok):
+        code = Code("AID", CAMEO_PEACEKEEPING, None)  # "deployed 300 troops to the UN peacekeeping mission"
+    return Found(tok, code, tuple(unique(with_fallbacks(actors))), tuple(unique(with_fallbacks(recipients))),
+                 anchor, nominal, end)
 
 
 def _readiness(item: Found) -> Found:
+    """"is willing to withdraw", "prepared to lift the ban": an offer (AGREE 03x) or, for conflict, a threat."""
     anchor = item.anchor
-    if anchor.dep_ != "xcomp" or anchor.head is anchor or anchor.head.lower_ not in READY_ADJECTIVES:
+    if anchor.dep_ != "xcomp" or anchor.head is anchor or anchor.head.lower_ not in event_words().ready_adjectives:
         return item
     code = item.code
     if code.type in GOVERNING:
         return item
     if not item.actors and anchor.head.dep_ == "acomp":  # "Syria is willing to ...": the subject of "is"
         item = replace(item, actors=tuple(unique(subject_of(anchor.head.head))))
-    if PLOVER_QUAD.get(code.type) in ("verbal_cooperation", "material_cooperation"):
-        return replace(item, code=Code("AGREE", AGREE_CAMEO.get(code.type, "030"), None))
+    if PLOVER_QUAD.get(code.type) in COOPERATION_QUADS:
+        return replace(item, code=Code("AGREE", AGREE_CAMEO.get(code.type, CAMEO_INTENT_TO_COOPERATE), None))
     threat = threat_intent(code)
     return replace(item, code=threat) if threat is not None else item
 
 
-# "X said Y must/should ...": a demand by X on Y (CAMEO 10x), whatever Y is to do.
-DEMAND_MODALS: Final = frozenset({"must", "should"})
-
-
-def _with_demands(sent, found: list[Found], codes: dict[int, Code]) -> list[Found]:  # type: ignore[no-untyped-def]
+def _with_demands(sent: Span, found: list[Found], codes: dict[int, Code]) -> list[Found]:
     """Recode "said that Sudan must return the helicopter" as REQUEST from the speaker to Sudan.
 
     The content's own trigger (the verb, or the event noun it governs) becomes the demand's content; a content
@@ -706,31 +713,9 @@ def _with_demands(sent, found: list[Found], codes: dict[int, Code]) -> list[Foun
             continue
         inner = {tok.i} | {c.i for c in tok.children if c.dep_ in ("dobj", "xcomp")}
         content = next((codes[i] for i in sorted(inner) if i in codes), None)
-        code = refine_governing(Code("REQUEST", "100"), content) if content is not None else Code("REQUEST", "100")
+        demand = Code("REQUEST", CAMEO_DEMAND)
+        code = refine_governing(demand, content) if content is not None else demand
         out = [f for f in out if f.trigger.i not in inner and f.anchor.i not in inner]
         out.append(Found(rep, code, tuple(unique(speakers)), tuple(unique(addressed)), rep, False,
                          rep.idx + len(rep.text)))
     return sorted(out, key=lambda f: f.trigger.i) if len(out) != len(found) or out != found else found
-
-
-def future_intent(code: Code) -> Code:
-    """A cooperative act reported as future is a promise: PLOVER codes it AGREE ("will sign" -> AGREE)."""
-    if code.type in ("SUPPORT", "COOPERATE", "AID", "RETREAT"):
-        return replace(code, type="AGREE", cameo=AGREE_CAMEO[code.type], mode=None)
-    return code
-
-
-def threat_intent(code: Code) -> Code | None:
-    """An announced or conditional conflictual act is a THREATEN event (PLOVER: a threat, not the act)."""
-    if code.type in ("ASSAULT", "COERCE", "SANCTION", "PROTEST") or (
-            code.type == "RETREAT" and code.mode == "withdraw"):
-        content = Code("SANCTION", "166", "expel") if code.type == "RETREAT" else code
-        return refine_governing(Code("THREATEN", "130"), content)
-    return None
-
-
-def negated_intent(code: Code) -> Code | None:
-    """Cooperation that will not or did not happen by the actor's choice is a REJECT event."""
-    if PLOVER_QUAD.get(code.type) in ("verbal_cooperation", "material_cooperation") and code.type != "REQUEST":
-        return refine_governing(Code("REJECT", "120"), code)
-    return None

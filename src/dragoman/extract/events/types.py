@@ -1,5 +1,6 @@
 """The types the events modules share: what a trigger means (``Code``), the event lexicon's lookup tables
-(``Lexicon``) and one trigger found in a sentence before its arguments become actors (``Found``).
+(``Lexicon``), one trigger found in a sentence before its arguments become actors (``Found``) and what a casualty
+figure counts (``Category``).
 
 They live here, below every other module of the package, so that triggers, arguments, modality and the
 detector import them without importing one another.
@@ -8,12 +9,12 @@ detector import them without importing one another.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, Literal
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Code", "Found", "Lexicon"]
+__all__ = ["CATEGORIES", "Category", "Code", "Found", "Lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +57,8 @@ class Found:
     anchor: Token  # the verb that carries tense, negation and modals
     nominal: bool
     trigger_end: int  # body offset just past the trigger (particle included)
+
+
+# What a casualty figure counts (``Counts`` fields).
+Category = Literal["dead", "injured", "arrested", "displaced"]
+CATEGORIES: Final[tuple[Category, ...]] = ("dead", "injured", "arrested", "displaced")

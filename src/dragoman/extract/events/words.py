@@ -1,0 +1,128 @@
+"""The word lists of the event rules, read once from ``lexicon/event_words.yaml``.
+
+Open word classes (the nouns, verbs and adjectives a rule tests a token against: opinion nouns, undo verbs,
+natural causes of death, reporting verbs, what a figure counts ...) are data a user extending the coder edits, so
+they live in that file; ``event_words()`` reads it when first asked for. Closed grammatical classes (dependency
+labels, prepositions, modals, pronouns, negation words) stay in the modules as named constants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+
+from ...errors import LexiconError
+from ...resources import LEXICON_DIR, read_lexicon
+from .types import CATEGORIES, Category
+
+# Read by event_words when first asked for, so a test or a user may point it at another file first.
+WORDS_PATH: Path = LEXICON_DIR / "event_words.yaml"
+
+__all__ = ["WORDS_PATH", "EventWords", "event_words", "words_from_yaml"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventWords:
+    """One field per list of ``lexicon/event_words.yaml`` (its comments say what each list is for)."""
+
+    # triggers
+    opinion_nouns: frozenset[str]
+    opinion_adjectives: frozenset[str]
+    prospect_nouns: frozenset[str]
+    cancel_verbs: frozenset[str]
+    speech_complements: frozenset[str]
+    deny_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    non_agents: frozenset[str]
+    undo_verbs: frozenset[str]
+    violate_verbs: frozenset[str]
+    exercise_nouns: frozenset[str]
+    ready_adjectives: frozenset[str]
+    permit_verbs: frozenset[str]
+    theme_nouns: frozenset[str]
+    # arguments
+    of_agent_nouns: frozenset[str]
+    process_nouns: frozenset[str]
+    peace_words: frozenset[str]
+    responsibility_verbs: frozenset[str]
+    resort_verbs: frozenset[str]
+    firing_words: frozenset[str]
+    sticks: frozenset[str]
+    death_verbs: frozenset[str]
+    death_nouns: frozenset[str]
+    violent_causes: frozenset[str]
+    help_verbs: frozenset[str]
+    # modality
+    future_governors: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    non_factive_adjectives: frozenset[str]
+    task_nouns: frozenset[str]
+    condition_nouns: frozenset[str]
+    negating_governors: frozenset[str]
+    reporting_verbs: frozenset[str]
+    announcing_verbs: frozenset[str]
+    # attribution
+    reporting_always: frozenset[str]
+    reporting_with_clause: frozenset[str]
+    # counts
+    counted_objects: dict[str, Category]
+    needs_particle: dict[str, tuple[str, ...]]
+    counted_subjects: dict[str, Category]
+    counted_nouns: dict[str, Category]
+    counted_predicates: dict[str, Category]
+    new_incident_words: frozenset[str]
+
+
+def _bad(key: str, problem: str) -> LexiconError:
+    return LexiconError(f"event word list {key!r} in {WORDS_PATH} {problem}: fix that entry")
+
+
+def _words(key: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise _bad(key, "is not a list of words")
+    return [w.lower() for w in value]
+
+
+def _categories(key: str, value: Any) -> dict[str, Category]:
+    if not isinstance(value, dict):
+        raise _bad(key, "is not a mapping of word: category")
+    out: dict[str, Category] = {}
+    for word, category in value.items():
+        if category not in CATEGORIES:
+            raise _bad(key, f"maps {word!r} to {category!r}, not one of {', '.join(CATEGORIES)}")
+        out[str(word).lower()] = cast(Category, category)
+    return out
+
+
+def _parse(key: str, kind: str, value: Any) -> Any:
+    if kind == "frozenset[str]":
+        return frozenset(_words(key, value))
+    if kind == "dict[str, Category]":
+        return _categories(key, value)
+    if not isinstance(value, dict):
+        raise _bad(key, "is not a mapping of word: [words]")
+    return {str(word).lower(): tuple(_words(f"{key}.{word}", needed or [])) for word, needed in value.items()}
+
+
+def words_from_yaml(text: str) -> EventWords:
+    """The word lists from the YAML text of ``event_words.yaml``; LexiconError naming the list when one is bad."""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"event word lists {WORDS_PATH} are not valid YAML ({exc}): fix the line it names") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"event word lists {WORDS_PATH} are not a mapping of list names: reinstall dragoman")
+    missing = [f.name for f in fields(EventWords) if f.name not in data]
+    if missing:
+        raise LexiconError(f"event word lists {WORDS_PATH} lack {', '.join(missing)}: add them or reinstall dragoman")
+    return EventWords(**{f.name: _parse(f.name, str(f.type), data[f.name]) for f in fields(EventWords)})
+
+
+@lru_cache(maxsize=1)
+def event_words() -> EventWords:
+    """The packaged word lists (``WORDS_PATH``), read once per process."""
+    return words_from_yaml(read_lexicon(WORDS_PATH.name, folder=WORDS_PATH.parent))
