@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Final
 
+from .model import Quad
+
 # The 16 PLOVER event types, each with its quad class (PLOVER's grouping, as in CAMEO's quad).
-PLOVER_QUAD: Final[dict[str, str]] = {
+PLOVER_QUAD: Final[dict[str, Quad]] = {
     "AGREE": "verbal_cooperation",
     "CONSULT": "verbal_cooperation",
     "SUPPORT": "verbal_cooperation",

@@ -1,8 +1,31 @@
-"""Event extraction over a parsed document: triggers, actors, modality, counts, place, date, evidence.
+"""Event extraction: the way of one document, top to bottom.
 
-``extract_events(doc, article, clean)`` walks the sentences of the spaCy Doc of ``clean.body`` once. The
-resolvers (actors, dates, places) are built once per document; lexicon lookups are dicts keyed by lemma,
-so the cost stays linear in the number of tokens and small next to the parse.
+Before: the pipeline cleaned the body (``dragoman.clean``: ``CleanDoc``, with the map back to the original text)
+and parsed it (``dragoman.nlp``: a spaCy Doc). ``extract_events(doc, article, clean)`` then:
+
+1. builds the document's resolvers once (``DocumentCoder``): actors (``actors.resolver``), dates
+   (``time.dates``), places (``places.resolver``), original offsets (``_Source``);
+2. per sentence:
+
+   * triggers: ``events.triggers.find_events`` matches the event lexicon (``lexicon/events.yaml``) and relates
+     the triggers of the sentence (a governing verb takes its content, an undone act is recoded), each with its
+     candidate argument heads (``events.arguments``);
+   * per trigger (``_events_for``): arguments become actors (``_Actors`` over ``actors.resolver``; a place the
+     gazetteer resolved gives an actor its country), the place done to when no recipient is named; the date
+     (``time.dates``); the modality and the code choice, made once (``events.modality.read_modality``, then
+     ``events.coding.choose_code``: "said they would boycott" is a threat); the figures of the event's clause
+     (``events.counts``); the place (``places.resolver``); the source it is attributed to
+     (``events.attribution``); the evidence at original offsets;
+   * one event per sentence and dyad; a bare event named inside another's phrase is dropped;
+
+3. shares each sentence's figures out among its events (``share_figures``), in text order;
+4. applies the trained detector (``events.detector.apply_detector``, mode ``detector_mode``): a sentence the model
+   confidently calls no event loses its events, the model's quad leads, each event carries its confidence; the
+   figures are shared again among the events that remain;
+5. counts a figure the story restates once (``events.counts.counted_once``) and returns the events.
+
+The resolvers are built once per document; lexicon lookups are dicts keyed by lemma, so the cost stays linear in
+the number of tokens and small next to the parse.
 """
 
 from __future__ import annotations
@@ -31,7 +54,9 @@ from .places.resolver import PlaceResolver
 from .time.dates import DateResolver
 
 if TYPE_CHECKING:
-    from .events.detector import MakeEvent
+    from spacy.tokens import Doc, Span, Token
+
+    from .events.detector import Detector, MakeEvent
 
 # Conjoined actors become one event each (CAMEO's dyadic convention); this bounds lists like "G20 members".
 MAX_CONJUNCTS = 4
@@ -91,13 +116,13 @@ class _Actors:
         self.resolver = resolver
         self.cache: dict[int, Actor | None] = {}
 
-    def actor(self, head) -> Actor | None:  # type: ignore[no-untyped-def]
+    def actor(self, head: Token) -> Actor | None:
         if head.i not in self.cache:
             self.cache[head.i] = self.resolver.actor_for(head)
         return self.cache[head.i]
 
-    def resolve(self, heads: Sequence, *, exclude: Sequence = (),  # type: ignore[type-arg]
-                recipient: bool = False) -> list[tuple[Any, Actor]]:
+    def resolve(self, heads: Sequence[Token], *, exclude: Sequence[Token] = (),
+                recipient: bool = False) -> list[tuple[Token, Actor]]:
         """The first candidate head that names an actor, with its conjuncts ("Kenya and Uganda").
 
         A head that names no actor ("M23 rebel positions") falls back on its noun modifiers ("rebel"), a
@@ -131,7 +156,7 @@ class _Actors:
         return []
 
 
-def _sentence_bounds(sent) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _sentence_bounds(sent: Span) -> tuple[int, int]:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
@@ -144,17 +169,17 @@ class DocumentCoder:
     every rule trigger through it, and the trained detector (``dragoman.extract.events.detector``) the triggers it
     adds. It remembers each event's trigger and sentence so the sentence's figures can be shared out."""
 
-    def __init__(self, doc, article: Article, clean: CleanDoc) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, doc: Doc, article: Article, clean: CleanDoc) -> None:
         self.article = article
         self.actors = _Actors(ActorResolver(doc, dateline_places=clean.dateline_places))
         self.dates = DateResolver(doc, published=article.published)
         self.places = PlaceResolver(doc, clean)
         self.source = _Source(clean.offsets, clean.body, article.original)
-        self._sentences: dict[int, tuple[list[Figure], str, tuple[int, int]]] = {}
-        self.triggers: dict[str, Any] = {}  # event id -> trigger token
+        self._sentences: dict[int, tuple[Sequence[Figure], str, tuple[int, int]]] = {}
+        self.triggers: dict[str, Token] = {}  # event id -> trigger token
         self.sentence_of: dict[str, int] = {}  # event id -> start token of its sentence
 
-    def sentence(self, sent) -> tuple[list[Figure], str, tuple[int, int]]:  # type: ignore[no-untyped-def]
+    def sentence(self, sent: Span) -> tuple[Sequence[Figure], str, tuple[int, int]]:
         """The sentence's counted figures, its text as the source wrote it, and its original span."""
         known = self._sentences.get(sent.start)
         if known is None:
@@ -164,11 +189,11 @@ class DocumentCoder:
             self._sentences[sent.start] = known
         return known
 
-    def figures_at(self, start: int) -> list[Figure]:
+    def figures_at(self, start: int) -> Sequence[Figure]:
         """The figures of the sentence starting at token ``start`` (one ``sentence`` or ``events_for`` saw)."""
         return self._sentences[start][0]
 
-    def events_for(self, sent, found: Found) -> list[Event]:  # type: ignore[no-untyped-def]
+    def events_for(self, sent: Span, found: Found) -> list[Event]:
         """The events of one found trigger of ``sent`` (none when it names nothing codable); their counts are
         the trigger's read alone, before the sentence's figures are shared out (``share_figures``)."""
         figures, text, span = self.sentence(sent)
@@ -180,7 +205,7 @@ class DocumentCoder:
         return events
 
 
-def event_builder(doc, article: Article, clean: CleanDoc) -> MakeEvent:  # type: ignore[no-untyped-def]
+def event_builder(doc: Doc, article: Article, clean: CleanDoc) -> MakeEvent:
     """``make_event`` for ``dragoman.extract.events.detector.apply_detector`` on one document: the rule coder's own
     argument, actor, date and place resolution (``DocumentCoder.events_for``), its resolvers built on the first
     event to make.
@@ -190,7 +215,7 @@ def event_builder(doc, article: Article, clean: CleanDoc) -> MakeEvent:  # type:
     """
     state: list[DocumentCoder] = []  # built on the first event to make (most documents need none)
 
-    def make(sent, item: Found) -> list[Event]:  # type: ignore[no-untyped-def]
+    def make(sent: Span, item: Found) -> list[Event]:
         if not state:
             state.append(DocumentCoder(doc, article, clean))
         return state[0].events_for(sent, item)
@@ -225,8 +250,7 @@ def _check_mode(mode: str) -> str:
     return mode
 
 
-def extract_events(doc, article: Article, clean: CleanDoc, *,  # type: ignore[no-untyped-def]
-                   detector: str | None = None) -> list[Event]:
+def extract_events(doc: Doc, article: Article, clean: CleanDoc, *, detector: str | None = None) -> list[Event]:
     """All events in the parsed cleaned body ``doc`` (a spaCy Doc over ``clean.body``), in text order (within
     a sentence, the detector's order: its most likely quad first).
 
@@ -237,7 +261,7 @@ def extract_events(doc, article: Article, clean: CleanDoc, *,  # type: ignore[no
     lexicon = load_lexicon()
     coder = DocumentCoder(doc, article, clean)
     found_at: dict[int, list[Found]] = {}
-    sentences: dict[int, tuple[list[Figure], list[tuple[Any, Event]]]] = {}  # by start token
+    sentences: dict[int, tuple[Sequence[Figure], list[tuple[Token, Event]]]] = {}  # by start token
     for sent in doc.sents:
         found = find_events(sent, lexicon)
         found_at[sent.start] = found
@@ -246,7 +270,7 @@ def extract_events(doc, article: Article, clean: CleanDoc, *,  # type: ignore[no
         figures = coder.sentence(sent)[0]
         coded = [(item, coder.events_for(sent, item)) for item in found]
         seen: set[tuple[str, str, str, str]] = set()
-        kept: list[tuple[Any, Event]] = []
+        kept: list[tuple[Token, Event]] = []
         for item, item_events in _drop_embedded(coded):
             for event in item_events:
                 key = (event.type, event.modality, _text(event.actor), _text(event.recipient))
@@ -260,8 +284,8 @@ def extract_events(doc, article: Article, clean: CleanDoc, *,  # type: ignore[no
         return counted_once(ordered)  # a figure the story states again is not a second toll
     from .events.detector import apply_detector, load_detector
 
-    detector = _default_detector() if mode == "default" else load_detector()
-    scored = apply_detector(doc, ordered, offsets=clean.offsets, found=found_at, detector=detector,
+    model = _default_detector() if mode == "default" else load_detector()
+    scored = apply_detector(doc, ordered, offsets=clean.offsets, found=found_at, detector=model,
                             make_event=coder.events_for if mode == "add" else None)
     # The sentence's figures shared again among the events that remain (a dropped event's figure may belong
     # to another; an added event takes part in the sharing), so no figure is counted on two events.
@@ -278,7 +302,7 @@ def extract_events(doc, article: Article, clean: CleanDoc, *,  # type: ignore[no
 
 
 @lru_cache(maxsize=1)
-def _default_detector():  # type: ignore[no-untyped-def]
+def _default_detector() -> Detector:
     """The packaged detector without its keep-filter: the confident "no event" drop and the order only."""
     from .events.detector import load_detector
 
@@ -286,7 +310,7 @@ def _default_detector():  # type: ignore[no-untyped-def]
     return replace(detector, thresholds=replace(detector.thresholds, keep=0.0, keep_type=0.0))
 
 
-def share_figures(sentences: Iterable[tuple[Sequence[Figure], Sequence[tuple[Any, Event]]]]) -> dict[str, Event]:
+def share_figures(sentences: Iterable[tuple[Sequence[Figure], Sequence[tuple[Token, Event]]]]) -> dict[str, Event]:
     """Events by id, each sentence's figures shared out among its events (``(trigger, event)`` pairs, in the
     order they are stored): each figure goes to the one event that caused it (the killing, not the protest
     around it; the first copy of an event split per conjoined actor), not to every event of its clause."""
@@ -351,15 +375,16 @@ def _placed(actor: Actor, head, places: PlaceResolver) -> Actor:  # type: ignore
     return replace(actor, country=place.country, sector=actor.sector or (None if place.fcode == "PCLI" else "CVL"))
 
 
-def _events_for(item: Found, sent, figures: Sequence[Figure], actors: _Actors,  # type: ignore[no-untyped-def]
+def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Actors,
                 dates: DateResolver, places: PlaceResolver, article: Article, source: _Source,
                 sentence_text: str, sentence_span: tuple[int, int]) -> list[Event]:
     trigger = item.trigger
     senders = [(h, _placed(a, h, places)) for h, a in actors.resolve(item.actors, exclude=item.recipients)]
     if senders:  # pronouns later in the text may point back to it
         actors.resolver.note_actor(senders[0][1])
-    receivers = [(h, _placed(a, h, places)) for h, a in actors.resolve(item.recipients, recipient=True)
-                 if not any(a.text == s.text for _h, s in senders)]
+    receivers: list[tuple[Token | None, Actor]] = [
+        (h, _placed(a, h, places)) for h, a in actors.resolve(item.recipients, recipient=True)
+        if not any(a.text == s.text for _h, s in senders)]
     pairs: list[tuple[Actor | None, Actor | None]]
     if not receivers and len(senders) > 1 and item.code.type in RECIPROCAL_TYPES:
         # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads)
@@ -370,7 +395,9 @@ def _events_for(item: Found, sent, figures: Sequence[Figure], actors: _Actors,  
         if not receivers and senders and item.code.type == "PROTEST":
             implied = protest_target(senders[0][1])
             receivers = [(None, implied)] if implied is not None else []
-        pairs = [(s, r) for _sh, s in senders or [(None, None)] for _rh, r in receivers or [(None, None)]]
+        sides: list[Actor | None] = [s for _sh, s in senders] or [None]
+        targets: list[Actor | None] = [r for _rh, r in receivers] or [None]
+        pairs = [(s, r) for s in sides for r in targets]
     when: When = dates.when(trigger)
     reading = read_modality(item.anchor, nominal=trigger if item.nominal else None, sentence=sent,
                             event_date=when.date, published=article.published)
@@ -399,7 +426,7 @@ def _events_for(item: Found, sent, figures: Sequence[Figure], actors: _Actors,  
             type=code.type,
             mode=code.mode,
             cameo=code.cameo,
-            quad=PLOVER_QUAD[code.type],  # type: ignore[arg-type]
+            quad=PLOVER_QUAD[code.type],
             modality=modality,
             actor=actor,
             recipient=recipient,

@@ -24,7 +24,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ...codes import PLOVER_QUAD
 from ...errors import ModelError
@@ -33,7 +33,10 @@ from ...resources import DATA_DIR, read_json
 from .arguments import lemma_of
 from .attribution import is_reporting_verb
 from .triggers import find_events, load_lexicon, match_trigger
-from .types import Found
+from .types import Found, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 MODEL_PATH: Final = DATA_DIR / "event_model.json"
 CLASSES: Final[tuple[int, ...]] = (0, 1, 2, 3, 4)
@@ -52,12 +55,21 @@ __all__ = ["EventModel", "gate_events", "load_model", "predict_features", "sente
 # ---------------------------------------------------------------- features
 
 
-def sentence_features(sent, *, found: Sequence[Found] | None = None) -> list[str]:  # type: ignore[no-untyped-def]
+def sentence_features(sent: Span, *, found: Sequence[Found] | None = None) -> list[str]:
     """Sparse binary features of one parsed sentence (a spaCy Span), sorted and unique.
 
     ``found``: the rule coder's ``find_events(sent, load_lexicon())`` when the caller has it already.
     """
     lex = load_lexicon()
+    feats = _token_features(sent, lex)
+    root = sent.root
+    feats |= _root_features(root)
+    feats |= _found_features(found if found is not None else find_events(sent, lex), root)
+    return sorted(feats)
+
+
+def _token_features(sent: Span, lex: Lexicon) -> set[str]:
+    """Content lemmas, negation, modals, entity labels and what the rule lexicon matches, word by word."""
     feats: set[str] = set()
     triggers = 0
     for tok in sent:
@@ -82,9 +94,12 @@ def sentence_features(sent, *, found: Sequence[Found] | None = None) -> list[str
             feats.add(f"triglem:{lemma}:{code.type}")
             feats.add(f"trignom:{code.type}" if nominal else f"trigverb:{code.type}")
     feats.add(f"ntrig:{min(triggers, 3)}")
-    root = sent.root
-    feats.add(f"root:{lemma_of(root)}")
-    feats.add(f"rootpos:{root.pos_}")
+    return feats
+
+
+def _root_features(root: Token) -> set[str]:
+    """The root's lemma and part of speech, and its arguments by dependency label."""
+    feats = {f"root:{lemma_of(root)}", f"rootpos:{root.pos_}"}
     if is_reporting_verb(root):
         feats.add("root_reporting")
     for child in root.children:
@@ -101,8 +116,12 @@ def sentence_features(sent, *, found: Sequence[Found] | None = None) -> list[str
             feats.add(f"r_md:{lemma_of(child)}")
         elif child.dep_ == "neg":
             feats.add("r_neg")
-    if found is None:
-        found = find_events(sent, lex)
+    return feats
+
+
+def _found_features(found: Sequence[Found], root: Token) -> set[str]:
+    """The rule coder's events of the sentence: their types, quads, modes, the first one, missing arguments."""
+    feats: set[str] = set()
     if not found:
         feats.add("ev:none")
     for index, item in enumerate(found):
@@ -118,7 +137,7 @@ def sentence_features(sent, *, found: Sequence[Found] | None = None) -> list[str
             feats.add(f"ev_root:{item.code.type}")
         if not item.actors or not item.recipients:
             feats.add(f"ev_{'noactor' if not item.actors else 'norecip'}:{quad}")
-    return sorted(feats)
+    return feats
 
 
 # ---------------------------------------------------------------- the model
@@ -179,7 +198,7 @@ def predict_features(features: Iterable[str], *, model: EventModel | None = None
     return (model or load_model()).probs(features)
 
 
-def sentence_quad_probs(sent, *, found: Sequence[Found] | None = None) -> dict[int, float]:  # type: ignore[no-untyped-def]
+def sentence_quad_probs(sent: Span, *, found: Sequence[Found] | None = None) -> dict[int, float]:
     """Class probabilities (0 no interaction, 1-4 quad classes) for one parsed sentence."""
     return predict_features(sentence_features(sent, found=found))
 
@@ -208,7 +227,7 @@ def gate(events: Sequence[Event], probs: dict[int, float], *, threshold: float |
     return [events[i] for i in order[:1]] + [events[i] for i in range(len(events)) if i != order[0]]
 
 
-def gate_events(sent, events: Sequence[Event], *, found: Sequence[Found] | None = None,  # type: ignore[no-untyped-def]
+def gate_events(sent: Span, events: Sequence[Event], *, found: Sequence[Found] | None = None,
                 threshold: float | None = None) -> list[Event]:
     """Gate the rule events of parsed sentence ``sent`` (see ``gate``); no work when there are none.
 
@@ -238,7 +257,7 @@ def gate_coded(events: Sequence[Event], *, threshold: float | None = None) -> li
     return out
 
 
-def text_probs(doc) -> dict[int, float]:  # type: ignore[no-untyped-def]
+def text_probs(doc: Doc) -> dict[int, float]:
     """Class probabilities of a parsed text taken as one unit (features of all its sentences)."""
     feats: set[str] = set()
     for sent in doc.sents:

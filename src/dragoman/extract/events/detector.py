@@ -41,10 +41,10 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import numpy as np
 
@@ -56,6 +56,9 @@ from .arguments import lemma_of, recipients_of_verb, subject_of, with_fallbacks
 from .classifier import sentence_features
 from .triggers import find_events, load_lexicon
 from .types import Code, Found
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 DETECTOR_PATH: Final = DATA_DIR / "detector.json"
 FORMAT: Final = "dragoman-detector/1"
@@ -90,11 +93,12 @@ class Thresholds:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Thresholds:
-        quad = tuple(float(v) for v in data["quad"])
-        if len(quad) != 4:
-            raise ValueError(f"four quad thresholds expected, got {len(quad)}")
+        values = [float(v) for v in data["quad"]]
+        if len(values) != 4:
+            raise ValueError(f"four quad thresholds expected, got {len(values)}")
+        quad = (values[0], values[1], values[2], values[3])
         return cls(drop=float(data["drop"]), keep=float(data["keep"]), keep_type=float(data["keep_type"]),
-                   quad=quad, type=float(data["type"]))  # type: ignore[arg-type]
+                   quad=quad, type=float(data["type"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,13 +177,12 @@ def rule_features(types: Sequence[str]) -> list[str]:
     return feats
 
 
-def detector_features(sent, types: Sequence[str], *, found: Sequence[Found] | None = None  # type: ignore[no-untyped-def]
-                      ) -> list[str]:
+def detector_features(sent: Span, types: Sequence[str], *, found: Sequence[Found] | None = None) -> list[str]:
     """The detector's input for one sentence: the parse and lexicon features, and the rule events' types."""
     return sentence_features(sent, found=found) + rule_features(types)
 
 
-def sentence_probs(sent, types: Sequence[str] = (), *, found: Sequence[Found] | None = None,  # type: ignore[no-untyped-def]
+def sentence_probs(sent: Span, types: Sequence[str] = (), *, found: Sequence[Found] | None = None,
                    detector: Detector | None = None) -> dict[str, float]:
     """p(NONE) and p(type) for the 16 PLOVER types of one parsed sentence (a spaCy Span) whose rule events have
     ``types`` (text order); they sum to 1."""
@@ -240,17 +243,17 @@ class Scored(NamedTuple):
 
 
 # make_event(sent, found) -> the events built for a found trigger (empty when it names nothing codable).
-MakeEvent = Callable[[Any, Found], list[Event]]
+MakeEvent = Callable[["Span", Found], list[Event]]
 
 
-def sentence_start(sent, offsets: OffsetMap | None) -> int:  # type: ignore[no-untyped-def]
+def sentence_start(sent: Span, offsets: OffsetMap | None) -> int:
     """Where ``sent`` starts in the original text (events carry original offsets)."""
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     return offsets.to_original(start) if offsets is not None else start
 
 
-def clause_verb(sent, type_: str, detector: Detector):  # type: ignore[no-untyped-def]
+def clause_verb(sent: Span, type_: str, detector: Detector) -> Token:
     """The verb of ``sent`` that carries most of the model's weight for ``type_`` (the sentence root if none)."""
     k = PLOVER_TYPES.index(type_)
     cls = TYPE_CLASS[type_]
@@ -271,7 +274,7 @@ def clause_verb(sent, type_: str, detector: Detector):  # type: ignore[no-untype
     return best
 
 
-def model_found(sent, type_: str, detector: Detector) -> Found:  # type: ignore[no-untyped-def]
+def model_found(sent: Span, type_: str, detector: Detector) -> Found:
     """A trigger for a type the model found and the rules did not: the clause verb, its subject and object."""
     verb = clause_verb(sent, type_, detector)
     actors = tuple(with_fallbacks(subject_of(verb))) if verb.pos_ in ("VERB", "AUX") else ()
@@ -282,9 +285,9 @@ def model_found(sent, type_: str, detector: Detector) -> Found:  # type: ignore[
                  trigger_end=verb.idx + len(verb.text))
 
 
-def apply_detector(doc, events: Sequence[Event], *, offsets: OffsetMap | None = None,  # type: ignore[no-untyped-def]
+def apply_detector(doc: Doc, events: Sequence[Event], *, offsets: OffsetMap | None = None,
                    make_event: MakeEvent | None = None, detector: Detector | None = None,
-                   found: dict[int, Sequence[Found]] | None = None) -> list[Scored]:
+                   found: Mapping[int, Sequence[Found]] | None = None) -> list[Scored]:
     """One document's rule events (text order), dropped, reordered and completed by the detector.
 
     ``doc``: the spaCy Doc the events were extracted from; ``offsets``: the cleaned body's map to the original

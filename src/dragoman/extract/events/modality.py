@@ -163,7 +163,7 @@ def _has_condition(tok: Token) -> bool:
                for c in tok.children)
 
 
-def _in_condition(chain: Token) -> bool:
+def _in_condition(chain: list[Token]) -> bool:
     return any(_is_condition(tok) or _has_condition(tok) for tok in chain)
 
 

@@ -297,7 +297,7 @@ def _phone_call(verb: Token) -> bool:
     if any(c.dep_ in ("ccomp", "prt") for c in verb.children) or (objects and predicates):
         return False
     # the parser reads a lone named object as a predicate ("called [Lavrov]oprd"): with no dobj it is the callee
-    obj = (objects or predicates or [None])[0]
+    obj = next(iter(objects or predicates), None)
     return obj is not None and obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and not any(
         c.dep_ == "oprd" for c in obj.children)
 
