@@ -573,6 +573,22 @@ def evaluate_timex(gold: Path, as_json: bool) -> None:
     _print_scores(_scored(gold, "timex", lambda: score_timex(gold)), as_json)
 
 
+@evaluate.command("stories")
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The story gold file (eval/stories/stories.jsonl).")
+@click.option("--split", type=click.Choice(["dev", "heldout"]), help="Score only the stories of this split.")
+@click.option("--texts", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The folder holding the stories' source files (default: ../shared/gold beside the checkout).")
+@click.option("--json", "as_json", is_flag=True)
+@verbose_option
+@_handle_errors
+def evaluate_stories(gold: Path, split: str | None, texts: Path | None, as_json: bool) -> None:
+    """Whole stories: facts an analyst codes found, spurious events per story, per-field accuracy."""
+    from .evaluate.stories import score_stories
+
+    _print_scores(score_stories(gold, split=split, texts=texts), as_json)
+
+
 @main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
