@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
+from ...codes import CAMEO_SMALL_ARMS, CAMEO_VIOLENT_REPRESSION
 from ..actors.resolver import country_of, is_actor_like
 from .types import Code, Found, Lexicon
 from .words import event_words
@@ -346,9 +347,9 @@ def repression_means(verb: Token, lex: Lexicon) -> Code | None:
             word = lemma_of(means)
             sticks = event_words().sticks
             if cls == "gas" or word in sticks or word.removesuffix("s") in sticks:  # "lathis": no lemma known
-                return Code("ASSAULT", "175", None)
+                return Code("ASSAULT", CAMEO_VIOLENT_REPRESSION, None)
             if cls == "weapons" or word in event_words().firing_words - {"action"}:
-                return Code("ASSAULT", "193", "firearms")
+                return Code("ASSAULT", CAMEO_SMALL_ARMS, "firearms")
     return None
 
 
