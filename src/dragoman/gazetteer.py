@@ -45,6 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import GazetteerError
+from .model import PlacePrecision
 
 SCHEMA_VERSION = "11"
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
@@ -212,7 +213,7 @@ class Candidate:
     main: bool  # matched the entry's main name, not an alternate
 
     @property
-    def precision(self) -> str:
+    def precision(self) -> PlacePrecision:
         if self.fcode.startswith("PPL"):
             return "city"
         if self.fcode == "PCLI":

@@ -6,6 +6,11 @@ Files and entry kinds (each file's header says its columns):
   groups.tsv         named national institutions, armed groups, parties -> country + sector
   sectors.tsv        sector nouns, person titles, generic heads and modifiers -> PLOVER sector
   people.tsv         well-known leaders -> country + sector (for names the text gives without a title)
+  place_words.yaml   open word lists of the place finder and resolver (:func:`place_words`)
+  actor_words.yaml   open word lists of the actor resolver (:func:`actor_words`)
+
+Every file is read through :func:`dragoman.resources.read_lexicon`; a missing or malformed one is a
+:class:`~dragoman.errors.LexiconError` naming the file and the line or list to fix.
 
 Keys are normalised with :func:`norm` (lower case, one space, curly quotes straightened,
 periods of "U.S."-style acronyms kept). All-capital acronyms ("UN", "US", "WHO", "IS") are
@@ -15,14 +20,15 @@ kept case-sensitive so that "who", "us" or "is" never match.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
-from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 import pycountry
+import yaml
 
 from ..errors import LexiconError
+from ..resources import read_lexicon
 
 SectorKind = Literal["noun", "title", "generic", "modifier"]
 SECTOR_KINDS: tuple[str, ...] = ("noun", "title", "generic", "modifier")
@@ -62,7 +68,7 @@ class BodyEntry:
 
 def _rows(filename: str, columns: int) -> list[list[str]]:
     """Data rows of a lexicon TSV (comments, blank lines and the header row dropped)."""
-    text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
+    text = read_lexicon(filename)
     rows: list[list[str]] = []
     header_seen = False
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -203,3 +209,81 @@ def people() -> dict[str, BodyEntry]:
         for name in _split(names):
             table.setdefault(norm(name), BodyEntry(code, None if sector == "-" else sector, name))
     return table
+
+
+@dataclass(frozen=True, slots=True)
+class StateCues:
+    """Words that say a state rather than its namesake city; one table, its three uses named
+    (``place_words.yaml`` says why the lists differ)."""
+
+    before: frozenset[str]  # the word right before the name ("upstate New York"): the hand score
+    after: frozenset[str]  # the word right after it, a possessive skipped ("New York's governor"): the hand score
+    near: frozenset[str]  # any word within a few of it, a final period dropped: the ranker's feature
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """The lists of ``place_words.yaml`` (its comments say what each is for)."""
+
+    settlement_nouns: frozenset[str]
+    directions: frozenset[str]
+    common_words: frozenset[str]
+    prefix_words: frozenset[str]
+    admin_words: frozenset[str]
+    feature_heads: frozenset[str]
+    abbreviated_saints: frozenset[str]
+    state_cues: StateCues
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWords:
+    """The lists of ``actor_words.yaml`` (its comments say what each is for)."""
+
+    charge_verbs: frozenset[str]
+    place_verbs: frozenset[str]
+    place_nouns: frozenset[str]
+    seat_nouns: frozenset[str]
+    backing_verbs: frozenset[str]
+    former_words: frozenset[str]
+    dispatch_verbs: frozenset[str]
+    state_leaders: frozenset[str]
+
+
+def _yaml_mapping(filename: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(read_lexicon(filename))
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"lexicon {filename} is not valid YAML ({exc}): fix the line it names") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"lexicon {filename} holds no named lists: write one `name: [words]` per list")
+    return data
+
+
+def _word_list(filename: str, data: dict[str, Any], name: str) -> frozenset[str]:
+    words = data.get(name)
+    # a bare word YAML reads as a boolean or a number ("on", "no", "1") is a mistake of the file, not a word
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise LexiconError(f"lexicon {filename}: {name!r} must be a non-empty list of words (quote words such as "
+                           "'on' or 'no' that YAML reads as other values)")
+    return frozenset(w.strip() for w in words)
+
+
+@lru_cache(maxsize=1)
+def place_words() -> PlaceWords:
+    """The place finder's and resolver's open word lists (``place_words.yaml``)."""
+    filename = "place_words.yaml"
+    data = _yaml_mapping(filename)
+    cues = data.get("state_cues")
+    if not isinstance(cues, dict):
+        raise LexiconError(f"lexicon {filename}: 'state_cues' must map before, after and near to lists of words")
+    state_cues = StateCues(**{f.name: _word_list(filename, cues, f.name) for f in fields(StateCues)})
+    lists = {f.name: _word_list(filename, data, f.name) for f in fields(PlaceWords) if f.name != "state_cues"}
+    return PlaceWords(**lists, state_cues=state_cues)
+
+
+@lru_cache(maxsize=1)
+def actor_words() -> ActorWords:
+    """The actor resolver's open word lists (``actor_words.yaml``)."""
+    filename = "actor_words.yaml"
+    data = _yaml_mapping(filename)
+    return ActorWords(**{f.name: _word_list(filename, data, f.name) for f in fields(ActorWords)})

@@ -1,39 +1,39 @@
 """The optional learned ranker of place candidates: features per candidate and a linear scorer.
 
 ``bench/train_geo_ranker.py`` trains it on the tuning halves of the gold sets and writes
-``data/geo_ranker.json`` only when it beats the hand weights of ``places.py`` on the check halves;
+``data/geo_ranker.json`` only when it beats the hand weights of ``resolver.py`` on the check halves;
 without that file (as shipped) the hand weights decide and no features are computed.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ... import lexicon as lx
 from ...errors import GazetteerError
 from ...gazetteer import Candidate
-from .toponyms import list_groups
+from ...resources import DATA_DIR, read_json
+from .evidence import ScoredCandidate
+from .toponyms import Toponym, list_groups
 
 if TYPE_CHECKING:
-    from .resolver import _Evidence
-    from .toponyms import Toponym
+    from spacy.tokens import Doc
 
-# Words near a name that speak of a state or province rather than its city ("the New York border").
-STATE_CONTEXT = {"state", "border", "governor", "gov", "legislature", "upstate", "statewide", "senator", "lawmakers",
-                 "attorney", "province", "provincial"}
 FEATURES = ("hand", "logpop", "main", "PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPL", "region", "dateline_city",
             "contained_in", "contained_out", "country", "admin1", "held", "near50", "near200", "most_populous",
             "log_ratio", "ratio_unsupported", "world_city", "ratio_in_name", "state_context", "ratio_by_country",
             "in_name_city", "listed_city")
-RANKER_PATH = Path(__file__).resolve().parents[2] / "data" / "geo_ranker.json"
+RANKER_PATH = DATA_DIR / "geo_ranker.json"
+WORLD_CITY_POPULATION = 1_000_000  # a town this big is known by name the world over ("world_city")
+STATE_WINDOW = 3  # tokens either side of a name searched for the state words of ``state_context``
 
 
-def _features(cand: Candidate, scored: tuple[float, str, _Evidence], mention: Toponym,
-              options: Sequence[Candidate], doc, listed: bool) -> list[float]:  # type: ignore[no-untyped-def]
+def candidate_features(cand: Candidate, scored: ScoredCandidate, mention: Toponym,
+                       options: Sequence[Candidate], doc: Doc, listed: bool) -> list[float]:
     """One candidate's features for the ranker, in the order of ``FEATURES``."""
     hand, _why, ev = scored
     fcode = cand.fcode
@@ -44,20 +44,22 @@ def _features(cand: Candidate, scored: tuple[float, str, _Evidence], mention: To
     end = mention.token_end
     in_name = mention.source in ("prefix", "suffix") or (
         end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper())  # "Cambridge Analytica"
-    window = doc[max(0, mention.token_start - 3):min(len(doc), end + 3)]
-    state_words = any(t.lower_.rstrip(".") in STATE_CONTEXT for t in window)
+    window = doc[max(0, mention.token_start - STATE_WINDOW):min(len(doc), end + STATE_WINDOW)]
+    near_words = lx.place_words().state_cues.near
+    state_words = any(t.lower_.rstrip(".") in near_words for t in window)
+    world_city = fcode.startswith("PPL") and cand.population >= WORLD_CITY_POPULATION
     return [hand, logpop, float(cand.main), float(fcode == "PCLI"), float(fcode == "ADM1"), float(fcode == "ADM2"),
             float(fcode == "PPLC"), float(fcode.startswith("PPLA")),
             float(fcode.startswith("PPL") and fcode != "PPLC" and not fcode.startswith("PPLA")),
             float(cand.fclass == "L"), float(ev.dateline_city), float(ev.contained > 0), float(ev.contained < 0),
             ev.country, ev.admin1, ev.held, ev.near50, max(0.0, ev.near200 - ev.near50), float(ratio == 0.0),
-            ratio, ratio * (1.0 - min(1.0, local)), float(fcode.startswith("PPL") and cand.population >= 1_000_000),
+            ratio, ratio * (1.0 - min(1.0, local)), float(world_city),
             ratio * float(in_name), float(state_words and fcode == "ADM1"), ratio * ev.country,
-            float(in_name and fcode.startswith("PPL") and cand.population >= 1_000_000),
+            float(in_name and world_city),
             float(listed and fcode.startswith("PPL"))]
 
 
-def _listed(mentions: Sequence[Toponym], doc) -> list[bool]:  # type: ignore[no-untyped-def]
+def in_lists(mentions: Sequence[Toponym], doc: Doc) -> list[bool]:
     """Whether each mention stands in a list with another one ("Los Angeles, Miami and New York")."""
     out = [False] * len(mentions)
     for group in list_groups(mentions, doc):
@@ -77,17 +79,20 @@ class Ranker:
 
     @classmethod
     def load(cls, path: Path) -> Ranker:
+        fix = "rebuild it with bench/train_geo_ranker.py or delete it to use the hand weights"
+        data = read_json(path, what="geo ranker", fix=fix, error=GazetteerError)
         try:
-            data = json.loads(path.read_text("utf-8"))
             weights = data["weights"]
             names = tuple(data["features"])
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise GazetteerError(f"cannot read the geo ranker {path} ({exc}): rebuild it with bench/"
-                                 "train_geo_ranker.py or delete it to use the hand weights", stage="geo") from exc
+        except (KeyError, TypeError) as exc:
+            raise GazetteerError(f"cannot read the geo ranker {path} ({exc}): {fix}", stage="geo") from exc
         if names != FEATURES:
             raise GazetteerError(f"geo ranker {path} has features {names}, this code computes {FEATURES}: rebuild it "
                                  "with bench/train_geo_ranker.py", stage="geo")
-        return cls(tuple(float(weights[n]) for n in names))
+        try:
+            return cls(tuple(float(weights[n]) for n in names))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise GazetteerError(f"cannot read the geo ranker {path} ({exc}): {fix}", stage="geo") from exc
 
 
 _RANKER: list[Ranker | None] = []

@@ -31,12 +31,19 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from spacy.tokens import Span
+
+from ... import lexicon as lx
 from ...gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
-from ...model import CleanDoc, Place
-from .ranker import _features, _listed, get_ranker
-from .toponyms import ADMIN_WORDS, DIRECTIONS, Toponym, ToponymFinder, dateline_spans, feature_head, list_groups
+from ...model import CleanDoc, Place, PlacePrecision
+from .evidence import CandidateEvidence, ScoredCandidate
+from .ranker import candidate_features, get_ranker, in_lists
+from .toponyms import Toponym, ToponymFinder, dateline_spans, feature_head, list_groups
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 VAGUE_PREPS = {"near", "outside", "around", "off", "toward", "towards"}
 EARTH_RADIUS_KM = 6371.0088
@@ -46,12 +53,20 @@ MAX_OPTIONS = 30  # candidates kept per name (by prior): "Springfield" has dozen
 MIN_VOTE = 0.02  # a candidate less likely than this casts no vote
 MAX_NEIGHBOURS = 50  # other names whose places count as neighbours
 DATELINE_VOTES = 2.0  # a dateline place counts as two mentions
+PRECISION_RANK = {"city": 0, "region": 1, "country": 2}  # the finest place wins a tie
 LEVELS = ("country", "state", "county", "town", "other")  # the kinds of place a list keeps to
-# Words around a state's name that say the state, not its big namesake city ("upstate New York").
-STATE_CUES_BEFORE = {"upstate", "downstate", "statewide"}
-STATE_CUES_AFTER = {"state", "border", "borders", "governor", "gov.", "legislature", "legislators", "statewide"}
 NAMESAKE_CITY_POPULATION = 1_000_000  # a state's namesake city this big is what the bare name means
 SEAT_WORDS = ("in", "at", ",")  # "University of St. Thomas in Houston", "Convention Centre, Dublin"
+# Bare numbers of the hand score, named (tuned with the weights ``W`` on samples of LGL and GeoWebNews).
+ADMIN_WORD_BONUS = 4.0  # "Henry County": the admin word says the county, not a town called Henry
+INSIDE_BONUS = 5.0  # "Paris, Texas": inside the container the text gives
+OUTSIDE_PENALTY = 3.0  # ... and outside it: the text said which one
+REGION_REACH_KM = 1500  # a region (no admin unit: "the Sahel") holds a place within this of its centre
+EXPLAIN_SHARE = 0.3  # a focus share above this is worth naming among the reasons
+EXPLAIN_MASS = 0.5  # co-mentioned mass above this is worth naming among the reasons
+NEAR_KM = 50  # a co-mentioned place this close counts as "near" (weight near50)
+AROUND_KM = 200  # ... this close as "around" (weight near200)
+FAR_LATITUDE_DEGREES = 2.0  # 2 degrees of latitude are 222 km: farther than AROUND_KM whatever the longitude
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -62,10 +77,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def place_of(candidate: Candidate, *, name: str, start: int | None, end: int | None,
-             precision: str | None = None) -> Place:
+             precision: PlacePrecision | None = None) -> Place:
     return Place(name=name, geonameid=candidate.geonameid if candidate.geonameid > 0 else None,
                  lat=round(candidate.lat, 5), lon=round(candidate.lon, 5), country=candidate.country or None,
-                 precision=precision or candidate.precision,  # type: ignore[arg-type]
+                 precision=precision or candidate.precision,
                  start=start, end=end)
 
 
@@ -79,7 +94,7 @@ def _place_name(top: Toponym) -> str:
 class PlaceResolver:
     """Finds and resolves every toponym of one parsed document once; then locates events."""
 
-    def __init__(self, doc, clean: CleanDoc | None = None, *,  # type: ignore[no-untyped-def]
+    def __init__(self, doc: Doc, clean: CleanDoc | None = None, *,
                  spans: Sequence[tuple[int, int]] | None = None, gazetteer: Gazetteer | None = None,
                  keep_features: bool = False) -> None:
         """``spans``: geocode exactly these body character spans instead of finding toponyms (evaluation).
@@ -119,7 +134,7 @@ class PlaceResolver:
         # says nothing of where the text is: it casts no vote.
         voters = [m.name_end < 0 or not self._seated(m, _next(mentions, k), words=("in", "at"))
                   for k, m in enumerate(mentions)]
-        scored: list[list[tuple[float, str, _Evidence]]] = [[] for _ in mentions]
+        scored: list[list[ScoredCandidate]] = [[] for _ in mentions]
         for _round in range(ROUNDS):
             votes = self._votes(keys, options, probs, voters)
             levels = [_level_mass(opts, p) for opts, p in zip(options, probs)]
@@ -142,8 +157,8 @@ class PlaceResolver:
         self.options = options
         self.features: list[list[list[float]]] = []
         if ranker is not None or self._keep_features:
-            listed = _listed(mentions, self.doc)
-            self.features = [[_features(c, sc, mentions[k], opts, self.doc, listed[k])
+            listed = in_lists(mentions, self.doc)
+            self.features = [[candidate_features(c, sc, mentions[k], opts, self.doc, listed[k])
                               for c, sc in zip(opts, scored[k])] for k, opts in enumerate(options)]
         picks: list[Candidate | None] = []
         whys: list[str] = []
@@ -243,9 +258,9 @@ class PlaceResolver:
             score += W["dateline_city"]  # datelines name cities: "NEW YORK -" is the city, not the state
             why.append("dateline")
         words = mention.text.lower().split()
-        admin_word = cand.fcode == "ADM2" and bool(words) and words[-1] in ADMIN_WORDS
+        admin_word = cand.fcode == "ADM2" and bool(words) and words[-1] in lx.place_words().admin_words
         if admin_word:
-            score += 4.0
+            score += ADMIN_WORD_BONUS
         contained = 0
         if containers:
             inside = False
@@ -254,9 +269,9 @@ class PlaceResolver:
                     inside = True
                 elif box.fcode in ("ADM1", "ADM2") and box.country == cand.country and box.admin1 == cand.admin1:
                     inside = True
-                elif box.fclass == "L" and haversine_km(box.lat, box.lon, cand.lat, cand.lon) < 1500:
+                elif box.fclass == "L" and haversine_km(box.lat, box.lon, cand.lat, cand.lon) < REGION_REACH_KM:
                     inside = True
-            score += 5.0 if inside else -3.0
+            score += INSIDE_BONUS if inside else -OUTSIDE_PENALTY
             contained = 1 if inside else -1
             if inside:
                 why.append("contained")
@@ -268,18 +283,19 @@ class PlaceResolver:
         after = doc[mention.token_end: mention.token_end + 2]
         if after and after[0].text in {"'s", "’s"}:
             after = after[1:]
-        return before in STATE_CUES_BEFORE or (len(after) > 0 and after[0].lower_ in STATE_CUES_AFTER) or (
+        cues = lx.place_words().state_cues
+        return before in cues.before or (len(after) > 0 and after[0].lower_ in cues.after) or (
             before == "of" and mention.token_start >= 2 and doc[mention.token_start - 2].lower_ == "state")
 
     @staticmethod
-    def _score(cand: Candidate, base: _Base, focus: _Focus, *, explain: bool = True) -> tuple[float, str, _Evidence]:
+    def _score(cand: Candidate, base: _Base, focus: _Focus, *, explain: bool = True) -> ScoredCandidate:
         score = base.score
         why = list(base.why)
         c_share = a_share = held = near50 = near200 = 0.0
         if cand.country and focus.total_c:
             c_share = focus.countries.get(cand.country, 0.0) / focus.total_c
             score += W["country"] * c_share
-            if c_share > 0.3:
+            if c_share > EXPLAIN_SHARE:
                 why.append(f"focus {cand.country}")
         if cand.admin1 and focus.total_a and cand.fcode != "PCLI":
             a_share = focus.admin1s.get((cand.country, cand.admin1), 0.0) / focus.total_a
@@ -290,25 +306,25 @@ class PlaceResolver:
                            (cand.fcode == "PCLI" or o.admin1 == cand.admin1)) for places in focus.places)
             if held > 0:
                 score += W["near50"] * held
-                if held > 0.5:
+                if held > EXPLAIN_MASS:
                     why.append("holds co-mentioned place")
         elif focus.places and cand.fcode.startswith(("PPL", "ADM2")):
             for places in focus.places:
                 m50 = m200 = 0.0
                 for o, p in places:
-                    if abs(o.lat - cand.lat) > 2.0:  # farther than 200 km whatever the longitude
+                    if abs(o.lat - cand.lat) > FAR_LATITUDE_DEGREES:  # skips the haversine
                         continue
                     km = haversine_km(cand.lat, cand.lon, o.lat, o.lon)
-                    if km < 50:
+                    if km < NEAR_KM:
                         m50 += p
-                    if km < 200:
+                    if km < AROUND_KM:
                         m200 += p
                 near50, near200 = max(near50, m50), max(near200, m200)
             score += W["near50"] * near50 + W["near200"] * max(0.0, near200 - near50)
-            if near50 > 0.5:
+            if near50 > EXPLAIN_MASS:
                 why.append("near co-mentioned place")
-        evidence = _Evidence(base.dateline_city, base.admin_word, base.contained, c_share, a_share, held, near50,
-                             near200)
+        evidence = CandidateEvidence(base.dateline_city, base.admin_word, base.contained, c_share, a_share, held,
+                                     near50, near200)
         if not explain:
             return score, "", evidence
         why.append(f"{cand.fcode} pop {cand.population}")
@@ -358,7 +374,7 @@ class PlaceResolver:
         """The place the document is mostly about: the most named city, else region, else country."""
         return _focus_of(getattr(self, "toponyms", ()))
 
-    def place_at(self, token) -> Candidate | None:  # type: ignore[no-untyped-def]
+    def place_at(self, token: Token) -> Candidate | None:
         """The entry of the place name covering ``token`` (a Token), if it names one itself (no demonym, no
         stand-in for an unknown street)."""
         top = self._by_token.get(token.i)
@@ -366,34 +382,29 @@ class PlaceResolver:
             return None
         return top.candidate
 
-    def locate(self, trigger, arguments: Sequence = ()) -> Place | None:  # type: ignore[no-untyped-def]
+    def locate(self, trigger: Token, arguments: Sequence[Token | Span | None] = ()) -> Place | None:
         """Where the event headed by ``trigger`` (a Token) happened; offsets into the body."""
         sent = trigger.sent
         # A demonym ("Chinese businessmen") says whose, not where: it never locates an event by itself.
-        in_sent = [t for t in self.toponyms if sent.start <= t.token_start < sent.end and t.candidate is not None
-                   and t.source not in ("dateline", "demonym")]
+        in_sent = [(t, t.candidate) for t in self.toponyms if sent.start <= t.token_start < sent.end
+                   and t.candidate is not None and t.source not in ("dateline", "demonym")]
         arg_tokens: set[int] = set()
         for arg in arguments:
-            if arg is None:
-                continue
-            if hasattr(arg, "start") and hasattr(arg, "end") and not hasattr(arg, "i"):
+            if isinstance(arg, Span):
                 arg_tokens.update(range(arg.start, arg.end))
-            elif hasattr(arg, "i"):
+            elif arg is not None:
                 arg_tokens.add(arg.i)
-        best: tuple[tuple[int, int, int], Toponym, bool] | None = None
-        rank = {"city": 0, "region": 1, "country": 2}
-        for top in in_sent:
+        best: tuple[tuple[int, int, int], Toponym, Candidate, bool] | None = None
+        for top, cand in in_sent:
             root = self.doc[top.token_start:top.token_end].root
             relation, vague = self._relation(root, trigger, arg_tokens)
             if relation is None:
                 continue
-            key = (relation, rank[top.candidate.precision], top.start)  # type: ignore[union-attr]
+            key = (relation, PRECISION_RANK[cand.precision], top.start)
             if best is None or key < best[0]:
-                best = (key, top, vague)
+                best = (key, top, cand, vague)
         if best is not None:
-            _key, top, vague = best
-            cand = top.candidate
-            assert cand is not None
+            _key, top, cand, vague = best
             precision = cand.precision
             if vague and precision == "city":
                 precision = "region"
@@ -408,7 +419,7 @@ class PlaceResolver:
             return place_of(self.dateline[0], name=self.dateline[0].name, start=None, end=None)
         return None
 
-    def _relation(self, root, trigger, arg_tokens: set[int]) -> tuple[int | None, bool]:  # type: ignore[no-untyped-def]
+    def _relation(self, root: Token, trigger: Token, arg_tokens: set[int]) -> tuple[int | None, bool]:
         """0: attached to the trigger by a preposition, 1: to an argument, 2: elsewhere in the sentence,
         3: inside an "according to" source phrase.
 
@@ -425,7 +436,7 @@ class PlaceResolver:
                 prep = head.lower_
                 if prep in VAGUE_PREPS:
                     vague = True
-                if prep == "of" and head.head.lower_ in DIRECTIONS:
+                if prep == "of" and head.head.lower_ in lx.place_words().directions:
                     vague = True
             if head.i == trigger.i:
                 if node.dep_ in ("nsubj", "nsubjpass") and node.i == root.i:
@@ -453,20 +464,6 @@ class _Base:
 
 
 @dataclass(frozen=True, slots=True)
-class _Evidence:
-    """What the context says for one candidate: the parts of its hand score, kept for the ranker."""
-
-    dateline_city: bool
-    admin_word: bool
-    contained: int  # 1 inside an explicit container, -1 outside the one given, 0 none given
-    country: float  # share of the document's country focus
-    admin1: float  # share of its admin-1 focus
-    held: float  # a country or state holding the co-mentioned places
-    near50: float  # co-mentioned places within 50 km
-    near200: float  # ... within 200 km
-
-
-@dataclass(frozen=True, slots=True)
 class _Vote:
     """What one distinct name says about the document: expected mass per country, per admin-1, per place."""
 
@@ -490,7 +487,7 @@ class _Focus:
         # A repeated name cannot vouch for itself: its own votes are left out, one vote per distinct name.
         countries: dict[str, float] = {}
         admin1s: dict[tuple[str, str], float] = {}
-        places = []
+        places: list[tuple[tuple[Candidate, float], ...]] = []
         for other, vote in votes.items():
             if other == key:
                 continue
@@ -509,16 +506,17 @@ class _Focus:
 
 def _focus_of(toponyms: Sequence[Toponym]) -> Toponym | None:
     """The most named place (not a dateline, not a fallback); ties: city before region before country."""
-    resolved = [t for t in toponyms if t.candidate is not None and not t.fallback and t.source != "dateline"]
+    resolved = [(t, t.candidate) for t in toponyms
+                if t.candidate is not None and not t.fallback and t.source != "dateline"]
     if not resolved:
         return None
-    counts = Counter(t.candidate.geonameid for t in resolved)  # type: ignore[union-attr]
-    rank = {"city": 0, "region": 1, "country": 2}
+    counts = Counter(cand.geonameid for _t, cand in resolved)
 
-    def key(t: Toponym) -> tuple[int, int, int]:
-        return (-counts[t.candidate.geonameid], rank[t.candidate.precision], t.start)  # type: ignore[union-attr]
+    def key(item: tuple[Toponym, Candidate]) -> tuple[int, int, int]:
+        top, cand = item
+        return (-counts[cand.geonameid], PRECISION_RANK[cand.precision], top.start)
 
-    return min(resolved, key=key)
+    return min(resolved, key=key)[0]
 
 
 def _level(cand: Candidate) -> str:
@@ -534,7 +532,7 @@ def _level_mass(options: Sequence[Candidate], probs: Sequence[float]) -> dict[st
     return mass
 
 
-def _list_siblings(mentions: Sequence[Toponym], keys: Sequence[str], doc) -> list[list[int]]:  # type: ignore[no-untyped-def]
+def _list_siblings(mentions: Sequence[Toponym], keys: Sequence[str], doc: Doc) -> list[list[int]]:
     """For each mention, the other names it is listed with ("Los Angeles, Miami and New York")."""
     out: list[list[int]] = [[] for _ in mentions]
     for group in list_groups(mentions, doc):

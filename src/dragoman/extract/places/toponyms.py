@@ -1,4 +1,4 @@
-"""Finding the toponyms of one parsed document (resolving them is ``places.py``'s job).
+"""Finding the toponyms of one parsed document (resolving them is ``resolver.py``'s job).
 
 spaCy's GPE/LOC/FAC entities, plus repairs of the small model's mistakes that the gazetteer can vouch for:
 a known place tagged ORG/PERSON/NORP (or not tagged) after a locative preposition ("in Sake", "west of
@@ -22,47 +22,25 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from ... import lexicon as lx
 from ...gazetteer import Candidate, Gazetteer, normalize
 from ...model import CleanDoc
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# The open word lists (settlement nouns, directions, common words that are also towns, admin words, feature heads)
+# are in lexicon/place_words.yaml (``lexicon.place_words()``); the closed classes below stay here.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 REPAIR_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 LOCATIVE_PREPS = {"in", "at", "near", "from", "outside", "to", "across", "into", "toward", "towards", "around",
                   "inside", "through", "throughout", "between", "within", "of", "on", "via", "off", "along"}
 STRONG_PREPS = {"in", "at", "near", "outside", "inside", "around", "into", "across", "throughout", "within",
                 "from", "to", "toward", "towards", "through"}
-# "the city of X", "the province of X": the noun before "of" says that X is a place.
-SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port", "county",
-                    "state", "governorate", "prefecture", "municipality", "enclave", "island", "suburb", "hamlet"}
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-              "north-east", "north-west", "south-east", "south-west", "outskirts", "km", "kilometres",
-              "kilometers", "miles", "mile", "kilometre", "kilometer", "border", "northern", "southern",
-              "eastern", "western"}
-# Capitalised English words that are also names of towns: never repaired into places (NER may still tag them).
-COMMON_WORDS = {
-    "police", "man", "of", "march", "may", "mobile", "nice", "reading", "bath", "split", "van", "orange", "jordan",
-    "chad", "turkey", "china", "hope", "victoria", "university", "church", "street", "north", "south", "east", "west",
-    "said", "says", "president", "minister", "army", "city", "state", "county", "government", "court", "house",
-    "white", "black", "green", "union", "national", "center", "centre", "new", "old", "good", "best", "early", "late",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "mercy", "liberty",
-    "independence", "justice", "providence", "friendship", "paradise", "freedom", "unity", "progress", "commerce",
-    "industry", "enterprise", "rebel", "rebels", "media", "post", "times", "news", "star", "sun", "globe", "mirror",
-}
-# Adjectives that name towns or units somewhere ("Central", "Western"): never a place opening a name.
-PREFIX_WORDS = {"central", "metro", "western", "eastern", "northern", "southern", "valley", "superior", "general",
-                "royal", "grand", "great", "united", "mount", "lake", "river", "park", "golden", "pacific",
-                "atlantic", "midland", "summit", "union", "liberty", "memorial", "regional", "federal"}
-ADMIN_WORDS = {"county", "parish", "province", "district", "region", "oblast", "state", "governorate", "prefecture",
-               "department", "territory", "borough", "municipality"}
-FEATURE_HEADS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "river", "lake", "mountain",
-                 "mountains", "park", "bridge", "highway", "square", "valley", "island", "islands", "bay", "creek",
-                 "airport", "hospital", "school", "stadium", "sea", "ocean", "gulf", "coast", "beach", "forest",
-                 "camp", "mall", "center", "centre", "hall", "building", "station", "port", "harbor", "harbour",
-                 "desert", "hills", "canal", "lane", "drive", "way", "plaza", "market", "church", "prison", "base",
-                 "county", "parish", "township", "city", "village", "neighborhood", "district"}
 
 INSIDE_CODES = {"PCLI"}  # what may be found anywhere inside an organisation's name
 DEMONYM_CODES = {"PCLI", "CONT", "RGN", "ADM1"}  # what a nationality adjective can name ("English": England)
@@ -95,7 +73,7 @@ class Toponym:
 class ToponymFinder:
     """The place names of one document: the tagger's, repaired and extended with the gazetteer's help."""
 
-    def __init__(self, doc, clean: CleanDoc | None, gaz: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, doc: Doc, clean: CleanDoc | None, gaz: Gazetteer) -> None:
         self.doc = doc
         self.clean = clean
         self.gaz = gaz
@@ -114,38 +92,50 @@ class ToponymFinder:
 
     def find(self) -> list[Toponym]:
         """Every toponym of the document, in text order; the dateline's names go to ``dateline_names``."""
-        doc = self.doc
+        surnames = _surnames(self.doc)
         found: dict[int, Toponym] = {}
-        # An all-caps last word ("Henry Lazenby US") is a tagger slip, not a surname.
-        surnames = {ent[-1].text for ent in doc.ents
-                    if ent.label_ == "PERSON" and len(ent) > 1 and not ent[-1].is_upper}
-        for ent in _entities(doc):
+        for ent in _entities(self.doc):
             span = _trim(ent)
-            if span is None:
-                continue
-            if ent.label_ in PLACE_LABELS:
-                if len(span) == 1 and span.text in surnames and not after_locative(span):
-                    continue  # "Jordan said" after "Michael Jordan"
-                mention = self._mention(span, "ner")
-                if not self.candidates(mention) and not feature_head(span):
-                    continue  # no entry and no street/river head: a person or firm the tagger took for a place
-                found[span.start] = mention
-            elif ent.label_ == "NORP" and any(c.fcode in DEMONYM_CODES for c in self.gaz.lookup(span.text)):
-                found[span.start] = self._mention(span, "demonym")
-            elif ent.label_ in REPAIR_LABELS and self._repairable(span):
-                found[span.start] = self._mention(span, "repair")
-            elif ent.label_ == "ORG" and self._whole_place(span):
-                found[span.start] = self._mention(span, "repair")  # "the UAE", "EU" tagged ORG
-            elif ent.label_ in ("ORG", "FAC") and (head := self._place_prefix(span)) is not None:
-                found[head.start] = self._mention(head, "prefix", name_end=span.end)
-            elif ent.label_ == "ORG" and (tail := self._place_suffix(span)) is not None:
-                found[tail.start] = self._mention(tail, "suffix", name_end=span.end)
-            elif ent.label_ == "ORG" and (inner := self._place_inside(span)) is not None:
-                found[inner.start] = self._mention(inner, "inside", name_end=span.end)
+            mention = self._entity_mention(ent, span, surnames) if span is not None else None
+            if mention is not None:
+                found[mention.token_start] = mention
         # A country inside an organisation's name counts only where the text also names it as a place.
         named = {normalize(t.text) for t in found.values() if t.source != "inside"}
         found = {k: t for k, t in found.items() if t.source != "inside" or normalize(t.text) in named}
-        # Untagged capitalised words after a locative preposition or before ", <place>".
+        self._add_untagged(found)
+        self._add_retagged(found, surnames)
+        found = self._extended(found)
+        self.dateline_names = self._add_dateline(found)
+        return [found[k] for k in sorted(found)]
+
+    def _entity_mention(self, ent: Span, span: Span, surnames: set[str]) -> Toponym | None:
+        """The toponym a tagger entity (``span``: it trimmed) gives, if any: the entity itself, or a place
+        opening, closing or inside an organisation's name."""
+        label = ent.label_
+        if label in PLACE_LABELS:
+            if len(span) == 1 and span.text in surnames and not after_locative(span):
+                return None  # "Jordan said" after "Michael Jordan"
+            mention = self._mention(span, "ner")
+            if not self.candidates(mention) and not feature_head(span):
+                return None  # no entry and no street/river head: a person or firm the tagger took for a place
+            return mention
+        if label == "NORP" and any(c.fcode in DEMONYM_CODES for c in self.gaz.lookup(span.text)):
+            return self._mention(span, "demonym")
+        if label in REPAIR_LABELS and self._repairable(span):
+            return self._mention(span, "repair")
+        if label == "ORG" and self._whole_place(span):
+            return self._mention(span, "repair")  # "the UAE", "EU" tagged ORG
+        if label in ("ORG", "FAC") and (head := self._place_prefix(span)) is not None:
+            return self._mention(head, "prefix", name_end=span.end)
+        if label == "ORG" and (tail := self._place_suffix(span)) is not None:
+            return self._mention(tail, "suffix", name_end=span.end)
+        if label == "ORG" and (inner := self._place_inside(span)) is not None:
+            return self._mention(inner, "inside", name_end=span.end)
+        return None
+
+    def _add_untagged(self, found: dict[int, Toponym]) -> None:
+        """Untagged capitalised words after a locative preposition or before ", <place>"."""
+        doc = self.doc
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         i = 0
         while i < len(doc):
@@ -161,12 +151,16 @@ class ToponymFinder:
             if self._repairable(span):
                 found[span.start] = self._mention(span, "repair")
             i = j + 1
-        # A name the tagger mostly calls a place is a place wherever else the document writes it so ("troops
-        # into Rafah", "aid for Rafah" tagged GPE, "an assault on Rafah" tagged PERSON), unless a person named
-        # in the document bears it. A name mostly tagged otherwise ("NATO" once GPE, ten times ORG) is not.
+
+    def _add_retagged(self, found: dict[int, Toponym], surnames: set[str]) -> None:
+        """A name the tagger mostly calls a place is a place wherever else the document writes it so ("troops
+        into Rafah", "aid for Rafah" tagged GPE, "an assault on Rafah" tagged PERSON), unless a person named
+        in the document bears it. A name mostly tagged otherwise ("NATO" once GPE, ten times ORG) is not."""
         places = Counter(t.text for t in found.values() if t.source in ("ner", "repair"))
-        others: list = []
-        for ent in _entities(doc) if places else ():
+        if not places:
+            return
+        others: list[Span] = []
+        for ent in _entities(self.doc):
             span = _trim(ent)
             if (span is not None and span.start not in found and ent.label_ in REPAIR_LABELS - {"NORP"}
                     and span.text in places and span.text not in surnames):
@@ -175,17 +169,18 @@ class ToponymFinder:
             if places[text] >= n:
                 for span in (s for s in others if s.text == text):
                     found[span.start] = self._mention(span, "repair")
-        found = self._extended(found)
-        # Dateline places: the cleaner's, and an all-caps word at the very start of the body.
+
+    def _add_dateline(self, found: dict[int, Toponym]) -> list[str]:
+        """Dateline places: the cleaner's, and an all-caps word at the very start of the body (added to
+        ``found``); their names."""
         dateline_names = list(self.clean.dateline_places) if self.clean else []
-        for span in dateline_spans(doc):
+        for span in dateline_spans(self.doc):
             if span.start in found or not self._known(span.text.title()):
                 continue
             found[span.start] = Toponym(span.text, span.start_char, span.end_char, span.start, span.end, "dateline")
             dateline_names.append(span.text.title())
             break
-        self.dateline_names = dateline_names
-        return [found[k] for k in sorted(found)]
+        return dateline_names
 
     def _extended(self, found: dict[int, Toponym]) -> dict[int, Toponym]:
         """A mention the tagger cut short grows into the longer name the gazetteer knows as a country,
@@ -215,28 +210,28 @@ class ToponymFinder:
             skip_to = top.token_end
         return out
 
-    def _mention(self, span, source: str, *, name_end: int = -1) -> Toponym:  # type: ignore[no-untyped-def]
+    def _mention(self, span: Span, source: str, *, name_end: int = -1) -> Toponym:
         return Toponym(span.text, span.start_char, span.end_char, span.start, span.end, source, name_end=name_end)
 
     def _known(self, text: str, *, min_population: int = 0) -> bool:
         return any(c.population >= min_population or c.fclass != "P" for c in self.gaz.lookup(text))
 
-    def _whole_place(self, span) -> bool:  # type: ignore[no-untyped-def]
+    def _whole_place(self, span: Span) -> bool:
         """An ORG entity that is exactly a country, state or bloc by its main name: "the UAE", "EU"."""
         text = span.text
-        if not text[:1].isupper() or normalize(text) in COMMON_WORDS:
+        if not text[:1].isupper() or normalize(text) in lx.place_words().common_words:
             return False
         return any((c.main or c.fcode == "PCLI" and " " in text) and c.fcode in ("PCLI", "ADM1", "RGN", "CONT")
                    for c in self.gaz.lookup(text))
 
-    def _place_suffix(self, span):  # type: ignore[no-untyped-def]
+    def _place_suffix(self, span: Span) -> Span | None:
         """The place that closes an organisation's or office's name: "Communist Party of Vietnam",
         "Ruler of Dubai", "University of Minnesota". Countries, states and towns of some size only."""
         for n in range(min(3, len(span) - 2), 0, -1):
             tail = span[len(span) - n:]
             if span[len(span) - n - 1].lower_ != "of" or not all(t.text[:1].isupper() for t in tail):
                 continue
-            if normalize(tail.text) in COMMON_WORDS | PREFIX_WORDS:
+            if normalize(tail.text) in _never_name_openers():
                 continue
             for cand in self.gaz.lookup(tail.text):
                 if cand.main and (cand.fcode in ("PCLI", "ADM1") or (
@@ -244,13 +239,13 @@ class ToponymFinder:
                     return tail
         return None
 
-    def _place_inside(self, span):  # type: ignore[no-untyped-def]
+    def _place_inside(self, span: Span) -> Span | None:
         """A country named by its main name anywhere in an organisation's name: "Air Zimbabwe",
         "SME Mauritius Limited". Countries only: towns and states inside names are too often persons."""
         for n in (3, 2, 1):
             for i in range(len(span) - n + 1):
                 part = span[i:i + n]
-                if not all(t.text[:1].isupper() for t in part) or normalize(part.text) in COMMON_WORDS:
+                if not all(t.text[:1].isupper() for t in part) or normalize(part.text) in lx.place_words().common_words:
                     continue
                 key = normalize(part.text)  # by its very name: "American" (the adjective) names no country here
                 if any(c.main and c.fcode in INSIDE_CODES and normalize(c.name) == key
@@ -258,7 +253,7 @@ class ToponymFinder:
                     return part
         return None
 
-    def _place_prefix(self, span):  # type: ignore[no-untyped-def]
+    def _place_prefix(self, span: Span) -> Span | None:
         """The place that opens an organisation or building name: "Minnesota Highway Safety Center",
         "Douglas County Hospital", "U.S. House of Representatives". Only names the gazetteer knows as a
         country, state or county, or as a town of some size, and only before another capitalised word."""
@@ -266,19 +261,20 @@ class ToponymFinder:
             head, rest = span[:n], span[n]
             if not all(t.text[:1].isupper() for t in head) or not rest.text[:1].isupper():
                 continue
-            if normalize(head.text) in COMMON_WORDS | PREFIX_WORDS or len(normalize(head.text)) < 2:
+            if normalize(head.text) in _never_name_openers() or len(normalize(head.text)) < 2:
                 continue
             for cand in self.gaz.lookup(head.text):
                 if not cand.main and "." not in head.text:
                     continue  # "La Scala" is no "La." (Louisiana); "S.C. Highway Patrol" is South Carolina
-                if cand.fcode in ("PCLI", "ADM1") or (cand.fcode == "ADM2" and head[-1].lower_ in ADMIN_WORDS) or (
+                county = cand.fcode == "ADM2" and head[-1].lower_ in lx.place_words().admin_words
+                if cand.fcode in ("PCLI", "ADM1") or county or (
                         cand.fclass == "P" and cand.population >= PREFIX_MIN_POPULATION and cand.main):
                     return head
         return None
 
-    def _repairable(self, span) -> bool:  # type: ignore[no-untyped-def]
+    def _repairable(self, span: Span) -> bool:
         text = span.text
-        if not text[:1].isupper() or normalize(text) in COMMON_WORDS or len(normalize(text)) < 3:
+        if not text[:1].isupper() or normalize(text) in lx.place_words().common_words or len(normalize(text)) < 3:
             return False
         if not self.gaz.lookup(text):
             return False
@@ -288,7 +284,8 @@ class ToponymFinder:
         if prev is not None and prev.lower_ in LOCATIVE_PREPS and prev.lower_ not in {"of", "on", "to"}:
             return True
         if prev is not None and prev.lower_ == "of" and span.start >= 2 and (
-                doc[span.start - 2].lower_ in DIRECTIONS or doc[span.start - 2].lower_ in SETTLEMENT_NOUNS):
+                doc[span.start - 2].lower_ in lx.place_words().directions
+                or doc[span.start - 2].lower_ in lx.place_words().settlement_nouns):
             return True
         if nxt is not None and nxt.text == "," and span.end + 1 < len(doc):
             after = doc[span.end + 1]
@@ -311,21 +308,30 @@ class ToponymFinder:
         if not cands:
             # "Faubourg Marigny, New Orleans" style: drop a trailing admin word ("Kassala State" -> "Kassala").
             words = text.split()
-            if len(words) > 1 and words[-1].lower() in ADMIN_WORDS:
+            if len(words) > 1 and words[-1].lower() in lx.place_words().admin_words:
                 cands = self.gaz.lookup(" ".join(words[:-1]))
         return cands
 
 
-ABBREVIATED_SAINTS = {"ST", "STE", "FT", "MT", "PT"}
+def _surnames(doc: Doc) -> set[str]:
+    """Last words of the people the tagger names; an all-caps last word ("Henry Lazenby US") is a tagger slip,
+    not a surname."""
+    return {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and not ent[-1].is_upper}
 
 
-def _entities(doc) -> Iterator:  # type: ignore[no-untyped-def]
+def _never_name_openers() -> frozenset[str]:
+    """Words never taken for a place opening or closing a name: common words and place-like adjectives."""
+    words = lx.place_words()
+    return words.common_words | words.prefix_words
+
+
+def _entities(doc: Doc) -> Iterator[Span]:
     """The tagger's entities, with "ST" "." "LOUIS" (an all-caps dateline the tokenizer split) made one."""
     ents = list(doc.ents)
     k = 0
     while k < len(ents):
         ent = ents[k]
-        if (len(ent) == 1 and ent.text.upper() in ABBREVIATED_SAINTS and ent.end + 1 < len(doc)
+        if (len(ent) == 1 and ent.text.upper() in lx.place_words().abbreviated_saints and ent.end + 1 < len(doc)
                 and doc[ent.end].text == "." and doc[ent.end + 1].text[:1].isupper()):
             if k + 1 < len(ents) and ents[k + 1].start == ent.end + 1:
                 yield Span(doc, ent.start, ents[k + 1].end, label=ents[k + 1].label_)
@@ -342,7 +348,7 @@ def _entities(doc) -> Iterator:  # type: ignore[no-untyped-def]
         k += 1
 
 
-def _trim(span):  # type: ignore[no-untyped-def]
+def _trim(span: Span) -> Span | None:
     """Drop a leading "the" and a trailing possessive from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
@@ -358,7 +364,7 @@ def _trim(span):  # type: ignore[no-untyped-def]
 DATELINE_PUNCT = {",", "-", "—", "–", "--", "---", "("}
 
 
-def dateline_spans(doc) -> Iterator:  # type: ignore[no-untyped-def]
+def dateline_spans(doc: Doc) -> Iterator[Span]:
     """All-caps runs of 1-3 words that open one of the first sentences and end in a dash or comma:
     "KINSHASA, Congo -", "Mansfield council votes. MANSFIELD — The ..."."""
     for sent_no, sent in enumerate(doc.sents):
@@ -375,23 +381,23 @@ def dateline_spans(doc) -> Iterator:  # type: ignore[no-untyped-def]
             yield doc[i:j]
 
 
-def _name_words(span) -> bool:  # type: ignore[no-untyped-def]
+def _name_words(span: Span) -> bool:
     """Words that can continue a place name: capitalised ones, joined by "and", "of", "del"."""
     return span[-1].text[:1].isupper() and all(t.text[:1].isupper() or t.lower_ in NAME_JOINERS for t in span)
 
 
-def after_locative(span) -> bool:  # type: ignore[no-untyped-def]
+def after_locative(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in STRONG_PREPS
 
 
-def feature_head(span) -> bool:  # type: ignore[no-untyped-def]
-    return span[-1].lower_.rstrip(".") in FEATURE_HEADS
+def feature_head(span: Span) -> bool:
+    return span[-1].lower_.rstrip(".") in lx.place_words().feature_heads
 
 
 LIST_LINKS = (["and"], ["or"], [",", "and"], [",", "or"])
 
 
-def list_groups(mentions: Sequence[Toponym], doc) -> list[list[int]]:  # type: ignore[no-untyped-def]
+def list_groups(mentions: Sequence[Toponym], doc: Doc) -> list[list[int]]:
     """Runs of mentions that form a list: "Los Angeles, Miami and New York", "Butler, Clark, Warren". Two names
     joined by a bare comma are no list but a name and its container: "Paris, Texas", "Rego Park, New York"."""
     groups: list[list[int]] = []
