@@ -1,0 +1,173 @@
+"""The story scorer: facts found, missed, spurious events and the 50 km place test, on short invented stories
+coded by the real pipeline; and the measured figures of the shipped gold set (when ../shared/gold is there)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dragoman.errors import EvaluationError
+from dragoman.evaluate.stories import read_stories, score_stories
+
+REPO = Path(__file__).resolve().parents[1]
+STORY_GOLD = REPO / "eval" / "stories" / "stories.jsonl"
+
+NAIROBI = {"name": "Nairobi", "lat": -1.28333, "lon": 36.81667}
+LAHORE_LAT, LAHORE_LON = 31.558, 74.35071
+
+KENYA = ("Kenyan police fired tear gas at protesters in Nairobi on Tuesday. "
+         "The government later sent food aid to refugees.")
+LAHORE = "Pakistani police arrested 12 opposition activists in Lahore on Monday, officials said."
+
+
+def _north_of_lahore(km: float) -> dict[str, Any]:
+    """A point ``km`` due north of Lahore (one degree of latitude is 111.2 km)."""
+    return {"name": f"{km:g} km north of Lahore", "lat": LAHORE_LAT + km / 111.195, "lon": LAHORE_LON}
+
+
+def _fact(type_: str, actor: str | None, recipient: str | None, place: dict[str, Any] | None,
+          date: str | None = None) -> dict[str, Any]:
+    counts = {"dead": None, "injured": None, "arrested": None, "displaced": None}
+    return {"type": type_, "actor": actor, "recipient": recipient, "place": place, "date": date,
+            "counts": counts, "modality": "asserted", "span": [0, 10], "note": None}
+
+
+def _story(story_id: str, text_file: str, text: str, facts: list[dict[str, Any]], *,
+           split: str = "dev", background: list[list[int]] | None = None) -> dict[str, Any]:
+    return {"story_id": story_id,
+            "source": {"set": "invented", "file": text_file, "doc_id": Path(text_file).stem,
+                       "sha256": hashlib.sha256(text.encode()).hexdigest(), "licence": "written for this test"},
+            "published": "2024-03-06", "split": split, "background": background or [], "note": None,
+            "facts": facts}
+
+
+def _write(tmp_path: Path, stories: list[dict[str, Any]], texts: dict[str, str]) -> Path:
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    gold = tmp_path / "stories.jsonl"
+    gold.write_text("".join(json.dumps(s) + "\n" for s in stories), "utf-8")
+    return gold
+
+
+@pytest.fixture(scope="module")
+def invented(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    tmp_path = tmp_path_factory.mktemp("stories")
+    stories = [
+        # found (ASSAULT in Nairobi on the Tuesday before publication) and missed (no PROTEST event is coded);
+        # the food aid is an asserted event that matches no fact: one spurious event
+        _story("kenya", "kenya.txt", KENYA, [
+            _fact("ASSAULT", "KEN", "KEN", NAIROBI, "2024-03-05"),
+            _fact("PROTEST", "KEN", "KEN", NAIROBI),
+        ]),
+        # the same arrest with the gold place 60 km off: not found; 40 km off: found
+        _story("lahore-60km", "lahore.txt", LAHORE, [_fact("COERCE", "PAK", None, _north_of_lahore(60))],
+               split="heldout"),
+        _story("lahore-40km", "lahore.txt", LAHORE, [_fact("COERCE", "PAK", None, _north_of_lahore(40))],
+               split="heldout"),
+    ]
+    gold = _write(tmp_path, stories, {"kenya.txt": KENYA, "lahore.txt": LAHORE})
+    return {"gold": gold, "root": tmp_path, "scores": score_stories(gold, texts=tmp_path)}
+
+
+def _row(scores: dict[str, Any], story_id: str) -> dict[str, Any]:
+    return next(r for r in scores["per_story"] if r["story_id"] == story_id)
+
+
+def test_fact_found_and_fact_missed(invented: dict[str, Any]) -> None:
+    kenya = _row(invented["scores"], "kenya")
+    assert kenya["facts"] == 2
+    assert kenya["found"] == 1
+
+
+def test_unmatched_asserted_event_is_spurious(invented: dict[str, Any]) -> None:
+    kenya = _row(invented["scores"], "kenya")
+    assert kenya["asserted_events"] == 2
+    assert kenya["spurious"] == 1
+
+
+def test_place_60_km_off_is_not_found_40_km_is(invented: dict[str, Any]) -> None:
+    scores = invented["scores"]
+    assert _row(scores, "lahore-60km")["found"] == 0
+    assert _row(scores, "lahore-40km")["found"] == 1
+    # the 60 km story's event is then spurious: it matches no fact
+    assert _row(scores, "lahore-60km")["spurious"] == 1
+
+
+def test_totals_splits_and_field_accuracy(invented: dict[str, Any]) -> None:
+    scores = invented["scores"]
+    assert (scores["stories"], scores["facts"], scores["found"]) == (3, 4, 2)
+    assert scores["recall"] == 0.5
+    assert scores["splits"]["dev"]["found"] == 1
+    assert scores["splits"]["heldout"]["found"] == 1
+    fields = scores["field_accuracy"]
+    # the PROTEST fact's best event is the ASSAULT (wrong type), every other fact has its type
+    assert fields["type"] == 0.75
+    # places: Nairobi twice right, Lahore right at 40 km, wrong at 60 km
+    assert fields["place"] == 0.75
+    assert scores["field_counts"]["date"] == 1 and fields["date"] == 1.0
+
+
+def test_split_filter(invented: dict[str, Any]) -> None:
+    scores = score_stories(invented["gold"], split="heldout", texts=invented["root"])
+    assert scores["stories"] == 2
+    assert set(scores["splits"]) == {"heldout"}
+
+
+def test_changed_text_is_an_error(tmp_path: Path) -> None:
+    story = _story("kenya", "kenya.txt", KENYA, [_fact("ASSAULT", "KEN", "KEN", NAIROBI)])
+    gold = _write(tmp_path, [story], {"kenya.txt": KENYA + " An added line."})
+    with pytest.raises(EvaluationError, match="sha256"):
+        score_stories(gold, texts=tmp_path)
+
+
+def test_missing_texts_name_the_fix(tmp_path: Path) -> None:
+    story = _story("kenya", "kenya.txt", KENYA, [_fact("ASSAULT", "KEN", "KEN", NAIROBI)])
+    gold = _write(tmp_path, [story], {})
+    with pytest.raises(EvaluationError, match="--texts"):
+        score_stories(gold, texts=tmp_path)
+
+
+def test_malformed_line_is_named(tmp_path: Path) -> None:
+    gold = tmp_path / "stories.jsonl"
+    gold.write_text('{"story_id": "x"}\n', "utf-8")
+    with pytest.raises(EvaluationError, match="line 1"):
+        read_stories(gold)
+
+
+def test_shipped_gold_set_is_well_formed() -> None:
+    stories = read_stories(STORY_GOLD)
+    assert len(stories) >= 40
+    assert len({s.story_id for s in stories}) == len(stories)
+    for story in stories:
+        assert story.split == ("dev" if int(hashlib.sha256(story.story_id.encode()).hexdigest()[:8], 16) % 100 < 70
+                               else "heldout")
+        assert 1 <= len(story.facts) <= 7
+        for fact in story.facts:
+            assert fact.span[0] < fact.span[1]
+            if fact.place is not None:
+                assert not math.isnan(fact.place.lat)
+
+
+# Measured on the shipped set with the deterministic rule coder (2025, issue 12 item 5); floors within 0.01
+# (spurious events per story: a ceiling). Raise them when the coder improves.
+MEASURED = {
+    "dev": {"recall": 0.1714, "spurious_per_story": 8.6538},
+    "heldout": {"recall": 0.1915, "spurious_per_story": 6.7222},
+}
+MEASURED_FIELDS = {"type": 0.8889, "actor": 0.5043, "recipient": 0.5214, "place": 0.4231}
+
+
+def test_gold_story_figures(gold_dir: Path) -> None:
+    scores = score_stories(STORY_GOLD, texts=gold_dir)
+    assert scores["stories"] >= 40
+    for split, figures in MEASURED.items():
+        measured = scores["splits"][split]
+        assert measured["recall"] >= figures["recall"] - 0.01
+        assert measured["spurious_per_story"] <= figures["spurious_per_story"] + 0.01
+    for name, floor in MEASURED_FIELDS.items():
+        assert scores["field_accuracy"][name] >= floor - 0.01
