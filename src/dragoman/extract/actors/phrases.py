@@ -3,12 +3,18 @@
 Helpers of :mod:`dragoman.extract.actors.resolver` over spaCy tokens: the first token of a mention (its left
 modifiers), the token just past it (post-modifiers such as "in Darfur", appositions and participles, kept
 while contiguous), whether a capital or town is named as a place done to rather than as an actor, and the
-country of a country name, town or region (the lexicons and the place index).
+lexicon entry of a country word. The country of a town or region is the place side's answer
+(:class:`dragoman.extract.places.lookup.PlaceCountries`).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ... import lexicon as lx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Left dependents that belong to a mention ("the two Sudanese army units", "Kenya's minister"): no clauses.
 _LEFT_DEPS = frozenset(
@@ -32,7 +38,7 @@ _LEFT_DEPS = frozenset(
 )
 
 
-def phrase_start(head) -> int:  # type: ignore[no-untyped-def]
+def phrase_start(head: Token) -> int:
     """First token of the noun phrase headed by ``head``: its left modifiers, not clauses or conjuncts."""
     start = head.i
     for child in head.lefts:
@@ -41,14 +47,11 @@ def phrase_start(head) -> int:  # type: ignore[no-untyped-def]
     return start
 
 
-# Verbs whose "of" phrase is a charge or loss, not part of the object ("accused X of", "stripped X of").
-_OF_VERBS = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "warn", "inform", "rob", "deprive", "strip",
-                       "notify", "remind", "relieve", "absolve"})
 # Prepositions whose phrase belongs to an actor mention ("rebels in Darfur", "Ambassador to Bahrain").
 _POST_PREPS = frozenset({"of", "in", "from", "for", "to"})
 
 
-def _post_modifier(child) -> bool:  # type: ignore[no-untyped-def]
+def _post_modifier(child: Token) -> bool:
     """Does this right-hand dependent of an actor's head belong to the mention?"""
     dep = child.dep_
     if dep == "prep":
@@ -58,7 +61,7 @@ def _post_modifier(child) -> bool:  # type: ignore[no-untyped-def]
         if not objs or any(o.ent_type_ in ("DATE", "TIME") or o.pos_ == "PRON" for o in objs):
             return False
         head = child.head
-        if child.lower_ == "of" and head.dep_ == "dobj" and head.head.lemma_.lower() in _OF_VERBS:
+        if child.lower_ == "of" and head.dep_ == "dobj" and head.head.lemma_.lower() in lx.actor_words().charge_verbs:
             return False  # "accused the party of rigging": the charge, not the party
         if child.lower_ == "in":  # "rebels in Darfur" is who they are; "police in Nairobi" is where they acted
             return all(o.ent_type_ not in ("GPE", "LOC", "FAC") or _is_country_name(o) for o in objs)
@@ -71,7 +74,7 @@ def _post_modifier(child) -> bool:  # type: ignore[no-untyped-def]
     return dep == "amod"  # "militants loyal to X"
 
 
-def _is_country_name(token) -> bool:  # type: ignore[no-untyped-def]
+def _is_country_name(token: Token) -> bool:
     ent = token.doc[token.left_edge.i:token.i + 1]
     for text in (ent.text, token.text):
         entry = country_entry(text.removeprefix("the ").removeprefix("The "))
@@ -80,7 +83,7 @@ def _is_country_name(token) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def phrase_end(head, end: int) -> int:  # type: ignore[no-untyped-def]
+def phrase_end(head: Token, end: int) -> int:
     """Token index just past the mention headed by ``head``: post-modifiers kept while contiguous."""
     rights = list(head.rights)
     for k, child in enumerate(rights):
@@ -101,23 +104,19 @@ def phrase_end(head, end: int) -> int:  # type: ignore[no-untyped-def]
 
 # Prepositions and verbs that make a capital a place done to ("curfew in Algiers", "blockade Paris"), not its
 # government.
+# The verbs ("blockade Paris") and nouns ("the town of Cizre", "an embassy in Tehran") are in actor_words.yaml.
 _PLACE_PREPS = frozenset({"in", "near", "at", "around", "inside", "outside", "across", "throughout", "into"})
-_PLACE_VERBS = frozenset({"blockade", "besiege", "shell", "bomb", "storm", "enter", "occupy", "capture", "seize",
-                          "surround", "encircle", "evacuate", "raid", "bombard", "overrun", "retake", "recapture"})
-# Nouns whose "of" phrase names a place ("the town of Cizre").
-_PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "area", "capital", "suburb"})
-# Nouns whose "in X" names a government's seat, not a place done to ("an embassy in Tehran").
-_SEAT_NOUNS = frozenset({"embassy", "consulate", "mission", "talks", "summit", "government", "regime"})
 
 
-def as_place(head) -> bool:  # type: ignore[no-untyped-def]
+def as_place(head: Token) -> bool:
     """Is this capital named as a place ("a curfew in Algiers", "blockade Paris") rather than as its government?"""
+    words = lx.actor_words()
     if head.dep_ == "pobj":
         prep = head.head
         if prep.lower_ == "of":
-            return prep.head.lemma_.lower() in _PLACE_NOUNS
-        return prep.lower_ in _PLACE_PREPS and prep.head.lemma_.lower() not in _SEAT_NOUNS
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _PLACE_VERBS
+            return prep.head.lemma_.lower() in words.place_nouns
+        return prep.lower_ in _PLACE_PREPS and prep.head.lemma_.lower() not in words.seat_nouns
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in words.place_verbs
 
 
 def country_entry(text: str) -> lx.CountryEntry | None:
@@ -127,40 +126,3 @@ def country_entry(text: str) -> lx.CountryEntry | None:
     if entry is None and not key.islower():
         entry = lx.countries().get(key.lower())
     return entry
-
-
-# Towns smaller than this are too often namesakes to tell the country of an actor.
-_CITY_MIN_POPULATION = 15_000
-
-
-def city_country(text: str) -> str | None:
-    """ISO3 of the most populous city called ``text`` (its main name), from the place index."""
-    from ...gazetteer import get_gazetteer
-
-    if not text.strip():
-        return None
-    for candidate in get_gazetteer().lookup(text.strip()):
-        if candidate.fclass == "P" and candidate.main and candidate.population >= _CITY_MIN_POPULATION:
-            return candidate.country or None
-    return None
-
-
-# Regions smaller than this are too often namesakes; large provinces and regions tell the country.
-_REGION_MIN_POPULATION = 200_000
-
-
-def place_country(text: str) -> str | None:
-    """ISO3 of a town (as :func:`city_country`) or else of a large region or province called ``text``."""
-    from ...gazetteer import get_gazetteer
-
-    if not text.strip():
-        return None
-    region: str | None = None
-    for candidate in get_gazetteer().lookup(text.strip()):
-        if not candidate.main:
-            continue
-        if candidate.fclass == "P" and candidate.population >= _CITY_MIN_POPULATION:
-            return candidate.country or None
-        if region is None and candidate.fclass in ("A", "L") and candidate.population >= _REGION_MIN_POPULATION:
-            region = candidate.country or ""
-    return region or None

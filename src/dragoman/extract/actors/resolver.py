@@ -37,27 +37,25 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ... import lexicon as lx
 from ...model import Actor
-from .phrases import as_place, city_country, country_entry, phrase_end, phrase_start, place_country
+from ..places.lookup import PlaceCountries
+from .phrases import as_place, country_entry, phrase_end, phrase_start
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "it", "its", "itself"})
 _PRONOUNS = _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"we", "our", "us"}
 _BACKED = re.compile(r"^(?P<who>.+?)-(?:backed|supported|sponsored|funded|armed|allied|aligned|led)$", re.IGNORECASE)
-_BACKING_VERBS = frozenset({"back", "backed", "support", "supported", "sponsor", "sponsored", "fund", "funded", "arm"})
-_FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed", "exiled", "late", "toppled", "overthrown"})
 # Adjectives and determiners that never belong in a normalised name.
 _NAME_DROP_DEPS = frozenset({"det", "nummod", "quantmod", "punct", "case", "predet", "cc", "prep", "advmod"})
 _DOMESTIC = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "PTY", "LEG", "JUD", "SPY", "CVL", "REF", "UAF"})
-# Verbs whose object is a force the subject commands ("Netanyahu threatened to send troops"): it is the subject's.
-_DISPATCH_VERBS = frozenset({"send", "deploy", "dispatch", "mobilize", "mobilise", "withdraw", "pull", "station",
-                             "rush", "command", "commit", "post", "airlift", "redeploy", "order", "move"})
 # Prepositions whose object tells where a group belongs ("students throughout Indonesia", "militias in Tripoli").
 _WHERE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "inside"})
-# Generic heads that, with a country and no sector word, name that country's government ("Palestinian leaders").
-_STATE_LEADERS = frozenset({"leader", "leadership"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
@@ -68,6 +66,20 @@ class _Person:
     sector: str | None
     title: str | None  # lookup key of the title ("interior minister")
     position: int  # token index of the mention that defined the person
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """The tokens of one actor phrase: its head, entity, bounds (token indices), the tokens that name it and
+    the backer it names ("Rwanda-backed")."""
+
+    head: Token
+    ent: Span | None
+    start: int
+    end: int
+    name_tokens: list[Token]
+    backer: str | None
+    backer_tokens: frozenset[int]
 
 
 @lru_cache(maxsize=4096)
@@ -106,12 +118,12 @@ def _is_acronym(text: str) -> bool:
     return stripped.isupper() and len(stripped) <= 6
 
 
-def _lemma(token) -> str:  # type: ignore[no-untyped-def]
+def _lemma(token: Token) -> str:
     lemma = token.lemma_.lower() if token.lemma_ else token.lower_
     return lemma if lemma != "-pron-" else token.lower_
 
 
-def _head_entry(tokens: list) -> tuple[str, lx.SectorEntry, int] | None:  # type: ignore[type-arg]
+def _head_entry(tokens: list[Token]) -> tuple[str, lx.SectorEntry, int] | None:
     """Longest sector-lexicon phrase ending at the last token: (key, entry, number of tokens)."""
     table = lx.sectors()
     for n in (4, 3, 2, 1):
@@ -133,7 +145,7 @@ def _head_entry(tokens: list) -> tuple[str, lx.SectorEntry, int] | None:  # type
     return None
 
 
-def is_actor_like(token) -> bool:  # type: ignore[no-untyped-def]
+def is_actor_like(token: Token) -> bool:
     """Does this head token denote a possible actor?
 
     True for personal pronouns, people/organisation/nationality/country entities, named bodies
@@ -156,10 +168,12 @@ class ActorResolver:
     country is the document's focus country, used for domestic actors named without one.
     """
 
-    def __init__(self, doc, *, dateline_places: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, doc: Doc, *, dateline_places: tuple[str, ...] = (),
+                 places: PlaceCountries | None = None) -> None:
         self.doc = doc
+        self._places = places
         self.last_actor: Actor | None = None
-        self._ent_of: dict[int, object] = {}
+        self._ent_of: dict[int, Span] = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self._ent_of[i] = ent
@@ -176,12 +190,22 @@ class ActorResolver:
 
     # -- public API -------------------------------------------------------------------------
 
+    @property
+    def places(self) -> PlaceCountries:
+        """The place side's answer for the country of a place name (``PlaceResolver.countries``); over the
+        process-wide gazetteer, opened on first use, when none was given."""
+        if self._places is None:
+            from ...gazetteer import get_gazetteer
+
+            self._places = PlaceCountries(get_gazetteer())
+        return self._places
+
     def note_actor(self, actor: Actor | None) -> None:
         """Remember ``actor`` as the latest one coded; pronouns fall back to it."""
         if actor is not None:
             self.last_actor = actor
 
-    def actor_for(self, head) -> Actor | None:  # type: ignore[no-untyped-def]
+    def actor_for(self, head: Token) -> Actor | None:
         """The actor whose mention is headed by token ``head`` (offsets into the body), or None.
 
         Conjuncts are not merged: the caller passes each conjunct's head ("Kigali and Kinshasa"
@@ -192,7 +216,7 @@ class ActorResolver:
             return self._pronoun(head)
         return self._describe(head)
 
-    def as_argument(self, actor: Actor, head) -> Actor:  # type: ignore[no-untyped-def]
+    def as_argument(self, actor: Actor, head: Token) -> Actor:
         """``actor`` found inside the argument headed by ``head`` ("the OPCW visit", "positions of the
         army"), with the text and offsets of the whole argument phrase; name, country and sector kept."""
         if actor.start is None or actor.end is None or head.pos_ == "PRON":
@@ -206,7 +230,7 @@ class ActorResolver:
             return actor
         return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
 
-    def place_actor(self, token) -> Actor | None:  # type: ignore[no-untyped-def]
+    def place_actor(self, token: Token) -> Actor | None:
         """A place named as where an event was done to ("curfew in Algiers", "withdraw from Chad") as the
         recipient: a country is the state (sector None); a city or region is its population (CVL)."""
         ent = self._ent_of.get(token.i)
@@ -220,7 +244,7 @@ class ActorResolver:
                          end=ent.end_char)
         if entry is not None:
             return None  # a demonym or adjective is no place
-        code = place_country(text)
+        code = self.places.of_place(text)
         if code is None:
             return None
         return Actor(text=text, name=text, country=code, sector="CVL", start=ent.start_char, end=ent.end_char)
@@ -230,7 +254,7 @@ class ActorResolver:
     def _focus_country(self, dateline_places: tuple[str, ...]) -> str | None:
         for place in dateline_places:
             for part in [place, *place.split(",")]:
-                code = country_of(part.strip()) or city_country(part.strip())
+                code = country_of(part.strip()) or self.places.of_town(part.strip())
                 if code:
                     return code
         counts: Counter[str] = Counter()
@@ -303,7 +327,7 @@ class ActorResolver:
             if old is None or old.sector is None or person.sector is not None:
                 self._people[key] = person
 
-    def _title_info(self, tokens: list) -> tuple[str | None, str | None, str | None]:  # type: ignore[type-arg]
+    def _title_info(self, tokens: list[Token]) -> tuple[str | None, str | None, str | None]:
         """Country, sector and title key from the words before/around a name."""
         tokens = [t for t in tokens if not t.is_punct and t.dep_ not in ("case",)]
         country = None
@@ -326,7 +350,7 @@ class ActorResolver:
                 if entry.kind == "noun" and entry.sector in ("CVL",):
                     sector = title = None  # "resident John Smith" says little
                     continue
-                if any(t.lower_.rstrip("-") in _FORMER or t.lower_ == "ex" for t in tokens[:end]):
+                if any(t.lower_.rstrip("-") in lx.actor_words().former_words or t.lower_ == "ex" for t in tokens[:end]):
                     sector = "ELI"
                 break
         if sector is None:
@@ -340,7 +364,7 @@ class ActorResolver:
 
     # -- noun phrases -----------------------------------------------------------------------
 
-    def _describe(self, head) -> Actor | None:  # type: ignore[no-untyped-def]
+    def _describe(self, head: Token) -> Actor | None:
         """The actor headed by ``head``; its text is the whole mention, post-modifiers included.
 
         PLOVER's actor texts keep "in/of/from X" phrases, appositions and participles ("Opposition groups in
@@ -362,7 +386,32 @@ class ActorResolver:
                 kept.add(new)
         return replace(actor, text=wider.text, end=wider.end_char)
 
-    def _describe_core(self, head) -> Actor | None:  # type: ignore[no-untyped-def]
+    def _describe_core(self, head: Token) -> Actor | None:
+        """The actor of the phrase headed by ``head`` without its post-modifiers: a person, a named body, a
+        country word, a town done to, an organisation, else a sector word, tried in that order."""
+        phrase = self._phrase(head)
+        person = self._person_for(head, phrase.ent)
+        if person is not None:
+            return self._phrase_actor(phrase, person.name, person.country, person.sector, personal=True)
+        body, body_from = self._longest_body(phrase.name_tokens)
+        if body is not None and body_from is not None:
+            return self._body_actor(phrase, body, body_from)
+        ent = phrase.ent
+        # a whole country name wins over a sector word inside it ("United States", "Central African Republic")
+        head_country = None
+        if ent is not None and ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+            head_country = country_entry(ent.text)
+        found = _head_entry([t for t in phrase.name_tokens if not t.is_punct]) if head_country is None else None
+        if found is not None:
+            return self._sector_actor(phrase, found)
+        if head_country is None:
+            head_country = country_entry(_span_text(self.doc, phrase.start, phrase.end)) or country_entry(head.text)
+        if head_country is not None:
+            return self._country_actor(phrase, head_country)
+        return self._named_place_actor(phrase)
+
+    def _phrase(self, head: Token) -> _Phrase:
+        """The tokens of the phrase headed by ``head`` (its entity's too), without a leading determiner."""
         doc = self.doc
         start_i = phrase_start(head)
         end_i = head.i + 1
@@ -375,81 +424,72 @@ class ActorResolver:
         core = [t for t in tokens if t.i >= head.i or t.head.i >= start_i]
         backer, backer_tokens = self._backer(head, tokens)
         name_tokens = [t for t in core if t.i not in backer_tokens]
+        return _Phrase(head, ent, start_i, end_i, name_tokens, backer, frozenset(backer_tokens))
 
-        # 1. persons
-        person = self._person_for(head, ent)
-        if person is not None:
-            return self._actor(start_i, end_i, person.name, person.country, person.sector, backer, personal=True)
+    def _phrase_actor(self, phrase: _Phrase, name: str | None, country: str | None, sector: str | None, *,
+                      personal: bool = False) -> Actor:
+        return self._actor(phrase.start, phrase.end, name, country, sector, phrase.backer, personal=personal)
 
-        # 2. named bodies: the longest suffix of the phrase ending at the head that is a body
-        body, body_from = self._longest_body(name_tokens)
-        if body is not None and body_from is not None:
-            stated = self._phrase_country(head, name_tokens[:body_from], backer_tokens)
-            # a national office name other states use too ("Pakistan's Foreign Office") takes the stated country
-            national = body.code and body.code not in lx.INTERNATIONAL and body.code != "IMG"
-            country = stated if national and stated and stated not in lx.INTERNATIONAL else body.code or stated
-            country = country or (self.focus if body.sector in _DOMESTIC else None)
-            name = _span_text(doc, name_tokens[body_from].i, end_i)
-            return self._actor(start_i, end_i, name, country, body.sector, backer)
+    def _body_actor(self, phrase: _Phrase, body: lx.BodyEntry, body_from: int) -> Actor:
+        """A named body: the longest suffix of the phrase ending at the head that is one."""
+        head = phrase.head
+        stated = self._phrase_country(head, phrase.name_tokens[:body_from], set(phrase.backer_tokens))
+        # a national office name other states use too ("Pakistan's Foreign Office") takes the stated country
+        national = body.code and body.code not in lx.INTERNATIONAL and body.code != "IMG"
+        country = stated if national and stated and stated not in lx.INTERNATIONAL else body.code or stated
+        country = country or (self.focus if body.sector in _DOMESTIC else None)
+        name = _span_text(self.doc, phrase.name_tokens[body_from].i, phrase.end)
+        return self._phrase_actor(phrase, name, country, body.sector)
 
-        # a whole country name wins over a sector word inside it ("United States", "Central African Republic")
-        head_country = None
-        if ent is not None and ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
-            head_country = country_entry(ent.text)
-        found = _head_entry([t for t in name_tokens if not t.is_punct]) if head_country is None else None
-        if head_country is None and found is None:
-            head_country = country_entry(_span_text(doc, start_i, end_i)) or country_entry(head.text)
+    def _country_actor(self, phrase: _Phrase, entry: lx.CountryEntry) -> Actor:
+        """A country, capital or demonym used as the actor."""
+        head = phrase.head
+        sector = None
+        country: str | None = entry.iso3
+        if entry.kind == "capital":
+            sector = "CVL" if as_place(head) else "GOV"
+        elif entry.kind == "demonym" or (
+            head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s") and entry.kind == "adjective"
+        ):
+            sector = "CVL"
+            if any(t.lower_ == "ethnic" for t in phrase.name_tokens):
+                # "ethnic Albanians" are a community living elsewhere: the country they live in, if named
+                country = self._host_country(head, entry.iso3)
+        elif entry.kind == "adjective" and head.dep_ in ("amod", "compound", "nmod", "conj"):
+            # an adjective standing for its noun ("Israeli [army] bulldozers", "Hungarian ... officials")
+            sector = self._noun_sector(head)
+        return self._phrase_actor(phrase, _name(phrase.name_tokens, set(phrase.backer_tokens)), country, sector)
 
-        # 3. a country, capital or demonym used as the actor
-        if found is None and head_country is not None:
-            sector = None
-            country = head_country.iso3
-            if head_country.kind == "capital":
-                sector = "CVL" if as_place(head) else "GOV"
-            elif head_country.kind == "demonym" or (
-                head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s") and head_country.kind == "adjective"
-            ):
-                sector = "CVL"
-                if any(t.lower_ == "ethnic" for t in name_tokens):
-                    # "ethnic Albanians" are a community living elsewhere: the country they live in, if named
-                    country = self._host_country(head, country)
-            elif head_country.kind == "adjective" and head.dep_ in ("amod", "compound", "nmod", "conj"):
-                # an adjective standing for its noun ("Israeli [army] bulldozers", "Hungarian ... officials")
-                sector = self._noun_sector(head)
-            name = _name(name_tokens, backer_tokens)
-            return self._actor(start_i, end_i, name, country, sector, backer)
-
-        # 3b. a town or region named as an actor ("shelled Jericho"): its people
-        if found is None and ent is not None and ent.label_ in ("GPE", "LOC", "ORG", "NORP") and head.pos_ == "PROPN":
-            code = place_country(ent.text)
-            if code is not None and country_entry(ent.text) is None and _body(ent.text) is None and as_place(head):
-                return self._actor(start_i, end_i, ent.text, code, "CVL", backer)
-
-        # 4. a modifier body with a sector head: "UN peacekeepers", "Hamas fighters", "EU officials"
-        if found is None:
-            if ent is not None and ent.label_ in ("ORG", "NORP"):
-                country = self._phrase_country(head, name_tokens, backer_tokens)
-                if ent.label_ == "NORP" and country is None:
-                    return None
-                return self._actor(start_i, end_i, _span_text(doc, ent.start, ent.end), country, None, backer)
+    def _named_place_actor(self, phrase: _Phrase) -> Actor | None:
+        """No sector word and no country word: a town or region done to ("shelled Jericho": its people), else
+        an organisation or nationality with the country its phrase states."""
+        head, ent = phrase.head, phrase.ent
+        if ent is None:
             return None
+        if ent.label_ in ("GPE", "LOC", "ORG", "NORP") and head.pos_ == "PROPN":
+            code = self.places.of_place(ent.text)
+            if code is not None and country_entry(ent.text) is None and _body(ent.text) is None and as_place(head):
+                return self._phrase_actor(phrase, ent.text, code, "CVL")
+        if ent.label_ in ("ORG", "NORP"):
+            country = self._phrase_country(head, phrase.name_tokens, set(phrase.backer_tokens))
+            if ent.label_ == "NORP" and country is None:
+                return None
+            return self._phrase_actor(phrase, _span_text(self.doc, ent.start, ent.end), country, None)
+        return None
+
+    def _sector_actor(self, phrase: _Phrase, found: tuple[str, lx.SectorEntry, int]) -> Actor | None:
+        """A sector word heads the phrase ("troops", "the minister", "UN peacekeepers", "Hamas fighters"): its
+        sector, refined by the modifiers, and the country they (or the context) give."""
+        head = phrase.head
         key, entry, width = found
-        modifiers = [t for t in name_tokens if t.i < head.i - width + 1]
-        sector = entry.sector
-        if entry.kind == "generic":
-            mod_sector = _modifier_sector(modifiers)
-            # "government forces" and "Moslem forces" stay armed men, not officials or civilians
-            if mod_sector and not (entry.sector == "MIL" and mod_sector in ("GOV", "CVL")):
-                sector = mod_sector
+        skip = set(phrase.backer_tokens)
+        modifiers = [t for t in phrase.name_tokens if t.i < head.i - width + 1]
+        sector = self._modified_sector(entry, modifiers)
         if entry.kind == "title":
-            if any(t.lower_.rstrip("-") in _FORMER for t in modifiers):
-                sector = "ELI"
             inherited = self._by_title(head, key)
-            if inherited is not None and not self._phrase_country(head, modifiers, backer_tokens):
-                return self._actor(
-                    start_i, end_i, inherited.name, inherited.country, inherited.sector, backer, personal=True
-                )
-        country = self._phrase_country(head, modifiers, backer_tokens)
+            if inherited is not None and not self._phrase_country(head, modifiers, skip):
+                return self._phrase_actor(phrase, inherited.name, inherited.country, inherited.sector, personal=True)
+        country = self._phrase_country(head, modifiers, skip)
         if country is None:
             mod_body = next((_body(t.text) for t in modifiers if _body(t.text) is not None), None)
             if mod_body is not None:
@@ -460,18 +500,35 @@ class ActorResolver:
             sector = "OPP"  # "opposition candidates", "opposition politicians"
         if entry.kind == "generic" and sector == entry.sector and not modifiers:
             sector = self._earlier_sector(head) or sector  # "police personnel ... the personnel"
-        if country is None and sector in _DOMESTIC:
-            country = self._controller_country(head)
-        if sector is None and country is not None and key in _STATE_LEADERS:
+        country = self._context_country(head, entry, key, country, sector)
+        if sector is None and country is not None and key in lx.actor_words().state_leaders:
             sector = "GOV"  # "Palestinian leaders", "Belarus's rulers": a country's leaders are its government
-        if country is None and sector in _DOMESTIC and sector != "CVL":
-            country = self.title_focus if entry.kind == "title" else self.focus
         if sector is None and country is None:
             return None
         personal = entry.kind == "title" and head.tag_ not in ("NNS", "NNPS")
-        return self._actor(
-            start_i, end_i, _name(name_tokens, backer_tokens), country, sector, backer, personal=personal
-        )
+        return self._phrase_actor(phrase, _name(phrase.name_tokens, skip), country, sector, personal=personal)
+
+    @staticmethod
+    def _modified_sector(entry: lx.SectorEntry, modifiers: list[Token]) -> str | None:
+        """The sector of a sector word as its modifiers refine it ("military officials", "former minister")."""
+        sector = entry.sector
+        if entry.kind == "generic":
+            mod_sector = _modifier_sector(modifiers)
+            # "government forces" and "Moslem forces" stay armed men, not officials or civilians
+            if mod_sector and not (entry.sector == "MIL" and mod_sector in ("GOV", "CVL")):
+                sector = mod_sector
+        if entry.kind == "title" and any(t.lower_.rstrip("-") in lx.actor_words().former_words for t in modifiers):
+            sector = "ELI"
+        return sector
+
+    def _context_country(self, head: Token, entry: lx.SectorEntry, key: str, country: str | None,
+                         sector: str | None) -> str | None:
+        """A domestic actor the phrase gives no country: its commander's, else the document's focus."""
+        if country is None and sector in _DOMESTIC:
+            country = self._controller_country(head)
+        if country is None and sector in _DOMESTIC and sector != "CVL":
+            country = self.title_focus if entry.kind == "title" else self.focus
+        return country
 
     def _actor(
         self,
@@ -508,7 +565,7 @@ class ActorResolver:
             return key not in self._personal and key not in self._plural
         return key not in self._personal
 
-    def _person_for(self, head, ent) -> _Person | None:  # type: ignore[no-untyped-def]
+    def _person_for(self, head: Token, ent: Span | None) -> _Person | None:
         if ent is None or ent.label_ != "PERSON":
             # the small model often labels a lone surname ORG/GPE: a known person's name wins
             if head.pos_ != "PROPN":
@@ -529,7 +586,7 @@ class ActorResolver:
                 return known
         return _Person(text, None, None, None, ent.start)
 
-    def _by_title(self, head, key: str) -> _Person | None:  # type: ignore[no-untyped-def]
+    def _by_title(self, head: Token, key: str) -> _Person | None:
         """A bare title ("the minister") inherits the latest earlier person holding it."""
         if any(c.dep_ == "poss" or c.ent_type_ in ("GPE", "NORP") for c in head.children):
             return None
@@ -539,7 +596,7 @@ class ActorResolver:
                 return person
         return None
 
-    def _longest_body_in(self, tokens: list) -> tuple[lx.BodyEntry | None, int | None]:  # type: ignore[type-arg]
+    def _longest_body_in(self, tokens: list[Token]) -> tuple[lx.BodyEntry | None, int | None]:
         """The longest run of adjacent tokens anywhere in ``tokens`` that names a body with a code."""
         for n in range(min(len(tokens), 6), 1, -1):
             for k in range(len(tokens) - n + 1):
@@ -551,7 +608,7 @@ class ActorResolver:
                     return body, k
         return None, None
 
-    def _longest_body(self, tokens: list) -> tuple[lx.BodyEntry | None, int | None]:  # type: ignore[type-arg]
+    def _longest_body(self, tokens: list[Token]) -> tuple[lx.BodyEntry | None, int | None]:
         words = [t for t in tokens]
         for k in range(len(words)):
             text = _span_text(self.doc, words[k].i, words[-1].i + 1)
@@ -562,7 +619,7 @@ class ActorResolver:
                 return body, k
         return None, None
 
-    def _earlier_sector(self, head) -> str | None:  # type: ignore[no-untyped-def]
+    def _earlier_sector(self, head: Token) -> str | None:
         """Sector of the latest earlier mention of the same generic noun with a sector modifier."""
         lemma = _lemma(head)
         for token in reversed(self.doc[: head.i]):
@@ -572,18 +629,18 @@ class ActorResolver:
                     return sector
         return None
 
-    def _host_country(self, head, own: str) -> str | None:  # type: ignore[no-untyped-def]
+    def _host_country(self, head: Token, own: str) -> str | None:
         """The country a community lives in: another country named in the sentence, else the focus."""
         for ent in head.sent.ents:
             if ent.label_ in ("GPE", "LOC"):
-                code = country_of(ent.text) or place_country(ent.text)
+                code = country_of(ent.text) or self.places.of_place(ent.text)
                 if code and code != own and code not in lx.INTERNATIONAL:
                     return code
         return self.focus if self.focus != own else None
 
-    def _controller_country(self, head) -> str | None:  # type: ignore[no-untyped-def]
+    def _controller_country(self, head: Token) -> str | None:
         """The country of whoever sends or commands the force ``head`` ("X threatened to send troops")."""
-        if head.dep_ not in ("dobj", "nsubjpass") or head.head.lemma_.lower() not in _DISPATCH_VERBS:
+        if head.dep_ not in ("dobj", "nsubjpass") or head.head.lemma_.lower() not in lx.actor_words().dispatch_verbs:
             return None
         verb = head.head
         subject = None
@@ -600,7 +657,7 @@ class ActorResolver:
         actor = self._pronoun(subject) if subject.pos_ == "PRON" else self._describe(subject)
         return actor.country if actor is not None else None
 
-    def _noun_sector(self, adjective) -> str | None:  # type: ignore[no-untyped-def]
+    def _noun_sector(self, adjective: Token) -> str | None:
         """Sector of the noun a country adjective modifies, or of a sector word between them ("Israeli army tanks")."""
         first = adjective
         while first.dep_ == "conj":
@@ -614,7 +671,7 @@ class ActorResolver:
                 return found[1].sector
         return None
 
-    def _token_country(self, token) -> str | None:  # type: ignore[no-untyped-def]
+    def _token_country(self, token: Token) -> str | None:
         if token.pos_ not in ("PROPN", "ADJ", "NOUN") and token.ent_type_ not in ("GPE", "NORP"):
             return None
         entry = country_entry(token.text)
@@ -622,7 +679,7 @@ class ActorResolver:
             return entry.iso3
         return None
 
-    def _phrase_country(self, head, modifiers: list, skip: set[int]) -> str | None:  # type: ignore[no-untyped-def, type-arg]
+    def _phrase_country(self, head: Token, modifiers: list[Token], skip: set[int]) -> str | None:
         """Country named by the modifiers ("North Korean", "Sudan's") or "of/in/from X" after the head."""
         mods = [t for t in modifiers if t.i not in skip and not t.is_punct]
         for n in (3, 2, 1):
@@ -653,23 +710,23 @@ class ActorResolver:
                         return code
         return None
 
-    def _place_code(self, obj) -> str | None:  # type: ignore[no-untyped-def]
+    def _place_code(self, obj: Token) -> str | None:
         """Country of a place named by ``obj`` (a country, capital, town or region), or of its possessor."""
         ent = self._ent_of.get(obj.i)
         text = ent.text if ent is not None else obj.text
         code = country_of(text) or (country_of(obj.text) if ent is not None else None)
         # the small model often tags a town ORG or NORP: a proper noun there is tried as a place
         if code is None and (ent.label_ in ("GPE", "LOC") if ent is not None else obj.pos_ == "PROPN"):
-            code = place_country(text)
+            code = self.places.of_place(text)
         elif code is None and ent is not None and ent.label_ in ("ORG", "NORP") and _body(text) is None:
-            code = place_country(text)
+            code = self.places.of_place(text)
         if code is None:
             for child in obj.children:
                 if child.dep_ == "poss" and child.ent_type_ in ("GPE", "LOC"):
                     code = country_of(child.text)
         return code
 
-    def _backer(self, head, tokens: list) -> tuple[str | None, set[int]]:  # type: ignore[no-untyped-def, type-arg]
+    def _backer(self, head: Token, tokens: list[Token]) -> tuple[str | None, set[int]]:
         """The backer named by "X-backed", "pro-X" or "backed by X", and the tokens that name it."""
         for t in tokens:
             match = _BACKED.match(t.text)
@@ -677,7 +734,7 @@ class ActorResolver:
                 code = country_of(match.group("who"))
                 if code:
                     return code, {t.i}
-            if t.lemma_.lower() in _BACKING_VERBS or t.lower_ in _BACKING_VERBS:
+            if t.lemma_.lower() in lx.actor_words().backing_verbs or t.lower_ in lx.actor_words().backing_verbs:
                 names = [c for c in t.subtree if c.i < t.i and not c.is_punct]
                 code = country_of(_span_text(self.doc, names[0].i, names[-1].i + 1)) if names else None
                 if code:
@@ -690,7 +747,7 @@ class ActorResolver:
                 if code:
                     return code, {t.i, *(u.i for u in tokens if t.i < u.i <= (nxt[0].i if nxt else t.i))}
         for child in head.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in _BACKING_VERBS:
+            if child.dep_ == "acl" and child.lemma_.lower() in lx.actor_words().backing_verbs:
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         for obj in agent.children:
@@ -701,7 +758,7 @@ class ActorResolver:
 
     # -- pronouns ---------------------------------------------------------------------------
 
-    def _pronoun(self, head, earlier: list[tuple[int, Actor]] | None = None) -> Actor | None:  # type: ignore[no-untyped-def]
+    def _pronoun(self, head: Token, earlier: list[tuple[int, Actor]] | None = None) -> Actor | None:
         """The antecedent of a personal pronoun, with the pronoun's own text and offsets."""
         word = head.lower_
         if word not in _PERSON_PRONOUNS and word not in _GROUP_PRONOUNS:
@@ -729,7 +786,7 @@ class ActorResolver:
             self._plural.add((resolved.start, resolved.end))
         return resolved
 
-    def _subjects(self, sent) -> list[tuple[int, Actor]]:  # type: ignore[no-untyped-def]
+    def _subjects(self, sent: Span) -> list[tuple[int, Actor]]:
         """Actors of a sentence's subjects (and their conjuncts), in order; pronoun subjects resolved."""
         cached = self._subject_cache.get(sent.start)
         if cached is not None:
@@ -754,7 +811,7 @@ def _not_a_person(text: str) -> bool:
     return (country_entry(text) is not None or _body(text) is not None) and lx.people().get(lx.norm(text)) is None
 
 
-def _modifier_sector(tokens: list) -> str | None:  # type: ignore[type-arg]
+def _modifier_sector(tokens: list[Token]) -> str | None:
     table = lx.sector_modifiers()
     words = [t for t in tokens if not t.is_punct]
     for n in (2, 1):
@@ -770,7 +827,7 @@ def _modifier_sector(tokens: list) -> str | None:  # type: ignore[type-arg]
     return None
 
 
-def _name(tokens: list, skip: set[int]) -> str | None:  # type: ignore[type-arg]
+def _name(tokens: list[Token], skip: set[int]) -> str | None:
     """A short normalised name: the phrase without determiners, numbers, backers and vague adjectives."""
     kept = []
     for t in tokens:
@@ -784,5 +841,5 @@ def _name(tokens: list, skip: set[int]) -> str | None:  # type: ignore[type-arg]
     return " ".join(t.text for t in kept)
 
 
-def _span_text(doc, start: int, end: int) -> str:  # type: ignore[no-untyped-def]
+def _span_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text

@@ -39,6 +39,7 @@ from ... import lexicon as lx
 from ...gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 from ...model import CleanDoc, Place, PlacePrecision
 from .evidence import CandidateEvidence, ScoredCandidate
+from .lookup import PlaceCountries
 from .ranker import candidate_features, get_ranker, in_lists
 from .toponyms import Toponym, ToponymFinder, dateline_spans, feature_head, list_groups
 
@@ -103,6 +104,7 @@ class PlaceResolver:
         self._keep_features = keep_features
         self.clean = clean
         self.gaz = gazetteer or get_gazetteer()
+        self.countries = PlaceCountries(self.gaz)  # what the actor resolver asks of places
         self._dateline_at = {(s.start, s.end) for s in dateline_spans(doc)}  # token spans of capitals datelines
         self.finder = ToponymFinder(doc, clean, self.gaz)
         mentions = self.finder.at(spans) if spans is not None else self.finder.find()
