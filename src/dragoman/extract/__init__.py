@@ -171,9 +171,10 @@ class DocumentCoder:
 
     def __init__(self, doc: Doc, article: Article, clean: CleanDoc) -> None:
         self.article = article
-        self.actors = _Actors(ActorResolver(doc, dateline_places=clean.dateline_places))
-        self.dates = DateResolver(doc, published=article.published)
         self.places = PlaceResolver(doc, clean)
+        # actors ask the place side for the country of a place name: one geocoding policy
+        self.actors = _Actors(ActorResolver(doc, dateline_places=clean.dateline_places, places=self.places.countries))
+        self.dates = DateResolver(doc, published=article.published)
         self.source = _Source(clean.offsets, clean.body, article.original)
         self._sentences: dict[int, tuple[Sequence[Figure], str, tuple[int, int]]] = {}
         self.triggers: dict[str, Token] = {}  # event id -> trigger token
