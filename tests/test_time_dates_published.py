@@ -1,11 +1,13 @@
-"""Publication date stated in the text: only a full date counts, never a guess."""
+"""The reference date: the stated one, else a publication date stated in the text (only a full date counts,
+never a guess), else none."""
 
 from __future__ import annotations
 
 import pytest
 
-from dragoman.extract.time.dates import published_from_text
-from dragoman.model import CleanDoc, OffsetMap
+from dragoman.errors import DateError
+from dragoman.extract.time.dates import published_from_text, reference_date
+from dragoman.model import Article, CleanDoc, OffsetMap
 
 
 def clean(body: str, *, dateline: str | None = None) -> CleanDoc:
@@ -41,3 +43,19 @@ def test_dateline_field_with_full_date() -> None:
 )
 def test_no_full_publication_date_gives_none(body: str) -> None:
     assert published_from_text(clean(body)) is None
+
+
+def _article(published: str | None) -> Article:
+    return Article(doc_id="d", source_id="d.txt", format="text", original="", published=published)
+
+
+def test_reference_date_prefers_the_stated_date_then_the_text_then_none() -> None:
+    stated_in_text = clean("KABUL, March 3, 2024 (AFP) - A blast killed four people.")
+    assert reference_date(_article("2024-06-01"), stated_in_text) == "2024-06-01"
+    assert reference_date(_article(None), stated_in_text) == "2024-03-03"
+    assert reference_date(_article(None), clean("A blast killed four people on Monday.")) is None
+
+
+def test_reference_date_refuses_a_stated_value_that_is_no_date() -> None:
+    with pytest.raises(DateError, match="not an ISO date"):
+        reference_date(_article("yesterday"), clean("A blast killed four people."))

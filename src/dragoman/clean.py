@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import ftfy
 
 from .errors import CleaningError
+from .extract.time.words import MONTH_NAME  # the one table of month names
 from .model import Article, CleanDoc, OffsetMap
 
 PARAGRAPH_BREAK = "\n\n"
@@ -524,8 +525,6 @@ def _classify_unit(unit: Unit) -> list[str]:
 
 # ---------------------------------------------------------------- dateline
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _CAPS_WORD = r"(?:[A-Z][A-Z'’.\-]*[A-Z.]|[A-Z](?=\.))"
 _CAPS_PLACE = rf"{_CAPS_WORD}(?:[ \-](?:{_CAPS_WORD}|d[eu]|au|el|al))*"
 _MIXED_PLACE = r"[A-Z][a-z]+\.?(?: (?:of|the|and|de|del)| [A-Z][a-z]+\.?)*"
@@ -534,7 +533,7 @@ _AGENCY = (r"Reuters|AP|AFP|dpa|DPA|Xinhua|ANI|PTI|IANS|UPI|Bloomberg|Anadolu|EF
 _DATELINE_RE = re.compile(
     rf"^(?P<places>{_CAPS_PLACE}(?:\s*/\s*{_CAPS_PLACE})*)"
     rf"(?P<qualifiers>(?:,\s*{_MIXED_PLACE}(?=,|\s*\(|\s*[-–—:]))*)"
-    rf"(?P<date>,\s*{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?"
+    rf"(?P<date>,\s*{MONTH_NAME}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?"
     rf"(?:\s*\((?P<agency>{_AGENCY}|[A-Z][\w.&' -]{{1,30}})\))?"
     r"(?P<sep>\s*(?:[-–—]+|:)\s*|\s*$)"
 )
@@ -679,34 +678,47 @@ def _read_header(units: list[Unit], title: str | None, *, extracted: bool) -> _H
     ``extracted``: the text came out of trafilatura, which already dropped the page furniture;
     only a line repeating the page title (and a short section label above it) is taken out.
     """
-    header = _Header()
+    leading, start, dateline, byline = _story_start(units)
+    if start is None:
+        # No story paragraph at all: keep every line rather than emptying the document.
+        return _Header()
+    header = _Header(dateline=dateline, story_start=start, byline=byline)
+    leading, headline_at = _headline(units, leading, title, extracted=extracted)
+    _label_leading(units, leading, headline_at, header)
+    if dateline is not None:
+        unit = units[start]
+        if dateline.end >= len(unit.text):
+            unit.kind = "dateline"
+        else:
+            unit.text, unit.pos = unit.text[dateline.end:], unit.pos[dateline.end:]
+    return header
+
+
+def _story_start(units: list[Unit]) -> tuple[list[int], int | None, Dateline | None, bool]:
+    """The title-like lines above the first story paragraph, that paragraph's index (None when there is
+    none), the dateline opening it and whether a byline ran into that dateline."""
     leading: list[int] = []
-    start: int | None = None
     for i, unit in enumerate(units):
         if unit.kind is not None:
             continue
         dateline = parse_dateline(unit.text)
+        byline = False
         if dateline is None:
             dateline = _dateline_after_byline(unit.text)
-            header.byline = dateline is not None
+            byline = dateline is not None
         if dateline is not None:
-            header.dateline = dateline
-            start = i
-            break
+            return leading, i, dateline, byline
         if _title_like(unit.text) and not _bullet(unit.text) and _words(unit.text) <= 25:
             leading.append(i)
             continue
-        start = i
-        break
-    if start is None:
-        # No story paragraph at all: keep every line rather than emptying the document.
-        return header
-    header.story_start = start
-    headline_at: int | None = None
-    for i in leading:
-        if _matches_title(units[i].text, title):
-            headline_at = i
-            break
+        return leading, i, None, False
+    return leading, None, None, False
+
+
+def _headline(units: list[Unit], leading: list[int], title: str | None, *,
+              extracted: bool) -> tuple[list[int], int | None]:
+    """The leading lines that are furniture and which of them is the headline (None when none is)."""
+    headline_at = next((i for i in leading if _matches_title(units[i].text, title)), None)
     if extracted:
         leading = [i for i in leading if headline_at is not None and headline_at - 1 <= i <= headline_at
                    and (i == headline_at or _words(units[i].text) <= 3)]
@@ -716,6 +728,11 @@ def _read_header(units: list[Unit], title: str | None, *, extracted: bool) -> _H
         if (headline_at == leading[0] and len(leading) == 1 and _words(units[headline_at].text) <= 3
                 and units[headline_at].text.lower() in _SECTIONS):
             headline_at = None
+    return leading, headline_at
+
+
+def _label_leading(units: list[Unit], leading: list[int], headline_at: int | None, header: _Header) -> None:
+    """Mark the leading lines headline, section label or navigation, and note the first two in ``header``."""
     for i in leading:
         unit = units[i]
         if i == headline_at:
@@ -729,13 +746,6 @@ def _read_header(units: list[Unit], title: str | None, *, extracted: bool) -> _H
                 unit.kind = "navigation"
         else:
             unit.kind = "headline"  # a deck or kicker line under the headline
-    if header.dateline is not None:
-        unit = units[start]
-        if header.dateline.end >= len(unit.text):
-            unit.kind = "dateline"
-        else:
-            unit.text, unit.pos = unit.text[header.dateline.end:], unit.pos[header.dateline.end:]
-    return header
 
 
 def _classify_body(units: list[Unit], start: int, *, extracted: bool) -> None:

@@ -1,8 +1,20 @@
-"""The road from files to stored events: ingest -> clean -> language -> parse -> extract -> store.
+"""The way of one document from a file to stored events, one module per step:
 
-One writer (this process) and optional worker processes that clean, parse and extract.
-Every document is processed on its own terms: a failure is stored with its reason and
-the batch goes on. Results are identical whatever the number of workers (order kept).
+1. ingest (``dragoman.ingest``): a file or a JSONL record becomes an ``Article``, or a ``Rejected`` with its reason;
+2. clean (``dragoman.clean``): page furniture out; the ``CleanDoc`` body keeps a map back to the original text;
+3. language (``dragoman.language``): a body that is not English is stored as skipped;
+4. reference date (``dragoman.extract.time.dates.reference_date``): the date the input states, else a full
+   date the text states, else none; decided once here, every later step reads it from ``Article.published``;
+5. parse (``dragoman.nlp``): one batched spaCy parse per chunk of documents;
+6. extract (``dragoman.extract``): the events of the parsed body, dated, placed and coded;
+7. store (``dragoman.store``): one writer, this process, stores each ``CodedDoc`` with its status.
+
+``code_articles`` runs steps 2 to 6 on a batch (in this process or in worker processes); ``code_files``
+reads the inputs, hands them out in chunks and writes the results in input order, so results are identical
+whatever the number of workers. Every document is processed on its own terms: a failure is stored with its
+reason and the batch goes on. A failure of the installation or the machine (no model, no place index, a
+full disk: ``errors.BROKEN_INSTALLATION``) is not a document's fault: it stops the batch with its fix, rather
+than being stored as every document's reason.
 """
 
 from __future__ import annotations
@@ -19,22 +31,24 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from . import store
 from .clean import clean_article
 from .errors import BROKEN_INSTALLATION, CodingError, DragomanError
 from .extract import extract_events
+from .extract.time.dates import reference_date
 from .ingest import DEFAULT_MAX_BYTES, article_from_text, count_inputs, iter_inputs
 from .ingest.text import PublishedValue, published_date
 from .language import detect_language
 from .model import Article, CleanDoc, CodedDoc, Event, OffsetMap, Rejected
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 log = logging.getLogger("dragoman")
 
-# Failures of the installation or the machine (no model, no place index, a full disk) are not a document's
-# fault: they stop the batch with their fix, rather than being stored as every document's reason.
-
+# Documents per batched parse (and per task handed to a worker).
 CHUNK_SIZE = 16
 # A body over spaCy's limit is extracted in sections of at most this many characters (see _extract); of
 # 100,000, 30,000 and 10,000, 30,000 was fastest on a 1.1 M-character body, with the same events.
@@ -45,6 +59,8 @@ MIN_DOCS_FOR_WORKERS = 24
 
 @dataclass(slots=True)
 class BatchSummary:
+    """What one ``code_files`` run did so far, by document status; handed to ``progress`` after each write."""
+
     coded: int = 0
     skipped: int = 0
     failed: int = 0
@@ -74,6 +90,7 @@ class BatchSummary:
 
 
 def _rejected(item: Rejected) -> CodedDoc:
+    """An input ingest could not read, as the document stored with its reason."""
     return CodedDoc(
         doc_id=item.doc_id,
         source_id=item.source_id,
@@ -85,6 +102,7 @@ def _rejected(item: Rejected) -> CodedDoc:
 
 
 def _failed(article: Article, stage: str, exc: BaseException, clean: CleanDoc | None = None) -> CodedDoc:
+    """A document that raised ``exc`` in ``stage``, stored as failed with the reason."""
     if isinstance(exc, DragomanError):
         reason = exc.reason
     else:
@@ -105,7 +123,7 @@ def _failed(article: Article, stage: str, exc: BaseException, clean: CleanDoc | 
 
 
 def _prepare(article: Article) -> CodedDoc | tuple[Article, CleanDoc]:
-    """Clean and identify the language; a CodedDoc when the document stops here."""
+    """Clean, identify the language and decide the reference date; a CodedDoc when the document stops here."""
     try:
         clean = clean_article(article)
     except Exception as exc:  # noqa: BLE001 - stored as the document's reason
@@ -121,16 +139,12 @@ def _prepare(article: Article) -> CodedDoc | tuple[Article, CleanDoc]:
     if language != "en":
         return CodedDoc(article.doc_id, article.source_id, "skipped", f"language {language or 'unknown'}",
                         article.original, article.format, article, clean)
-    if article.published is None:
-        try:
-            from .extract.time.dates import published_from_text
-
-            stated = published_from_text(clean)
-        except Exception as exc:  # noqa: BLE001
-            return _failed(article, "dates", exc, clean)
-        if stated:
-            article = replace(article, published=stated)
-    return article, clean
+    try:
+        published = reference_date(article, clean)
+    except Exception as exc:  # noqa: BLE001
+        return _failed(article, "dates", exc, clean)
+    # Decided once here: the event dates, their modality and the store all read it from the article.
+    return replace(article, published=published), clean
 
 
 def code_articles(articles: Sequence[Article | Rejected], *, max_chars: int | None = None) -> list[CodedDoc]:
@@ -175,7 +189,7 @@ def _code_prepared(prepared: Sequence[tuple[Article, CleanDoc]], *,
                        article, clean, events)
 
 
-def _extract(doc, article: Article, clean: CleanDoc) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
+def _extract(doc: Doc, article: Article, clean: CleanDoc) -> tuple[Event, ...]:
     """The document's events; a body over spaCy's limit is extracted section by section.
 
     Extraction looks back over the whole story for actors and places, and its time grows with the square of
@@ -212,7 +226,7 @@ def _section_offsets(offsets: OffsetMap, start: int, end: int) -> OffsetMap:
     return OffsetMap(runs=tuple(runs), body_length=end - start)
 
 
-def _parse_each(bodies: Sequence[str], *, max_chars: int | None = None) -> Iterator[Any]:
+def _parse_each(bodies: Sequence[str], *, max_chars: int | None = None) -> Iterator[Doc | Exception]:
     """One parsed Doc, or the exception that stopped it, per body, in order.
 
     The batched parse goes first; if it raises, the batch it was on is lost inside spaCy, so every body not
@@ -242,6 +256,7 @@ def _parse_each(bodies: Sequence[str], *, max_chars: int | None = None) -> Itera
 
 
 def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
+    """``items`` in lists of ``size`` (the last may be shorter), read lazily."""
     chunk: list[Article | Rejected] = []
     for item in items:
         chunk.append(item)
@@ -318,15 +333,15 @@ def code_files(
                 progress(summary)
 
         cores = os.cpu_count() or 1
-        workers = cores if workers == "auto" else max(1, min(workers, cores))
+        processes = cores if workers == "auto" else max(1, min(workers, cores))
         everything = itertools.chain(head, inputs)
-        if workers == 1 or len(head) < MIN_DOCS_FOR_WORKERS:
+        if processes == 1 or len(head) < MIN_DOCS_FOR_WORKERS:
             for chunk in _chunks(everything, CHUNK_SIZE):
                 write(code_articles(chunk))
         else:
             _preload_model()
             context = multiprocessing.get_context("fork")
-            with context.Pool(workers, initializer=_worker_init) as pool:
+            with context.Pool(processes, initializer=_worker_init) as pool:
                 for batch in pool.imap(code_articles, _chunks(everything, CHUNK_SIZE)):
                     write(batch)
         # Keep the planner's statistics fresh for the read side (the API's filtered pages).

@@ -12,7 +12,7 @@ import contextlib
 import errno
 import stat
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 
 from ..errors import BinaryInputError, EmptyInputError, InputError, TooLargeError, UnsupportedFormatError
@@ -102,7 +102,7 @@ def _rejected(exc: InputError, *, source_id: str, data: bytes = b"", fmt: str | 
         # The reason is part of the id: a rerun under other conditions (a larger --max-bytes) is tried again.
         doc_id=content_hash("rejected", source_id, exc.reason, data[:65536].hex()),
         source_id=source_id,
-        status=exc.status,  # type: ignore[attr-defined]
+        status="skipped" if exc.status == "skipped" else "failed",  # errors.py types status as str
         error=exc.reason,
         format=fmt,
     )
@@ -211,7 +211,7 @@ def _read_jsonl(file: Path, *, max_bytes: int, published: str | None) -> Iterato
         raise EmptyInputError(f"{source}: no records (the file is empty or blank lines only); remove it or add records")
 
 
-def _open_jsonl(file: Path, *, gzipped: bool, max_bytes: int) -> contextlib.closing[Iterator[bytes]]:
+def _open_jsonl(file: Path, *, gzipped: bool, max_bytes: int) -> contextlib.closing[Generator[bytes, None, None]]:
     chunks = _gzip_chunks(file) if gzipped else _plain_chunks(file)
     return contextlib.closing(_lines(chunks, max_bytes=max_bytes))
 
@@ -238,7 +238,7 @@ def _gzip_chunks(file: Path, *, chunk_size: int = 1 << 16) -> Iterator[bytes]:
         raise EOFError("the compressed stream ends before its end marker")
 
 
-def _lines(chunks: Iterator[bytes], *, max_bytes: int) -> Iterator[bytes]:
+def _lines(chunks: Iterator[bytes], *, max_bytes: int) -> Generator[bytes, None, None]:
     """Lines of a byte stream, every complete one before any error of the stream (a truncated export loses
     only its cut-off tail). A line over ``max_bytes`` is cut to ``max_bytes + 1`` bytes, its rest passed over,
     so one giant record never sits in memory and is still reported as too large."""

@@ -7,6 +7,7 @@ import re
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from ..errors import InputError, NoArticleError
 from ..model import Article, content_hash
@@ -91,18 +92,24 @@ def _deep_tree(html: str) -> tuple[lxml.html.HtmlElement | None, bool]:
     return tree, _too_deep(parser)
 
 
-def extract_html(html: str, *, source: str, url: str | None = None) -> tuple[str, dict[str, str | None]]:
-    """The article text (paragraphs separated by blank lines) and metadata of an HTML page."""
-    tree, cut_short = _deep_tree(html)
+def _document(page: str | lxml.html.HtmlElement, *, source: str, url: str | None) -> Document | None:
+    """trafilatura's reading of a page (text and metadata); None when it finds nothing to read."""
     try:
         document = trafilatura.bare_extraction(
-            html if tree is None else tree, url=url, with_metadata=True, include_comments=False,
-            include_tables=True,
+            page, url=url, with_metadata=True, include_comments=False, include_tables=True,
         )
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on broken markup
         raise InputError(
             f"{source}: the HTML could not be parsed ({type(exc).__name__}: {exc}); check the file is a web page"
         ) from exc
+    # A dict comes back only when asked for (as_dict=True, not used here).
+    return document if isinstance(document, Document) else None
+
+
+def extract_html(html: str, *, source: str, url: str | None = None) -> tuple[str, dict[str, str | None]]:
+    """The article text (paragraphs separated by blank lines) and metadata of an HTML page."""
+    tree, cut_short = _deep_tree(html)
+    document = _document(html if tree is None else tree, source=source, url=url)
     text = _paragraphs(strip_active_markup(document.text or "")) if document is not None else ""
     if cut_short and not _has_prose(text):
         raise InputError(
@@ -112,7 +119,7 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> tuple[str
     if cut_short:
         log.warning("%s: the HTML is nested more than %d elements deep; text below that depth was not read",
                     source, HUGE_DEPTH_LIMIT)
-    if not _has_prose(text):
+    if document is None or not _has_prose(text):
         raise NoArticleError(
             f"{source}: no article body found in the HTML page (navigation or boilerplate only); "
             "give the article page itself, or its text as .txt"

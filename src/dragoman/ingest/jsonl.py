@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from ..errors import BadRecordError, InputError, TooLargeError
 from ..model import Article, Rejected, content_hash
@@ -22,7 +22,7 @@ def _rejected(exc: InputError, *, source_id: str, raw: str) -> Rejected:
     return Rejected(
         doc_id=content_hash("rejected", source_id, exc.reason, raw),
         source_id=source_id,
-        status=exc.status,  # type: ignore[attr-defined]
+        status="skipped" if exc.status == "skipped" else "failed",  # errors.py types status as str
         error=exc.reason,
         original=raw[:10_000],
         format="jsonl",
@@ -120,7 +120,7 @@ def _as_dict(article: Article) -> dict[str, Any]:
 
 
 def iter_jsonl(
-    stream: BinaryIO, *, path: Path, max_bytes: int, published: str | None
+    stream: Iterable[bytes], *, path: Path, max_bytes: int, published: str | None
 ) -> Iterator[Article | Rejected]:
     """Every line of an open JSONL file; blank lines are passed over, bad lines become Rejected."""
     shown = display_path(path)

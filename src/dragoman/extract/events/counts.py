@@ -50,6 +50,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final, Literal
 
 from ...model import Counts, Event
+from ..time.words import CARDINALS  # the one table of number words
 from .types import CATEGORIES, Category
 from .words import event_words
 
@@ -72,12 +73,6 @@ CAUSES: Final[dict[Category, tuple[str, ...]]] = {
 
 # ---------------------------------------------------------------- number words (pure parsing)
 
-_UNITS: Final[dict[str, int]] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
 _SCALES: Final[dict[str, int]] = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
@@ -137,8 +132,8 @@ def _words_value(words: list[str]) -> float | None:
             continue
         if _DIGITS.match(word):
             current = (current or 0.0) + float(word.replace(",", ""))
-        elif word in _UNITS:
-            current = (current or 0.0) + _UNITS[word]
+        elif word in CARDINALS:
+            current = (current or 0.0) + CARDINALS[word]
         elif word in _FRACTIONS:
             # "a quarter of a million", "half a million", "three quarters of a million"
             multiple = current if current not in (None, 0.0) else 1.0
@@ -197,7 +192,7 @@ _CONNECTORS: Final[frozenset[str]] = frozenset({"-", "of", "a", "an"})
 def _is_number_word(token: Token) -> bool:
     low = token.lower_
     return bool(
-        _DIGITS.match(low) or low in _UNITS or low in _SCALES or low in _FRACTIONS
+        _DIGITS.match(low) or low in CARDINALS or low in _SCALES or low in _FRACTIONS
         or low in ("dozen", "dozens", "scores", "hundreds", "thousands", "millions", "tens", "several")
         or (token.like_num and not low.isalpha() and any(c.isdigit() for c in low))
     )
@@ -225,7 +220,7 @@ def _number_phrases(sentence: Span) -> list[tuple[list[Token], int, Bound | None
             ):
                 j += 1
             elif nxt.lower_ == "and" and tokens[j - 1].lower_ in ("hundred", "thousand") and j + 1 < len(tokens) \
-                    and tokens[j + 1].lower_ in _UNITS:
+                    and tokens[j + 1].lower_ in CARDINALS:
                 j += 1
             else:
                 break

@@ -1,19 +1,22 @@
-"""Publication and event dates.
+"""The document's reference date and the date of each event.
 
-``published_from_text`` reads a publication date the text itself states in full ("Published 3 March
-2024", "Updated: Jan. 5, 2024", a dateline "KABUL, March 3, 2024 (AFP)"); a dateline without a year is
-not enough and nothing is guessed.
+``reference_date`` decides, once per document, the date every relative expression is read against (the
+TIMEX3 document creation time, stored as the document's publication date): the date its input states
+(``Article.published``: a JSONL field, the page's metadata, ``--published``), else a date the text itself
+states in full (``published_from_text``: "Published 3 March 2024", "Updated: Jan. 5, 2024", a dateline
+"KABUL, March 3, 2024 (AFP)"; a dateline without a year is not enough and nothing is guessed), else none.
+The pipeline calls it before the parse and every later stage reads its answer from ``Article.published``.
 
 ``DateResolver`` finds the document's temporal expressions once (``timex.find_timexes``), resolving
 direction-dependent ones ("on Monday", "Jan. 5") with the tense of their clause from the spaCy parse,
 then gives each event trigger the expression that belongs to it: one syntactically attached to the
-trigger, else one in its clause, else one in its sentence, else the publication date.
+trigger, else one in its clause, else one in its sentence, else the reference date.
 
 TIMEX values become ``When`` (ISO calendar date + precision):
 ``2024-01-22`` -> day; ``2024-W04`` -> the week's Monday, precision week; ``2024-01`` -> ``2024-01-01``,
 precision month; ``2024`` -> ``2024-01-01``, precision year; quarters, halves and seasons ->
 ``YYYY-01-01``, precision year (the coarsest honest level: there is no quarter precision);
-``PRESENT_REF`` ("now") -> the publication date. Durations, sets, ``PAST_REF``/``FUTURE_REF``
+``PRESENT_REF`` ("now") -> the reference date. Durations, sets, ``PAST_REF``/``FUTURE_REF``
 ("recently") and decades give no date, so the next candidate is used.
 """
 
@@ -21,10 +24,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from ...errors import DateError
-from ...model import CleanDoc, DatePrecision, When
+from ...model import Article, CleanDoc, DatePrecision, When
 from .timex import Tense, Timex, find_timexes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _CUE = re.compile(
     r"\b(?:first\s+published|last\s+updated|last\s+modified|published|updated|posted|dated|date)\b\s*(?:on|at)?\s*:?\s*",
@@ -72,6 +79,17 @@ def published_from_text(clean: CleanDoc) -> str | None:
     return None
 
 
+def reference_date(article: Article, clean: CleanDoc) -> str | None:
+    """The document's reference date: the one its input states, else a full date its text states, else None.
+
+    A stated value that is no ISO date is a ``DateError`` (the document fails with the fix).
+    """
+    if article.published is not None:
+        _parse_published(article.published)
+        return article.published
+    return published_from_text(clean)
+
+
 # --- event dates --------------------------------------------------------------------------------
 
 _FUTURE_AUX = {"will", "wo", "'ll", "shall", "ll"}
@@ -82,7 +100,7 @@ _VERB_POS = {"VERB", "AUX"}
 _PREPS = {"on", "in", "since", "by", "until", "till", "during", "from", "before", "after", "at", "through", "as", "of"}
 
 
-def clause_tense(verb) -> Tense:  # type: ignore[no-untyped-def]
+def clause_tense(verb: Token) -> Tense:
     """Past, present or future of the clause headed by ``verb`` (a spaCy Token)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in auxes):
@@ -101,7 +119,7 @@ def clause_tense(verb) -> Tense:  # type: ignore[no-untyped-def]
     return "present"
 
 
-def _clause_head(token):  # type: ignore[no-untyped-def]
+def _clause_head(token: Token) -> Token:
     """The nearest verb at or above ``token``; the sentence root when there is none."""
     current = token
     while True:
@@ -138,6 +156,7 @@ def _to_when(value: str, published: str | None) -> tuple[str | None, DatePrecisi
 
 
 def _parse_published(published: str | None) -> dt.date | None:
+    """The calendar date of a reference date; DateError when it is no ISO date."""
     if published is None:
         return None
     try:
@@ -149,9 +168,12 @@ def _parse_published(published: str | None) -> dt.date | None:
 
 
 class DateResolver:
-    """Finds and normalises the temporal expressions of one parsed document against its publication date."""
+    """Finds and normalises the temporal expressions of one parsed document against its reference date.
 
-    def __init__(self, doc, *, published: str | None) -> None:  # type: ignore[no-untyped-def]
+    ``published``: the document's reference date (``reference_date``'s answer, as ``Article.published`` holds it).
+    """
+
+    def __init__(self, doc: Doc, *, published: str | None) -> None:
         self.doc = doc
         self._dct = _parse_published(published)
         self.published = self._dct.isoformat() if self._dct else None
@@ -159,7 +181,7 @@ class DateResolver:
         self.timexes: list[Timex] = find_timexes(self._text, dct=self._dct, tense_at=self._tense_at)
         # Per sentence start: (timex, its resolved date, span root, start/end token). Only expressions that
         # name a date are kept, so ``when`` looks at a handful of candidates per trigger.
-        self._anchors: dict[int, list[tuple[Timex, tuple[str | None, DatePrecision | None], object, int, int]]] = {}
+        self._anchors: dict[int, list[tuple[Timex, tuple[str | None, DatePrecision | None], Token, int, int]]] = {}
         for timex in self.timexes:
             resolved = _to_when(timex.value, self.published)
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
@@ -175,7 +197,7 @@ class DateResolver:
         root = span.root
         return clause_tense(_clause_head(root.head if root.head.i != root.i else root))
 
-    def _candidate_rank(self, trigger, root, start: int, end: int) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    def _candidate_rank(self, trigger: Token, root: Token, start: int, end: int) -> tuple[int, int] | None:
         """How closely the expression rooted at ``root`` belongs to ``trigger`` (lower is closer)."""
         if start <= trigger.i < end:
             return None
@@ -197,9 +219,9 @@ class DateResolver:
             return 2, distance
         return 3, distance
 
-    def when(self, trigger) -> When:  # type: ignore[no-untyped-def]
+    def when(self, trigger: Token) -> When:
         """The date of the event headed by ``trigger``; offsets into the body."""
-        best: tuple[tuple[int, int], Timex, tuple[str | None, DatePrecision | None], object] | None = None
+        best: tuple[tuple[int, int], Timex, tuple[str | None, DatePrecision | None], Token] | None = None
         for timex, resolved, root, start, end in self._anchors.get(trigger.sent.start, ()):
             rank = self._candidate_rank(trigger, root, start, end)
             if rank is None:

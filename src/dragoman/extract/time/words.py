@@ -3,6 +3,8 @@
 Lookup tables map a lower-case word to its value (month and weekday numbers, number words, unit,
 season and part-of-day codes, reference values); the upper-case pattern strings are the same words as
 regular-expression alternations, for the rules in :mod:`dragoman.extract.time.timex` to build on.
+Two tables are the package's one copy of their words: ``MONTHS`` (the cleaner's dateline pattern is built
+from it too) and ``CARDINALS`` (the number words the event counts read).
 Written by the dragoman team; the codes are TimeML's.
 """
 
@@ -12,20 +14,28 @@ from typing import Final
 
 # --- months and weekdays ------------------------------------------------------------------------
 
+# The months in calendar order, each with its abbreviations (longest first): the one table of month names,
+# which the patterns below and the cleaner's dateline pattern (``dragoman.clean``) are built from.
+MONTHS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("January", ("Jan",)), ("February", ("Feb",)), ("March", ("Mar",)), ("April", ("Apr",)), ("May", ()),
+    ("June", ("Jun",)), ("July", ("Jul",)), ("August", ("Aug",)), ("September", ("Sept", "Sep")),
+    ("October", ("Oct",)), ("November", ("Nov",)), ("December", ("Dec",)),
+)
 MONTH_NUMBERS: Final[dict[str, int]] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    word.lower(): number for number, (name, short) in enumerate(MONTHS, start=1) for word in (name, *short)
 }
+_FULL_MONTHS: Final[tuple[str, ...]] = tuple(name for name, _short in MONTHS)
+_SHORT_MONTHS: Final[str] = "|".join(word for _name, short in MONTHS for word in short)
+# Any written form of a month, the dot of a short form not included ("Sept", "Jan", "March").
+MONTH_NAME: Final[str] = "(?:" + "|".join(word for name, short in MONTHS for word in (name, *short)) + ")"
 # Capitalised, short forms need their dot: "Mar" or "Jan" alone are too often names.
-MONTH: Final[str] = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-                     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|Sept)")
+MONTH: Final[str] = "(?:" + "|".join(_FULL_MONTHS) + rf"|(?:{_SHORT_MONTHS})\.|Sept)"
 # Month names that are rarely anything else may stand alone; May/March/June need a cue.
-SAFE_MONTH: Final[str] = (r"(?:January|February|April|July|August|September|October|November|December"
-                          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|Sept)")
+SAFE_MONTH: Final[str] = ("(?:" + "|".join(m for m in _FULL_MONTHS if m not in ("March", "May", "June"))
+                          + rf"|(?:{_SHORT_MONTHS})\.|Sept)")
 # Months are capitalised (the handlers check it): a case-sensitive key skips the verb "may" and "march".
-MONTH_KEY: Final[str] = (r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-                         r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+MONTH_KEY: Final[str] = (r"\b(?:" + "|".join(m[:3] for m in _FULL_MONTHS) + "|"
+                         + "|".join(m[:3].upper() for m in _FULL_MONTHS) + ")")
 
 # Words written with a dot that does not end a sentence: a title, a company, a month, a US state.
 ABBREVIATIONS: Final[frozenset[str]] = frozenset((
@@ -50,18 +60,23 @@ SEASON_END_MONTH: Final[dict[str, int]] = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 
 # --- numbers, ordinals, units -------------------------------------------------------------------
 
-NUMBER_WORDS: Final[dict[str, int]] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+# Cardinal number words: the one table, which the counts of events (``extract.events.counts``) read too.
+CARDINALS: Final[dict[str, int]] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "a couple of": 2, "a couple": 2, "couple of": 2,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+# The amounts of durations ("a day", "a couple of weeks"); "zero" names none.
+NUMBER_WORDS: Final[dict[str, int]] = {
+    "a": 1, "an": 1, **{word: value for word, value in CARDINALS.items() if value},
+    "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
 }
 # Amounts with no value: a duration of "several days" keeps TimeML's X.
 VAGUE_AMOUNTS: Final[tuple[str, ...]] = ("several", "a few", "few", "some", "many", "numerous", "a number of")
-NUMBER_WORD: Final[str] = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six"
-                           r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-                           r"|eighteen|nineteen)")
+# The tens before the units, so that "sixty" is tried before "six".
+NUMBER_WORD: Final[str] = ("(?:" + "|".join([w for w, v in CARDINALS.items() if v >= 20]
+                                            + [w for w, v in CARDINALS.items() if 0 < v < 20]) + ")")
 NUMBER: Final[str] = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMBER_WORD}(?:[- ]{NUMBER_WORD})?(?:\s+and\s+a\s+half)?"
                       r"|a\s+hundred|a\s+couple\s+of|several|a\s+few|few|some|many|an?)")
 
