@@ -110,7 +110,7 @@ def test_lexicon_sector_modifiers() -> None:
 
 
 def test_lexicon_coverage_is_broad() -> None:
-    rows = lx._rows("countries.tsv", 5)
+    rows = lx._rows(lx.COUNTRIES_FILE, lx.COUNTRY_COLUMNS)
     codes = {row[0] for row in rows}
     members = {c.alpha_3 for c in pycountry.countries}
     assert codes - members <= {"XKX"}, "every row is an ISO 3166-1 alpha-3 code (Kosovo's XKX aside)"

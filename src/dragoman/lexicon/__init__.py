@@ -1,7 +1,8 @@
 """Lexicons the team writes (TSV data files beside this module), loaded once and cached.
 
 Files and entry kinds (each file's header says its columns):
-  countries.tsv      ISO3 -> aliases, adjectives, demonyms, capitals (pycountry adds the ISO names)
+  countries.tsv      ISO3 -> aliases, adjectives, demonyms, capitals (pycountry adds the ISO names), and the
+                     names the place index files as the country's (:func:`country_place_names`)
   international.tsv  international bodies -> UNO / EUR / IGO / NGO / MNC (+ optional sector)
   groups.tsv         named national institutions, armed groups, parties -> country + sector
   sectors.tsv        sector nouns, person titles, generic heads and modifiers -> PLOVER sector
@@ -91,6 +92,18 @@ def _split(cell: str) -> list[str]:
     return [v.strip() for v in cell.split("|") if v.strip() and v.strip() != "-"]
 
 
+COUNTRIES_FILE = "countries.tsv"
+COUNTRY_COLUMNS = 6  # iso3, aliases, adjectives, demonyms, capitals, place_names
+
+
+@lru_cache(maxsize=1)
+def country_place_names() -> dict[str, tuple[str, ...]]:
+    """ISO3 -> the names the place index files as that country's main names (the ``place_names`` column; the
+    file's header says why they are not simply its aliases). Read by ``dragoman.gazetteer`` when it builds."""
+    return {iso3: tuple(names) for iso3, *_forms, cell in _rows(COUNTRIES_FILE, COUNTRY_COLUMNS)
+            if (names := _split(cell))}
+
+
 @lru_cache(maxsize=1)
 def countries() -> dict[str, CountryEntry]:
     """Every country form (ISO name, alias, adjective, demonym and its plural, capital) -> entry."""
@@ -101,7 +114,7 @@ def countries() -> dict[str, CountryEntry]:
             if value and "," not in value:
                 table.setdefault(norm(value), CountryEntry(country.alpha_3, "name"))
     written: dict[str, CountryEntry] = {}
-    for iso3, aliases, adjectives, demonyms, capitals in _rows("countries.tsv", 5):
+    for iso3, aliases, adjectives, demonyms, capitals, _place_names in _rows(COUNTRIES_FILE, COUNTRY_COLUMNS):
         kinds = (("alias", aliases), ("adjective", adjectives), ("demonym", demonyms), ("capital", capitals))
         for kind, cell in kinds:
             for term in _split(cell):
