@@ -85,7 +85,7 @@ def reference_date(article: Article, clean: CleanDoc) -> str | None:
     A stated value that is no ISO date is a ``DateError`` (the document fails with the fix).
     """
     if article.published is not None:
-        _parse_published(article.published)
+        _parse_published(article.published)  # a bad value fails the document here, before the parse
         return article.published
     return published_from_text(clean)
 

@@ -102,7 +102,7 @@ def _month_no(name: str) -> int:
 
 
 def _day_no(text: str) -> int:
-    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+    return int(re.sub(r"\D", "", text))  # a DAY is digits and perhaps an ordinal ending ("21st")
 
 
 # --- rules --------------------------------------------------------------------------------------
