@@ -367,10 +367,11 @@ def protest_target(protester: Actor) -> Actor | None:
                  sector="GOV")
 
 
-def _placed(actor: Actor, head, places: PlaceResolver) -> Actor:  # type: ignore[no-untyped-def]
+def _placed(actor: Actor, head: Token | None, places: PlaceResolver) -> Actor:
     """An actor the lexicons give no country but that is a place the gazetteer resolved ("an assault on
     Rafah", Rafah tagged a person) takes the place's country: a country is the state (no sector), a town or
-    region its people."""
+    region its people. This mention's own resolution in the document, where the actor resolver asked the place
+    side for the name's country without context (``places.lookup``)."""
     if actor.country is not None or head is None or (place := places.place_at(head)) is None or not place.country:
         return actor
     return replace(actor, country=place.country, sector=actor.sector or (None if place.fcode == "PCLI" else "CVL"))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pycountry
 import yaml
@@ -32,6 +32,7 @@ from ..errors import LexiconError
 from ..resources import read_lexicon
 
 SectorKind = Literal["noun", "title", "generic", "modifier"]
+CountryKind = Literal["name", "alias", "adjective", "demonym", "capital"]
 SECTOR_KINDS: tuple[str, ...] = ("noun", "title", "generic", "modifier")
 SECTOR_CODES: frozenset[str] = frozenset(
     "GOV MIL REB COP OPP PTY LEG JUD SPY CVL REF JRN MED EDU BUS LAB AGR REL CRM ELI UAF NGO".split()
@@ -55,7 +56,7 @@ def norm(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class CountryEntry:
     iso3: str
-    kind: Literal["name", "alias", "adjective", "demonym", "capital"]
+    kind: CountryKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +116,8 @@ def countries() -> dict[str, CountryEntry]:
                 table.setdefault(norm(value), CountryEntry(country.alpha_3, "name"))
     written: dict[str, CountryEntry] = {}
     for iso3, aliases, adjectives, demonyms, capitals, _place_names in _rows(COUNTRIES_FILE, COUNTRY_COLUMNS):
-        kinds = (("alias", aliases), ("adjective", adjectives), ("demonym", demonyms), ("capital", capitals))
+        kinds: tuple[tuple[CountryKind, str], ...] = (
+            ("alias", aliases), ("adjective", adjectives), ("demonym", demonyms), ("capital", capitals))
         for kind, cell in kinds:
             for term in _split(cell):
                 key = norm(term)
@@ -124,7 +126,7 @@ def countries() -> dict[str, CountryEntry]:
                         f"lexicon countries.tsv: {term!r} is given for both {written[key].iso3} and {iso3}; "
                         "keep it in one row",
                     )
-                written.setdefault(key, CountryEntry(iso3, kind))  # type: ignore[arg-type]
+                written.setdefault(key, CountryEntry(iso3, kind))
                 if kind in ("adjective", "demonym"):
                     plural = _plural(key)
                     if plural != key:
@@ -204,7 +206,7 @@ def _sector_table(*, head: bool) -> dict[str, SectorEntry]:
         key = norm(term)
         if key in table:
             raise LexiconError(f"lexicon sectors.tsv: {term!r} is listed twice as a {kind}; keep one")
-        table[key] = SectorEntry(sec, kind)  # type: ignore[arg-type]
+        table[key] = SectorEntry(sec, cast(SectorKind, kind))  # checked against SECTOR_KINDS above
     return table
 
 
