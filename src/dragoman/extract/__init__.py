@@ -172,7 +172,7 @@ class DocumentCoder:
     def __init__(self, doc: Doc, article: Article, clean: CleanDoc) -> None:
         self.article = article
         self.places = PlaceResolver(doc, clean)
-        # actors ask the place side for the country of a place name: one geocoding policy
+        # actors ask the place side (its PlaceCountries), not the gazetteer, for a place name's country
         self.actors = _Actors(ActorResolver(doc, dateline_places=clean.dateline_places, places=self.places.countries))
         self.dates = DateResolver(doc, published=article.published)
         self.source = _Source(clean.offsets, clean.body, article.original)
