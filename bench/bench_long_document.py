@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -96,7 +97,8 @@ def side_dragoman(path: Path) -> dict[str, object]:
             "rss_after_load_mb": rss_loaded, "peak_rss_mb": _peak_mb(), "events": summary.events}
 
 
-def _run_side(side: str, path: Path) -> dict[str, object]:
+def _run_side(side: str, path: Path) -> dict[str, Any]:
+    """One side run in a fresh process: its JSON line, as read."""
     done = subprocess.run([sys.executable, __file__, "--side", side, str(path)], capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"{side} side failed:\n{done.stderr}")
@@ -124,8 +126,8 @@ def main() -> None:
         "bytes": len(text.encode("utf-8")),
         "baseline_spacy_pieces": baseline,
         "dragoman_code": ours,
-        "time_ratio": round(float(ours["work_s"]) / float(baseline["work_s"]), 2),  # type: ignore[arg-type]
-        "peak_rss_ratio": round(float(ours["peak_rss_mb"]) / float(baseline["peak_rss_mb"]), 2),  # type: ignore[arg-type]
+        "time_ratio": round(float(ours["work_s"]) / float(baseline["work_s"]), 2),
+        "peak_rss_ratio": round(float(ours["peak_rss_mb"]) / float(baseline["peak_rss_mb"]), 2),
     }))
 
 

@@ -497,6 +497,22 @@ def create_app(db: str | Path) -> FastAPI:
 
     app.state.db_path = db_path
 
+    _add_error_handlers(app)
+    app.add_middleware(_SecurityHeaders)
+    _add_event_routes(app)
+    _add_summary_routes(app)
+    _add_export_route(app, db_path)
+    _add_ui_routes(app)
+    # The country outlines are 1.5 MB of JSON: compressed they cross a slow link in a blink.
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    if STATIC_DIR.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    """Every error, whatever raised it, as the one JSON shape (see the module's docstring)."""
+
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         return _error_response(exc.status, exc.code, exc.message, exc.parameter)
@@ -528,7 +544,9 @@ def create_app(db: str | Path) -> FastAPI:
         log.error("database error: %s", exc)
         return _error_response(503, "store_unavailable", f"the database could not answer: {exc}")
 
-    app.add_middleware(_SecurityHeaders)
+
+def _add_event_routes(app: FastAPI) -> None:
+    """/api/events (a page), /api/events/{id} and /api/docs/{id}."""
 
     @app.get("/api/events", summary="Filtered, sorted, paged event records")
     def list_events(
@@ -551,7 +569,7 @@ def create_app(db: str | Path) -> FastAPI:
         exact = count is not None and count <= cap
         more = len(events) == limit and (not exact or offset + limit < (count or 0))
         shown: int | str | None = count if count is None or exact else f"{cap}+"
-        page = {"total": shown, "total_exact": exact if count is not None else None, "limit": limit,
+        page: dict[str, Any] = {"total": shown, "total_exact": exact if count is not None else None, "limit": limit,
                 "offset": offset, "sort": sort_v, "next_offset": offset + limit if more else None, "events": events}
         if distinct:
             page["reports"] = query.report_counts(conn, [record["event_id"] for record in events])
@@ -571,6 +589,10 @@ def create_app(db: str | Path) -> FastAPI:
         if doc is None:
             raise ApiError(404, "not_found", f"no document {doc_id!r}: event records name theirs in doc_id")
         return _doc_payload(doc, query.doc_events(conn, key))
+
+
+def _add_summary_routes(app: FastAPI) -> None:
+    """/api/stats and /api/clusters: every stored report counts."""
 
     @app.get("/api/stats", summary="Counts by type, quad, modality, day and country",
              description="Every stored report counts: the one-row-per-happening `distinct` of /api/events and "
@@ -595,6 +617,10 @@ def create_app(db: str | Path) -> FastAPI:
         cell = 60.0 / (2 ** min(zoom, 16))
         return {"zoom": zoom, "cell": cell, "clusters": query.event_clusters(conn, flt, cell=cell, limit=limit)}
 
+
+def _add_export_route(app: FastAPI, db_path: Path) -> None:
+    """/api/export: every matching event, streamed from its own connection to ``db_path``."""
+
     @app.get("/api/export", summary="Every matching event, streamed as CSV or JSONL",
              description="The CSV header comes first, also when no event matches. If the store fails mid-stream, "
                          "the body ends with an error line (JSONL: the error object; CSV: one field starting "
@@ -613,6 +639,10 @@ def create_app(db: str | Path) -> FastAPI:
         headers = {"Content-Disposition": f'attachment; filename="dragoman-events.{fmt}"'}
         return StreamingResponse(_export_lines(db_path, flt, sort_v, fmt), media_type=media, headers=headers)
 
+
+def _add_ui_routes(app: FastAPI) -> None:
+    """/api/meta (what the UI's filters offer), the UI's page and the favicon."""
+
     @app.get("/api/meta", summary="The values the filters accept")
     def meta() -> dict[str, Any]:
         return {"types": list(PLOVER_TYPES), "quads": list(QUADS), "modalities": list(MODALITIES),
@@ -627,9 +657,3 @@ def create_app(db: str | Path) -> FastAPI:
         if ui_built():
             return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
         return HTMLResponse(_no_ui_page())
-
-    # The country outlines are 1.5 MB of JSON: compressed they cross a slow link in a blink.
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
-    if STATIC_DIR.is_dir():
-        app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    return app

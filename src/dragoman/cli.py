@@ -17,7 +17,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, ParamSpec, TypeVar
 
 import click
 
@@ -25,14 +25,15 @@ from . import query, store
 from .errors import DragomanError, EvaluationError, InputError, QueryError, StoreError
 from .ingest import DEFAULT_MAX_BYTES, SUPPORTED, display_path
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def _handle_errors(func: F) -> F:
+def _handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Library errors become one line on stderr and exit 1; --verbose adds the traceback."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except BrokenPipeError:
@@ -64,7 +65,7 @@ def _handle_errors(func: F) -> F:
                 "and report it"
             ) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def _verbose() -> bool:
@@ -235,7 +236,11 @@ def _stop_on_sigint() -> Callable[[], None]:
         previous = signal.signal(signal.SIGINT, handler)
     except ValueError:  # not the main thread: leave signals alone
         return lambda: None
-    return lambda: signal.signal(signal.SIGINT, previous)
+
+    def restore() -> None:
+        signal.signal(signal.SIGINT, previous)
+
+    return restore
 
 
 CODE_EXIT_CODES = """\b

@@ -16,7 +16,7 @@ import json
 import math
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -290,8 +290,17 @@ def _order_sql(sort: str, driver: str) -> str:
 def _sort_rows(rows: list[tuple[Any, ...]], sort: str) -> list[tuple[Any, ...]]:
     """Sort key rows as SQLite would (NULL first ascending, last descending), one stable pass per column."""
     for i, (_, desc) in reversed(list(enumerate(SORT_KEYS[sort]))):
-        rows.sort(key=lambda row, i=i: (row[i] is not None, row[i]), reverse=desc)
+        rows.sort(key=_nulls_first(i), reverse=desc)
     return rows
+
+
+def _nulls_first(column: int) -> Callable[[tuple[Any, ...]], tuple[bool, Any]]:
+    """The sort key of a row by its ``column``, NULL before any value."""
+
+    def key(row: tuple[Any, ...]) -> tuple[bool, Any]:
+        return (row[column] is not None, row[column])
+
+    return key
 
 
 def _check_sort(sort: str) -> None:

@@ -63,12 +63,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from ..codes import PLOVER_QUAD, PLOVER_TYPES
 from ..errors import EvaluationError
 from ..model import Actor, Event
 from .metrics import prf
+
+T = TypeVar("T")  # an item of a gold set, sampled or split whatever its kind
 
 FORMATS: Final[tuple[str, ...]] = ("plover-gsr", "cameo-class", "cameo-ner", "ipe")
 BATCH: Final[int] = 64
@@ -183,7 +185,8 @@ def _detect(coded: Any, doc: Any, events: list[Event], log: list[tuple[list[Even
         if log is not None:
             log.append(([], []))
         return events
-    from ..extract.events.detector import apply_detector, event_builder
+    from ..extract import event_builder
+    from ..extract.events.detector import apply_detector
 
     scored = apply_detector(doc, events, offsets=coded.clean.offsets,
                             make_event=event_builder(doc, coded.article, coded.clean))
@@ -219,7 +222,7 @@ def _require(path: Path, what: str) -> Path:
     return path
 
 
-def _sample(items: list, limit: int | None, stride: int) -> list:  # type: ignore[type-arg]
+def _sample(items: list[T], limit: int | None, stride: int) -> list[T]:
     """Every ``stride``-th unit, then the first ``limit`` of those (a spread-out sample for tests)."""
     if stride < 1:
         raise EvaluationError(f"stride {stride} must be 1 or more", stage="evaluate")
@@ -230,7 +233,7 @@ def _sample(items: list, limit: int | None, stride: int) -> list:  # type: ignor
 SPLITS: Final[tuple[str, ...]] = ("heldout", "train")
 
 
-def _split(items: list, split: str | None, text: Callable[[Any], str]) -> list:  # type: ignore[type-arg]
+def _split(items: list[T], split: str | None, text: Callable[[T], str]) -> list[T]:
     """Units of the classifier's fixed hash split: ``heldout`` (never trained on), ``train``, or all (None)."""
     if split is None:
         return items

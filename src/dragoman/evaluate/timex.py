@@ -35,11 +35,23 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvaluationError
-from ..extract.time.timex import Timex, find_timexes
+from ..extract.time.timex import Timex, TimexType, find_timexes
 from .metrics import prf
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'([A-Za-z_]+)\s*=\s*"([^"]*)"')
+
+
+_TIMEX_TYPES: dict[str, TimexType] = {"DATE": "DATE", "TIME": "TIME", "DURATION": "DURATION", "SET": "SET"}
+
+
+def _timex_type(value: str, path: Path) -> TimexType:
+    """A gold TIMEX3 type, checked: the finder's types are the four of TIMEX3."""
+    kind = _TIMEX_TYPES.get(value)
+    if kind is None:
+        raise EvaluationError(f"{path}: TIMEX3 type {value!r} is not one of {', '.join(_TIMEX_TYPES)}",
+                              stage="evaluate")
+    return kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +100,7 @@ def read_tml(path: Path) -> GoldDoc:
         elif closing and open_timex is not None:
             start, attrs = open_timex
             text = "".join(pieces)[start:length]
-            gold.append(Timex(start=start, end=length, text=text, type=attrs.get("type", "DATE"),  # type: ignore[arg-type]
+            gold.append(Timex(start=start, end=length, text=text, type=_timex_type(attrs.get("type", "DATE"), path),
                               value=attrs.get("value", "")))
             open_timex = None
     tail = html.unescape(content[cursor:])
@@ -191,8 +203,8 @@ def read_cat(path: Path) -> GoldDoc:
             continue  # an implicit time (no text): not something a finder can find
         start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
         value = markable.get("value", "")
-        gold.append(Timex(start=start, end=end, text=text[start:end], type=markable.get("type", "DATE"),  # type: ignore[arg-type]
-                          value=value))
+        kind = _timex_type(markable.get("type", "DATE"), path)
+        gold.append(Timex(start=start, end=end, text=text[start:end], type=kind, value=value))
         day = _calendar_day(value)
         if markable.get("functionInDocument") == "CREATION_TIME" and day:
             dct = day

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..codes import PLOVER_TYPES
 from ..evaluate.events import (
@@ -45,8 +46,21 @@ class Unit:
     text: str
     allowed: frozenset[str] | None
     heldout: bool
-    gold: object = None  # cameo-class: class 0-4; plover-gsr: type; ipe: set of labels; cameo-ner: None
-    extra: dict[str, object] = field(default_factory=dict)
+    gold: int | str | frozenset[str] | None = None  # cameo-class: class 0-4; plover-gsr: type; ipe: its labels
+    # cameo-ner: "tags", the words' BIO tags; a sampled ipe negative: "weight", how many negatives it stands for
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def gold_class(self) -> int:
+        """A cameo-class unit's gold class, 0-4."""
+        if not isinstance(self.gold, int):
+            raise TypeError(f"a {self.source} unit has no gold class: {self.gold!r}")
+        return self.gold
+
+    def gold_labels(self) -> frozenset[str]:
+        """An ipe unit's gold labels (KILL, ARREST, FORCE; none for a negative)."""
+        if not isinstance(self.gold, frozenset):
+            raise TypeError(f"a {self.source} unit has no gold labels: {self.gold!r}")
+        return self.gold
 
 
 def quad_types(cls: int) -> frozenset[str]:
@@ -84,7 +98,7 @@ def load_units(gold: Path, *, ipe_negatives: int = 2000) -> list[Unit]:
         scored = labels & {"KILL", "ARREST", "FORCE"}
         if scored:
             types = {IPE_TYPES[k] for k in scored if k in IPE_TYPES} or {"COERCE", "ASSAULT"}
-            units.append(Unit("ipe", text, frozenset(types), False, scored))
+            units.append(Unit("ipe", text, frozenset(types), False, frozenset(scored)))
         elif i in chosen:
-            units.append(Unit("ipe", text, None, False, set(), {"weight": weight}))
+            units.append(Unit("ipe", text, None, False, frozenset(), {"weight": weight}))
     return units

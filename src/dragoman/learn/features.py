@@ -19,8 +19,11 @@ from ..extract.events.classifier import sentence_features
 from ..extract.events.detector import rule_features
 from ..extract.events.triggers import find_events, load_lexicon
 from ..ingest import article_from_text
+from ..model import Actor
 from ..nlp import get_nlp
 from ..pipeline import code_articles
+
+CharSpan = tuple[int, int] | None  # start, end in the text
 
 VERSION = "1"  # bump when sentence_features or the rule coder changes what a cached row holds
 
@@ -32,7 +35,7 @@ class Coded:
     features: tuple[str, ...]
     types: tuple[str, ...]
     ipe: tuple[str, ...]  # the evaluator's IndiaPoliceEvents labels of the rule events
-    spans: tuple[tuple[tuple[int, int] | None, tuple[int, int] | None], ...]  # actor, recipient char spans
+    spans: tuple[tuple[CharSpan, CharSpan], ...]  # actor, recipient char spans of each rule event
 
     def inputs(self) -> list[str]:
         """The detector's input for the unit (``detector_features`` of its sentences, united)."""
@@ -59,10 +62,21 @@ def _code(texts: Sequence[str]) -> list[Coded]:
                 features.update(sentence_features(sent, found=find_events(sent, lex)))
             out.append(Coded(
                 tuple(sorted(features)), tuple(e.type for e in events), tuple(sorted(ipe_labels(events))),
-                tuple(tuple((a.start, a.end) if a is not None and a.start is not None else None
-                            for a in (e.actor, e.recipient)) for e in events),  # type: ignore[misc]
+                tuple((_char_span(e.actor), _char_span(e.recipient)) for e in events),
             ))
     return out
+
+
+def _char_span(actor: Actor | None) -> CharSpan:
+    """An actor's character span, None when there is no actor or it has no offsets."""
+    if actor is None or actor.start is None or actor.end is None:
+        return None
+    return (actor.start, actor.end)
+
+
+def _stored_span(span: list[int] | None) -> CharSpan:
+    """A span as the cache file holds it (JSON: a list of two, or null)."""
+    return (span[0], span[1]) if span else None
 
 
 def featurize(texts: Sequence[str], *, cache: Path | None = None) -> list[Coded]:
@@ -72,8 +86,8 @@ def featurize(texts: Sequence[str], *, cache: Path | None = None) -> list[Coded]
         for line in cache.read_text("utf-8").splitlines():
             row = json.loads(line)
             known[row["key"]] = Coded(tuple(row["features"]), tuple(row["types"]), tuple(row["ipe"]),
-                                      tuple(tuple(tuple(s) if s else None for s in pair)  # type: ignore[misc]
-                                            for pair in row["spans"]))
+                                      tuple((_stored_span(actor), _stored_span(recipient))
+                                            for actor, recipient in row["spans"]))
     missing = sorted({t for t in texts if _key(t) not in known})
     if missing:
         fresh = _code(missing)

@@ -198,7 +198,7 @@ def ner_tokens(unit: Unit, coded: Coded, keep: Sequence[int]) -> list[int]:
     for word in words:
         offsets.append((pos, pos + len(word)))
         pos += len(word) + 1
-    spans = bio_spans(list(unit.extra["tags"]))  # type: ignore[arg-type]
+    spans = bio_spans(list(unit.extra["tags"]))
     tally = [0, 0, 0]
     for role, labels in ((0, ("S", "R")), (1, ("T", "R"))):
         gold = {i for label, a, b in spans if label in labels for i in range(a, b + 1)}
@@ -230,7 +230,8 @@ def simulate(units: Sequence[Unit], coded: Sequence[Coded], probs: dict[int, dic
              rows: Sequence[int], thresholds: Thresholds | None) -> dict[str, float]:
     """Per-set scores of the combined output (rules only when ``thresholds`` is None; model only for
     cameo-class when it is the string "model")."""
-    cc_gold, cc_pred = [], []
+    cc_gold: list[int] = []
+    cc_pred: list[int] = []
     plover = [0, 0, 0]
     ner = [0, 0, 0]
     ipe = [0.0, 0.0, 0.0]
@@ -242,7 +243,7 @@ def simulate(units: Sequence[Unit], coded: Sequence[Coded], probs: dict[int, dic
             out, decision = outcome(probs[i], c.types, thresholds)
             keep = decision.keep
         if unit.source == "cameo-class":
-            cc_gold.append(unit.gold)
+            cc_gold.append(unit.gold_class())
             cc_pred.append(next((TYPE_CLASS[t] for t in out if t in TYPE_CLASS), 0))
         elif unit.source == "plover-gsr":
             hit = unit.gold in out
@@ -254,8 +255,8 @@ def simulate(units: Sequence[Unit], coded: Sequence[Coded], probs: dict[int, dic
             ner = [a + b for a, b in zip(ner, tally)]
         elif unit.source == "ipe":
             predicted = set(c.ipe) if decision is None else ipe_estimate(unit, c, out, decision)
-            gold = set(unit.gold)  # type: ignore[call-overload]
-            weight = float(unit.extra.get("weight", 1.0))  # type: ignore[arg-type]
+            gold = unit.gold_labels()
+            weight = float(unit.extra.get("weight", 1.0))
             ipe[0] += weight * len(gold & predicted)
             ipe[1] += weight * len(predicted - gold)
             ipe[2] += weight * len(gold - predicted)
@@ -266,6 +267,12 @@ def simulate(units: Sequence[Unit], coded: Sequence[Coded], probs: dict[int, dic
         "cameo_ner_token_f1": round(_token_f1(ner), 4),
         "ipe_micro_f1_estimate": round(2 * ipe[0] / (2 * ipe[0] + ipe[1] + ipe[2]), 4) if ipe[0] else 0.0,
     }
+
+
+def _with_quad(quad: tuple[float, float, float, float], k: int, value: float) -> tuple[float, float, float, float]:
+    """``quad`` with its ``k``-th threshold (0-3) set to ``value``."""
+    q1, q2, q3, q4 = (value if j == k else q for j, q in enumerate(quad))
+    return (q1, q2, q3, q4)
 
 
 def objective(scores: dict[str, float], rules: dict[str, float]) -> float:
@@ -292,7 +299,7 @@ def choose_thresholds(units: Sequence[Unit], coded: Sequence[Coded], probs: dict
         if name == "type":
             return [replace(th, type=v) for v in GRID]
         k = int(name[-1]) - 1
-        return [replace(th, quad=tuple(v if j == k else q for j, q in enumerate(th.quad))) for v in GRID]
+        return [replace(th, quad=_with_quad(th.quad, k, v)) for v in GRID]
 
     for _pass in range(passes):
         changed = False
@@ -329,10 +336,10 @@ def model_scores(units: Sequence[Unit], probs: dict[int, dict[str, float]], rows
     from ..extract.events.detector import quad_probs
 
     cc = [i for i in rows if units[i].source == "cameo-class"]
-    gold = [units[i].gold for i in cc]
-    pred = [max(range(5), key=lambda k, i=i: quad_probs(probs[i])[k]) for i in cc]
+    gold = [units[i].gold_class() for i in cc]
+    pred = [max(range(5), key=quad_probs(probs[i]).__getitem__) for i in cc]
     pl = [i for i in rows if units[i].source == "plover-gsr"]
-    right = sum(max(PLOVER_TYPES, key=lambda t, i=i: probs[i][t]) == units[i].gold for i in pl)
+    right = sum(max(PLOVER_TYPES, key=probs[i].__getitem__) == units[i].gold for i in pl)
     scores = classification_scores(gold, pred, range(5))
     return {"cameo_class_macro_f1": scores["macro_f1"], "cameo_class_accuracy": scores["accuracy"],
             "plover_type_accuracy": round(right / len(pl), 4) if pl else 0.0}
