@@ -1,10 +1,10 @@
 """Builders shared by tests: the records the store takes (Article -> CodedDoc with events), for the store, query and
-API tests; and an actor resolved in a parsed sentence, for the actor tests."""
+API tests; an actor resolved in a parsed sentence, for the actor tests; and the tolerance of the gold floors."""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from dragoman.model import (
     Actor,
@@ -133,3 +133,21 @@ def old_store(path, migrations: int, docs: Iterable[CodedDoc], *, then: str | No
     finally:
         store.MIGRATIONS = every
     return path
+
+
+# Gold floors. The gold files are fixed and the coder is deterministic (the same text, model and data files give
+# the same events), so a figure measured on a gold sample moves only when the code does. Each floor is the figure
+# measured when it was set, less one tolerance per kind of figure; the tolerance absorbs the rounding of the recorded
+# figure with room to spare, so a drop beyond it is a regression (on the smallest samples, ~100 units, it is about
+# one unit). When a change raises a figure, record the new one.
+SHARE_TOLERANCE = 0.01  # a share in 0..1: precision, recall, F1, macro-F1, accuracy, share within 161 km
+PER_STORY_TOLERANCE = 0.01  # events per story (a ceiling: spurious events may not grow)
+
+
+def assert_not_below(measured: Mapping[str, float], got: Mapping[str, float], *,
+                     tolerance: float = SHARE_TOLERANCE) -> None:
+    """Every figure named in ``measured`` is in ``got`` and no lower than the measured one less ``tolerance``."""
+    assert measured, "no figures to check"
+    low = {name: {"now": got[name], "measured": value} for name, value in measured.items()
+           if got[name] < value - tolerance}
+    assert not low, f"below the measured figure by more than {tolerance}: {low}"

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from factories import assert_not_below
+
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
 PLOVER_GSR = GOLD / "events" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
 # PLOVER 0.5b1 used a few pre-ISO codes and coded every international body IGO.
@@ -84,18 +86,19 @@ def score_plover_gsr(path: Path, *, limit: int | None = None, show: bool = False
     return score
 
 
+# Measured on this sample (full set: country 0.849, sector 0.836); floors: these less SHARE_TOLERANCE (factories.py).
+MEASURED = {"country_accuracy": 0.8918, "sector_accuracy": 0.8504}
+
+
 @pytest.mark.slow
 def test_plover_gold_country_and_sector_floor() -> None:
     if not PLOVER_GSR.exists():
         pytest.skip(f"PLOVER gold records not found at {PLOVER_GSR} (../shared/gold is absent)")
     score = score_plover_gsr(PLOVER_GSR, limit=120)
-    assert score.actors > 100
-    assert score.country_right / score.actors >= COUNTRY_FLOOR
-    assert score.sector_right / score.sector_total >= SECTOR_FLOOR
+    assert (score.actors, score.sector_total) == (231, 127)  # the gold spans located in the sample
+    assert_not_below(MEASURED, {"country_accuracy": score.country_right / score.actors,
+                                "sector_accuracy": score.sector_right / score.sector_total})
 
-
-COUNTRY_FLOOR = 0.85  # measured 0.892 on this sample (full set 0.849)
-SECTOR_FLOOR = 0.80  # measured 0.850 on this sample (full set 0.836)
 
 if __name__ == "__main__":  # full-set figure for the README
     result = score_plover_gsr(PLOVER_GSR, show="-v" in sys.argv)

@@ -8,6 +8,7 @@ import pytest
 
 from dragoman.errors import EvaluationError
 from dragoman.evaluate.geo import auc_of, read_gold, score_geo
+from factories import assert_not_below
 
 SAMPLE = 40  # articles per gold set in the test run; the CLI scores the full sets
 
@@ -39,24 +40,27 @@ def test_small_lgl_layout_file_is_scored(tmp_path: Path) -> None:
     assert scores["acc_161km"] == 1.0 and scores["median_km"] < 20
 
 
+# Measured on the first 40 articles of each set (oracle spans: precision and recall are 1 by construction), and on
+# the whole GeoWebNews set (200 articles, ~15 s; the target was 0.94 within 161 km). Floors: these less
+# SHARE_TOLERANCE (factories.py).
+MEASURED = {
+    ("geo/LGL/lgl.xml", True): {"acc_161km": 0.8854, "precision": 1.0, "recall": 1.0},
+    ("geo/LGL/lgl.xml", False): {"acc_161km": 0.905, "precision": 0.8116, "recall": 0.7896},
+    ("geo/GeoWebNews/GWN.xml", True): {"acc_161km": 0.8289, "precision": 1.0, "recall": 1.0},
+    ("geo/GeoWebNews/GWN.xml", False): {"acc_161km": 0.9295, "precision": 0.9061, "recall": 0.7309},
+}
+MEASURED_GWN_FULL = {"acc_161km": 0.9478, "precision": 0.9316, "recall": 0.7734}
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(("relpath", "oracle", "floor", "min_precision", "min_recall"), [
-    # measured on these 40 articles: 0.885 / 0.905 (P 0.81, R 0.79) / 0.824 / 0.930 (P 0.91, R 0.73)
-    ("geo/LGL/lgl.xml", True, 0.86, 1.0, 1.0),
-    ("geo/LGL/lgl.xml", False, 0.89, 0.78, 0.74),
-    ("geo/GeoWebNews/GWN.xml", True, 0.80, 1.0, 1.0),
-    ("geo/GeoWebNews/GWN.xml", False, 0.91, 0.88, 0.70),
-])
-def test_gold_sample_floors(gold_dir: Path, relpath: str, oracle: bool, floor: float, min_precision: float,
-                            min_recall: float) -> None:
+@pytest.mark.parametrize(("relpath", "oracle"), list(MEASURED), ids=lambda v: str(v))
+def test_gold_sample_floors(gold_dir: Path, relpath: str, oracle: bool) -> None:
     scores = score_geo(gold_dir / relpath, oracle_spans=oracle, limit=SAMPLE)
-    assert scores["acc_161km"] >= floor, scores
-    assert scores["precision"] >= min_precision and scores["recall"] >= min_recall, scores
+    assert_not_below(MEASURED[relpath, oracle], scores)
 
 
 @pytest.mark.slow
 def test_geowebnews_full_set_meets_the_target(gold_dir: Path) -> None:
-    # The target on the whole set (200 articles, ~15 s): measured 0.948 (P 0.93, R 0.77).
     scores = score_geo(gold_dir / "geo/GeoWebNews/GWN.xml")
-    assert scores["acc_161km"] >= 0.94, scores
-    assert scores["precision"] >= 0.92 and scores["recall"] >= 0.75, scores
+    assert scores["acc_161km"] >= 0.94, scores  # the target
+    assert_not_below(MEASURED_GWN_FULL, scores)

@@ -31,13 +31,14 @@ def test_pronoun_subject_of_a_reported_clause_is_the_speaker() -> None:
 
 def test_plural_speaker_is_not_it() -> None:
     (e,) = events_of("Ghanaian soldiers said it had attacked the convoy.", "ASSAULT")
-    assert e.actor is None or e.actor.text != "Ghanaian soldiers"
+    assert e.actor is None  # "it" is someone the sentence does not name
 
 
 def test_subject_hung_on_the_auxiliary_is_found() -> None:
     text = "The United Kingdom and France however have opposed resolutions in the United Nations on mines."
     found = [e for e in code_text(text, published=PUBLISHED) if e.actor is not None]
-    assert {country(e.actor) for e in found} >= {"GBR"}
+    # both conjuncts of the subject hung on "have" are found
+    assert {country(e.actor) for e in found} == {"GBR", "FRA"}
 
 
 def test_statement_calling_on_someone_is_made_by_who_issued_it() -> None:
@@ -63,7 +64,7 @@ def test_claimed_responsibility_names_the_attacker() -> None:
 
 def test_lifted_sanctions_are_aimed_at_their_target() -> None:
     (e,) = events_of("The European Union lifted its sanctions against Belarus.", "RETREAT")
-    assert country(e.actor) == "EUR" or e.actor is not None
+    assert e.actor is not None and e.actor.text == "European Union" and country(e.actor) == "EUR"
     assert country(e.recipient) == "BLR"
 
 

@@ -1,17 +1,19 @@
 """Held-out floors of the event detector (rules, then ``apply_detector``) against rules only.
 
 The held-out part is the fixed hash split ``in_heldout`` (30%) that ``dragoman.learn`` never trains or tunes on;
-IndiaPoliceEvents is scored on its dev file (training read sents-train.tsv only). Floors sit a little below the
-figures measured when the shipped ``detector.json`` was built. Skipped when ../shared/gold is absent.
+IndiaPoliceEvents is scored on its dev file (training read sents-train.tsv only). Floors: the figures measured with
+the shipped ``detector.json`` less ``SHARE_TOLERANCE`` (factories.py). Skipped when ../shared/gold is absent.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from dragoman.evaluate.events import score_events
+from factories import assert_not_below
 
 pytestmark = pytest.mark.slow
 
@@ -23,38 +25,52 @@ def _gold(gold_dir: Path, relative: str) -> Path:
     return path
 
 
+def _scored(gold: Path, **options: Any) -> dict[str, Any]:
+    """The scores, after checking that no gold text failed in the pipeline (a failure silently costs recall)."""
+    scores = score_events(gold, **options)
+    failed = {k: n for k, n in scores["details"]["status"].items() if k.startswith("failed")}
+    assert not failed, failed
+    return scores
+
+
 def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     path = _gold(gold_dir, "cameo-class/train.tsv")
-    rules = score_events(path, format="cameo-class", split="heldout", rules_only=True)
-    detected = score_events(path, format="cameo-class", split="heldout", detector=True)
+    rules = _scored(path, format="cameo-class", split="heldout", rules_only=True)
+    detected = _scored(path, format="cameo-class", split="heldout", detector=True)
     assert rules["n"] == detected["n"] == 428
-    assert detected["macro_f1"] >= 0.77  # measured 0.795 (rules only 0.687)
-    assert detected["accuracy"] >= 0.80  # measured 0.825 (rules only 0.706)
+    assert_not_below({"accuracy": 0.7056, "macro_f1": 0.6872}, rules)
+    assert_not_below({"accuracy": 0.8248, "macro_f1": 0.795}, detected)
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.06
-    moves = detected["details"]["detector"]
-    assert moves["dropped_precision"] >= 0.85 and moves["added_precision"] >= 0.7  # measured 0.935, 0.803
+    # of the rules' events the detector drops, and of the events it adds, the shares that were right to
+    assert_not_below({"dropped_precision": 0.9351, "added_precision": 0.803}, detected["details"]["detector"])
 
 
 def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
     path = _gold(gold_dir, "plover-gsr/PLOVER_GSR_CAMEO.txt")
-    rules = score_events(path, format="plover-gsr", split="heldout", rules_only=True)
-    detected = score_events(path, format="plover-gsr", split="heldout", detector=True)
+    rules = _scored(path, format="plover-gsr", split="heldout", rules_only=True)
+    detected = _scored(path, format="plover-gsr", split="heldout", detector=True)
     assert detected["records"] == 92
-    assert detected["f1"] >= 0.66  # measured 0.690 (rules only 0.644)
+    assert_not_below({"f1": 0.6436}, rules)
+    assert_not_below({"f1": 0.6904}, detected)
     assert detected["f1"] >= rules["f1"]
 
 
 def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     path = _gold(gold_dir, "cameo-ner/train.txt")
-    rules = score_events(path, format="cameo-ner", split="heldout", rules_only=True)
-    detected = score_events(path, format="cameo-ner", split="heldout", detector=True)
-    assert detected["f1"] >= rules["f1"]  # measured 0.586 against 0.572
-    assert detected["source"]["token"]["f1"] >= rules["source"]["token"]["f1"] - 0.005  # 0.665 against 0.644
-    assert detected["target"]["token"]["f1"] >= rules["target"]["token"]["f1"] - 0.005  # 0.507 against 0.502
+    rules = _scored(path, format="cameo-ner", split="heldout", rules_only=True)
+    detected = _scored(path, format="cameo-ner", split="heldout", detector=True)
+    measured = {"rules": {"f1": 0.5723, "source_token": 0.6438, "target_token": 0.5016},
+                "detected": {"f1": 0.5863, "source_token": 0.6651, "target_token": 0.5072}}
+    for name, scores in (("rules", rules), ("detected", detected)):
+        assert_not_below(measured[name], {"f1": scores["f1"], "source_token": scores["source"]["token"]["f1"],
+                                          "target_token": scores["target"]["token"]["f1"]})
+    assert detected["f1"] >= rules["f1"]
+    assert detected["source"]["token"]["f1"] >= rules["source"]["token"]["f1"] - 0.005
+    assert detected["target"]["token"]["f1"] >= rules["target"]["token"]["f1"] - 0.005
 
 
 def test_ipe_dev_sentences(gold_dir: Path) -> None:
     path = _gold(gold_dir, "india-police-events/sents-dev.tsv")
-    detected = score_events(path, format="ipe", detector=True)
+    detected = _scored(path, format="ipe", detector=True)
     assert detected["units"] == 3172
-    assert detected["f1"] >= 0.75  # measured 0.779 (rules only 0.784)
+    assert_not_below({"f1": 0.7791}, detected)  # rules only 0.784

@@ -3,6 +3,8 @@
 The cleaner repairs mojibake, straightens quotes and joins wrapped lines; events are found on that cleaned body
 but their evidence sentence, trigger, actor, recipient, attribution and date text are cut from the original at
 their offsets, so a phrase copied from the article finds them (issue 9, item 5).
+A place stores its name, not the mention: the original at its offsets is that name as written, or a
+nationality word the gazetteer gives for it ("Chinese" for China).
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from dragoman.clean import clean_article
 from dragoman.evaluate.events import read_cameo_class, read_cameo_ner, read_ipe
 from dragoman.evaluate.geo import read_gold
 from dragoman.extract import _Source
+from dragoman.extract.places.toponyms import DEMONYM_CODES
+from dragoman.gazetteer import get_gazetteer
 from dragoman.ingest import article_from_text, iter_inputs
-from dragoman.model import Article, CodedDoc, Event, Rejected
+from dragoman.model import Article, CodedDoc, Event, Place, Rejected
 from dragoman.pipeline import code_articles
 
 Span = tuple[str, int, int, str]
@@ -31,8 +35,13 @@ def spans(event: Event) -> Iterator[Span]:
     assert ev.trigger_start is not None and ev.trigger_end is not None
     yield "trigger", ev.trigger_start, ev.trigger_end, ev.trigger
     for kind, part in (("actor", event.actor), ("recipient", event.recipient), ("attribution", event.attribution)):
-        if part is not None and part.start is not None and part.end is not None:
-            yield kind, part.start, part.end, part.text
+        if part is None:
+            continue
+        if part.start is None or part.end is None:
+            # Only a party the text implies ("government (IND, implied)" for a protest's target) has no mention.
+            assert part.start is None and part.end is None and part.text.endswith(", implied)"), (kind, part)
+            continue
+        yield kind, part.start, part.end, part.text
     when = event.when
     if when.text is not None:
         assert when.start is not None and when.end is not None
@@ -53,9 +62,22 @@ def mismatches(docs: Sequence[CodedDoc]) -> tuple[int, int, list[tuple[str, str,
                     wrong.append((doc.source_id, kind, text, doc.original[start:end]))
             place = event.location
             if place is not None and place.start is not None and place.end is not None:
-                # A place stores its name, not the mention ("Chinese" names China): only its offsets are checked.
+                n_spans += 1
                 assert 0 <= place.start < place.end <= len(doc.original), (doc.source_id, place)
+                mention = doc.original[place.start:place.end]
+                if not names_place(mention, place):
+                    wrong.append((doc.source_id, "place", place.name, mention))
     return n_events, n_spans, wrong
+
+
+def names_place(mention: str, place: Place) -> bool:
+    """Whether the original's text at a place's offsets names it: the place's name as written there, or a
+    nationality word the gazetteer gives for that place ("Chinese" stored as China, "Kurdish" as Iraqi Kurdistan).
+    """
+    if mention == place.name:
+        return True
+    return any(c.fcode in DEMONYM_CODES and c.name == place.name and (c.country or None) == place.country
+               for c in get_gazetteer().lookup(mention))
 
 
 def coded(articles: Sequence[Article | Rejected]) -> list[CodedDoc]:
