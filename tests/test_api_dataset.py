@@ -92,7 +92,7 @@ def _event(doc_id: str, source_id: str, original: str, spec: Spec, day: str, sen
         type=spec.type,
         mode=spec.mode,
         cameo=CAMEO_ROOT[spec.type],
-        quad=PLOVER_QUAD[spec.type],  # type: ignore[arg-type]
+        quad=PLOVER_QUAD[spec.type],
         modality="asserted",
         actor=Actor(text=spec.actor[0], name=spec.actor[0], country=spec.actor[1], sector=spec.actor[2],
                     start=a0, end=a1),

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from dragoman import store
 from dragoman.api import create_app
+from dragoman.model import CodedDoc
 from factories import random_doc, report_doc
 from test_store_happening import APART, KEYLESS, SAME
 
@@ -28,7 +29,7 @@ DEFAULT_CALLS = (
 )
 
 
-def _docs() -> list:  # type: ignore[type-arg]
+def _docs() -> list[CodedDoc]:
     return [report_doc("Outlet one", SAME, *APART.values()), report_doc("Outlet two", SAME, *KEYLESS.values()),
             report_doc("Outlet three", {**SAME, "mode": "artillery"}, APART["date"]),
             *(random_doc(random.Random(d), d, 12) for d in range(8))]
