@@ -26,6 +26,7 @@ import pytest
 
 from dragoman.clean import clean_text
 from dragoman.model import CleanDoc
+from factories import assert_not_below
 
 # Wire-style furniture, written for this test; names, places and scenes are made up.
 DATELINES = [
@@ -51,8 +52,9 @@ CREDITS = [
     "(Reporting by Sam Reed in London; Additional reporting by Ana Ruiz; Editing by Tom Becker)",
     "Ana Ruiz contributed reporting.",
 ]
-# Thresholds: at least this share of story sentences kept; every furniture piece removed; none skipped.
-KEPT_FLOOR = 0.95
+# Thresholds: every furniture piece removed; none skipped; the share of story sentences kept no lower than the
+# measured 0.9935 (9762 of 9826, 788 texts) less SHARE_TOLERANCE (factories.py).
+MEASURED_KEPT = 0.9935
 
 _BREAK_RE = re.compile(r"(?<![\w.'’-])[a-z]{3,}[.!?][\"'”’)]*( )(?=[\"'“‘(]?[A-Z0-9])")
 
@@ -147,4 +149,5 @@ def test_flattened_gold_stories_keep_their_sentences_and_lose_the_furniture(gold
     print(summary, *lost_examples, sep="\n  ", file=sys.stderr)
     assert skipped == 0, summary
     assert removed == furniture, summary
-    assert kept / total >= KEPT_FLOOR, summary
+    assert len(texts) == 788 and total == 9826, summary
+    assert_not_below({"kept": MEASURED_KEPT}, {"kept": kept / total})

@@ -10,9 +10,10 @@ import pytest
 
 from dragoman.errors import EvaluationError
 from dragoman.evaluate.extraction import aggregate, score_extraction, tp_fp_fn
+from factories import assert_not_below
 
-# Measured 2026-11 on all 181 pages: precision 0.950, recall 0.975, F1 0.963 (trafilatura alone: 0.959).
-F1_FLOOR = 0.955
+# Measured on all 181 pages (trafilatura alone: F1 0.959); floors: these less SHARE_TOLERANCE (factories.py).
+MEASURED = {"precision": 0.9503, "recall": 0.9755, "f1": 0.9627}
 
 
 def test_identical_text_scores_one_and_disjoint_zero() -> None:
@@ -52,4 +53,4 @@ def test_extraction_f1_floor_on_gold(gold_dir: Path) -> None:
         pytest.skip(f"{folder} is absent")
     scores = score_extraction(gold_dir)  # all 181 pages: ~10 s
     assert scores["n"] == 181
-    assert scores["f1"] >= F1_FLOOR, scores
+    assert_not_below(MEASURED, scores)

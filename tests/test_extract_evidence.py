@@ -9,6 +9,7 @@ import pytest
 from dragoman.ingest import article_from_text
 from dragoman.model import Event
 from dragoman.pipeline import code_articles, code_text
+from factories import assert_not_below
 
 ARTICLE = (
     "World News\n"
@@ -100,5 +101,6 @@ def test_cameo_class_quad_accuracy_floor(gold_dir: Path) -> None:
         firsts = [e for e in doc.events if e.modality != "negated"]
         predicted = QUAD[firsts[0].quad] if firsts else 0
         correct += predicted == label
-    accuracy = correct / len(sample)
-    assert accuracy >= 0.55, f"cameo-class quad accuracy {accuracy:.3f} below the floor 0.55"
+    assert len(sample) == 270
+    # measured 0.7074 (191 of 270); floor: that less SHARE_TOLERANCE (factories.py)
+    assert_not_below({"quad_accuracy": 0.7074}, {"quad_accuracy": correct / len(sample)})
