@@ -4,7 +4,9 @@ API tests; an actor resolved in a parsed sentence, for the actor tests; and the 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 from dragoman.model import (
     Actor,
@@ -12,10 +14,13 @@ from dragoman.model import (
     CleanDoc,
     CodedDoc,
     Counts,
+    DatePrecision,
     Event,
     Evidence,
+    Modality,
     OffsetMap,
     Place,
+    Quad,
     When,
     content_hash,
     event_id_for,
@@ -40,7 +45,9 @@ def coded_doc(article: Article, events: Iterable[Event], *, clean: CleanDoc | No
                     clean=clean or identity_clean(article.original), events=tuple(events))
 
 
-TYPES = (("ASSAULT", "material_conflict"), ("PROTEST", "verbal_conflict"), ("AID", "material_cooperation"))
+TYPES: tuple[tuple[str, Quad], ...] = (
+    ("ASSAULT", "material_conflict"), ("PROTEST", "verbal_conflict"), ("AID", "material_cooperation"))
+MODALITIES: tuple[Modality, ...] = ("asserted", "future")
 COUNTRIES = ("COD", "RWA", "SDN", None)
 NAMES = {"COD": "Congolese army", "RWA": "Rwandan forces", "SDN": "Sudanese police", None: "unknown gunmen"}
 
@@ -59,8 +66,7 @@ def random_doc(rng: random.Random, d: int, n_events: int) -> CodedDoc:
         sentence = f"Sentence {i} about 50% of_the town."
         events.append(Event(
             event_id=event_id_for(doc_id, type_, i, a, r), doc_id=doc_id, source_id=article.source_id,
-            type=type_, mode=None, cameo=None, quad=quad,  # type: ignore[arg-type]
-            modality=rng.choice(("asserted", "future")),  # type: ignore[arg-type]
+            type=type_, mode=None, cameo=None, quad=quad, modality=rng.choice(MODALITIES),
             actor=Actor(text="x", name=NAMES[a], country=a, sector="MIL"),
             recipient=Actor(text="y", name=NAMES[r], country=r, sector="CVL") if rng.random() < 0.9 else None,
             evidence=Evidence(sentence=sentence, start=i, end=i + len(sentence), trigger="x"),
@@ -72,7 +78,7 @@ def random_doc(rng: random.Random, d: int, n_events: int) -> CodedDoc:
     return coded_doc(article, events)
 
 
-def actor_in(text: str, word: str, *, nth: int = 0, dateline: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+def actor_in(text: str, word: str, *, nth: int = 0, dateline: tuple[str, ...] = ()) -> Actor | None:
     """The actor ``ActorResolver`` gives the ``nth`` token spelled ``word`` in ``text`` (parsed by the real model)."""
     from dragoman.extract.actors.resolver import ActorResolver
     from dragoman.nlp import get_nlp
@@ -86,28 +92,29 @@ def actor_in(text: str, word: str, *, nth: int = 0, dateline: tuple[str, ...] = 
 SAKE = Place(name="Sake", geonameid=205970, lat=-1.574, lon=29.043, country="COD", precision="city")
 
 
-def report_event(article: Article, i: int, *, type_: str = "ASSAULT", quad: str = "material_conflict",
-                 mode: str | None = None, modality: str = "asserted",
+def report_event(article: Article, i: int, *, type_: str = "ASSAULT", quad: Quad = "material_conflict",
+                 mode: str | None = None, modality: Modality = "asserted",
                  actor: tuple[str | None, str | None] = ("RWA", "REB"),
                  recipient: tuple[str | None, str | None] | None = ("COD", "MIL"), date: str | None = "2024-01-22",
-                 precision: str | None = "day", place: Place | None = SAKE, sentence: str | None = None) -> Event:
+                 precision: DatePrecision | None = "day", place: Place | None = SAKE,
+                 sentence: str | None = None) -> Event:
     """Event ``i`` of ``article``: one report of a happening, every field of the happening key settable."""
     sentence = sentence or f"Report {i}: rebels shelled the town."
     start = article.original.find(sentence)
     return Event(
         event_id=event_id_for(article.doc_id, type_, i, actor[0], recipient[0] if recipient else None),
         doc_id=article.doc_id, source_id=article.source_id, type=type_, mode=mode, cameo=None,
-        quad=quad, modality=modality,  # type: ignore[arg-type]
+        quad=quad, modality=modality,
         actor=Actor(text="rebels", name="rebels", country=actor[0], sector=actor[1]),
         recipient=Actor(text="soldiers", name="soldiers", country=recipient[0], sector=recipient[1])
         if recipient else None,
         evidence=Evidence(sentence=sentence, start=max(start, 0), end=max(start, 0) + len(sentence), trigger="shelled"),
-        when=When(date=date, precision=precision),  # type: ignore[arg-type]
+        when=When(date=date, precision=precision),
         location=place, counts=Counts(),
     )
 
 
-def report_doc(title: str, *reports: dict) -> CodedDoc:  # type: ignore[type-arg]
+def report_doc(title: str, *reports: dict[str, Any]) -> CodedDoc:
     """A document titled ``title`` holding one event per dict of ``report_event`` options (its sentence in the text)."""
     sentences = [r.get("sentence") or f"Report {i}: rebels shelled the town." for i, r in enumerate(reports)]
     article = text_article(f"{title}\n\n" + " ".join(sentences))
@@ -115,7 +122,7 @@ def report_doc(title: str, *reports: dict) -> CodedDoc:  # type: ignore[type-arg
                                for i, r in enumerate(reports)])
 
 
-def old_store(path, migrations: int, docs: Iterable[CodedDoc], *, then: str | None = None):  # type: ignore[no-untyped-def]
+def old_store(path: Path, migrations: int, docs: Sequence[CodedDoc], *, then: str | None = None) -> Path:
     """A store created and written under its first ``migrations`` migrations only, to test upgrades; ``then`` is
     SQL run after the writes (e.g. to blank some columns)."""
     from dragoman import store

@@ -51,7 +51,7 @@ def brute_country_kind(conn: sqlite3.Connection) -> dict[tuple[str, str, str, st
 
 
 def stored_country_kind(conn: sqlite3.Connection) -> dict[tuple[str, str, str, str, str], int]:
-    return {tuple(row[:5]): row[5] for row in conn.execute("SELECT * FROM agg_country_kind")}  # type: ignore[misc]
+    return {(row[0], row[1], row[2], row[3], row[4]): row[5] for row in conn.execute("SELECT * FROM agg_country_kind")}
 
 
 def deny_events(action: int, table: str | None, *_: Any) -> int:

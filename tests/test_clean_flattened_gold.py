@@ -90,7 +90,9 @@ def _flatten(text: str, i: int) -> Flat:
     if caption_after >= len(sentences):
         pieces.append((CAPTIONS[i % len(CAPTIONS)], False))
     pieces.append((CREDITS[i % len(CREDITS)], False))
-    out, story_spans, furniture = "", [], []
+    out = ""
+    story_spans: list[tuple[int, int]] = []
+    furniture: list[tuple[int, int]] = []
     for piece, is_story in pieces:
         out += " " if out else ""
         (story_spans if is_story else furniture).append((len(out), len(out) + len(piece)))

@@ -18,13 +18,13 @@ from dragoman.evaluate.events import (
     score_events,
     sentence_class,
 )
-from dragoman.model import Actor, Counts, Event, Evidence
+from dragoman.model import Actor, Counts, Event, Evidence, Quad
 
 
-def _event(type_: str, quad: str, trigger: str, *, actor: Actor | None = None, sentence: str = "",
+def _event(type_: str, quad: Quad, trigger: str, *, actor: Actor | None = None, sentence: str = "",
            cameo: str | None = None, dead: int | None = None, start: int = 0) -> Event:
     return Event(
-        event_id="e", doc_id="d", source_id="s", type=type_, mode=None, cameo=cameo, quad=quad,  # type: ignore[arg-type]
+        event_id="e", doc_id="d", source_id="s", type=type_, mode=None, cameo=cameo, quad=quad,
         modality="asserted", actor=actor, recipient=None,
         evidence=Evidence(sentence=sentence, start=0, end=len(sentence), trigger=trigger, trigger_start=start),
         counts=Counts(dead=dead),

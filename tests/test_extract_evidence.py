@@ -77,7 +77,8 @@ def test_output_is_deterministic_and_ids_are_unique() -> None:
     assert [e.to_record() for e in first] == [e.to_record() for e in second]
     assert len({e.event_id for e in first}) == len(first)
     starts = [e.evidence.trigger_start for e in first]
-    assert starts == sorted(starts)
+    assert None not in starts
+    assert starts == sorted(s for s in starts if s is not None)
 
 
 def test_text_without_interactions_has_no_events() -> None:
@@ -99,7 +100,7 @@ def test_cameo_class_quad_accuracy_floor(gold_dir: Path) -> None:
     correct = 0
     for doc, (_text, label) in zip(docs, sample):
         firsts = [e for e in doc.events if e.modality != "negated"]
-        predicted = QUAD[firsts[0].quad] if firsts else 0
+        predicted = QUAD[firsts[0].quad] if firsts and firsts[0].quad is not None else 0
         correct += predicted == label
     assert len(sample) == 270
     # measured 0.7074 (191 of 270); floor: that less SHARE_TOLERANCE (factories.py)
