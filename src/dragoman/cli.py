@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import errno
 import functools
@@ -22,6 +23,7 @@ from typing import Any, Literal, ParamSpec, TypeVar
 import click
 
 from . import query, store
+from .codes import MODALITIES, PLOVER_TYPES, QUADS
 from .errors import DragomanError, EvaluationError, InputError, QueryError, StoreError
 from .ingest import DEFAULT_MAX_BYTES, SUPPORTED, display_path
 
@@ -383,55 +385,129 @@ def _who(actor: dict[str, Any] | None) -> str:
     return f"{label} [{code}]" if code else label
 
 
-def _event_table_rows(records: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+def _event_table_rows(records: Iterable[dict[str, Any]], *, modality: bool) -> Iterable[dict[str, Any]]:
     for r in records:
-        yield {
-            "type": r["type"], "cameo": r["cameo"], "modality": r["modality"], "actor": _who(r["actor"]),
+        row = {
+            "type": r["type"], "cameo": r["cameo"], "actor": _who(r["actor"]),
             "recipient": _who(r["recipient"]), "date": r["date"],
             "place": (r["location"] or {}).get("name"), "trigger": r["evidence"]["trigger"],
         }
+        if modality:
+            row["modality"] = r["modality"]
+        yield row
+
+
+# `events --modality`: the stored modalities, "all" for every one; the default shows what the text asserts.
+MODALITY_CHOICES = ("asserted", *(m for m in MODALITIES if m != "asserted"), "all")
+DEFAULT_MODALITY = "asserted"
+
+
+def _country_code(option: str, value: str | None) -> str | None:
+    """An alpha-3 code, upper-cased; QueryError naming the option otherwise."""
+    if value is None:
+        return None
+    if not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise QueryError(
+            f"{option} {value!r} is not a code: use an ISO 3166-1 alpha-3 code such as COD or MLI"
+            + (", or IGO, UNO, EUR, NGO, MNC" if option == "--country" else "")
+        )
+    return value.upper()
+
+
+def _bbox_option(value: str | None) -> tuple[float, float, float, float] | None:
+    """``min_lon,min_lat,max_lon,max_lat`` as the API reads it; QueryError with an example otherwise."""
+    if value is None:
+        return None
+    hint = "use --bbox min_lon,min_lat,max_lon,max_lat in degrees, e.g. --bbox 28,-3,30,-1"
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(part) for part in value.split(","))
+    except ValueError:
+        raise QueryError(f"--bbox {value!r} is not four numbers: {hint}") from None
+    box = (min_lon, min_lat, max_lon, max_lat)
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):  # NaN fails every comparison
+        raise QueryError(f"--bbox {value!r} is out of range or inverted (longitudes -180..180, latitudes -90..90, "
+                         f"min before max): {hint}")
+    return box
 
 
 @main.command()
 @db_option
 @click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
-@click.option("--country", help="ISO 3166-1 alpha-3 code of actor or recipient.")
+@click.option("--mode", help="PLOVER mode, e.g. heavy-weapons.")
+@click.option("--quad", type=click.Choice(QUADS, case_sensitive=False), help="Quad class.")
+@click.option("--modality", type=click.Choice(MODALITY_CHOICES, case_sensitive=False), default=DEFAULT_MODALITY,
+              show_default=True,
+              help="Events the text asserts (default), another modality, or all; the table gets a modality column "
+                   "when it can show others.")
+@click.option("--country", help="ISO 3166-1 alpha-3 code of the actor or the recipient.")
+@click.option("--place-country", help="ISO 3166-1 alpha-3 code of the event's place: what happened in that country.")
+@click.option("--actor", help="Actor name (substring) or country code.")
+@click.option("--recipient", help="Recipient name (substring) or country code.")
+@click.option("--q", "q", help="Text in the evidence sentence.")
 @click.option("--since", callback=_iso_date, help="Events on or after this date (YYYY-MM-DD).")
 @click.option("--until", callback=_iso_date, help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--bbox", help="Events placed in min_lon,min_lat,max_lon,max_lat.")
+@click.option("--doc-id", help="Events of one document.")
 @click.option("--distinct", is_flag=True,
               help="One row per happening: the first stored report of each (same type, modality, actor and "
                    "recipient country and sector, day and place); events with no day date or no place all stay.")
 @format_option
 @verbose_option
 @_handle_errors
-def events(db: str, type_: str | None, country: str | None, since: str | None, until: str | None,
-           distinct: bool, fmt: str) -> None:
-    """List coded events."""
-    from .codes import PLOVER_TYPES
-
+def events(db: str, type_: str | None, mode: str | None, quad: str | None, modality: str, country: str | None,
+           place_country: str | None, actor: str | None, recipient: str | None, q: str | None, since: str | None,
+           until: str | None, bbox: str | None, doc_id: str | None, distinct: bool, fmt: str) -> None:
+    """List coded events (those the text asserts unless --modality says otherwise)."""
     if type_ is not None and type_.upper() not in PLOVER_TYPES:
         raise QueryError(f"unknown event type {type_!r}: use one of {', '.join(PLOVER_TYPES)}")
-    if country is not None and not re.fullmatch(r"[A-Za-z]{3}", country):
-        raise QueryError(
-            f"--country {country!r} is not a code: use an ISO 3166-1 alpha-3 code such as COD, "
-            "or IGO, UNO, EUR, NGO, MNC"
-        )
+    for option, value in (("--mode", mode), ("--actor", actor), ("--recipient", recipient), ("--q", q),
+                          ("--doc-id", doc_id)):
+        if value is not None and not value.strip():
+            raise QueryError(f"{option} is empty: give a value or leave the option out")
     if since and until and since > until:
         raise QueryError(f"--since {since} is after --until {until}: swap them")
+    modality = modality.lower()
     event_filter = query.EventFilter(
         type=type_.upper() if type_ else None,
-        country=country.upper() if country else None,
+        mode=mode,
+        quad=quad.lower() if quad else None,
+        modality=None if modality == "all" else modality,
+        country=_country_code("--country", country),
+        place_country=_country_code("--place-country", place_country),
+        actor=actor,
+        recipient=recipient,
+        q=q,
         date_from=since,
         date_to=until,
+        bbox=_bbox_option(bbox),
+        doc_id=doc_id,
         distinct=distinct,
     )
     conn = store.connect_existing(db)
     records = query.iter_events(conn, event_filter)
     if fmt == "table":
-        _emit(_event_table_rows(records), fmt,
-              ["type", "cameo", "modality", "actor", "recipient", "date", "place", "trigger"])
+        # A modality column only when rows of several modalities can show: asserted alone needs none.
+        shows_modality = event_filter.modality != DEFAULT_MODALITY
+        columns = ["type", "cameo", *(["modality"] if shows_modality else []), "actor", "recipient", "date", "place",
+                   "trigger"]
+        _emit(_event_table_rows(records, modality=shows_modality), fmt, columns)
     else:
         _emit(_export_guard(records, fmt, db), fmt, EVENT_COLUMNS)
+    if fmt == "table" and event_filter.modality == DEFAULT_MODALITY:  # a note for people; exports stay bare
+        _note_hidden(conn, event_filter)
+
+
+def _note_hidden(conn: sqlite3.Connection, shown: query.EventFilter) -> None:
+    """On stderr, how many matching events of other modalities the default left out, and the flag showing them."""
+    hidden = {}
+    for modality in MODALITIES:
+        if modality != shown.modality:
+            n = query.count_events(conn, dataclasses.replace(shown, modality=modality), cap=query.COUNT_CAP)
+            if n:
+                hidden[modality] = f"{n if n <= query.COUNT_CAP else f'{query.COUNT_CAP}+'} {modality}"
+    if hidden:
+        click.echo(f"not shown: {', '.join(hidden.values())} (--modality all lists every event, "
+                   f"--modality {next(iter(hidden))} those alone)", err=True)
 
 
 def _export_guard(records: Iterable[dict[str, Any]], fmt: str, db: str, *,

@@ -73,6 +73,7 @@ class EventFilter:
     quad: str | None = None
     modality: str | None = None
     country: str | None = None  # actor or recipient
+    place_country: str | None = None  # the event's location ("what happened in Mali"), ISO 3166-1 alpha-3
     actor: str | None = None  # actor name or country, substring
     recipient: str | None = None
     q: str | None = None  # text search in the evidence sentence
@@ -172,11 +173,14 @@ def _text_clause(q: str, *, dense: bool = False) -> tuple[str, list[Any]]:
     return _sentence_like("e", q)
 
 
-def _residual(flt: EventFilter, driver: str, skip: str | None, *, dense_q: bool = False, row: str = "e"
-              ) -> tuple[list[str], list[Any]]:
+def _residual(flt: EventFilter, driver: str, skip: str | None, *, dense_q: bool = False, row: str = "e",
+              stream: bool = False) -> tuple[list[str], list[Any]]:
     """Conditions of ``flt`` other than the driving group ``skip``, on the driver's copies where it has them.
 
     ``row`` is the alias of the events row tested (``h`` inside the distinct probe, which tests earlier reports).
+    ``stream``: the rows are read to the end in sort order (exports, the CLI); a modality is then tested row by
+    row ("+" keeps SQLite off events_modality): most events are asserted, and walking that index would sort the
+    whole store in a temporary table before the first row comes out.
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -184,11 +188,15 @@ def _residual(flt: EventFilter, driver: str, skip: str | None, *, dense_q: bool 
         value = getattr(flt, column)
         if value is not None:
             alias = driver if column in _COPIED else row
-            clauses.append(f"{alias}.{column} = ?")
+            plus = "+" if stream and column == "modality" and alias == "e" else ""
+            clauses.append(f"{plus}{alias}.{column} = ?")
             params.append(value)
     if flt.country is not None and skip != "country":
         clauses.append(f"({row}.actor_country = ? OR {row}.recipient_country = ?)")
         params += [flt.country, flt.country]
+    if flt.place_country is not None:
+        clauses.append(f"{row}.location_country = ?")
+        params.append(flt.place_country)
     for role, value in (("actor", flt.actor), ("recipient", flt.recipient)):
         if value is not None and skip != role:
             clauses.append(f"({row}.{role}_name LIKE ? ESCAPE '\\' OR {row}.{role}_country = ?)")
@@ -248,8 +256,8 @@ def check_distinct(conn: sqlite3.Connection, flt: EventFilter) -> None:
 
 
 def _branch(head: str, head_params: list[Any], flt: EventFilter, driver: str, skip: str | None,
-            *, dense_q: bool = False) -> _Branch:
-    clauses, params = _residual(flt, driver, skip, dense_q=dense_q)
+            *, dense_q: bool = False, stream: bool = False) -> _Branch:
+    clauses, params = _residual(flt, driver, skip, dense_q=dense_q, stream=stream)
     if head:
         clauses.insert(0, head)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
@@ -257,25 +265,27 @@ def _branch(head: str, head_params: list[Any], flt: EventFilter, driver: str, sk
     return _Branch(where, head_params + params, driver, needs_e)
 
 
-def _branches(conn: sqlite3.Connection, flt: EventFilter) -> list[_Branch]:
+def _branches(conn: sqlite3.Connection, flt: EventFilter, *, stream: bool = False) -> list[_Branch]:
     """The filter as a union of index walks, each in sort order. Countries drive through event_countries;
     an actor/recipient search is its country code plus one walk per matching distinct name."""
     dense = _dense_text(conn, flt.q)
     if flt.country is not None:
-        return [_branch("c.country = ?", [flt.country], flt, "c", "country", dense_q=dense)]
+        return [_branch("c.country = ?", [flt.country], flt, "c", "country", dense_q=dense, stream=stream)]
     for role, value, bit in (("actor", flt.actor, 1), ("recipient", flt.recipient, 2)):
         if value is None:
             continue
-        out = [_branch("c.country = ? AND (c.role & ?) != 0", [value.upper(), bit], flt, "c", role, dense_q=dense)]
+        out = [_branch("c.country = ? AND (c.role & ?) != 0", [value.upper(), bit], flt, "c", role, dense_q=dense,
+                       stream=stream)]
         names = [row[0] for row in conn.execute(
             "SELECT name FROM event_names WHERE role = ? AND name LIKE ? ESCAPE '\\' LIMIT ?",
             (role, f"%{_like_escape(value)}%", MAX_NAME_BRANCHES + 1))]
         if len(names) > MAX_NAME_BRANCHES:
             # Too many names to walk one by one: filter every row (slow on huge stores, still correct).
-            return [_branch("", [], flt, "e", None, dense_q=dense)]
-        out += [_branch(f"e.{role}_name = ?", [name], flt, "e", role, dense_q=dense) for name in names]
+            return [_branch("", [], flt, "e", None, dense_q=dense, stream=stream)]
+        out += [_branch(f"e.{role}_name = ?", [name], flt, "e", role, dense_q=dense, stream=stream)
+                for name in names]
         return out
-    return [_branch("", [], flt, "e", None, dense_q=dense)]
+    return [_branch("", [], flt, "e", None, dense_q=dense, stream=stream)]
 
 
 def _key_columns(sort: str, driver: str) -> list[str]:
@@ -308,10 +318,10 @@ def _check_sort(sort: str) -> None:
         raise QueryError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
 
 
-def _plan(conn: sqlite3.Connection, flt: EventFilter) -> list[_Branch] | None:
+def _plan(conn: sqlite3.Connection, flt: EventFilter, *, stream: bool = False) -> list[_Branch] | None:
     """The index walks answering ``flt``, or None for a store without the read side (plain scans)."""
     check_distinct(conn, flt)
-    return _branches(conn, flt) if has_read_side(conn) else None
+    return _branches(conn, flt, stream=stream) if has_read_side(conn) else None
 
 
 def _page_ids(conn: sqlite3.Connection, flt: EventFilter, branches: list[_Branch] | None, sort: str, limit: int,
@@ -427,13 +437,14 @@ def iter_events(
         # Sort and page on the narrow keys first, then read only the page's JSON records.
         yield from records_by_id(conn, page_event_ids(conn, flt, sort=sort, limit=limit, offset=offset))
         return
-    branches = _plan(conn, flt) or []
+    branches = _plan(conn, flt, stream=True) or []
     if len(branches) == 1:
         b = branches[0]
         sql = f"SELECT e.record {b.sql(join=True)} ORDER BY {_order_sql(sort, b.driver)}"
         params = b.params
     else:
-        where, params = flt.where()
+        clauses, params = _residual(flt, "e", None, dense_q=True, stream=True)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         sql = f"SELECT record FROM events e{where} ORDER BY {SORTS[sort]}"
     # A store that breaks mid-read (damaged pages, a file changed under us) is a StoreError with its fix, so that
     # exports end loudly instead of looking complete; callers say how many records came out before it.

@@ -354,6 +354,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE events ADD COLUMN confidence REAL;
         """,
     ),
+    (
+        7,
+        "events: index on the place's country",
+        # The place_country filter ("what happened in Mali") walks this index in date order instead of scanning.
+        """
+        CREATE INDEX events_location_country ON events(location_country, date);
+        """,
+    ),
 )
 
 
