@@ -158,3 +158,14 @@ def assert_not_below(measured: Mapping[str, float], got: Mapping[str, float], *,
     low = {name: {"now": got[name], "measured": value} for name, value in measured.items()
            if got[name] < value - tolerance}
     assert not low, f"below the measured figure by more than {tolerance}: {low}"
+
+
+def scored_events(gold: Path, **options: Any) -> dict[str, Any]:
+    """The event scores of a gold file, after checking that no gold text failed in the pipeline (a failure
+    silently costs recall)."""
+    from dragoman.evaluate.events import score_events
+
+    scores = score_events(gold, **options)
+    failed = {k: n for k, n in scores["details"]["status"].items() if k.startswith("failed")}
+    assert not failed, failed
+    return scores

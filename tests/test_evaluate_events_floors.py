@@ -8,22 +8,12 @@ Skipped when ../shared/gold is absent.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from dragoman.evaluate.events import score_events
-from factories import assert_not_below
+from factories import assert_not_below, scored_events
 
 pytestmark = pytest.mark.slow
-
-
-def _scored(gold: Path, **options: Any) -> dict[str, Any]:
-    """The scores, after checking that no gold text failed in the pipeline (a failure silently costs recall)."""
-    scores = score_events(gold, **options)
-    failed = {k: n for k, n in scores["details"]["status"].items() if k.startswith("failed")}
-    assert not failed, failed
-    return scores
 
 
 def _events_dir(gold_dir: Path) -> Path:
@@ -34,7 +24,7 @@ def _events_dir(gold_dir: Path) -> Path:
 
 
 def test_plover_gsr_type_and_actor_floors(gold_dir: Path) -> None:
-    scores = _scored(_events_dir(gold_dir) / "plover-gsr" / "PLOVER_GSR_CAMEO.txt", format="plover-gsr",
+    scores = scored_events(_events_dir(gold_dir) / "plover-gsr" / "PLOVER_GSR_CAMEO.txt", format="plover-gsr",
                      stride=3)
     assert scores["details"]["map_source"] == "CAMEO2PLOVER-2021.txt"
     assert scores["n"] == 108
@@ -47,20 +37,20 @@ def test_plover_gsr_type_and_actor_floors(gold_dir: Path) -> None:
 
 
 def test_cameo_class_quad_floors(gold_dir: Path) -> None:
-    scores = _scored(_events_dir(gold_dir) / "cameo-class" / "train.tsv", format="cameo-class", stride=7)
+    scores = scored_events(_events_dir(gold_dir) / "cameo-class" / "train.tsv", format="cameo-class", stride=7)
     assert scores["n"] == 193
     assert_not_below({"accuracy": 0.7202, "macro_f1": 0.7083}, scores)  # rules only: 0.710, 0.696
 
 
 def test_cameo_ner_span_floors(gold_dir: Path) -> None:
-    scores = _scored(_events_dir(gold_dir) / "cameo-ner" / "train.txt", format="cameo-ner", stride=6)
+    scores = scored_events(_events_dir(gold_dir) / "cameo-ner" / "train.txt", format="cameo-ner", stride=6)
     assert_not_below(
         {"source_token": 0.6761, "source_exact": 0.4384, "target_token": 0.4424, "target_exact": 0.3197},
         {f"{role}_{match}": scores[role][match]["f1"] for role in ("source", "target") for match in ("token", "exact")})
 
 
 def test_india_police_events_floors(gold_dir: Path) -> None:
-    scores = _scored(_events_dir(gold_dir) / "india-police-events" / "sents-dev.tsv", format="ipe", stride=4)
+    scores = scored_events(_events_dir(gold_dir) / "india-police-events" / "sents-dev.tsv", format="ipe", stride=4)
     assert scores["unit"] == "sentence" and scores["units"] == 793
     # f1: micro over KILL, ARREST, FORCE; few KILL positives in the sample
     assert_not_below({"f1": 0.8444, "ARREST": 0.9091, "FORCE": 0.75, "KILL": 0.8571},

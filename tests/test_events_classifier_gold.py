@@ -8,12 +8,11 @@ tunes on. Floors: the figures measured on this sample less ``SHARE_TOLERANCE`` (
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from dragoman.evaluate.events import score_events
-from factories import assert_not_below
+from factories import assert_not_below, scored_events
 
 pytestmark = pytest.mark.slow
 
@@ -25,18 +24,10 @@ def _cameo_class(gold_dir: Path) -> Path:
     return path
 
 
-def _scored(gold: Path, **options: Any) -> dict[str, Any]:
-    """The scores, after checking that no gold text failed in the pipeline (a failure silently costs recall)."""
-    scores = score_events(gold, **options)
-    failed = {k: n for k, n in scores["details"]["status"].items() if k.startswith("failed")}
-    assert not failed, failed
-    return scores
-
-
 def test_heldout_combined_floor_and_not_worse_than_rules(gold_dir: Path) -> None:
     path = _cameo_class(gold_dir)
-    rules = _scored(path, format="cameo-class", split="heldout", stride=2)
-    combined = _scored(path, format="cameo-class", split="heldout", stride=2, use_model=True)
+    rules = scored_events(path, format="cameo-class", split="heldout", stride=2)
+    combined = scored_events(path, format="cameo-class", split="heldout", stride=2, use_model=True)
     assert rules["n"] == combined["n"] == 214
     assert_not_below({"accuracy": 0.7056, "macro_f1": 0.6836}, rules)
     assert_not_below({"accuracy": 0.715, "macro_f1": 0.6921}, combined)

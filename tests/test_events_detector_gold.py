@@ -8,12 +8,10 @@ the shipped ``detector.json`` less ``SHARE_TOLERANCE`` (factories.py). Skipped w
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from dragoman.evaluate.events import score_events
-from factories import assert_not_below
+from factories import assert_not_below, scored_events
 
 pytestmark = pytest.mark.slow
 
@@ -25,18 +23,10 @@ def _gold(gold_dir: Path, relative: str) -> Path:
     return path
 
 
-def _scored(gold: Path, **options: Any) -> dict[str, Any]:
-    """The scores, after checking that no gold text failed in the pipeline (a failure silently costs recall)."""
-    scores = score_events(gold, **options)
-    failed = {k: n for k, n in scores["details"]["status"].items() if k.startswith("failed")}
-    assert not failed, failed
-    return scores
-
-
 def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     path = _gold(gold_dir, "cameo-class/train.tsv")
-    rules = _scored(path, format="cameo-class", split="heldout", rules_only=True)
-    detected = _scored(path, format="cameo-class", split="heldout", detector=True)
+    rules = scored_events(path, format="cameo-class", split="heldout", rules_only=True)
+    detected = scored_events(path, format="cameo-class", split="heldout", detector=True)
     assert rules["n"] == detected["n"] == 428
     assert_not_below({"accuracy": 0.7056, "macro_f1": 0.6872}, rules)
     assert_not_below({"accuracy": 0.8248, "macro_f1": 0.795}, detected)
@@ -47,8 +37,8 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
 
 def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
     path = _gold(gold_dir, "plover-gsr/PLOVER_GSR_CAMEO.txt")
-    rules = _scored(path, format="plover-gsr", split="heldout", rules_only=True)
-    detected = _scored(path, format="plover-gsr", split="heldout", detector=True)
+    rules = scored_events(path, format="plover-gsr", split="heldout", rules_only=True)
+    detected = scored_events(path, format="plover-gsr", split="heldout", detector=True)
     assert detected["records"] == 92
     assert_not_below({"f1": 0.6436}, rules)
     assert_not_below({"f1": 0.6904}, detected)
@@ -57,8 +47,8 @@ def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
 
 def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     path = _gold(gold_dir, "cameo-ner/train.txt")
-    rules = _scored(path, format="cameo-ner", split="heldout", rules_only=True)
-    detected = _scored(path, format="cameo-ner", split="heldout", detector=True)
+    rules = scored_events(path, format="cameo-ner", split="heldout", rules_only=True)
+    detected = scored_events(path, format="cameo-ner", split="heldout", detector=True)
     measured = {"rules": {"f1": 0.5723, "source_token": 0.6438, "target_token": 0.5016},
                 "detected": {"f1": 0.5863, "source_token": 0.6651, "target_token": 0.5072}}
     for name, scores in (("rules", rules), ("detected", detected)):
@@ -71,6 +61,6 @@ def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
 
 def test_ipe_dev_sentences(gold_dir: Path) -> None:
     path = _gold(gold_dir, "india-police-events/sents-dev.tsv")
-    detected = _scored(path, format="ipe", detector=True)
+    detected = scored_events(path, format="ipe", detector=True)
     assert detected["units"] == 3172
     assert_not_below({"f1": 0.7791}, detected)  # rules only 0.784

