@@ -37,8 +37,9 @@ from spacy.tokens import Span
 
 from ... import lexicon as lx
 from ...gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
-from ...model import CleanDoc, Place, PlacePrecision
+from ...model import CleanDoc, Place
 from .evidence import CandidateEvidence, ScoredCandidate
+from .location import PRECISION_RANK, Located, locate_event
 from .lookup import PlaceCountries
 from .ranker import candidate_features, get_ranker, in_lists
 from .toponyms import Toponym, ToponymFinder, dateline_spans, feature_head, list_groups
@@ -46,7 +47,6 @@ from .toponyms import Toponym, ToponymFinder, dateline_spans, feature_head, list
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-VAGUE_PREPS = {"near", "outside", "around", "off", "toward", "towards"}
 EARTH_RADIUS_KM = 6371.0088
 ROUNDS = 5  # mean-field rounds of the joint disambiguation
 TEMPERATURE = 1.0  # of the softmax turning scores into the probabilities that vote
@@ -54,7 +54,6 @@ MAX_OPTIONS = 30  # candidates kept per name (by prior): "Springfield" has dozen
 MIN_VOTE = 0.02  # a candidate less likely than this casts no vote
 MAX_NEIGHBOURS = 50  # other names whose places count as neighbours
 DATELINE_VOTES = 2.0  # a dateline place counts as two mentions
-PRECISION_RANK = {"city": 0, "region": 1, "country": 2}  # the finest place wins a tie
 LEVELS = ("country", "state", "county", "town", "other")  # the kinds of place a list keeps to
 NAMESAKE_CITY_POPULATION = 1_000_000  # a state's namesake city this big is what the bare name means
 SEAT_WORDS = ("in", "at", ",")  # "University of St. Thomas in Houston", "Convention Centre, Dublin"
@@ -75,21 +74,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
-def place_of(candidate: Candidate, *, name: str, start: int | None, end: int | None,
-             precision: PlacePrecision | None = None) -> Place:
-    return Place(name=name, geonameid=candidate.geonameid if candidate.geonameid > 0 else None,
-                 lat=round(candidate.lat, 5), lon=round(candidate.lon, 5), country=candidate.country or None,
-                 precision=precision or candidate.precision,
-                 start=start, end=end)
-
-
-def _place_name(top: Toponym) -> str:
-    """The name as the text writes it ("Rafah", not GeoNames' "Rafaḩ"); a demonym gives its country's name."""
-    if top.source == "demonym" and top.candidate is not None:
-        return top.candidate.name
-    return top.text
 
 
 class PlaceResolver:
@@ -385,73 +369,20 @@ class PlaceResolver:
         return top.candidate
 
     def locate(self, trigger: Token, arguments: Sequence[Token | Span | None] = ()) -> Place | None:
-        """Where the event headed by ``trigger`` (a Token) happened; offsets into the body."""
-        sent = trigger.sent
-        # A demonym ("Chinese businessmen") says whose, not where: it never locates an event by itself.
-        in_sent = [(t, t.candidate) for t in self.toponyms if sent.start <= t.token_start < sent.end
-                   and t.candidate is not None and t.source not in ("dateline", "demonym")]
+        """Where the event headed by ``trigger`` (a Token) happened; offsets into the body. The policy is
+        ``location.locate_event``'s (its ``LOCATION_RULES``)."""
+        located = self.locate_with_rule(trigger, arguments)
+        return located.place if located is not None else None
+
+    def locate_with_rule(self, trigger: Token, arguments: Sequence[Token | Span | None] = ()) -> Located | None:
+        """``locate``'s place with the rule of ``LOCATION_RULES`` that chose it."""
         arg_tokens: set[int] = set()
         for arg in arguments:
             if isinstance(arg, Span):
                 arg_tokens.update(range(arg.start, arg.end))
             elif arg is not None:
                 arg_tokens.add(arg.i)
-        best: tuple[tuple[int, int, int], Toponym, Candidate, bool] | None = None
-        for top, cand in in_sent:
-            root = self.doc[top.token_start:top.token_end].root
-            relation, vague = self._relation(root, trigger, arg_tokens)
-            if relation is None:
-                continue
-            key = (relation, PRECISION_RANK[cand.precision], top.start)
-            if best is None or key < best[0]:
-                best = (key, top, cand, vague)
-        if best is not None:
-            _key, top, cand, vague = best
-            precision = cand.precision
-            if vague and precision == "city":
-                precision = "region"
-            return place_of(cand, name=_place_name(top), start=top.start, end=top.end, precision=precision)
-        focus = self.focus()
-        if focus is not None and focus.candidate is not None:
-            return place_of(focus.candidate, name=_place_name(focus), start=focus.start, end=focus.end)
-        for top in self.toponyms:
-            if top.source == "dateline" and top.candidate is not None:
-                return place_of(top.candidate, name=_place_name(top), start=top.start, end=top.end)
-        if self.dateline:
-            return place_of(self.dateline[0], name=self.dateline[0].name, start=None, end=None)
-        return None
-
-    def _relation(self, root: Token, trigger: Token, arg_tokens: set[int]) -> tuple[int | None, bool]:
-        """0: attached to the trigger by a preposition, 1: to an argument, 2: elsewhere in the sentence,
-        3: inside an "according to" source phrase.
-
-        None when the place is the subject of the sentence (an actor: "Washington said"). The flag says
-        the attachment is vague ("near X", "east of X") so the precision drops.
-        """
-        vague = False
-        node = root
-        for _step in range(6):
-            head = node.head
-            if head.lower_ == "according":
-                return 3, vague  # "according to the ministry in Gaza": where the source sits, a last resort
-            if node.dep_ == "pobj" and head.dep_ == "prep":
-                prep = head.lower_
-                if prep in VAGUE_PREPS:
-                    vague = True
-                if prep == "of" and head.head.lower_ in lx.place_words().directions:
-                    vague = True
-            if head.i == trigger.i:
-                if node.dep_ in ("nsubj", "nsubjpass") and node.i == root.i:
-                    return None, False
-                return (0 if node.dep_ in ("prep", "advmod", "npadvmod", "pobj", "dobj", "obl") else 1), vague
-            if head.i in arg_tokens:
-                return 1, vague
-            if head.i == node.i:
-                break
-            node = head
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
-            return None, False
-        return 2, vague
+        return locate_event(self.doc, self.toponyms, self.dateline, trigger, arg_tokens)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,194 @@
+"""Where an event happened: the one location policy, over a document's resolved toponyms.
+
+The rules, in order; the first that finds a place wins (``LOCATION_RULES``):
+
+1. ``trigger``: a place attached to the trigger itself ("fighting in Afrin", "shelled Kupiansk", "rallied outside
+   the embassy in Nairobi", "talks in Geneva");
+2. ``argument``: a place inside one of the event's arguments ("an air strike in northern Yemen killed ...");
+3. ``clause``: a place of the words governing the trigger ("were poisoned in Salisbury in an attack",
+   "..., he said in Rabat"), or one inside a clause of its own hanging from the trigger or an argument (the
+   Russia of "an attack that Britain blamed on Russia" says who was blamed, not where: it ranks no higher);
+4. ``sentence``: any other place of the sentence;
+5. ``source``: the seat of the source the sentence cites ("according to the health ministry in Gaza");
+6. ``story``: the story's main place of action (``story_place``): the finest place most named in the body
+   inside the country the body names most;
+7. ``dateline``: the filing place, only when the body names no place at all.
+
+Never a place: a nationality word ("three Saudi border guards": whose, not where), a place that is the subject of
+a verb ("Washington said": an actor) or a possessor ("Morocco's role", "Russia's army": whose), a street or
+building we could not geocode placed at the focus on our own guess. Within a rule, the finer place wins ("in
+Kabul, Afghanistan"), then the earlier. A whole country found by rules 1-5 ("protests in Sudan") is refined to the
+story's main place inside that country when the body names one (``+story``); not when the text narrows it by a
+direction ("in northern Yemen"), which says a part of the country, not its main town. The rule that placed an
+event is returned with the place (``Located.rule``); the event record's ``Place`` has no field for it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ... import lexicon as lx
+from ...gazetteer import Candidate
+from ...model import Place, PlacePrecision
+from .toponyms import Toponym
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LOCATION_RULES: tuple[str, ...] = ("trigger", "argument", "clause", "sentence", "source", "story", "dateline")
+VAGUE_PREPS = {"near", "outside", "around", "off", "toward", "towards"}
+PRECISION_RANK = {"city": 0, "region": 1, "country": 2}  # the finest place wins a tie
+# How the place's own word hangs from the trigger for the place to be the trigger's ("shelled Kupiansk", "in X").
+TRIGGER_DEPS = frozenset({"prep", "advmod", "npadvmod", "pobj", "dobj", "obl"})
+# Dependencies that open a clause of its own: a place inside one is that clause's, not the trigger's.
+CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "csubj", "acl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+MAX_STEPS = 8  # dependency steps walked up from a place towards the trigger
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An event's place and the rule of ``LOCATION_RULES`` that chose it ("+story" when a country was refined)."""
+
+    place: Place
+    rule: str
+
+
+def place_of(candidate: Candidate, *, name: str, start: int | None, end: int | None,
+             precision: PlacePrecision | None = None) -> Place:
+    return Place(name=name, geonameid=candidate.geonameid if candidate.geonameid > 0 else None,
+                 lat=round(candidate.lat, 5), lon=round(candidate.lon, 5), country=candidate.country or None,
+                 precision=precision or candidate.precision,
+                 start=start, end=end)
+
+
+def place_name(top: Toponym) -> str:
+    """The name as the text writes it ("Rafah", not GeoNames' "Rafaḩ"); a demonym gives its country's name."""
+    if top.source == "demonym" and top.candidate is not None:
+        return top.candidate.name
+    return top.text
+
+
+def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candidate], trigger: Token,
+                 argument_tokens: set[int]) -> Located | None:
+    """Where the event headed by ``trigger`` happened, by the rules of ``LOCATION_RULES`` in order.
+
+    ``toponyms``: the document's resolved toponyms in text order; ``dateline``: the dateline's entries (the
+    cleaner's dateline places); ``argument_tokens``: the token indices of the event's actor and recipient heads.
+    """
+    sent = trigger.sent
+    governors = {t.i for t in trigger.ancestors}
+    best: tuple[tuple[int, int, int], Toponym, Candidate, str, bool] | None = None
+    for top in toponyms:
+        cand = top.candidate
+        if (cand is None or top.fallback or top.source in ("dateline", "demonym")
+                or not sent.start <= top.token_start < sent.end):
+            continue
+        root = doc[top.token_start:top.token_end].root
+        rule, vague = relation(root, trigger, argument_tokens, governors)
+        if rule is None:
+            continue
+        key = (LOCATION_RULES.index(rule), PRECISION_RANK[cand.precision], top.start)
+        if best is None or key < best[0]:
+            best = (key, top, cand, rule, vague)
+    main = story_place(doc, toponyms)
+    if best is not None:
+        _key, top, cand, rule, vague = best
+        if cand.fcode == "PCLI" and not vague and not _narrowed(doc, top):
+            finer = main if main is not None and main.candidate is not None and main.candidate.fcode != "PCLI" \
+                and main.candidate.country == cand.country else None
+            if finer is not None and finer.candidate is not None:
+                return Located(place_of(finer.candidate, name=place_name(finer), start=finer.start, end=finer.end),
+                               f"{rule}+story")
+        precision = cand.precision
+        if vague and precision == "city":
+            precision = "region"
+        return Located(place_of(cand, name=place_name(top), start=top.start, end=top.end, precision=precision), rule)
+    if main is not None and main.candidate is not None:
+        return Located(place_of(main.candidate, name=place_name(main), start=main.start, end=main.end), "story")
+    for top in toponyms:
+        if top.source == "dateline" and top.candidate is not None:
+            return Located(place_of(top.candidate, name=place_name(top), start=top.start, end=top.end), "dateline")
+    if dateline:
+        return Located(place_of(dateline[0], name=dateline[0].name, start=None, end=None), "dateline")
+    return None
+
+
+def relation(root: Token, trigger: Token, argument_tokens: set[int],
+             governors: set[int]) -> tuple[str | None, bool]:
+    """The rule of ``LOCATION_RULES`` by which the place headed by ``root`` locates the event of ``trigger``,
+    and whether the attachment is vague ("near X", "east of X": the precision drops). None: the place is no
+    location of this event (a subject: an actor; a possessor: whose)."""
+    if root.dep_ == "poss" or (root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX")):
+        return None, False
+    vague = False
+    crossed = False  # the walk left a clause of the place's own (relative, complement, adverbial)
+    node = root
+    for _step in range(MAX_STEPS):
+        head = node.head
+        if head.lower_ == "according":
+            return "source", vague  # "according to the ministry in Gaza": where the source sits, a last resort
+        if node.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ in VAGUE_PREPS or (head.lower_ == "of" and head.head.lower_ in lx.place_words().directions):
+                vague = True
+        if node.dep_ in CLAUSE_DEPS and node.i != root.i:
+            crossed = True
+        if head.i == trigger.i:
+            if crossed:
+                return "clause", vague
+            return ("trigger" if node.dep_ in TRIGGER_DEPS else "argument"), vague
+        if head.i in argument_tokens:
+            return ("clause" if crossed else "argument"), vague
+        if head.i in governors:
+            return "clause", vague
+        if head.i == node.i:
+            break
+        node = head
+    return "sentence", vague
+
+
+def story_place(doc: Doc, toponyms: Sequence[Toponym]) -> Toponym | None:
+    """The story's main place of action: among the body's places of action (not the dateline, not a nationality
+    word, not a street placed on a guess, not a subject or possessor: "Turkey said", "Russia's army"), the
+    country named most (a town counts for its country); inside it, the finer place named most (a city before a
+    region on a tie, then the first named), else the country itself. None when the body names no place."""
+    body = [t for t in toponyms if t.candidate is not None and not t.fallback
+            and t.source not in ("dateline", "demonym") and not _actor_role(doc, t)]
+    if not body:
+        return None
+    countries = Counter(t.candidate.country for t in body if t.candidate is not None)
+    first: dict[str, int] = {}
+    for k, t in enumerate(body):
+        if t.candidate is not None:
+            first.setdefault(t.candidate.country, k)
+    country = min(countries, key=lambda c: (-countries[c], first[c]))
+    inside = [t for t in body if t.candidate is not None and t.candidate.country == country]
+    finer = [t for t in inside if t.candidate is not None and t.candidate.fcode != "PCLI"]
+    pool = finer or inside
+    counts = Counter(t.candidate.geonameid for t in pool if t.candidate is not None)
+
+    def key(item: tuple[int, Toponym]) -> tuple[int, int, int]:
+        k, top = item
+        cand = top.candidate
+        assert cand is not None  # pool holds resolved toponyms only
+        return (-counts[cand.geonameid], PRECISION_RANK[cand.precision], k)
+
+    return min(enumerate(pool), key=key)[1]
+
+
+def _actor_role(doc: Doc, top: Toponym) -> bool:
+    """Whether the place is a subject or possessor: an actor ("Turkey shelled"), whose ("Russia's army")."""
+    root = doc[top.token_start:top.token_end].root
+    return root.dep_ == "poss" or (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))
+
+
+def _narrowed(doc: Doc, top: Toponym) -> bool:
+    """Whether a direction word narrows the place to a part of it: "northern Yemen", "the south of Sudan"."""
+    directions = lx.place_words().directions
+    before = doc[top.token_start - 1].lower_ if top.token_start > 0 else ""
+    if before in directions:
+        return True
+    return (before == "of" and top.token_start >= 2 and doc[top.token_start - 2].lower_ in directions)

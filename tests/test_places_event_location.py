@@ -1,0 +1,97 @@
+"""The event location policy (``extract/places/location.py``): where the event happened, by the rules in order,
+with our own example sentences."""
+
+from __future__ import annotations
+
+from dragoman.extract.places.location import LOCATION_RULES
+from dragoman.extract.places.resolver import PlaceResolver
+from dragoman.model import CleanDoc, OffsetMap
+from dragoman.nlp import get_nlp
+
+
+def setup(text: str, **clean_fields: object):  # type: ignore[no-untyped-def]
+    doc = get_nlp()(text)
+    clean = CleanDoc(body=text, offsets=OffsetMap.identity(len(text)), **clean_fields)  # type: ignore[arg-type]
+    return doc, PlaceResolver(doc, clean)
+
+
+def token(doc, word: str):  # type: ignore[no-untyped-def]
+    return next(t for t in doc if t.text == word)
+
+
+def test_the_rules_are_in_the_documented_order() -> None:
+    assert LOCATION_RULES == ("trigger", "argument", "clause", "sentence", "source", "story", "dateline")
+
+
+def test_a_place_in_a_clause_of_its_own_does_not_outrank_the_clause_s_town() -> None:
+    # "blamed on Uganda" says who was blamed, not where the attack was.
+    doc, resolver = setup("The activist was shot in the port city of Mombasa in an attack that the opposition "
+                          "blamed on Uganda.")
+    located = resolver.locate_with_rule(token(doc, "attack"))
+    assert located is not None
+    assert located.place.name == "Mombasa" and located.place.country == "KEN"
+    assert located.rule == "clause"
+
+
+def test_a_possessor_is_whose_not_where() -> None:
+    doc, resolver = setup("Japan welcomed Indonesia's efforts to curb piracy, the foreign minister said on Friday "
+                          "in Jakarta.")
+    located = resolver.locate_with_rule(token(doc, "welcomed"))
+    assert located is not None and located.place.name == "Jakarta"
+
+
+def test_a_possessor_actor_does_not_place_the_event() -> None:
+    doc, resolver = setup("Russia's navy fired missiles at the port of Odesa on Sunday.")
+    located = resolver.locate_with_rule(token(doc, "fired"))
+    assert located is not None and located.place.name == "Odesa" and located.place.country == "UKR"
+
+
+def test_a_nationality_word_never_places_the_event() -> None:
+    doc, resolver = setup("An air strike in northern Yemen killed four Saudi soldiers on Monday.")
+    located = resolver.locate_with_rule(token(doc, "killed"))
+    assert located is not None and located.place.country == "YEM"
+    assert located.rule == "argument"
+
+
+def test_a_country_is_refined_to_the_story_s_main_town_in_it() -> None:
+    text = ("Police fired tear gas at protesters in Khartoum on Monday. Shops in Khartoum stayed shut.\n\n"
+            "Protests also spread across Sudan, witnesses said.")
+    doc, resolver = setup(text)
+    located = resolver.locate_with_rule(token(doc, "spread"))
+    assert located is not None and located.place.name == "Khartoum"
+    assert located.rule == "trigger+story"
+    assert text[located.place.start:located.place.end] == "Khartoum"
+
+
+def test_a_direction_keeps_the_country() -> None:
+    # "northern Yemen" is a part of the country, not its main town.
+    text = ("Fighting continued in Aden on Sunday, residents of Aden said.\n\n"
+            "An air strike in northern Yemen killed four soldiers.")
+    doc, resolver = setup(text)
+    located = resolver.locate_with_rule(token(doc, "killed"))
+    assert located is not None and located.place.name == "Yemen" and located.place.precision == "country"
+
+
+def test_the_story_s_place_of_action_not_the_country_of_its_actors() -> None:
+    # Turkey is named three times, but as the one who acts; the fighting is in and around Afrin.
+    text = ("Turkey said its troops had advanced. Turkey warned the militia again, and Turkey's president spoke.\n\n"
+            "Heavy clashes were reported in Afrin on Tuesday. Dozens fled Afrin.\n\n"
+            "The militia said it would resist.")
+    doc, resolver = setup(text)
+    located = resolver.locate_with_rule(token(doc, "resist"))
+    assert located is not None and located.place.name == "Afrin" and located.rule == "story"
+
+
+def test_the_dateline_is_not_the_place_when_the_body_names_one() -> None:
+    text = "PRETORIA (Reuters) - Government troops clashed with militia fighters in Ethiopia's Amhara region."
+    doc, resolver = setup(text, dateline_places=("Pretoria",))
+    located = resolver.locate_with_rule(token(doc, "clashed"))
+    assert located is not None and located.place.country == "ETH"
+
+
+def test_the_dateline_only_when_the_body_names_no_place() -> None:
+    text = "KAMPALA, Uganda (Reuters) - The minister resigned on Tuesday."
+    doc, resolver = setup(text, dateline_places=("Kampala",))
+    located = resolver.locate_with_rule(token(doc, "resigned"))
+    assert located is not None and located.place.country == "UGA"
+    assert located.rule in {"story", "dateline"}
