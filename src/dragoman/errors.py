@@ -7,7 +7,8 @@
     │   ├── TooLargeError         over --max-bytes
     │   ├── UnsupportedFormatError  extension/content we do not read
     │   ├── BadRecordError        a JSONL line that is not JSON, not an object, or has no text
-    │   └── NoArticleError        an HTML page with no article body
+    │   ├── NoArticleError        an HTML page with no article body
+    │   └── NotCodedError         code_text on a text it skips (not English, no article text after cleaning)
     ├── CleaningError             the cleaner could not produce a body (stage "clean")
     ├── CodingError               one document could not be coded (stage "code"; the Python API's code_text)
     ├── DateError                 a publication date that is not an ISO date (stage "dates")
@@ -69,6 +70,12 @@ class BadRecordError(InputError):
 
 
 class NoArticleError(InputError):
+    status = "skipped"
+
+
+class NotCodedError(InputError):
+    """``code_text`` on a text the pipeline skips (not English, no article text): said, not an empty list."""
+
     status = "skipped"
 
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Literal
 
 from . import store
 from .clean import clean_article
-from .errors import BROKEN_INSTALLATION, CodingError, DragomanError
+from .errors import BROKEN_INSTALLATION, CodingError, DragomanError, NotCodedError
 from .extract import extract_events
 from .extract.time.dates import reference_date
 from .ingest import DEFAULT_MAX_BYTES, article_from_text, count_inputs, iter_inputs
@@ -353,8 +353,15 @@ def code_files(
 
 
 def code_text(text: str, *, published: PublishedValue = None, source_id: str = "<text>") -> list[Event]:
-    """Code one text in memory and return its events (nothing is stored)."""
+    """Code one text in memory and return its events (nothing is stored).
+
+    A text the pipeline skips (not English, no article text after cleaning) raises ``NotCodedError`` saying why.
+    """
     coded = code_articles([article_from_text(text, source_id=source_id, published=published)])[0]
+    if coded.status == "skipped":
+        fix = ("dragoman codes English news: give it English text" if (coded.error or "").startswith("language")
+               else "give it the text of a news story")
+        raise NotCodedError(f"{source_id}: not coded, {coded.error}: {fix}")
     if coded.status == "failed":
         raise CodingError(coded.error or "document failed")
     return list(coded.events)
