@@ -22,7 +22,7 @@ from typing import Any, Literal, ParamSpec, TypeVar
 
 import click
 
-from . import query, store
+from . import export, query, store
 from .codes import MODALITIES, PLOVER_TYPES, QUADS
 from .errors import DragomanError, EvaluationError, InputError, QueryError, StoreError
 from .ingest import DEFAULT_MAX_BYTES, SUPPORTED, display_path
@@ -160,6 +160,7 @@ class _Progress:
         sys.stderr.write(
             f"\r{head}  {rate:5.1f} docs/s  "
             f"coded {summary.coded}  skipped {summary.skipped}  failed {summary.failed}"
+            + (f"  recoded {summary.recoded}" if summary.recoded else "")
         )
         sys.stderr.flush()
 
@@ -263,11 +264,14 @@ Exit codes:
               help="Worker processes: a number, or auto (one per core; a batch of under 24 inputs stays in-process).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Inputs larger than this are skipped.")
+@click.option("--recode", is_flag=True,
+              help="Code documents already stored again (e.g. with a corrected --published), replacing their events; "
+                   "without it they are left as stored.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any document failed.")
 @click.option("--verbose", is_flag=True, help="Show details and tracebacks.")
 @_handle_errors
 def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int | Literal["auto"], max_bytes: int,
-         strict: bool, verbose: bool) -> None:
+         recode: bool, strict: bool, verbose: bool) -> None:
     """Code news files and folders into events stored in the database."""
     from .pipeline import code_files
 
@@ -288,14 +292,16 @@ def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int |
     restore = _stop_on_sigint()
     try:
         summary = code_files(paths, db=db, published=published, workers=workers, max_bytes=max_bytes,
-                             progress=progress)
+                             progress=progress, recode=recode)
     except KeyboardInterrupt:
         progress.close()
         done = progress.last
         so_far = (f"coded {done.coded}, skipped {done.skipped}, failed {done.failed}, "
-                  f"already stored {done.already_stored}" if done is not None else "nothing stored yet")
-        click.echo(f"interrupted: {so_far}; every stored document is complete. Run the same command again to "
-                   "finish the batch.", err=True)
+                  f"{f'recoded {done.recoded}, ' if recode else ''}already stored {done.already_stored}"
+                  if done is not None else "nothing stored yet")
+        state = ("each document is either recoded or as it was" if recode else
+                 "every stored document is complete")
+        click.echo(f"interrupted: {so_far}; {state}. Run the same command again to finish the batch.", err=True)
         raise SystemExit(130) from None
     finally:
         restore()
@@ -306,7 +312,8 @@ def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int |
     rate = summary.seen / summary.seconds if summary.seconds else 0.0
     click.echo(
         f"coded {summary.coded}, skipped {summary.skipped}, failed {summary.failed}, "
-        f"already stored {summary.already_stored}; {summary.events} events "
+        f"{f'recoded {summary.recoded}, ' if recode else ''}already stored {summary.already_stored}; "
+        f"{summary.events} events "
         f"in {summary.seconds:.1f}s ({rate:.1f} docs/s) -> {db}"
     )
     for reason, n in sorted(summary.reasons.items()):
@@ -491,6 +498,11 @@ def events(db: str, type_: str | None, mode: str | None, quad: str | None, modal
         columns = ["type", "cameo", *(["modality"] if shows_modality else []), "actor", "recipient", "date", "place",
                    "trigger"]
         _emit(_event_table_rows(records, modality=shows_modality), fmt, columns)
+    elif fmt == "csv":  # the flattened layout of export.py, byte for byte the API's
+        try:
+            export.write_export(conn, records, "csv", sys.stdout, source=f" from {db!r}")
+        except export.ExportAborted as exc:
+            raise StoreError(str(exc)) from exc
     else:
         _emit(_export_guard(records, fmt, db), fmt, EVENT_COLUMNS)
     if fmt == "table" and event_filter.modality == DEFAULT_MODALITY:  # a note for people; exports stay bare

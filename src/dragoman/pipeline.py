@@ -65,6 +65,7 @@ class BatchSummary:
     skipped: int = 0
     failed: int = 0
     already_stored: int = 0
+    recoded: int = 0  # documents already stored, coded again (``recode=True``), whatever their new status
     events: int = 0
     seconds: float = 0.0
     expected: int | None = None  # inputs found before the batch started (for a progress bar)
@@ -72,21 +73,24 @@ class BatchSummary:
 
     @property
     def seen(self) -> int:
-        return self.coded + self.skipped + self.failed + self.already_stored
+        return self.coded + self.skipped + self.failed + self.already_stored + self.recoded
 
-    def add(self, coded: CodedDoc, *, inserted: bool) -> None:
+    def add(self, coded: CodedDoc, *, inserted: bool, recoded: bool = False) -> None:
+        """Count one written document: new (``inserted``), already stored (not), or stored and coded again."""
         if not inserted:
             self.already_stored += 1
             return
-        if coded.status == "ok":
+        self.events += len(coded.events) if coded.status == "ok" else 0
+        if recoded:
+            self.recoded += 1
+        elif coded.status == "ok":
             self.coded += 1
-            self.events += len(coded.events)
         elif coded.status == "skipped":
             self.skipped += 1
-            self.reasons[f"skipped: {coded.error}"] += 1
         else:
             self.failed += 1
-            self.reasons[f"failed: {coded.error}"] += 1
+        if coded.status != "ok":
+            self.reasons[f"{coded.status}: {coded.error}"] += 1
 
 
 def _rejected(item: Rejected) -> CodedDoc:
@@ -296,11 +300,15 @@ def code_files(
     workers: int | Literal["auto"] = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[BatchSummary], None] | None = None,
+    recode: bool = False,
 ) -> BatchSummary:
     """Code every input under ``paths`` into the store at ``db``; resumable and idempotent.
 
     ``workers``: processes that code ("auto": one per core); a batch of fewer than ``MIN_DOCS_FOR_WORKERS``
     inputs is coded in this process whatever the number, since starting workers would cost more than it saves.
+    ``recode``: inputs already stored are coded again (e.g. with a corrected ``published``) instead of being
+    counted as already stored; each replaces its stored coding in one transaction (``store.write_coded``), keeping
+    its doc_id and the ids of the events produced again. Counted in ``BatchSummary.recoded``.
     """
     stated_published = published_date(published)  # a bad value fails here, before the store is touched
     started = time.perf_counter()
@@ -309,14 +317,15 @@ def code_files(
     if progress:
         summary.expected = count_inputs(paths)
     try:
-        known = store.known_doc_ids(conn)
+        stored = store.known_doc_ids(conn)
+        known = set() if recode else set(stored)  # documents not to code (again) in this batch
 
         def pending() -> Iterator[Article | Rejected]:
             for item in iter_inputs(paths, max_bytes=max_bytes, published=stated_published):
                 if item.doc_id in known:
                     summary.already_stored += 1
                     continue
-                known.add(item.doc_id)  # the same content twice in one batch is stored once
+                known.add(item.doc_id)  # the same content twice in one batch is stored (or recoded) once
                 yield item
 
         # Read just enough to know whether workers pay off; the rest streams in while they code.
@@ -327,7 +336,8 @@ def code_files(
 
         def write(batch: list[CodedDoc]) -> None:
             for coded in batch:
-                summary.add(coded, inserted=store.write_coded(conn, coded))
+                again = recode and coded.doc_id in stored
+                summary.add(coded, inserted=store.write_coded(conn, coded, replace=again), recoded=again)
             summary.seconds = time.perf_counter() - started
             if progress:
                 progress(summary)

@@ -524,17 +524,38 @@ def known_doc_ids(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT doc_id FROM documents")}
 
 
-def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:
-    """Store one document and its events atomically. Returns False if it was already stored."""
+# The columns a recode (write_coded(replace=True)) sets again: all but the keys and the first storing's time.
+_DOC_COLUMNS = ("source_id", "format", "status", "error", "title", "section", "dateline", "dateline_places", "agency",
+                "published", "url", "author", "site_name", "language", "original", "text", "offsets", "removed")
+_EVENT_COLUMNS = ("doc_id", "type", "mode", "cameo", "quad", "modality", "actor_name", "actor_country", "actor_sector",
+                  "recipient_name", "recipient_country", "recipient_sector", "date", "date_precision",
+                  "location_name", "location_country", "geonameid", "lat", "lon", "dead", "injured", "arrested",
+                  "displaced", "sentence", "sentence_start", "trigger_start", "record", "confidence")
+
+
+def _set_again(columns: Sequence[str]) -> str:
+    return ", ".join(f"{column} = excluded.{column}" for column in columns)
+
+
+def write_coded(conn: sqlite3.Connection, coded: CodedDoc, *, replace: bool = False) -> bool:
+    """Store one document and its events atomically. Returns False if it was already stored (and not replaced).
+
+    ``replace`` (a recode): a document already stored takes the new coding in the same one transaction, so a run
+    killed at any point leaves it wholly old or wholly new. Its row is updated (doc_id and created_at kept); an
+    event produced again (same id: same document, type, trigger offset, actor and recipient) is updated in place,
+    keeping its id and its rowid (so its place among the reports of a happening, ``--distinct``); an event no
+    longer produced is deleted; a new one is added. The read side follows through the triggers.
+    """
     article, clean = coded.article, coded.clean
+    conflict = f"DO UPDATE SET {_set_again(_DOC_COLUMNS)}" if replace else "DO NOTHING"
     conn.execute("BEGIN IMMEDIATE")
     try:
         cursor = conn.execute(
-            """INSERT INTO documents (doc_id, source_id, format, status, error, title, section,
+            f"""INSERT INTO documents (doc_id, source_id, format, status, error, title, section,
                    dateline, dateline_places, agency, published, url, author, site_name, language,
                    original, text, offsets, removed, created_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(doc_id) DO NOTHING""",
+               ON CONFLICT(doc_id) {conflict}""",
             _storable((
                 coded.doc_id,
                 coded.source_id,
@@ -562,18 +583,24 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc) -> bool:
         if inserted:
             # a store opened under fewer migrations (tests build old stores so) has no confidence column yet
             rows = [_storable(_event_row(event)) for event in coded.events]
-            if rows and not _has_confidence(conn):
-                rows = [row[:-1] for row in rows]
-            if rows:
+            columns = _EVENT_COLUMNS if _has_confidence(conn) else _EVENT_COLUMNS[:-1]
+            rows = [row[:1 + len(columns)] for row in rows]
+            stored: set[str] = set()
+            if replace:
+                # Events of the old coding that the new one does not produce again go; the others are updated.
+                conn.execute("DELETE FROM events WHERE doc_id = ? AND event_id NOT IN (SELECT value FROM json_each(?))",
+                             (coded.doc_id, json.dumps([row[0] for row in rows])))
+                stored = {r[0] for r in conn.execute("SELECT event_id FROM events WHERE doc_id = ?", (coded.doc_id,))}
+                # A plain UPDATE, not an upsert: inside an upsert the triggers' INSERT OR IGNORE would abort.
+                conn.executemany(f"UPDATE events SET {', '.join(f'{c} = ?' for c in columns)} WHERE event_id = ?",
+                                 [(*row[1:], row[0]) for row in rows if row[0] in stored])
+            fresh = [row for row in rows if row[0] not in stored]
+            if fresh:
                 conn.executemany(
-                    f"""INSERT INTO events (event_id, doc_id, type, mode, cameo, quad, modality,
-                           actor_name, actor_country, actor_sector, recipient_name, recipient_country,
-                           recipient_sector, date, date_precision, location_name, location_country, geonameid,
-                           lat, lon, dead, injured, arrested, displaced, sentence, sentence_start,
-                           trigger_start, record{", confidence" if len(rows[0]) == 29 else ""})
-                       VALUES ({", ".join("?" * len(rows[0]))})
+                    f"""INSERT INTO events (event_id, {", ".join(columns)})
+                       VALUES ({", ".join("?" * (1 + len(columns)))})
                        ON CONFLICT(event_id) DO NOTHING""",
-                    rows,
+                    fresh,
                 )
         conn.execute("COMMIT")
         return inserted

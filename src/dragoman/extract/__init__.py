@@ -173,7 +173,9 @@ class DocumentCoder:
         self.article = article
         self.places = PlaceResolver(doc, clean)
         # actors ask the place side (its PlaceCountries), not the gazetteer, for a place name's country
-        self.actors = _Actors(ActorResolver(doc, dateline_places=clean.dateline_places, places=self.places.countries))
+        # the dateline's country only where the story is about it, not a filing city abroad (actor_dateline)
+        self.actors = _Actors(ActorResolver(doc, dateline_places=self.places.actor_dateline(),
+                                            places=self.places.countries))
         self.dates = DateResolver(doc, published=article.published)
         self.source = _Source(clean.offsets, clean.body, article.original)
         self._sentences: dict[int, tuple[Sequence[Figure], str, tuple[int, int]]] = {}
@@ -367,14 +369,28 @@ def protest_target(protester: Actor) -> Actor | None:
                  sector="GOV")
 
 
+# Prepositions through which an actor phrase names where its people are ("people in the Amhara region").
+PLACED_PREPS = frozenset({"in", "from", "of"})
+
+
 def _placed(actor: Actor, head: Token | None, places: PlaceResolver) -> Actor:
-    """An actor the lexicons give no country but that is a place the gazetteer resolved ("an assault on
-    Rafah", Rafah tagged a person) takes the place's country: a country is the state (no sector), a town or
-    region its people. This mention's own resolution in the document, where the actor resolver asked the place
-    side for the name's country without context (``places.lookup``)."""
-    if actor.country is not None or head is None or (place := places.place_at(head)) is None or not place.country:
+    """An actor the lexicons give no country takes the country of a place the phrase itself ties to it, as the
+    place side resolved that mention in the document: the head ("an assault on Rafah", Rafah tagged a person),
+    a name modifying it ("Amhara militia", "Darfur rebels"), a place it is in or from ("five people in the Amhara
+    region"). A country is the state (no sector), a town or region its people. Never the dateline's or the
+    story's country: an "army" or a "drone" with no place of its own stays without one."""
+    if actor.country is not None or head is None:
         return actor
-    return replace(actor, country=place.country, sector=actor.sector or (None if place.fcode == "PCLI" else "CVL"))
+    tied = [head, *(c for c in head.children if c.dep_ in ("compound", "nmod") and c.i < head.i),
+            *(t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in PLACED_PREPS
+              for p in prep.children if p.dep_ == "pobj"
+              for t in (p, *(c for c in p.children if c.dep_ == "compound")))]
+    for token in tied:
+        place = places.place_at(token)
+        if place is not None and place.country:
+            return replace(actor, country=place.country,
+                           sector=actor.sector or (None if place.fcode == "PCLI" else "CVL"))
+    return actor
 
 
 def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Actors,
