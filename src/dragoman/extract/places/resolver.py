@@ -39,7 +39,7 @@ from ... import lexicon as lx
 from ...gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 from ...model import CleanDoc, Place
 from .evidence import CandidateEvidence, ScoredCandidate
-from .location import PRECISION_RANK, Located, locate_event
+from .location import PRECISION_RANK, Located, locate_event, story_place
 from .lookup import PlaceCountries
 from .ranker import candidate_features, get_ranker, in_lists
 from .toponyms import Toponym, ToponymFinder, dateline_spans, feature_head, list_groups
@@ -355,6 +355,22 @@ class PlaceResolver:
         return nxt.candidate
 
     # ---- document focus and event locations ----------------------------------------------------------------
+
+    def actor_dateline(self) -> tuple[str, ...]:
+        """The dateline places whose country an actor named without one may take: the cleaner's dateline, unless
+        it is only the filing city of a story about elsewhere (the body names places, the most of them in
+        another country, and none at all in the dateline's: a story filed from Pretoria about Ethiopia), where an
+        "army" or a "drone" is no more the dateline's than any other country's."""
+        names = self.clean.dateline_places if self.clean is not None else ()
+        if not names or not self.dateline:
+            return names
+        filed = self.dateline[0].country
+        main = story_place(self.doc, self.toponyms)
+        if main is None or main.candidate is None or main.candidate.country == filed:
+            return names
+        named = any(t.candidate is not None and t.candidate.country == filed and t.source != "dateline"
+                    for t in self.toponyms)
+        return names if named else ()
 
     def focus(self) -> Toponym | None:
         """The place the document is mostly about: the most named city, else region, else country."""

@@ -1,0 +1,52 @@
+"""Actors and the dateline: an actor with no country of its own does not take a filing city's country; a place
+the phrase ties to the actor gives it one (``PlaceResolver.actor_dateline``, ``_placed`` in ``extract``)."""
+
+from __future__ import annotations
+
+from dragoman.extract import detector_mode
+from dragoman.extract.places.resolver import PlaceResolver
+from dragoman.model import CleanDoc, Event, OffsetMap
+from dragoman.nlp import get_nlp
+from dragoman.pipeline import code_text
+
+
+def _code(text: str) -> list[Event]:
+    with detector_mode("rules"):
+        return code_text(text, published="2024-03-05")
+
+
+def _resolver(text: str, dateline: tuple[str, ...]) -> PlaceResolver:
+    clean = CleanDoc(body=text, offsets=OffsetMap.identity(len(text)), dateline_places=dateline)
+    return PlaceResolver(get_nlp()(text), clean)
+
+
+def test_a_filing_city_abroad_gives_actors_no_country() -> None:
+    text = ("PRETORIA (Reuters) - Fighting between federal troops and a regional militia spread near Gondar in "
+            "Ethiopia on Tuesday. A drone struck a bus station on Wednesday, killing six people, residents said.")
+    events = [e for e in _code(text) if e.type == "ASSAULT"]
+    assert events
+    for event in events:
+        for actor in (event.actor, event.recipient):
+            assert actor is None or actor.country != "ZAF", actor
+
+
+def test_the_dateline_is_kept_for_actors_where_the_story_is_about_its_country() -> None:
+    at_home = _resolver("NAIROBI, Kenya - Police dispersed protesters in Mombasa on Monday.", ("Nairobi",))
+    assert at_home.actor_dateline() == ("Nairobi",)
+    abroad = _resolver("PRETORIA - Troops clashed with rebels near Gondar in Ethiopia, and again in Bahir Dar.",
+                       ("Pretoria",))
+    assert abroad.actor_dateline() == ()
+    # the body names the dateline's country too: the story may be about it as well
+    mixed = _resolver("PRETORIA - South Africa sent envoys after troops clashed with rebels near Gondar in "
+                      "Ethiopia and in Bahir Dar.", ("Pretoria",))
+    assert mixed.actor_dateline() == ("Pretoria",)
+
+
+def test_a_place_named_in_the_actor_phrase_gives_its_country() -> None:
+    # a name modifying the head, and a place the people are from
+    for text in ("Gunmen attacked Kaduna residents overnight, killing nine, police said.",
+                 "Gunmen abducted dozens of students from Kaduna State on Sunday."):
+        (event,) = [e for e in _code(text) if e.type == "ASSAULT"]
+        assert event.recipient is not None and event.recipient.country == "NGA", text
+        assert event.recipient.sector in {"CVL", "EDU"}  # the phrase's own sector is kept
+        assert event.actor is not None and event.actor.country is None  # "gunmen" have no place of their own
