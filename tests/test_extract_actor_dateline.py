@@ -1,4 +1,4 @@
-"""Actors and the dateline: an actor with no country of its own does not take a filing city's country; a place
+"""Actors and places: an actor with no country of its own does not take a filing city's country; a place
 the phrase ties to the actor gives it one (``PlaceResolver.actor_dateline``, ``_placed`` in ``extract``)."""
 
 from __future__ import annotations
@@ -46,7 +46,17 @@ def test_a_place_named_in_the_actor_phrase_gives_its_country() -> None:
     # a name modifying the head, and a place the people are from
     for text in ("Gunmen attacked Kaduna residents overnight, killing nine, police said.",
                  "Gunmen abducted dozens of students from Kaduna State on Sunday."):
-        (event,) = [e for e in _code(text) if e.type == "ASSAULT"]
+        (event,) = [e for e in _code(text) if e.type == "ASSAULT" and e.recipient is not None]
         assert event.recipient is not None and event.recipient.country == "NGA", text
         assert event.recipient.sector in {"CVL", "EDU"}  # the phrase's own sector is kept
         assert event.actor is not None and event.actor.country is None  # "gunmen" have no place of their own
+
+
+def test_the_venue_of_talks_is_their_place_not_their_recipient() -> None:
+    (event,) = [e for e in _code("Sudanese and Chadian envoys held talks in Nairobi on Thursday.")
+                if e.type == "CONSULT"]
+    assert event.recipient is None or event.recipient.country != "KEN"
+    assert event.location is not None and event.location.name == "Nairobi" and event.location.country == "KEN"
+    # a visit's destination is its host
+    events = _code("The Ghanaian president travelled to Nairobi on Monday for a state visit to Kenya.")
+    assert any(e.recipient is not None and e.recipient.country == "KEN" for e in events if e.type == "CONSULT")

@@ -393,6 +393,16 @@ def _placed(actor: Actor, head: Token | None, places: PlaceResolver) -> Actor:
     return actor
 
 
+# Meetings, agreements and statements happen at a venue: "talks in Geneva", "signed a deal in Doha" say where, not
+# with whom ("a visit to Rabat" does); an act done to a place ("a curfew in Algiers") keeps the place as recipient.
+VENUE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+
+def _venue(item: Found, place: Token) -> bool:
+    """Whether ``place`` (a place head of the trigger) is the venue of a meeting or agreement, not its party."""
+    return item.code.type in VENUE_TYPES and place.head.lower_ != "to"
+
+
 def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Actors,
                 dates: DateResolver, places: PlaceResolver, article: Article, source: _Source,
                 sentence_text: str, sentence_span: tuple[int, int]) -> list[Event]:
@@ -409,7 +419,8 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         pairs = [(s, r) for _sh, s in senders for _rh, r in senders if s is not r]
     else:
         if not receivers:  # "imposed a curfew in Algiers", "withdrew from Chad": the place done to
-            receivers = [(h, a) for h in place_heads(item)[:1] if (a := actors.resolver.place_actor(h)) is not None]
+            receivers = [(h, a) for h in [h for h in place_heads(item) if not _venue(item, h)][:1]
+                         if (a := actors.resolver.place_actor(h)) is not None]
         if not receivers and senders and item.code.type == "PROTEST":
             implied = protest_target(senders[0][1])
             receivers = [(None, implied)] if implied is not None else []
