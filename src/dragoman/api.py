@@ -10,6 +10,12 @@ Routes (OpenAPI at ``/openapi.json``)::
     GET /api/export          every matching event, streamed as CSV or JSONL
     GET /api/meta            the values the filters accept
     GET /                    the web UI (static files under /static)
+    GET /docs                the API's documentation, rendered here from the OpenAPI contract (no scripts)
+
+Every GET route answers HEAD too; a 405 names the methods allowed (``Allow``). Requests whose ``Host`` is not
+one the server answers to get a 400 (DNS rebinding against a local server): ``create_app(allowed_hosts=...)``,
+which ``dragoman serve`` fills with the bound host, localhost, 127.0.0.1 and ``--allowed-host`` values.
+The response shapes are pydantic models in api_models.py; the CSV layout is export.py's.
 
 A page of ``/api/events``::
 
@@ -18,6 +24,8 @@ A page of ``/api/events``::
 
 ``total`` is exact up to 10,000 matches; beyond, counting stops and ``total`` is the string ``"10000+"``
 with ``total_exact`` false. With ``total=false`` both are null and nothing is counted.
+
+``next_offset`` is null when there is no next page (always with ``limit=0``).
 
 ``distinct=true`` (on /api/events and /api/export) keeps one report per happening: the first stored event
 matching the filters of each happening, and every event without a happening key (see query.py). The page and
@@ -35,16 +43,14 @@ pydantic lives only here, at the HTTP edge; the store speaks dataclasses and dic
 from __future__ import annotations
 
 import bisect
-import csv
 import dataclasses
 import datetime as dt
-import io
-import json
+import html
 import logging
 import math
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -54,13 +60,16 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
-from starlette.datastructures import MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import query, store
+from .api_models import ClustersOut, DocOut, EventOut, EventPage, MetaOut, StatsOut, enum_of
 from .codes import MODALITIES, PLOVER_TYPES, QUADS
 from .errors import QueryError, StoreError
+from .export import CSV_COLUMNS as CSV_COLUMNS  # the export's columns, named here for API clients
+from .export import ExportAborted, Format, export_chunks
 
 log = logging.getLogger("dragoman.api")
 
@@ -78,16 +87,8 @@ _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 # Control characters and lone surrogates cannot be meant as a filter, and surrogates cannot be encoded.
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
-CSV_COLUMNS = (
-    "event_id", "doc_id", "source_id", "type", "mode", "cameo", "quad", "modality",
-    "actor_text", "actor_name", "actor_country", "actor_sector",
-    "recipient_text", "recipient_name", "recipient_country", "recipient_sector",
-    "date", "date_precision", "date_text",
-    "location_name", "location_geonameid", "location_lat", "location_lon", "location_country", "location_precision",
-    "dead", "injured", "arrested", "displaced",
-    "attribution_text", "attribution_name", "attribution_country", "attribution_sector",
-    "evidence_sentence", "evidence_start", "evidence_end", "evidence_trigger", "confidence",
-)
+# Host names a local server answers to by default (with the host it is bound to): see _HostAllowList.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 # The page is our own files only: nothing inline runs, nothing loads from elsewhere except optional map tiles.
 CSP = (
@@ -205,19 +206,35 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return box
 
 
+# What each filter accepts, stated in the OpenAPI contract as the checks below enforce it. Text is case-folded
+# by the server ("assault" is ASSAULT) and a blank value is no filter; the contract gives the canonical spelling.
+_TEXT = {"maxLength": MAX_TEXT}
+_CODE = {"pattern": _COUNTRY.pattern, "minLength": 3, "maxLength": 3}
+_DAY = {"format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_BBOX = {"pattern": r"^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$", "maxLength": MAX_TEXT}
+
+
 def event_filter(
-    type: str | None = Query(None, description=f"PLOVER event type: {', '.join(PLOVER_TYPES)}"),
-    mode: str | None = Query(None, description="PLOVER mode, e.g. heavy-weapons"),
-    quad: str | None = Query(None, description=f"Quad class: {', '.join(QUADS)}"),
-    modality: str | None = Query(None, description=f"Modality: {', '.join(MODALITIES)}"),
-    country: str | None = Query(None, description="ISO alpha-3 code of the actor or the recipient"),
-    actor: str | None = Query(None, description="Actor name (substring) or country code"),
-    recipient: str | None = Query(None, description="Recipient name (substring) or country code"),
-    q: str | None = Query(None, description="Text in the evidence sentence"),
-    date_from: str | None = Query(None, description="Events on or after this date, YYYY-MM-DD"),
-    date_to: str | None = Query(None, description="Events on or before this date, YYYY-MM-DD"),
-    bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat"),
-    doc_id: str | None = Query(None, description="Events of one document"),
+    type: str | None = Query(None, description="PLOVER event type", json_schema_extra=enum_of(PLOVER_TYPES)),
+    mode: str | None = Query(None, description="PLOVER mode, e.g. heavy-weapons", json_schema_extra=_TEXT),
+    quad: str | None = Query(None, description="Quad class", json_schema_extra=enum_of(QUADS)),
+    modality: str | None = Query(None, description="Modality", json_schema_extra=enum_of(MODALITIES)),
+    country: str | None = Query(None, description="ISO alpha-3 code of the actor or the recipient",
+                                json_schema_extra=_CODE),
+    place_country: str | None = Query(None, description="ISO alpha-3 code of the country the event is located in "
+                                                        "(what happened there)", json_schema_extra=_CODE),
+    actor: str | None = Query(None, description="Actor name (substring) or country code", json_schema_extra=_TEXT),
+    recipient: str | None = Query(None, description="Recipient name (substring) or country code",
+                                  json_schema_extra=_TEXT),
+    q: str | None = Query(None, description="Text in the evidence sentence (quotes, dashes and letter case folded)",
+                          json_schema_extra=_TEXT),
+    date_from: str | None = Query(None, description="Events on or after this date, YYYY-MM-DD",
+                                  json_schema_extra=_DAY),
+    date_to: str | None = Query(None, description="Events on or before this date, YYYY-MM-DD",
+                                json_schema_extra=_DAY),
+    bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat in degrees (longitudes -180..180, "
+                                               "latitudes -90..90, min before max)", json_schema_extra=_BBOX),
+    doc_id: str | None = Query(None, description="Events of one document", json_schema_extra={"maxLength": 64}),
 ) -> query.EventFilter:
     """The filters shared by events, stats, clusters and export, checked before any SQL runs."""
     date_from_v, date_to_v = _date("date_from", date_from), _date("date_to", date_to)
@@ -230,6 +247,7 @@ def event_filter(
         quad=_choice("quad", quad, QUADS),
         modality=_choice("modality", modality, MODALITIES),
         country=_country("country", country),
+        place_country=_country("place_country", place_country),
         actor=_text("actor", actor),
         recipient=_text("recipient", recipient),
         q=_text("q", q),
@@ -372,62 +390,88 @@ def _doc_payload(doc: dict[str, Any], events: list[dict[str, Any]]) -> dict[str,
 # ---------------------------------------------------------------- export
 
 
-def _csv_row(record: dict[str, Any]) -> list[Any]:
-    row: dict[str, Any] = {k: record.get(k) for k in ("event_id", "doc_id", "source_id", "type", "mode", "cameo",
-                                                       "quad", "modality", "date", "date_precision", "date_text")}
-    for role in ("actor", "recipient", "attribution"):
-        part = record.get(role) or {}
-        for key in ("text", "name", "country", "sector"):
-            row[f"{role}_{key}"] = part.get(key)
-    location = record.get("location") or {}
-    for key in ("name", "geonameid", "lat", "lon", "country", "precision"):
-        row[f"location_{key}"] = location.get(key)
-    row.update({k: (record.get("counts") or {}).get(k) for k in ("dead", "injured", "arrested", "displaced")})
-    evidence = record.get("evidence") or {}
-    for key in ("sentence", "start", "end", "trigger"):
-        row[f"evidence_{key}"] = evidence.get(key)
-    row["confidence"] = record.get("confidence")
-    return ["" if row.get(c) is None else query.csv_cell(row[c]) for c in CSV_COLUMNS]
-
-
-class ExportAborted(Exception):
-    """Breaks an export stream after its trailing error record, so the download fails instead of ending as a
-    clean 200 (the status line went out with the first rows). Deliberately no DragomanError: no exception handler
-    may answer it once the response has started, and its message was already sent and logged."""
-
-
 def _export_lines(db: Path, event_filter: query.EventFilter, sort: str, fmt: str) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    if fmt == "csv":
-        # The header goes out first, whatever follows: an export with no rows still says what its columns are.
-        writer.writerow(CSV_COLUMNS)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    sent = 0
+    """The export body (export.py's chunks), read from its own connection: a streamed body is iterated after
+    the request's connection is closed. A failure is logged once; the body already ends with its error line."""
+    kind: Format = "csv" if fmt == "csv" else "jsonl"
     try:
-        # Its own connection: a streamed body is iterated after the request's connection is closed.
-        conn = store.connect(db, read_only=True)
         try:
-            for record in query.iter_events(conn, event_filter, sort=sort):
-                if fmt == "csv":
-                    writer.writerow(_csv_row(record))
-                else:
-                    buffer.write(json.dumps(record, ensure_ascii=False) + "\n")
-                sent += 1
-                if sent % 500 == 0:
-                    yield buffer.getvalue()
-                    buffer.seek(0)
-                    buffer.truncate()
+            conn = store.connect(db, read_only=True)
+        except Exception as exc:  # noqa: BLE001 - the header, then the error line: never a bare broken body
+            yield from export_chunks(None, _failing(exc), kind)
+            return
+        try:
+            yield from export_chunks(conn, query.iter_events(conn, event_filter, sort=sort), kind)
         finally:
             conn.close()
-    except Exception as exc:  # noqa: BLE001 - any failure must break the stream visibly, never end it cleanly
-        message = f"the export stopped after {sent} events and is incomplete: {exc}"
-        log.error("/api/export from %s: %s", db, message)
-        yield buffer.getvalue() + query.export_error_line(fmt, message)
-        raise ExportAborted(message) from exc
-    yield buffer.getvalue()
+    except ExportAborted as exc:
+        log.error("/api/export from %s: %s", db, exc)
+        raise
+
+
+def _failing(exc: Exception) -> Iterator[dict[str, Any]]:
+    """Records that are not there: the reason they could not be read."""
+    raise exc
+    yield  # a generator: the error surfaces where the export reads its first record
+
+
+class _HostAllowList:
+    """Answers only requests whose ``Host`` names this server: a web page elsewhere that re-points its own domain
+    at 127.0.0.1 (DNS rebinding) sends its domain as Host and gets a 400 instead of the store's data."""
+
+    def __init__(self, app: ASGIApp, *, hosts: Iterable[str]) -> None:
+        self.app = app
+        self.hosts = frozenset(_host_name(host) for host in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = Headers(scope=scope).get("host", "")
+        if _host_name(given) in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        allowed = ", ".join(sorted(self.hosts))
+        name = _host_name(given) or "NAME"
+        response = _error_response(
+            400, "host_not_allowed",
+            f"the Host header {given!r} is not a name this server answers to (it answers to {allowed}); this "
+            "guards a local server against DNS rebinding. Open it by one of those names, or start it with "
+            f"`dragoman serve --allowed-host {name}` to add this one")
+        await response(scope, receive, send)
+
+
+def _host_name(host: str) -> str:
+    """The name part of a Host header, lower-cased: "[::1]:8000" -> "::1", "LocalHost.:80" -> "localhost"."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host
+    if host.count(":") == 1:  # name:port; a bare IPv6 address has several colons
+        host = host.split(":", 1)[0]
+    return host.rstrip(".")
+
+
+class _HeadAsGet:
+    """HEAD wherever GET works: the GET route answers, its status and headers go out, its body does not."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+        ended = False
+
+        async def send_head(message: Message) -> None:
+            nonlocal ended
+            if message["type"] != "http.response.body":
+                await send(message)
+            elif not ended:
+                ended = True
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        await self.app({**scope, "method": "GET"}, receive, send_head)
 
 
 class _SecurityHeaders:
@@ -480,31 +524,45 @@ def ui_built(static_dir: Path = STATIC_DIR) -> bool:
     return all((static_dir / name).is_file() for name in BUILT_ASSETS)
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The FastAPI app over the store at ``db`` (read-only). Raises StoreError when it cannot be read."""
+def create_app(db: str | Path, *, allowed_hosts: Iterable[str] | None = None) -> FastAPI:
+    """The FastAPI app over the store at ``db`` (read-only). Raises StoreError when it cannot be read.
+
+    ``allowed_hosts``: the host names requests may carry in ``Host`` (others get a 400); None answers any, for an
+    app embedded behind a server that checks them itself, or tests. ``dragoman serve`` always gives a list.
+    """
     db_path = Path(db)
     store.connect_existing(db_path).close()
     server_log = logging.getLogger("uvicorn.error")
     if _quiet_aborted_exports not in server_log.filters:
         server_log.addFilter(_quiet_aborted_exports)
 
+    # No CDN-served Swagger UI or ReDoc (the CSP forbids their scripts, and offline they are blank): /docs is ours.
     app = FastAPI(
         title="dragoman",
         summary="Political event data coded from news: PLOVER/CAMEO events with their evidence.",
         version="0.1.0",
         responses=ERROR_RESPONSES,
+        docs_url=None,
+        redoc_url=None,
     )
 
     app.state.db_path = db_path
 
     _add_error_handlers(app)
-    app.add_middleware(_SecurityHeaders)
     _add_event_routes(app)
     _add_summary_routes(app)
     _add_export_route(app, db_path)
     _add_ui_routes(app)
+    _add_docs_route(app)
+    _tidy_openapi(app)
+    # Outermost last: HEAD is a GET to everything inside; the Host check answers before any route runs; every
+    # answer, a refused Host's too, carries the security headers.
     # The country outlines are 1.5 MB of JSON: compressed they cross a slow link in a blink.
     app.add_middleware(GZipMiddleware, minimum_size=2048)
+    if allowed_hosts is not None:
+        app.add_middleware(_HostAllowList, hosts=allowed_hosts)
+    app.add_middleware(_SecurityHeaders)
+    app.add_middleware(_HeadAsGet)
     if STATIC_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
@@ -529,7 +587,17 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         codes = {404: "not_found", 405: "method_not_allowed"}
         message = str(exc.detail) if exc.status_code != 404 else f"no route {request.url.path!r}: see /docs"
-        return _error_response(exc.status_code, codes.get(exc.status_code, "http_error"), message)
+        response = _error_response(exc.status_code, codes.get(exc.status_code, "http_error"), message)
+        allow = (exc.headers or {}).get("Allow")
+        if exc.status_code == 405 and allow:
+            methods = [m.strip() for m in allow.split(",") if m.strip()]
+            if "GET" in methods and "HEAD" not in methods:
+                methods.append("HEAD")  # answered by _HeadAsGet wherever GET is
+            response.headers["Allow"] = ", ".join(methods)
+            response.body = _error_response(405, "method_not_allowed", f"{request.method} is not allowed on "
+                                            f"{request.url.path!r}: use {' or '.join(methods)}").body
+            response.headers["Content-Length"] = str(len(response.body))
+        return response
 
     @app.exception_handler(QueryError)
     async def _query_error(_request: Request, exc: QueryError) -> JSONResponse:
@@ -545,15 +613,23 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _error_response(503, "store_unavailable", f"the database could not answer: {exc}")
 
 
+def _ok(model: type[BaseModel], description: str) -> dict[int | str, dict[str, Any]]:
+    """The 200 answer of a route that returns the store's plain records: documented by ``model``, not re-validated
+    (records are served as stored, at the speed of json.dumps)."""
+    return {200: {"model": model, "description": description}}
+
+
 def _add_event_routes(app: FastAPI) -> None:
     """/api/events (a page), /api/events/{id} and /api/docs/{id}."""
 
-    @app.get("/api/events", summary="Filtered, sorted, paged event records")
+    @app.get("/api/events", summary="Filtered, sorted, paged event records", response_model=None,
+             responses=_ok(EventPage, "A page of event records"))
     def list_events(
         flt: Filter,
         conn: Conn,
-        sort: str | None = Query(None, description=f"One of {', '.join(query.SORTS)} (default -date)"),
-        limit: int = Query(DEFAULT_LIMIT, ge=0, le=MAX_LIMIT),
+        sort: str | None = Query(None, description="Order of the events (default -date)",
+                                 json_schema_extra=enum_of(list(query.SORTS))),
+        limit: int = Query(DEFAULT_LIMIT, ge=0, le=MAX_LIMIT, description="Events per page (0: count only)"),
         offset: int = Query(0, ge=0, le=MAX_OFFSET),
         total: bool = Query(True, description="Count matching events: exact up to 10000, else total is \"10000+\""),
         distinct: bool = Query(False, description=DISTINCT_HELP + " total then counts happenings, exact up to 1000 "
@@ -567,7 +643,9 @@ def _add_event_routes(app: FastAPI) -> None:
         cap = DISTINCT_COUNT_CAP if distinct else query.COUNT_CAP
         events, count = query.event_page(conn, flt, sort=sort_v, limit=limit, offset=offset, count=total, cap=cap)
         exact = count is not None and count <= cap
-        more = len(events) == limit and (not exact or offset + limit < (count or 0))
+        # A full page may have a next one; an empty page (limit=0 too) never has: a client following
+        # next_offset must reach null.
+        more = limit > 0 and len(events) == limit and (not exact or offset + limit < (count or 0))
         shown: int | str | None = count if count is None or exact else f"{cap}+"
         page: dict[str, Any] = {"total": shown, "total_exact": exact if count is not None else None, "limit": limit,
                 "offset": offset, "sort": sort_v, "next_offset": offset + limit if more else None, "events": events}
@@ -575,14 +653,16 @@ def _add_event_routes(app: FastAPI) -> None:
             page["reports"] = query.report_counts(conn, [record["event_id"] for record in events])
         return page
 
-    @app.get("/api/events/{event_id}", summary="One event record")
+    @app.get("/api/events/{event_id}", summary="One event record", response_model=None,
+             responses=_ok(EventOut, "The event record"))
     def one_event(event_id: str, conn: Conn) -> dict[str, Any]:
         record = query.get_event(conn, _text("event_id", event_id, max_len=64) or "")
         if record is None:
             raise ApiError(404, "not_found", f"no event {event_id!r}: list events at /api/events")
         return record
 
-    @app.get("/api/docs/{doc_id}", summary="A document: cleaned text, metadata, its events with marks")
+    @app.get("/api/docs/{doc_id}", summary="A document: cleaned text, metadata, its events with marks",
+             response_model=None, responses=_ok(DocOut, "The document"))
     def one_doc(doc_id: str, conn: Conn) -> dict[str, Any]:
         key = _text("doc_id", doc_id, max_len=64) or ""
         doc = query.get_document(conn, key)
@@ -596,7 +676,8 @@ def _add_summary_routes(app: FastAPI) -> None:
 
     @app.get("/api/stats", summary="Counts by type, quad, modality, day and country",
              description="Every stored report counts: the one-row-per-happening `distinct` of /api/events and "
-                         "/api/export is not applied here.")
+                         "/api/export is not applied here.", response_model=None,
+             responses=_ok(StatsOut, "Counts of the matching events"))
     def stats(
         flt: Filter,
         conn: Conn,
@@ -606,7 +687,8 @@ def _add_summary_routes(app: FastAPI) -> None:
 
     @app.get("/api/clusters", summary="Located events grouped on a grid for the map",
              description="Every stored report counts: the one-row-per-happening `distinct` of /api/events and "
-                         "/api/export is not applied here.")
+                         "/api/export is not applied here.", response_model=None,
+             responses=_ok(ClustersOut, "The map's markers"))
     def clusters(
         flt: Filter,
         conn: Conn,
@@ -618,18 +700,28 @@ def _add_summary_routes(app: FastAPI) -> None:
         return {"zoom": zoom, "cell": cell, "clusters": query.event_clusters(conn, flt, cell=cell, limit=limit)}
 
 
+_EXPORT_BODY = {"type": "string", "description": "The body, streamed"}
+
+
 def _add_export_route(app: FastAPI, db_path: Path) -> None:
     """/api/export: every matching event, streamed from its own connection to ``db_path``."""
 
     @app.get("/api/export", summary="Every matching event, streamed as CSV or JSONL",
-             description="The CSV header comes first, also when no event matches. If the store fails mid-stream, "
-                         "the body ends with an error line (JSONL: the error object; CSV: one field starting "
-                         "with #ERROR) and the chunked response is aborted, so a download never looks complete.")
+             description="CSV: the flattened layout of `dragoman events --format csv` (the README's column table), "
+                         "byte for byte; JSONL: one event record a line. The CSV header comes first, also when no "
+                         "event matches. If the store fails mid-stream, the body ends with an error line (JSONL: the "
+                         "error object; CSV: one field starting with #ERROR) and the chunked response is aborted, so "
+                         "a download never looks complete.",
+             response_class=StreamingResponse,
+             responses={200: {"description": "The events: text/csv with format=csv, else application/x-ndjson",
+                              "content": {"text/csv": {"schema": _EXPORT_BODY},
+                                          "application/x-ndjson": {"schema": _EXPORT_BODY}}}})
     def export(
         flt: Filter,
         conn: Conn,
-        format: str = Query("jsonl", description="csv or jsonl"),
-        sort: str | None = Query(None),
+        format: str = Query("jsonl", description="csv or jsonl", json_schema_extra=enum_of(["csv", "jsonl"])),
+        sort: str | None = Query(None, description="Order of the events (default -date; doc is the CLI's order)",
+                                 json_schema_extra=enum_of(list(query.SORTS))),
         distinct: bool = Query(False, description=DISTINCT_HELP),
     ) -> StreamingResponse:
         fmt = _choice("format", format, ("csv", "jsonl")) or "jsonl"
@@ -643,10 +735,16 @@ def _add_export_route(app: FastAPI, db_path: Path) -> None:
 def _add_ui_routes(app: FastAPI) -> None:
     """/api/meta (what the UI's filters offer), the UI's page and the favicon."""
 
-    @app.get("/api/meta", summary="The values the filters accept")
+    @app.get("/api/meta", summary="The values the filters accept", response_model=None,
+             responses=_ok(MetaOut, "The filters' values"))
     def meta() -> dict[str, Any]:
         return {"types": list(PLOVER_TYPES), "quads": list(QUADS), "modalities": list(MODALITIES),
                 "sorts": list(query.SORTS), "max_limit": MAX_LIMIT, "ui_built": ui_built()}
+
+    # Added by H1 for the web UI's country boxes (names or codes): the countries lexicon, read-only.
+    @app.get("/api/countries", summary="Country codes and the names the UI's country boxes accept")
+    def countries() -> query.CountryTable:
+        return query.country_table()
 
     @app.get("/favicon.ico", include_in_schema=False, status_code=204)
     def favicon() -> None:
@@ -657,3 +755,110 @@ def _add_ui_routes(app: FastAPI) -> None:
         if ui_built():
             return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
         return HTMLResponse(_no_ui_page())
+
+
+def _tidy_openapi(app: FastAPI) -> None:
+    """The contract as clients read it: an optional query parameter is a string (or number) that may be left
+    out, not ``anyOf [string, null]`` (a query string cannot carry null); its enum and limits sit on it."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        spec = build()
+        for operations in spec.get("paths", {}).values():
+            for operation in operations.values():
+                for parameter in operation.get("parameters", []):
+                    schema = parameter.get("schema", {})
+                    options = [part for part in schema.pop("anyOf", []) if part.get("type") != "null"]
+                    if len(options) == 1:
+                        schema.update({key: value for key, value in options[0].items() if key not in schema})
+                    elif options:
+                        schema["anyOf"] = options
+                    if isinstance(schema.get("enum"), list):
+                        schema["enum"] = [value for value in schema["enum"] if value is not None]
+                    if schema.get("default", 0) is None:
+                        del schema["default"]
+        app.openapi_schema = spec
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _add_docs_route(app: FastAPI) -> None:
+    """/docs: the OpenAPI contract as a plain page rendered here (no script runs, nothing loads from elsewhere)."""
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(docs_page(app.openapi()))
+
+
+def docs_page(spec: dict[str, Any]) -> str:
+    """The API's documentation from its OpenAPI document: each route, its parameters with what they accept, and
+    its answers with their media types and shapes."""
+    esc = html.escape
+    out = [f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{esc(spec['info']['title'])} API
+</title><style>body{{font-family:sans-serif;max-width:72em;margin:2em auto;padding:0 1em}}
+table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}}
+code{{background:#f4f4f4}}</style></head><body><h1>{esc(spec['info']['title'])} API
+{esc(spec['info']['version'])}</h1><p>{esc(spec['info'].get('summary', ''))}</p>
+<p>The machine-readable contract: <a href="/openapi.json">/openapi.json</a> (OpenAPI
+{esc(spec.get('openapi', ''))}). Every GET also answers HEAD.</p>"""]
+    for path, operations in spec.get("paths", {}).items():
+        for method, operation in operations.items():
+            out.append(f"<h2><code>{esc(method.upper())} {esc(path)}</code></h2>"
+                       f"<p>{esc(operation.get('summary', ''))}</p>")
+            if operation.get("description"):
+                out.append(f"<p>{esc(operation['description'])}</p>")
+            parameters = operation.get("parameters", [])
+            if parameters:
+                out.append("<table><tr><th>parameter</th><th>in</th><th>accepts</th><th>what</th></tr>")
+                for parameter in parameters:
+                    out.append(f"<tr><td><code>{esc(parameter['name'])}</code></td><td>{esc(parameter['in'])}</td>"
+                               f"<td>{esc(_accepts(parameter.get('schema', {})))}</td>"
+                               f"<td>{esc(parameter.get('description', ''))}</td></tr>")
+                out.append("</table>")
+            out.append("<ul>")
+            for status, answer in operation.get("responses", {}).items():
+                shapes = [f"{media} {_shape_name(content.get('schema', {}))}"
+                          for media, content in answer.get("content", {}).items()]
+                out.append(f"<li>{esc(str(status))} {esc(answer.get('description', ''))}: "
+                           f"{esc(', '.join(shapes) or 'no body')}</li>")
+            out.append("</ul>")
+    out.append("<h2>Shapes</h2>")
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        out.append(f"<h3 id=\"{esc(name)}\">{esc(name)}</h3><table><tr><th>field</th><th>type</th><th>what</th></tr>")
+        required = set(schema.get("required", []))
+        for field, sub in schema.get("properties", {}).items():
+            mark = "" if field in required else " (optional)"
+            out.append(f"<tr><td><code>{esc(field)}</code>{mark}</td><td>{esc(_accepts(sub))}</td>"
+                       f"<td>{esc(sub.get('description', ''))}</td></tr>")
+        out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def _shape_name(schema: dict[str, Any]) -> str:
+    ref = schema.get("$ref", "")
+    return ref.rsplit("/", 1)[-1] if ref else str(schema.get("type", ""))
+
+
+def _accepts(schema: dict[str, Any]) -> str:
+    """A short reading of a JSON schema: type, enum, limits, pattern."""
+    if "anyOf" in schema:
+        text = " or ".join(_accepts(part) for part in schema["anyOf"])
+    elif "$ref" in schema:
+        text = _shape_name(schema)
+    elif schema.get("type") == "array":
+        text = f"list of {_accepts(schema.get('items', {}))}"
+    elif schema.get("type") == "object" and isinstance(schema.get("additionalProperties"), dict):
+        text = f"object of {_accepts(schema['additionalProperties'])}"
+    else:
+        text = str(schema.get("type", "any"))
+    if "enum" in schema:
+        text += " one of " + ", ".join("null" if value is None else str(value) for value in schema["enum"])
+    for key, label in (("minimum", ">="), ("maximum", "<="), ("maxLength", "length <="), ("pattern", "matching"),
+                       ("default", "default")):
+        if key in schema:
+            text += f" {label} {schema[key]}"
+    return text
