@@ -686,15 +686,18 @@ def evaluate_stories(gold: Path, split: str | None, texts: Path | None, as_json:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--allowed-host", "allowed_hosts", multiple=True,
+              help="Another host name requests may use (repeatable); the bound host, localhost and 127.0.0.1 always "
+                   "are. Others get a 400 (DNS rebinding).")
 @verbose_option
 @_handle_errors
-def serve(db: str, host: str, port: int) -> None:
+def serve(db: str, host: str, port: int, allowed_hosts: tuple[str, ...]) -> None:
     """Serve the HTTP API and the web UI over the database (read-only)."""
     import uvicorn
 
-    from .api import create_app
+    from .api import LOCAL_HOSTS, create_app
 
-    app = create_app(db)
+    app = create_app(db, allowed_hosts=(host, *LOCAL_HOSTS, *allowed_hosts))
     sock = _bind(host, port)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"serving {db} at http://{shown}:{sock.getsockname()[1]}/ (API at /api/events); Ctrl-C stops",
