@@ -16,9 +16,15 @@ import json
 import math
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+
+# pydantic (a dependency, which brings typing_extensions) reads only this TypedDict on Python < 3.12 (the API's
+# /api/countries is typed by CountryTable).
+from typing_extensions import TypedDict
 
 from .errors import QueryError, StoreError
 from .store import GRID_CELL, fold_text
@@ -672,3 +678,65 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+class CountryName(TypedDict):
+    code: str  # ISO 3166-1 alpha-3
+    name: str
+
+
+class CountryTable(TypedDict):
+    """What a country box may take: every country code with its name, each name form folded -> code, and the
+    actor codes that name no country (IGO, UNO, ...: an actor's "country", never a place's)."""
+
+    countries: list[CountryName]
+    forms: dict[str, str]
+    actor_codes: list[str]
+
+
+def fold_country(text: str) -> str:
+    """A country name as the UI's box compares it: accents off, lower case, runs of other characters one space
+    ("Côte d'Ivoire" -> "cote d ivoire"). app.js folds what is typed the same way."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", bare).strip()
+
+
+def _display_name(country: Any) -> str:
+    # "Iran, Islamic Republic of" -> "Islamic Republic of Iran": ISO's inverted names read badly in a list.
+    name = str(getattr(country, "common_name", None) or country.name)
+    head, sep, tail = name.partition(", ")
+    return f"{tail} {head}" if sep else name
+
+
+@lru_cache(maxsize=1)
+def country_table() -> CountryTable:
+    """The countries lexicon (``lexicon.countries``: ISO names, the aliases, adjectives and demonyms we write) as
+    the UI's country boxes read it, so "Mali", "mali", "Malian" and "MLI" all mean MLI. Capitals are left out: in a
+    country box "Bamako" is more likely a mistake than a country. A folded form naming two countries is dropped."""
+    import pycountry
+
+    from .lexicon import bodies, countries
+
+    forms: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    first_name: dict[str, str] = {}  # code -> its first name or alias in the lexicon (for codes ISO lacks: XKX)
+    for form, entry in countries().items():
+        key = fold_country(form)
+        if entry.kind == "capital" or not key:
+            continue
+        if entry.kind in ("name", "alias"):
+            first_name.setdefault(entry.iso3, form)
+        if forms.setdefault(key, entry.iso3) != entry.iso3:
+            ambiguous.add(key)
+    for key in ambiguous:
+        del forms[key]
+    names = {c.alpha_3: _display_name(c) for c in pycountry.countries}
+    for code, form in first_name.items():
+        names.setdefault(code, form if form.isupper() else form.title())
+    for code, name in names.items():
+        forms.setdefault(fold_country(name), code)
+    actor_codes = sorted({entry.code for entry in bodies().values() if entry.code and entry.code not in names})
+    rows = [CountryName(code=code, name=name) for code, name in names.items()]
+    return CountryTable(countries=sorted(rows, key=lambda row: fold_country(row["name"])), forms=forms,
+                        actor_codes=actor_codes)

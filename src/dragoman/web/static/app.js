@@ -49,15 +49,67 @@
     return body;
   }
 
+  // ------------------------------------------------------------------ countries
+
+  // The country boxes take a name ("Mali", "mali", "Malian") or a code ("MLI"), read off the project's countries
+  // lexicon (/api/countries). Anything else is refused with a message, never cut down to three letters.
+  const countries = { forms: new Map(), names: new Map(), actorCodes: new Set(), loaded: false };
+
+  // As dragoman.query.fold_country folds the forms: accents off, lower case, other characters one space.
+  const foldCountry = (text) => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ").trim();
+
+  async function loadCountries() {
+    try {
+      const table = await api("/api/countries");
+      for (const [form, code] of Object.entries(table.forms)) countries.forms.set(form, code);
+      const list = $("country-names");
+      for (const { code, name } of table.countries) {
+        countries.names.set(code, name);
+        list.appendChild(el("option", { value: name, label: code }));
+      }
+      for (const code of table.actor_codes) countries.actorCodes.add(code);
+      countries.loaded = true;
+    } catch (e) {
+      // An older server without the list: codes still work, names are refused with this reason.
+      countries.error = e.message;
+    }
+  }
+
+  // The code a country box means, "" when empty; an Error naming the box and the fix when it means none.
+  function countryCode(id, label, { actor }) {
+    const text = $(id).value.trim();
+    const shown = $(`${id}-code`);
+    shown.textContent = "";
+    if (!text) return "";
+    const upper = text.toUpperCase();
+    const isCode = /^[A-Z]{3}$/.test(upper)
+      && (!countries.loaded || countries.names.has(upper) || (actor && countries.actorCodes.has(upper)));
+    const code = isCode ? upper : countries.forms.get(foldCountry(text));
+    if (!code) {
+      const why = countries.loaded ? "" : ` (the list of country names could not be read: ${countries.error})`;
+      throw new Error(`Unknown country "${text}" in "${label}"${why}: type a name such as Mali or an ISO 3166-1 `
+        + "alpha-3 code such as MLI.");
+    }
+    shown.textContent = isCode ? (countries.names.get(code) || "") : code;
+    shown.title = `${code} ${countries.names.get(code) || ""}`.trim();
+    return code;
+  }
+
   // ------------------------------------------------------------------ filters
 
   function readFilters() {
     const f = {};
-    for (const [key, id] of [["type", "f-type"], ["country", "f-country"], ["date_from", "f-from"],
-      ["date_to", "f-to"], ["q", "f-q"]]) {
+    for (const [key, id] of [["type", "f-type"], ["date_from", "f-from"], ["date_to", "f-to"], ["q", "f-q"]]) {
       const value = $(id).value.trim();
-      if (value) f[key] = key === "country" ? value.toUpperCase() : value;
+      if (value) f[key] = value;
     }
+    const country = countryCode("f-country", "Parties from", { actor: true });
+    if (country) f.country = country;
+    const place = countryCode("f-place-country", "Happened in", { actor: false });
+    if (place) f.place_country = place;
+    // Asserted events by default; the others (negated, hypothetical, future, historical) one click away.
+    if ($("f-asserted").checked) f.modality = "asserted";
     if ($("f-distinct").checked) f.distinct = "true";
     return f;
   }
@@ -70,6 +122,7 @@
 
   function writeHash() {
     const params = new URLSearchParams(state.filters);
+    if (!state.filters.modality) params.set("modality", "all"); // no modality in the address means asserted only
     if (state.offset) params.set("offset", state.offset);
     history.replaceState(null, "", params.toString() ? `#${params}` : window.location.pathname);
   }
@@ -78,6 +131,8 @@
     const params = new URLSearchParams(window.location.hash.slice(1));
     $("f-type").value = params.get("type") || "";
     $("f-country").value = params.get("country") || "";
+    $("f-place-country").value = params.get("place_country") || "";
+    $("f-asserted").checked = params.get("modality") !== "all";
     $("f-from").value = params.get("date_from") || "";
     $("f-to").value = params.get("date_to") || "";
     $("f-q").value = params.get("q") || "";
@@ -93,7 +148,12 @@
   }
 
   async function applyFilters({ keepOffset = false } = {}) {
-    state.filters = readFilters();
+    try {
+      state.filters = readFilters();
+    } catch (e) {
+      showError(e.message); // the last filters stay applied: nothing is loaded for a value that means nothing
+      return;
+    }
     if (!keepOffset) state.offset = 0;
     fitPending = true;
     writeHash();
@@ -126,7 +186,9 @@
         onclick: () => openEvent(ev.event_id),
         onkeydown: (e) => { if (e.key === "Enter") openEvent(ev.event_id); } },
       el("td", { text: ev.date || "" }),
-      el("td", {}, el("span", { className: `type q-${ev.quad || "none"}`, text: ev.type })),
+      el("td", {}, el("span", { className: `type q-${ev.quad || "none"}`, text: ev.type }),
+        ev.modality && ev.modality !== "asserted"
+          ? el("span", { className: "modality", title: `modality: ${ev.modality}`, text: ev.modality }) : null),
       el("td", { text: who(ev.actor) }),
       el("td", { text: who(ev.recipient) }),
       el("td", { text: ev.location ? ev.location.name : "" }),
@@ -138,8 +200,10 @@
     const last = state.offset + page.events.length;
     $("page-info").textContent = `${first}–${last} of ${page.total}`;
     const noun = state.filters.distinct ? "happening" : "event";
-    $("summary").textContent = page.total === 0 ? "No events match these filters." :
-      `${page.total} ${noun}${page.total === 1 ? "" : "s"} match.`;
+    const only = state.filters.modality ? ` (${state.filters.modality} only: uncheck “asserted only” for the others)`
+      : "";
+    $("summary").textContent = (page.total === 0 ? "No events match these filters" :
+      `${page.total} ${noun}${page.total === 1 ? "" : "s"} match`) + `${only}.`;
     $("prev").disabled = state.offset === 0;
     $("next").disabled = page.next_offset === null;
   }
@@ -475,6 +539,7 @@
   async function start() {
     const metaInfo = await api("/api/meta");
     for (const type of metaInfo.types) $("f-type").appendChild(el("option", { value: type, text: type }));
+    await loadCountries();
     readHash();
     $("filters").addEventListener("submit", (e) => { e.preventDefault(); applyFilters(); });
     $("f-reset").addEventListener("click", () => { $("filters").reset(); applyFilters(); });
