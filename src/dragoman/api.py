@@ -746,11 +746,6 @@ def _add_ui_routes(app: FastAPI) -> None:
     def countries() -> query.CountryTable:
         return query.country_table()
 
-    # Added by H1 for the web UI's country boxes (names or codes): the countries lexicon, read-only.
-    @app.get("/api/countries", summary="Country codes and the names the UI's country boxes accept")
-    def countries() -> query.CountryTable:
-        return query.country_table()
-
     @app.get("/favicon.ico", include_in_schema=False, status_code=204)
     def favicon() -> None:
         return None
