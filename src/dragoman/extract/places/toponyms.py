@@ -47,6 +47,10 @@ DEMONYM_CODES = {"PCLI", "CONT", "RGN", "ADM1"}  # what a nationality adjective 
 MAX_EXTENSION = 3  # words a cut-short mention may grow by: "Trinidad" + "and Tobago"
 PREFIX_MIN_POPULATION = 20_000  # a town opening an organisation's name: "Gainesville Police Department"
 NAME_JOINERS = {"and", "of", "&", "del", "de", "la", "el"}  # inside a place name: "Trinidad and Tobago"
+# Lowercase words after a name that make it a street's: "Bahrain street" (singular: not "road", "highway", which
+# are named after the town they lead to), "Rivers and Stokes avenues" (plural, after names joined by "and").
+STREET_WORDS = {"street", "avenue", "boulevard", "lane", "drive", "crescent"}
+STREET_PLURALS = STREET_WORDS | {"road", "highway"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,7 @@ class Toponym:
     end: int
     token_start: int
     token_end: int
-    source: str  # "ner", "repair", "dateline", "span"
+    source: str  # "ner", "repair", "dateline", "span", "demonym", "prefix", "suffix", "inside", "street"
     candidate: Candidate | None = None
     score: float = 0.0
     why: str = ""
@@ -105,6 +109,7 @@ class ToponymFinder:
         self._add_untagged(found)
         self._add_retagged(found, surnames)
         found = self._extended(found)
+        found = self._streets(found)
         self.dateline_names = self._add_dateline(found)
         return [found[k] for k in sorted(found)]
 
@@ -208,6 +213,24 @@ class ToponymFinder:
                         break
             out[start] = top
             skip_to = top.token_end
+        return out
+
+    def _streets(self, found: dict[int, Toponym]) -> dict[int, Toponym]:
+        """A name that a lowercase street word follows names the street, not the place: "Rivers and Stokes
+        avenues" (not Nigeria's Rivers State), "Bahrain street". The street is kept as one feature mention (placed
+        where the text seats it, ``resolver._fallbacks``), and the names inside it are no toponyms of their own."""
+        doc = self.doc
+        out: dict[int, Toponym] = {}
+        skip_to = -1
+        for start in sorted(found):
+            top = found[start]
+            if start < skip_to:
+                continue
+            end = street_end(doc, top.token_end)
+            if end is not None:
+                top = self._mention(doc[top.token_start:end], "street")
+                skip_to = end
+            out[start] = top
         return out
 
     def _mention(self, span: Span, source: str, *, name_end: int = -1) -> Toponym:
@@ -391,7 +414,28 @@ def after_locative(span: Span) -> bool:
 
 
 def feature_head(span: Span) -> bool:
-    return span[-1].lower_.rstrip(".") in lx.place_words().feature_heads
+    """Whether the span ends in a feature's head word: "Freedom Square", "Rivers and Stokes avenues"."""
+    word = span[-1].lower_.rstrip(".")
+    heads = lx.place_words().feature_heads
+    return word in heads or (word.endswith("s") and word[:-1] in STREET_PLURALS)
+
+
+def street_end(doc: Doc, end: int) -> int | None:
+    """The token end of a street name that a place name ending at ``end`` opens: a lowercase street word right
+    after it ("Bahrain street"), or after more names joined to it ("Rivers and Stokes avenues"); else None.
+    Roads and highways are left alone: "the Kabul road" names the town it leads to."""
+    i = end
+    while i + 1 < len(doc) and doc[i].lower_ in ("and", ",") and doc[i + 1].text[:1].isupper():
+        i += 2
+        while i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha:
+            i += 1
+    if i >= len(doc) or not doc[i].is_lower:
+        return None
+    word = doc[i].lower_
+    plural = word.endswith("s") and word[:-1] in STREET_PLURALS
+    if (word in STREET_WORDS and i == end) or (plural and i > end):
+        return i + 1
+    return None
 
 
 LIST_LINKS = (["and"], ["or"], [",", "and"], [",", "or"])
