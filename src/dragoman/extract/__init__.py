@@ -22,7 +22,9 @@ and parsed it (``dragoman.nlp``: a spaCy Doc). ``extract_events(doc, article, cl
 4. applies the trained detector (``events.detector.apply_detector``, mode ``detector_mode``): a sentence the model
    confidently calls no event loses its events, the model's quad leads, each event carries its confidence; the
    figures are shared again among the events that remain;
-5. counts a figure the story restates once (``events.counts.counted_once``) and returns the events.
+5. reads the story together (``events.story.story_events``): background more than a year old (or told over
+   years) becomes historical, a generic mention goes, one happening is coded once;
+6. counts a figure the story restates once (``events.counts.counted_once``) and returns the events.
 
 The resolvers are built once per document; lexicon lookups are dicts keyed by lemma, so the cost stays linear in
 the number of tokens and small next to the parse.
@@ -48,6 +50,7 @@ from .events.attribution import attribution_for
 from .events.coding import choose_code
 from .events.counts import Figure, assign_figures, counted_once, counts_for, sentence_figures
 from .events.modality import read_modality
+from .events.story import story_events
 from .events.triggers import find_events, load_lexicon
 from .events.types import Found
 from .places.resolver import PlaceResolver
@@ -284,7 +287,7 @@ def extract_events(doc: Doc, article: Article, clean: CleanDoc, *, detector: str
         sentences[sent.start] = (figures, kept)
     ordered = _text_ordered(share_figures(sentences.values()).values())
     if mode == "rules":
-        return counted_once(ordered)  # a figure the story states again is not a second toll
+        return counted_once(_story(ordered, coder))  # a figure the story states again is not a second toll
     from .events.detector import apply_detector, load_detector
 
     model = _default_detector() if mode == "default" else load_detector()
@@ -301,7 +304,14 @@ def extract_events(doc: Doc, article: Article, clean: CleanDoc, *, detector: str
             groups.setdefault(start, (coder.figures_at(start), []))[1].append((coder.triggers[s.event.event_id],
                                                                                s.event))
     shared = share_figures(groups.values())
-    return counted_once([replace(shared[s.event.event_id], confidence=s.confidence) for s in scored])
+    return counted_once(_story([replace(shared[s.event.event_id], confidence=s.confidence) for s in scored], coder))
+
+
+def _story(events: list[Event], coder: DocumentCoder) -> list[Event]:
+    """The story read together (``events.story``): background marked historical, generic mentions dropped,
+    each happening once; background is dated against the publication date, else the latest date stated."""
+    reference = coder.article.published or coder.dates.latest_stated()
+    return story_events(events, triggers=coder.triggers, reference=reference)
 
 
 @lru_cache(maxsize=1)
@@ -415,8 +425,11 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         if not any(a.text == s.text for _h, s in senders)]
     pairs: list[tuple[Actor | None, Actor | None]]
     if not receivers and len(senders) > 1 and item.code.type in RECIPROCAL_TYPES:
-        # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads)
-        pairs = [(s, r) for _sh, s in senders for _rh, r in senders if s is not r]
+        # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads). Of more
+        # sides, each once as actor and once as recipient, in the order named ("Egypt, Qatar and the US agreed":
+        # EGY->QAT, QAT->USA, USA->EGY): one agreement is n records, never every ordered pair.
+        sides_named = [s for _sh, s in senders]
+        pairs = [(s, sides_named[(k + 1) % len(sides_named)]) for k, s in enumerate(sides_named)]
     else:
         if not receivers:  # "imposed a curfew in Algiers", "withdrew from Chad": the place done to
             receivers = [(h, a) for h in [h for h in place_heads(item) if not _venue(item, h)][:1]

@@ -362,9 +362,35 @@ def _weapon_theme(noun: Token, lex: Lexicon) -> bool:
     return all(object_class(t, lex) in ("weapons", "heavy", "gas") for t in themes)
 
 
+# Entities whose names hold event words that report nothing: "National Unity Accord Party", "Flood Relief Fund",
+# "North American Free Trade Agreement", "the Six-Day War".
+NAME_ENTITIES: Final = frozenset({"ORG", "LAW", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"})
+# A sentence this share of whose words outside names are capitalised is a headline: its capitals mark no name.
+HEADLINE_CAPITALS: Final = 0.6
+
+
+def _headline(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.ent_type_]
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= HEADLINE_CAPITALS * len(words)
+
+
+def in_name(tok: Token) -> bool:
+    """A capitalised word inside a name of several words (an organisation, law, place or named event), not at
+    the start of its sentence nor in a headline: part of the name, not an event ("the Flood Relief Fund")."""
+    if not tok.text[:1].isupper() or tok.i == tok.sent.start:
+        return False
+    if tok.ent_type_ not in NAME_ENTITIES:
+        return False
+    # inside the entity, or its first word with more to come ("Accord Party"); a lone "Attack" is no name
+    named = tok.ent_iob_ == "I" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I")
+    return named and not _headline(tok.sent)
+
+
 def match_trigger(tok: Token, lex: Lexicon) -> Match | None:
     """(code, is_nominal, end offset) when ``tok`` is an event trigger."""
     pos = tok.pos_
+    if pos in ("NOUN", "PROPN") and in_name(tok):
+        return None
     if pos in ("VERB", "NOUN", "PROPN"):
         prefix = hyphen_prefix(tok)  # "lathi-charged", split by the tokenizer into "lathi - charged"
         code = lex.compound_nouns.get((prefix.lower_, lemma_of(tok))) if prefix is not None else None

@@ -75,6 +75,8 @@ class EventWords:
     counted_nouns: dict[str, Category]
     counted_predicates: dict[str, Category]
     new_incident_words: frozenset[str]
+    # the story read together (story.py)
+    history_periods: frozenset[str]
 
 
 def _bad(key: str, problem: str) -> LexiconError:

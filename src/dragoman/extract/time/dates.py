@@ -155,6 +155,16 @@ def _to_when(value: str, published: str | None) -> tuple[str | None, DatePrecisi
     return None
 
 
+def _period_last_day(period: str) -> str:
+    """The last day of an ISO year, month or day, as ISO ("2017" -> "2017-12-31"); for ordering periods."""
+    if len(period) == 4:
+        return f"{period}-12-31"
+    if len(period) == 7:
+        year, month = int(period[:4]), int(period[5:7])
+        return (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).isoformat()
+    return period
+
+
 def _parse_published(published: str | None) -> dt.date | None:
     """The calendar date of a reference date; DateError when it is no ISO date."""
     if published is None:
@@ -189,6 +199,27 @@ class DateResolver:
                 continue
             self._anchors.setdefault(span.root.sent.start, []).append(
                 (timex, resolved, span.root, span.start, span.end))
+
+    def latest_stated(self) -> str | None:
+        """The latest period the text states with its year in a past-tense clause ("in March 2017",
+        "on May 5, 2016", "2015"), as ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD"; None when it states none.
+
+        A story without a publication date is at least this recent, so what it dates more than a year before
+        is background (``events.story``). Expressions in a present or future clause ("elections due in 2020",
+        "the 2030 plan") are not counted, nor those read against the reference date (there is none when asked).
+        """
+        latest: tuple[str, str] | None = None
+        for timex in self.timexes:
+            date, precision = _to_when(timex.value, None) or (None, None)
+            if date is None or not re.search(r"\d{4}", timex.text):
+                continue
+            if self._tense_at(timex.start, timex.end) != "past":  # "elections due in 2020", "the 2030 plan"
+                continue
+            period = date[:4] if precision == "year" else date[:7] if precision == "month" else date
+            end = _period_last_day(period)
+            if latest is None or end > latest[0]:
+                latest = (end, period)
+        return latest[1] if latest else None
 
     def _tense_at(self, start: int, end: int) -> Tense:
         span = self.doc.char_span(start, end, alignment_mode="expand")

@@ -220,7 +220,8 @@ _rule(rf"\b(?:(?P<mod>{MOD})[-\s]+|(?P<rel>last|next|this)\s+)(?P<mon>{MONTH})(?
 _rule(rf"\b(?P<mon>{SAFE_MONTH})(?![\s-]*\d)(?!\w)")(_month_alone)
 
 
-@_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?:(?:fiscal|calendar|the\s+year|the\s+end\s+of)\s+)?(?<![$#\d,.])(?P<year>{YEAR})"
+# A year is not the last four digits of a phone number ("815-748-2060", "748.2060": three digits and a dash).
+@_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?:(?:fiscal|calendar|the\s+year|the\s+end\s+of)\s+)?(?<![$#\d,.])(?<!(?<!\d)\d{{3}}[-.])(?P<year>{YEAR})"
        r"(?P<s>'?s)?(?![\d,.]\d)(?!\s*(?:%|percent|per\s+cent))\b", re.I,
        key=r"(?:1[6-9]|20)\d\d", back=40)
 def _year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:

@@ -1,0 +1,223 @@
+"""One story's events read together: background is not news, a generic statement is no happening, and one
+happening is coded once.
+
+Sentence by sentence the rules code every mention of an event; an analyst reading the whole story codes each
+happening once, and not the history the story recalls. ``story_events`` runs over a document's events after
+they are coded (``dragoman.extract.extract_events``), in three steps:
+
+1. **Background** (``as_background``): an asserted event the text dates more than a year before the story's
+   reference date becomes ``historical`` (PLOVER's mode for it; historical events are kept, but claim no current
+   happening). The reference date is the publication date, else the latest date the story itself states (told as
+   past or present): a story that says "in March 2017" is at least that recent, so "the 2012 suit" is background
+   even when the story states no date of its own. A clause told over years ("has plagued the region for years",
+   "has long accused") is background too.
+2. **Generic statements** (``generic_mention``): a bare plural event noun (no determiner, number or possessor,
+   no actor or recipient) in a present-tense clause ("Clashes are frequent in the region", "tolls are common in
+   the aftermath of bombings") names a kind of happening, not one: it is dropped.
+3. **One happening once** (``one_happening_once``): a later mention of a happening already coded (same type and
+   modality; no actor or recipient country the first does not have; a compatible place and stated date; no word
+   opening another incident: "another", "a separate") is dropped. The mention that tells most is kept (more
+   countries, then parties, a stated date, a figure; the first on ties): "A car bomb killed 20 in Baghdad ...
+   the blast ... the attack" is one ASSAULT; its figures are those of the kept mention, a figure only a
+   dropped mention stated is added to it (never summed: ``counts.counted_once`` then runs as before).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Final
+
+from ...model import Actor, Counts, Event, Place
+from .modality import is_historical
+from .words import event_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["as_background", "generic_mention", "one_happening_once", "same_happening", "story_events"]
+
+# Words that name a party already named (a mention with them names no one new).
+_PRONOUNS: Final = frozenset({"he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "we", "us",
+                              "our", "i", "you", "this", "that", "these", "those"})
+_DETERMINERS: Final = frozenset({"det", "poss", "nummod", "predet"})
+_COUNT_FIELDS: Final = ("dead", "injured", "arrested", "displaced")
+
+
+def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], reference: str | None) -> list[Event]:
+    """The document's events (text order) with background marked historical, generic mentions dropped and
+    each happening coded once. ``triggers``: event id -> trigger token (events without one are kept as they
+    are); ``reference``: the story's reference date (publication date, else the latest date it states)."""
+    read = [as_background(e, reference=reference, trigger=triggers.get(e.event_id)) for e in events]
+    kept = [e for e in read if not (e.event_id in triggers and generic_mention(e, triggers[e.event_id]))]
+    return one_happening_once(kept)
+
+
+# --- background -------------------------------------------------------------------------------------------
+
+def _stated_period(event: Event) -> str | None:
+    """The period the text states for the event, at its precision ("2014-01-01" of year precision -> "2014")."""
+    when = event.when
+    if not when.text or not when.date:
+        return None
+    if when.precision == "year":
+        return when.date[:4]
+    if when.precision == "month":
+        return when.date[:7]
+    return when.date
+
+
+def _told_over_years(trigger: Token) -> bool:
+    """The event's clause is told over years: "for years", "for decades", "has long ..."."""
+    periods = event_words().history_periods
+    verb = _clause_verb(trigger)
+    for tok in (verb, trigger) if verb is not trigger else (trigger,):
+        for child in tok.children:
+            # "for years", not a measured span ("suspended it for four years")
+            if child.dep_ == "prep" and child.lower_ == "for" and any(
+                    p.dep_ == "pobj" and p.lower_ in periods and not any(n.dep_ == "nummod" for n in p.children)
+                    for p in child.children):
+                return True
+            if child.dep_ == "advmod" and child.lower_ == "long" and child.i < tok.i and tok.tag_ == "VBN" and any(
+                    a.dep_ == "aux" and a.lemma_ == "have" for a in tok.children):
+                return True
+    return False
+
+
+def as_background(event: Event, *, reference: str | None, trigger: Token | None = None) -> Event:
+    """``event`` marked ``historical`` when it is asserted and the text dates it more than a year before
+    ``reference``, or tells it over years (needs the ``trigger``); else unchanged."""
+    if event.modality != "asserted":
+        return event
+    period = _stated_period(event)
+    if period is not None and is_historical(period, reference):
+        return replace(event, modality="historical")
+    if trigger is not None and _told_over_years(trigger):
+        return replace(event, modality="historical")
+    return event
+
+
+# --- generic statements -----------------------------------------------------------------------------------
+
+def _clause_verb(tok: Token) -> Token:
+    """The nearest verb at or above ``tok`` (bounded climb), else ``tok``."""
+    current = tok
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head is current:
+            return tok
+        current = current.head
+    return tok
+
+
+def generic_mention(event: Event, trigger: Token) -> bool:
+    """A bare plural event noun in a present-tense clause: a kind of happening, not one ("Clashes are
+    frequent", "common in the aftermath of bombings")."""
+    if event.actor is not None or event.recipient is not None or event.counts != Counts():
+        return False
+    if trigger.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in trigger.children):
+        return False
+    verb = _clause_verb(trigger)
+    if verb is trigger or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    # "have been killed", "will continue": an auxiliary tells a time, the clause reports something
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+# --- one happening once -----------------------------------------------------------------------------------
+
+def _country(actor: object) -> str | None:
+    return getattr(actor, "country", None)
+
+
+def _parties(event: Event) -> tuple[str | None, str | None]:
+    return _country(event.actor), _country(event.recipient)
+
+
+def _within(parties: tuple[str | None, str | None], of: tuple[str | None, str | None]) -> bool:
+    """Every country ``parties`` names is the one ``of`` names in the same role."""
+    return all(mine is None or mine == theirs for mine, theirs in zip(parties, of))
+
+
+def _same_party(kept: Actor | None, other: Actor | None) -> bool:
+    """``other`` names no one ``kept`` does not: absent, a pronoun, or the same name or words."""
+    if other is None or other.text.lower() in _PRONOUNS:
+        return True
+    if kept is None:
+        return False
+    return (other.name is not None and other.name == kept.name) or other.text.lower() == kept.text.lower()
+
+
+def _places_agree(first: Place | None, later: Place | None) -> bool:
+    """The same place, or a country and a place in it (another town is another happening)."""
+    if first is None or later is None or first.geonameid == later.geonameid:
+        return True
+    return any(wide.precision == "country" and wide.country is not None and wide.country == narrow.country
+               for wide, narrow in ((first, later), (later, first)))
+
+
+def _dates_agree(first: Event, later: Event) -> bool:
+    """No two stated dates that differ (a month and a day in it agree)."""
+    a, b = _stated_period(first), _stated_period(later)
+    if a is None or b is None:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def same_happening(kept: Event, other: Event) -> bool:
+    """``other`` may be another mention of ``kept`` (and be dropped): same type and modality, no party ``kept``
+    lacks, places and stated dates that agree, not a split of the same trigger (one event per conjoined actor is
+    CAMEO's dyadic convention), in the same sentence only when bare, and no word of the later sentence opening
+    another incident ("another", "separate")."""
+    if kept.type != other.type or kept.modality != other.modality:
+        return False
+    if kept.evidence.trigger_start == other.evidence.trigger_start:
+        return False
+    if not _within(_parties(other), _parties(kept)):
+        return False
+    if not (_same_party(kept.actor, other.actor) and _same_party(kept.recipient, other.recipient)):
+        return False
+    if not (_places_agree(kept.location, other.location) and _dates_agree(kept, other)):
+        return False
+    if kept.evidence.start == other.evidence.start:
+        # within a sentence the coder already keeps one event per dyad: only a bare mention is another's
+        return other.actor is None and other.recipient is None
+    later = max(kept, other, key=lambda e: e.evidence.start)
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", later.evidence.sentence)}
+    return not words & event_words().new_incident_words
+
+
+def _told(event: Event) -> tuple[int, int, bool, bool]:
+    """How much a mention tells: the countries of its parties, then its parties, a stated date, a figure."""
+    return (sum(c is not None for c in _parties(event)),
+            (event.actor is not None) + (event.recipient is not None), _stated_period(event) is not None,
+            not event.counts.is_empty())
+
+
+def _merged_counts(kept: Counts, other: Counts) -> Counts:
+    """``kept``'s figures, with a figure only ``other`` states added (never summed: one happening's toll)."""
+    added = {f: getattr(other, f) for f in _COUNT_FIELDS if getattr(kept, f) is None and getattr(other, f) is not None}
+    if not added:
+        return kept
+    bounds = kept.bounds + tuple(b for b in other.bounds if b[0] in added)
+    return replace(kept, bounds=bounds, **added)
+
+
+def one_happening_once(events: Sequence[Event]) -> list[Event]:
+    """Each happening once, in text order: a mention of one already kept is dropped, and a kept mention gives
+    way to a later one that tells more (``_told``: more countries, parties, a date, a figure; its figures carried over).
+    """
+    kept: list[Event] = []
+    for event in events:
+        for index, held in enumerate(kept):
+            if _told(event) <= _told(held) and same_happening(held, event):
+                kept[index] = replace(held, counts=_merged_counts(held.counts, event.counts))
+                break
+            if _told(event) > _told(held) and same_happening(event, held):
+                kept[index] = replace(event, counts=_merged_counts(event.counts, held.counts))
+                break
+        else:
+            kept.append(event)
+    return kept

@@ -1,0 +1,61 @@
+"""Background is not a current happening: an event the text dates more than a year before the story's reference
+date (its publication date, else the latest date it states in a past clause), or tells over years, is
+``historical``; a phone number is no date (``dragoman.extract.events.story``, ``dragoman.extract.time``).
+
+The stories are written for these tests and coded by the real pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.extract.time.timex import find_timexes
+from dragoman.model import Event
+from dragoman.pipeline import code_text
+
+pytestmark = pytest.mark.slow
+
+STORY = ("In March 2016, soldiers killed 12 villagers in Kaduna. "
+         "On May 4, 2018, soldiers arrested the village chief in Kaduna.")
+
+
+def modalities(events: list[Event]) -> dict[str, str]:
+    return {e.evidence.trigger: e.modality for e in events}
+
+
+@pytest.mark.parametrize("published", [None, "2018-05-06"])
+def test_an_event_dated_years_before_the_story_is_historical(published: str | None) -> None:
+    found = modalities(code_text(STORY, published=published))
+    assert found.get("killed") == "historical", found
+    assert found.get("arrested") == "asserted", found
+
+
+def test_without_a_later_date_an_old_date_is_not_background() -> None:
+    # nothing in the story is later than 2016: the killing may be news
+    found = modalities(code_text("In March 2016, soldiers killed 12 villagers in Kaduna.", published=None))
+    assert found.get("killed") == "asserted", found
+
+
+def test_a_date_in_a_future_clause_is_no_reference() -> None:
+    found = modalities(code_text("In March 2016, soldiers killed 12 villagers in Kaduna. "
+                                 "Elections will be held in 2019.", published=None))
+    assert found.get("killed") == "asserted", found
+
+
+def test_what_a_story_tells_over_years_is_background() -> None:
+    events = code_text("Militants have attacked villages in the region for years.", published="2024-03-06")
+    assert [e.modality for e in events if e.type == "ASSAULT"] == ["historical"]
+
+
+def test_a_measured_span_of_years_is_no_background() -> None:
+    events = code_text("A court in Seoul suspended his sentence for four years on Tuesday.", published="2024-03-06")
+    assert events and all(e.modality == "asserted" for e in events), [(e.type, e.modality) for e in events]
+
+
+def test_a_phone_number_is_no_year() -> None:
+    for text in ("Call 815-748-2060 for details.", "Call (815) 748-2060.", "Call 748.2060 today."):
+        assert [t.value for t in find_timexes(text, dct=None) if t.value[:1].isdigit()] == [], text
+    assert [t.value for t in find_timexes("Talks ran from 2014-2015.", dct=None)] == ["2014", "2015"]
+    events = code_text("Police arrested two men in Joliet on Monday. Anyone with information should call "
+                       "815-748-2060.", published="2009-03-02")
+    assert events and all(not (e.when.date or "").startswith("2060") for e in events)

@@ -1,0 +1,93 @@
+"""One happening is coded once per story; a generic statement is no happening; one agreement of several parties
+is a bounded number of records (``dragoman.extract.events.story``, the reciprocal pairs of ``dragoman.extract``).
+
+The stories are written for these tests and coded by the real pipeline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from dragoman.extract.events.story import one_happening_once
+from dragoman.model import Actor, Counts, Event, Evidence, Place, When
+from dragoman.pipeline import code_text
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2024-03-06"
+
+
+def asserted(text: str, *, published: str | None = PUBLISHED) -> list[Event]:
+    return [e for e in code_text(text, published=published) if e.modality == "asserted"]
+
+
+def test_later_mentions_of_an_attack_are_no_new_events() -> None:
+    events = asserted("Gunmen attacked a police station in Kaduna on Monday, killing four officers. "
+                      "The attack lasted two hours, residents said. Police said the attack was repelled.")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    # the lead sentence's events only (one per trigger and dyad); "the attack" twice more is the same happening
+    assert assaults and {e.evidence.trigger for e in assaults} <= {"attacked", "killing"}
+    assert sum(e.counts.dead or 0 for e in assaults) == 4
+
+
+def test_attacks_in_two_towns_stay_two_events() -> None:
+    events = asserted("Gunmen attacked a church in Kaduna on Monday. "
+                      "Gunmen also attacked a market in Maiduguri on Tuesday.")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert sorted(e.location.name for e in assaults if e.location) == ["Kaduna", "Maiduguri"]
+
+
+def test_arrests_of_two_named_people_stay_two_events() -> None:
+    events = asserted("Police arrested opposition leader Amadou Diallo in Bamako on Monday. "
+                      "Police arrested the journalist Fatou Keita in Bamako on Monday.")
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert len(arrests) == 2, [(e.evidence.trigger, e.recipient) for e in arrests]
+
+
+def test_a_generic_statement_is_no_event_and_a_report_is() -> None:
+    assert [e.type for e in asserted("Clashes are frequent in the border region of Mali.")] == []
+    assert [e.type for e in asserted("Clashes erupted in the border region of Mali on Monday.")] == ["ASSAULT"]
+
+
+def test_an_agreement_of_three_parties_is_three_records_each_party_once_per_role() -> None:
+    events = asserted("Egypt, Qatar and the United States agreed on a truce plan on Monday.")
+    agree = [e for e in events if e.type == "AGREE"]
+    assert len(agree) == 3
+    actors = Counter(e.actor.country for e in agree if e.actor)
+    recipients = Counter(e.recipient.country for e in agree if e.recipient)
+    assert actors == recipients == Counter({"EGY": 1, "QAT": 1, "USA": 1})
+    assert all(e.actor and e.recipient and e.actor.country != e.recipient.country for e in agree)
+
+
+def test_an_agreement_of_two_parties_keeps_both_directions() -> None:
+    events = asserted("Kenya and Uganda agreed on a truce on Monday.")
+    pairs = sorted((e.actor.country, e.recipient.country) for e in events
+                   if e.type == "AGREE" and e.actor and e.recipient)
+    assert pairs == [("KEN", "UGA"), ("UGA", "KEN")]
+
+
+def _event(event_id: str, start: int, *, actor: str | None, dead: int | None, place: str = "Goma") -> Event:
+    sentence = "x" * 10
+    return Event(event_id=event_id, doc_id="d", source_id="s", type="ASSAULT", mode=None, cameo="190",
+                 quad="material_conflict", modality="asserted",
+                 actor=Actor(text="rebels", country=actor, sector="REB") if actor else None, recipient=None,
+                 evidence=Evidence(sentence=sentence, start=start, end=start + 10, trigger="attack",
+                                   trigger_start=start + 1, trigger_end=start + 7),
+                 when=When(), location=Place(name=place, geonameid=hash(place) % 1000, country="COD",
+                                             precision="city"),
+                 counts=Counts(dead=dead))
+
+
+def test_the_mention_that_tells_more_is_kept_with_the_other_mentions_figure() -> None:
+    bare = _event("a", 0, actor=None, dead=12)
+    full = _event("b", 20, actor="COD", dead=None)
+    (kept,) = one_happening_once([bare, full])
+    assert kept.event_id == "b" and kept.counts.dead == 12
+
+
+def test_mentions_at_two_places_are_two_happenings() -> None:
+    first = _event("a", 0, actor="COD", dead=3, place="Goma")
+    second = _event("b", 20, actor="COD", dead=None, place="Sake")
+    assert [e.event_id for e in one_happening_once([first, second])] == ["a", "b"]
