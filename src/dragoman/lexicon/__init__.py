@@ -262,6 +262,7 @@ class ActorWords:
     former_words: frozenset[str]
     dispatch_verbs: frozenset[str]
     state_leaders: frozenset[str]
+    allegiance_words: frozenset[str]
 
 
 def _yaml_mapping(filename: str) -> dict[str, Any]:

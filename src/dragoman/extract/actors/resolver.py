@@ -136,6 +136,8 @@ def _head_entry(tokens: list[Token]) -> tuple[str, lx.SectorEntry, int] | None:
             " ".join([*(t.lower_ for t in part[:-1]), _lemma(part[-1])]),
         ):
             entry = table.get(form)
+            if entry is not None and entry.kind == "title" and part[-1].pos_ == "ADJ":
+                continue  # "a private dinner", "a general strike", "major attacks": an adjective, no rank
             if entry is not None:
                 return form, entry, n
         if n == 1:
@@ -297,12 +299,16 @@ class ActorResolver:
             if root.dep_ == "appos" and root.head.i < ent.start:
                 apposed.append(root.head)
             for noun in apposed:
-                if sector is not None:
+                if sector is not None and country is not None:
                     break
                 phrase = [t for t in noun.subtree if t.i <= noun.i and t.i >= phrase_start(noun)]
                 a_country, a_sector, a_title = self._title_info(phrase)
-                if a_sector is not None or a_title is not None:
+                if sector is None and (a_sector is not None or a_title is not None):
                     country, sector, title = country or a_country, a_sector, a_title
+                elif sector is not None:
+                    # "Saudi Arabia's de facto ruler, Crown Prince X": the title names the office, the
+                    # apposition the country (never the document's focus, another state)
+                    country = country or a_country
             name = ent.text.strip()
             famous = lx.people().get(lx.norm(name))
             if famous is not None:  # a well-known leader: the text's title (e.g. "former") still wins
@@ -500,6 +506,8 @@ class ActorResolver:
             sector = "OPP"  # "opposition candidates", "opposition politicians"
         if entry.kind == "generic" and sector == entry.sector and not modifiers:
             sector = self._earlier_sector(head) or sector  # "police personnel ... the personnel"
+        if country is None:  # "Maduro's security forces", "its forces", "forces loyal to Haftar"
+            country = self._owner_country(head)
         country = self._context_country(head, entry, key, country, sector)
         if sector is None and country is not None and key in lx.actor_words().state_leaders:
             sector = "GOV"  # "Palestinian leaders", "Belarus's rulers": a country's leaders are its government
@@ -520,6 +528,30 @@ class ActorResolver:
         if entry.kind == "title" and any(t.lower_.rstrip("-") in lx.actor_words().former_words for t in modifiers):
             sector = "ELI"
         return sector
+
+    def _owner_country(self, head: Token) -> str | None:
+        """The country of whoever owns, commands or is served by the force or office ``head``: its possessor
+        ("Maduro's security forces", "the general's troops", "its forces"), its "of"/"under" object ("troops of
+        the Sudanese government"), or whom it is loyal to ("forces loyal to Haftar"). A person's country is the
+        people lexicon's or the document's titled mention; a pronoun's is its antecedent's. None when no owner
+        names a country: then the context decides, never another state the story names."""
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        owners += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "under")
+                   for p in prep.children if p.dep_ == "pobj"]
+        owners += [p for adj in head.children if adj.dep_ in ("amod", "acl", "relcl")
+                   and adj.lower_ in lx.actor_words().allegiance_words
+                   for prep in adj.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                   for p in prep.children if p.dep_ == "pobj"]
+        for owner in owners:
+            if owner.i == head.i:
+                continue
+            pronoun = owner.pos_ == "PRON" or (owner.lower_ in _PRONOUNS and owner.tag_ in ("PRP", "PRP$"))
+            if not pronoun and not is_actor_like(owner):
+                continue  # "troops of the 3rd brigade": no owner named
+            actor = self._pronoun(owner) if pronoun else self._describe_core(owner)
+            if actor is not None and actor.country is not None:
+                return actor.country
+        return None
 
     def _context_country(self, head: Token, entry: lx.SectorEntry, key: str, country: str | None,
                          sector: str | None) -> str | None:
@@ -592,8 +624,9 @@ class ActorResolver:
             return None
         word = key.split()[-1]
         for person in reversed(self._titled):
-            if person.position < head.i and person.title and person.title.split()[-1] == word:
-                return person
+            if person.position < head.i and (person.title and person.title.split()[-1] == word
+                                             or word in person.name.lower().split()):
+                return person  # "the crown prince" after "Crown Prince X" (a title the name holds)
         return None
 
     def _longest_body_in(self, tokens: list[Token]) -> tuple[lx.BodyEntry | None, int | None]:

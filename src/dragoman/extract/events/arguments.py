@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from ...codes import CAMEO_SMALL_ARMS, CAMEO_VIOLENT_REPRESSION
+from ..actors.phrases import country_entry
 from ..actors.resolver import country_of, is_actor_like
 from .types import Code, Found, Lexicon
 from .words import event_words
@@ -185,9 +186,19 @@ def modifier_actor(noun: Token) -> list[Token]:
         elif dep == "prep" and child.lower_ == "of" and lemma_of(noun) in event_words().of_agent_nouns:
             out.extend(pobjs(child))
         elif dep in ("amod", "compound") and child.i < noun.i and (
-                child.ent_type_ in ACTOR_ENTS or country_of(child.text) is not None):
+                child.ent_type_ in ACTOR_ENTS or country_of(child.text) is not None) and not _town_modifier(child):
             out.append(child)
     return out
+
+
+def _town_modifier(child: Token) -> bool:
+    """A town, capital or region named before an event noun ("the Kabul attack", "the Salisbury poisoning"): where
+    it happened, not who did it. A country ("Israeli strikes", "US raids") or a group stays an actor."""
+    if child.ent_type_ not in ("GPE", "LOC"):
+        return False
+    ent = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
+    entry = country_entry(ent.text if ent is not None else child.text) or country_entry(child.text)
+    return entry is None or entry.kind == "capital"
 
 
 def between(noun: Token) -> tuple[list[Token], list[Token]]:

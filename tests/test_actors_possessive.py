@@ -1,0 +1,73 @@
+"""Forces and offices owned by someone take the owner's country: a possessor ("Maduro's security forces", "the
+general's troops", "its forces"), an "of" owner ("troops of the Sudanese government"), whom a force is loyal to
+("forces loyal to Haftar"); never the dateline's or another state's the story names. Titles: an apposition names
+the country of a titled person ("Saudi Arabia's de facto ruler, Crown Prince X"), and a title used as an
+adjective ("a private dinner", "a general strike") is no rank."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman import code_text
+from dragoman.extract import detector_mode
+from factories import actor_in
+
+pytestmark = pytest.mark.slow
+
+
+def test_actors_possessor_person_gives_the_force_its_country() -> None:
+    text = "Colombia and the United States criticised the vote. Maduro's security forces detained two students."
+    forces = actor_in(text, "forces", dateline=("BOGOTA",))
+    assert (forces.country, forces.sector) == ("VEN", "COP")
+
+
+def test_actors_titled_possessor_is_the_earlier_titled_person() -> None:
+    text = ("Sudan's army chief, General Abdel Fattah al-Burhan, rejected the plan. Egypt urged calm. "
+            "The general's troops shelled the market on Sunday.")
+    troops = actor_in(text, "troops", dateline=("CAIRO",))
+    assert (troops.country, troops.sector) == ("SDN", "MIL")
+
+
+def test_actors_its_forces_are_the_speakers_not_the_datelines() -> None:
+    text = "Russia's defence ministry said its forces had taken a village near the river."
+    forces = actor_in(text, "forces", dateline=("KYIV",))
+    assert (forces.country, forces.sector) == ("RUS", "MIL")
+
+
+def test_actors_forces_loyal_to_and_troops_of_an_owner() -> None:
+    loyal = actor_in("Forces loyal to Khalifa Haftar attacked the airport.", "Forces", dateline=("TUNIS",))
+    assert (loyal.country, loyal.sector) == ("LBY", "MIL")
+    of = actor_in("Troops of the Sudanese government burned villages.", "Troops", dateline=("NAIROBI",))
+    assert (of.country, of.sector) == ("SDN", "MIL")
+
+
+def test_actors_backed_forces_keep_their_own_country_and_the_backer() -> None:
+    rebels = actor_in("Rwanda-backed M23 rebels seized the town of Goma.", "rebels")
+    assert (rebels.country, rebels.sector, rebels.backer) == ("COD", "REB", "RWA")
+
+
+def test_actors_owner_without_a_country_leaves_the_context_to_decide() -> None:
+    troops = actor_in("Troops of the third brigade patrolled the streets.", "Troops", dateline=("NAIROBI",))
+    assert (troops.country, troops.sector) == ("KEN", "MIL")
+
+
+def test_actors_apposition_names_the_country_of_a_titled_person() -> None:
+    text = ("Trump praised the deal in Washington. Saudi Arabia's de facto ruler, Crown Prince Mohammed Bin Salman, "
+            "ended a US tour. Recently, the crown prince detained a Lebanese minister.")
+    prince = actor_in(text, "prince", dateline=("WASHINGTON",))
+    assert (prince.country, prince.sector) == ("SAU", "GOV")
+
+
+def test_actors_title_word_used_as_an_adjective_is_no_rank() -> None:
+    with detector_mode("rules"):  # the arguments, whatever the detector keeps
+        events = code_text("The Indian Prime Minister hosted a private dinner for Netanyahu on Sunday.")
+    consult = next(e for e in events if e.type == "CONSULT")
+    assert consult.recipient is not None
+    assert (consult.recipient.country, consult.recipient.sector) == ("ISR", "GOV")
+
+
+def test_actors_a_town_before_an_event_noun_is_where_not_who() -> None:
+    with detector_mode("rules"):
+        events = code_text("The Taliban claimed responsibility for the Kabul attack.")
+    attack = next(e for e in events if e.type == "ASSAULT")
+    assert attack.actor is not None and attack.actor.text == "Taliban"  # the claimant, not Kabul's government
