@@ -451,8 +451,9 @@ def _bbox_option(value: str | None) -> tuple[float, float, float, float] | None:
 @click.option("--actor", help="Actor name (substring) or country code.")
 @click.option("--recipient", help="Recipient name (substring) or country code.")
 @click.option("--q", "q", help="Text in the evidence sentence.")
-@click.option("--since", callback=_iso_date, help="Events on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=_iso_date, help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--since", "--date-from", "since", callback=_iso_date,
+              help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", "--date-to", "until", callback=_iso_date, help="Events on or before this date (YYYY-MM-DD).")
 @click.option("--bbox", help="Events placed in min_lon,min_lat,max_lon,max_lat.")
 @click.option("--doc-id", help="Events of one document.")
 @click.option("--distinct", is_flag=True,
@@ -518,8 +519,8 @@ def _note_hidden(conn: sqlite3.Connection, shown: query.EventFilter) -> None:
             if n:
                 hidden[modality] = f"{n if n <= query.COUNT_CAP else f'{query.COUNT_CAP}+'} {modality}"
     if hidden:
-        click.echo(f"not shown: {', '.join(hidden.values())} (--modality all lists every event, "
-                   f"--modality {next(iter(hidden))} those alone)", err=True)
+        click.echo(f"not shown: {', '.join(hidden.values())} events (--modality all lists them too, "
+                   "--modality NAME one kind)", err=True)
 
 
 def _export_guard(records: Iterable[dict[str, Any]], fmt: str, db: str, *,
