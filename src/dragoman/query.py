@@ -162,7 +162,21 @@ def _phrase(folded: str) -> str:
 
 
 def _sentence_like(row: str, q: str) -> tuple[str, list[Any]]:
-    return f"{row}.sentence LIKE ? ESCAPE '\\'", [f"%{_like_escape(fold_text(q))}%"]
+    """Substring match that folds letter case as the trigram index does, accented capitals included: SQLite's LIKE
+    folds ASCII only ("ÉTATS" would miss "États" here and match through the index), so each cased letter is a GLOB
+    class of its cases ("é" -> "[Éé]")."""
+    return f"{row}.sentence GLOB ?", [f"*{_glob_cases(fold_text(q))}*"]
+
+
+def _glob_cases(text: str) -> str:
+    out = []
+    for ch in text:
+        cases = sorted({ch, *(c for c in (ch.lower(), ch.upper()) if len(c) == 1)})
+        if len(cases) > 1 or ch in "*?[":
+            out.append("[" + "".join(cases) + "]")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _text_clause(q: str, *, dense: bool = False) -> tuple[str, list[Any]]:
