@@ -94,4 +94,27 @@ def test_the_dateline_only_when_the_body_names_no_place() -> None:
     doc, resolver = setup(text, dateline_places=("Kampala",))
     located = resolver.locate_with_rule(token(doc, "resigned"))
     assert located is not None and located.place.country == "UGA"
-    assert located.rule in {"story", "dateline"}
+    assert located.rule == "story+dateline"  # the body names only Uganda; Kampala lies in it
+
+
+def test_a_country_with_no_finer_place_in_the_body_is_refined_to_the_dateline_town_in_it() -> None:
+    text = "ACCRA, Ghana (Reuters) - A court in Ghana jailed a former minister on Tuesday."
+    doc, resolver = setup(text, dateline_places=("Accra",))
+    located = resolver.locate_with_rule(token(doc, "jailed"))
+    assert located is not None and located.place.name.upper() == "ACCRA" and located.place.country == "GHA"
+    assert located.rule == "argument+dateline"  # "a court in Ghana": the subject's place
+
+
+def test_a_dateline_abroad_does_not_refine_the_country() -> None:
+    text = "NAIROBI, Kenya (Reuters) - A court in Ghana jailed a former minister on Tuesday."
+    doc, resolver = setup(text, dateline_places=("Nairobi",))
+    located = resolver.locate_with_rule(token(doc, "jailed"))
+    assert located is not None and located.place.name == "Ghana" and located.place.precision == "country"
+
+
+def test_a_place_opening_a_longer_name_is_no_location() -> None:
+    text = ("Kenya welcomes the new trade rules, the Uganda Revenue Authority commissioner told reporters on "
+            "Monday in Mombasa.")
+    doc, resolver = setup(text)
+    located = resolver.locate_with_rule(token(doc, "welcomes"))
+    assert located is not None and located.place.name == "Mombasa"

@@ -15,19 +15,22 @@ The rules, in order; the first that finds a place wins (``LOCATION_RULES``):
 7. ``dateline``: the filing place, only when the body names no place at all.
 
 Never a place: a nationality word ("three Saudi border guards": whose, not where), a place that is the subject of
-a verb ("Washington said": an actor) or a possessor ("Morocco's role", "Russia's army": whose), a street or
-building we could not geocode placed at the focus on our own guess. Within a rule, the finer place wins ("in
+a verb ("Washington said": an actor) or a possessor ("Morocco's role", "Russia's army": whose), one that opens a
+longer proper name ("the United States House of Representatives"), a street or building we could not geocode
+placed at the focus on our own guess. Within a rule, the finer place wins ("in
 Kabul, Afghanistan"), then the earlier. A whole country found by rules 1-5 ("protests in Sudan") is refined to the
-story's main place inside that country when the body names one (``+story``); not when the text narrows it by a
-direction ("in northern Yemen"), which says a part of the country, not its main town. The rule that placed an
+story's main place inside that country when the body names one (``+story``), else to the dateline's town when
+that lies in the country (``+dateline``: "SEOUL, South Korea - A South Korean court ..." is in Seoul; a dateline
+abroad never places anything the body places); not when the text narrows it by a direction ("in northern Yemen"),
+which says a part of the country, not its main town. The rule that placed an
 event is returned with the place (``Located.rule``); the event record's ``Place`` has no field for it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ... import lexicon as lx
@@ -73,18 +76,19 @@ def place_name(top: Toponym) -> str:
 
 
 def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candidate], trigger: Token,
-                 argument_tokens: set[int]) -> Located | None:
+                 argument_tokens: set[int], *, filed_at: Collection[tuple[int, int]] = ()) -> Located | None:
     """Where the event headed by ``trigger`` happened, by the rules of ``LOCATION_RULES`` in order.
 
     ``toponyms``: the document's resolved toponyms in text order; ``dateline``: the dateline's entries (the
-    cleaner's dateline places); ``argument_tokens``: the token indices of the event's actor and recipient heads.
+    cleaner's dateline places); ``argument_tokens``: the token indices of the event's actor and recipient heads;
+    ``filed_at``: the token spans of the dateline in the body ("SEOUL, South Korea (CNN) -" opens many bodies).
     """
     sent = trigger.sent
     governors = {t.i for t in trigger.ancestors}
     best: tuple[tuple[int, int, int], Toponym, Candidate, str, bool] | None = None
     for top in toponyms:
         cand = top.candidate
-        if (cand is None or top.fallback or top.source in ("dateline", "demonym")
+        if (cand is None or top.fallback or top.source == "demonym" or _is_dateline(top, filed_at)
                 or not sent.start <= top.token_start < sent.end):
             continue
         root = doc[top.token_start:top.token_end].root
@@ -94,26 +98,50 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
         key = (LOCATION_RULES.index(rule), PRECISION_RANK[cand.precision], top.start)
         if best is None or key < best[0]:
             best = (key, top, cand, rule, vague)
-    main = story_place(doc, toponyms)
+    main = story_place(doc, toponyms, filed_at=filed_at)
+    filed = _filed(toponyms, dateline, filed_at)
     if best is not None:
         _key, top, cand, rule, vague = best
         if cand.fcode == "PCLI" and not vague and not _narrowed(doc, top):
-            finer = main if main is not None and main.candidate is not None and main.candidate.fcode != "PCLI" \
-                and main.candidate.country == cand.country else None
-            if finer is not None and finer.candidate is not None:
-                return Located(place_of(finer.candidate, name=place_name(finer), start=finer.start, end=finer.end),
-                               f"{rule}+story")
+            finer = _finer(cand.country, main, filed)
+            if finer is not None:
+                return replace(finer, rule=f"{rule}+{finer.rule}")
         precision = cand.precision
         if vague and precision == "city":
             precision = "region"
         return Located(place_of(cand, name=place_name(top), start=top.start, end=top.end, precision=precision), rule)
     if main is not None and main.candidate is not None:
+        if main.candidate.fcode == "PCLI" and (finer := _finer(main.candidate.country, None, filed)) is not None:
+            return replace(finer, rule="story+dateline")
         return Located(place_of(main.candidate, name=place_name(main), start=main.start, end=main.end), "story")
+    return filed
+
+
+def _is_dateline(top: Toponym, filed_at: Collection[tuple[int, int]]) -> bool:
+    return top.source == "dateline" or (top.token_start, top.token_end) in filed_at
+
+
+def _filed(toponyms: Sequence[Toponym], dateline: Sequence[Candidate],
+           filed_at: Collection[tuple[int, int]]) -> Located | None:
+    """The dateline's place: its mention in the body if any (offsets), else the cleaner's dateline entry."""
     for top in toponyms:
-        if top.source == "dateline" and top.candidate is not None:
+        if _is_dateline(top, filed_at) and top.candidate is not None:
             return Located(place_of(top.candidate, name=place_name(top), start=top.start, end=top.end), "dateline")
     if dateline:
         return Located(place_of(dateline[0], name=dateline[0].name, start=None, end=None), "dateline")
+    return None
+
+
+def _finer(country: str, main: Toponym | None, filed: Located | None) -> Located | None:
+    """A finer place inside ``country`` for an event placed at the whole country: the story's main place of
+    action when it lies there ("story"), else the dateline's town when it lies there and the body names no finer
+    place in that country ("dateline": a court in "SEOUL, South Korea -" sits in Seoul, not at the country's
+    centre). None when neither lies in the country: the country stays."""
+    if main is not None and main.candidate is not None and main.candidate.fcode != "PCLI" \
+            and main.candidate.country == country:
+        return Located(place_of(main.candidate, name=place_name(main), start=main.start, end=main.end), "story")
+    if filed is not None and filed.place.country == country and filed.place.precision == "city":
+        return filed
     return None
 
 
@@ -124,6 +152,8 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     location of this event (a subject: an actor; a possessor: whose)."""
     if root.dep_ == "poss" or (root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX")):
         return None, False
+    if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i != trigger.i:
+        return None, False  # part of a longer name: "United States House of Representatives", "Kenya Airways"
     vague = False
     crossed = False  # the walk left a clause of the place's own (relative, complement, adverbial)
     node = root
@@ -150,13 +180,14 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     return "sentence", vague
 
 
-def story_place(doc: Doc, toponyms: Sequence[Toponym]) -> Toponym | None:
+def story_place(doc: Doc, toponyms: Sequence[Toponym], *,
+                filed_at: Collection[tuple[int, int]] = ()) -> Toponym | None:
     """The story's main place of action: among the body's places of action (not the dateline, not a nationality
     word, not a street placed on a guess, not a subject or possessor: "Turkey said", "Russia's army"), the
     country named most (a town counts for its country); inside it, the finer place named most (a city before a
     region on a tie, then the first named), else the country itself. None when the body names no place."""
-    body = [t for t in toponyms if t.candidate is not None and not t.fallback
-            and t.source not in ("dateline", "demonym") and not _actor_role(doc, t)]
+    body = [t for t in toponyms if t.candidate is not None and not t.fallback and t.source != "demonym"
+            and not _is_dateline(t, filed_at) and not _actor_role(doc, t)]
     if not body:
         return None
     countries = Counter(t.candidate.country for t in body if t.candidate is not None)
@@ -180,9 +211,11 @@ def story_place(doc: Doc, toponyms: Sequence[Toponym]) -> Toponym | None:
 
 
 def _actor_role(doc: Doc, top: Toponym) -> bool:
-    """Whether the place is a subject or possessor: an actor ("Turkey shelled"), whose ("Russia's army")."""
+    """Whether the place is a subject or possessor: an actor ("Turkey shelled"), whose ("Russia's army"); or
+    part of a longer name ("the United States House of Representatives")."""
     root = doc[top.token_start:top.token_end].root
-    return root.dep_ == "poss" or (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))
+    return (root.dep_ == "poss" or (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))
+            or (root.dep_ == "compound" and root.head.pos_ == "PROPN"))
 
 
 def _narrowed(doc: Doc, top: Toponym) -> bool:

@@ -365,11 +365,11 @@ class PlaceResolver:
         if not names or not self.dateline:
             return names
         filed = self.dateline[0].country
-        main = story_place(self.doc, self.toponyms)
+        main = story_place(self.doc, self.toponyms, filed_at=self._dateline_at)
         if main is None or main.candidate is None or main.candidate.country == filed:
             return names
         named = any(t.candidate is not None and t.candidate.country == filed and t.source != "dateline"
-                    for t in self.toponyms)
+                    and (t.token_start, t.token_end) not in self._dateline_at for t in self.toponyms)
         return names if named else ()
 
     def focus(self) -> Toponym | None:
@@ -398,7 +398,7 @@ class PlaceResolver:
                 arg_tokens.update(range(arg.start, arg.end))
             elif arg is not None:
                 arg_tokens.add(arg.i)
-        return locate_event(self.doc, self.toponyms, self.dateline, trigger, arg_tokens)
+        return locate_event(self.doc, self.toponyms, self.dateline, trigger, arg_tokens, filed_at=self._dateline_at)
 
 
 @dataclass(frozen=True, slots=True)
