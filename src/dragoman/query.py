@@ -162,10 +162,22 @@ def _phrase(folded: str) -> str:
 
 
 def _sentence_like(row: str, q: str) -> tuple[str, list[Any]]:
-    """Substring match that folds letter case as the trigram index does, accented capitals included: SQLite's LIKE
-    folds ASCII only ("ÉTATS" would miss "États" here and match through the index), so each cased letter is a GLOB
-    class of its cases ("é" -> "[Éé]")."""
-    return f"{row}.sentence GLOB ?", [f"*{_glob_cases(fold_text(q))}*"]
+    """Substring match that folds letter case as the trigram index does, accented capitals included.
+
+    SQLite's LIKE folds ASCII only ("ÉTATS" would miss "États" here yet match through the index). A search with
+    accented letters takes them as any character in the LIKE, then a GLOB with a class of each letter's cases
+    ("é" -> "[Éé]") checks the rows it keeps: GLOB alone scans 8x slower than LIKE.
+    """
+    folded = fold_text(q)
+    like = f"{row}.sentence LIKE ? ESCAPE '\\'"
+    if not any(_accented_letter(ch) for ch in folded):
+        return like, [f"%{_like_escape(folded)}%"]
+    loose = "".join("_" if _accented_letter(ch) else _like_escape(ch) for ch in folded)
+    return f"({like} AND {row}.sentence GLOB ?)", [f"%{loose}%", f"*{_glob_cases(folded)}*"]
+
+
+def _accented_letter(ch: str) -> bool:
+    return not ch.isascii() and ch.lower() != ch.upper()
 
 
 def _glob_cases(text: str) -> str:
