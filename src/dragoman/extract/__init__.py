@@ -112,6 +112,16 @@ class _Source:
         return replace(obj, start=start, end=end, text=self.original[start:end])
 
 
+# Types whose agentless passive ("two battalions were flown to the border", "ten people were arrested") is done
+# by the state the story is about; a harm's ("the town was shelled") is not: its reporter is often the victim.
+IMPLIED_DOER_TYPES = frozenset({"MOBILIZE", "COERCE", "RETREAT", "SANCTION"})
+# Sectors through which a state acts (a country named alone has none).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+IMPLIED_WORDS = {"MIL": "military", "COP": "police", "JUD": "judiciary", "LEG": "legislature", "SPY": "intelligence"}
+# How many sentences before the event's own are read for the story's protagonist.
+PROTAGONIST_WINDOW = 2
+
+
 class _Actors:
     """Resolves argument heads once each (the resolver may be stateful, so each head is asked once)."""
 
@@ -157,6 +167,40 @@ class _Actors:
                         out.append((conj, other))
             return out
         return []
+
+
+    def implied_doer(self, item: Found) -> Actor | None:
+        """The state that did an agentless passive act ("two battalions were flown to the border", "ten people
+        had been arrested, the Interior Ministry said"): the one country whose state actors (government, army,
+        police, courts, or the country named alone) are the subjects of this sentence and the
+        ``PROTAGONIST_WINDOW`` before it. None when the act has a doer in the text, is not of a type a state does
+        (``IMPLIED_DOER_TYPES``), or the subjects name no state or two: never a guess between two. The implied
+        actor has no text offsets."""
+        trigger = item.trigger
+        if item.nominal or item.code.type not in IMPLIED_DOER_TYPES or (item.code.cameo or "").startswith(
+                ("18", "19", "20")) or trigger.tag_ != "VBN":
+            return None
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or trigger.dep_ == "acl"
+        if not passive or any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in trigger.children):
+            return None
+        sent = trigger.sent
+        sentences = [sent]
+        while len(sentences) <= PROTAGONIST_WINDOW and sentences[-1].start > 0:
+            sentences.append(trigger.doc[sentences[-1].start - 1].sent)
+        # the act's own theme ("two battalions" flown) is no candidate: its country may be only the focus's
+        themes = {c.idx for c in trigger.children if c.dep_ == "nsubjpass"} | (
+            {trigger.head.idx} if trigger.dep_ == "acl" else set())
+        states = [a for s in sentences for a in self.resolver.subject_actors(s)
+                  if a.country is not None and a.country not in lx.INTERNATIONAL
+                  and (a.sector is None or a.sector in STATE_SECTORS)
+                  and not any(a.start is not None and a.end is not None and a.start <= i < a.end for i in themes)]
+        if len({a.country for a in states}) != 1:
+            return None
+        country = states[0].country
+        sectors = {a.sector for a in states if a.sector is not None}
+        sector = sectors.pop() if len(sectors) == 1 else "GOV"
+        return Actor(text=f"{IMPLIED_WORDS.get(sector, 'government')} ({country}, implied)", name=None,
+                     country=country, sector=sector)
 
 
 def _sentence_bounds(sent: Span) -> tuple[int, int]:
@@ -417,9 +461,12 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
                 dates: DateResolver, places: PlaceResolver, article: Article, source: _Source,
                 sentence_text: str, sentence_span: tuple[int, int]) -> list[Event]:
     trigger = item.trigger
-    senders = [(h, _placed(a, h, places)) for h, a in actors.resolve(item.actors, exclude=item.recipients)]
+    senders: list[tuple[Token | None, Actor]] = [
+        (h, _placed(a, h, places)) for h, a in actors.resolve(item.actors, exclude=item.recipients)]
     if senders:  # pronouns later in the text may point back to it
         actors.resolver.note_actor(senders[0][1])
+    elif (doer := actors.implied_doer(item)) is not None:  # "two battalions were flown": the story's state
+        senders = [(None, doer)]
     receivers: list[tuple[Token | None, Actor]] = [
         (h, _placed(a, h, places)) for h, a in actors.resolve(item.recipients, recipient=True)
         if not any(a.text == s.text for _h, s in senders)]

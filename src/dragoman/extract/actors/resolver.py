@@ -218,6 +218,10 @@ class ActorResolver:
             return self._pronoun(head)
         return self._describe(head)
 
+    def subject_actors(self, sent: Span) -> list[Actor]:
+        """The actors of a sentence's subjects (and their conjuncts), in order, pronouns resolved."""
+        return [actor for _i, actor in self._subjects(sent)]
+
     def as_argument(self, actor: Actor, head: Token) -> Actor:
         """``actor`` found inside the argument headed by ``head`` ("the OPCW visit", "positions of the
         army"), with the text and offsets of the whole argument phrase; name, country and sector kept."""

@@ -171,6 +171,22 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
     if not out and verb.dep_ == "conj":  # "shelled and bombed the town" shares the object
         head = verb.head
         out.extend(c for c in head.children if c.dep_ == "dobj")
+    if not out and not theme_object:  # "vowed to push X's fighters out": whom the intended act is done to
+        out.extend(intended_objects(verb))
+    return out
+
+
+def intended_objects(verb: Token) -> list[Token]:
+    """The actor objects of a to-infinitive a verb governs ("vowed to push the rebels' fighters out", "pledged to
+    help Haiti"), when that infinitive is no trigger of its own (else it is the content, coded with its own)."""
+    out: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        for obj in clause.children:
+            if obj.dep_ in ("dobj", "dative") and (is_actor_like(obj) or any(
+                    c.dep_ in ("poss", "compound", "amod") and is_actor_like(c) for c in obj.children)):
+                out.append(obj)
     return out
 
 

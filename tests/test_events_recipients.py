@@ -1,0 +1,76 @@
+"""Recipients of threats, offensives and meetings, and the implied doer of an agentless passive act.
+
+Coded with the rules alone (``detector_mode("rules")``): these are the arguments, whatever the detector keeps.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman import code_text
+from dragoman.extract import detector_mode
+from dragoman.model import Event
+
+pytestmark = pytest.mark.slow
+
+
+def _events(text: str) -> list[Event]:
+    with detector_mode("rules"):
+        return code_text(text)
+
+
+def _dyad(text: str, type_: str) -> tuple[str | None, str | None]:
+    event = next(e for e in _events(text) if e.type == type_)
+    return (event.actor.country if event.actor else None, event.recipient.country if event.recipient else None)
+
+
+def test_recipients_of_meetings_and_discussions() -> None:
+    assert _dyad("Turkey's foreign minister discussed the truce with Iran on Monday.", "CONSULT") == ("TUR", "IRN")
+    assert _dyad("The Kenyan president met Uganda's president in Kampala on Friday to discuss the border dispute "
+                 "and trade between the two countries.", "CONSULT") == ("KEN", "UGA")
+
+
+def test_recipients_of_offensives_and_threats() -> None:
+    assert _dyad("Israel launched an offensive against Hezbollah in southern Lebanon.", "ASSAULT")[1] == "LBN"
+    assert _dyad("The United States threatened Venezuela with new sanctions.", "THREATEN") == ("USA", "VEN")
+
+
+def test_recipient_is_the_object_of_an_intended_act() -> None:
+    events = _events("Sudan's army chief vowed to push Ethiopia's fighters out of the border town.")
+    vow = next(e for e in events if e.evidence.trigger == "vowed")
+    assert vow.recipient is not None and vow.recipient.country == "ETH"
+    assert vow.actor is not None and vow.actor.country == "SDN"
+
+
+def test_implied_doer_of_an_agentless_deployment_is_the_storys_one_state() -> None:
+    events = _events("Uganda said on Monday that it would defend the frontier. "
+                     "Two battalions were flown to the border region on Tuesday.")
+    flown = next(e for e in events if e.evidence.trigger == "flown")
+    assert flown.actor is not None
+    assert (flown.actor.country, flown.actor.start, flown.actor.end) == ("UGA", None, None)
+    assert "implied" in flown.actor.text
+
+
+def test_implied_doer_of_arrests_is_the_speaking_state_organ() -> None:
+    events = _events("Kenya's police said six men were detained near the market.")
+    detained = next(e for e in events if e.type == "COERCE")
+    assert detained.actor is not None and (detained.actor.country, detained.actor.sector) == ("KEN", "COP")
+
+
+def test_no_implied_doer_between_two_states() -> None:
+    events = _events("Ukraine's army said it had held the line. Russia's defence ministry said it had advanced. "
+                     "Two brigades were deployed to the front.")
+    deployed = next(e for e in events if e.evidence.trigger == "deployed")
+    assert deployed.actor is None
+
+
+def test_no_implied_doer_of_a_harm_its_reporter_may_have_suffered() -> None:
+    events = _events("Ukraine's army said the town was shelled overnight.")
+    shelled = next(e for e in events if e.evidence.trigger == "shelled")
+    assert shelled.actor is None
+
+
+def test_no_implied_doer_when_the_passive_names_its_agent() -> None:
+    events = _events("Kenya said on Monday that six men were detained by unknown gunmen.")
+    detained = next(e for e in events if e.type == "COERCE")
+    assert detained.actor is not None and "implied" not in detained.actor.text
