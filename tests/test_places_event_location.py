@@ -118,3 +118,19 @@ def test_a_place_opening_a_longer_name_is_no_location() -> None:
     doc, resolver = setup(text)
     located = resolver.locate_with_rule(token(doc, "welcomes"))
     assert located is not None and located.place.name == "Mombasa"
+
+
+def test_a_court_named_after_its_town_places_its_ruling_there() -> None:
+    text = "The Kisumu High Court ruled on Monday that the suspects stay in custody."
+    doc, resolver = setup(text)
+    located = resolver.locate_with_rule(token(doc, "stay"))
+    assert located is not None and located.place.name == "Kisumu" and located.rule == "sentence"
+
+
+def test_equally_named_places_go_to_the_one_nearest_the_dateline() -> None:
+    # One mention each: Kisumu (near the dateline town) is the story's place, not Mombasa named first.
+    text = ("KISUMU, Kenya - Police arrested two men in Mombasa last month. On Sunday they shot a protester in "
+            "Kisumu.\n\nThe police said they were investigating.")
+    doc, resolver = setup(text, dateline_places=("Kisumu",))
+    located = resolver.locate_with_rule(token(doc, "investigating"))
+    assert located is not None and located.place.name == "Kisumu" and located.rule == "story"

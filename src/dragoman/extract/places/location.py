@@ -15,9 +15,10 @@ The rules, in order; the first that finds a place wins (``LOCATION_RULES``):
 7. ``dateline``: the filing place, only when the body names no place at all.
 
 Never a place: a nationality word ("three Saudi border guards": whose, not where), a place that is the subject of
-a verb ("Washington said": an actor) or a possessor ("Morocco's role", "Russia's army": whose), one that opens a
-longer proper name ("the United States House of Representatives"), a street or building we could not geocode
-placed at the focus on our own guess. Within a rule, the finer place wins ("in
+a verb ("Washington said": an actor) or a possessor ("Morocco's role", "Russia's army": whose), a street or
+building we could not geocode placed at the focus on our own guess. A place opening a longer proper name ("the
+Tbilisi City Court", "the United States House of Representatives") says where that body sits: it ranks as a
+``sentence`` place, however the name hangs from the trigger. Within a rule, the finer place wins ("in
 Kabul, Afghanistan"), then the earlier. A whole country found by rules 1-5 ("protests in Sudan") is refined to the
 story's main place inside that country when the body names one (``+story``), else to the dateline's town when
 that lies in the country (``+dateline``: "SEOUL, South Korea - A South Korean court ..." is in Seoul; a dateline
@@ -28,6 +29,7 @@ event is returned with the place (``Located.rule``); the event record's ``Place`
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -50,6 +52,7 @@ TRIGGER_DEPS = frozenset({"prep", "advmod", "npadvmod", "pobj", "dobj", "obl"})
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "csubj", "acl"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MAX_STEPS = 8  # dependency steps walked up from a place towards the trigger
+EARTH_RADIUS_KM = 6371.0088
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,13 @@ class Located:
 
     place: Place
     rule: str
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def place_of(candidate: Candidate, *, name: str, start: int | None, end: int | None,
@@ -98,8 +108,10 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
         key = (LOCATION_RULES.index(rule), PRECISION_RANK[cand.precision], top.start)
         if best is None or key < best[0]:
             best = (key, top, cand, rule, vague)
-    main = story_place(doc, toponyms, filed_at=filed_at)
     filed = _filed(toponyms, dateline, filed_at)
+    near = (filed.place.lat, filed.place.lon) if filed is not None and filed.place.lat is not None \
+        and filed.place.lon is not None else None
+    main = story_place(doc, toponyms, filed_at=filed_at, near=near)
     if best is not None:
         _key, top, cand, rule, vague = best
         if cand.fcode == "PCLI" and not vague and not _narrowed(doc, top):
@@ -153,7 +165,9 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     if root.dep_ == "poss" or (root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX")):
         return None, False
     if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i != trigger.i:
-        return None, False  # part of a longer name: "United States House of Representatives", "Kenya Airways"
+        # part of a longer name ("the Tbilisi City Court", "the United States House of Representatives"): where
+        # the body sits, which ranks with the sentence's other places, however the name hangs from the trigger
+        return "sentence", False
     vague = False
     crossed = False  # the walk left a clause of the place's own (relative, complement, adverbial)
     node = root
@@ -180,12 +194,14 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     return "sentence", vague
 
 
-def story_place(doc: Doc, toponyms: Sequence[Toponym], *,
-                filed_at: Collection[tuple[int, int]] = ()) -> Toponym | None:
+def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[tuple[int, int]] = (),
+                near: tuple[float, float] | None = None) -> Toponym | None:
     """The story's main place of action: among the body's places of action (not the dateline, not a nationality
     word, not a street placed on a guess, not a subject or possessor: "Turkey said", "Russia's army"), the
-    country named most (a town counts for its country); inside it, the finer place named most (a city before a
-    region on a tie, then the first named), else the country itself. None when the body names no place."""
+    country named most (a town counts for its country); inside it, the finer place named most, else the country
+    itself. Ties go to the place nearest ``near`` (the dateline's lat/lon: "(NEW YORK) - ... in Crown Heights ...
+    in Brooklyn" are New York's), then a city before a region, then the first named. None when the body names no
+    place."""
     body = [t for t in toponyms if t.candidate is not None and not t.fallback and t.source != "demonym"
             and not _is_dateline(t, filed_at) and not _actor_role(doc, t)]
     if not body:
@@ -201,21 +217,20 @@ def story_place(doc: Doc, toponyms: Sequence[Toponym], *,
     pool = finer or inside
     counts = Counter(t.candidate.geonameid for t in pool if t.candidate is not None)
 
-    def key(item: tuple[int, Toponym]) -> tuple[int, int, int]:
+    def key(item: tuple[int, Toponym]) -> tuple[int, float, int, int]:
         k, top = item
         cand = top.candidate
         assert cand is not None  # pool holds resolved toponyms only
-        return (-counts[cand.geonameid], PRECISION_RANK[cand.precision], k)
+        km = haversine_km(near[0], near[1], cand.lat, cand.lon) if near is not None else 0.0
+        return (-counts[cand.geonameid], km, PRECISION_RANK[cand.precision], k)
 
     return min(enumerate(pool), key=key)[1]
 
 
 def _actor_role(doc: Doc, top: Toponym) -> bool:
-    """Whether the place is a subject or possessor: an actor ("Turkey shelled"), whose ("Russia's army"); or
-    part of a longer name ("the United States House of Representatives")."""
+    """Whether the place is a subject or possessor: an actor ("Turkey shelled"), whose ("Russia's army")."""
     root = doc[top.token_start:top.token_end].root
-    return (root.dep_ == "poss" or (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))
-            or (root.dep_ == "compound" and root.head.pos_ == "PROPN"))
+    return root.dep_ == "poss" or (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))
 
 
 def _narrowed(doc: Doc, top: Toponym) -> bool:

@@ -39,7 +39,7 @@ from ... import lexicon as lx
 from ...gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 from ...model import CleanDoc, Place
 from .evidence import CandidateEvidence, ScoredCandidate
-from .location import PRECISION_RANK, Located, locate_event, story_place
+from .location import PRECISION_RANK, Located, haversine_km, locate_event, story_place
 from .lookup import PlaceCountries
 from .ranker import candidate_features, get_ranker, in_lists
 from .toponyms import Toponym, ToponymFinder, dateline_spans, feature_head, list_groups
@@ -47,7 +47,6 @@ from .toponyms import Toponym, ToponymFinder, dateline_spans, feature_head, list
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-EARTH_RADIUS_KM = 6371.0088
 ROUNDS = 5  # mean-field rounds of the joint disambiguation
 TEMPERATURE = 1.0  # of the softmax turning scores into the probabilities that vote
 MAX_OPTIONS = 30  # candidates kept per name (by prior): "Springfield" has dozens
@@ -67,13 +66,6 @@ EXPLAIN_MASS = 0.5  # co-mentioned mass above this is worth naming among the rea
 NEAR_KM = 50  # a co-mentioned place this close counts as "near" (weight near50)
 AROUND_KM = 200  # ... this close as "around" (weight near200)
 FAR_LATITUDE_DEGREES = 2.0  # 2 degrees of latitude are 222 km: farther than AROUND_KM whatever the longitude
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 class PlaceResolver:
