@@ -759,30 +759,22 @@ def _add_ui_routes(app: FastAPI) -> None:
 
 def _tidy_openapi(app: FastAPI) -> None:
     """The contract as clients read it: an optional query parameter is a string (or number) that may be left
-    out, not ``anyOf [string, null]`` (a query string cannot carry null); its enum and limits sit on it."""
-    build = app.openapi
+    out, not ``anyOf [string, null]`` (a query string cannot carry null); its enum and limits sit on it.
 
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is not None:
-            return app.openapi_schema
-        spec = build()
-        for operations in spec.get("paths", {}).values():
-            for operation in operations.values():
-                for parameter in operation.get("parameters", []):
-                    schema = parameter.get("schema", {})
-                    options = [part for part in schema.pop("anyOf", []) if part.get("type") != "null"]
-                    if len(options) == 1:
-                        schema.update({key: value for key, value in options[0].items() if key not in schema})
-                    elif options:
-                        schema["anyOf"] = options
-                    if isinstance(schema.get("enum"), list):
-                        schema["enum"] = [value for value in schema["enum"] if value is not None]
-                    if schema.get("default", 0) is None:
-                        del schema["default"]
-        app.openapi_schema = spec
-        return spec
-
-    app.openapi = openapi  # type: ignore[method-assign]
+    Built once here, after every route: app.openapi() serves the stored document from then on."""
+    for operations in app.openapi().get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                options = [part for part in schema.pop("anyOf", []) if part.get("type") != "null"]
+                if len(options) == 1:
+                    schema.update({key: value for key, value in options[0].items() if key not in schema})
+                elif options:
+                    schema["anyOf"] = options
+                if isinstance(schema.get("enum"), list):
+                    schema["enum"] = [value for value in schema["enum"] if value is not None]
+                if "default" in schema and schema["default"] is None:
+                    del schema["default"]
 
 
 def _add_docs_route(app: FastAPI) -> None:
