@@ -74,3 +74,22 @@ def test_no_implied_doer_when_the_passive_names_its_agent() -> None:
     events = _events("Kenya said on Monday that six men were detained by unknown gunmen.")
     detained = next(e for e in events if e.type == "COERCE")
     assert detained.actor is not None and "implied" not in detained.actor.text
+
+
+def test_recipient_is_the_counterpart_of_a_cut_tie_or_closed_border() -> None:
+    events = _events("The government in Caracas severed diplomatic ties with Colombia and closed the border with "
+                     "Brazil on Monday after the dispute.")
+    dyads = {(e.evidence.trigger, e.recipient.country if e.recipient else None) for e in events if e.type == "SANCTION"}
+    assert dyads == {("severed", "COL"), ("closed", "BRA")}
+
+
+def test_recipient_named_by_a_country_entity_holding_its_possessive() -> None:
+    events = _events("The General Assembly condemned the North Korea's gross violations of human rights.")
+    condemned = next(e for e in events if e.type == "ACCUSE")
+    assert condemned.recipient is not None and condemned.recipient.country == "PRK"
+
+
+def test_actor_of_an_event_noun_is_the_agent_of_its_participle() -> None:
+    events = _events("The leaders condemned the threats made by the Iranian government against shipping.")
+    threats = next(e for e in events if e.type == "THREATEN")
+    assert threats.actor is not None and threats.actor.country == "IRN"

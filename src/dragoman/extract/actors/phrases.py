@@ -125,4 +125,7 @@ def country_entry(text: str) -> lx.CountryEntry | None:
     entry = lx.countries().get(key)
     if entry is None and not key.islower():
         entry = lx.countries().get(key.lower())
+    base = key.removesuffix("'s").rstrip("'").strip()
+    if entry is None and base and base != key:  # the small model puts the possessive in the entity
+        return country_entry(base)
     return entry

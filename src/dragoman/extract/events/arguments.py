@@ -33,8 +33,9 @@ ACTOR_ENTS: Final = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
 RELATIVE: Final = frozenset({"who", "which", "that", "whom"})
 
-# Prepositions by which the theme of a giving or lifting verb names whom it is for or against.
-THEME_RECIPIENT_PREPS: Final = frozenset({"on", "against", "to", "upon", "toward", "towards", "targeting"})
+# Prepositions by which the theme of a giving, lifting or cutting verb names whom it is for, against or with
+# ("severed ties with Colombia", "closed the border with Brazil").
+THEME_RECIPIENT_PREPS: Final = frozenset({"on", "against", "to", "upon", "toward", "towards", "targeting", "with"})
 
 
 def lemma_of(tok: Token) -> str:
@@ -201,6 +202,8 @@ def modifier_actor(noun: Token) -> list[Token]:
             out.extend(pobjs(child))
         elif dep == "prep" and child.lower_ == "of" and lemma_of(noun) in event_words().of_agent_nouns:
             out.extend(pobjs(child))
+        elif dep == "acl" and child.tag_ == "VBN":  # "threats made by X", "the raid carried out by X"
+            out.extend(p for c in child.children if c.dep_ == "agent" for p in pobjs(c))
         elif dep in ("amod", "compound") and child.i < noun.i and (
                 child.ent_type_ in ACTOR_ENTS or country_of(child.text) is not None) and not _town_modifier(child):
             out.append(child)
