@@ -208,10 +208,15 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 # What each filter accepts, stated in the OpenAPI contract as the checks below enforce it. Text is case-folded
 # by the server ("assault" is ASSAULT) and a blank value is no filter; the contract gives the canonical spelling.
-_TEXT = {"maxLength": MAX_TEXT}
+# No control characters (tab and line breaks aside): the same class _BAD_CHARS refuses.
+_PRINTABLE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+_TEXT = {"maxLength": MAX_TEXT, "pattern": _PRINTABLE}
 _CODE = {"pattern": _COUNTRY.pattern, "minLength": 3, "maxLength": 3}
 _DAY = {"format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-_BBOX = {"pattern": r"^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$", "maxLength": MAX_TEXT}
+_LON = r"-?(180(\.0+)?|(1[0-7][0-9]|[0-9]?[0-9])(\.[0-9]+)?)"
+_LAT = r"-?(90(\.0+)?|[0-8]?[0-9](\.[0-9]+)?)"
+# Four numbers in range; that each min is at most its max is checked too, but no pattern can say it.
+_BBOX = {"pattern": f"^{_LON},{_LAT},{_LON},{_LAT}$", "maxLength": MAX_TEXT}
 
 
 def event_filter(
@@ -234,7 +239,8 @@ def event_filter(
                                 json_schema_extra=_DAY),
     bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat in degrees (longitudes -180..180, "
                                                "latitudes -90..90, min before max)", json_schema_extra=_BBOX),
-    doc_id: str | None = Query(None, description="Events of one document", json_schema_extra={"maxLength": 64}),
+    doc_id: str | None = Query(None, description="Events of one document",
+                               json_schema_extra={"maxLength": 64, "pattern": _PRINTABLE}),
 ) -> query.EventFilter:
     """The filters shared by events, stats, clusters and export, checked before any SQL runs."""
     date_from_v, date_to_v = _date("date_from", date_from), _date("date_to", date_to)
