@@ -16,10 +16,11 @@ they are coded (``dragoman.extract.extract_events``), in three steps:
    the aftermath of bombings") names a kind of happening, not one: it is dropped.
 3. **One happening once** (``one_happening_once``): a later mention of a happening already coded (same type and
    modality; no actor or recipient country the first does not have; a compatible place and stated date; no word
-   opening another incident: "another", "a separate") is dropped. The mention that tells most is kept (more
-   countries, then parties, a stated date, a figure; the first on ties): "A car bomb killed 20 in Baghdad ...
-   the blast ... the attack" is one ASSAULT; its figures are those of the kept mention, a figure only a
-   dropped mention stated is added to it (never summed: ``counts.counted_once`` then runs as before).
+   opening another incident: "another", "a separate") is dropped: "A car bomb killed 20 in Baghdad ... the
+   blast ... the attack" is one ASSAULT. The first mention keeps the record, unless it names no party (a
+   headline's "Attack"), when the first later mention that tells more (countries, parties, a stated date, a
+   figure) takes its place. A figure only a dropped mention states is added to the kept one (never summed:
+   ``counts.counted_once`` then runs as before).
 """
 
 from __future__ import annotations
@@ -206,8 +207,9 @@ def _merged_counts(kept: Counts, other: Counts) -> Counts:
 
 
 def one_happening_once(events: Sequence[Event]) -> list[Event]:
-    """Each happening once, in text order: a mention of one already kept is dropped, and a kept mention gives
-    way to a later one that tells more (``_told``: more countries, parties, a date, a figure; its figures carried over).
+    """Each happening once, in text order: the first mention keeps the record and a later one of the same
+    happening is dropped (a figure only it states carried over); a first mention that names no party gives way
+    to a later one that tells more (``_told``: countries, parties, a date, a figure).
     """
     kept: list[Event] = []
     for event in events:
@@ -215,7 +217,9 @@ def one_happening_once(events: Sequence[Event]) -> list[Event]:
             if _told(event) <= _told(held) and same_happening(held, event):
                 kept[index] = replace(held, counts=_merged_counts(held.counts, event.counts))
                 break
-            if _told(event) > _told(held) and same_happening(event, held):
+            # a bare first mention (a headline's "attack") gives way to the first that names the parties
+            if held.actor is None and held.recipient is None and _told(event) > _told(held) \
+                    and same_happening(event, held):
                 kept[index] = replace(event, counts=_merged_counts(event.counts, held.counts))
                 break
         else:
