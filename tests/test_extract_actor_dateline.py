@@ -60,3 +60,14 @@ def test_the_venue_of_talks_is_their_place_not_their_recipient() -> None:
     # a visit's destination is its host
     events = _code("The Ghanaian president travelled to Nairobi on Monday for a state visit to Kenya.")
     assert any(e.recipient is not None and e.recipient.country == "KEN" for e in events if e.type == "CONSULT")
+
+
+def test_the_party_an_accusation_is_aimed_at_is_not_its_place() -> None:
+    text = ("NAIROBI, Kenya - Kenya's foreign minister accused Uganda of arming the rebels, speaking to reporters "
+            "in Nairobi on Monday.")
+    (event,) = [e for e in _code(text) if e.type == "ACCUSE"]
+    assert event.recipient is not None and event.recipient.country == "UGA"
+    assert event.location is not None and event.location.country == "KEN"
+    # an attack's target is where it happens
+    (strike,) = [e for e in _code("Israeli jets struck Lebanon overnight, the army said.") if e.type == "ASSAULT"]
+    assert strike.location is not None and strike.location.country == "LBN"

@@ -452,6 +452,12 @@ def _placed(actor: Actor, head: Token | None, places: PlaceResolver) -> Actor:
 VENUE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 
+# Events whose recipient is a party addressed from afar, not the place where they happen ("accused Uganda",
+# "sanctions on Russia"); an assault, a visit, an aid delivery or a withdrawal happens at the place done to.
+PARTY_NOT_PLACE_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "SANCTION", "AGREE",
+                                   "COOPERATE", "CONCEDE", "PROTEST"})
+
+
 def _venue(item: Found, place: Token) -> bool:
     """Whether ``place`` (a place head of the trigger) is the venue of a meeting or agreement, not its party."""
     return item.code.type in VENUE_TYPES and place.head.lower_ != "to"
@@ -493,7 +499,9 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
     code, modality = choose_code(item.code, reading)  # the one decision of the event's code
     # this event read alone; extract_events then shares the sentence's figures out so each counts once
     counts = counts_for(sent, trigger, figures=figures)
-    place: Place | None = places.locate(trigger, [h for h, _a in senders + receivers])
+    # the party an accusation or a demand is aimed at is not where it was made ("Kenya accused Uganda")
+    elsewhere = [h for h, _a in receivers if h is not None] if code.type in PARTY_NOT_PLACE_TYPES else []
+    place: Place | None = places.locate(trigger, [h for h, _a in senders + receivers], elsewhere=elsewhere)
     attribution = attribution_for(trigger, actors.resolver, sentence=sent)
     t_start, t_end = trigger.idx, item.trigger_end
     o_t_start, o_t_end = source.span(t_start, t_end)

@@ -15,16 +15,19 @@ The rules, in order; the first that finds a place wins (``LOCATION_RULES``):
 7. ``dateline``: the filing place, only when the body names no place at all.
 
 Never a place: a nationality word ("three Saudi border guards": whose, not where), a place that is the subject of
-a verb ("Washington said": an actor) or a possessor ("Morocco's role", "Russia's army": whose), a street or
-building we could not geocode placed at the focus on our own guess. A place opening a longer proper name ("the
-Tbilisi City Court", "the United States House of Representatives") says where that body sits: it ranks as a
-``sentence`` place, however the name hangs from the trigger. Within a rule, the finer place wins ("in
-Kabul, Afghanistan"), then the earlier. A whole country found by rules 1-5 ("protests in Sudan") is refined to the
-story's main place inside that country when the body names one (``+story``), else to the dateline's town when
-that lies in the country (``+dateline``: "SEOUL, South Korea - A South Korean court ..." is in Seoul; a dateline
-abroad never places anything the body places); not when the text narrows it by a direction ("in northern Yemen"),
-which says a part of the country, not its main town. The rule that placed an
-event is returned with the place (``Located.rule``); the event record's ``Place`` has no field for it.
+a verb ("Washington said": an actor) or a possessor ("Morocco's role", "Russia's army": whose), the party an
+accusation, demand, threat, sanction or the like is aimed at ("Kenya accused Uganda", "blamed on Russia": the
+caller says which, ``elsewhere``), a street or building we could not geocode placed at the focus on our own guess.
+A place opening a longer proper name ("the Tbilisi City Court", "the United States House of Representatives") says
+where that body sits: it ranks as a ``sentence`` place, however the name hangs from the trigger.
+
+Within a rule, the finer place wins ("in Kabul, Afghanistan"), then the earlier. A whole country found by rules
+1-5 ("protests in Sudan") is refined to the story's main place inside that country when the body names one
+(``+story``), else to the dateline's town when that lies in the country (``+dateline``: "SEOUL, South Korea - A
+South Korean court ..." is in Seoul; a dateline abroad never places anything the body places); not when the text
+narrows it by a direction ("in northern Yemen"), which says a part of the country, not its main town. The rule
+that placed an event is returned with the place (``Located.rule``); the event record's ``Place`` has no field for
+it.
 """
 
 from __future__ import annotations
@@ -86,12 +89,14 @@ def place_name(top: Toponym) -> str:
 
 
 def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candidate], trigger: Token,
-                 argument_tokens: set[int], *, filed_at: Collection[tuple[int, int]] = ()) -> Located | None:
+                 argument_tokens: set[int], *, filed_at: Collection[tuple[int, int]] = (),
+                 elsewhere: Collection[int] = ()) -> Located | None:
     """Where the event headed by ``trigger`` happened, by the rules of ``LOCATION_RULES`` in order.
 
     ``toponyms``: the document's resolved toponyms in text order; ``dateline``: the dateline's entries (the
     cleaner's dateline places); ``argument_tokens``: the token indices of the event's actor and recipient heads;
-    ``filed_at``: the token spans of the dateline in the body ("SEOUL, South Korea (CNN) -" opens many bodies).
+    ``filed_at``: the token spans of the dateline in the body ("SEOUL, South Korea (CNN) -" opens many bodies);
+    ``elsewhere``: token indices of places that are the event's party, not its place ("accused Uganda").
     """
     sent = trigger.sent
     governors = {t.i for t in trigger.ancestors}
@@ -102,6 +107,8 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
                 or not sent.start <= top.token_start < sent.end):
             continue
         root = doc[top.token_start:top.token_end].root
+        if any(i in elsewhere for i in range(top.token_start, top.token_end)):
+            continue
         rule, vague = relation(root, trigger, argument_tokens, governors)
         if rule is None:
             continue

@@ -376,13 +376,16 @@ class PlaceResolver:
             return None
         return top.candidate
 
-    def locate(self, trigger: Token, arguments: Sequence[Token | Span | None] = ()) -> Place | None:
+    def locate(self, trigger: Token, arguments: Sequence[Token | Span | None] = (), *,
+               elsewhere: Sequence[Token] = ()) -> Place | None:
         """Where the event headed by ``trigger`` (a Token) happened; offsets into the body. The policy is
-        ``location.locate_event``'s (its ``LOCATION_RULES``)."""
-        located = self.locate_with_rule(trigger, arguments)
+        ``location.locate_event``'s (its ``LOCATION_RULES``). ``elsewhere``: argument heads that are the event's
+        party, not its place (the recipient of an accusation, a demand, a threat)."""
+        located = self.locate_with_rule(trigger, arguments, elsewhere=elsewhere)
         return located.place if located is not None else None
 
-    def locate_with_rule(self, trigger: Token, arguments: Sequence[Token | Span | None] = ()) -> Located | None:
+    def locate_with_rule(self, trigger: Token, arguments: Sequence[Token | Span | None] = (), *,
+                         elsewhere: Sequence[Token] = ()) -> Located | None:
         """``locate``'s place with the rule of ``LOCATION_RULES`` that chose it."""
         arg_tokens: set[int] = set()
         for arg in arguments:
@@ -390,7 +393,8 @@ class PlaceResolver:
                 arg_tokens.update(range(arg.start, arg.end))
             elif arg is not None:
                 arg_tokens.add(arg.i)
-        return locate_event(self.doc, self.toponyms, self.dateline, trigger, arg_tokens, filed_at=self._dateline_at)
+        return locate_event(self.doc, self.toponyms, self.dateline, trigger, arg_tokens, filed_at=self._dateline_at,
+                            elsewhere={t.i for t in elsewhere})
 
 
 @dataclass(frozen=True, slots=True)
