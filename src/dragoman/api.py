@@ -37,7 +37,7 @@ Every error, whatever its cause, has one JSON shape::
 
     {"error": {"status": 422, "code": "invalid_parameter", "message": "...", "parameter": "date_from"}}
 
-pydantic lives only here, at the HTTP edge; the store speaks dataclasses and dicts.
+pydantic lives only at the HTTP edge (here and api_models.py); the store speaks dataclasses and dicts.
 """
 
 from __future__ import annotations
