@@ -52,7 +52,7 @@ def test_api_contract_openapi_is_typed(client: TestClient) -> None:
     assert not any(node.get("additionalProperties") is True for node in _walk(spec))
     paths = spec["paths"]
     for route in ("/api/events", "/api/events/{event_id}", "/api/docs/{doc_id}", "/api/stats", "/api/clusters",
-                  "/api/meta"):
+                  "/api/meta", "/api/countries"):
         content = paths[route]["get"]["responses"]["200"]["content"]
         assert list(content) == ["application/json"], route
         assert "$ref" in content["application/json"]["schema"], route
