@@ -93,3 +93,9 @@ def test_actor_of_an_event_noun_is_the_agent_of_its_participle() -> None:
     events = _events("The leaders condemned the threats made by the Iranian government against shipping.")
     threats = next(e for e in events if e.type == "THREATEN")
     assert threats.actor is not None and threats.actor.country == "IRN"
+
+
+def test_recipient_named_by_the_modifier_of_a_complement() -> None:
+    events = _events("Iran has threatened to close all borders with Iraqi Kurdistan if the vote goes ahead next month.")
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert threat.recipient is not None and threat.recipient.country == "IRQ"

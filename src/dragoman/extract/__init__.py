@@ -150,9 +150,14 @@ class _Actors:
         candidates += sorted(modifiers, key=lambda m: not (m[0].pos_ != "PRON" and getattr(self.actor(m[0]),
                                                                                           "country", None)))
         preps = RECIPIENT_OF_PREPS if recipient else OF_PREPS
-        candidates += [(p, h) for h in heads if h.pos_ in ("NOUN", "PROPN") and self.actor(h) is None
+        complements = [(p, h) for h in heads if h.pos_ in ("NOUN", "PROPN") and self.actor(h) is None
                        for prep in h.children if prep.dep_ == "prep" and prep.lower_ in preps
                        for p in prep.children if p.dep_ == "pobj"]
+        candidates += complements
+        # a complement naming no actor itself, by a modifier naming a country: "borders with Iraqi Kurdistan"
+        candidates += [(m, p) for p, _h in complements for m in p.children
+                       if m.dep_ in ("compound", "amod", "nmod", "poss") and m.i < p.i and m.pos_ != "PRON"
+                       and getattr(self.actor(m), "country", None) is not None]
         for head, argument in candidates:
             actor = self.actor(head)
             if actor is None:
