@@ -36,10 +36,14 @@ def test_the_dateline_is_kept_for_actors_where_the_story_is_about_its_country() 
     abroad = _resolver("PRETORIA - Troops clashed with rebels near Gondar in Ethiopia, and again in Bahir Dar.",
                        ("Pretoria",))
     assert abroad.actor_dateline() == ()
-    # the body names the dateline's country too: the story may be about it as well
-    mixed = _resolver("PRETORIA - South Africa sent envoys after troops clashed with rebels near Gondar in "
-                      "Ethiopia and in Bahir Dar.", ("Pretoria",))
-    assert mixed.actor_dateline() == ("Pretoria",)
+    # the talks' venue is named in the body, but the story is about Ethiopia
+    venue = _resolver("PRETORIA - Talks opened in Pretoria after troops clashed with rebels near Gondar in "
+                      "Ethiopia, in Bahir Dar and in Dessie.", ("Pretoria",))
+    assert venue.actor_dateline() == ()
+    # a story about the dateline's own country keeps it
+    home = _resolver("PRETORIA - Police in Durban and in Soweto arrested 12 people after a protest in Ethiopia's "
+                     "embassy.", ("Pretoria",))
+    assert home.actor_dateline() == ("Pretoria",)
 
 
 def test_a_place_named_in_the_actor_phrase_gives_its_country() -> None:
@@ -71,3 +75,17 @@ def test_the_party_an_accusation_is_aimed_at_is_not_its_place() -> None:
     # an attack's target is where it happens
     (strike,) = [e for e in _code("Israeli jets struck Lebanon overnight, the army said.") if e.type == "ASSAULT"]
     assert strike.location is not None and strike.location.country == "LBN"
+
+
+def test_the_demo_story_filed_from_pretoria_codes_no_south_african_actor_but_the_venue() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "examples" / "ethiopia_tigray_talks.txt").read_text("utf-8")
+    events = _code(text)
+    assert events
+    for event in events:
+        for actor in (event.actor, event.recipient):
+            assert actor is None or actor.country != "ZAF", (event.evidence.trigger, actor)
+    # the talks are held in Pretoria: that is their place, the fighting's is in Ethiopia
+    assert any(e.type == "CONSULT" and e.location is not None and e.location.country == "ZAF" for e in events)
+    assert all(e.location is not None and e.location.country == "ETH" for e in events if e.type == "ASSAULT")

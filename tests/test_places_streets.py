@@ -1,4 +1,5 @@
-"""Street names are not the places they are named after: "Rivers and Stokes avenues" is no Nigerian state."""
+"""Names that are not the places they look like: streets named after places ("Rivers and Stokes avenues" is no
+Nigerian state), organisations; and a region named with its unit word ("the Amhara region") that is one."""
 
 from __future__ import annotations
 
@@ -35,3 +36,9 @@ def test_a_road_named_after_its_town_keeps_the_town() -> None:
 def test_an_organisation_named_after_a_place_is_no_place() -> None:
     found = _toponyms("Delegates accused the army of breaking the Geneva Convention at a meeting in Strasbourg.")
     assert [text for text, _source, _country in found] == ["Strasbourg"]
+
+
+def test_a_region_named_with_its_unit_word_is_a_place_not_a_people() -> None:
+    found = _toponyms("Fighting in the Amhara region killed five people, while Kurdish fighters held the town.")
+    assert any(text == "Amhara" and source == "repair" and country == "ETH" for text, source, country in found)
+    assert all(source == "demonym" for text, source, _country in found if text == "Kurdish")

@@ -350,19 +350,16 @@ class PlaceResolver:
 
     def actor_dateline(self) -> tuple[str, ...]:
         """The dateline places whose country an actor named without one may take: the cleaner's dateline, unless
-        it is only the filing city of a story about elsewhere (the body names places, the most of them in
-        another country, and none at all in the dateline's: a story filed from Pretoria about Ethiopia), where an
-        "army" or a "drone" is no more the dateline's than any other country's."""
+        it is only the filing city of a story about elsewhere (the story's main place of action, ``story_place``,
+        lies in another country: a story filed from Pretoria about Ethiopia), where an "army" or a "drone" is no
+        more the dateline's than any other country's (the actor resolver then counts the countries the text names)."""
         names = self.clean.dateline_places if self.clean is not None else ()
         if not names or not self.dateline:
             return names
-        filed = self.dateline[0].country
         main = story_place(self.doc, self.toponyms, filed_at=self._dateline_at)
-        if main is None or main.candidate is None or main.candidate.country == filed:
+        if main is None or main.candidate is None or main.candidate.country == self.dateline[0].country:
             return names
-        named = any(t.candidate is not None and t.candidate.country == filed and t.source != "dateline"
-                    and (t.token_start, t.token_end) not in self._dateline_at for t in self.toponyms)
-        return names if named else ()
+        return ()
 
     def focus(self) -> Toponym | None:
         """The place the document is mostly about: the most named city, else region, else country."""

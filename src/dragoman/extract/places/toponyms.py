@@ -125,6 +125,8 @@ class ToponymFinder:
                 return None  # no entry and no street/river head: a person or firm the tagger took for a place
             return mention
         if label == "NORP" and any(c.fcode in DEMONYM_CODES for c in self.gaz.lookup(span.text)):
+            if self._unit_named(span):
+                return self._mention(span, "repair")  # "the Amhara region", "the Kurdistan region": the place
             return self._mention(span, "demonym")
         if label in REPAIR_LABELS and self._repairable(span):
             return self._mention(span, "repair")
@@ -137,6 +139,16 @@ class ToponymFinder:
         if label == "ORG" and (inner := self._place_inside(span)) is not None:
             return self._mention(inner, "inside", name_end=span.end)
         return None
+
+    def _unit_named(self, span: Span) -> bool:
+        """Whether a word tagged as a nationality names a region or state, as the word after it says: "the
+        Amhara region", "Oromia state" (not "Amhara militia", "Kurdish fighters")."""
+        doc = self.doc
+        if span.end >= len(doc) or not span.text[:1].isupper():
+            return False
+        words = lx.place_words()
+        after = doc[span.end].lower_
+        return after in words.admin_words or after in words.settlement_nouns
 
     def _add_untagged(self, found: dict[int, Toponym]) -> None:
         """Untagged capitalised words after a locative preposition or before ", <place>"."""
@@ -314,6 +326,8 @@ class ToponymFinder:
             after = doc[span.end + 1]
             if after.text[:1].isupper() and any(c.fcode in ("PCLI", "ADM1") for c in self.gaz.lookup(after.text)):
                 return True
+        if self._unit_named(span) and any(c.fclass in ("A", "L") and c.fcode != "PCLI" for c in self.gaz.lookup(text)):
+            return True  # "the Amhara region", "Kassala state": a region or state the word after it names
         if prev is not None and prev.text in {"'s", "’s"} and span.start >= 2:
             owner = doc[span.start - 2]
             if any(c.fcode in ("PCLI", "ADM1") for c in self.gaz.lookup(owner.text)):
