@@ -134,3 +134,10 @@ def test_equally_named_places_go_to_the_one_nearest_the_dateline() -> None:
     doc, resolver = setup(text, dateline_places=("Kisumu",))
     located = resolver.locate_with_rule(token(doc, "investigating"))
     assert located is not None and located.place.name == "Kisumu" and located.rule == "story"
+
+
+def test_a_country_modifying_a_noun_is_whose_not_where() -> None:
+    text = ("A bomb exploded at a market in Kandahar on Monday. The U.S. military said six people were killed.")
+    doc, resolver = setup(text)
+    located = resolver.locate_with_rule(token(doc, "killed"))
+    assert located is not None and located.place.name == "Kandahar" and located.rule == "story"

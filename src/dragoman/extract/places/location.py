@@ -15,9 +15,10 @@ The rules, in order; the first that finds a place wins (``LOCATION_RULES``):
 7. ``dateline``: the filing place, only when the body names no place at all.
 
 Never a place: a nationality word ("three Saudi border guards": whose, not where), a place that is the subject of
-a verb ("Washington said": an actor) or a possessor ("Morocco's role", "Russia's army": whose), the party an
-accusation, demand, threat, sanction or the like is aimed at ("Kenya accused Uganda", "blamed on Russia": the
-caller says which, ``elsewhere``), a street or building we could not geocode placed at the focus on our own guess.
+a verb ("Washington said": an actor), a possessor or a country modifying a noun ("Morocco's role", "Russia's
+army", "the U.S. military": whose), the party an accusation, demand, threat, sanction or the like is aimed at
+("Kenya accused Uganda", "blamed on Russia": the caller says which, ``elsewhere``), a street or building we could
+not geocode placed at the focus on our own guess.
 A place opening a longer proper name ("the Tbilisi City Court", "the United States House of Representatives") says
 where that body sits: it ranks as a ``sentence`` place, however the name hangs from the trigger.
 
@@ -108,6 +109,8 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
             continue
         root = doc[top.token_start:top.token_end].root
         if any(i in elsewhere for i in range(top.token_start, top.token_end)):
+            continue
+        if _whose_country(root, cand) and root.head.i != trigger.i:
             continue
         rule, vague = relation(root, trigger, argument_tokens, governors)
         if rule is None:
@@ -235,9 +238,17 @@ def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[t
 
 
 def _actor_role(doc: Doc, top: Toponym) -> bool:
-    """Whether the place is a subject or possessor: an actor ("Turkey shelled"), whose ("Russia's army")."""
+    """Whether the place is a subject or possessor: an actor ("Turkey shelled"), whose ("Russia's army", "the
+    U.S. military")."""
     root = doc[top.token_start:top.token_end].root
-    return root.dep_ == "poss" or (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))
+    return (root.dep_ == "poss" or (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))
+            or (top.candidate is not None and _whose_country(root, top.candidate)))
+
+
+def _whose_country(root: Token, cand: Candidate) -> bool:
+    """A country modifying a common noun says whose, as a nationality word does: "the U.S. military", "Iran
+    foreign ministry officials" (a town so used says where: "Baghdad police")."""
+    return cand.fcode == "PCLI" and root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
 
 
 def _narrowed(doc: Doc, top: Toponym) -> bool:
