@@ -644,6 +644,12 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     return _found(tok, code, doers, recipients, tok, nominal=False, end=state.matches[tok.i][2])
 
 
+def _traffic(doer: Token) -> bool:
+    """A vehicle as the doer, and no verb of its sentence saying it was driven at someone ("rammed", "plowed")."""
+    words = event_words()
+    return lemma_of(doer) in words.vehicles and not any(lemma_of(t) in words.ramming_verbs for t in doer.sent)
+
+
 def _verb_subjects(tok: Token, code: Code, state: _Sentence) -> list[Token]:
     actors = subject_of(tok)
     owner = purpose_owner(tok)
@@ -691,6 +697,8 @@ def _assault_doers(tok: Token, code: Code, actors: list[Token], state: _Sentence
             actors = fired_by
     elif code.type == "ASSAULT" and actors and lemma_of(actors[0]) in event_words().non_agents:
         return None
+    elif code.type == "ASSAULT" and actors and _traffic(actors[0]):
+        return None  # "a truck struck and killed a pedestrian": a road death, not an assault
     if code.type == "ASSAULT" and not actors:
         clauses = {k: c for k, c in state.codes.items() if state.doc[k].dep_ == "advcl"}
         actors = means_actor(tok, lex, {**state.nominal_codes, **clauses})

@@ -38,6 +38,8 @@ class EventWords:
     deny_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     non_agents: frozenset[str]
+    vehicles: frozenset[str]
+    ramming_verbs: frozenset[str]
     undo_verbs: frozenset[str]
     violate_verbs: frozenset[str]
     exercise_nouns: frozenset[str]

@@ -1,0 +1,30 @@
+"""A road death is no assault: a vehicle as the doer of "struck", "hit" or "killed" codes nothing, unless the
+sentence says it was driven at people ("rammed", "plowed into"). The sentences are written for this test and
+coded by the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.pipeline import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def assaults(text: str) -> list[int | None]:
+    return [e.counts.dead for e in code_text(text, published="2024-03-06") if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", ["A truck struck and killed a pedestrian in Lagos on Monday.",
+                                  "A speeding bus killed three people in Kampala on Monday.",
+                                  "A car hit a cyclist in Nairobi on Monday."])
+def test_a_vehicle_killing_someone_is_no_assault(text: str) -> None:
+    assert assaults(text) == []
+
+
+def test_a_car_rammed_into_a_crowd_is_an_assault() -> None:
+    assert assaults("A man rammed a car into a crowd in Nice on Monday, killing 12 people.") == [12]
+
+
+def test_a_car_bomb_is_still_an_assault() -> None:
+    assert assaults("A car bomb killed 20 people in Baghdad on Monday.") == [20]
