@@ -99,3 +99,9 @@ def test_recipient_named_by_the_modifier_of_a_complement() -> None:
     events = _events("Iran has threatened to close all borders with Iraqi Kurdistan if the vote goes ahead next month.")
     threat = next(e for e in events if e.type == "THREATEN")
     assert threat.recipient is not None and threat.recipient.country == "IRQ"
+
+
+def test_actor_of_an_infinitive_on_an_owned_noun_is_its_owner() -> None:
+    events = _events("The Nigerian Air Force reiterated its commitment to support the police with aerial intelligence.")
+    support = next(e for e in events if e.evidence.trigger == "support")
+    assert support.actor is not None and (support.actor.country, support.actor.sector) == ("NGA", "MIL")

@@ -102,11 +102,22 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return subject_of(head, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return subject_of(head, depth + 1)
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
-        return [head]
+    if (owned := _noun_clause_subject(verb, head)) is not None:
+        return owned
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and lemma_of(head.head) in event_words().resort_verbs:
         return subject_of(head.head, depth + 1)  # "police resorted to firing": who resorted fired
     return []
+
+
+def _noun_clause_subject(verb: Token, head: Token) -> list[Token] | None:
+    """The performer of a clause on a noun: the noun of a participle ("forces shelling the town"), the owner of
+    the noun of an infinitive ("its commitment to support X", "the government's decision to withdraw"); None
+    for other clauses."""
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
+        return [head]
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return [c for c in head.children if c.dep_ == "poss"]
+    return None
 
 
 # Adjunct gerunds share the subject of the clause they hang from ("by donating", "after reaching", "without").
