@@ -105,3 +105,17 @@ def test_actor_of_an_infinitive_on_an_owned_noun_is_its_owner() -> None:
     events = _events("The Nigerian Air Force reiterated its commitment to support the police with aerial intelligence.")
     support = next(e for e in events if e.evidence.trigger == "support")
     assert support.actor is not None and (support.actor.country, support.actor.sector) == ("NGA", "MIL")
+
+
+def test_people_named_without_a_country_are_of_the_place_of_the_event() -> None:
+    events = _events("Gunmen killed 20 people at a crowded market in Baghdad on Thursday, officials said.")
+    killing = next(e for e in events if e.type == "ASSAULT")
+    assert killing.recipient is not None and (killing.recipient.country, killing.recipient.sector) == ("IRQ", "CVL")
+    assert killing.actor is not None and killing.actor.country == "IRQ"
+
+
+def test_a_stated_country_is_kept_wherever_the_event_happened() -> None:
+    events = _events("Kenyan police arrested three Ugandan traders in the border town of Busia on Friday.")
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.actor is not None and arrest.actor.country == "KEN"
+    assert arrest.recipient is not None and arrest.recipient.country == "UGA"

@@ -432,6 +432,20 @@ def protest_target(protester: Actor) -> Actor | None:
 PLACED_PREPS = frozenset({"in", "from", "of"})
 
 
+# Sectors whose members named without a country are, by CAMEO's convention, of the country they act in.
+LOCAL_SECTORS = frozenset({"CVL", "REB", "UAF", "COP", "MIL", "GOV", "OPP", "LAB", "EDU", "AGR", "REL", "MED",
+                           "BUS", "JRN", "HRI", "CRM"})
+
+
+def _local(actor: Actor | None, place: Place | None) -> Actor | None:
+    """An actor of a domestic or civilian sector the text gives no country ("20 people", "gunmen", "police")
+    takes the country where the event happened ("killed 20 people in Baghdad": Iraqis)."""
+    if actor is None or actor.country is not None or actor.sector not in LOCAL_SECTORS or place is None or \
+            not place.country:
+        return actor
+    return replace(actor, country=place.country)
+
+
 def _placed(actor: Actor, head: Token | None, places: PlaceResolver) -> Actor:
     """An actor the lexicons give no country takes the country of a place the phrase itself ties to it, as the
     place side resolved that mention in the document: the head ("an assault on Rafah", Rafah tagged a person),
@@ -517,8 +531,8 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
     attribution = source.move(attribution)
     out = []
     for sender, receiver in pairs:
-        actor = source.move(sender)
-        recipient = source.move(receiver)
+        actor = source.move(_local(sender, place))
+        recipient = source.move(_local(receiver, place))
         out.append(Event(
             # ids hash the cleaned text: the same whichever quotes or dashes the source typed, and as before
             event_id=event_id_for(article.doc_id, code.type, o_t_start, _text(sender) or None,
