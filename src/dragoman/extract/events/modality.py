@@ -208,8 +208,11 @@ def read_modality(anchor: Token, *, nominal: Token | None = None, sentence: Span
 def modality_for(anchor: Token, *, nominal: Token | None = None, sentence: Span | None = None,
                  event_date: str | None = None, published: str | None = None) -> Modality:
     """The modality of the event anchored at verb ``anchor`` (``nominal``: the event noun, if any)."""
-    if nominal is not None and anchor is nominal:
-        anchor = _clause_verb(nominal)
+    proposed: Modality | None = None
+    if nominal is not None:
+        if anchor.i == nominal.i:
+            anchor = _clause_verb(nominal)
+        proposed = _proposed(anchor, nominal)
     chain = _chain(anchor)
     if _in_condition(chain):
         return "hypothetical"
@@ -221,9 +224,23 @@ def modality_for(anchor: Token, *, nominal: Token | None = None, sentence: Span 
     unreal = _unrealized(chain)
     if unreal is not None:
         return unreal
+    if proposed is not None:
+        return proposed
     if is_historical(event_date, published):
         return "historical"
     return "asserted"
+
+
+def _proposed(verb: Token, noun: Token) -> Modality | None:
+    """An event noun that is what its clause's verb proposes, plans or considers ("a bill proposing sanctions",
+    "plans an offensive", "weighing sanctions"): not done; None when the verb is no such governor."""
+    if verb.i == noun.i or noun.dep_ not in ("dobj", "pobj", "nsubjpass") or noun.head.i != verb.i and not (
+            noun.dep_ == "pobj" and noun.head.head.i == verb.i):
+        return None
+    words = event_words()
+    if verb.lemma_ in words.hypothetical_governors:
+        return "hypothetical"
+    return "future" if verb.lemma_ in words.future_governors else None
 
 
 def _negated(anchor: Token, chain: list[Token], nominal: Token | None) -> bool:

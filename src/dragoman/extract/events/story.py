@@ -73,7 +73,7 @@ def _told_over_years(trigger: Token) -> bool:
     """The event's clause is told over years: "for years", "for decades", "has long ..."."""
     periods = event_words().history_periods
     verb = _clause_verb(trigger)
-    for tok in (verb, trigger) if verb is not trigger else (trigger,):
+    for tok in (verb, trigger) if verb.i != trigger.i else (trigger,):
         for child in tok.children:
             # "for years", not a measured span ("suspended it for four years")
             if child.dep_ == "prep" and child.lower_ == "for" and any(
@@ -107,7 +107,7 @@ def _clause_verb(tok: Token) -> Token:
     for _ in range(8):
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return tok
         current = current.head
     return tok
@@ -121,7 +121,7 @@ def generic_mention(event: Event, trigger: Token) -> bool:
     if trigger.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in trigger.children):
         return False
     verb = _clause_verb(trigger)
-    if verb is trigger or verb.tag_ not in ("VBZ", "VBP"):
+    if verb.i == trigger.i or verb.tag_ not in ("VBZ", "VBP"):
         return False
     # "have been killed", "will continue": an auxiliary tells a time, the clause reports something
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

@@ -605,9 +605,30 @@ def _noun_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     return _found(tok, code, actors, recipients, anchor, nominal=True, end=state.matches[tok.i][2])
 
 
+def _reprisal_reference(noun: Token) -> bool:
+    """"In retaliation for the attack": the reprisal is the clause's own event and the attack an earlier one;
+    neither noun reports a new event."""
+    reprisals = event_words().reprisal_nouns
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if lemma_of(noun) in reprisals and prep.lower_ in ("in", "as"):
+        return True  # "in retaliation", "as a reprisal"
+    if prep.lower_ not in ("for", "to", "against"):
+        return False
+    if prep.head.dep_ == "pobj" and lemma_of(prep.head) in reprisals:
+        return True
+    # "attacked the town in revenge for the killing": the parser hangs "for" on the verb, next to "in revenge"
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    return before.dep_ == "pobj" and lemma_of(before) in reprisals and before.head.head.i == prep.head.i
+
+
 def _only_mentioned(noun: Token) -> bool:
-    """A back-reference ("after the attack"), the topic of an opinion, or a denied claim: no event reported."""
+    """A back-reference ("after the attack", "in retaliation for the attack"), the topic of an opinion, or a
+    denied claim: no event reported."""
     if noun.dep_ == "pobj" and noun.head.lower_ in BACKREF_PREPS:
+        return True
+    if _reprisal_reference(noun):
         return True
     if _topic_of_opinion(noun):
         return True

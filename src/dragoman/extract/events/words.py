@@ -39,6 +39,7 @@ class EventWords:
     claim_nouns: frozenset[str]
     non_agents: frozenset[str]
     vehicles: frozenset[str]
+    reprisal_nouns: frozenset[str]
     ramming_verbs: frozenset[str]
     undo_verbs: frozenset[str]
     violate_verbs: frozenset[str]
