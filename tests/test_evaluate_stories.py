@@ -65,10 +65,11 @@ def invented(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             _fact("ASSAULT", "KEN", "KEN", NAIROBI, "2024-03-05"),
             _fact("PROTEST", "KEN", "KEN", NAIROBI),
         ]),
-        # the same arrest with the gold place 60 km off: not found; 40 km off: found
-        _story("lahore-60km", "lahore.txt", LAHORE, [_fact("COERCE", "PAK", None, _north_of_lahore(60))],
+        # the same arrest with the gold place 60 km off: not found; 40 km off: found (the activists arrested in
+        # Lahore are Pakistani: the codebook's people "of the country they act in")
+        _story("lahore-60km", "lahore.txt", LAHORE, [_fact("COERCE", "PAK", "PAK", _north_of_lahore(60))],
                split="heldout"),
-        _story("lahore-40km", "lahore.txt", LAHORE, [_fact("COERCE", "PAK", None, _north_of_lahore(40))],
+        _story("lahore-40km", "lahore.txt", LAHORE, [_fact("COERCE", "PAK", "PAK", _north_of_lahore(40))],
                split="heldout"),
     ]
     gold = _write(tmp_path, stories, {"kenya.txt": KENYA, "lahore.txt": LAHORE})
