@@ -160,7 +160,10 @@ def _places_agree(first: Place | None, later: Place | None) -> bool:
 
 
 def _dates_agree(first: Event, later: Event) -> bool:
-    """No two stated dates that differ (a month and a day in it agree)."""
+    """No two stated dates that differ (a month and a day in it agree). "Since December" dates when a state of
+    things began, not the happening: it agrees with any date."""
+    if any((e.when.text or "").lower().startswith("since") for e in (first, later)):
+        return True
     a, b = _stated_period(first), _stated_period(later)
     if a is None or b is None:
         return True
