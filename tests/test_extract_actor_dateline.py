@@ -53,7 +53,10 @@ def test_a_place_named_in_the_actor_phrase_gives_its_country() -> None:
         (event,) = [e for e in _code(text) if e.type == "ASSAULT" and e.recipient is not None]
         assert event.recipient is not None and event.recipient.country == "NGA", text
         assert event.recipient.sector in {"CVL", "EDU"}  # the phrase's own sector is kept
-        assert event.actor is not None and event.actor.country is None  # "gunmen" have no place of their own
+        # "gunmen" have no place of their own in the phrase; they take the country they act in (the event's
+        # place, codebook section 4), never the phrase's
+        assert event.actor is not None and event.location is not None
+        assert event.actor.country == event.location.country == "NGA"
 
 
 def test_the_venue_of_talks_is_their_place_not_their_recipient() -> None:
