@@ -45,8 +45,9 @@ def test_loading_imports_no_training_library() -> None:
 def test_thresholds_are_present_and_in_range() -> None:
     data = json.loads(DETECTOR_PATH.read_text("utf-8"))
     th = data["thresholds"]
-    assert set(th) == {"drop", "keep", "keep_type", "quad", "type"} and len(th["quad"]) == 4
-    for value in (th["drop"], th["keep"], th["keep_type"], th["type"], *th["quad"]):
+    assert set(th) == {"drop", "keep", "keep_type", "quad", "add"} and len(th["quad"]) == 4
+    assert set(th["add"]) == set(PLOVER_TYPES)  # one addition threshold per type
+    for value in (th["drop"], th["keep"], th["keep_type"], *th["quad"], *th["add"].values()):
         assert 0.0 <= value <= 1.01
     assert data["types"] == list(PLOVER_TYPES) and data["labels"] == list(LABELS)
     assert data["meta"]["seed"] == 13
@@ -78,7 +79,7 @@ def _probs(**mass: float) -> dict[str, float]:
 
 
 def test_decide_drops_on_confident_no_event_and_adds_a_missing_quad() -> None:
-    th = Thresholds(drop=0.7, keep=0.0, quad=(0.6, 0.6, 0.6, 0.6), type=0.9)
+    th = Thresholds(drop=0.7, keep=0.0, quad=(0.6, 0.6, 0.6, 0.6), add=(0.6,) * len(PLOVER_TYPES))
     none = decide(_probs(ASSAULT=0.05), ["ASSAULT"], th)
     assert none.dropped_all and none.keep == () and none.add is None
     added = decide(_probs(ASSAULT=0.8, ACCUSE=0.1), ["ACCUSE"], th)
@@ -96,3 +97,36 @@ def test_decide_with_switched_off_thresholds_is_the_rules() -> None:
     for types in ([], ["ASSAULT"], ["ACCUSE", "ASSAULT", "AGREE"]):
         decision = decide(_probs(AGREE=0.5), types, off)
         assert decision.keep == tuple(range(len(types))) and decision.add is None and not decision.dropped_all
+
+
+def _adding(**levels: float) -> Thresholds:
+    """Thresholds that add only the named types, each at its own level."""
+    return Thresholds(add=tuple(levels.get(t, 1.01) for t in PLOVER_TYPES))
+
+
+def test_decide_adds_each_type_at_its_own_threshold() -> None:
+    th = _adding(ASSAULT=0.5, COERCE=0.9)
+    assert decide(_probs(ASSAULT=0.6), [], th).add == "ASSAULT"
+    assert decide(_probs(COERCE=0.6), [], th).add is None  # COERCE needs 0.9
+    assert decide(_probs(COERCE=0.95), [], th).add == "COERCE"
+    assert decide(_probs(ACCUSE=0.99), [], th).add is None  # never added
+    # the model's likeliest type must outweigh "no event" even above its threshold
+    assert decide(_probs(ASSAULT=0.45, NONE=0.55), [], _adding(ASSAULT=0.4)).add is None
+
+
+def test_an_added_type_of_a_quad_the_rules_have_follows_them() -> None:
+    # the rules coded an ASSAULT; the model is sure of a COERCE (same quad): it is added after the rule event
+    decision = decide(_probs(COERCE=0.7, ASSAULT=0.2), ["ASSAULT"], _adding(COERCE=0.6))
+    assert decision.add == "COERCE" and not decision.add_first and decision.keep == (0,)
+    # of a quad no rule event has: it leads
+    first = decide(_probs(COERCE=0.7, ACCUSE=0.1), ["ACCUSE"], _adding(COERCE=0.6))
+    assert first.add == "COERCE" and first.add_first
+
+
+def test_add_thresholds_must_name_every_type() -> None:
+    with pytest.raises(ValueError, match="16 add thresholds"):
+        Thresholds(add=(0.5, 0.5))
+    data = Thresholds().to_json()
+    del data["add"]["ASSAULT"]
+    with pytest.raises(ValueError, match="each of the 16 PLOVER types"):
+        Thresholds.from_json(data)

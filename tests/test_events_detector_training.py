@@ -10,7 +10,8 @@ import pytest
 
 pytest.importorskip("sklearn", reason="training needs scikit-learn (requirements-dev.txt)")
 
-from dragoman.extract.events.detector import LABELS, NONE, quad_probs  # noqa: E402
+from dragoman.codes import PLOVER_TYPES  # noqa: E402
+from dragoman.extract.events.detector import LABELS, NONE, Thresholds, quad_probs  # noqa: E402
 from dragoman.learn import train as training  # noqa: E402
 from dragoman.learn.data import ALL_TYPES, Unit, quad_types  # noqa: E402
 from dragoman.learn.features import Coded  # noqa: E402
@@ -74,3 +75,66 @@ def test_partial_labels_are_fitted_within_their_allowed_classes() -> None:
     np.testing.assert_array_equal(coef, again[0])
     np.testing.assert_array_equal(bias, again[1])
     assert coef.shape == (3, 2)
+
+
+def _probs(**mass: float) -> dict[str, float]:
+    probs = dict.fromkeys(LABELS, 0.0)
+    probs.update(mass)
+    probs[NONE] += 1.0 - sum(probs.values())
+    return probs
+
+
+def test_additions_are_switched_on_only_for_types_that_were_right_out_of_fold() -> None:
+    units: list[Unit] = []
+    coded: list[Coded] = []
+    probs: dict[int, dict[str, float]] = {}
+    # ACCUSE: the model is sure and right in 8 records; ASSAULT: sure and wrong (the record is a COERCE) in 8;
+    # RETREAT: right in 3 only, too few to judge
+    for gold, p_type, n in (("ACCUSE", "ACCUSE", 8), ("COERCE", "ASSAULT", 8), ("RETREAT", "RETREAT", 3)):
+        for _ in range(n):
+            probs[len(units)] = _probs(**{p_type: 0.8})
+            units.append(Unit("plover-gsr", f"unit {len(units)}", frozenset({gold}), False, gold))
+            coded.append(Coded((), (), (), ()))
+    # cameo-class: a right CONSULT (class 1) where the rules found nothing, and quad-level judgement only
+    for _ in range(6):
+        probs[len(units)] = _probs(CONSULT=0.7)
+        units.append(Unit("cameo-class", f"unit {len(units)}", quad_types(1), False, 1))
+        coded.append(Coded((), (), (), ()))
+    thresholds, report = training.choose_adds(units, coded, probs, list(probs), Thresholds())
+    assert thresholds.add_for("ACCUSE") == training.ADD_GRID[0]
+    assert thresholds.add_for("CONSULT") == training.ADD_GRID[0]
+    assert thresholds.add_for("ASSAULT") == 1.01
+    assert thresholds.add_for("RETREAT") == 1.01
+    assert report["ACCUSE"] == {"threshold": training.ADD_GRID[0], "candidates": 8, "added": 8, "right": 8,
+                                "by_set": {"plover-gsr": "8/8"}}
+    assert report["ASSAULT"]["right"] == 0
+    # the other thresholds are left as they were
+    assert (thresholds.drop, thresholds.quad) == (Thresholds().drop, Thresholds().quad)
+
+
+def test_an_addition_of_a_quad_the_rules_have_is_not_judged_on_cameo_class() -> None:
+    from dragoman.extract.events.detector import decide
+
+    unit = Unit("cameo-class", "u", quad_types(4), False, 4)
+    coded = Coded((), ("ASSAULT",), (), ((None, None),))
+    eager = Thresholds(add=(0.0,) * len(PLOVER_TYPES))
+    decision = decide(_probs(COERCE=0.7, ASSAULT=0.2), coded.types, eager)
+    assert decision.add == "COERCE" and training.add_right(unit, coded, decision) is None
+    alone = decide(_probs(COERCE=0.7), (), eager)
+    assert training.add_right(unit, Coded((), (), (), ()), alone) is True
+
+
+def test_a_type_right_by_quad_but_wrong_by_type_is_not_added() -> None:
+    # THREATEN additions: right on 10 cameo-class sentences (the quad) and wrong on 6 plover-gsr records (the type)
+    units: list[Unit] = []
+    coded: list[Coded] = []
+    probs: dict[int, dict[str, float]] = {}
+    for source, gold, n in (("cameo-class", 3, 10), ("plover-gsr", "ACCUSE", 6)):
+        for _ in range(n):
+            probs[len(units)] = _probs(THREATEN=0.8)
+            allowed = quad_types(3) if source == "cameo-class" else frozenset({"ACCUSE"})
+            units.append(Unit(source, f"unit {len(units)}", allowed, False, gold))
+            coded.append(Coded((), (), (), ()))
+    thresholds, report = training.choose_adds(units, coded, probs, list(probs), Thresholds())
+    assert thresholds.add_for("THREATEN") == 1.01
+    assert report["THREATEN"]["by_set"] == {"cameo-class": "10/10", "plover-gsr": "0/6"}

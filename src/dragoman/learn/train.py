@@ -14,8 +14,10 @@ refits. The regularisation of each model is chosen by 5-fold cross-validation in
 (cameo-class macro-F1 of the quad model, plover-gsr accuracy of the type), then the ``decide`` thresholds by
 coordinate ascent on the out-of-fold probabilities, scoring exactly what coding would output per set (the
 cameo-class first event's class, the plover-gsr type F1, cameo-ner token F1 of the kept events' actors, an
-IndiaPoliceEvents estimate) while cameo-ner may not fall below the rules. Everything is seeded; the result is
-the same on every run.
+IndiaPoliceEvents estimate) while cameo-ner may not fall below the rules. Additions are not in that search:
+``choose_adds`` then sets each type's addition threshold (on the probability of its quad) to the lowest at which
+the out-of-fold additions of that type were right ``ADD_PRECISION`` of the time on every set that judges them,
+or switches that type's additions off. Everything is seeded; the result is the same on every run.
 """
 
 from __future__ import annotations
@@ -34,7 +36,17 @@ from threadpoolctl import threadpool_limits
 
 from ..codes import PLOVER_TYPES
 from ..evaluate.events import _FIRING, _KILL_TRIGGER, _POLICE, bio_spans, classification_scores
-from ..extract.events.detector import FORMAT, LABELS, NONE, TYPE_CLASS, Detector, Thresholds, decide, detector_from_json
+from ..extract.events.detector import (
+    FORMAT,
+    LABELS,
+    NONE,
+    TYPE_CLASS,
+    Detector,
+    Thresholds,
+    decide,
+    detector_from_json,
+    quad_probs,
+)
 from .data import Unit
 from .features import Coded
 
@@ -52,6 +64,11 @@ RULE_SCALE = 1.0
 _RULE_PREFIXES = ("trig", "ev")
 GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
 KEEP_GRID = (0.0, 0.01, 0.02, 0.05, 0.1, 0.2)
+ADD_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
+# an added event of a type must have been right this often out of fold (Laplace-smoothed: (right + 1) /
+# (judged + 2), so a type with few additions needs nearly all of them right), over at least MIN_ADDS judged ones
+ADD_PRECISION = 0.7
+MIN_ADDS = 5
 _ARREST = re.compile(r"\b(arrest\w*|detain\w*|detention|nab\w*|custody|held|picked up|apprehend\w*)\b", re.I)
 
 
@@ -296,22 +313,91 @@ def choose_thresholds(units: Sequence[Unit], coded: Sequence[Coded], probs: dict
             return [replace(th, keep_type=v) for v in KEEP_GRID]
         if name == "drop":
             return [replace(th, drop=v) for v in GRID]
-        if name == "type":
-            return [replace(th, type=v) for v in GRID]
         k = int(name[-1]) - 1
         return [replace(th, quad=_with_quad(th.quad, k, v)) for v in GRID]
 
     for _pass in range(passes):
         changed = False
-        for name in ("drop", "quad1", "quad2", "quad3", "quad4", "type", "keep", "keep_type"):
+        for name in ("drop", "quad1", "quad2", "quad3", "quad4", "keep", "keep_type"):
             for candidate in variants(current, name):
                 score = objective(simulate(units, coded, probs, rows, candidate), rules)
                 if score > best + 1e-9:
                     best, current, changed = score, candidate, True
         if not changed:
             break
-    return current, {"rules": rules, "combined": simulate(units, coded, probs, rows, current),
-                     "objective": round(best, 4)}
+    without_adds = simulate(units, coded, probs, rows, current)
+    current, adds = choose_adds(units, coded, probs, rows, current)
+    return current, {"rules": rules, "without_additions": without_adds,
+                     "combined": simulate(units, coded, probs, rows, current),
+                     "objective": round(objective(simulate(units, coded, probs, rows, current), rules), 4),
+                     "additions": adds}
+
+
+def add_right(unit: Unit, coded: Coded, decision: Any) -> bool | None:
+    """Whether one added event was right by its unit's gold; None where the gold cannot say.
+
+    cameo-class: its quad is the sentence's class (judged only when no kept rule event has that quad: another
+    type of a quad already there changes nothing the set scores); plover-gsr: it is the record's type;
+    IndiaPoliceEvents: the label it would bring (``ipe_estimate``) is in the gold, wrong when not, not judged
+    when it brings none; cameo-ner: not judged (its gold names actors, not types).
+    """
+    add = decision.add
+    if unit.source == "cameo-class":
+        return TYPE_CLASS[add] == unit.gold_class() if decision.add_first else None
+    if unit.source == "plover-gsr":
+        return bool(add == unit.gold)
+    if unit.source == "ipe":
+        alone = Coded(coded.features, (), (), ())
+        brought = ipe_estimate(unit, alone, [add], decision._replace(keep=()))
+        if not brought:
+            return None
+        return bool(brought & unit.gold_labels())
+    return None
+
+
+def choose_adds(units: Sequence[Unit], coded: Sequence[Coded], probs: dict[int, dict[str, float]],
+                rows: Sequence[int], thresholds: Thresholds) -> tuple[Thresholds, dict[str, Any]]:
+    """Per type, the lowest ``ADD_GRID`` probability of its quad at which the additions of that type were right
+    ``ADD_PRECISION`` of the time out of fold on every set that judges them (Laplace-smoothed, each sampled
+    IndiaPoliceEvents negative counted as the negatives it stands for; at least ``MIN_ADDS`` judged in all);
+    1.01 (never) otherwise. A set must hold alone: cameo-class judges only the quad, plover-gsr the type.
+
+    The decision for a unit adds at most its model's likeliest type, so each type's threshold is chosen alone;
+    the candidates are those of the default coding path, without the keep-filter.
+    """
+    eager = replace(thresholds, keep=0.0, keep_type=0.0, add=(0.0,) * len(PLOVER_TYPES))
+    candidates: dict[str, list[tuple[float, str, bool, float]]] = {t: [] for t in PLOVER_TYPES}
+    for i in rows:
+        decision = decide(probs[i], coded[i].types, eager)
+        if decision.add is None:
+            continue
+        right = add_right(units[i], coded[i], decision)
+        if right is not None:
+            candidates[decision.add].append((quad_probs(probs[i])[TYPE_CLASS[decision.add]], units[i].source, right,
+                                             float(units[i].extra.get("weight", 1.0))))
+
+    def precise(judged: Sequence[tuple[float, str, bool, float]]) -> bool:
+        if len(judged) < MIN_ADDS:
+            return False
+        for source in {s for _p, s, _r, _w in judged}:
+            right = sum(w for _p, s, r, w in judged if s == source and r)
+            total = sum(w for _p, s, _r, w in judged if s == source)
+            if (right + 1) / (total + 2) < ADD_PRECISION:
+                return False
+        return True
+
+    chosen: list[float] = []
+    report: dict[str, Any] = {}
+    for type_ in PLOVER_TYPES:
+        pairs = candidates[type_]
+        value = next((level for level in ADD_GRID if precise([c for c in pairs if c[0] >= level])), 1.01)
+        chosen.append(value)
+        judged = [c for c in pairs if c[0] >= value]
+        report[type_] = {"threshold": value, "candidates": len(pairs), "added": len(judged),
+                         "right": sum(1 for c in judged if c[2]),
+                         "by_set": {s: f"{sum(1 for c in pairs if c[1] == s and c[2])}/"
+                                       f"{sum(1 for c in pairs if c[1] == s)}" for s in sorted({c[1] for c in pairs})}}
+    return replace(thresholds, add=tuple(chosen)), report
 
 
 # ---------------------------------------------------------------- cross-validation
@@ -333,8 +419,6 @@ def out_of_fold(units: Sequence[Unit], coded: Sequence[Coded], rows: Sequence[in
 def model_scores(units: Sequence[Unit], probs: dict[int, dict[str, float]], rows: Sequence[int]
                  ) -> dict[str, float]:
     """Model-only: cameo-class macro-F1 of the most likely class, plover-gsr accuracy of the most likely type."""
-    from ..extract.events.detector import quad_probs
-
     cc = [i for i in rows if units[i].source == "cameo-class"]
     gold = [units[i].gold_class() for i in cc]
     pred = [max(range(5), key=quad_probs(probs[i]).__getitem__) for i in cc]

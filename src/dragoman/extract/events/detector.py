@@ -21,20 +21,30 @@ and the types of the rule events coded in the sentence: ``rule_features``):
   ``keep_type``, is dropped when another remains;
 * reorder: the model's most likely quad is confident (p >= ``quad[q]``) and a rule event has it: that event
   leads the sentence;
-* add: the model is confident of a quad no rule event has (p >= ``quad[q]``), or of a type no rule event has
-  (p(type) >= ``type``): one new event of its most likely type, its trigger the clause verb that carries most
-  of the model's weight, its actor and recipient from that verb's subject and object (``make_event``).
+* add: the model's most likely type (the likeliest of its likeliest quad, which outweighs "no event") is no
+  kept rule event's type, and the probability of its quad reaches that type's own threshold (``add[type]``,
+  1.01 for a type whose additions were never right often enough): one new event of that type, leading the
+  sentence when no rule event has its quad. Its trigger is the clause verb that carries most of the model's
+  weight (never a reporting verb), its actor and recipient that verb's subject and object (``model_found``),
+  and it is built only where that verb names someone and the sentence ends like one, not in a heading or a
+  caption (``addable``); the caller's ``make_event`` resolves it as the rules resolve theirs.
+
+The addition thresholds are chosen per type by cross-validation inside the training part
+(``dragoman.learn.train.choose_adds``): the lowest at which that type's out-of-fold additions were right at
+least 0.7 of the time (smoothed) on every set that judges them (cameo-class by quad, plover-gsr by type,
+IndiaPoliceEvents by the label they would bring).
 
 Every event out carries a confidence: the probability of its type. The artifact is JSON inside the package
 (``data/detector.json``), read once without scikit-learn: scoring a sentence is two small sums of weight rows.
 
 Wiring: ``extract_events`` (``dragoman.extract``) calls ``apply_detector(doc, events, offsets=clean.offsets,
 found=...)`` on its own rule events, with ``found`` its ``find_events`` results by sentence start, shares each
-sentence's figures again among the events that remain, and stores ``Scored.confidence`` on each Event. By
-default nothing is added (``make_event`` None): on held-out data the drops were right 0.58-1.0 of the time,
-the additions 0.0-0.80 depending on the set. ``detector_mode("add")`` (or ``extract_events(...,
-detector="add")``) passes ``DocumentCoder.events_for`` as ``make_event``; ``detector_mode("rules")`` codes with
-the rules alone.
+sentence's figures again among the events that remain, and stores ``Scored.confidence`` on each Event. The
+modes (``dragoman.extract.DETECTOR_MODES``, chosen with ``detector_mode(...)`` or ``extract_events(...,
+detector=...)``): "rules" codes with the rules alone; "default" drops and reorders without adding;
+"additions" also adds (``DocumentCoder.events_for`` as ``make_event``); "filter" and "add" are "default" and
+"additions" with the keep-filter. Additions are not in the default path: on held-out data they were right by
+quad (cameo-class, cameo-ner actors) but rarely by type (plover-gsr, the story gold); see the README.
 """
 
 from __future__ import annotations
@@ -53,6 +63,7 @@ from ...errors import ModelError
 from ...model import Event, OffsetMap
 from ...resources import DATA_DIR, read_json
 from .arguments import lemma_of, recipients_of_verb, subject_of, with_fallbacks
+from .attribution import is_reporting_verb
 from .classifier import sentence_features
 from .triggers import find_events, load_lexicon
 from .types import Code, Found
@@ -84,12 +95,22 @@ class Thresholds:
     drop: float = 1.01  # p(NONE) at or above which a sentence's rule events are dropped
     keep: float = 0.0  # a rule event whose quad has p below this goes (when another event remains)
     keep_type: float = 0.0  # a rule event whose type has p below this goes (when another event remains)
-    quad: tuple[float, float, float, float] = (1.01, 1.01, 1.01, 1.01)  # add/reorder for quads 1-4
-    type: float = 1.01  # add an event of a confident type no rule event has
+    quad: tuple[float, float, float, float] = (1.01, 1.01, 1.01, 1.01)  # reorder: the model's quad leads
+    # add: per type (PLOVER_TYPES order), p(quad of the type) at or above which an event of the model's likeliest
+    # type no kept rule event has is added; chosen so additions were right often enough out of fold
+    add: tuple[float, ...] = (1.01,) * len(PLOVER_TYPES)
+
+    def __post_init__(self) -> None:
+        if len(self.add) != len(PLOVER_TYPES):
+            raise ValueError(f"{len(PLOVER_TYPES)} add thresholds expected (one per PLOVER type), got {len(self.add)}")
+
+    def add_for(self, type_: str) -> float:
+        """The addition threshold of one PLOVER type."""
+        return self.add[PLOVER_TYPES.index(type_)]
 
     def to_json(self) -> dict[str, Any]:
         return {"drop": self.drop, "keep": self.keep, "keep_type": self.keep_type, "quad": list(self.quad),
-                "type": self.type}
+                "add": dict(zip(PLOVER_TYPES, self.add, strict=True))}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Thresholds:
@@ -97,8 +118,11 @@ class Thresholds:
         if len(values) != 4:
             raise ValueError(f"four quad thresholds expected, got {len(values)}")
         quad = (values[0], values[1], values[2], values[3])
+        add = data["add"]
+        if not isinstance(add, dict) or set(add) != set(PLOVER_TYPES):
+            raise ValueError("add thresholds must map each of the 16 PLOVER types to a probability")
         return cls(drop=float(data["drop"]), keep=float(data["keep"]), keep_type=float(data["keep_type"]),
-                   quad=quad, type=float(data["type"]))
+                   quad=quad, add=tuple(float(add[t]) for t in PLOVER_TYPES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,20 +238,20 @@ def decide(probs: dict[str, float], types: Sequence[str], thresholds: Thresholds
             if quads[TYPE_CLASS.get(t, 0)] >= thresholds.keep and probs.get(t, 0.0) >= thresholds.keep_type]
     if not keep and types:  # the filters never empty a sentence: its most likely rule event stays
         keep = [max(range(len(types)), key=lambda i: (probs.get(types[i], 0.0), -i))]
-    confident_quad = probs[NONE] < quads[best_quad] and quads[best_quad] >= thresholds.quad[best_quad - 1]
+    kept_quads = {TYPE_CLASS.get(types[i]) for i in keep}
+    model_event = probs[NONE] < quads[best_quad]  # the model's likeliest quad outweighs "no event"
+    if model_event and quads[best_quad] >= thresholds.quad[best_quad - 1] and best_quad in kept_quads:
+        # the model's quad first, its most likely type among the rule events of that quad first
+        leading = [i for i in keep if TYPE_CLASS.get(types[i]) == best_quad]
+        first = max(leading, key=lambda i: (probs.get(types[i], 0.0), -i))
+        keep = [first] + [i for i in keep if i != first]
     add: str | None = None
     add_first = False
-    if confident_quad:
-        leading = [i for i in keep if TYPE_CLASS.get(types[i]) == best_quad]
-        if leading:  # the model's quad first, its most likely type among the rule events of that quad first
-            first = max(leading, key=lambda i: (probs.get(types[i], 0.0), -i))
-            keep = [first] + [i for i in keep if i != first]
-        else:
-            add, add_first = best_type, True
-    if add is None:
-        top = max(PLOVER_TYPES, key=lambda t: probs[t])
-        if probs[top] >= thresholds.type and probs[top] > probs[NONE] and top not in {types[i] for i in keep}:
-            add = top
+    # gated on the quad's probability: the type's own is diluted over its quad's types and was no better a
+    # guide to an addition being right out of fold
+    if model_event and quads[best_quad] >= thresholds.add_for(best_type) \
+            and best_type not in {types[i] for i in keep}:
+        add, add_first = best_type, best_quad not in kept_quads
     return Decision(tuple(keep), add, add_first, False)
 
 
@@ -259,7 +283,7 @@ def clause_verb(sent: Span, type_: str, detector: Detector) -> Token:
     cls = TYPE_CLASS[type_]
     best, best_score = None, 0.0
     for tok in sent:
-        if tok.pos_ != "VERB":
+        if tok.pos_ != "VERB" or is_reporting_verb(tok):  # "said" reports an event, it is none itself
             continue
         lemma = lemma_of(tok)
         score = 0.0
@@ -283,6 +307,21 @@ def model_found(sent: Span, type_: str, detector: Detector) -> Found:
     return Found(trigger=verb, code=Code(type_, CAMEO_ROOT[type_], None), actors=actors,
                  recipients=tuple(r for r in recipients if r not in actors), anchor=verb, nominal=False,
                  trigger_end=verb.idx + len(verb.text))
+
+
+def addable(sent: Span, item: Found) -> bool:
+    """The structural guard on an addition: its trigger is a verb, not a reporting one, with a subject or an
+    object that names someone, in a sentence that ends like one (a heading, a caption or a dateline line does
+    not)."""
+    verb = item.trigger
+    if verb.pos_ != "VERB" or is_reporting_verb(verb) or not (item.actors or item.recipients):
+        return False
+    last = sent.text.rstrip().rstrip(_CLOSERS)
+    return last.endswith(_SENTENCE_ENDS)
+
+
+_CLOSERS: Final = "\"')]\u201d\u2019"
+_SENTENCE_ENDS: Final = (".", "!", "?")
 
 
 def apply_detector(doc: Doc, events: Sequence[Event], *, offsets: OffsetMap | None = None,
@@ -318,7 +357,8 @@ def apply_detector(doc: Doc, events: Sequence[Event], *, offsets: OffsetMap | No
         kept = [Scored(rule[i], probs.get(rule[i].type), "rule") for i in decision.keep]
         added: list[Scored] = []
         if decision.add is not None and make_event is not None:
-            new = make_event(sent, model_found(sent, decision.add, detector))
+            item = model_found(sent, decision.add, detector)
+            new = make_event(sent, item) if addable(sent, item) else []
             known = {e.event_id for e in rule}
             added = [Scored(e, probs.get(e.type), "model") for e in new if e.event_id not in known]
         out.extend(added + kept if decision.add_first else kept + added)
