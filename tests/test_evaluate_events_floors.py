@@ -31,7 +31,8 @@ def test_plover_gsr_type_and_actor_floors(gold_dir: Path) -> None:
     actors = scores["actors"]
     assert_not_below(
         {"precision": 0.5714, "recall": 0.7407, "f1": 0.6452,  # rules only: F1 0.615
-         "source_country": 0.7975, "target_country": 0.5857, "target_sector": 0.5405},
+         # target country 0.5857 before people without a country took the event's (issue 12)
+         "source_country": 0.7975, "target_country": 0.6286, "target_sector": 0.5405},
         {"precision": scores["precision"], "recall": scores["recall"], "f1": scores["f1"],
          **{name: actors[name]["accuracy"] for name in ("source_country", "target_country", "target_sector")}})
 
@@ -45,7 +46,8 @@ def test_cameo_class_quad_floors(gold_dir: Path) -> None:
 def test_cameo_ner_span_floors(gold_dir: Path) -> None:
     scores = scored_events(_events_dir(gold_dir) / "cameo-ner" / "train.txt", format="cameo-ner", stride=6)
     assert_not_below(
-        {"source_token": 0.6761, "source_exact": 0.4384, "target_token": 0.4424, "target_exact": 0.3197},
+        # targets raised by issue 12's argument work (intents, cut ties, complements): 0.4424, 0.3197 before
+        {"source_token": 0.6761, "source_exact": 0.4384, "target_token": 0.4687, "target_exact": 0.3374},
         {f"{role}_{match}": scores[role][match]["f1"] for role in ("source", "target") for match in ("token", "exact")})
 
 
