@@ -32,3 +32,25 @@ def test_recognizing_a_state_is_recognition() -> None:
 ])
 def test_a_reprisal_is_its_clause_event_only(text: str, trigger: str) -> None:
     assert [e.evidence.trigger for e in coded(text)] == [trigger]
+
+
+@pytest.mark.parametrize("text", [
+    '"Can he keep himself out of court?" he asked.',
+    "The spokesman asked why the women stayed quiet for months.",
+    "The group committed several crimes in two regions, the minister said.",
+    "The talk show was hosted by a university in Moscow.",
+    "I am sure you appreciate that the whole episode is disorientating.",
+])
+def test_senses_that_are_no_event(text: str) -> None:
+    assert coded(text) == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Kenya asked Uganda to withdraw its troops.", "REQUEST"),
+    ("Prosecutors asked the court for a 30-year sentence.", "REQUEST"),
+    ("Kenya committed to a ceasefire on Monday.", "AGREE"),
+    ("Kenya hosted the Ugandan president on Monday.", "CONSULT"),
+    ("The United States appreciates Morocco's role in the region.", "SUPPORT"),
+])
+def test_the_same_words_as_events(text: str, type_: str) -> None:
+    assert type_ in [e.type for e in coded(text)]

@@ -221,10 +221,22 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True
     if lemma == "agree" and _opinion_agree(tok):
         return True
+    if lemma == "ask" and _question(tok):
+        return True
+    if lemma in words.knowing_verbs and any(c.dep_ == "ccomp" for c in tok.children):
+        return True  # "you appreciate that the episode is disorientating": knowing, not praising
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and lemma_of(c) in words.speech_complements
                                               for c in tok.children):
         return True
     return lemma in words.deny_verbs and _denied_claim(tok) is not None
+
+
+def _question(verb: Token) -> bool:
+    """"Asked" of a question ("he asked.", "asked why ...", "when asked about ..."), not of a request: no one
+    asked to do something ("asked them to leave"), nothing asked for ("asked for calm", "asked the court for
+    bail")."""
+    return not any(c.dep_ in ("xcomp", "dobj", "dative", "oprd") or (c.dep_ == "prep" and c.lower_ == "for")
+                   for c in verb.children)
 
 
 def _phrasal_code(tok: Token, lemma: str, lex: Lexicon) -> tuple[Code, int] | None:
@@ -345,6 +357,8 @@ def _match_noun(tok: Token, lex: Lexicon) -> Code | None:
     code = lex.nouns.get(lemma)
     if code is not None and code.mode == "arrest" and tok.dep_ == "compound" and not _event_head(tok.head, lex):
         return None  # "an arrest warrant", "the detention law": a document or rule about arrests, not one made
+    if code is not None and tok.dep_ == "compound" and lemma_of(tok.head) in event_words().kind_heads:
+        return None  # "a talk show", "a support vehicle": a kind of thing named after an act, no event
     return code
 
 

@@ -39,6 +39,8 @@ class EventWords:
     claim_nouns: frozenset[str]
     non_agents: frozenset[str]
     vehicles: frozenset[str]
+    knowing_verbs: frozenset[str]
+    kind_heads: frozenset[str]
     reprisal_nouns: frozenset[str]
     ramming_verbs: frozenset[str]
     undo_verbs: frozenset[str]
