@@ -141,3 +141,12 @@ def test_a_country_modifying_a_noun_is_whose_not_where() -> None:
     doc, resolver = setup(text)
     located = resolver.locate_with_rule(token(doc, "killed"))
     assert located is not None and located.place.name == "Kandahar" and located.rule == "story"
+
+
+def test_a_topic_elsewhere_in_the_sentence_does_not_place_the_event() -> None:
+    # "relations with Uganda" is what was praised, not where; Kisumu, where the talks were, is the story's place
+    text = ("Delegates met in Kisumu on Monday. The governor praised the warm relations with Uganda and called for "
+            "more trade.")
+    doc, resolver = setup(text)
+    located = resolver.locate_with_rule(token(doc, "praised"))
+    assert located is not None and located.place.name == "Kisumu" and located.rule == "story"

@@ -56,6 +56,11 @@ TRIGGER_DEPS = frozenset({"prep", "advmod", "npadvmod", "pobj", "dobj", "obl"})
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "csubj", "acl"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MAX_STEPS = 8  # dependency steps walked up from a place towards the trigger
+# The object of a preposition locates an event only where the preposition says where ("in", "near", "the city of"),
+# or says the target of the trigger itself ("fired on Qamishli", "an attack against Rafah").
+TARGET_PREPS = frozenset({"on", "against", "upon"})
+SENTENCE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "to", "toward",
+                            "towards", "through", "throughout", "within", "from", "along", "off"})
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -174,6 +179,10 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     location of this event (a subject: an actor; a possessor: whose)."""
     if root.dep_ == "poss" or (root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX")):
         return None, False
+    phrase = _listed_in(root)
+    if phrase.dep_ == "pobj" and not _locative_root(phrase) and not (
+            phrase.head.head.i == trigger.i and phrase.head.lower_ in TARGET_PREPS):
+        return None, False  # a topic ("relations with Uganda", "talks about Sudan"), not a place of the event
     if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i != trigger.i:
         # part of a longer name ("the Tbilisi City Court", "the United States House of Representatives"): where
         # the body sits, which ranks with the sentence's other places, however the name hangs from the trigger
@@ -201,7 +210,30 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
         if head.i == node.i:
             break
         node = head
-    return "sentence", vague
+    # a place elsewhere in the sentence locates the event only where something is ("in Gaza", "near the border
+    # with Syria"), not as a topic ("relations with the United States")
+    return ("sentence" if _locative_root(phrase) else None), vague
+
+
+def _listed_in(root: Token) -> Token:
+    """The first of the list or apposition a place is in: "in Kabul and Herat", "in the capital, Kabul"."""
+    node = root
+    for _step in range(MAX_STEPS):
+        if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
+def _locative_root(root: Token) -> bool:
+    """Whether the place is the object of a locative preposition ("in Rabat", "to Morocco", "near Goma")."""
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "of":  # "the city of Salisbury", "east of Goma"; not "the independence of the United States"
+        words = lx.place_words()
+        return prep.head.lower_ in words.settlement_nouns or prep.head.lower_ in words.directions
+    return prep.lower_ in SENTENCE_PREPS
 
 
 def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[tuple[int, int]] = (),

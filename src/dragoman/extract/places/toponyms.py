@@ -151,13 +151,16 @@ class ToponymFinder:
         return after in words.admin_words or after in words.settlement_nouns
 
     def _add_untagged(self, found: dict[int, Toponym]) -> None:
-        """Untagged capitalised words after a locative preposition or before ", <place>"."""
+        """Untagged capitalised words (proper nouns, or nouns inside a sentence) after a locative preposition or
+        before ", <place>"."""
         doc = self.doc
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            # a capitalised common noun inside a sentence is a name the tagger misread too ("near Sake")
+            name_like = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_sent_start)
+            if i in covered or not name_like or not tok.text[:1].isupper():
                 i += 1
                 continue
             j = i
