@@ -119,3 +119,9 @@ def test_a_stated_country_is_kept_wherever_the_event_happened() -> None:
     arrest = next(e for e in events if e.type == "COERCE")
     assert arrest.actor is not None and arrest.actor.country == "KEN"
     assert arrest.recipient is not None and arrest.recipient.country == "UGA"
+
+
+def test_recipient_of_an_act_on_a_held_place_is_its_holder() -> None:
+    events = _events("Saudi jets bombed Houthi-controlled areas in northern Yemen on Monday.")
+    raid = next(e for e in events if e.type == "ASSAULT")
+    assert raid.recipient is not None and (raid.recipient.country, raid.recipient.sector) == ("YEM", "REB")

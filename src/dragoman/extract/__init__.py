@@ -146,6 +146,10 @@ class _Actors:
         candidates = [(h, h) for h in heads]
         modifiers = [(c, h) for h in heads for c in h.children
                      if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < h.i]
+        # the holder of a held place: "the rebel-held enclave", "Houthi-controlled areas"
+        modifiers += [(g, h) for h in heads for c in h.children if c.dep_ == "amod" and c.tag_ == "VBN"
+                      and c.lemma_.lower() in lx.actor_words().holding_verbs
+                      for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.i < c.i]
         # a modifier naming a country beats a pronoun possessor ("its European Community partners"), else text order
         candidates += sorted(modifiers, key=lambda m: not (m[0].pos_ != "PRON" and getattr(self.actor(m[0]),
                                                                                           "country", None)))

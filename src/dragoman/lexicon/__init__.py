@@ -263,6 +263,7 @@ class ActorWords:
     dispatch_verbs: frozenset[str]
     state_leaders: frozenset[str]
     allegiance_words: frozenset[str]
+    holding_verbs: frozenset[str]
 
 
 def _yaml_mapping(filename: str) -> dict[str, Any]:
