@@ -142,13 +142,31 @@ def _within(parties: tuple[str | None, str | None], of: tuple[str | None, str | 
     return all(mine is None or mine == theirs for mine, theirs in zip(parties, of))
 
 
+def _pronoun(actor: Actor | None) -> bool:
+    return actor is not None and actor.text.lower() in _PRONOUNS
+
+
+# Words two mentions of different people share: numbers and quantities ("four men", "four gunmen").
+_COMMON_WORDS: Final = frozenset({"three", "four", "five", "seven", "eight", "nine", "eleven", "twelve", "twenty",
+                                  "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
+                                  "dozen", "dozens", "scores", "several", "many", "some", "other", "others", "more",
+                                  "people", "persons", "those", "these", "their", "with", "from", "least", "about"})
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower())} - _COMMON_WORDS
+
+
 def _same_party(kept: Actor | None, other: Actor | None) -> bool:
-    """``other`` names no one ``kept`` does not: absent, a pronoun, or the same name or words."""
-    if other is None or other.text.lower() in _PRONOUNS:
+    """``other`` names no one ``kept`` does not: absent, a pronoun, the same name, or a mention of the same
+    country sharing a word with it ("Avoyelles task force", "Task Force officers")."""
+    if other is None or _pronoun(other):
         return True
     if kept is None:
         return False
-    return (other.name is not None and other.name == kept.name) or other.text.lower() == kept.text.lower()
+    if (other.name is not None and other.name == kept.name) or other.text.lower() == kept.text.lower():
+        return True
+    return other.country is not None and other.country == kept.country and bool(_words(other.text) & _words(kept.text))
 
 
 def _places_agree(first: Place | None, later: Place | None) -> bool:
@@ -179,7 +197,9 @@ def same_happening(kept: Event, other: Event) -> bool:
         return False
     if kept.evidence.trigger_start == other.evidence.trigger_start:
         return False
-    if not _within(_parties(other), _parties(kept)):
+    # a pronoun's country is its antecedent's, already named: it adds no party
+    if not _within((None if _pronoun(other.actor) else _country(other.actor),
+                    None if _pronoun(other.recipient) else _country(other.recipient)), _parties(kept)):
         return False
     if not (_same_party(kept.actor, other.actor) and _same_party(kept.recipient, other.recipient)):
         return False
