@@ -150,3 +150,14 @@ def test_a_topic_elsewhere_in_the_sentence_does_not_place_the_event() -> None:
     doc, resolver = setup(text)
     located = resolver.locate_with_rule(token(doc, "praised"))
     assert located is not None and located.place.name == "Kisumu" and located.rule == "story"
+
+
+def test_a_country_is_refined_to_its_own_town_the_story_names_even_when_the_story_is_about_another() -> None:
+    # The story's place of action is in Kenya, but the envoy's visit to Uganda is refined to Kampala, the one
+    # Ugandan town the body names, not to Nairobi.
+    text = ("Police in Nairobi arrested ten people. Clashes in Nairobi and Mombasa went on.\n\n"
+            "The envoy, who is on a visit to Uganda, spoke in Kampala on Friday. Separately, the envoy met the "
+            "delegation that is on a visit to Uganda.")
+    doc, resolver = setup(text)
+    located = resolver.locate_with_rule(token(doc, "met"))
+    assert located is not None and located.place.name == "Kampala" and located.rule.endswith("+story")

@@ -130,7 +130,8 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
     if best is not None:
         _key, top, cand, rule, vague = best
         if cand.fcode == "PCLI" and not vague and not _narrowed(doc, top):
-            finer = _finer(cand.country, main, filed)
+            finer = _finer(cand.country, story_place(doc, toponyms, filed_at=filed_at, near=near,
+                                                     country=cand.country), filed)
             if finer is not None:
                 return replace(finer, rule=f"{rule}+{finer.rule}")
         precision = cand.precision
@@ -138,7 +139,7 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
             precision = "region"
         return Located(place_of(cand, name=place_name(top), start=top.start, end=top.end, precision=precision), rule)
     if main is not None and main.candidate is not None:
-        if main.candidate.fcode == "PCLI" and (finer := _finer(main.candidate.country, None, filed)) is not None:
+        if main.candidate.fcode == "PCLI" and (finer := _finer(main.candidate.country, main, filed)) is not None:
             return replace(finer, rule="story+dateline")
         return Located(place_of(main.candidate, name=place_name(main), start=main.start, end=main.end), "story")
     return filed
@@ -159,14 +160,15 @@ def _filed(toponyms: Sequence[Toponym], dateline: Sequence[Candidate],
     return None
 
 
-def _finer(country: str, main: Toponym | None, filed: Located | None) -> Located | None:
+def _finer(country: str, inside: Toponym | None, filed: Located | None) -> Located | None:
     """A finer place inside ``country`` for an event placed at the whole country: the story's main place of
-    action when it lies there ("story"), else the dateline's town when it lies there and the body names no finer
-    place in that country ("dateline": a court in "SEOUL, South Korea -" sits in Seoul, not at the country's
-    centre). None when neither lies in the country: the country stays."""
-    if main is not None and main.candidate is not None and main.candidate.fcode != "PCLI" \
-            and main.candidate.country == country:
-        return Located(place_of(main.candidate, name=place_name(main), start=main.start, end=main.end), "story")
+    action inside that country (``inside``: ``story_place`` kept to the country) when it is finer than the
+    country ("story"), else the dateline's town when it lies there ("dateline": a court in "SEOUL, South Korea -"
+    sits in Seoul, not at the country's centre). None when neither: the country stays."""
+    if inside is not None and inside.candidate is not None and inside.candidate.fcode != "PCLI" \
+            and inside.candidate.country == country:
+        return Located(place_of(inside.candidate, name=place_name(inside), start=inside.start, end=inside.end),
+                       "story")
     if filed is not None and filed.place.country == country and filed.place.precision == "city":
         return filed
     return None
@@ -237,15 +239,17 @@ def _locative_root(root: Token) -> bool:
 
 
 def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[tuple[int, int]] = (),
-                near: tuple[float, float] | None = None) -> Toponym | None:
+                near: tuple[float, float] | None = None, country: str | None = None) -> Toponym | None:
     """The story's main place of action: among the body's places of action (not the dateline, not a nationality
     word, not a street placed on a guess, not a subject or possessor: "Turkey said", "Russia's army"), the
     country named most (a town counts for its country); inside it, the finer place named most, else the country
     itself. Ties go to the place nearest ``near`` (the dateline's lat/lon: "(NEW YORK) - ... in Crown Heights ...
-    in Brooklyn" are New York's), then a city before a region, then the first named. None when the body names no
-    place."""
+    in Brooklyn" are New York's), then a city before a region, then the first named. ``country``: only the places
+    in that country (the story's place inside the country an event was placed at). None when the body names no
+    place (there)."""
     body = [t for t in toponyms if t.candidate is not None and not t.fallback and t.source != "demonym"
-            and not _is_dateline(t, filed_at) and not _actor_role(doc, t)]
+            and not _is_dateline(t, filed_at) and not _actor_role(doc, t)
+            and (country is None or t.candidate.country == country)]
     if not body:
         return None
     countries = Counter(t.candidate.country for t in body if t.candidate is not None)
