@@ -91,3 +91,15 @@ def test_mentions_at_two_places_are_two_happenings() -> None:
     first = _event("a", 0, actor="COD", dead=3, place="Goma")
     second = _event("b", 20, actor="COD", dead=None, place="Sake")
     assert [e.event_id for e in one_happening_once([first, second])] == ["a", "b"]
+
+
+def test_a_force_named_again_and_a_pronoun_are_one_arrest() -> None:
+    events = asserted("The Avoyelles task force arrested 14 people in Cottonport on Monday. Task force officers "
+                      "arrested them on outstanding warrants. They were arrested without incident, the sheriff said.")
+    assert len([e for e in events if e.type == "COERCE"]) == 1
+
+
+def test_four_men_and_four_gunmen_on_two_days_are_two_arrests() -> None:
+    events = asserted("Police in Bamako arrested four men on Monday. Police in Bamako arrested four gunmen on "
+                      "Tuesday.")
+    assert len([e for e in events if e.type == "COERCE"]) == 2
