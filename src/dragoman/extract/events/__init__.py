@@ -13,6 +13,7 @@ Modules, in the order a sentence meets them (each imports only those above it, n
     counts.py       dead / injured / arrested / displaced figures and which event each belongs to
     classifier.py   features of a sentence (and the older quad-class gate)
     detector.py     the trained detector: drops, reorders and adds events of a sentence
+    story.py        the story read together: background is historical, generic mentions go, one happening once
 
 ``dragoman.extract`` builds the Event of each found trigger (actors, places, dates) and runs the detector.
 
