@@ -71,3 +71,20 @@ def test_actors_a_town_before_an_event_noun_is_where_not_who() -> None:
         events = code_text("The Taliban claimed responsibility for the Kabul attack.")
     attack = next(e for e in events if e.type == "ASSAULT")
     assert attack.actor is not None and attack.actor.text == "Taliban"  # the claimant, not Kabul's government
+
+
+def test_actors_office_of_a_named_body_gives_the_titled_person_its_country() -> None:
+    text = "Ivan Petrov, chairman of the Duma's foreign affairs committee, criticised the treaty on Monday."
+    petrov = actor_in(text, "Petrov")
+    assert petrov is not None and petrov.country == "RUS"
+
+
+def test_actors_a_bare_number_done_to_is_people_of_the_events_country() -> None:
+    with detector_mode("rules"):
+        events = code_text("Police arrested 14 in a raid on a market in Lahore on Monday night.")
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert arrest.recipient is not None and arrest.recipient.text == "14"
+    assert (arrest.recipient.country, arrest.recipient.sector) == ("PAK", "CVL")
+    with detector_mode("rules"):
+        fired = code_text("Iran fired 14 missiles at Israel on Saturday night.")
+    assert all(e.recipient is None or e.recipient.text != "14" for e in fired)

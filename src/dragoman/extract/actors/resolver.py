@@ -216,7 +216,16 @@ class ActorResolver:
         """
         if head.pos_ == "PRON" or (head.lower_ in _PRONOUNS and head.tag_ in ("PRP", "PRP$")):
             return self._pronoun(head)
+        if _counted_people(head):
+            return self._people_count(head)
         return self._describe(head)
+
+    def _people_count(self, head: Token) -> Actor:
+        """A bare number done to ("arrested 14", "14 were killed"): that many people (CVL), their country the
+        caller's to give (where the event happened)."""
+        span = self.doc[phrase_start(head):head.i + 1]
+        return Actor(text=span.text, name=None, country=None, sector="CVL", start=span.start_char,
+                     end=span.end_char)
 
     def subject_actors(self, sent: Span) -> list[Actor]:
         """The actors of a sentence's subjects (and their conjuncts), in order, pronouns resolved."""
@@ -313,6 +322,8 @@ class ActorResolver:
                     # "Saudi Arabia's de facto ruler, Crown Prince X": the title names the office, the
                     # apposition the country (never the document's focus, another state)
                     country = country or a_country
+                # "X, chairman of the Duma's committee": the body or place the office is of
+                country = country or self._phrase_country(noun, [], set())
             name = ent.text.strip()
             famous = lx.people().get(lx.norm(name))
             if famous is not None:  # a well-known leader: the text's title (e.g. "former") still wins
@@ -761,6 +772,8 @@ class ActorResolver:
             for child in obj.children:
                 if child.dep_ == "poss" and child.ent_type_ in ("GPE", "LOC"):
                     code = country_of(child.text)
+                elif child.dep_ == "poss" and (body := _body(child.text)) is not None and body.code:
+                    code = body.code  # "the Duma's committee"
         return code
 
     def _backer(self, head: Token, tokens: list[Token]) -> tuple[str | None, set[int]]:
@@ -841,6 +854,15 @@ class ActorResolver:
                 if actor is not None:
                     found.append((token.i, actor))
         return found
+
+
+def _counted_people(head: Token) -> bool:
+    """A bare cardinal heading the object or passive subject of a clause's verb ("police arrested 14", "at least 20
+    were killed"): people, not a thing (a thing is named: "fired 14 missiles"). Not in a participle adjunct
+    ("attacked the village, killing nine"): there it counts the main event's victims, no second party."""
+    return (head.pos_ == "NUM" and head.ent_type_ in ("CARDINAL", "") and head.dep_ in ("dobj", "nsubjpass")
+            and head.head.pos_ == "VERB" and head.head.dep_ not in ("advcl", "acl", "relcl")
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
 
 
 def _not_a_person(text: str) -> bool:
