@@ -103,3 +103,9 @@ def test_four_men_and_four_gunmen_on_two_days_are_two_arrests() -> None:
     events = asserted("Police in Bamako arrested four men on Monday. Police in Bamako arrested four gunmen on "
                       "Tuesday.")
     assert len([e for e in events if e.type == "COERCE"]) == 2
+
+
+def test_a_headline_gives_way_to_the_body_mention() -> None:
+    events = asserted("Kenyan Troops Attack Militant Camp in Somalia. Kenyan troops attacked an al-Shabaab camp in "
+                      "Somalia on Monday, the army said.")
+    assert [e.evidence.trigger for e in events if e.type == "ASSAULT"] == ["attacked"]

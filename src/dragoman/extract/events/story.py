@@ -44,6 +44,8 @@ _PRONOUNS: Final = frozenset({"he", "she", "it", "they", "them", "him", "her", "
                               "our", "i", "you", "this", "that", "these", "those"})
 _DETERMINERS: Final = frozenset({"det", "poss", "nummod", "predet"})
 _COUNT_FIELDS: Final = ("dead", "injured", "arrested", "displaced")
+# A sentence this share of whose longer words are capitalised is a headline.
+HEADLINE_CAPITALS: Final = 0.6
 
 
 def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], reference: str | None) -> list[Event]:
@@ -188,7 +190,13 @@ def _dates_agree(first: Event, later: Event) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def same_happening(kept: Event, other: Event) -> bool:
+def headline(sentence: str) -> bool:
+    """A headline: most of its longer words capitalised ("Iraqi Officials: Car Bomb Kills 20 in Baghdad")."""
+    words = re.findall(r"[A-Za-z]{4,}", sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
+
+
+def same_happening(kept: Event, other: Event, *, parties_by_country: bool = False) -> bool:
     """``other`` may be another mention of ``kept`` (and be dropped): same type and modality, no party ``kept``
     lacks, places and stated dates that agree, not a split of the same trigger (one event per conjoined actor is
     CAMEO's dyadic convention), in the same sentence only when bare, and no word of the later sentence opening
@@ -201,7 +209,8 @@ def same_happening(kept: Event, other: Event) -> bool:
     if not _within((None if _pronoun(other.actor) else _country(other.actor),
                     None if _pronoun(other.recipient) else _country(other.recipient)), _parties(kept)):
         return False
-    if not (_same_party(kept.actor, other.actor) and _same_party(kept.recipient, other.recipient)):
+    if not parties_by_country and not (_same_party(kept.actor, other.actor)
+                                       and _same_party(kept.recipient, other.recipient)):
         return False
     if not (_places_agree(kept.location, other.location) and _dates_agree(kept, other)):
         return False
@@ -240,9 +249,12 @@ def one_happening_once(events: Sequence[Event]) -> list[Event]:
             if _told(event) <= _told(held) and same_happening(held, event):
                 kept[index] = replace(held, counts=_merged_counts(held.counts, event.counts))
                 break
-            # a bare first mention (a headline's "attack") gives way to the first that names the parties
-            if held.actor is None and held.recipient is None and _told(event) > _told(held) \
-                    and same_happening(event, held):
+            # a bare first mention gives way to the first that names the parties, a headline's to the first in
+            # the body that names its countries (a headline's parse is poor: "Car Bomb Kills" as the actor)
+            if (held.actor is None and held.recipient is None and _told(event) > _told(held)
+                    and same_happening(event, held)) or (headline(held.evidence.sentence)
+                                                         and not headline(event.evidence.sentence)
+                                                         and same_happening(event, held, parties_by_country=True)):
                 kept[index] = replace(event, counts=_merged_counts(event.counts, held.counts))
                 break
         else:
