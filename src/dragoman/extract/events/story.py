@@ -17,9 +17,10 @@ they are coded (``dragoman.extract.extract_events``), in three steps:
 3. **One happening once** (``one_happening_once``): a later mention of a happening already coded (same type and
    modality; no actor or recipient country the first does not have; a compatible place and stated date; no word
    opening another incident: "another", "a separate") is dropped: "A car bomb killed 20 in Baghdad ... the
-   blast ... the attack" is one ASSAULT. The first mention keeps the record, unless it names no party (a
-   headline's "Attack"), when the first later mention that tells more (countries, parties, a stated date, a
-   figure) takes its place. A figure only a dropped mention states is added to the kept one (never summed:
+   blast ... the attack" is one ASSAULT. The first mention keeps the record, unless it names no party, when
+   the first later mention that tells more (countries, parties, a stated date, a figure) takes its place, or
+   it is a headline's (title-case words, a poor parse: "Car Bomb Kills" as the actor), when the first body
+   mention with the same countries does. A figure only a dropped mention states is added to the kept one (never summed:
    ``counts.counted_once`` then runs as before).
 """
 
