@@ -161,3 +161,13 @@ def test_a_country_is_refined_to_its_own_town_the_story_names_even_when_the_stor
     doc, resolver = setup(text)
     located = resolver.locate_with_rule(token(doc, "met"))
     assert located is not None and located.place.name == "Kampala" and located.rule.endswith("+story")
+
+
+def test_a_bloc_is_whose_and_no_story_place_while_the_body_names_a_country() -> None:
+    text = ("EU officials warned the new government on Monday about the EU position. Talks in Jerusalem went on.\n\n"
+            "The president said he would decide soon.")
+    doc, resolver = setup(text)
+    warned = resolver.locate_with_rule(token(doc, "warned"))
+    assert warned is not None and warned.place.name == "Jerusalem" and warned.rule == "story"
+    decide = resolver.locate_with_rule(token(doc, "decide"))
+    assert decide is not None and decide.place.name == "Jerusalem"

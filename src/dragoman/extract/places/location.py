@@ -250,6 +250,8 @@ def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[t
     body = [t for t in toponyms if t.candidate is not None and not t.fallback and t.source != "demonym"
             and not _is_dateline(t, filed_at) and not _actor_role(doc, t)
             and (country is None or t.candidate.country == country)]
+    # a region of several countries ("the European Union", "the Middle East") only when the body names nothing else
+    body = [t for t in body if t.candidate is not None and t.candidate.country] or body
     if not body:
         return None
     countries = Counter(t.candidate.country for t in body if t.candidate is not None)
@@ -282,9 +284,10 @@ def _actor_role(doc: Doc, top: Toponym) -> bool:
 
 
 def _whose_country(root: Token, cand: Candidate) -> bool:
-    """A country modifying a common noun says whose, as a nationality word does: "the U.S. military", "Iran
-    foreign ministry officials" (a town so used says where: "Baghdad police")."""
-    return cand.fcode == "PCLI" and root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
+    """A country or a bloc modifying a common noun says whose, as a nationality word does: "the U.S. military",
+    "Iran foreign ministry officials", "European Union officials" (a town so used says where: "Baghdad police")."""
+    return ((cand.fcode == "PCLI" or not cand.country) and root.dep_ in ("compound", "amod", "nmod")
+            and root.head.pos_ == "NOUN")
 
 
 def _narrowed(doc: Doc, top: Toponym) -> bool:
