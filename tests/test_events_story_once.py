@@ -109,3 +109,10 @@ def test_a_headline_gives_way_to_the_body_mention() -> None:
     events = asserted("Kenyan Troops Attack Militant Camp in Somalia. Kenyan troops attacked an al-Shabaab camp in "
                       "Somalia on Monday, the army said.")
     assert [e.evidence.trigger for e in events if e.type == "ASSAULT"] == ["attacked"]
+
+
+def test_a_state_and_its_government_are_one_party() -> None:
+    events = asserted("The U.S. urged Ukraine on Monday to repeal a law on activists. The United States urged the "
+                      "Ukrainian government to repeal the law, a spokeswoman said.")
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert len(requests) == 1, [(e.actor, e.recipient) for e in requests]

@@ -161,15 +161,25 @@ def _words(text: str) -> set[str]:
 
 
 def _same_party(kept: Actor | None, other: Actor | None) -> bool:
-    """``other`` names no one ``kept`` does not: absent, a pronoun, the same name, or a mention of the same
-    country sharing a word with it ("Avoyelles task force", "Task Force officers")."""
+    """``other`` names no one ``kept`` does not: absent, a pronoun, the same name, the same country's state or
+    government, or a mention of the same country sharing a word ("Avoyelles task force", "Task Force officers")."""
     if other is None or _pronoun(other):
         return True
     if kept is None:
         return False
     if (other.name is not None and other.name == kept.name) or other.text.lower() == kept.text.lower():
         return True
-    return other.country is not None and other.country == kept.country and bool(_words(other.text) & _words(kept.text))
+    if other.country is None or other.country != kept.country:
+        return False
+    # "U.S." and "the United States", "Ukraine" and "the Ukrainian government": the state and its government
+    if (_state(kept) or _state(other)) and {kept.sector, other.sector} <= {None, "GOV"}:
+        return True
+    return bool(_words(other.text) & _words(kept.text))
+
+
+def _state(actor: Actor) -> bool:
+    """A country named as itself ("Ukraine", "U.S."): no sector, a proper name only."""
+    return actor.sector is None and all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w.'-]*", actor.text))
 
 
 def _places_agree(first: Place | None, later: Place | None) -> bool:
