@@ -125,3 +125,9 @@ def test_recipient_of_an_act_on_a_held_place_is_its_holder() -> None:
     events = _events("Saudi jets bombed Houthi-controlled areas in northern Yemen on Monday.")
     raid = next(e for e in events if e.type == "ASSAULT")
     assert raid.recipient is not None and (raid.recipient.country, raid.recipient.sector) == ("YEM", "REB")
+
+
+def test_recipient_of_an_undone_act_is_whom_it_was_done_to() -> None:
+    events = _events("Saudi Arabia lifted its blockade of Yemen on Monday after weeks of talks.")
+    lifted = next(e for e in events if e.evidence.trigger == "lifted")
+    assert lifted.recipient is not None and lifted.recipient.country == "YEM"

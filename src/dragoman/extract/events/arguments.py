@@ -175,8 +175,10 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         if with_themes:
             out = [c for c in verb.children if c.dep_ == "dobj"] + out
         # "lifted sanctions against Iran", "eased restrictions on workers": whom the theme is aimed at
+        # an undone act's "of" is its target too: "lifted its blockade of Yemen", "ended the siege of the city"
+        preps = THEME_RECIPIENT_PREPS | ({"of"} if lemma_of(verb) in event_words().undo_verbs else set())
         out += [p for t in verb.children if t.dep_ in ("dobj", "nsubjpass") for prep in t.children
-                if prep.dep_ == "prep" and prep.lower_ in THEME_RECIPIENT_PREPS for p in pobjs(prep)
+                if prep.dep_ == "prep" and prep.lower_ in preps for p in pobjs(prep)
                 if p.ent_type_ not in ("DATE", "TIME")]
     if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
         out.append(verb.head)
