@@ -158,9 +158,12 @@ def test_shipped_gold_set_is_well_formed() -> None:
 # Measured on the shipped set (44 stories) with the deterministic rule coder; floors: these less SHARE_TOLERANCE,
 # and the spurious events per story a ceiling at the measured figure plus PER_STORY_TOLERANCE (factories.py).
 # Raise them when the coder improves.
+# Spurious events per story re-measured after the story is read together (extract/events/story.py: one
+# happening once, background historical, generic mentions and word senses that are no event): 8.65 -> 5.88 dev,
+# 6.78 -> 5.61 held out.
 MEASURED = {
-    "dev": {"recall": 0.1622, "spurious_per_story": 8.6538},
-    "heldout": {"recall": 0.1702, "spurious_per_story": 6.7778},
+    "dev": {"recall": 0.1622, "spurious_per_story": 5.8846},
+    "heldout": {"recall": 0.1702, "spurious_per_story": 5.6111},
 }
 MEASURED_FIELDS = {"type": 0.876, "actor": 0.5124, "recipient": 0.5289, "place": 0.4074, "date": 0.375,
                    "dead": 0.3333, "modality": 0.9752}
