@@ -131,3 +131,9 @@ def test_recipient_of_an_undone_act_is_whom_it_was_done_to() -> None:
     events = _events("Saudi Arabia lifted its blockade of Yemen on Monday after weeks of talks.")
     lifted = next(e for e in events if e.evidence.trigger == "lifted")
     assert lifted.recipient is not None and lifted.recipient.country == "YEM"
+
+
+def test_actor_of_a_claimed_attack_is_its_claimant_not_the_place_naming_it() -> None:
+    events = _events("A Taliban spokesman claimed responsibility for the Ghazni attacks in a message to reporters.")
+    attacks = next(e for e in events if e.type == "ASSAULT")
+    assert attacks.actor is not None and "spokesman" in attacks.actor.text

@@ -275,7 +275,8 @@ def claimant(noun: Token) -> list[Token]:
 
 def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token], Token]:
     actors, recipients = between(noun)
-    actors = actors or modifier_actor(noun) or firing_owner(noun) or claimant(noun)
+    # who claims the act did it, whatever names the act ("claimed the Ghazni attacks": not Ghazni)
+    actors = actors or claimant(noun) or modifier_actor(noun) or firing_owner(noun)
     for child in noun.children:
         if child.dep_ == "prep":
             word = child.lower_
