@@ -11,11 +11,13 @@ and parsed it (``dragoman.nlp``: a spaCy Doc). ``extract_events(doc, article, cl
      the triggers of the sentence (a governing verb takes its content, an undone act is recoded), each with its
      candidate argument heads (``events.arguments``);
    * per trigger (``_events_for``): arguments become actors (``_Actors`` over ``actors.resolver``; a place the
-     gazetteer resolved gives an actor its country), the place done to when no recipient is named; the date
+     gazetteer resolved gives an actor its country), the place done to when no recipient is named, the implied
+     doer of an agentless passive act (``_Actors.implied_doer``); the date
      (``time.dates``); the modality and the code choice, made once (``events.modality.read_modality``, then
      ``events.coding.choose_code``: "said they would boycott" is a threat); the figures of the event's clause
      (``events.counts``); the place (``places.resolver``); the source it is attributed to
-     (``events.attribution``); the evidence at original offsets;
+     (``events.attribution``); people and domestic sectors with no country take the place's (``_local``);
+     the evidence at original offsets;
    * one event per sentence and dyad; a bare event named inside another's phrase is dropped;
 
 3. shares each sentence's figures out among its events (``share_figures``), in text order;

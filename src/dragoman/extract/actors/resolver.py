@@ -25,6 +25,12 @@ Coding decisions (PLOVER conventions, documented here because users must know th
   or by title ("the minister") inherit the person's country and sector. "Former"/"ex-"/
   "ousted" before a title gives ELI (former elites).
 - "security forces" are COP (the CAMEO convention); "government forces" are MIL.
+- A force or office with no country of its own takes its owner's: its possessor ("Maduro's security
+  forces", "the general's troops", "its forces" after "Russia's defence ministry said"), its "of"/"under"
+  owner ("troops of the Sudanese government"), whom it is loyal to ("forces loyal to Haftar"); before the
+  document's focus, never another state the story names.
+- A bare number done to ("police arrested 14", "20 were killed") is that many people (CVL); the event coder
+  gives people and domestic sectors with no country the country where the event happened.
 - Pronouns and possessives (he, she, they, it, their, its, ...) resolve to the nearest
   earlier actor in the same sentence, else to the subject actor of the previous
   sentences (persons for he/she, groups and bodies for they/it), else to
