@@ -54,3 +54,8 @@ def test_senses_that_are_no_event(text: str) -> None:
 ])
 def test_the_same_words_as_events(text: str, type_: str) -> None:
     assert type_ in [e.type for e in coded(text)]
+
+
+def test_talk_of_sanctions_is_speculation() -> None:
+    assert coded("Two envoys said talk of sanctions against Moscow was groundless.") == []
+    assert [e.type for e in coded("Kenya held talks with Uganda on Monday.")] == ["CONSULT"]

@@ -432,6 +432,12 @@ def _protest_demand(verb: Token, codes: dict[int, Code]) -> bool:
     return any(o.i in codes and codes[o.i].type == "PROTEST" for o in owners)
 
 
+def _speculation(noun: Token) -> bool:
+    """"Talk of sanctions": singular "talk" with an "of" complement is speculation, not talks held."""
+    return lemma_of(noun) == "talk" and noun.tag_ == "NN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
 def _topic_of_opinion(noun: Token) -> bool:
     """True when an event noun is only the topic of an opinion or a prospect in its own noun phrase.
 
@@ -449,6 +455,8 @@ def _topic_of_opinion(noun: Token) -> bool:
             return True
         if tok.pos_ == "NOUN" and (word in words.opinion_nouns or word in words.prospect_nouns):
             return tok.dep_ != "pobj" or lemma_of(tok.head) != "despite"
+        if _speculation(tok):  # "talk of sanctions against Moscow"
+            return True
         if tok.pos_ == "ADJ" and word in words.opinion_adjectives:
             return True
         if tok.pos_ in ("VERB", "AUX"):
@@ -638,9 +646,11 @@ def _reprisal_reference(noun: Token) -> bool:
 
 
 def _only_mentioned(noun: Token) -> bool:
-    """A back-reference ("after the attack", "in retaliation for the attack"), the topic of an opinion, or a
-    denied claim: no event reported."""
+    """A back-reference ("after the attack", "in retaliation for the attack"), the topic of an opinion, talk of
+    something ("talk of sanctions"), or a denied claim: no event reported."""
     if noun.dep_ == "pobj" and noun.head.lower_ in BACKREF_PREPS:
+        return True
+    if _speculation(noun):
         return True
     if _reprisal_reference(noun):
         return True
