@@ -171,3 +171,12 @@ def test_a_bloc_is_whose_and_no_story_place_while_the_body_names_a_country() -> 
     assert warned is not None and warned.place.name == "Jerusalem" and warned.rule == "story"
     decide = resolver.locate_with_rule(token(doc, "decide"))
     assert decide is not None and decide.place.name == "Jerusalem"
+
+
+def test_places_named_only_as_actors_are_the_story_s_place_when_there_is_no_other() -> None:
+    doc, resolver = setup("Lebanon complained to the United Nations on Tuesday over two air raids.")
+    located = resolver.locate_with_rule(token(doc, "complained"))
+    assert located is not None and located.place.name == "Lebanon" and located.rule == "story"
+    # a nationality word alone places nothing
+    doc, resolver = setup("Egyptian police dispersed the demonstrators on Monday night.")
+    assert resolver.locate_with_rule(token(doc, "dispersed")) is None

@@ -245,11 +245,12 @@ def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[t
     country named most (a town counts for its country); inside it, the finer place named most, else the country
     itself. Ties go to the place nearest ``near`` (the dateline's lat/lon: "(NEW YORK) - ... in Crown Heights ...
     in Brooklyn" are New York's), then a city before a region, then the first named. ``country``: only the places
-    in that country (the story's place inside the country an event was placed at). None when the body names no
-    place (there)."""
-    body = [t for t in toponyms if t.candidate is not None and not t.fallback and t.source != "demonym"
-            and not _is_dateline(t, filed_at) and not _actor_role(doc, t)
-            and (country is None or t.candidate.country == country)]
+    in that country (the story's place inside the country an event was placed at). When the body names places only
+    as actors or owners ("Lebanon complained to the United Nations", "Iran's leader rejected ..."), those are
+    the story's place; a nationality word never is. None when the body names no place (there)."""
+    named = [t for t in toponyms if t.candidate is not None and not t.fallback and t.source != "demonym"
+             and not _is_dateline(t, filed_at) and (country is None or t.candidate.country == country)]
+    body = [t for t in named if not _actor_role(doc, t)] or named
     # a region of several countries ("the European Union", "the Middle East") only when the body names nothing else
     body = [t for t in body if t.candidate is not None and t.candidate.country] or body
     if not body:
