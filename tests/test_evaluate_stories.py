@@ -165,7 +165,10 @@ MEASURED = {
     "dev": {"recall": 0.1622, "spurious_per_story": 5.8846},
     "heldout": {"recall": 0.1702, "spurious_per_story": 5.6111},
 }
-MEASURED_FIELDS = {"type": 0.876, "actor": 0.5124, "recipient": 0.5289, "place": 0.4074, "date": 0.375,
+# Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
+# clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
+# 0.7963 (dev 0.40 -> 0.80, held out 0.42 -> 0.79).
+MEASURED_FIELDS = {"type": 0.876, "actor": 0.5124, "recipient": 0.5289, "place": 0.7963, "date": 0.375,
                    "dead": 0.3333, "modality": 0.9752}
 
 
