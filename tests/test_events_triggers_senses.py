@@ -59,3 +59,13 @@ def test_the_same_words_as_events(text: str, type_: str) -> None:
 def test_talk_of_sanctions_is_speculation() -> None:
     assert coded("Two envoys said talk of sanctions against Moscow was groundless.") == []
     assert [e.type for e in coded("Kenya held talks with Uganda on Monday.")] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Teachers are striking for higher pay in Oklahoma.", "PROTEST"),
+    ("Nurses struck on Monday over pay.", "PROTEST"),
+    ("Rebels struck an army base on Monday.", "ASSAULT"),
+    ("Security guards struck a protester on Monday.", "ASSAULT"),
+])
+def test_workers_striking_is_a_strike_not_an_assault(text: str, type_: str) -> None:
+    assert [e.type for e in coded(text)] == [type_]

@@ -47,6 +47,7 @@ from ...codes import (
     CAMEO_MILITARY_FORCE,
     CAMEO_PEACEKEEPING,
     CAMEO_REJECT_MEETING,
+    CAMEO_STRIKE,
     CAMEO_THREATEN,
     CAMEO_VIOLENT_REPRESSION,
     CAMEO_YIELD,
@@ -185,6 +186,8 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     code = _object_code(tok, lemma, lex)
     if code is not None:
         return code, end
+    if lemma == "strike" and _labor_strike(tok):
+        return LABOR_STRIKE, end
     if lemma in event_words().permit_verbs and _permits_actor(tok):
         return PERMIT, end  # "allowed the opposition leader to hold a rally": yielding (CAMEO 08)
     if _another_sense(tok, lemma, lex):
@@ -193,6 +196,20 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     if phrasal is not None:
         return phrasal
     return _plain_verb_code(tok, lemma, lex, end)
+
+
+# Workers striking: "teachers are striking for higher pay" is a strike (PLOVER PROTEST), not an assault.
+LABOR_STRIKE: Final = Code("PROTEST", CAMEO_STRIKE, "strike")
+
+
+def _labor_strike(verb: Token) -> bool:
+    """"Strike" done by workers ("teachers striking", "nurses struck over pay") and striking no one."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    subjects = subject_of(verb)
+    if not subjects and verb.dep_ == "acl":  # "teachers striking in West Virginia"
+        subjects = [verb.head]
+    return any(lemma_of(s) in event_words().striking_workers for s in subjects)
 
 
 def _object_code(tok: Token, lemma: str, lex: Lexicon) -> Code | None:

@@ -39,6 +39,7 @@ class EventWords:
     claim_nouns: frozenset[str]
     non_agents: frozenset[str]
     vehicles: frozenset[str]
+    striking_workers: frozenset[str]
     knowing_verbs: frozenset[str]
     kind_heads: frozenset[str]
     reprisal_nouns: frozenset[str]
