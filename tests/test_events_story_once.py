@@ -116,3 +116,9 @@ def test_a_state_and_its_government_are_one_party() -> None:
                       "Ukrainian government to repeal the law, a spokeswoman said.")
     requests = [e for e in events if e.type == "REQUEST"]
     assert len(requests) == 1, [(e.actor, e.recipient) for e in requests]
+
+
+def test_a_habit_is_no_event() -> None:
+    assert asserted("Lawmakers traditionally don't meet on Fridays during sessions.") == []
+    assert asserted("Police routinely arrest protesters in the capital.") == []
+    assert [e.type for e in asserted("Police arrested 20 protesters in the capital on Monday.")] == ["COERCE"]

@@ -116,9 +116,22 @@ def _clause_verb(tok: Token) -> Token:
     return tok
 
 
+def _habitual(trigger: Token) -> bool:
+    """A present-tense clause told as a habit: "lawmakers traditionally don't meet on Fridays", "police
+    routinely arrest protesters"."""
+    verb = _clause_verb(trigger)
+    if verb.tag_ not in ("VBZ", "VBP") and not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")
+                                                   for c in verb.children):
+        return False
+    habitual = event_words().habitual_adverbs
+    return any(c.dep_ == "advmod" and c.lower_ in habitual for tok in (verb, trigger) for c in tok.children)
+
+
 def generic_mention(event: Event, trigger: Token) -> bool:
-    """A bare plural event noun in a present-tense clause: a kind of happening, not one ("Clashes are
-    frequent", "common in the aftermath of bombings")."""
+    """A habit ("police routinely arrest protesters"), or a bare plural event noun in a present-tense clause: a
+    kind of happening, not one ("Clashes are frequent", "common in the aftermath of bombings")."""
+    if _habitual(trigger):
+        return True
     if event.actor is not None or event.recipient is not None or event.counts != Counts():
         return False
     if trigger.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in trigger.children):

@@ -83,6 +83,7 @@ class EventWords:
     new_incident_words: frozenset[str]
     # the story read together (story.py)
     history_periods: frozenset[str]
+    habitual_adverbs: frozenset[str]
 
 
 def _bad(key: str, problem: str) -> LexiconError:
