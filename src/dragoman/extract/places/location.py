@@ -104,17 +104,41 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
     ``filed_at``: the token spans of the dateline in the body ("SEOUL, South Korea (CNN) -" opens many bodies);
     ``elsewhere``: token indices of places that are the event's party, not its place ("accused Uganda").
     """
+    filed = _filed(toponyms, dateline, filed_at)
+    near = (filed.place.lat, filed.place.lon) if filed is not None and filed.place.lat is not None \
+        and filed.place.lon is not None else None
+    found = _in_sentence(doc, toponyms, trigger, argument_tokens, filed_at=filed_at, elsewhere=elsewhere)
+    if found is not None:  # rules 1-5: the sentence says where
+        top, cand, rule, vague = found
+        if cand.fcode == "PCLI" and not vague and not _narrowed(doc, top):  # a whole country: its town, if known
+            inside = story_place(doc, toponyms, filed_at=filed_at, near=near, country=cand.country)
+            if (finer := _finer(cand.country, inside, filed)) is not None:
+                return replace(finer, rule=f"{rule}+{finer.rule}")
+        precision = "region" if vague and cand.precision == "city" else cand.precision
+        return Located(place_of(cand, name=place_name(top), start=top.start, end=top.end, precision=precision), rule)
+    main = story_place(doc, toponyms, filed_at=filed_at, near=near)
+    if main is not None and main.candidate is not None:  # rule 6: the story's place of action
+        if main.candidate.fcode == "PCLI" and (finer := _finer(main.candidate.country, main, filed)) is not None:
+            return replace(finer, rule="story+dateline")
+        return Located(place_of(main.candidate, name=place_name(main), start=main.start, end=main.end), "story")
+    return filed  # rule 7: the dateline, only when the body names no place
+
+
+def _in_sentence(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, argument_tokens: set[int], *,
+                 filed_at: Collection[tuple[int, int]], elsewhere: Collection[int],
+                 ) -> tuple[Toponym, Candidate, str, bool] | None:
+    """Rules 1-5: the best place of the trigger's sentence (the first rule, then the finest, then the first named),
+    its entry, its rule and whether it is vague; None when the sentence places nothing."""
     sent = trigger.sent
     governors = {t.i for t in trigger.ancestors}
     best: tuple[tuple[int, int, int], Toponym, Candidate, str, bool] | None = None
     for top in toponyms:
         cand = top.candidate
         if (cand is None or top.fallback or top.source == "demonym" or _is_dateline(top, filed_at)
-                or not sent.start <= top.token_start < sent.end):
+                or not sent.start <= top.token_start < sent.end
+                or any(i in elsewhere for i in range(top.token_start, top.token_end))):
             continue
         root = doc[top.token_start:top.token_end].root
-        if any(i in elsewhere for i in range(top.token_start, top.token_end)):
-            continue
         if _whose_country(root, cand) and root.head.i != trigger.i:
             continue
         rule, vague = relation(root, trigger, argument_tokens, governors)
@@ -123,26 +147,7 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
         key = (LOCATION_RULES.index(rule), PRECISION_RANK[cand.precision], top.start)
         if best is None or key < best[0]:
             best = (key, top, cand, rule, vague)
-    filed = _filed(toponyms, dateline, filed_at)
-    near = (filed.place.lat, filed.place.lon) if filed is not None and filed.place.lat is not None \
-        and filed.place.lon is not None else None
-    main = story_place(doc, toponyms, filed_at=filed_at, near=near)
-    if best is not None:
-        _key, top, cand, rule, vague = best
-        if cand.fcode == "PCLI" and not vague and not _narrowed(doc, top):
-            finer = _finer(cand.country, story_place(doc, toponyms, filed_at=filed_at, near=near,
-                                                     country=cand.country), filed)
-            if finer is not None:
-                return replace(finer, rule=f"{rule}+{finer.rule}")
-        precision = cand.precision
-        if vague and precision == "city":
-            precision = "region"
-        return Located(place_of(cand, name=place_name(top), start=top.start, end=top.end, precision=precision), rule)
-    if main is not None and main.candidate is not None:
-        if main.candidate.fcode == "PCLI" and (finer := _finer(main.candidate.country, main, filed)) is not None:
-            return replace(finer, rule="story+dateline")
-        return Located(place_of(main.candidate, name=place_name(main), start=main.start, end=main.end), "story")
-    return filed
+    return best[1:] if best is not None else None
 
 
 def _is_dateline(top: Toponym, filed_at: Collection[tuple[int, int]]) -> bool:
