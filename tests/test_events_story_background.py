@@ -59,3 +59,9 @@ def test_a_phone_number_is_no_year() -> None:
     events = code_text("Police arrested two men in Joliet on Monday. Anyone with information should call "
                        "815-748-2060.", published="2009-03-02")
     assert events and all(not (e.when.date or "").startswith("2060") for e in events)
+
+
+@pytest.mark.parametrize("published, modality", [("2018-03-01", "asserted"), ("2019-03-01", "historical")])
+def test_a_year_is_background_only_when_all_of_it_is_a_year_old(published: str, modality: str) -> None:
+    found = modalities(code_text("In 2017, soldiers killed 12 villagers in Kaduna.", published=published))
+    assert found.get("killed") == modality, found

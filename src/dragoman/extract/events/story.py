@@ -92,9 +92,13 @@ def _told_over_years(trigger: Token) -> bool:
 def as_background(event: Event, *, reference: str | None, trigger: Token | None = None) -> Event:
     """``event`` marked ``historical`` when it is asserted and the text dates it more than a year before
     ``reference``, or tells it over years (needs the ``trigger``); else unchanged."""
+    period = _stated_period(event)
+    if event.modality == "historical" and period is not None and reference is not None \
+            and not is_historical(period, reference) and not (trigger is not None and _told_over_years(trigger)):
+        # the sentence reading took "in 2017" for its first day; the whole year is what the text dates
+        return replace(event, modality="asserted")
     if event.modality != "asserted":
         return event
-    period = _stated_period(event)
     if period is not None and is_historical(period, reference):
         return replace(event, modality="historical")
     if trigger is not None and _told_over_years(trigger):
