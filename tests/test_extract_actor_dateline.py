@@ -93,3 +93,15 @@ def test_the_demo_story_filed_from_pretoria_codes_no_south_african_actor_but_the
     # the talks are held in Pretoria: that is their place, the fighting's is in Ethiopia
     assert any(e.type == "CONSULT" and e.location is not None and e.location.country == "ZAF" for e in events)
     assert all(e.location is not None and e.location.country == "ETH" for e in events if e.type == "ASSAULT")
+
+
+def test_an_event_is_placed_where_it_happened_not_in_the_victims_country_or_the_dateline() -> None:
+    text = ("RIYADH (Reuters) - An air strike in northern Yemen killed three Saudi border guards on Monday, the "
+            "Saudi defence ministry said. Later, hundreds of supporters of the rebels rallied outside the embassy "
+            "in Sanaa.")
+    events = _code(text)
+    (strike,) = [e for e in events if e.type == "ASSAULT"]
+    assert strike.location is not None and strike.location.country == "YEM"
+    assert strike.recipient is not None and strike.recipient.country == "SAU"  # the victims keep their country
+    rallies = [e for e in events if e.type == "PROTEST"]
+    assert rallies and all(e.location is not None and e.location.name == "Sanaa" for e in rallies)
