@@ -94,29 +94,51 @@ def place_name(top: Toponym) -> str:
     return top.text
 
 
+class StoryPlaces:
+    """One document's ``story_place`` answers, each computed once: the story's place of action overall and inside
+    each country asked about, and the dateline's place (``_filed``), whose nearness breaks ties."""
+
+    def __init__(self, doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candidate], *,
+                 filed_at: Collection[tuple[int, int]] = ()) -> None:
+        self.doc = doc
+        self.toponyms = toponyms
+        self.filed_at = filed_at
+        self.filed = _filed(toponyms, dateline, filed_at)
+        place = self.filed.place if self.filed is not None else None
+        self.near = (place.lat, place.lon) if place is not None and place.lat is not None \
+            and place.lon is not None else None
+        self._main: dict[str | None, Toponym | None] = {}
+
+    def main(self, country: str | None = None) -> Toponym | None:
+        """``story_place`` of the document (inside ``country`` when given)."""
+        if country not in self._main:
+            self._main[country] = story_place(self.doc, self.toponyms, filed_at=self.filed_at, near=self.near,
+                                              country=country)
+        return self._main[country]
+
+
 def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candidate], trigger: Token,
                  argument_tokens: set[int], *, filed_at: Collection[tuple[int, int]] = (),
-                 elsewhere: Collection[int] = ()) -> Located | None:
+                 elsewhere: Collection[int] = (), story: StoryPlaces | None = None) -> Located | None:
     """Where the event headed by ``trigger`` happened, by the rules of ``LOCATION_RULES`` in order.
 
     ``toponyms``: the document's resolved toponyms in text order; ``dateline``: the dateline's entries (the
     cleaner's dateline places); ``argument_tokens``: the token indices of the event's actor and recipient heads;
     ``filed_at``: the token spans of the dateline in the body ("SEOUL, South Korea (CNN) -" opens many bodies);
-    ``elsewhere``: token indices of places that are the event's party, not its place ("accused Uganda").
+    ``elsewhere``: token indices of places that are the event's party, not its place ("accused Uganda");
+    ``story``: the document's ``StoryPlaces`` (built here when not given; a caller locating many events keeps one).
     """
-    filed = _filed(toponyms, dateline, filed_at)
-    near = (filed.place.lat, filed.place.lon) if filed is not None and filed.place.lat is not None \
-        and filed.place.lon is not None else None
+    story = story if story is not None else StoryPlaces(doc, toponyms, dateline, filed_at=filed_at)
+    filed = story.filed
     found = _in_sentence(doc, toponyms, trigger, argument_tokens, filed_at=filed_at, elsewhere=elsewhere)
     if found is not None:  # rules 1-5: the sentence says where
         top, cand, rule, vague = found
         if cand.fcode == "PCLI" and not vague and not _narrowed(doc, top):  # a whole country: its town, if known
-            inside = story_place(doc, toponyms, filed_at=filed_at, near=near, country=cand.country)
-            if (finer := _finer(cand.country, inside, filed)) is not None:
+            if (finer := _finer(cand.country, story.main(cand.country), filed)) is not None:
                 return replace(finer, rule=f"{rule}+{finer.rule}")
         precision = "region" if vague and cand.precision == "city" else cand.precision
         return Located(place_of(cand, name=place_name(top), start=top.start, end=top.end, precision=precision), rule)
-    main = story_place(doc, toponyms, filed_at=filed_at, near=near)
+    main = story.main()
     if main is not None and main.candidate is not None:  # rule 6: the story's place of action
         if main.candidate.fcode == "PCLI" and (finer := _finer(main.candidate.country, main, filed)) is not None:
             return replace(finer, rule="story+dateline")

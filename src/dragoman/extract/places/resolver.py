@@ -39,7 +39,7 @@ from ... import lexicon as lx
 from ...gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 from ...model import CleanDoc, Place
 from .evidence import CandidateEvidence, ScoredCandidate
-from .location import PRECISION_RANK, Located, haversine_km, locate_event, story_place
+from .location import PRECISION_RANK, Located, StoryPlaces, haversine_km, locate_event, story_place
 from .lookup import PlaceCountries
 from .ranker import candidate_features, get_ranker, in_lists
 from .toponyms import Toponym, ToponymFinder, dateline_spans, feature_head, list_groups
@@ -87,6 +87,7 @@ class PlaceResolver:
         self.dateline: list[Candidate] = [max(cands, key=_prior) for name in self.finder.dateline_names
                                           if (cands := self.gaz.lookup(name))]
         self.toponyms: list[Toponym] = self._resolve(mentions)
+        self._story: StoryPlaces | None = None  # the story's place of action, computed once (locate_with_rule)
         self._by_token: dict[int, Toponym] = {}
         for top in self.toponyms:
             for i in range(top.token_start, top.token_end):
@@ -390,8 +391,10 @@ class PlaceResolver:
                 arg_tokens.update(range(arg.start, arg.end))
             elif arg is not None:
                 arg_tokens.add(arg.i)
+        if self._story is None:
+            self._story = StoryPlaces(self.doc, self.toponyms, self.dateline, filed_at=self._dateline_at)
         return locate_event(self.doc, self.toponyms, self.dateline, trigger, arg_tokens, filed_at=self._dateline_at,
-                            elsewhere={t.i for t in elsewhere})
+                            elsewhere={t.i for t in elsewhere}, story=self._story)
 
 
 @dataclass(frozen=True, slots=True)
