@@ -137,3 +137,10 @@ def test_actor_of_a_claimed_attack_is_its_claimant_not_the_place_naming_it() -> 
     events = _events("A Taliban spokesman claimed responsibility for the Ghazni attacks in a message to reporters.")
     attacks = next(e for e in events if e.type == "ASSAULT")
     assert attacks.actor is not None and "spokesman" in attacks.actor.text
+
+
+def test_recipient_of_a_rejection_is_the_owner_of_the_offer() -> None:
+    # the rule coder hands the rejection the offer's content ("a ceasefire"); its owner modifies the offer
+    events = _events("The insurgents rejected on Friday an Afghan government offer of a ceasefire for the holiday.")
+    rejected = next(e for e in events if e.type == "REJECT")
+    assert rejected.recipient is not None and (rejected.recipient.country, rejected.recipient.sector) == ("AFG", "GOV")

@@ -164,6 +164,12 @@ class _Actors:
         candidates += [(m, p) for p, _h in complements for m in p.children
                        if m.dep_ in ("compound", "amod", "nmod", "poss") and m.i < p.i and m.pos_ != "PRON"
                        and getattr(self.actor(m), "country", None) is not None]
+        # the owner of the proposal a head is the content of: "rejected an Afghan government offer of a ceasefire"
+        owners = [h.head.head for h in heads if h.dep_ == "pobj" and h.head.lower_ in ("of", "for")
+                  and h.head.head.pos_ == "NOUN" and self.actor(h) is None]
+        candidates += [(m, o) for o in owners for m in o.children
+                       if m.dep_ in ("compound", "amod", "nmod", "poss") and m.i < o.i and m.pos_ != "PRON"
+                       and getattr(self.actor(m), "country", None) is not None]
         for head, argument in candidates:
             actor = self.actor(head)
             if actor is None:
