@@ -39,7 +39,7 @@ from ... import lexicon as lx
 from ...gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 from ...model import CleanDoc, Place
 from .evidence import CandidateEvidence, ScoredCandidate
-from .location import PRECISION_RANK, Located, StoryPlaces, haversine_km, locate_event, story_place
+from .location import PRECISION_RANK, Located, StoryPlaces, haversine_km, locate_event
 from .lookup import PlaceCountries
 from .ranker import candidate_features, get_ranker, in_lists
 from .toponyms import Toponym, ToponymFinder, dateline_spans, feature_head, list_groups
@@ -357,7 +357,7 @@ class PlaceResolver:
         names = self.clean.dateline_places if self.clean is not None else ()
         if not names or not self.dateline:
             return names
-        main = story_place(self.doc, self.toponyms, filed_at=self._dateline_at)
+        main = self.story_places().main()
         if main is None or main.candidate is None or main.candidate.country == self.dateline[0].country:
             return names
         return ()
@@ -391,10 +391,14 @@ class PlaceResolver:
                 arg_tokens.update(range(arg.start, arg.end))
             elif arg is not None:
                 arg_tokens.add(arg.i)
+        return locate_event(self.doc, self.toponyms, self.dateline, trigger, arg_tokens, filed_at=self._dateline_at,
+                            elsewhere={t.i for t in elsewhere}, story=self.story_places())
+
+    def story_places(self) -> StoryPlaces:
+        """The story's place of action (``location.story_place``), computed once per document and country."""
         if self._story is None:
             self._story = StoryPlaces(self.doc, self.toponyms, self.dateline, filed_at=self._dateline_at)
-        return locate_event(self.doc, self.toponyms, self.dateline, trigger, arg_tokens, filed_at=self._dateline_at,
-                            elsewhere={t.i for t in elsewhere}, story=self._story)
+        return self._story
 
 
 @dataclass(frozen=True, slots=True)
