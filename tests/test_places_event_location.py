@@ -55,12 +55,15 @@ def test_a_nationality_word_never_places_the_event() -> None:
 
 def test_a_country_is_refined_to_the_story_s_main_town_in_it() -> None:
     text = ("Police fired tear gas at protesters in Khartoum on Monday. Shops in Khartoum stayed shut.\n\n"
-            "Protests also spread across Sudan, witnesses said.")
+            "Protests were also held in Sudan on Tuesday, witnesses said. Protests spread across Sudan.")
     doc, resolver = setup(text)
-    located = resolver.locate_with_rule(token(doc, "spread"))
+    located = resolver.locate_with_rule(token(doc, "held"))
     assert located is not None and located.place.name == "Khartoum"
     assert located.rule == "trigger+story"
     assert text[located.place.start:located.place.end] == "Khartoum"
+    # "across Sudan" spans the country: no town of it stands for that
+    spread = resolver.locate_with_rule(token(doc, "spread"))
+    assert spread is not None and spread.place.name == "Sudan" and spread.place.precision == "country"
 
 
 def test_a_direction_keeps_the_country() -> None:

@@ -26,9 +26,9 @@ Within a rule, the finer place wins ("in Kabul, Afghanistan"), then the earlier.
 1-5 ("protests in Sudan") is refined to the story's main place inside that country when the body names one
 (``+story``), else to the dateline's town when that lies in the country (``+dateline``: "SEOUL, South Korea - A
 South Korean court ..." is in Seoul; a dateline abroad never places anything the body places); not when the text
-narrows it by a direction ("in northern Yemen"), which says a part of the country, not its main town. The rule
-that placed an event is returned with the place (``Located.rule``); the event record's ``Place`` has no field for
-it.
+narrows it by a direction ("in northern Yemen") or spans it ("across Sudan"), which says a part of the country or
+all of it, not its main town. The rule that placed an event is returned with the place (``Located.rule``); the
+event record's ``Place`` has no field for it.
 """
 
 from __future__ import annotations
@@ -61,6 +61,8 @@ MAX_STEPS = 8  # dependency steps walked up from a place towards the trigger
 TARGET_PREPS = frozenset({"on", "against", "upon"})
 SENTENCE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "to", "toward",
                             "towards", "through", "throughout", "within", "from", "along", "off"})
+# "across Sudan", "throughout Syria": the whole country, which no town of it stands for.
+WHOLE_PREPS = frozenset({"across", "throughout"})
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -319,9 +321,10 @@ def _whose_country(root: Token, cand: Candidate) -> bool:
 
 
 def _narrowed(doc: Doc, top: Toponym) -> bool:
-    """Whether a direction word narrows the place to a part of it: "northern Yemen", "the south of Sudan"."""
+    """Whether the text says a part of the place ("northern Yemen", "the south of Sudan") or all of it ("across
+    Sudan", "throughout Syria"): either way not its main town."""
     directions = lx.place_words().directions
     before = doc[top.token_start - 1].lower_ if top.token_start > 0 else ""
-    if before in directions:
+    if before in directions or before in WHOLE_PREPS:
         return True
     return (before == "of" and top.token_start >= 2 and doc[top.token_start - 2].lower_ in directions)
