@@ -144,3 +144,11 @@ def test_recipient_of_a_rejection_is_the_owner_of_the_offer() -> None:
     events = _events("The insurgents rejected on Friday an Afghan government offer of a ceasefire for the holiday.")
     rejected = next(e for e in events if e.type == "REJECT")
     assert rejected.recipient is not None and (rejected.recipient.country, rejected.recipient.sector) == ("AFG", "GOV")
+
+
+def test_recipient_of_a_meeting_purpose_is_the_one_received() -> None:
+    events = _events("The Egyptian foreign minister received the Qatari envoy in Cairo to discuss the truce.")
+    discuss = next(e for e in events if e.type == "CONSULT")
+    assert discuss.recipient is not None and discuss.recipient.country == "QAT"
+    sent = _events("Kenya sent soldiers to the border to protect the herders from raids.")
+    assert all(e.recipient is None or "soldiers" not in e.recipient.text for e in sent)

@@ -264,6 +264,7 @@ class ActorWords:
     state_leaders: frozenset[str]
     allegiance_words: frozenset[str]
     holding_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
 
 
 def _yaml_mapping(filename: str) -> dict[str, Any]:

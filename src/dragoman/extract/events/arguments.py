@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
+from ... import lexicon as lx
 from ...codes import CAMEO_SMALL_ARMS, CAMEO_VIOLENT_REPRESSION
 from ..actors.phrases import country_entry
 from ..actors.resolver import country_of, is_actor_like
@@ -187,6 +188,10 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         out.extend(c for c in head.children if c.dep_ == "dobj")
     if not out and not theme_object:  # "vowed to push X's fighters out": whom the intended act is done to
         out.extend(intended_objects(verb))
+    owner = purpose_owner(verb)
+    if owner is not None and lemma_of(owner) in lx.actor_words().receiving_verbs:
+        # "received the Qatari envoy to discuss the truce": the one received, after the purpose's own objects
+        out.extend(o for o in owner.children if o.dep_ in ("dobj", "dative") and is_actor_like(o))
     return out
 
 
