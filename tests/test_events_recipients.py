@@ -152,3 +152,10 @@ def test_recipient_of_a_meeting_purpose_is_the_one_received() -> None:
     assert discuss.recipient is not None and discuss.recipient.country == "QAT"
     sent = _events("Kenya sent soldiers to the border to protect the herders from raids.")
     assert all(e.recipient is None or "soldiers" not in e.recipient.text for e in sent)
+
+
+def test_no_implied_doer_of_another_states_own_forces() -> None:
+    events = _events("The United States said on Monday that the border was tense. "
+                     "Russian troops were deployed to the frontier on Tuesday.")
+    deployed = next(e for e in events if e.evidence.trigger == "deployed")
+    assert deployed.actor is None or deployed.actor.country != "USA"

@@ -211,7 +211,10 @@ class _Actors:
                   if a.country is not None and a.country not in lx.INTERNATIONAL
                   and (a.sector is None or a.sector in STATE_SECTORS)
                   and not any(a.start is not None and a.end is not None and a.start <= i < a.end for i in themes)]
-        if len({a.country for a in states}) != 1:
+        # a theme with a country of its own ("Russian troops were deployed") is its own state's to move
+        theme_countries = {a.country for t in trigger.children if t.dep_ == "nsubjpass"
+                           if (a := self.actor(t)) is not None and a.country is not None}
+        if len({a.country for a in states} | theme_countries) != 1 or not states:
             return None
         country = states[0].country
         sectors = {a.sector for a in states if a.sector is not None}
