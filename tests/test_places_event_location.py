@@ -183,3 +183,9 @@ def test_places_named_only_as_actors_are_the_story_s_place_when_there_is_no_othe
     # a nationality word alone places nothing
     doc, resolver = setup("Egyptian police dispersed the demonstrators on Monday night.")
     assert resolver.locate_with_rule(token(doc, "dispersed")) is None
+
+
+def test_the_passive_subject_of_the_trigger_is_the_place_done_to() -> None:
+    doc, resolver = setup("Mogadishu was hit by a car bomb on Sunday, while clashes went on near Kismayo.")
+    located = resolver.locate_with_rule(token(doc, "hit"))
+    assert located is not None and located.place.name == "Mogadishu" and located.rule == "trigger"

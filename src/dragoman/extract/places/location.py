@@ -208,6 +208,8 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     """The rule of ``LOCATION_RULES`` by which the place headed by ``root`` locates the event of ``trigger``,
     and whether the attachment is vague ("near X", "east of X": the precision drops). None: the place is no
     location of this event (a subject: an actor; a possessor: whose)."""
+    if root.dep_ == "nsubjpass" and root.head.i == trigger.i:
+        return "trigger", False  # "Kupiansk was shelled": the place done to (a party addressed is ``elsewhere``)
     if root.dep_ == "poss" or (root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX")):
         return None, False
     phrase = _listed_in(root)
