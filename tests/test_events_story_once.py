@@ -118,7 +118,8 @@ def test_a_state_and_its_government_are_one_party() -> None:
     assert len(requests) == 1, [(e.actor, e.recipient) for e in requests]
 
 
-def test_a_habit_is_no_event() -> None:
+def test_a_habit_is_no_current_event() -> None:
     assert asserted("Lawmakers traditionally don't meet on Fridays during sessions.") == []
-    assert asserted("Police routinely arrest protesters in the capital.") == []
+    habit = code_text("Police routinely arrest protesters in the capital.", published=PUBLISHED)
+    assert [(e.type, e.modality) for e in habit] == [("COERCE", "historical")]
     assert [e.type for e in asserted("Police arrested 20 protesters in the capital on Monday.")] == ["COERCE"]

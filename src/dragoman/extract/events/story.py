@@ -7,10 +7,11 @@ they are coded (``dragoman.extract.extract_events``), in three steps:
 
 1. **Background** (``as_background``): an asserted event the text dates more than a year before the story's
    reference date becomes ``historical`` (PLOVER's mode for it; historical events are kept, but claim no current
-   happening). The reference date is the publication date, else the latest date the story itself states (told as
-   past or present): a story that says "in March 2017" is at least that recent, so "the 2012 suit" is background
+   happening). The reference date is the publication date, else the latest date the story itself states in a past
+   clause: a story that says "in March 2017" is at least that recent, so "the 2012 suit" is background
    even when the story states no date of its own. A clause told over years ("has plagued the region for years",
-   "has long accused") is background too.
+   "has long accused") or as a habit ("police routinely arrest protesters") is background too: a pattern, not
+   a current happening (kept as historical, so a count of what police do still sees it).
 2. **Generic statements** (``generic_mention``): a bare plural event noun (no determiner, number or possessor,
    no actor or recipient) in a present-tense clause ("Clashes are frequent in the region", "tolls are common in
    the aftermath of bombings") names a kind of happening, not one: it is dropped.
@@ -94,14 +95,15 @@ def as_background(event: Event, *, reference: str | None, trigger: Token | None 
     ``reference``, or tells it over years (needs the ``trigger``); else unchanged."""
     period = _stated_period(event)
     if event.modality == "historical" and period is not None and reference is not None \
-            and not is_historical(period, reference) and not (trigger is not None and _told_over_years(trigger)):
+            and not is_historical(period, reference) \
+            and not (trigger is not None and (_told_over_years(trigger) or _habitual(trigger))):
         # the sentence reading took "in 2017" for its first day; the whole year is what the text dates
         return replace(event, modality="asserted")
     if event.modality != "asserted":
         return event
     if period is not None and is_historical(period, reference):
         return replace(event, modality="historical")
-    if trigger is not None and _told_over_years(trigger):
+    if trigger is not None and (_told_over_years(trigger) or _habitual(trigger)):
         return replace(event, modality="historical")
     return event
 
@@ -132,10 +134,8 @@ def _habitual(trigger: Token) -> bool:
 
 
 def generic_mention(event: Event, trigger: Token) -> bool:
-    """A habit ("police routinely arrest protesters"), or a bare plural event noun in a present-tense clause: a
-    kind of happening, not one ("Clashes are frequent", "common in the aftermath of bombings")."""
-    if _habitual(trigger):
-        return True
+    """A bare plural event noun in a present-tense clause: a kind of happening, not one ("Clashes are frequent",
+    "common in the aftermath of bombings")."""
     if event.actor is not None or event.recipient is not None or event.counts != Counts():
         return False
     if trigger.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in trigger.children):
