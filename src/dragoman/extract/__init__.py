@@ -487,9 +487,10 @@ def _placed(actor: Actor, head: Token | None, places: PlaceResolver) -> Actor:
     return actor
 
 
-# Meetings, agreements and statements happen at a venue: "talks in Geneva", "signed a deal in Doha" say where, not
-# with whom ("a visit to Rabat" does); an act done to a place ("a curfew in Algiers") keeps the place as recipient.
-VENUE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Meetings and agreements happen at a venue: "talks in Geneva", "agreed a truce in Doha" say where, not with whom
+# ("a visit to Rabat" does); other acts keep the place done to as recipient ("a curfew in Algiers", "support for
+# peace building in Colombia").
+VENUE_TYPES = frozenset({"CONSULT", "AGREE"})
 
 
 # Events whose recipient is a party addressed from afar, not the place where they happen ("accused Uganda",
