@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from ...model import Actor, Counts, Event, Place
@@ -218,6 +219,7 @@ def _dates_agree(first: Event, later: Event) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+@lru_cache(maxsize=1024)
 def headline(sentence: str) -> bool:
     """A headline: most of its longer words capitalised ("Iraqi Officials: Car Bomb Kills 20 in Baghdad")."""
     words = re.findall(r"[A-Za-z]{4,}", sentence)
@@ -246,8 +248,12 @@ def same_happening(kept: Event, other: Event, *, parties_by_country: bool = Fals
         # within a sentence the coder already keeps one event per dyad: only a bare mention is another's
         return other.actor is None and other.recipient is None
     later = max(kept, other, key=lambda e: e.evidence.start)
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", later.evidence.sentence)}
-    return not words & event_words().new_incident_words
+    return not _sentence_words(later.evidence.sentence) & event_words().new_incident_words
+
+
+@lru_cache(maxsize=1024)
+def _sentence_words(sentence: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", sentence))
 
 
 def _told(event: Event) -> tuple[int, int, bool, bool]:
@@ -274,6 +280,8 @@ def one_happening_once(events: Sequence[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         for index, held in enumerate(kept):
+            if held.type != event.type or held.modality != event.modality:
+                continue  # cheap test first: a long story has hundreds of events
             if _told(event) <= _told(held) and same_happening(held, event):
                 kept[index] = replace(held, counts=_merged_counts(held.counts, event.counts))
                 break
