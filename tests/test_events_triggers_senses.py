@@ -69,3 +69,9 @@ def test_talk_of_sanctions_is_speculation() -> None:
 ])
 def test_workers_striking_is_a_strike_not_an_assault(text: str, type_: str) -> None:
     assert [e.type for e in coded(text)] == [type_]
+
+
+def test_a_deal_struck_in_a_relative_clause_is_no_assault() -> None:
+    found = [e.type for e in coded("The justice might examine a deal that he struck with the former president.")]
+    assert "ASSAULT" not in found
+    assert "ASSAULT" in [e.type for e in coded("The town that rebels struck on Monday was empty.")]

@@ -236,6 +236,9 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     excluded = lex.not_with_object.get(lemma)
     if excluded and any(c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in excluded for c in tok.children):
         return True
+    if excluded and tok.dep_ == "relcl" and lemma_of(tok.head) in excluded and not any(
+            c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in tok.children):
+        return True  # "a deal that he struck with Musharraf": the relative clause's object is the noun it hangs on
     if lemma == "agree" and _opinion_agree(tok):
         return True
     if lemma == "ask" and _question(tok):
