@@ -123,3 +123,10 @@ def test_a_habit_is_no_current_event() -> None:
     habit = code_text("Police routinely arrest protesters in the capital.", published=PUBLISHED)
     assert [(e.type, e.modality) for e in habit] == [("COERCE", "historical")]
     assert [e.type for e in asserted("Police arrested 20 protesters in the capital on Monday.")] == ["COERCE"]
+
+
+def test_conjoined_parties_of_one_country_are_one_happening() -> None:
+    events = asserted("Pakistani police arrested lawyers and political activists in Islamabad on Monday.")
+    assert len([e for e in events if e.type == "COERCE"]) == 1
+    split = asserted("Kenya and Uganda shelled rebel positions near the border on Monday.")
+    assert sorted(e.actor.country for e in split if e.type == "ASSAULT" and e.actor) == ["KEN", "UGA"]

@@ -228,13 +228,15 @@ def headline(sentence: str) -> bool:
 
 def same_happening(kept: Event, other: Event, *, parties_by_country: bool = False) -> bool:
     """``other`` may be another mention of ``kept`` (and be dropped): same type and modality, no party ``kept``
-    lacks, places and stated dates that agree, not a split of the same trigger (one event per conjoined actor is
-    CAMEO's dyadic convention), in the same sentence only when bare, and no word of the later sentence opening
-    another incident ("another", "separate")."""
+    lacks, places and stated dates that agree, in the same sentence only when bare, and no word of the later
+    sentence opening another incident ("another", "separate"). Copies of one trigger split per conjoined party
+    are one happening only when they name the same countries (of different countries they are CAMEO's dyads)."""
     if kept.type != other.type or kept.modality != other.modality:
         return False
     if kept.evidence.trigger_start == other.evidence.trigger_start:
-        return False
+        # copies of one trigger split per conjoined party ("lawyers and activists were arrested") are one
+        # happening when they name the same countries; of different countries they are CAMEO's dyads
+        return _parties(kept) == _parties(other) and _parties(kept) != (None, None)
     # a pronoun's country is its antecedent's, already named: it adds no party
     if not _within((None if _pronoun(other.actor) else _country(other.actor),
                     None if _pronoun(other.recipient) else _country(other.recipient)), _parties(kept)):
