@@ -28,11 +28,14 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     rules = scored_events(path, format="cameo-class", split="heldout", rules_only=True)
     detected = scored_events(path, format="cameo-class", split="heldout", detector=True)
     assert rules["n"] == detected["n"] == 428
-    assert_not_below({"accuracy": 0.7056, "macro_f1": 0.6872}, rules)
-    assert_not_below({"accuracy": 0.8248, "macro_f1": 0.795}, detected)
-    assert detected["macro_f1"] >= rules["macro_f1"] + 0.06
+    assert_not_below({"accuracy": 0.7079, "macro_f1": 0.6909}, rules)
+    # 0.825 / 0.795 before additions were gated per type (they were right 0.80 of the time here, by quad, but
+    # 0.27 on plover-gsr and never on the story gold, by type); the quad-level gain they gave is partly gone
+    assert_not_below({"accuracy": 0.7687, "macro_f1": 0.7458}, detected)
+    assert detected["macro_f1"] >= rules["macro_f1"] + 0.05
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
-    assert_not_below({"dropped_precision": 0.9351, "added_precision": 0.803}, detected["details"]["detector"])
+    # (dropped 0.935 with the rules of the earlier training: the keep-filter's drops, unchanged in kind)
+    assert_not_below({"dropped_precision": 0.9155, "added_precision": 1.0}, detected["details"]["detector"])
 
 
 def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
@@ -40,8 +43,8 @@ def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
     rules = scored_events(path, format="plover-gsr", split="heldout", rules_only=True)
     detected = scored_events(path, format="plover-gsr", split="heldout", detector=True)
     assert detected["records"] == 92
-    assert_not_below({"f1": 0.6436}, rules)
-    assert_not_below({"f1": 0.6904}, detected)
+    assert_not_below({"f1": 0.6468}, rules)
+    assert_not_below({"f1": 0.6878}, detected)  # 0.690 before; its 4 additions are wrong types (0.0 right)
     assert detected["f1"] >= rules["f1"]
 
 
@@ -49,8 +52,9 @@ def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     path = _gold(gold_dir, "cameo-ner/train.txt")
     rules = scored_events(path, format="cameo-ner", split="heldout", rules_only=True)
     detected = scored_events(path, format="cameo-ner", split="heldout", detector=True)
-    measured = {"rules": {"f1": 0.5723, "source_token": 0.6438, "target_token": 0.5016},
-                "detected": {"f1": 0.5863, "source_token": 0.6651, "target_token": 0.5072}}
+    # detected source 0.665 before additions were gated per type: fewer added events, fewer source tokens
+    measured = {"rules": {"f1": 0.5799, "source_token": 0.6377, "target_token": 0.5218},
+                "detected": {"f1": 0.5818, "source_token": 0.6448, "target_token": 0.5188}}
     for name, scores in (("rules", rules), ("detected", detected)):
         assert_not_below(measured[name], {"f1": scores["f1"], "source_token": scores["source"]["token"]["f1"],
                                           "target_token": scores["target"]["token"]["f1"]})
@@ -63,4 +67,4 @@ def test_ipe_dev_sentences(gold_dir: Path) -> None:
     path = _gold(gold_dir, "india-police-events/sents-dev.tsv")
     detected = scored_events(path, format="ipe", detector=True)
     assert detected["units"] == 3172
-    assert_not_below({"f1": 0.7791}, detected)  # rules only 0.784
+    assert_not_below({"f1": 0.7861}, detected)  # rules only 0.784
