@@ -7,7 +7,9 @@ hash split ``in_heldout`` false) of cameo-class/train.tsv, plover-gsr and cameo-
 IndiaPoliceEvents sents-train.tsv (its positives as labels, a fixed sample of its negatives for tuning only).
 Regularisation and thresholds are chosen by cross-validation inside that part (``dragoman.learn.train``);
 the held-out 30% is only scored here, with the same simulation of the scorers the tuning uses (measure the real
-thing with ``dragoman evaluate events --detector --split heldout``). Prints one JSON object.
+thing per coding mode with ``python bench/detector_modes.py``, or ``dragoman evaluate events --detector --split
+heldout``). Training units are coded with the rules alone, so the result does not depend on the detector it
+replaces. Prints one JSON object.
 """
 
 from __future__ import annotations
