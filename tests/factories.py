@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dragoman.model import (
     Actor,
@@ -25,6 +25,11 @@ from dragoman.model import (
     content_hash,
     event_id_for,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from dragoman.extract.places.resolver import PlaceResolver
 
 
 def text_article(text: str, *, published: str | None = None) -> Article:
@@ -169,3 +174,18 @@ def scored_events(gold: Path, **options: Any) -> dict[str, Any]:
     failed = {k: n for k, n in scores["details"]["status"].items() if k.startswith("failed")}
     assert not failed, failed
     return scores
+
+
+def place_resolver(text: str, **clean_fields: Any) -> tuple[Doc, PlaceResolver]:
+    """The parse of ``text`` (the real model) and the place resolver of it as a cleaned body with no furniture."""
+    from dragoman.extract.places.resolver import PlaceResolver
+    from dragoman.nlp import get_nlp
+
+    doc = get_nlp()(text)
+    clean = CleanDoc(body=text, offsets=OffsetMap.identity(len(text)), **clean_fields)
+    return doc, PlaceResolver(doc, clean)
+
+
+def token_of(doc: Doc, word: str) -> Token:
+    """The first token of ``doc`` written ``word``."""
+    return next(t for t in doc if t.text == word)

@@ -4,19 +4,7 @@ with our own example sentences."""
 from __future__ import annotations
 
 from dragoman.extract.places.location import LOCATION_RULES
-from dragoman.extract.places.resolver import PlaceResolver
-from dragoman.model import CleanDoc, OffsetMap
-from dragoman.nlp import get_nlp
-
-
-def setup(text: str, **clean_fields: object):  # type: ignore[no-untyped-def]
-    doc = get_nlp()(text)
-    clean = CleanDoc(body=text, offsets=OffsetMap.identity(len(text)), **clean_fields)  # type: ignore[arg-type]
-    return doc, PlaceResolver(doc, clean)
-
-
-def token(doc, word: str):  # type: ignore[no-untyped-def]
-    return next(t for t in doc if t.text == word)
+from factories import place_resolver, token_of
 
 
 def test_the_rules_are_in_the_documented_order() -> None:
@@ -25,30 +13,30 @@ def test_the_rules_are_in_the_documented_order() -> None:
 
 def test_a_place_in_a_clause_of_its_own_does_not_outrank_the_clause_s_town() -> None:
     # "blamed on Uganda" says who was blamed, not where the attack was.
-    doc, resolver = setup("The activist was shot in the port city of Mombasa in an attack that the opposition "
-                          "blamed on Uganda.")
-    located = resolver.locate_with_rule(token(doc, "attack"))
+    doc, resolver = place_resolver("The activist was shot in the port city of Mombasa in an attack that the "
+                                   "opposition blamed on Uganda.")
+    located = resolver.locate_with_rule(token_of(doc, "attack"))
     assert located is not None
     assert located.place.name == "Mombasa" and located.place.country == "KEN"
     assert located.rule == "clause"
 
 
 def test_a_possessor_is_whose_not_where() -> None:
-    doc, resolver = setup("Japan welcomed Indonesia's efforts to curb piracy, the foreign minister said on Friday "
-                          "in Jakarta.")
-    located = resolver.locate_with_rule(token(doc, "welcomed"))
+    doc, resolver = place_resolver("Japan welcomed Indonesia's efforts to curb piracy, the foreign minister said on "
+                                   "Friday in Jakarta.")
+    located = resolver.locate_with_rule(token_of(doc, "welcomed"))
     assert located is not None and located.place.name == "Jakarta"
 
 
 def test_a_possessor_actor_does_not_place_the_event() -> None:
-    doc, resolver = setup("Russia's navy fired missiles at the port of Odesa on Sunday.")
-    located = resolver.locate_with_rule(token(doc, "fired"))
+    doc, resolver = place_resolver("Russia's navy fired missiles at the port of Odesa on Sunday.")
+    located = resolver.locate_with_rule(token_of(doc, "fired"))
     assert located is not None and located.place.name == "Odesa" and located.place.country == "UKR"
 
 
 def test_a_nationality_word_never_places_the_event() -> None:
-    doc, resolver = setup("An air strike in northern Yemen killed four Saudi soldiers on Monday.")
-    located = resolver.locate_with_rule(token(doc, "killed"))
+    doc, resolver = place_resolver("An air strike in northern Yemen killed four Saudi soldiers on Monday.")
+    located = resolver.locate_with_rule(token_of(doc, "killed"))
     assert located is not None and located.place.country == "YEM"
     assert located.rule == "argument"
 
@@ -56,13 +44,13 @@ def test_a_nationality_word_never_places_the_event() -> None:
 def test_a_country_is_refined_to_the_story_s_main_town_in_it() -> None:
     text = ("Police fired tear gas at protesters in Khartoum on Monday. Shops in Khartoum stayed shut.\n\n"
             "Protests were also held in Sudan on Tuesday, witnesses said. Protests spread across Sudan.")
-    doc, resolver = setup(text)
-    located = resolver.locate_with_rule(token(doc, "held"))
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule(token_of(doc, "held"))
     assert located is not None and located.place.name == "Khartoum"
     assert located.rule == "trigger+story"
     assert text[located.place.start:located.place.end] == "Khartoum"
     # "across Sudan" spans the country: no town of it stands for that
-    spread = resolver.locate_with_rule(token(doc, "spread"))
+    spread = resolver.locate_with_rule(token_of(doc, "spread"))
     assert spread is not None and spread.place.name == "Sudan" and spread.place.precision == "country"
 
 
@@ -70,8 +58,8 @@ def test_a_direction_keeps_the_country() -> None:
     # "northern Yemen" is a part of the country, not its main town.
     text = ("Fighting continued in Aden on Sunday, residents of Aden said.\n\n"
             "An air strike in northern Yemen killed four soldiers.")
-    doc, resolver = setup(text)
-    located = resolver.locate_with_rule(token(doc, "killed"))
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule(token_of(doc, "killed"))
     assert located is not None and located.place.name == "Yemen" and located.place.precision == "country"
 
 
@@ -80,53 +68,53 @@ def test_the_story_s_place_of_action_not_the_country_of_its_actors() -> None:
     text = ("Turkey said its troops had advanced. Turkey warned the militia again, and Turkey's president spoke.\n\n"
             "Heavy clashes were reported in Afrin on Tuesday. Dozens fled Afrin.\n\n"
             "The militia said it would resist.")
-    doc, resolver = setup(text)
-    located = resolver.locate_with_rule(token(doc, "resist"))
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule(token_of(doc, "resist"))
     assert located is not None and located.place.name == "Afrin" and located.rule == "story"
 
 
 def test_the_dateline_is_not_the_place_when_the_body_names_one() -> None:
     text = "PRETORIA (Reuters) - Government troops clashed with militia fighters in Ethiopia's Amhara region."
-    doc, resolver = setup(text, dateline_places=("Pretoria",))
-    located = resolver.locate_with_rule(token(doc, "clashed"))
+    doc, resolver = place_resolver(text, dateline_places=("Pretoria",))
+    located = resolver.locate_with_rule(token_of(doc, "clashed"))
     assert located is not None and located.place.country == "ETH"
 
 
 def test_the_dateline_only_when_the_body_names_no_place() -> None:
     text = "KAMPALA, Uganda (Reuters) - The minister resigned on Tuesday."
-    doc, resolver = setup(text, dateline_places=("Kampala",))
-    located = resolver.locate_with_rule(token(doc, "resigned"))
+    doc, resolver = place_resolver(text, dateline_places=("Kampala",))
+    located = resolver.locate_with_rule(token_of(doc, "resigned"))
     assert located is not None and located.place.country == "UGA"
     assert located.rule == "story+dateline"  # the body names only Uganda; Kampala lies in it
 
 
 def test_a_country_with_no_finer_place_in_the_body_is_refined_to_the_dateline_town_in_it() -> None:
     text = "ACCRA, Ghana (Reuters) - A court in Ghana jailed a former minister on Tuesday."
-    doc, resolver = setup(text, dateline_places=("Accra",))
-    located = resolver.locate_with_rule(token(doc, "jailed"))
+    doc, resolver = place_resolver(text, dateline_places=("Accra",))
+    located = resolver.locate_with_rule(token_of(doc, "jailed"))
     assert located is not None and located.place.name.upper() == "ACCRA" and located.place.country == "GHA"
     assert located.rule == "argument+dateline"  # "a court in Ghana": the subject's place
 
 
 def test_a_dateline_abroad_does_not_refine_the_country() -> None:
     text = "NAIROBI, Kenya (Reuters) - A court in Ghana jailed a former minister on Tuesday."
-    doc, resolver = setup(text, dateline_places=("Nairobi",))
-    located = resolver.locate_with_rule(token(doc, "jailed"))
+    doc, resolver = place_resolver(text, dateline_places=("Nairobi",))
+    located = resolver.locate_with_rule(token_of(doc, "jailed"))
     assert located is not None and located.place.name == "Ghana" and located.place.precision == "country"
 
 
 def test_a_place_opening_a_longer_name_is_no_location() -> None:
     text = ("Kenya welcomes the new trade rules, the Uganda Revenue Authority commissioner told reporters on "
             "Monday in Mombasa.")
-    doc, resolver = setup(text)
-    located = resolver.locate_with_rule(token(doc, "welcomes"))
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule(token_of(doc, "welcomes"))
     assert located is not None and located.place.name == "Mombasa"
 
 
 def test_a_court_named_after_its_town_places_its_ruling_there() -> None:
     text = "The Kisumu High Court ruled on Monday that the suspects stay in custody."
-    doc, resolver = setup(text)
-    located = resolver.locate_with_rule(token(doc, "stay"))
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule(token_of(doc, "stay"))
     assert located is not None and located.place.name == "Kisumu" and located.rule == "sentence"
 
 
@@ -134,15 +122,15 @@ def test_equally_named_places_go_to_the_one_nearest_the_dateline() -> None:
     # One mention each: Kisumu (near the dateline town) is the story's place, not Mombasa named first.
     text = ("KISUMU, Kenya - Police arrested two men in Mombasa last month. On Sunday they shot a protester in "
             "Kisumu.\n\nThe police said they were investigating.")
-    doc, resolver = setup(text, dateline_places=("Kisumu",))
-    located = resolver.locate_with_rule(token(doc, "investigating"))
+    doc, resolver = place_resolver(text, dateline_places=("Kisumu",))
+    located = resolver.locate_with_rule(token_of(doc, "investigating"))
     assert located is not None and located.place.name == "Kisumu" and located.rule == "story"
 
 
 def test_a_country_modifying_a_noun_is_whose_not_where() -> None:
     text = ("A bomb exploded at a market in Kandahar on Monday. The U.S. military said six people were killed.")
-    doc, resolver = setup(text)
-    located = resolver.locate_with_rule(token(doc, "killed"))
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule(token_of(doc, "killed"))
     assert located is not None and located.place.name == "Kandahar" and located.rule == "story"
 
 
@@ -150,8 +138,8 @@ def test_a_topic_elsewhere_in_the_sentence_does_not_place_the_event() -> None:
     # "relations with Uganda" is what was praised, not where; Kisumu, where the talks were, is the story's place
     text = ("Delegates met in Kisumu on Monday. The governor praised the warm relations with Uganda and called for "
             "more trade.")
-    doc, resolver = setup(text)
-    located = resolver.locate_with_rule(token(doc, "praised"))
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule(token_of(doc, "praised"))
     assert located is not None and located.place.name == "Kisumu" and located.rule == "story"
 
 
@@ -161,31 +149,31 @@ def test_a_country_is_refined_to_its_own_town_the_story_names_even_when_the_stor
     text = ("Police in Nairobi arrested ten people. Clashes in Nairobi and Mombasa went on.\n\n"
             "The envoy, who is on a visit to Uganda, spoke in Kampala on Friday. Separately, the envoy met the "
             "delegation that is on a visit to Uganda.")
-    doc, resolver = setup(text)
-    located = resolver.locate_with_rule(token(doc, "met"))
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule(token_of(doc, "met"))
     assert located is not None and located.place.name == "Kampala" and located.rule.endswith("+story")
 
 
 def test_a_bloc_is_whose_and_no_story_place_while_the_body_names_a_country() -> None:
     text = ("EU officials warned the new government on Monday about the EU position. Talks in Jerusalem went on.\n\n"
             "The president said he would decide soon.")
-    doc, resolver = setup(text)
-    warned = resolver.locate_with_rule(token(doc, "warned"))
+    doc, resolver = place_resolver(text)
+    warned = resolver.locate_with_rule(token_of(doc, "warned"))
     assert warned is not None and warned.place.name == "Jerusalem" and warned.rule == "story"
-    decide = resolver.locate_with_rule(token(doc, "decide"))
+    decide = resolver.locate_with_rule(token_of(doc, "decide"))
     assert decide is not None and decide.place.name == "Jerusalem"
 
 
 def test_places_named_only_as_actors_are_the_story_s_place_when_there_is_no_other() -> None:
-    doc, resolver = setup("Lebanon complained to the United Nations on Tuesday over two air raids.")
-    located = resolver.locate_with_rule(token(doc, "complained"))
+    doc, resolver = place_resolver("Lebanon complained to the United Nations on Tuesday over two air raids.")
+    located = resolver.locate_with_rule(token_of(doc, "complained"))
     assert located is not None and located.place.name == "Lebanon" and located.rule == "story"
     # a nationality word alone places nothing
-    doc, resolver = setup("Egyptian police dispersed the demonstrators on Monday night.")
-    assert resolver.locate_with_rule(token(doc, "dispersed")) is None
+    doc, resolver = place_resolver("Egyptian police dispersed the demonstrators on Monday night.")
+    assert resolver.locate_with_rule(token_of(doc, "dispersed")) is None
 
 
 def test_the_passive_subject_of_the_trigger_is_the_place_done_to() -> None:
-    doc, resolver = setup("Mogadishu was hit by a car bomb on Sunday, while clashes went on near Kismayo.")
-    located = resolver.locate_with_rule(token(doc, "hit"))
+    doc, resolver = place_resolver("Mogadishu was hit by a car bomb on Sunday, while clashes went on near Kismayo.")
+    located = resolver.locate_with_rule(token_of(doc, "hit"))
     assert located is not None and located.place.name == "Mogadishu" and located.rule == "trigger"

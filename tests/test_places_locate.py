@@ -2,61 +2,49 @@
 
 from __future__ import annotations
 
-from dragoman.extract.places.resolver import PlaceResolver
-from dragoman.model import CleanDoc, OffsetMap
-from dragoman.nlp import get_nlp
-
-
-def setup(text: str, **clean_fields: object):  # type: ignore[no-untyped-def]
-    doc = get_nlp()(text)
-    clean = CleanDoc(body=text, offsets=OffsetMap.identity(len(text)), **clean_fields)  # type: ignore[arg-type]
-    return doc, PlaceResolver(doc, clean)
-
-
-def token(doc, word: str):  # type: ignore[no-untyped-def]
-    return next(t for t in doc if t.text == word)
+from factories import place_resolver, token_of
 
 
 def test_place_attached_to_the_trigger_wins_over_dateline() -> None:
     text = "NAIROBI, Kenya (Reuters) - Gunmen attacked a market in Mogadishu on Monday, police said."
-    doc, resolver = setup(text)
-    place = resolver.locate(token(doc, "attacked"))
+    doc, resolver = place_resolver(text)
+    place = resolver.locate(token_of(doc, "attacked"))
     assert place is not None and place.name == "Mogadishu" and place.country == "SOM"
     assert place.precision == "city"
     assert text[place.start:place.end] == "Mogadishu"
 
 
 def test_east_of_x_gives_x_with_lower_precision() -> None:
-    doc, resolver = setup("Rebels shelled villages 20 km east of Goma on Sunday.")
-    place = resolver.locate(token(doc, "shelled"))
+    doc, resolver = place_resolver("Rebels shelled villages 20 km east of Goma on Sunday.")
+    place = resolver.locate(token_of(doc, "shelled"))
     assert place is not None and place.name == "Goma" and place.precision == "region"
 
 
 def test_subject_place_is_an_actor_not_the_location() -> None:
-    doc, resolver = setup("Washington sent troops to Mosul last week.")
-    place = resolver.locate(token(doc, "sent"))
+    doc, resolver = place_resolver("Washington sent troops to Mosul last week.")
+    place = resolver.locate(token_of(doc, "sent"))
     assert place is not None and place.name == "Mosul"
 
 
 def test_document_focus_when_the_sentence_names_no_place() -> None:
     text = ("Fighting broke out in Goma on Monday. Residents of Goma fled north.\n\n"
             "The rebels said they would continue.")
-    doc, resolver = setup(text)
-    place = resolver.locate(token(doc, "continue"))
+    doc, resolver = place_resolver(text)
+    place = resolver.locate(token_of(doc, "continue"))
     assert place is not None and place.name == "Goma"
 
 
 def test_dateline_only_when_nothing_better() -> None:
     text = "KABUL, Afghanistan - The minister resigned on Tuesday."
-    doc, resolver = setup(text)
-    place = resolver.locate(token(doc, "resigned"))
+    doc, resolver = place_resolver(text)
+    place = resolver.locate(token_of(doc, "resigned"))
     assert place is not None and place.country == "AFG"
     assert place.precision in {"city", "country"}
 
 
 def test_country_precision() -> None:
-    doc, resolver = setup("Protests erupted in Sudan after the coup.")
-    place = resolver.locate(token(doc, "erupted"))
+    doc, resolver = place_resolver("Protests erupted in Sudan after the coup.")
+    place = resolver.locate(token_of(doc, "erupted"))
     assert place is not None and place.precision == "country" and place.country == "SDN"
 
 
