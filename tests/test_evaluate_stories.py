@@ -32,10 +32,10 @@ def _north_of_lahore(km: float) -> dict[str, Any]:
 
 
 def _fact(type_: str, actor: str | None, recipient: str | None, place: dict[str, Any] | None,
-          date: str | None = None) -> dict[str, Any]:
+          date: str | None = None, *, span: tuple[int, int] = (0, 10)) -> dict[str, Any]:
     counts = {"dead": None, "injured": None, "arrested": None, "displaced": None}
     return {"type": type_, "actor": actor, "recipient": recipient, "place": place, "date": date,
-            "counts": counts, "modality": "asserted", "span": [0, 10], "note": None}
+            "counts": counts, "modality": "asserted", "span": list(span), "note": None}
 
 
 def _story(story_id: str, text_file: str, text: str, facts: list[dict[str, Any]], *,
@@ -114,6 +114,19 @@ def test_totals_splits_and_field_accuracy(invented: dict[str, Any]) -> None:
     assert scores["field_counts"]["date"] == 1 and fields["date"] == 1.0
 
 
+def test_found_in_sentence_wants_the_event_of_the_facts_own_sentence(tmp_path: Path) -> None:
+    # The same ASSAULT fact, once given the tear-gas sentence and once the food-aid sentence: the plain test finds
+    # both with the tear-gas event, the stricter one only the first.
+    aid = KENYA.index("The government")
+    stories = [_story("own", "kenya.txt", KENYA, [_fact("ASSAULT", "KEN", "KEN", NAIROBI, "2024-03-05")]),
+               _story("other", "kenya.txt", KENYA, [_fact("ASSAULT", "KEN", "KEN", NAIROBI, "2024-03-05",
+                                                          span=(aid, len(KENYA)))])]
+    scores = score_stories(_write(tmp_path, stories, {"kenya.txt": KENYA}), texts=tmp_path)
+    assert (_row(scores, "own")["found"], _row(scores, "own")["found_in_sentence"]) == (1, 1)
+    assert (_row(scores, "other")["found"], _row(scores, "other")["found_in_sentence"]) == (1, 0)
+    assert (scores["recall"], scores["recall_in_sentence"]) == (1.0, 0.5)
+
+
 def test_split_filter(invented: dict[str, Any]) -> None:
     scores = score_stories(invented["gold"], split="heldout", texts=invented["root"])
     assert scores["stories"] == 2
@@ -165,8 +178,8 @@ def test_shipped_gold_set_is_well_formed() -> None:
 # of intents, cut ties and held places, people of the event's country): recall 0.16 -> 0.31 dev, 0.17 -> 0.30
 # held out; actor 0.5124 -> 0.6529, recipient 0.5289 -> 0.6281.
 MEASURED = {
-    "dev": {"recall": 0.3108, "spurious_per_story": 5.5385},
-    "heldout": {"recall": 0.2979, "spurious_per_story": 5.5},
+    "dev": {"recall": 0.3108, "recall_in_sentence": 0.2297, "spurious_per_story": 5.5385},
+    "heldout": {"recall": 0.2979, "recall_in_sentence": 0.1489, "spurious_per_story": 5.5},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -181,6 +194,6 @@ def test_gold_story_figures(gold_dir: Path) -> None:
     assert set(scores["splits"]) == set(MEASURED)
     for split, figures in MEASURED.items():
         measured = scores["splits"][split]
-        assert_not_below({"recall": figures["recall"]}, measured)
+        assert_not_below({name: figures[name] for name in ("recall", "recall_in_sentence")}, measured)
         assert measured["spurious_per_story"] <= figures["spurious_per_story"] + PER_STORY_TOLERANCE, (split, measured)
     assert_not_below(MEASURED_FIELDS, scores["field_accuracy"])

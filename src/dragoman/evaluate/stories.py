@@ -8,8 +8,10 @@ the facts read from it. The texts are not in the repository: they are read from 
 A fact is **found** when one asserted event of the story has its type (or an accepted neighbour type), the
 actor's and the recipient's country (a null gold country wants no country), a place within 50 km of the
 gold place (when the gold gives one) and the gold date (when the gold gives one). Each event finds at most
-one fact (a maximum matching). **Spurious** events are asserted events that find no fact; events of
-other modalities (future, hypothetical, negated, historical) are not counted as spurious. **Background**
+one fact (a maximum matching). **Found in its sentence** (``recall_in_sentence``) asks more: the event is read
+from the sentence the gold gives for the fact, so an event of another happening of the same type and countries
+finds nothing (the audit found the plain test lenient). **Spurious** events are asserted events that find no
+fact; events of other modalities (future, hypothetical, negated, historical) are not counted as spurious. **Background**
 events are the spurious ones coded from a sentence the gold lists as background. Per-field accuracy is
 taken over each fact's best-matching event: among the story's events (any modality), one with the right
 type if there is one, and of those the one with the most fields right; a fact with no event at all counts
@@ -85,6 +87,7 @@ class StoryResult:
 
     story: GoldStory
     found: tuple[bool, ...]  # per fact
+    found_in_sentence: tuple[bool, ...]  # per fact: found by an event coded from the fact's own sentence
     best: tuple[Event | None, ...]  # per fact: the best-matching event
     asserted: int
     spurious: int
@@ -267,11 +270,17 @@ def score_story(story: GoldStory, events: Sequence[Event]) -> StoryResult:
     asserted = [event for event in events if event.modality == "asserted"]
     matching = _match(len(story.facts),
                       lambda i: (j for j, event in enumerate(asserted) if finds(story.facts[i], event)))
+    # Stricter: the event must be read from the sentence that states the fact (an event of another happening
+    # with the same type and countries finds nothing).
+    in_sentence = _match(len(story.facts),
+                         lambda i: (j for j, event in enumerate(asserted)
+                                    if finds(story.facts[i], event) and _overlaps(event, [story.facts[i].span])))
     used = set(matching.values())
     unmatched = [event for j, event in enumerate(asserted) if j not in used]
     return StoryResult(
         story=story,
         found=tuple(i in matching for i in range(len(story.facts))),
+        found_in_sentence=tuple(i in in_sentence for i in range(len(story.facts))),
         best=tuple(best_event(fact, events) for fact in story.facts),
         asserted=len(asserted),
         spurious=len(unmatched),
@@ -309,6 +318,7 @@ def _field_wanted(fact: GoldFact, name: str) -> bool:
 def summarise(results: Sequence[StoryResult]) -> dict[str, Any]:
     facts = sum(len(r.story.facts) for r in results)
     found = sum(sum(r.found) for r in results)
+    in_sentence = sum(sum(r.found_in_sentence) for r in results)
     spurious = sum(r.spurious for r in results)
     fields, scored = _field_figures(results)
     return {
@@ -316,6 +326,8 @@ def summarise(results: Sequence[StoryResult]) -> dict[str, Any]:
         "facts": facts,
         "found": found,
         "recall": _ratio(found, facts),
+        "found_in_sentence": in_sentence,
+        "recall_in_sentence": _ratio(in_sentence, facts),
         "asserted_events": sum(r.asserted for r in results),
         "spurious": spurious,
         "spurious_per_story": _ratio(spurious, len(results)),
@@ -327,7 +339,8 @@ def summarise(results: Sequence[StoryResult]) -> dict[str, Any]:
 
 def _story_row(result: StoryResult) -> dict[str, Any]:
     return {"story_id": result.story.story_id, "split": result.story.split, "facts": len(result.story.facts),
-            "found": sum(result.found), "asserted_events": result.asserted, "spurious": result.spurious,
+            "found": sum(result.found), "found_in_sentence": sum(result.found_in_sentence),
+            "asserted_events": result.asserted, "spurious": result.spurious,
             "background_events": result.background}
 
 
