@@ -197,8 +197,7 @@ class _Actors:
         if item.nominal or item.code.type not in IMPLIED_DOER_TYPES or (item.code.cameo or "").startswith(
                 ("18", "19", "20")) or trigger.tag_ != "VBN":
             return None
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or trigger.dep_ == "acl"
-        if not passive or any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in trigger.children):
+        if not _agentless_passive(trigger):
             return None
         sent = trigger.sent
         sentences = [sent]
@@ -219,8 +218,47 @@ class _Actors:
         country = states[0].country
         sectors = {a.sector for a in states if a.sector is not None}
         sector = sectors.pop() if len(sectors) == 1 else "GOV"
+        if sector == "GOV":  # "ten people were arrested, the government said": its police did it
+            sector = _official_sector(trigger) or sector
         return Actor(text=f"{IMPLIED_WORDS.get(sector, 'government')} ({country}, implied)", name=None,
                      country=country, sector=sector)
+
+    def implied_official(self, item: Found, place: Place | None) -> Actor | None:
+        """The police or the courts that did an agentless passive arrest, charge or sentence ("the suspect was
+        arrested", "he was sentenced to ten years", "released on bail"): those of the country where the event
+        happened, else of the story's focus country. The verbs are ``actor_words.yaml``'s arresting (police,
+        COP) and judging (judiciary, JUD) verbs; None when the act has a doer in the text or no country is
+        known. The implied actor has no text offsets."""
+        trigger = item.trigger
+        if item.nominal or trigger.tag_ != "VBN" or not _agentless_passive(trigger):
+            return None
+        sector = _official_sector(trigger)
+        if sector is None:
+            return None
+        country = place.country if place is not None and place.country else self.resolver.focus
+        if country is None or country in lx.INTERNATIONAL:
+            return None
+        return Actor(text=f"{IMPLIED_WORDS[sector]} ({country}, implied)", name=None, country=country,
+                     sector=sector)
+
+
+def _official_sector(trigger: Token) -> str | None:
+    """COP for an arresting verb, JUD for a judging one or a release on bail (``actor_words.yaml``), else None."""
+    words = lx.actor_words()
+    lemma = trigger.lemma_.lower()
+    names = {lemma} | {f"{lemma} {c.lower_}" for c in trigger.children if c.dep_ == "prt"}
+    if names & words.arresting_verbs:
+        return "COP"
+    if names & words.judging_verbs or (names & words.bail_verbs and any(t.lower_ == "bail" for t in trigger.subtree)):
+        return "JUD"
+    return None
+
+
+def _agentless_passive(trigger: Token) -> bool:
+    """A passive participle ("was arrested", "ten people arrested on Monday") with no "by" doer."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or trigger.dep_ == "acl"
+    return passive and not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                               for c in trigger.children)
 
 
 def _sentence_bounds(sent: Span) -> tuple[int, int]:
@@ -552,6 +590,9 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
     place = source.move(place)
     attribution = source.move(attribution)
     out = []
+    if not senders and (official := actors.implied_official(item, place)) is not None:
+        # "the suspect was arrested in Lagos": the police (the courts, for a charge) of the place's country
+        pairs = [(official, r) for _s, r in pairs]
     for sender, receiver in pairs:
         actor = source.move(_local(sender, place))
         recipient = source.move(_local(receiver, place))

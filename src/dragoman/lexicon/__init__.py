@@ -265,6 +265,9 @@ class ActorWords:
     allegiance_words: frozenset[str]
     holding_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    arresting_verbs: frozenset[str]
+    judging_verbs: frozenset[str]
+    bail_verbs: frozenset[str]
 
 
 def _yaml_mapping(filename: str) -> dict[str, Any]:
