@@ -156,6 +156,7 @@ def _in_sentence(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, argument
     sent = trigger.sent
     governors = {t.i for t in trigger.ancestors}
     best: tuple[tuple[int, int, int], Toponym, Candidate, str, bool] | None = None
+    places: list[tuple[Toponym, Candidate]] = []  # every place of the sentence that locates the event by some rule
     for top in toponyms:
         cand = top.candidate
         if (cand is None or top.fallback or top.source == "demonym" or _is_dateline(top, filed_at)
@@ -168,10 +169,31 @@ def _in_sentence(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, argument
         rule, vague = relation(root, trigger, argument_tokens, governors)
         if rule is None:
             continue
+        places.append((top, cand))
         key = (LOCATION_RULES.index(rule), PRECISION_RANK[cand.precision], top.start)
         if best is None or key < best[0]:
             best = (key, top, cand, rule, vague)
-    return best[1:] if best is not None else None
+    if best is None:
+        return None
+    _key, top, cand, rule, vague = best
+    if cand.fcode in ("PCLI", "ADM1") and not vague and not _narrowed(doc, top):
+        # A state or country whose town the same sentence names is that town: "Vanderburgh, Ind., County
+        # prosecutors charged him with robbing Evansville Federal Credit Union" is in Evansville, not at the
+        # middle of Indiana.
+        inner = [(t, c) for t, c in places if _inside(c, cand)]
+        if inner:
+            town, entry = min(inner, key=lambda tc: (PRECISION_RANK[tc[1].precision], tc[0].start))
+            return town, entry, f"{rule}+sentence", False
+    return top, cand, rule, vague
+
+
+def _inside(place: Candidate, whole: Candidate) -> bool:
+    """Whether ``place`` is a finer place inside the country or state ``whole``."""
+    if place.geonameid == whole.geonameid or place.fcode in ("PCLI", "ADM1") or not place.country:
+        return False
+    if place.country != whole.country or PRECISION_RANK[place.precision] >= PRECISION_RANK[whole.precision]:
+        return False
+    return whole.fcode == "PCLI" or (bool(place.admin1) and place.admin1 == whole.admin1)
 
 
 def _is_dateline(top: Toponym, filed_at: Collection[tuple[int, int]]) -> bool:

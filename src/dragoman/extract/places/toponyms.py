@@ -305,7 +305,10 @@ class ToponymFinder:
                 if not cand.main and "." not in head.text:
                     continue  # "La Scala" is no "La." (Louisiana); "S.C. Highway Patrol" is South Carolina
                 county = cand.fcode == "ADM2" and head[-1].lower_ in lx.place_words().admin_words
-                if cand.fcode in ("PCLI", "ADM1") or county or (
+                # A state with no population on record is too obscure to open a name: "The Farrington" (a district of
+                # Anguilla, no population on record) does not make "Farrington Corner Road" a place.
+                state = cand.fcode == "ADM1" and cand.population > 0
+                if cand.fcode == "PCLI" or state or county or (
                         cand.fclass == "P" and cand.population >= PREFIX_MIN_POPULATION and cand.main):
                     return head
         return None
