@@ -69,3 +69,22 @@ def test_no_implied_police_when_the_passive_names_its_doer() -> None:
 
 def test_no_implied_police_without_a_country() -> None:
     assert _actor_of("The suspect was arrested on Tuesday after a chase.", "arrested") is None
+
+
+def _recipient_of(text: str, trigger: str) -> Actor | None:
+    return next(e for e in _events(text) if e.evidence.trigger == trigger).recipient
+
+
+def test_people_with_no_country_in_a_domestic_event_take_its_country() -> None:
+    elders = _recipient_of("Police in Kandahar arrested two tribal elders on Monday.", "arrested")
+    assert elders is not None and elders.sector == "ELI" and elders.country == "AFG"
+    text = ("SEOUL (Reuters) - South Korea's prosecutors pressed the case on Monday. "
+            "Choi was sentenced to 20 years in jail on Tuesday.")
+    choi = _recipient_of(text, "sentenced")
+    assert choi is not None and choi.country == "KOR"
+
+
+def test_a_person_in_an_event_between_two_countries_keeps_no_country() -> None:
+    text = "Police in Kandahar said that Pakistani troops detained two tribal elders on Monday."
+    elders = _recipient_of(text, "detained")
+    assert elders is not None and elders.country is None

@@ -505,6 +505,26 @@ def _local(actor: Actor | None, place: Place | None) -> Actor | None:
     return replace(actor, country=place.country)
 
 
+def _domestic(actor: Actor | None, other: Actor | None, place: Place | None, resolver: ActorResolver) -> Actor | None:
+    """A person with no country that ``_local`` does not place (elites, "tribal elders"; a named person with no
+    sector, "Choi", "him" read back to one) in a domestic event takes its country: where it happened when the
+    other side is of that country or unnamed; with no place, the country of the state organ done to or by
+    ("judiciary (KOR, implied)" sentenced Choi: a Korean court tries its own). Bodies with no sector ("NAFTA")
+    keep none."""
+    # one the police or courts act on is a person too ("Choi was sentenced"), though the parser named no PERSON
+    if actor is None or actor.country is not None or not (actor.sector == "ELI" or actor.sector is None and (
+            resolver.is_person(actor) or (other is not None and other.sector in ("COP", "JUD")))):
+        return actor
+    other_country = other.country if other is not None else None
+    if place is not None and place.country:
+        country = place.country if other_country in (None, place.country) else None
+    else:
+        country = other_country if other is not None and other.sector in STATE_SECTORS else None
+    if country is None or country in lx.INTERNATIONAL:
+        return actor
+    return replace(actor, country=country)
+
+
 def _placed(actor: Actor, head: Token | None, places: PlaceResolver) -> Actor:
     """An actor the lexicons give no country takes the country of a place the phrase itself ties to it, as the
     place side resolved that mention in the document: the head ("an assault on Rafah", Rafah tagged a person),
@@ -594,8 +614,8 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         # "the suspect was arrested in Lagos": the police (the courts, for a charge) of the place's country
         pairs = [(official, r) for _s, r in pairs]
     for sender, receiver in pairs:
-        actor = source.move(_local(sender, place))
-        recipient = source.move(_local(receiver, place))
+        actor = source.move(_domestic(_local(sender, place), receiver, place, actors.resolver))
+        recipient = source.move(_domestic(_local(receiver, place), sender, place, actors.resolver))
         out.append(Event(
             # ids hash the cleaned text: the same whichever quotes or dashes the source typed, and as before
             event_id=event_id_for(article.doc_id, code.type, o_t_start, _text(sender) or None,

@@ -233,6 +233,10 @@ class ActorResolver:
         return Actor(text=span.text, name=None, country=None, sector="CVL", start=span.start_char,
                      end=span.end_char)
 
+    def is_person(self, actor: Actor) -> bool:
+        """Whether ``actor`` (as this resolver returned it, body offsets) names a person ("Choi", "he")."""
+        return actor.start is not None and (actor.start, actor.end) in self._personal
+
     def subject_actors(self, sent: Span) -> list[Actor]:
         """The actors of a sentence's subjects (and their conjuncts), in order, pronouns resolved."""
         return [actor for _i, actor in self._subjects(sent)]
