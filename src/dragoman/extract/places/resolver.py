@@ -64,6 +64,7 @@ REGION_REACH_KM = 1500  # a region (no admin unit: "the Sahel") holds a place wi
 EXPLAIN_SHARE = 0.3  # a focus share above this is worth naming among the reasons
 EXPLAIN_MASS = 0.5  # co-mentioned mass above this is worth naming among the reasons
 NEAR_KM = 50  # a co-mentioned place this close counts as "near" (weight near50)
+NEAR_CAP = 2.0  # near50/near200 add up over the other names (a town beside two of them is surer), to this at most
 AROUND_KM = 200  # ... this close as "around" (weight near200)
 FAR_LATITUDE_DEGREES = 2.0  # 2 degrees of latitude are 222 km: farther than AROUND_KM whatever the longitude
 
@@ -298,7 +299,8 @@ class PlaceResolver:
                         m50 += p
                     if km < AROUND_KM:
                         m200 += p
-                near50, near200 = max(near50, m50), max(near200, m200)
+                near50, near200 = near50 + m50, near200 + m200
+            near50, near200 = min(NEAR_CAP, near50), min(NEAR_CAP, near200)
             score += W["near50"] * near50 + W["near200"] * max(0.0, near200 - near50)
             if near50 > EXPLAIN_MASS:
                 why.append("near co-mentioned place")
