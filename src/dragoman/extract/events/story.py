@@ -179,8 +179,9 @@ def _words(text: str) -> set[str]:
 
 
 def _same_party(kept: Actor | None, other: Actor | None) -> bool:
-    """``other`` names no one ``kept`` does not: absent, a pronoun, the same name, the same country's state or
-    government, or a mention of the same country sharing a word ("Avoyelles task force", "Task Force officers")."""
+    """``other`` names no one ``kept`` does not: absent, a pronoun, the same name, an implied side of the same
+    country, the same country's state or government, or a mention of the same country sharing a word ("Avoyelles
+    task force", "Task Force officers")."""
     if other is None or _pronoun(other):
         return True
     if kept is None:
@@ -189,6 +190,8 @@ def _same_party(kept: Actor | None, other: Actor | None) -> bool:
         return True
     if other.country is None or other.country != kept.country:
         return False
+    if other.start is None:  # an implied side ("police (USA, implied)") is inferred, not named: no one new
+        return True
     # "U.S." and "the United States", "Ukraine" and "the Ukrainian government": the state and its government
     if (_state(kept) or _state(other)) and {kept.sector, other.sector} <= {None, "GOV"}:
         return True
