@@ -28,6 +28,7 @@ from dragoman.evaluate.events import (
     _split,
     _token_span,
     bio_spans,
+    cameo_ner_text,
     classification_scores,
     code_texts,
     ipe_labels,
@@ -121,11 +122,8 @@ def cameo_ner(gold: Path, modes: Sequence[str]) -> dict[str, Any]:
                        lambda s: " ".join(w for w, _t in s))
     texts, offsets_of, gold_tokens = [], [], []
     for sentence in sentences:
-        offsets, pos = [], 0
-        for word, _tag in sentence:
-            offsets.append((pos, pos + len(word)))
-            pos += len(word) + 1
-        texts.append(" ".join(w for w, _t in sentence))
+        text, offsets = cameo_ner_text(sentence)
+        texts.append(text)
         offsets_of.append(offsets)
         spans = bio_spans([tag for _w, tag in sentence])
         gold_tokens.append({role: {i for label, a, b in spans if label in labels for i in range(a, b + 1)}

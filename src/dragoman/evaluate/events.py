@@ -527,6 +527,15 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     return spans
 
 
+def cameo_ner_text(sentence: Sequence[tuple[str, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """A cameo-ner sentence's words joined by single spaces, and each word's character offsets in that text."""
+    offsets, pos = [], 0
+    for word, _tag in sentence:
+        offsets.append((pos, pos + len(word)))
+        pos += len(word) + 1
+    return " ".join(word for word, _tag in sentence), offsets
+
+
 def _token_span(offsets: Sequence[tuple[int, int]], start: int | None, end: int | None) -> tuple[int, int] | None:
     if start is None or end is None:
         return None
@@ -539,11 +548,8 @@ def score_cameo_ner(gold: Path, *, limit: int | None = None, stride: int = 1, us
     sentences = _sample(_split(read_cameo_ner(gold), split, lambda s: " ".join(w for w, _t in s)), limit, stride)
     texts, all_offsets = [], []
     for sentence in sentences:
-        offsets, pos = [], 0
-        for word, _tag in sentence:
-            offsets.append((pos, pos + len(word)))
-            pos += len(word) + 1
-        texts.append(" ".join(word for word, _tag in sentence))
+        text, offsets = cameo_ner_text(sentence)
+        texts.append(text)
         all_offsets.append(offsets)
     logs: list[tuple[list[Event], list[Event]]] = []
     coded, status = code_texts(texts, use_model=use_model, detector=detector, detector_log=logs)
