@@ -3,7 +3,8 @@
 ``dragoman events --format csv`` and ``/api/export?format=csv`` both write through ``export_chunks``, so the
 same filter and sort give the same bytes. A CSV row is one event record flattened (``COLUMNS``, each named and
 documented here and in the README's table) plus four columns of its document (URL, title, publication date,
-agency), read from the ``documents`` table.
+agency), read from the ``documents`` table, and the admin-1 region of its place, read from the gazetteer.
+The Parquet export (columnar.py) types its columns from the same ``COLUMNS``.
 
 Codes are text: ``cameo`` "040" must not become the number 40, so ``CSV_DTYPES`` gives a pandas dtype for every
 column (``pandas.read_csv(path, dtype=CSV_DTYPES, keep_default_na=False, na_values=[""])``). An empty cell is
@@ -37,6 +38,7 @@ class Column:
     name: str
     dtype: str  # a pandas dtype name: "string", "Int64" (whole numbers, may be empty) or "Float64"
     doc: str
+    arrow: str = ""  # the Parquet type where it is not the dtype's (columnar.py): "date32" for YYYY-MM-DD days
 
 
 def _role(role: str, what: str) -> tuple[Column, ...]:
@@ -56,7 +58,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("source_id", "string", "the input's own id: a JSONL record's id, else the file path"),
     Column("doc_url", "string", "the document's URL, when the input gave one"),
     Column("doc_title", "string", "the document's headline"),
-    Column("doc_published", "string", "the document's publication date, YYYY-MM-DD"),
+    Column("doc_published", "string", "the document's publication date, YYYY-MM-DD", arrow="date32"),
     Column("doc_agency", "string", "the news agency the document credits (Reuters, AFP, ...)"),
     Column("type", "string", "PLOVER event type (ASSAULT, PROTEST, ...)"),
     Column("mode", "string", "PLOVER mode of the type, where the text shows one (heavy-weapons, ...)"),
@@ -66,7 +68,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("modality", "string", "asserted, future, hypothetical, negated or historical"),
     *_role("actor", "actor"),
     *_role("recipient", "recipient"),
-    Column("date", "string", "the event's date, YYYY-MM-DD (the first day of its week, month or year)"),
+    Column("date", "string", "the event's date, YYYY-MM-DD (the first day of its week, month or year)",
+           arrow="date32"),
     Column("date_precision", "string", "how much of the date the text gives: day, week, month or year"),
     Column("date_text", "string", "the words the date was read from"),
     Column("location_name", "string", "the place's name"),
@@ -74,6 +77,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("location_lat", "Float64", "latitude, degrees"),
     Column("location_lon", "Float64", "longitude, degrees"),
     Column("location_country", "string", "ISO 3166-1 alpha-3 code of the country the place is in"),
+    Column("location_admin1_code", "string", "the GeoNames admin-1 code of the region the place is in (\"NY\", "
+                                             "\"11\"), from the gazetteer"),
+    Column("location_admin1", "string", "the name of that admin-1 region (New York, Nord-Kivu)"),
     Column("location_precision", "string", "what the place is: city, admin1, admin2, country, region, ..."),
     Column("dead", "Int64", "people killed, as the text states"),
     Column("injured", "Int64", "people injured"),
@@ -110,29 +116,42 @@ class ExportAborted(Exception):
 class DocumentInfo:
     """The document columns of each event, read by id from the same connection (a bounded cache in front)."""
 
-    def __init__(self, conn: sqlite3.Connection | None) -> None:
+    def __init__(self, conn: sqlite3.Connection | None, columns: tuple[str, ...] = _DOC_COLUMNS) -> None:
         self.conn = conn  # None: no store to ask (every document column empty)
+        self.columns = columns  # the documents table's columns to read, in this order
         self.cache: OrderedDict[str, tuple[Any, ...]] = OrderedDict()
 
     def __call__(self, doc_id: str | None) -> tuple[Any, ...]:
         if doc_id is None or self.conn is None:
-            return (None,) * len(_DOC_COLUMNS)
+            return (None,) * len(self.columns)
         found = self.cache.get(doc_id)
         if found is not None:
             self.cache.move_to_end(doc_id)
             return found
-        row = self.conn.execute(f"SELECT {', '.join(_DOC_COLUMNS)} FROM documents WHERE doc_id = ?",
+        row = self.conn.execute(f"SELECT {', '.join(self.columns)} FROM documents WHERE doc_id = ?",
                                 (doc_id,)).fetchone()
-        found = tuple(row) if row is not None else (None,) * len(_DOC_COLUMNS)
+        found = tuple(row) if row is not None else (None,) * len(self.columns)
         self.cache[doc_id] = found
         if len(self.cache) > _DOC_CACHE:
             self.cache.popitem(last=False)
         return found
 
 
-def flatten(record: dict[str, Any], document: tuple[Any, ...] = (None, None, None, None)) -> dict[str, Any]:
+def place_admin1(geonameid: Any) -> tuple[str, str] | None:
+    """The (code, name) of the admin-1 region of a GeoNames place, from the gazetteer; None when unknown."""
+    if not isinstance(geonameid, int) or geonameid <= 0:  # negative ids are our own regions
+        return None
+    from .gazetteer import get_gazetteer  # loaded on first use: a store export without places never opens it
+
+    found: tuple[str, str] | None = get_gazetteer().admin1_of(geonameid)
+    return found
+
+
+def flatten(record: dict[str, Any], document: tuple[Any, ...] = (None, None, None, None), *,
+            admin1: Callable[[Any], tuple[str, str] | None] = place_admin1) -> dict[str, Any]:
     """One event record (DESIGN.md shape) and its document's (url, title, published, agency) as
-    ``{column: value}`` over ``CSV_COLUMNS``; unknown values are None."""
+    ``{column: value}`` over ``CSV_COLUMNS``; unknown values are None. ``admin1`` finds the place's admin-1
+    region by GeoNames id."""
     row: dict[str, Any] = {key: record.get(key) for key in (
         "event_id", "doc_id", "source_id", "type", "mode", "cameo", "quad", "modality", "date", "date_precision",
         "date_text", "confidence")}
@@ -144,6 +163,8 @@ def flatten(record: dict[str, Any], document: tuple[Any, ...] = (None, None, Non
     location = record.get("location") or {}
     for key in ("name", "geonameid", "lat", "lon", "country", "precision"):
         row[f"location_{key}"] = location.get(key)
+    region = admin1(location.get("geonameid"))
+    row["location_admin1_code"], row["location_admin1"] = region if region is not None else (None, None)
     counts = record.get("counts") or {}
     row.update({key: counts.get(key) for key in ("dead", "injured", "arrested", "displaced")})
     bounds = counts.get("bounds") or {}

@@ -569,6 +569,8 @@ class Gazetteer:
                                  stage="geo") from exc
         self._lock = threading.Lock()
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
+        self._admin1_names: dict[tuple[str, str], str] | None = None
+        self.admin1_of = lru_cache(maxsize=50_000)(self._admin1_of)
 
     def _lookup(self, name: str) -> tuple[Candidate, ...]:
         """Every entry called ``name`` (any spelling the sources know), most populous first."""
@@ -596,6 +598,22 @@ class Gazetteer:
                 "SELECT geonameid, name, cc2, country, admin1, fclass, fcode, population, lat, lon FROM places "
                 "WHERE cc2 = ? AND admin1 = ? AND fcode = 'ADM1' LIMIT 1", (cc2, admin1)).fetchone()
         return _candidate(r, main=True) if r else None
+
+    def _admin1_of(self, geonameid: int) -> tuple[str, str] | None:
+        """The admin-1 region (code, name) a place lies in (a region itself for an ADM1 unit); None for a country,
+        a continent, our own regions, an unknown id, or a place whose unit the index lacks (exports call this per
+        event, hence the cache in ``admin1_of``)."""
+        with self._lock:
+            if self._admin1_names is None:
+                # The places table has no (cc2, admin1) index: the ~4,000 units are read once instead of scanned
+                # for each place.
+                self._admin1_names = {(str(cc2), str(code)): str(name) for cc2, code, name in self._conn.execute(
+                    "SELECT cc2, admin1, name FROM places WHERE fcode = 'ADM1' ORDER BY geonameid DESC")}
+            r = self._conn.execute("SELECT cc2, admin1 FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+        if not r or not r[1]:
+            return None
+        name = self._admin1_names.get((str(r[0]), str(r[1])))
+        return (str(r[1]), name) if name is not None else None
 
     def country(self, iso3: str) -> Candidate | None:
         with self._lock:
