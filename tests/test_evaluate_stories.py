@@ -178,8 +178,9 @@ def test_shipped_gold_set_is_well_formed() -> None:
 # of intents, cut ties and held places, people of the event's country): recall 0.16 -> 0.31 dev, 0.17 -> 0.30
 # held out; actor 0.5124 -> 0.6529, recipient 0.5289 -> 0.6281.
 MEASURED = {
-    "dev": {"recall": 0.3243, "recall_in_sentence": 0.2297, "spurious_per_story": 5.3077},
-    "heldout": {"recall": 0.3191, "recall_in_sentence": 0.1702, "spurious_per_story": 5.3889},
+    # spurious 5.31/5.39 before partyless noun acts were dropped (events/story.py)
+    "dev": {"recall": 0.3243, "recall_in_sentence": 0.2297, "spurious_per_story": 4.8462},
+    "heldout": {"recall": 0.3191, "recall_in_sentence": 0.1702, "spurious_per_story": 5.2222},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -187,7 +188,9 @@ MEASURED = {
 # Re-measured after the implied police/judiciary and people's countries (2026-12-05): actor 0.6529 -> 0.6694,
 # recipient 0.6281 -> 0.6446, dead 0.3333 -> 0.4444; type 0.876 -> 0.8678 (one fact's best-matching event is now
 # another event of its story, of a neighbouring type: the ranking prefers the most fields right).
-MEASURED_FIELDS = {"type": 0.8678, "actor": 0.6694, "recipient": 0.6446, "place": 0.7963, "date": 0.375,
+# Partyless noun acts dropped: type 0.8678 -> 0.8512 (two facts whose best event of the right type was a bare
+# "talks"/"deal" mention without parties, which could not find them).
+MEASURED_FIELDS = {"type": 0.8512, "actor": 0.6694, "recipient": 0.6446, "place": 0.7963, "date": 0.375,
                    "dead": 0.4444, "modality": 0.9752}
 
 

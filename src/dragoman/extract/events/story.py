@@ -23,6 +23,12 @@ they are coded (``dragoman.extract.extract_events``), in three steps:
    it is a headline's (title-case words, a poor parse: "Car Bomb Kills" as the actor), when the first body
    mention with the same countries does. A figure only a dropped mention states is added to the kept one (never summed:
    ``counts.counted_once`` then runs as before).
+
+Between steps 2 and 3, **a verbal or cooperative act with no party** (``partyless``) is dropped: "a deal", "the
+talks", "criticism", "the demand" with neither an actor nor a recipient read anywhere in the story tell no one's
+act; CAMEO and ACLED code no event without its first actor. Violence, protest, repression and deployments are
+kept without parties: "a car bomb exploded in the market" is news with an unknown perpetrator (ACLED's
+"unidentified armed group").
 """
 
 from __future__ import annotations
@@ -40,13 +46,15 @@ from .words import event_words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["as_background", "generic_mention", "one_happening_once", "same_happening", "story_events"]
+__all__ = ["as_background", "generic_mention", "one_happening_once", "partyless", "same_happening", "story_events"]
 
 # Words that name a party already named (a mention with them names no one new).
 _PRONOUNS: Final = frozenset({"he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "we", "us",
                               "our", "i", "you", "this", "that", "these", "those"})
 _DETERMINERS: Final = frozenset({"det", "poss", "nummod", "predet"})
 _COUNT_FIELDS: Final = ("dead", "injured", "arrested", "displaced")
+# Types whose event is news even when no party is read: something happened to someone somewhere.
+CODED_WITHOUT_PARTIES: Final = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 # A sentence this share of whose longer words are capitalised is a headline.
 HEADLINE_CAPITALS: Final = 0.6
 
@@ -57,7 +65,20 @@ def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], refe
     are); ``reference``: the story's reference date (publication date, else the latest date it states)."""
     read = [as_background(e, reference=reference, trigger=triggers.get(e.event_id)) for e in events]
     kept = [e for e in read if not (e.event_id in triggers and generic_mention(e, triggers[e.event_id]))]
-    return one_happening_once(kept)
+    return one_happening_once([e for e in kept if not (e.event_id in triggers and partyless(e, triggers[e.event_id]))])
+
+
+def partyless(event: Event, trigger: Token) -> bool:
+    """A verbal or cooperative act named by a noun with neither actor nor recipient, whose clause names no doer
+    either ("Settlement talks began", "a deal that..."): nobody's act. A clause with a subject ("the GNA announced a
+    ceasefire") names the doer the argument rules missed: kept."""
+    if event.actor is not None or event.recipient is not None or event.type in CODED_WITHOUT_PARTIES:
+        return False
+    if trigger.pos_ != "NOUN":
+        return False
+    verb = _clause_verb(trigger)
+    return verb.i == trigger.i or not any(
+        c.dep_ in ("nsubj", "agent") and c.i != trigger.i and trigger not in c.subtree for c in verb.children)
 
 
 # --- background -------------------------------------------------------------------------------------------
