@@ -94,3 +94,9 @@ def test_killed_when_police_opened_fire_takes_the_shooters() -> None:
 def test_said_after_an_apposition_is_not_part_of_the_mention() -> None:
     (e,) = only("The agency provided food to refugees in Chad, the WFP said on Monday.", "AID")
     assert e.recipient is not None and "WFP" not in e.recipient.text
+
+
+def test_event_noun_modifying_a_light_verbs_object_takes_its_subject() -> None:
+    # "mediation" modifies "effort", the object of "launched": Sharif launched the mediation
+    (e,) = only("Prime Minister Nawaz Sharif on Monday launched a mediation effort between the two parties.", "CONSULT")
+    assert e.actor is not None and e.actor.text == "Prime Minister Nawaz Sharif"

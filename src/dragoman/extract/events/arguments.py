@@ -290,9 +290,11 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
     verb = governing_verb(noun)
     anchor = verb if verb is not None else noun
     if verb is not None and lemma_of(verb) in lex.light_verbs:
-        if not actors and noun.dep_ in ("dobj", "pobj", "attr"):
+        # "launched a mediation effort": the event noun modifies the verb's object
+        role = noun.head.dep_ if noun.dep_ == "compound" else noun.dep_
+        if not actors and role in ("dobj", "pobj", "attr"):
             actors = subject_of(verb)
-        elif not actors and noun.dep_ == "nsubjpass":
+        elif not actors and role == "nsubjpass":
             actors = [p for c in verb.children if c.dep_ == "agent" for p in pobjs(c)]
         if not recipients:
             recipients = recipients_of_verb(verb, theme_object=True)
