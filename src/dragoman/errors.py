@@ -8,7 +8,9 @@
     │   ├── UnsupportedFormatError  extension/content we do not read
     │   ├── BadRecordError        a JSONL line that is not JSON, not an object, or has no text
     │   ├── NoArticleError        an HTML page with no article body
-    │   └── NotCodedError         code_text on a text it skips (not English, no article text after cleaning)
+    │   ├── NotCodedError         code_text on a text it skips (not English, no article text after cleaning)
+    │   ├── WarcRecordError       a WARC record cut off or damaged (the next records are read)
+    │   └── FeedError             a feed or an item's page that cannot be fetched or read (stage "feeds")
     ├── CleaningError             the cleaner could not produce a body (stage "clean")
     ├── CodingError               one document could not be coded (stage "code"; the Python API's code_text)
     ├── DateError                 a publication date that is not an ISO date (stage "dates")
@@ -17,7 +19,9 @@
     ├── GazetteerError            the place index or geo ranker cannot be built or read (stage "geo")
     ├── LexiconError              a lexicon file of the installation is unreadable or invalid (stage "lexicon")
     ├── EvaluationError           gold data missing or in an unexpected layout (stage "evaluate")
-    └── QueryError                a bad filter value for events/docs/API (stage "query")
+    ├── QueryError                a bad filter value for events/docs/API (stage "query")
+    ├── ClusterError              the Dask cluster of --cluster cannot be reached or used (stage "cluster")
+    └── ExportError               `dragoman export` cannot write its --out (stage "export")
 
 A document that fails is stored with ``status`` and the error's message as its reason;
 the batch goes on. A broken installation (``BROKEN_INSTALLATION``: model, gazetteer, lexicon, store) is not
@@ -117,3 +121,25 @@ class LexiconError(DragomanError):
 
 # Errors of the machine or the installation, not of one document: a batch stops on them.
 BROKEN_INSTALLATION: tuple[type[DragomanError], ...] = (GazetteerError, LexiconError, ModelError, StoreError)
+
+
+class ClusterError(DragomanError):
+    """The Dask scheduler of ``--cluster`` does not answer, has no workers, or its workers cannot run dragoman."""
+
+    stage = "cluster"
+
+
+class WarcRecordError(InputError):
+    """A WARC record that is cut off or damaged (the archive is truncated or corrupt); the next records are read."""
+
+
+class FeedError(InputError):
+    """An RSS/Atom feed or an item's page that cannot be fetched or read (404, timeout, not a feed)."""
+
+    stage = "feeds"
+
+
+class ExportError(DragomanError):
+    """``dragoman export`` cannot write where --out says (no such folder, not writable, exists without --force)."""
+
+    stage = "export"

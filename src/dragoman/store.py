@@ -19,6 +19,7 @@ from typing import Any
 
 import ftfy
 
+from . import duplicates
 from .errors import StoreError
 from .model import CodedDoc
 
@@ -362,6 +363,30 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX events_location_country ON events(location_country, date);
         """,
     ),
+    (
+        8,
+        "documents: index on the url",
+        # `dragoman watch` asks "is this feed item's link stored already?" once per item on every poll.
+        """
+        CREATE INDEX documents_url ON documents(url) WHERE url IS NOT NULL;
+        """,
+    ),
+    (
+        9,
+        "near-duplicate documents: LSH band keys, links to originals",
+        # duplicates.py: the band keys of the originals' MinHash (a new document probes only its own buckets), and
+        # each near-duplicate's original with the exact Jaccard of their bodies. Stores coded before have no bands:
+        # their documents are simply never found as originals (no backfill: no rescan).
+        """
+        ALTER TABLE documents ADD COLUMN duplicate_of TEXT REFERENCES documents(doc_id);
+        ALTER TABLE documents ADD COLUMN similarity REAL;
+        CREATE INDEX documents_duplicate_of ON documents(duplicate_of) WHERE duplicate_of IS NOT NULL;
+        CREATE TABLE doc_bands (
+            band INTEGER NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+            PRIMARY KEY (band, doc_id)) WITHOUT ROWID;
+        CREATE INDEX doc_bands_doc ON doc_bands(doc_id);
+        """,
+    ),
 )
 
 
@@ -581,8 +606,11 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc, *, replace: bool = Fa
         )
         inserted = cursor.rowcount == 1
         if inserted:
+            # A copy with its original's very words is one more report of the original's happenings: no events.
+            link = _near_duplicate(conn, coded, recode=replace)
+            events = () if link is not None and link.same_words else coded.events
             # a store opened under fewer migrations (tests build old stores so) has no confidence column yet
-            rows = [_storable(_event_row(event)) for event in coded.events]
+            rows = [_storable(_event_row(event)) for event in events]
             columns = _EVENT_COLUMNS if _has_confidence(conn) else _EVENT_COLUMNS[:-1]
             rows = [row[:1 + len(columns)] for row in rows]
             stored: set[str] = set()
@@ -609,6 +637,15 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc, *, replace: bool = Fa
         if isinstance(exc, sqlite3.Error):
             raise StoreError(f"could not store document {coded.source_id!r}: {exc}") from exc
         raise
+
+
+def _near_duplicate(conn: sqlite3.Connection, coded: CodedDoc, *, recode: bool) -> duplicates.Link | None:
+    """Link the document to its original or index it as one (migration 9), in the caller's transaction."""
+    if not coded.bands or coded.clean is None or coded.status != "ok":
+        return None
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'doc_bands'").fetchone() is None:
+        return None  # a store held under fewer migrations (tests build old stores so)
+    return duplicates.record(conn, coded.doc_id, coded.clean.body, coded.bands, recode=recode)
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -2,7 +2,8 @@
 
 The format comes from the extension and is checked against the content: a ``.txt`` file that
 is really an HTML page is read as HTML, gzip is recognised by its magic bytes, a ``.jsonl``
-file is read record by record. Every problem becomes a ``Rejected`` naming the file (and
+file is read record by record, a WARC archive (``.warc``, ``.warc.gz``, or a file of another name that
+starts like one) page by page (``warc.py``). Every problem becomes a ``Rejected`` naming the file (and
 line) and the fix; the batch goes on.
 """
 
@@ -21,13 +22,14 @@ from .decode import decode_bytes, display_path, is_gzip, maybe_gunzip
 from .html import article_from_html, looks_like_html
 from .jsonl import iter_jsonl
 from .text import article_from_text
+from .warc import count_warc, is_warc, iter_warc
 
 DEFAULT_MAX_BYTES = 5_000_000
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUPPORTED = ".txt, .html, .htm, .html.gz, .jsonl (also .jsonl.gz)"
+SUPPORTED = ".txt, .html, .htm, .html.gz, .jsonl (also .jsonl.gz), .warc (also .warc.gz: web archives, CC-NEWS)"
 
 __all__ = ["DEFAULT_MAX_BYTES", "article_from_html", "article_from_text", "count_inputs", "display_path",
            "input_files", "iter_inputs"]
@@ -39,9 +41,13 @@ def _kind(path: Path) -> tuple[str | None, bool]:
     gzipped = name.endswith(".gz")
     if gzipped:
         name = name[:-3]
-    for kind, suffixes in (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFFIXES)):
+    for kind, suffixes in (("text", TEXT_SUFFIXES), ("html", HTML_SUFFIXES), ("jsonl", JSONL_SUFFIXES),
+                           ("warc", (".warc",))):
         if name.endswith(suffixes):
             return kind, gzipped
+    # A crawl's archive is often named by its crawler (CC-NEWS-20240305-00001.gz): recognised by its first bytes.
+    if is_warc(path):
+        return "warc", gzipped
     return None, gzipped
 
 
@@ -92,6 +98,11 @@ def count_inputs(paths: Sequence[str | Path]) -> int:
         if kind == "jsonl" and not gzipped and file.is_file():
             with file.open("rb") as handle:
                 total += sum(1 for line in handle if line.strip())
+        elif kind == "warc" and file.is_file():
+            try:
+                total += count_warc(file)
+            except OSError:
+                total += 1  # the reader reports it
         else:
             total += 1
     return total
@@ -132,6 +143,9 @@ def _read_file(file: Path, *, max_bytes: int, published: str | None) -> Iterator
         if kind == "jsonl":
             yield from _read_jsonl(file, max_bytes=max_bytes, published=published)
             return
+        if kind == "warc":  # capped per record, not per file: an archive holds thousands of pages
+            yield from _read_warc(file, source=source, max_bytes=max_bytes, published=published)
+            return
         size = file.stat().st_size
         if size > max_bytes:
             raise TooLargeError(
@@ -148,6 +162,13 @@ def _read_file(file: Path, *, max_bytes: int, published: str | None) -> Iterator
         yield _article_from_bytes(data, kind=kind, source=source, max_bytes=max_bytes, published=published)
     except InputError as exc:
         yield _rejected(exc, source_id=source, data=data, fmt=kind)
+
+
+def _read_warc(file: Path, *, source: str, max_bytes: int, published: str | None) -> Iterator[Article | Rejected]:
+    try:
+        yield from iter_warc(file, max_bytes=max_bytes, published=published)
+    except OSError as exc:
+        raise InputError(f"{source}: cannot be read ({exc.strerror}); check its permissions") from exc
 
 
 def _check_readable(file: Path, source: str) -> None:
