@@ -20,6 +20,7 @@ than being stored as every document's reason.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import logging
 import multiprocessing
@@ -28,13 +29,14 @@ import signal
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from . import store
 from .clean import clean_article
+from .duplicates import band_keys
 from .errors import BROKEN_INSTALLATION, CodingError, DragomanError, NotCodedError
 from .extract import extract_events
 from .extract.time.dates import reference_date
@@ -189,8 +191,9 @@ def _code_prepared(prepared: Sequence[tuple[Article, CleanDoc]], *,
         except Exception as exc:  # noqa: BLE001
             yield _failed(article, "extract", exc, clean)
             continue
+        # The near-duplicate signature is made here, in the worker; the store's writer probes it (duplicates.py).
         yield CodedDoc(article.doc_id, article.source_id, "ok", None, article.original, article.format,
-                       article, clean, events)
+                       article, clean, events, bands=band_keys(clean.body))
 
 
 def _extract(doc: Doc, article: Article, clean: CleanDoc) -> tuple[Event, ...]:
@@ -292,6 +295,14 @@ def _worker_init() -> None:
     code_articles([article_from_text(_WARM_UP, published="2024-01-01")])
 
 
+def _code_in_pool(chunks: Iterable[list[Article | Rejected]], processes: int) -> Generator[list[CodedDoc], None, None]:
+    """Each chunk coded by a pool of forked worker processes, in input order."""
+    _preload_model()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes, initializer=_worker_init) as pool:
+        yield from pool.imap(code_articles, chunks)
+
+
 def code_files(
     paths: Sequence[str | Path],
     *,
@@ -301,6 +312,7 @@ def code_files(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[BatchSummary], None] | None = None,
     recode: bool = False,
+    cluster: str | None = None,
 ) -> BatchSummary:
     """Code every input under ``paths`` into the store at ``db``; resumable and idempotent.
 
@@ -309,6 +321,9 @@ def code_files(
     ``recode``: inputs already stored are coded again (e.g. with a corrected ``published``) instead of being
     counted as already stored; each replaces its stored coding in one transaction (``store.write_coded``), keeping
     its doc_id and the ids of the events produced again. Counted in ``BatchSummary.recoded``.
+    ``cluster``: a Dask scheduler address (``tcp://host:8786``) or ``local:N`` (a LocalCluster of N single-threaded
+    worker processes) that codes the chunks instead of ``workers`` (``dragoman.cluster``); this process still
+    reads, skips and writes, in input order, so the store is the same as a local run's.
     """
     stated_published = published_date(published)  # a bad value fails here, before the store is touched
     started = time.perf_counter()
@@ -344,16 +359,20 @@ def code_files(
 
         cores = os.cpu_count() or 1
         processes = cores if workers == "auto" else max(1, min(workers, cores))
-        everything = itertools.chain(head, inputs)
-        if processes == 1 or len(head) < MIN_DOCS_FOR_WORKERS:
-            for chunk in _chunks(everything, CHUNK_SIZE):
-                write(code_articles(chunk))
+        chunks = _chunks(itertools.chain(head, inputs), CHUNK_SIZE)
+        batches: Generator[list[CodedDoc], None, None]
+        if cluster is not None:
+            from .cluster import code_on_cluster
+
+            batches = code_on_cluster(chunks, address=cluster)
+        elif processes == 1 or len(head) < MIN_DOCS_FOR_WORKERS:
+            batches = (code_articles(chunk) for chunk in chunks)
         else:
-            _preload_model()
-            context = multiprocessing.get_context("fork")
-            with context.Pool(processes, initializer=_worker_init) as pool:
-                for batch in pool.imap(code_articles, _chunks(everything, CHUNK_SIZE)):
-                    write(batch)
+            batches = _code_in_pool(chunks, processes)
+        # Closed here, so an interrupt in write() stops the workers (or cancels the cluster's tasks) at once.
+        with contextlib.closing(batches):
+            for batch in batches:
+                write(batch)
         # Keep the planner's statistics fresh for the read side (the API's filtered pages).
         conn.execute("PRAGMA optimize")
     finally:
