@@ -24,7 +24,7 @@ import click
 
 from . import export, query, store
 from .codes import MODALITIES, PLOVER_TYPES, QUADS
-from .errors import DragomanError, EvaluationError, InputError, QueryError, StoreError
+from .errors import ClusterError, DragomanError, EvaluationError, InputError, QueryError, StoreError
 from .ingest import DEFAULT_MAX_BYTES, SUPPORTED, display_path
 
 P = ParamSpec("P")
@@ -101,6 +101,17 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _cluster(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from .cluster import parse_address
+
+    try:
+        return parse_address(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _workers(_ctx: click.Context, _param: click.Parameter, value: str) -> int | Literal["auto"]:
@@ -251,7 +262,8 @@ Exit codes:
   0    every input given was read (documents that failed are stored with their reasons)
   1    an error stopped the batch: no input exists (no database is created), the database is unusable or
        damaged, the installation is broken; one line says the fix, documents stored before it are complete
-  2    with --strict: some documents failed (2 is also click's code for a bad option)
+  2    with --strict: some documents failed; the --cluster scheduler cannot be reached or used (2 is also
+       click's code for a bad option)
   3    some inputs do not exist: the others were coded, the missing ones are named on stderr (before --strict)
   130  interrupted (Ctrl-C): every stored document is complete; run the same command again to finish"""
 
@@ -262,6 +274,9 @@ Exit codes:
 @click.option("--published", callback=_iso_date, help="Publication date (YYYY-MM-DD) for inputs with none.")
 @click.option("--workers", callback=_workers, default="auto", show_default=True,
               help="Worker processes: a number, or auto (one per core; a batch of under 24 inputs stays in-process).")
+@click.option("--cluster", callback=_cluster, metavar="ADDRESS",
+              help="Code on a Dask cluster instead of --workers: a scheduler's tcp://HOST:8786, or local:N to start "
+                   "N single-threaded worker processes here. This process still reads and writes the database.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Inputs larger than this are skipped.")
 @click.option("--recode", is_flag=True,
@@ -270,8 +285,8 @@ Exit codes:
 @click.option("--strict", is_flag=True, help="Exit non-zero when any document failed.")
 @click.option("--verbose", is_flag=True, help="Show details and tracebacks.")
 @_handle_errors
-def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int | Literal["auto"], max_bytes: int,
-         recode: bool, strict: bool, verbose: bool) -> None:
+def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int | Literal["auto"], cluster: str | None,
+         max_bytes: int, recode: bool, strict: bool, verbose: bool) -> None:
     """Code news files and folders into events stored in the database."""
     from .pipeline import code_files
 
@@ -292,7 +307,11 @@ def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int |
     restore = _stop_on_sigint()
     try:
         summary = code_files(paths, db=db, published=published, workers=workers, max_bytes=max_bytes,
-                             progress=progress, recode=recode)
+                             progress=progress, recode=recode, cluster=cluster)
+    except ClusterError as exc:
+        progress.close()
+        click.echo(f"Error: [{exc.stage}] {exc}", err=True)
+        raise SystemExit(2) from None
     except KeyboardInterrupt:
         progress.close()
         done = progress.last
@@ -437,35 +456,46 @@ def _bbox_option(value: str | None) -> tuple[float, float, float, float] | None:
     return box
 
 
-@main.command()
-@db_option
-@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
-@click.option("--mode", help="PLOVER mode, e.g. heavy-weapons.")
-@click.option("--quad", type=click.Choice(QUADS, case_sensitive=False), help="Quad class.")
-@click.option("--modality", type=click.Choice(MODALITY_CHOICES, case_sensitive=False), default=DEFAULT_MODALITY,
-              show_default=True,
-              help="Events the text asserts (default), another modality, or all; the table gets a modality column "
-                   "when it can show others.")
-@click.option("--country", help="ISO 3166-1 alpha-3 code of the actor or the recipient.")
-@click.option("--place-country", help="ISO 3166-1 alpha-3 code of the event's place: what happened in that country.")
-@click.option("--actor", help="Actor name (substring) or country code.")
-@click.option("--recipient", help="Recipient name (substring) or country code.")
-@click.option("--q", "q", help="Text in the evidence sentence.")
-@click.option("--since", "--date-from", "since", callback=_iso_date,
-              help="Events on or after this date (YYYY-MM-DD).")
-@click.option("--until", "--date-to", "until", callback=_iso_date, help="Events on or before this date (YYYY-MM-DD).")
-@click.option("--bbox", help="Events placed in min_lon,min_lat,max_lon,max_lat.")
-@click.option("--doc-id", help="Events of one document.")
-@click.option("--distinct", is_flag=True,
-              help="One row per happening: the first stored report of each (same type, modality, actor and "
-                   "recipient country and sector, day and place); events with no day date or no place all stay.")
-@format_option
-@verbose_option
-@_handle_errors
-def events(db: str, type_: str | None, mode: str | None, quad: str | None, modality: str, country: str | None,
-           place_country: str | None, actor: str | None, recipient: str | None, q: str | None, since: str | None,
-           until: str | None, bbox: str | None, doc_id: str | None, distinct: bool, fmt: str) -> None:
-    """List coded events (those the text asserts unless --modality says otherwise)."""
+# The filters of `events`, shared with `export` (one list, one EventFilter construction).
+_EVENT_FILTER_OPTIONS = (
+    click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT."),
+    click.option("--mode", help="PLOVER mode, e.g. heavy-weapons."),
+    click.option("--quad", type=click.Choice(QUADS, case_sensitive=False), help="Quad class."),
+    click.option("--modality", type=click.Choice(MODALITY_CHOICES, case_sensitive=False), default=DEFAULT_MODALITY,
+                 show_default=True,
+                 help="Events the text asserts (default), another modality, or all; the table gets a modality "
+                      "column when it can show others."),
+    click.option("--country", help="ISO 3166-1 alpha-3 code of the actor or the recipient."),
+    click.option("--place-country",
+                 help="ISO 3166-1 alpha-3 code of the event's place: what happened in that country."),
+    click.option("--actor", help="Actor name (substring) or country code."),
+    click.option("--recipient", help="Recipient name (substring) or country code."),
+    click.option("--q", "q", help="Text in the evidence sentence."),
+    click.option("--since", "--date-from", "since", callback=_iso_date,
+                 help="Events on or after this date (YYYY-MM-DD)."),
+    click.option("--until", "--date-to", "until", callback=_iso_date,
+                 help="Events on or before this date (YYYY-MM-DD)."),
+    click.option("--bbox", help="Events placed in min_lon,min_lat,max_lon,max_lat."),
+    click.option("--doc-id", help="Events of one document."),
+    click.option("--distinct", is_flag=True,
+                 help="One row per happening: the first stored report of each (same type, modality, actor and "
+                      "recipient country and sector, day and place); events with no day date or no place all "
+                      "stay."),
+)
+
+
+def event_filter_options(func: Callable[P, R]) -> Callable[P, R]:
+    """The event filter options of `events` and `export`, in the order --help lists them."""
+    for option in reversed(_EVENT_FILTER_OPTIONS):
+        func = option(func)
+    return func
+
+
+def _event_filter(*, type_: str | None, mode: str | None, quad: str | None, modality: str, country: str | None,
+                  place_country: str | None, actor: str | None, recipient: str | None, q: str | None,
+                  since: str | None, until: str | None, bbox: str | None, doc_id: str | None,
+                  distinct: bool) -> query.EventFilter:
+    """The EventFilter of the filter options' values; QueryError naming the option for a bad one."""
     if type_ is not None and type_.upper() not in PLOVER_TYPES:
         raise QueryError(f"unknown event type {type_!r}: use one of {', '.join(PLOVER_TYPES)}")
     for option, value in (("--mode", mode), ("--actor", actor), ("--recipient", recipient), ("--q", q),
@@ -475,7 +505,7 @@ def events(db: str, type_: str | None, mode: str | None, quad: str | None, modal
     if since and until and since > until:
         raise QueryError(f"--since {since} is after --until {until}: swap them")
     modality = modality.lower()
-    event_filter = query.EventFilter(
+    return query.EventFilter(
         type=type_.upper() if type_ else None,
         mode=mode,
         quad=quad.lower() if quad else None,
@@ -491,6 +521,21 @@ def events(db: str, type_: str | None, mode: str | None, quad: str | None, modal
         doc_id=doc_id,
         distinct=distinct,
     )
+
+
+@main.command()
+@db_option
+@event_filter_options
+@format_option
+@verbose_option
+@_handle_errors
+def events(db: str, type_: str | None, mode: str | None, quad: str | None, modality: str, country: str | None,
+           place_country: str | None, actor: str | None, recipient: str | None, q: str | None, since: str | None,
+           until: str | None, bbox: str | None, doc_id: str | None, distinct: bool, fmt: str) -> None:
+    """List coded events (those the text asserts unless --modality says otherwise)."""
+    event_filter = _event_filter(type_=type_, mode=mode, quad=quad, modality=modality, country=country,
+                                 place_country=place_country, actor=actor, recipient=recipient, q=q, since=since,
+                                 until=until, bbox=bbox, doc_id=doc_id, distinct=distinct)
     conn = store.connect_existing(db)
     records = query.iter_events(conn, event_filter)
     if fmt == "table":
@@ -540,6 +585,47 @@ def _export_guard(records: Iterable[dict[str, Any]], fmt: str, db: str, *,
         sys.stdout.write(query.export_error_line(fmt, message))
         sys.stdout.flush()
         raise StoreError(message) from exc
+
+
+# The formats of `dragoman export` (export_files.FILE_FORMATS; named here so that --help needs no pyarrow).
+FILE_FORMATS = ("parquet", "csv", "jsonl", "acled", "gdelt")
+EXPORT_EPILOG = """\b
+Formats (the README's "Parquet, ACLED-style and GDELT-style exports" documents every column and mapping):
+  parquet  a folder of Parquet files partitioned by the event's month (month=2024-01/, month=unknown/),
+           typed columns of the CSV layout
+  csv      the file `dragoman events --format csv` prints
+  jsonl    the file `dragoman events --format jsonl` prints
+  acled    an ACLED-style CSV (event_date, event_type, sub_event_type, actor1, ... fatalities)
+  gdelt    a GDELT-2.0-style TSV (GlobalEventID, Day, Actor1Code, ... GoldsteinScale, ActionGeo_*, SOURCEURL)
+An existing --out is replaced only with --force, and only by an export of the same kind; the export is written
+beside --out and moved into place when complete."""
+
+
+@main.command("export", epilog=EXPORT_EPILOG)
+@db_option
+@click.option("--format", "fmt", required=True, type=click.Choice(FILE_FORMATS, case_sensitive=False),
+              help="What to write (see below).")
+@click.option("--out", required=True, type=click.Path(path_type=Path),
+              help="The file to write (a folder for parquet).")
+@click.option("--force", is_flag=True, help="Replace an earlier export at --out.")
+@event_filter_options
+@verbose_option
+@_handle_errors
+def export_command(db: str, fmt: str, out: Path, force: bool, **filters: Any) -> None:
+    """Export the events matching the filters to a file: Parquet, CSV, JSONL, ACLED- or GDELT-style."""
+    import time
+
+    from .export_files import check_out, export_to_path
+
+    fmt = fmt.lower()
+    event_filter = _event_filter(**filters)
+    check_out(out, fmt, force=force)  # before opening the store: a wrong --out costs nothing
+    conn = store.connect_existing(db)
+    started = time.perf_counter()
+    summary = export_to_path(conn, event_filter, fmt, out, force=force, source=f" from {db!r}")
+    months = f" in {len(summary.months)} month partitions" if fmt == "parquet" else ""
+    click.echo(f"exported {summary.rows} events{months} as {fmt} to {summary.path} "
+               f"in {time.perf_counter() - started:.1f}s", err=True)
 
 
 @main.command()
@@ -736,6 +822,78 @@ def _bind(host: str, port: int) -> socket.socket:
             fix = "choose another --host or --port"
         raise click.ClickException(f"[serve] cannot listen on {host}:{port} ({exc.strerror}); {fix}") from None
     return sock
+
+
+WATCH_EXIT_CODES = """\b
+Exit codes:
+  0    stopped (Ctrl-C, SIGTERM) or, with --once, every feed was read
+  1    an error stopped the watch (the database is unusable, the installation is broken)
+  3    with --once: some feed could not be read (named on stderr); the others were coded"""
+
+
+def _every(_ctx: click.Context, _param: click.Parameter, value: str) -> float:
+    from .watch import parse_every
+
+    try:
+        return parse_every(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.command(epilog=WATCH_EXIT_CODES)
+@click.argument("feeds", nargs=-1, required=True)
+@db_option
+@click.option("--every", callback=_every, default="10m", show_default=True,
+              help="Time between polls: 30s, 10m, 1h.")
+@click.option("--once", is_flag=True, help="Poll once and exit.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for a feed or a page.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Feeds and pages larger than this are not read.")
+@verbose_option
+@_handle_errors
+def watch(feeds: tuple[str, ...], db: str, every: float, once: bool, timeout: float, max_bytes: int) -> None:
+    """Poll RSS/Atom feeds (URLs or files) and code their new items; stop and restart at will.
+
+    Items are new when neither their link nor their content is stored. One line per poll: new, seen, failed.
+    """
+    import threading
+
+    from .watch import PollSummary
+    from .watch import watch as run_watch
+
+    _check_writable_store(db)
+    _check_healthy_store(db)
+    stop = threading.Event()
+
+    def on_signal(_signum: int, _frame: Any) -> None:
+        if stop.is_set():  # asked twice: stop now; the document being written is rolled back
+            raise KeyboardInterrupt
+        stop.set()  # the poll ends after the batch being coded is stored
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    failed_feeds = 0
+
+    def report(summary: PollSummary) -> None:
+        nonlocal failed_feeds
+        failed_feeds = summary.feeds_failed
+        click.echo(summary.line())
+        for problem in summary.problems:
+            click.echo(f"  [feeds] {problem}", err=True)
+
+    try:
+        run_watch(list(feeds), db=db, every=every, once=once, timeout=timeout, max_bytes=max_bytes, report=report,
+                  stop=stop)
+    except KeyboardInterrupt:
+        click.echo("stopped; every stored document is complete. Run the same command again to go on.", err=True)
+        return
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if stop.is_set():
+        click.echo("stopped; every stored document is complete. Run the same command again to go on.", err=True)
+    elif once and failed_feeds:
+        raise SystemExit(3)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -240,3 +240,4 @@ def _reason(exc: BaseException) -> str:
         return str(exc)
     return (f"{type(exc).__name__}: {exc} (the database is damaged or another program changed it: restore it from "
             "a backup or code the inputs again into a new --db)")
+
