@@ -53,3 +53,21 @@ def test_dateline_on_its_own_line() -> None:
 def test_ordinary_sentences_are_not_datelines(text: str) -> None:
     assert parse_dateline(text) is None
     assert clean_text(text).body == text
+
+
+def test_dateline_after_a_headline_flattened_into_the_first_paragraph() -> None:
+    text = ("Pakistan to restore chief justice ousted by Musharraf. ISLAMABAD, Pakistan — Pakistan agreed Monday to "
+            "reinstate the chief justice.\n\nLawyers welcomed the move.")
+    doc = clean_text(text)
+    assert doc.dateline == "ISLAMABAD, Pakistan"
+    assert doc.dateline_places == ("Islamabad", "Pakistan")
+    # the headline stays (it may state the news), the dateline goes; offsets still point into the original
+    assert doc.body.startswith("Pakistan to restore chief justice ousted by Musharraf. Pakistan agreed Monday")
+    start = doc.body.index("Pakistan agreed")
+    assert text[doc.offsets.to_original(start):].startswith("Pakistan agreed")
+
+
+def test_an_aside_in_capitals_after_a_first_sentence_is_no_dateline() -> None:
+    doc = clean_text("He left the meeting early today. NATO — the alliance — said nothing more.")
+    assert doc.dateline is None
+    assert "NATO" in doc.body

@@ -566,6 +566,7 @@ class Dateline:
     end: int  # characters of the unit the dateline (with its separator) takes
     places: tuple[str, ...]
     agency: str | None
+    start: int = 0  # characters of the unit before it (a headline flattened into the paragraph), kept
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -623,6 +624,23 @@ def _dateline_after_byline(text: str) -> Dateline | None:
             break
         found, found_end = Dateline(dateline.text, end, dateline.places, dateline.agency), end
     return found
+
+
+# A headline run into the first paragraph by flattened text: "Car Bomb Kills 20 in Baghdad. BAGHDAD — A car bomb..."
+_FLAT_HEADLINE_RE = re.compile(r"^[A-Z0-9\"'“‘][^.!?\n]{10,200}[.!?]\s+")
+
+
+def _dateline_after_headline(text: str) -> Dateline | None:
+    """A dateline with a dash or an agency after a first sentence of at most 25 words: the headline stays in the
+    text (it may state the news), the dateline goes, as it would at the start of the paragraph."""
+    match = _FLAT_HEADLINE_RE.match(text)
+    if match is None or not 4 <= _words(match.group()) <= 25:
+        return None
+    dateline = parse_dateline(text[match.end():])
+    # the story's first sentence opens after it: "NATO — the alliance — said" is an aside, not a dateline
+    if dateline is None or not dateline.places or not text[match.end() + dateline.end:][:1].isupper():
+        return None
+    return Dateline(dateline.text, match.end() + dateline.end, dateline.places, dateline.agency, start=match.end())
 
 
 # ---------------------------------------------------------------- classification
@@ -687,10 +705,12 @@ def _read_header(units: list[Unit], title: str | None, *, extracted: bool) -> _H
     _label_leading(units, leading, headline_at, header)
     if dateline is not None:
         unit = units[start]
-        if dateline.end >= len(unit.text):
+        if dateline.start == 0 and dateline.end >= len(unit.text):
             unit.kind = "dateline"
         else:
-            unit.text, unit.pos = unit.text[dateline.end:], unit.pos[dateline.end:]
+            cut = slice(dateline.start, dateline.end)
+            unit.text = unit.text[:cut.start] + unit.text[cut.stop:]
+            unit.pos = unit.pos[:cut.start] + unit.pos[cut.stop:]
     return header
 
 
@@ -706,6 +726,8 @@ def _story_start(units: list[Unit]) -> tuple[list[int], int | None, Dateline | N
         if dateline is None:
             dateline = _dateline_after_byline(unit.text)
             byline = dateline is not None
+        if dateline is None and not leading:
+            dateline = _dateline_after_headline(unit.text)
         if dateline is not None:
             return leading, i, dateline, byline
         if _title_like(unit.text) and not _bullet(unit.text) and _words(unit.text) <= 25:
