@@ -255,3 +255,6 @@ class CodedDoc:
     article: Article | None = None
     clean: CleanDoc | None = None
     events: tuple[Event, ...] = ()
+    # LSH band keys of the cleaned body's MinHash (duplicates.band_keys), computed where it is coded; the store's
+    # single writer probes them for a near-duplicate original. Empty: not probed (not coded, or built by hand).
+    bands: tuple[int, ...] = ()

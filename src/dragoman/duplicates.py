@@ -1,0 +1,160 @@
+"""Near-duplicate documents: wire copies and light rewrites found on the cleaned body.
+
+Method. The body is folded (lower case, apostrophes dropped, every other run of punctuation and space one
+break) into words; its shingles are the runs of ``SHINGLE_WORDS`` words. A MinHash of ``NUM_PERM`` permutations
+(datasketch, fixed ``SEED``) estimates the Jaccard similarity of two shingle sets; LSH cuts it into bands of
+rows chosen by datasketch's ``MinHashLSH`` for ``LSH_THRESHOLD`` (``b`` bands of ``r`` rows), and each band is
+kept as one 64-bit key. Two documents sharing a band key are candidates; a candidate is confirmed by the exact
+Jaccard of the two shingle sets, at least ``MIN_JACCARD``. Shingle size and both thresholds were chosen on the
+development half of ``bench/eval_near_duplicates.py`` (README, "Near-duplicates and happenings").
+
+In the store (migration 9): ``doc_bands`` maps band keys to the documents that are originals (not themselves
+duplicates), so a new document probes only its own ``b`` buckets, whatever the store holds; a document found
+to be a near-duplicate gets ``documents.duplicate_of`` (its original: the best confirmed candidate) and
+``documents.similarity`` (the exact Jaccard, 1.0 only for the same words in the same order). Both are written
+by ``store.write_coded`` in the document's own transaction. Only originals are indexed, so a copy always links
+to an original (no chains) and a bucket holds one entry per story, not one per copy.
+
+A copy whose body has the same words as its original's (similarity 1.0: other furniture, another headline) keeps
+no events of its own: it is counted as one more report of its original's happenings (``query.happening_evidence``).
+A near-duplicate with other words keeps its own events (they may differ: a corrected figure) and is linked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+SEED = 1
+LSH_THRESHOLD = 0.3
+MIN_JACCARD = 0.4
+# Candidates checked exactly per document, those sharing the most band keys first: a copy shares most of them.
+MAX_CANDIDATES = 8
+
+_APOSTROPHES = re.compile(r"['\u2019\u2018`]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A document's original and how alike their bodies are (exact Jaccard of the shingle sets)."""
+
+    duplicate_of: str
+    similarity: float
+
+    @property
+    def same_words(self) -> bool:
+        return self.similarity == 1.0
+
+
+def words(body: str) -> list[str]:
+    """The body's words as compared: lower case, apostrophes dropped, punctuation and spaces as breaks."""
+    return _WORD.findall(_APOSTROPHES.sub("", body.lower()))
+
+
+def shingles(body: str, *, k: int = SHINGLE_WORDS) -> set[str]:
+    """The runs of ``k`` words of the body (the whole body as one shingle when it is shorter)."""
+    found = words(body)
+    if len(found) <= k:
+        return {" ".join(found)} if found else set()
+    return {" ".join(found[i:i + k]) for i in range(len(found) - k + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+@lru_cache(maxsize=8)
+def _lsh_ranges(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
+    """The (start, end) rows of each band datasketch's MinHashLSH picks for this threshold."""
+    from datasketch import MinHashLSH  # imported when first needed: it brings scipy (0.4 s) to every CLI start
+
+    return tuple(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int, seed: int) -> np.ndarray:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=seed).permutations
+
+
+def band_keys(body: str, *, k: int = SHINGLE_WORDS, threshold: float = LSH_THRESHOLD,
+              num_perm: int = NUM_PERM) -> tuple[int, ...]:
+    """One signed 64-bit key per LSH band of the body's MinHash; () for a body with no words."""
+    from datasketch import MinHash
+
+    found = shingles(body, k=k)
+    if not found:
+        return ()
+    sketch = MinHash(num_perm=num_perm, seed=SEED, permutations=_permutations(num_perm, SEED), scheme="affine32")
+    sketch.update_batch([s.encode("utf-8", "surrogatepass") for s in found])
+    values = sketch.hashvalues
+    keys = []
+    for band, (start, end) in enumerate(_lsh_ranges(threshold, num_perm)):
+        digest = hashlib.blake2b(band.to_bytes(2, "little") + values[start:end].tobytes(), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return tuple(keys)
+
+
+def best_original(body: str, candidates: Sequence[tuple[str, str]], *, k: int = SHINGLE_WORDS,
+                  min_jaccard: float = MIN_JACCARD) -> Link | None:
+    """The candidate ``(doc_id, body)`` most like ``body`` by exact Jaccard, if at least ``min_jaccard``."""
+    if not candidates:
+        return None
+    mine, my_words = shingles(body, k=k), words(body)
+    best: Link | None = None
+    for doc_id, other in candidates:
+        similarity = jaccard(mine, shingles(other, k=k))
+        if similarity < min_jaccard:
+            continue
+        # 1.0 is kept for the same words in the same order: shingle sets can match on a repeated paragraph.
+        similarity = 1.0 if words(other) == my_words else min(round(similarity, 4), 0.9999)
+        if best is None or similarity > best.similarity:
+            best = Link(doc_id, similarity)
+    return best
+
+
+def probe(conn: sqlite3.Connection, doc_id: str, body: str, bands: Sequence[int]) -> Link | None:
+    """The stored original ``body`` is a near-duplicate of, looking only in its own band buckets."""
+    if not bands:
+        return None
+    marks = ", ".join("?" * len(bands))
+    rows = conn.execute(
+        f"""SELECT b.doc_id, d.text FROM doc_bands b JOIN documents d ON d.doc_id = b.doc_id
+            WHERE b.band IN ({marks}) AND b.doc_id != ? AND d.text IS NOT NULL
+            GROUP BY b.doc_id ORDER BY COUNT(*) DESC, d.rowid LIMIT ?""",
+        (*bands, doc_id, MAX_CANDIDATES)).fetchall()
+    return best_original(body, [(row[0], row[1]) for row in rows])
+
+
+def record(conn: sqlite3.Connection, doc_id: str, body: str, bands: Sequence[int], *,
+           recode: bool = False) -> Link | None:
+    """Inside the caller's transaction: link ``doc_id`` to its original, or index it as an original.
+
+    A recoded document keeps the link it was given when first stored (its original stays the earlier one), so a
+    rerun never moves or doubles a link; an original's band keys are written again.
+    """
+    if recode:
+        row = conn.execute("SELECT duplicate_of, similarity FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is not None and row[0] is not None:
+            return Link(row[0], float(row[1]))
+        conn.execute("DELETE FROM doc_bands WHERE doc_id = ?", (doc_id,))
+    link = probe(conn, doc_id, body, bands)
+    if link is not None:
+        conn.execute("UPDATE documents SET duplicate_of = ?, similarity = ? WHERE doc_id = ?",
+                     (link.duplicate_of, link.similarity, doc_id))
+        return link
+    conn.executemany("INSERT OR IGNORE INTO doc_bands (band, doc_id) VALUES (?, ?)",
+                     [(band, doc_id) for band in bands])
+    return None

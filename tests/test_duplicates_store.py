@@ -1,0 +1,137 @@
+"""Near-duplicates through the pipeline and the store: linked within a batch and against what the store holds,
+found by probing band buckets only, copies with the same words storing no events, and a batch killed with SIGKILL
+then rerun giving every link exactly once (the same links as a run never killed)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from dragoman import store
+from dragoman.pipeline import code_files
+from test_pipeline_batch import write_corpus
+
+STORY = (
+    "GOMA, Congo (Reuters) - M23 rebels shelled army positions near Sake on Monday, killing seven soldiers, "
+    "a local official said.\n\n"
+    "The army said it had repelled the attack and arrested twelve fighters. Residents fled towards Goma as the "
+    "fighting spread along the main road.\n\n"
+    "The United Nations mission said it was deeply concerned and called on all sides to protect civilians.\n\n"
+    "Talks between Kigali and Kinshasa are expected to resume in Luanda next week.\n"
+)
+OTHER = (
+    "NAIROBI (Reuters) - Kenyan police fired tear gas at protesters in Nairobi on Tuesday as thousands marched "
+    "against new taxes, witnesses said.\n\n"
+    "Police arrested at least 30 people, a police spokesman said. Opposition leaders called for more "
+    "demonstrations on Thursday.\n"
+)
+FURNITURE = "Advertisement\n\n" + STORY + "\nShare this article\n"  # the cleaner drops both lines: same words
+EDITED = STORY.replace("seven soldiers", "nine soldiers").replace("twelve fighters", "15 fighters")
+TRUNCATED = STORY.split("\n\n", 2)[0] + "\n\n" + STORY.split("\n\n", 2)[1] + "\n"
+
+
+def _write(folder: Path, texts: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
+def _docs(db: Path) -> dict[str, tuple[str | None, float | None, int]]:
+    """source file name -> (its original's file name, similarity, events stored)."""
+    conn = sqlite3.connect(db)
+    try:
+        names = dict(conn.execute("SELECT doc_id, source_id FROM documents").fetchall())
+        rows = conn.execute("SELECT d.doc_id, d.duplicate_of, d.similarity, "
+                            "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.doc_id) FROM documents d").fetchall()
+        return {Path(names[d]).name: (Path(names[o]).name if o else None, s, n) for d, o, s, n in rows}
+    finally:
+        conn.close()
+
+
+def test_batch_links_within_itself_then_against_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _write(tmp_path / "one", {"a-story": STORY, "b-other": OTHER, "c-furniture": FURNITURE, "d-edited": EDITED})
+    first = code_files([tmp_path / "one"], db=db)
+    assert first.coded == 4  # a copy is a coded document like any other
+    docs = _docs(db)
+    assert docs["a-story.txt"][:2] == (None, None) and docs["b-other.txt"][:2] == (None, None)
+    assert docs["a-story.txt"][2] > 0
+    assert docs["c-furniture.txt"] == ("a-story.txt", 1.0, 0)  # same words: one more report of the original's
+    original, similarity, events = docs["d-edited.txt"]
+    assert original == "a-story.txt" and 0.4 <= similarity < 1.0 and events > 0  # other words: its own events
+    conn = store.connect(db)
+    banded = {row[0] for row in conn.execute("SELECT DISTINCT doc_id FROM doc_bands")}
+    ids = dict(conn.execute("SELECT source_id, doc_id FROM documents").fetchall())
+    assert banded == {ids[str(tmp_path / "one" / n)] for n in ("a-story.txt", "b-other.txt")}  # originals only
+    # The probe reads only the new document's buckets: a search of the band key index, never a scan of it.
+    plan = " ".join(str(tuple(r)) for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT b.doc_id, d.text FROM doc_bands b JOIN documents d ON d.doc_id = b.doc_id "
+        "WHERE b.band IN (1, 2, 3) AND b.doc_id != 'x' GROUP BY b.doc_id ORDER BY COUNT(*) DESC, d.rowid LIMIT 8"))
+    assert "SEARCH b USING" in plan and "SCAN b" not in plan, plan
+    conn.close()
+
+    _write(tmp_path / "two", {"e-truncated": TRUNCATED, "f-new": OTHER.replace("Nairobi", "Mombasa")
+                              .replace("Kenyan police", "Riot police").replace("thousands", "hundreds")})
+    second = code_files([tmp_path / "one", tmp_path / "two"], db=db)
+    assert second.coded == 2 and second.already_stored == 4
+    docs = _docs(db)
+    assert docs["e-truncated.txt"][0] == "a-story.txt"
+    assert docs["f-new.txt"][0] == "b-other.txt"  # a light rewrite of a stored story
+    assert sum(o is not None for o, _s, _n in docs.values()) == 4
+
+
+def _killed_corpus(folder: Path, n: int) -> None:
+    paths = write_corpus(folder, n)
+    for i, path in enumerate(paths[: n // 2]):
+        text = path.read_text(encoding="utf-8")
+        copy = "Advertisement\n\n" + text if i % 2 else text.replace("a local official said", "officials said")
+        (folder / f"story-{i:04d}-copy.txt").write_text(copy, encoding="utf-8")
+
+
+def _count(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_killed_batch_rerun_links_each_copy_once(tmp_path: Path) -> None:
+    n = 80
+    _killed_corpus(tmp_path / "in", n)
+    whole = tmp_path / "whole.db"
+    code_files([tmp_path / "in"], db=whole, workers=1)
+    expected = _docs(whole)
+    assert sum(o is not None for o, _s, _n in expected.values()) >= n // 2  # every copy is linked
+
+    db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "dragoman.cli", "code", str(tmp_path / "in"), "--db", str(db), "--workers", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while _count(db) < 20 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    assert process.poll() is None, "the batch finished before it could be killed: make the corpus larger"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 0 < _count(db) < len(expected)
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _docs(db) == expected
+    conn = store.connect(db)
+    try:
+        assert store.check_integrity(conn) == []
+        # bands only for originals, each (band, document) once; links only to originals
+        assert conn.execute("SELECT COUNT(*) FROM doc_bands b JOIN documents d USING (doc_id) "
+                            "WHERE d.duplicate_of IS NOT NULL").fetchone()[0] == 0
+        assert conn.execute("SELECT COUNT(*) FROM documents d JOIN documents o ON o.doc_id = d.duplicate_of "
+                            "WHERE o.duplicate_of IS NOT NULL").fetchone()[0] == 0
+    finally:
+        conn.close()
