@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
+import threading
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -208,3 +210,14 @@ def test_a_record_header_without_length_does_not_swallow_the_records_after_it(tm
     assert items[0].status == "failed" and "damaged WARC record" in items[0].error
     assert f"reading went on at the next record (offset {len(broken)})" in items[0].error
     assert isinstance(items[1], Article) and items[1].url == "https://news.example.org/1"
+
+
+def test_sniffing_for_warc_never_opens_a_pipe(tmp_path: Path) -> None:
+    fifo = tmp_path / "stream"  # no extension: the content would be sniffed, but a pipe is never opened
+    os.mkfifo(fifo)
+    done: list[list[Article | Rejected]] = []
+    reader = threading.Thread(target=lambda: done.append(_items(fifo)), daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    assert done and len(done[0]) == 1 and isinstance(done[0][0], Rejected)
+    assert "not a regular file" in done[0][0].error

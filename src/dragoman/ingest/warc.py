@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import mmap
 import re
+import stat
 import zlib
 from collections import Counter
 from collections.abc import Generator, Iterator
@@ -51,6 +52,8 @@ _MAX_RESYNCS = 1000
 def is_warc(path: Path) -> bool:
     """True when the file starts like a WARC archive: ``WARC/`` plainly or inside its first gzip member."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False  # opening a pipe would wait for a writer
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError:
