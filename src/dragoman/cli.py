@@ -420,6 +420,7 @@ def _event_table_rows(records: Iterable[dict[str, Any]], *, modality: bool) -> I
         }
         if modality:
             row["modality"] = r["modality"]
+        row["_event_id"] = r["event_id"]
         yield row
 
 
@@ -543,7 +544,11 @@ def events(db: str, type_: str | None, mode: str | None, quad: str | None, modal
         shows_modality = event_filter.modality != DEFAULT_MODALITY
         columns = ["type", "cameo", *(["modality"] if shows_modality else []), "actor", "recipient", "date", "place",
                    "trigger"]
-        _emit(_event_table_rows(records, modality=shows_modality), fmt, columns)
+        rows = _event_table_rows(records, modality=shows_modality)
+        if distinct:  # each happening's evidence (query.happening_evidence); exports keep the plain records
+            columns += list(_EVIDENCE_COLUMNS.values())
+            rows = _with_evidence(conn, rows)
+        _emit(rows, fmt, columns)
     elif fmt == "csv":  # the flattened layout of export.py, byte for byte the API's
         try:
             export.write_export(conn, records, "csv", sys.stdout, source=f" from {db!r}")
@@ -553,6 +558,17 @@ def events(db: str, type_: str | None, mode: str | None, quad: str | None, modal
         _emit(_export_guard(records, fmt, db), fmt, EVENT_COLUMNS)
     if fmt == "table" and event_filter.modality == DEFAULT_MODALITY:  # a note for people; exports stay bare
         _note_hidden(conn, event_filter)
+
+
+_EVIDENCE_COLUMNS = {"reports": "reports", "sources": "sources", "documents": "docs", "first_report": "first",
+                     "last_report": "last"}
+
+
+def _with_evidence(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        found = query.happening_evidence(conn, [row.pop("_event_id")]).values()
+        evidence = next(iter(found), {})
+        yield {**row, **{short: evidence.get(key) for key, short in _EVIDENCE_COLUMNS.items()}}
 
 
 def _note_hidden(conn: sqlite3.Connection, shown: query.EventFilter) -> None:
@@ -871,7 +887,10 @@ def watch(feeds: tuple[str, ...], db: str, every: float, once: bool, timeout: fl
             raise KeyboardInterrupt
         stop.set()  # the poll ends after the batch being coded is stored
 
-    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread (an embedding program): its signals stay its own
+        previous = {}
     failed_feeds = 0
 
     def report(summary: PollSummary) -> None:
