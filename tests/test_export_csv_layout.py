@@ -124,3 +124,13 @@ def test_export_every_column_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = re.findall(r"^\| `([a-z_0-9]+)` \| (string|Int64|Float64) \|", readme, flags=re.M)
     assert table == [(column.name, column.dtype) for column in export.COLUMNS]
+
+
+def test_export_csv_admin1_from_the_gazetteer(db: Path) -> None:
+    frame = _read(_api(db))
+    regions = {(row["location_name"], row["location_admin1_code"], row["location_admin1"])
+               for row in frame.to_dict("records") if row["location_name"] in ("Sake", "Nyala", "Yangon")}
+    assert regions == {("Sake", "11", "Nord-Kivu"), ("Nyala", "55", "North Darfur"), ("Yangon", "17", "Yangon")}
+    # a place the gazetteer does not know, or a country, has no region: empty, never guessed
+    row = export.flatten({"event_id": "x", "location": {"name": "Sudan", "geonameid": 366755, "country": "SDN"}})
+    assert row["location_admin1"] is None and row["location_admin1_code"] is None
