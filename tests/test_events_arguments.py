@@ -100,3 +100,10 @@ def test_event_noun_modifying_a_light_verbs_object_takes_its_subject() -> None:
     # "mediation" modifies "effort", the object of "launched": Sharif launched the mediation
     (e,) = only("Prime Minister Nawaz Sharif on Monday launched a mediation effort between the two parties.", "CONSULT")
     assert e.actor is not None and e.actor.text == "Prime Minister Nawaz Sharif"
+
+
+def test_an_argument_stops_before_its_own_trigger() -> None:
+    (e,) = only("The movement started with teachers striking in West Virginia on Monday.", "PROTEST")
+    assert e.actor is not None and e.actor.text == "teachers"
+    (e,) = only("Police said four gunmen killed in the raid were members of a cell.", "ASSAULT")
+    assert e.recipient is not None and e.recipient.text == "four gunmen"

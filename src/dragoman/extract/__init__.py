@@ -305,12 +305,32 @@ class DocumentCoder:
         """The events of one found trigger of ``sent`` (none when it names nothing codable); their counts are
         the trigger's read alone, before the sentence's figures are shared out (``share_figures``)."""
         figures, text, span = self.sentence(sent)
-        events = _events_for(found, sent, figures, self.actors, self.dates, self.places, self.article, self.source,
-                             text, span)
+        events = [_outside_trigger(event, found.trigger, self.article.original)
+                  for event in _events_for(found, sent, figures, self.actors, self.dates, self.places, self.article,
+                                           self.source, text, span)]
         for event in events:
             self.triggers.setdefault(event.event_id, found.trigger)
             self.sentence_of.setdefault(event.event_id, sent.start)
         return events
+
+
+def _outside_trigger(event: Event, trigger: Token, original: str) -> Event:
+    """An argument never holds its own event's trigger: "four gunmen killed", "teachers striking in X" (the trigger
+    a participle after the mention) are cut before it; a mention the trigger modifies from inside ("Car Bomb
+    Kills", a headline's parse) is no party at all."""
+    start = event.evidence.trigger_start
+    if start is None:
+        return event
+    roles = {}
+    for role in ("actor", "recipient"):
+        actor: Actor | None = getattr(event, role)
+        if actor is None or actor.start is None or actor.end is None or not actor.start < start < actor.end:
+            continue
+        cut = original[actor.start:start].rstrip(" ,;:-–—")
+        inside = trigger.dep_ in ("compound", "amod", "nmod") or trigger.head.i > trigger.i
+        roles[role] = None if inside or not any(ch.isalpha() for ch in cut) else replace(
+            actor, text=cut, end=actor.start + len(cut))
+    return replace(event, **roles) if roles else event
 
 
 def event_builder(doc: Doc, article: Article, clean: CleanDoc) -> MakeEvent:
