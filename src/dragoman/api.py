@@ -641,8 +641,15 @@ def _add_event_routes(app: FastAPI) -> None:
         distinct: bool = Query(False, description=DISTINCT_HELP + " total then counts happenings, exact up to 1000 "
                                "(else \"1000+\"); the page also gives \"reports\": how many stored events report "
                                "each happening shown, by event_id."),
+        evidence: bool = Query(False, description="With distinct=true: the page also gives \"happenings\", by "
+                               "event_id, the evidence of each happening shown: reports (same-words copies "
+                               "included), independent sources (outlets; a near-duplicate counts as its original's), "
+                               "documents, first_report and last_report (publication dates)."),
     ) -> dict[str, Any]:
         sort_v = _sort(sort)
+        if evidence and not distinct:
+            raise ApiError(422, "invalid_parameter", "evidence=true counts the reports of happenings: add "
+                           "distinct=true", parameter="evidence")
         flt = _distinct(flt, distinct, conn)
         # Counting stops past COUNT_CAP: an exact count of a broad filter over millions of events takes seconds.
         # A distinct count probes each row for an earlier report (~10 us a row), so it stops sooner.
@@ -657,6 +664,8 @@ def _add_event_routes(app: FastAPI) -> None:
                 "offset": offset, "sort": sort_v, "next_offset": offset + limit if more else None, "events": events}
         if distinct:
             page["reports"] = query.report_counts(conn, [record["event_id"] for record in events])
+        if evidence:
+            page["happenings"] = query.happening_evidence(conn, [record["event_id"] for record in events])
         return page
 
     @app.get("/api/events/{event_id}", summary="One event record", response_model=None,

@@ -90,6 +90,16 @@ class EventOut(_Record):
     confidence: float | None = Field(None, ge=0, le=1)
 
 
+class HappeningOut(_Record):
+    reports: int = Field(ge=1, description="Reports of the happening: its stored events and the same-words copies "
+                                          "of their documents")
+    sources: int = Field(ge=1, description="Independent outlets reporting it; a near-duplicate counts as its "
+                                          "original's outlet")
+    documents: int = Field(ge=1, description="Documents reporting it")
+    first_report: str | None = Field(description="Earliest publication date of those documents (YYYY-MM-DD)")
+    last_report: str | None = Field(description="Latest publication date of those documents (YYYY-MM-DD)")
+
+
 class EventPage(_Record):
     total: int | str | None = Field(description="Matching events; \"10000+\" (\"1000+\" with distinct) past the "
                                                 "cap; null with total=false",
@@ -104,6 +114,8 @@ class EventPage(_Record):
     events: list[EventOut]
     reports: dict[str, int] | None = Field(None, description="With distinct=true: how many stored events report "
                                                              "the happening of each event shown, by event_id")
+    happenings: dict[str, HappeningOut] | None = Field(None, description="With distinct=true and evidence=true: the "
+                                                       "evidence of each happening shown, by event_id")
 
 
 class Mark(_Record):

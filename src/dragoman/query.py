@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 # pydantic (a dependency, which brings typing_extensions) reads only this TypedDict on Python < 3.12 (the API's
 # /api/countries is typed by CountryTable).
@@ -452,6 +453,71 @@ def report_counts(conn: sqlite3.Connection, event_ids: Sequence[str]) -> dict[st
             "SELECT e.event_id, CASE WHEN e.happening IS NULL THEN 1 ELSE (SELECT COUNT(*) FROM events h "
             f"WHERE h.happening = e.happening) END FROM events e WHERE e.event_id IN ({marks})", ids).fetchall())
     return {event_id: int(found[event_id]) for event_id in event_ids if event_id in found}
+
+
+def has_duplicates(conn: sqlite3.Connection) -> bool:
+    """True when migration 9 (near-duplicate links, documents.duplicate_of) is in this store."""
+    return any(row[1] == "duplicate_of" for row in conn.execute("PRAGMA table_info(documents)"))
+
+
+def happening_evidence(conn: sqlite3.Connection, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The evidence of each event's happening, GDELT's NumMentions/NumSources/NumArticles made right for copies.
+
+    ``reports``: the stored events of the happening, plus one per event for each copy of its document with the same
+    words (stored without events of its own, see duplicates.py); ``documents``: the documents those reports are in;
+    ``sources``: the independent outlets among them, a near-duplicate counted as its original's outlet (the
+    original's site_name, else its URL's host, else the original document itself); ``first_report`` and
+    ``last_report``: the earliest and latest publication date of those documents (null when none states one).
+    An event with no happening key is its own happening.
+    """
+    check_distinct(conn, EventFilter(distinct=True))
+    links = has_duplicates(conn)
+    out: dict[str, dict[str, Any]] = {}
+    for event_id in event_ids:
+        row = conn.execute("SELECT happening, doc_id FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            continue
+        docs = [row[1]] if row[0] is None else [r[0] for r in conn.execute(
+            "SELECT doc_id FROM events WHERE happening = ?", (row[0],))]
+        out[event_id] = _evidence(conn, docs, links=links)
+    return out
+
+
+def _evidence(conn: sqlite3.Connection, reported_in: list[str], *, links: bool) -> dict[str, Any]:
+    """Counts over the documents holding the reports (one entry per report) and their same-words copies."""
+    marks = ", ".join("?" * len(set(reported_in)))
+    copies: dict[str, list[str]] = {}
+    if links:
+        for copy, original in conn.execute(f"SELECT doc_id, duplicate_of FROM documents WHERE duplicate_of IN "
+                                           f"({marks}) AND similarity = 1.0", sorted(set(reported_in))):
+            copies.setdefault(original, []).append(copy)
+    reports = [*reported_in, *(c for doc in reported_in for c in copies.get(doc, []))]
+    wanted = sorted(set(reports))
+    columns = "doc_id, site_name, url, published, " + ("duplicate_of" if links else "NULL")
+    info = {r[0]: r for r in conn.execute(f"SELECT {columns} FROM documents WHERE doc_id IN "
+                                          f"({', '.join('?' * len(wanted))})", wanted)}
+    roots = {info[d][4] or d for d in wanted if d in info}
+    missing = sorted(roots - set(info))
+    if missing:
+        info.update({r[0]: r for r in conn.execute(f"SELECT {columns} FROM documents WHERE doc_id IN "
+                                                   f"({', '.join('?' * len(missing))})", missing)})
+    dates = sorted(info[d][3] for d in wanted if d in info and info[d][3])
+    return {"reports": len(reports), "documents": len(wanted),
+            "sources": len({_outlet(info.get(info[d][4] or d, info[d])) for d in wanted if d in info}),
+            "first_report": dates[0] if dates else None, "last_report": dates[-1] if dates else None}
+
+
+def _outlet(doc: Sequence[Any]) -> str:
+    """An outlet's name for counting sources: the site's name, else the URL's host, else the document itself."""
+    if doc[1]:
+        return f"site:{str(doc[1]).strip().lower()}"
+    try:
+        host = urlsplit(doc[2]).hostname if doc[2] else None
+    except ValueError:  # a stored URL that is no URL ("http://[oops"): the document is its own outlet
+        host = None
+    if host:
+        return f"site:{host.removeprefix('www.')}"
+    return f"doc:{doc[0]}"
 
 
 def iter_events(
