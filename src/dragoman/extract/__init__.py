@@ -321,16 +321,20 @@ def _outside_trigger(event: Event, trigger: Token, original: str) -> Event:
     start = event.evidence.trigger_start
     if start is None:
         return event
-    roles = {}
-    for role in ("actor", "recipient"):
-        actor: Actor | None = getattr(event, role)
+    inside = trigger.dep_ in ("compound", "amod", "nmod") or trigger.head.i > trigger.i
+
+    def outside(actor: Actor | None) -> Actor | None:
         if actor is None or actor.start is None or actor.end is None or not actor.start < start < actor.end:
-            continue
+            return actor
         cut = original[actor.start:start].rstrip(" ,;:-–—")
-        inside = trigger.dep_ in ("compound", "amod", "nmod") or trigger.head.i > trigger.i
-        roles[role] = None if inside or not any(ch.isalpha() for ch in cut) else replace(
-            actor, text=cut, end=actor.start + len(cut))
-    return replace(event, **roles) if roles else event
+        if inside or not any(ch.isalpha() for ch in cut):
+            return None
+        return replace(actor, text=cut, end=actor.start + len(cut))
+
+    actor, recipient = outside(event.actor), outside(event.recipient)
+    if actor is event.actor and recipient is event.recipient:
+        return event
+    return replace(event, actor=actor, recipient=recipient)
 
 
 def event_builder(doc: Doc, article: Article, clean: CleanDoc) -> MakeEvent:
