@@ -221,3 +221,24 @@ def test_sniffing_for_warc_never_opens_a_pipe(tmp_path: Path) -> None:
     reader.join(timeout=20)
     assert done and len(done[0]) == 1 and isinstance(done[0][0], Rejected)
     assert "not a regular file" in done[0][0].error
+
+
+def test_a_warc_gzipped_as_a_whole_is_read_and_its_cut_end_reported(tmp_path: Path) -> None:
+    archive = Archive(gzip_records=False)  # `gzip crawl.warc`: one gzip stream, not one member per record
+    archive.other("", "warcinfo", b"software: test\r\n")
+    first = archive.response("https://news.example.org/1", news_page("Arrests", KENYA).encode())
+    second = archive.response("https://news.example.org/2", news_page("Attack", NIGERIA).encode())
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(archive.bytes()))
+    items = _items(whole)
+    assert [item.source_id for item in items] == [f"{whole}#{first}", f"{whole}#{second}", f"{whole}#other-records"]
+    assert [item.url for item in items[:2]] == ["https://news.example.org/1", "https://news.example.org/2"]
+    assert count_inputs([whole]) == 3
+
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(gzip.compress(archive.bytes())[:-150])
+    items = _items(cut)
+    assert isinstance(items[0], Article) and items[0].url == "https://news.example.org/1"
+    assert isinstance(items[1], Rejected) and items[1].source_id == f"{cut}#{second}"
+    assert "cut off: the compressed stream ends before its end marker" in items[1].error
+    assert "gzipped as a whole: offsets count in the uncompressed stream" in items[1].error

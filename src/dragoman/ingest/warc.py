@@ -124,6 +124,11 @@ def _walk(path: Path, *, max_bytes: int) -> Iterator[_Page | _Damage | _Others]:
     others: Counter[str] = Counter()
     size = path.stat().st_size
     gzipped = _starts_gzipped(path)
+    if gzipped and _gzipped_whole(path):
+        yield from _walk_whole_gzip(path, others=others, max_bytes=max_bytes)
+        if others:
+            yield _Others(tuple(sorted(others.items())))
+        return
     with path.open("rb") as handle:
         start = 0
         for _attempt in range(_MAX_RESYNCS):
@@ -141,6 +146,73 @@ def _walk(path: Path, *, max_bytes: int) -> Iterator[_Page | _Damage | _Others]:
             start = resume
     if others:
         yield _Others(tuple(sorted(others.items())))
+
+
+def _gzipped_whole(path: Path) -> bool:
+    """True for a WARC gzipped as one stream (``gzip file.warc``): a second record starts inside the first gzip
+    member. A file gzipped record by record (CC-NEWS) ends its first member after one record."""
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    seen = b""
+    with path.open("rb") as handle:
+        while not decompressor.eof and (chunk := handle.read(1 << 16)):
+            try:
+                seen = seen[-16:] + decompressor.decompress(chunk)
+            except zlib.error:
+                return False  # damaged: read record by record, which reports it
+            if b"\r\n\r\nWARC/1." in seen:
+                return True
+    return False
+
+
+class _EndedEarly(Exception):
+    """A gzip stream that ends before its end marker (warcio would take an EOFError for a clean end)."""
+
+
+class _Stream:
+    """The decompressed bytes of a WARC gzipped whole, for warcio: everything before a cut is handed out, and
+    only then does reading fail (gzip.GzipFile would fail the whole last block)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+        self.decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        self.buffer = b""
+        self.position = 0
+        self.cut = False
+
+    def _fill(self, size: int) -> None:
+        while len(self.buffer) < size and not self.cut:
+            chunk = self.decompressor.unused_data or self.raw.read(1 << 16)
+            if self.decompressor.eof:  # concatenated members (cat a.gz b.gz) are one stream
+                if not chunk:
+                    return
+                self.decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            if not chunk:
+                self.cut = True
+                return
+            self.buffer += self.decompressor.decompress(chunk)
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            self._fill(size if size >= 0 else 1 << 62)
+        except zlib.error as exc:
+            raise _EndedEarly(f"damaged gzip data ({exc})") from exc
+        if not self.buffer and self.cut:
+            raise _EndedEarly("the compressed stream ends before its end marker")
+        count = len(self.buffer) if size < 0 else size
+        out, self.buffer = self.buffer[:count], self.buffer[count:]
+        self.position += len(out)
+        return out
+
+    def tell(self) -> int:
+        return self.position
+
+
+def _walk_whole_gzip(path: Path, *, others: Counter[str], max_bytes: int) -> Iterator[_Page | _Damage]:
+    """The records of a WARC gzipped as one stream; their offsets count in the decompressed stream."""
+    with path.open("rb") as raw:
+        end, error = yield from _records(_Stream(raw), others=others, max_bytes=max_bytes)  # type: ignore[arg-type]
+    if error is not None:
+        yield _Damage(end, None, f"{error} (it is gzipped as a whole: offsets count in the uncompressed stream)")
 
 
 def _starts_gzipped(path: Path) -> bool:
@@ -164,6 +236,8 @@ def _records(handle: IO[bytes], *, others: Counter[str], max_bytes: int
                 continue
             yield _read_page(record, offset=offset, iterator=iterator, max_bytes=max_bytes)
         return iterator.offset, None
+    except _EndedEarly as exc:
+        return iterator.offset, f"cut off: {exc}, the file is truncated"
     except ArchiveLoadFailed:
         return iterator.offset, "no WARC record header where a record should start: damaged bytes or gzip member"
     except Exception as exc:  # noqa: BLE001 - warcio raises many types on damaged bytes; the file goes on
