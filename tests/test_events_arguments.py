@@ -107,3 +107,11 @@ def test_an_argument_stops_before_its_own_trigger() -> None:
     assert e.actor is not None and e.actor.text == "teachers"
     (e,) = only("Police said four gunmen killed in the raid were members of a cell.", "ASSAULT")
     assert e.recipient is not None and e.recipient.text == "four gunmen"
+
+
+def test_it_after_a_thing_as_subject_is_that_thing_not_an_actor() -> None:
+    text = "The United States sent troops. The car was parked near a bus terminal when it blew up shortly after noon."
+    (e,) = only(text, "ASSAULT")
+    assert e.actor is None
+    (e,) = only("The ministry said it had arrested three men.", "COERCE")
+    assert e.actor is not None and e.actor.text == "ministry"

@@ -827,6 +827,8 @@ class ActorResolver:
         want = "person" if want_person else ("it" if word.startswith("it") else "they")
         sent = head.sent
         same = earlier if earlier is not None else self._subjects(sent)
+        if want == "it" and self._thing_before(head, same):
+            return None
         chosen = next((a for i, a in reversed(same) if i < head.i and self._fits(a, want)), None)
         previous = sent.start - 1
         for _ in range(2):  # look back at most two sentences
@@ -845,6 +847,15 @@ class ActorResolver:
         elif want == "they":
             self._plural.add((resolved.start, resolved.end))
         return resolved
+
+    @staticmethod
+    def _thing_before(head: Token, subjects: list[tuple[int, Actor]]) -> bool:
+        """"The car was parked near shops when it blew up": the nearest subject before "it" in its sentence is a
+        thing, no actor, and "it" is that thing."""
+        sent = head.sent
+        nearest = next((t for t in reversed(sent[:head.i - sent.start])
+                        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+        return nearest is not None and all(i != nearest.i for i, _ in subjects)
 
     def _subjects(self, sent: Span) -> list[tuple[int, Actor]]:
         """Actors of a sentence's subjects (and their conjuncts), in order; pronoun subjects resolved."""
