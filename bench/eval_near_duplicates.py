@@ -1,6 +1,6 @@
 """Near-duplicate detection on the LGL and GeoWebNews texts with generated copies: precision, recall, F1 of pairs.
 
-    python bench/eval_near_duplicates.py [--gold ../shared/gold] [--grid] [--every 3]
+    python bench/eval_near_duplicates.py [--gold ../shared/gold] [--grid] [--every 3] [--half dev|heldout]
 
 Corpus. Every LGL and GeoWebNews article (788 real news texts), cut into paragraphs of three sentences under its
 first sentence as the headline. Every ``--every``-th article also gets five generated copies, as wire copies and
@@ -223,10 +223,13 @@ def grid(docs: Sequence[Doc], bodies: dict[str, str], gold: set[tuple[str, str]]
     return sorted(rows, key=lambda r: -float(r["f1"]))  # type: ignore[arg-type]
 
 
-def run(gold_dir: Path, *, every: int = 3, search: bool = False) -> list[dict[str, object]]:
+def run(gold_dir: Path, *, every: int = 3, search: bool = False,
+        halves: Sequence[str] = ("dev", "heldout")) -> list[dict[str, object]]:
     texts = read_articles(gold_dir)
     out = []
     for half, name in ((0, "dev"), (1, "heldout")):
+        if name not in halves:
+            continue
         docs = corpus(texts[half::2], every=every)
         bodies = {doc.key: cleaned(doc) for doc in docs}
         gold = pairs_of({doc.key: doc.group for doc in docs})
@@ -251,11 +254,13 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--every", type=int, default=3, help="every N-th article gets generated copies")
     parser.add_argument("--grid", action="store_true", help="sweep the settings (development half chooses)")
+    parser.add_argument("--half", choices=("dev", "heldout"), help="run one half only (default: both)")
     args = parser.parse_args()
     if not all((args.gold / name).exists() for name in SETS):
         print(f"gold data not found under {args.gold} (needs {', '.join(SETS)}): nothing to evaluate")
         return 0
-    for row in run(args.gold, every=args.every, search=args.grid):
+    halves = (args.half,) if args.half else ("dev", "heldout")
+    for row in run(args.gold, every=args.every, search=args.grid, halves=halves):
         print(json.dumps(row))
     return 0
 
