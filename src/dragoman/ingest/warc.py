@@ -39,7 +39,6 @@ from .decode import GZIP_MAGIC, binary_kind, decode_bytes, display_path, looks_b
 from .html import article_from_html, looks_like_html
 from .text import article_from_text
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 _WARC_MAGIC = b"WARC/"
 _PAGE_TYPES = ("response", "resource")
 _CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
@@ -70,13 +69,12 @@ def is_warc(path: Path) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Page:
-    """One page record as read: headers and (capped) body, or the reason it cannot be a page."""
+    """A record that may be a page (response, resource, revisit) as read: headers and the body (capped)."""
 
     offset: int
     rec_type: str
     url: str | None
     warc_date: str | None
-    record_id: str | None
     status: int | None
     content_type: str
     body: bytes
@@ -144,6 +142,8 @@ def _walk(path: Path, *, max_bytes: int) -> Iterator[_Page | _Damage | _Others]:
             if resume is None:
                 break
             start = resume
+        else:
+            yield _Damage(start, None, f"over {_MAX_RESYNCS} damaged stretches: the rest of the file was not read")
     if others:
         yield _Others(tuple(sorted(others.items())))
 
@@ -261,7 +261,7 @@ def _read_page(record: Any, *, offset: int, iterator: ArchiveIterator, max_bytes
         status = int(code) if code.isdigit() else 0
     return _Page(
         offset=offset, rec_type=str(record.rec_type), url=headers.get_header("WARC-Target-URI"),
-        warc_date=headers.get_header("WARC-Date"), record_id=headers.get_header("WARC-Record-ID"), status=status,
+        warc_date=headers.get_header("WARC-Date"), status=status,
         content_type=content_type, body=body, truncated=getattr(record.raw_stream, "limit", 0) > 0,
         declared_length=declared,
     )
@@ -383,10 +383,13 @@ def _day(warc_date: str | None) -> str | None:
 
 
 def decode_http_body(body: bytes, *, content_type: str, source: str) -> str:
-    """The body as text: the HTTP header's charset, unless it is a server default and the bytes are UTF-8."""
+    """The body as text in the HTTP header's charset, as a browser reads it (bytes that are not in it become
+    U+FFFD); sniffed (``decode_bytes``) when the header names none or an unknown one, or a server default
+    (ISO-8859-1, ...) while the bytes are UTF-8."""
     match = _CHARSET_RE.search(content_type)
-    charset = _codec(match.group(1)) if match else None
-    if charset is None or (match and match.group(1).lower() in _DEFAULT_CHARSETS and _is_utf8(body)):
+    declared = match.group(1).lower() if match else ""
+    charset = _codec(declared) if declared else None
+    if charset is None or (declared in _DEFAULT_CHARSETS and _is_utf8(body)):
         return decode_bytes(body, source=source)
     if not body.strip():
         raise EmptyInputError(f"{source}: the page is empty; nothing to code")
