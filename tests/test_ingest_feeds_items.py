@@ -128,6 +128,14 @@ def test_rss_items_without_content_are_fetched_from_their_links(site: LocalSite)
     assert [path for path, _agent in site.requests] == ["/feed.xml", "/world/kenya", "/world/zamfara"]
 
 
+def test_relative_item_links_are_resolved_against_the_feed_address(site: LocalSite) -> None:
+    site.routes["/world/kenya"] = (200, "text/html", page("Police arrest protesters", KENYA))
+    site.routes["/feeds/rss.xml"] = (200, "application/rss+xml", rss([
+        ("Police arrest protesters", "/world/kenya", "Tue, 05 Mar 2024 09:30:00 GMT")]))
+    (article,) = iter_feed(site.url("/feeds/rss.xml"), max_bytes=1_000_000)
+    assert isinstance(article, Article) and article.url == site.url("/world/kenya")
+
+
 def test_atom_entries_with_full_content_are_read_from_the_feed_file(tmp_path: Path) -> None:
     feed = tmp_path / "wire.atom"
     feed.write_bytes(atom([

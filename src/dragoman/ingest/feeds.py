@@ -95,8 +95,10 @@ def read_feed(location: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int
             data = path.read_bytes()
         except OSError as exc:
             raise FeedError(f"{source}: the feed file cannot be read ({exc.strerror}); check the path") from exc
-    # Bytes, never the location: given a string, feedparser would fetch it itself (no timeout, no size cap).
-    parsed = feedparser.parse(data)
+    # Bytes, never the location: given a string, feedparser would fetch it itself (no timeout, no size cap). The
+    # feed's address resolves relative item links ("/world/story").
+    headers = {"content-location": location} if is_url(location) else {}
+    parsed = feedparser.parse(data, response_headers=headers)
     if not parsed.get("version"):
         problem = parsed.get("bozo_exception")
         detail = f" ({problem})" if problem else ""
