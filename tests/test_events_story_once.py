@@ -130,3 +130,10 @@ def test_conjoined_parties_of_one_country_are_one_happening() -> None:
     assert len([e for e in events if e.type == "COERCE"]) == 1
     split = asserted("Kenya and Uganda shelled rebel positions near the border on Monday.")
     assert sorted(e.actor.country for e in split if e.type == "ASSAULT" and e.actor) == ["KEN", "UGA"]
+
+
+def test_an_event_noun_in_the_phrase_of_its_own_event_is_no_second_event() -> None:
+    events = asserted("A car bomb exploded near a market in Baghdad on Thursday, killing 20 people, in the fifth "
+                      "major attack in Iraq this month.")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert assaults and "attack" not in {e.evidence.trigger for e in assaults}

@@ -484,12 +484,24 @@ def _drop_embedded(coded: list[tuple[Found, list[Event]]]) -> list[tuple[Found, 
     talks") is a mention, not an interaction the sentence reports: the governing event is coded instead.
     """
     triggers = {item.trigger.i for item, _events in coded}
+    types = {item.trigger.i: {e.type for e in item_events} for item, item_events in coded}
     out = []
     for item, item_events in coded:
         if item_events and _bare(item_events) and any(a.i in triggers for a in item.trigger.ancestors):
             continue
+        if item_events and _renamed(item, item_events, types):
+            continue
         out.append((item, item_events))
     return out
+
+
+def _renamed(item: Found, item_events: list[Event], types: dict[int, set[str]]) -> bool:
+    """An event noun without an actor in the phrase of a trigger of the same type names that event again:
+    "a car bomb exploded ..., killing 20, in the fifth major attack in Iraq this month"."""
+    if item.trigger.pos_ != "NOUN" or any(e.actor is not None for e in item_events):
+        return False
+    own = {e.type for e in item_events}
+    return any(own & types.get(a.i, set()) for a in item.trigger.ancestors)
 
 
 def _text(actor: Actor | None) -> str:
