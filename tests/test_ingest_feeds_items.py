@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from dragoman import __version__
-from dragoman.errors import FeedError, NoArticleError
+from dragoman.errors import FeedError, NoArticleError, TooLargeError
 from dragoman.ingest.feeds import item_article, iter_feed, read_feed
 from dragoman.model import Article, Rejected
 
@@ -160,6 +160,8 @@ def test_feeds_that_cannot_be_read_say_why(site: LocalSite, tmp_path: Path) -> N
         read_feed(site.url("/page.html"), max_bytes=1_000_000)
     with pytest.raises(FeedError, match=r"/slow: no answer within 0.3s"):
         read_feed(site.url("/slow"), timeout=0.3, max_bytes=1_000_000)
+    with pytest.raises(TooLargeError, match=r"/page.html: over the limit of 100 bytes; raise --max-bytes"):
+        read_feed(site.url("/page.html"), max_bytes=100)
     with pytest.raises(FeedError, match=r"the feed file cannot be read"):
         read_feed(str(tmp_path / "absent.rss"), max_bytes=1_000_000)
 

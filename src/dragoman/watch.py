@@ -93,7 +93,7 @@ def poll_once(
                 break
             try:
                 items = read_feed(feed, timeout=timeout, max_bytes=max_bytes).items
-            except FeedError as exc:
+            except InputError as exc:
                 problems.append(f"feed {feed}: {exc.reason}")
                 continue
             _poll_feed(conn, items, known=known, tally=tally, problems=problems, timeout=timeout,

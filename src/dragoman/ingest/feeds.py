@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import feedparser
 
 from .. import __version__
-from ..errors import FeedError, InputError, NoArticleError
+from ..errors import FeedError, InputError, NoArticleError, TooLargeError
 from ..model import Article, Rejected, content_hash
 from .decode import display_path
 from .html import article_from_html
@@ -64,7 +64,8 @@ def is_url(location: str) -> bool:
 
 
 def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int) -> tuple[bytes, str]:
-    """(body, Content-Type) of ``url``; FeedError naming the URL and the fix when it cannot be had."""
+    """(body, Content-Type) of ``url``; FeedError naming the URL and the fix when it cannot be had, TooLargeError
+    when it is over ``max_bytes``."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) checked by callers
@@ -78,8 +79,8 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int) -> tupl
         raise FeedError(f"{url}: no answer within {timeout:g}s; try again later or raise the timeout") from exc
     except OSError as exc:
         raise FeedError(f"{url}: cannot be fetched ({exc}); check the address and the network") from exc
-    if len(body) > max_bytes:
-        raise FeedError(f"{url}: over the limit of {max_bytes} bytes; raise --max-bytes to read it")
+    if len(body) > max_bytes:  # the page's own state, not the network's: TooLargeError, not FeedError
+        raise TooLargeError(f"{url}: over the limit of {max_bytes} bytes; raise --max-bytes to read it")
     return body, content_type
 
 
