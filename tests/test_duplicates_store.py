@@ -84,6 +84,17 @@ def test_batch_links_within_itself_then_against_the_store(tmp_path: Path) -> Non
     assert docs["f-new.txt"][0] == "b-other.txt"  # a light rewrite of a stored story
     assert sum(o is not None for o, _s, _n in docs.values()) == 4
 
+    # A recode keeps every link and every original's band keys; the same-words copy still stores no events.
+    conn = store.connect(db)
+    bands = sorted(tuple(r) for r in conn.execute("SELECT band, doc_id FROM doc_bands"))
+    conn.close()
+    again = code_files([tmp_path / "one", tmp_path / "two"], db=db, recode=True)
+    assert again.recoded == 6
+    assert _docs(db) == docs
+    conn = store.connect(db)
+    assert sorted(tuple(r) for r in conn.execute("SELECT band, doc_id FROM doc_bands")) == bands
+    conn.close()
+
 
 def _killed_corpus(folder: Path, n: int) -> None:
     paths = write_corpus(folder, n)

@@ -142,15 +142,18 @@ def record(conn: sqlite3.Connection, doc_id: str, body: str, bands: Sequence[int
            recode: bool = False) -> Link | None:
     """Inside the caller's transaction: link ``doc_id`` to its original, or index it as an original.
 
-    A recoded document keeps the link it was given when first stored (its original stays the earlier one), so a
-    rerun never moves or doubles a link; an original's band keys are written again.
+    A recoded document keeps what it was when first stored: a copy its link, an original its place as one (its band
+    keys written again, e.g. for a store coded before migration 9). Probing again could make an original the copy
+    of a later document and leave its own copies linked to a copy; a rerun never moves or doubles a link.
     """
+    link = None
     if recode:
         row = conn.execute("SELECT duplicate_of, similarity FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         if row is not None and row[0] is not None:
             return Link(row[0], float(row[1]))
         conn.execute("DELETE FROM doc_bands WHERE doc_id = ?", (doc_id,))
-    link = probe(conn, doc_id, body, bands)
+    else:
+        link = probe(conn, doc_id, body, bands)
     if link is not None:
         conn.execute("UPDATE documents SET duplicate_of = ?, similarity = ? WHERE doc_id = ?",
                      (link.duplicate_of, link.similarity, doc_id))
