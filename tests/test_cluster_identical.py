@@ -15,9 +15,11 @@ from pathlib import Path
 
 import dask
 import pytest
-from distributed import Client, LocalCluster
+from distributed import Client, KilledWorker, LocalCluster
 
 from conftest import EXAMPLES_DIR
+from dragoman.cluster import _died
+from dragoman.ingest import article_from_text
 from dragoman.pipeline import CHUNK_SIZE, BatchSummary, code_files
 
 STORIES = 40
@@ -127,3 +129,12 @@ def test_cluster_worker_killed_mid_batch_loses_nothing(cluster: str, batch: tupl
     # The chunks the dead worker held were coded again, one document per task (allowed-failures is 0 here).
     assert "killed its Dask worker each time: coding them one by one" in caplog.text
     assert _rows(tmp_path / "killed.db") == _rows(reference)
+
+
+def test_cluster_document_that_kills_every_worker_is_stored_as_failed_with_why() -> None:
+    article = article_from_text("Police arrested 3 people in Goma.", source_id="poison.txt")
+    coded = _died(article, KilledWorker("dragoman-code-x-0-1", "tcp://127.0.0.1:1", 3))
+    assert (coded.doc_id, coded.source_id, coded.status) == (article.doc_id, "poison.txt", "failed")
+    assert coded.error is not None
+    assert coded.error.startswith("the Dask worker coding it died each time it was tried (4 times alone)")
+    assert "--workers 1" in coded.error and "--recode" in coded.error

@@ -145,8 +145,10 @@ def _died(item: Article | Rejected, exc: BaseException) -> CodedDoc:
     """A document whose task kept killing the worker that coded it, stored as failed with the reason."""
     if isinstance(item, Rejected):
         return _rejected(item)
-    error = ClusterError(f"the Dask worker coding it died each time it was tried ({exc}): code the file alone "
-                         "(dragoman code FILE --workers 1) to see why; --recode tries it again")
+    # Not str(exc): Dask's message is a paragraph about its logs, and needs the scheduler's worker record.
+    tries = getattr(exc, "allowed_failures", 0) + 1
+    error = ClusterError(f"the Dask worker coding it died each time it was tried ({tries} times alone): code the "
+                         "file alone (dragoman code FILE --workers 1) to see why; --recode tries it again")
     return _failed(item, "cluster", error)
 
 
