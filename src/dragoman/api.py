@@ -65,7 +65,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import query, store
-from .api_models import ClustersOut, DocOut, EventOut, EventPage, MetaOut, StatsOut, enum_of
+from .api_models import ClustersOut, DocOut, EventOut, EventPage, MetaOut, StatsOut, StoryOut, StoryPage, enum_of
 from .codes import MODALITIES, PLOVER_TYPES, QUADS
 from .errors import QueryError, StoreError
 from .export import CSV_COLUMNS as CSV_COLUMNS  # the export's columns, named here for API clients
@@ -558,6 +558,7 @@ def create_app(db: str | Path, *, allowed_hosts: Iterable[str] | None = None) ->
     _add_event_routes(app)
     _add_summary_routes(app)
     _add_export_route(app, db_path)
+    _add_story_routes(app)
     _add_ui_routes(app)
     _add_docs_route(app)
     _tidy_openapi(app)
@@ -716,6 +717,43 @@ def _add_summary_routes(app: FastAPI) -> None:
 
 
 _EXPORT_BODY = {"type": "string", "description": "The body, streamed"}
+
+
+def _add_story_routes(app: FastAPI) -> None:
+    """/api/stories (a page, latest first) and /api/stories/{id} (reports, outlets, places, claims)."""
+    from . import stories
+
+    @app.get("/api/stories", summary="Stories: documents about the same happening across outlets and days",
+             response_model=None, responses=_ok(StoryPage, "A page of stories, latest first"))
+    def list_stories(
+        conn: Conn,
+        since: str | None = Query(None, description="Stories reported on or after this day, YYYY-MM-DD",
+                                  json_schema_extra=_DAY),
+        until: str | None = Query(None, description="Stories reported on or before this day, YYYY-MM-DD",
+                                  json_schema_extra=_DAY),
+        country: str | None = Query(None, description="ISO alpha-3 code of a country the story's events are in",
+                                    json_schema_extra=_CODE),
+        q: str | None = Query(None, description="Text in the story's title", json_schema_extra=_TEXT),
+        limit: int = Query(DEFAULT_LIMIT, ge=0, le=MAX_LIMIT, description="Stories per page (0: count only)"),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    ) -> dict[str, Any]:
+        flt = stories.StoryFilter(since=_date("since", since), until=_date("until", until),
+                                  country=_country("country", country), q=_text("q", q))
+        if not stories.has_stories(conn):  # a store from before migration 10 has no stories yet
+            return {"total": 0, "limit": limit, "offset": offset, "next_offset": None, "stories": []}
+        page, total = stories.story_page(conn, flt, limit=limit, offset=offset)
+        more = limit > 0 and offset + limit < total
+        return {"total": total, "limit": limit, "offset": offset, "next_offset": offset + limit if more else None,
+                "stories": [stories.summary_record(item) for item in page]}
+
+    @app.get("/api/stories/{story_id}", summary="One story: its reports, outlets, places, date span and happenings "
+             "with their claims side by side", response_model=None, responses=_ok(StoryOut, "The story"))
+    def one_story(story_id: str, conn: Conn) -> dict[str, Any]:
+        key = _text("story_id", story_id, max_len=64) or ""
+        found = stories.story(conn, key) if stories.has_stories(conn) else None
+        if found is None:
+            raise ApiError(404, "not_found", f"no story {story_id!r}: list stories at /api/stories")
+        return stories.story_record(found)
 
 
 def _add_export_route(app: FastAPI, db_path: Path) -> None:

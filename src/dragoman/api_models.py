@@ -187,3 +187,83 @@ class MetaOut(_Record):
     sorts: list[str]
     max_limit: int
     ui_built: bool
+
+
+class ClaimOut(_Record):
+    value: int = Field(ge=0)
+    claimant: str = Field(description="Who gives the figure: the attribution in the text, else the outlet")
+    attributed: bool = Field(description="The claimant is named in the text (not only the outlet)")
+    outlet: str
+    doc_id: str
+    event_id: str
+    start: int = Field(ge=0, description="Evidence offsets into the document as read")
+    end: int = Field(ge=0)
+    sentence: str
+
+
+class FigureOut(_Record):
+    figure: Literal["dead", "injured", "arrested", "displaced"]
+    low: int = Field(ge=0)
+    high: int = Field(ge=0)
+    disputed: bool = Field(description="The claims give more than one value")
+    default: int = Field(ge=0, description="The most conservative (lowest) attributed figure (ACLED's rule)")
+    claims: list[ClaimOut]
+
+
+class StoryHappeningOut(_Record):
+    key: str = Field(description="Type and place of the happening within the story")
+    type: str
+    date: str | None
+    place: str | None
+    country: str | None
+    reports: int = Field(ge=1)
+    documents: int = Field(ge=1)
+    disputed: bool
+    figures: list[FigureOut]
+
+
+class StoryDocumentOut(_Record):
+    doc_id: str
+    title: str | None
+    date: str | None = Field(description="The day the document is placed at (published, else its events' day)")
+    outlet: str
+    url: str | None
+    duplicate_of: str | None
+    linked_by: Literal["new", "text", "happening", "duplicate", "kept"]
+    score: float | None
+
+
+class StoryPlaceOut(_Record):
+    name: str
+    country: str | None
+    geonameid: int | None
+    reports: int = Field(ge=1)
+
+
+class StorySummaryOut(_Record):
+    story_id: str
+    title: str | None
+    first_date: str | None
+    last_date: str | None
+    documents: int = Field(ge=0)
+    outlets: int = Field(ge=0)
+
+
+class StoryPage(_Record):
+    total: int = Field(ge=0)
+    limit: int = Field(ge=0)
+    offset: int = Field(ge=0)
+    next_offset: int | None
+    stories: list[StorySummaryOut]
+
+
+class StoryOut(_Record):
+    story_id: str
+    title: str | None
+    first_date: str | None
+    last_date: str | None
+    disputed: bool = Field(description="Some figure of some happening is claimed differently")
+    outlets: list[str]
+    documents: list[StoryDocumentOut]
+    places: list[StoryPlaceOut]
+    happenings: list[StoryHappeningOut]

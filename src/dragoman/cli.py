@@ -665,6 +665,92 @@ def places(file: Path, published: str | None) -> None:
         raise SystemExit(1)
 
 
+@main.group(invoke_without_command=True)
+@db_option
+@click.option("--since", callback=_iso_date, help="Stories reported on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=_iso_date, help="Stories reported on or before this day (YYYY-MM-DD).")
+@click.option("--country", help="ISO alpha-3 code of a country the story's events are in.")
+@click.option("--q", help="Text in the story's title.")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@verbose_option
+@click.pass_context
+@_handle_errors
+def stories(ctx: click.Context, db: str, since: str | None, until: str | None, country: str | None, q: str | None,
+            limit: int, fmt: str) -> None:
+    """Stories: documents about the same happening across outlets and days, latest first. `stories show ID`: one
+    story with its reports, outlets, places and conflicting figures side by side."""
+    from . import stories as story_lib
+
+    ctx.obj = {"db": db, "fmt": fmt}
+    if ctx.invoked_subcommand is not None:
+        return
+    conn = _story_store(db)
+    flt = story_lib.StoryFilter(since=since, until=until, country=_country_code("--country", country), q=q)
+    page, total = story_lib.story_page(conn, flt, limit=limit)
+    records = [story_lib.summary_record(item) for item in page]
+    _emit(records, fmt, ["story_id", "first_date", "last_date", "documents", "outlets", "title"])
+    if fmt == "table" and total > len(records):
+        click.echo(f"{len(records)} of {total} stories shown; --limit shows more", err=True)
+
+
+def _story_store(db: str) -> sqlite3.Connection:
+    from . import stories as story_lib
+
+    conn = store.connect_existing(db)
+    if not story_lib.has_stories(conn):
+        raise StoreError(f"database {db!r} was written before stories (migration 10): open it once for writing "
+                         f"(dragoman stories rebuild --db {db})")
+    return conn
+
+
+@stories.command("rebuild")
+@click.option("--db", default=None, type=click.Path(dir_okay=False), help="SQLite file (default: the group's).")
+@verbose_option
+@click.pass_context
+@_handle_errors
+def stories_rebuild(ctx: click.Context, db: str | None) -> None:
+    """Link every stored document into stories again, in stored order (a store coded before stories existed)."""
+    from . import stories as story_lib
+
+    db = db or ctx.obj["db"]
+    store.connect_existing(db).close()
+    click.echo(f"{story_lib.rebuild(store.connect(db))} documents linked into stories", err=True)
+
+
+@stories.command("show")
+@click.argument("story_id")
+@click.option("--db", default=None, type=click.Path(dir_okay=False), help="SQLite file (default: the group's).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default=None)
+@verbose_option
+@click.pass_context
+@_handle_errors
+def stories_show(ctx: click.Context, story_id: str, db: str | None, fmt: str | None) -> None:
+    """One story: its reports, outlets, places, date span and happenings with their claims."""
+    from . import stories as story_lib
+
+    db = db or ctx.obj["db"]
+    fmt = fmt or ctx.obj["fmt"]
+    found = story_lib.story(_story_store(db), story_id)
+    if found is None:
+        raise QueryError(f"no story {story_id!r} in {db}: list them with `dragoman stories --db {db}`")
+    record = story_lib.story_record(found)
+    if fmt == "jsonl":
+        click.echo(json.dumps(record, ensure_ascii=False))
+        return
+    click.echo(f"{record['story_id']}  {record['first_date']} .. {record['last_date']}  {record['title'] or ''}")
+    click.echo(f"outlets: {', '.join(record['outlets'])}")
+    click.echo("places: " + ", ".join(f"{p['name']} ({p['country'] or '?'})" for p in record["places"]))
+    for doc in record["documents"]:
+        click.echo(f"  {doc['date']}  {doc['outlet']}  {doc['doc_id']}  {_short(doc['title'] or '', 60)}")
+    for happening in record["happenings"]:
+        for figure in happening["figures"]:
+            mark = "DISPUTED " if figure["disputed"] else ""
+            claims = "; ".join(f"{c['value']} ({c['claimant']}, {c['outlet']})" for c in figure["claims"])
+            click.echo(f"  {mark}{happening['type']} {happening['place'] or ''} {figure['figure']}: default "
+                       f"{figure['default']}, range {figure['low']}-{figure['high']}: {claims}")
+
+
 @main.group()
 def evaluate() -> None:
     """Score dragoman against gold-standard data."""
@@ -709,6 +795,39 @@ def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
     else:
         for key, value in scores.items():
             click.echo(f"{key}: {value}")
+
+
+@evaluate.command("story-groups")
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="eval/story_groups/groups.jsonl")
+@click.option("--texts", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("../shared/gold"),
+              show_default=True, help="The shared gold folder holding time/TBAQ-cleaned and geo/LGL, geo/GeoWebNews.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Store to code the texts into (kept for reruns); default a temporary file.")
+@click.option("--json", "as_json", is_flag=True)
+@verbose_option
+@_handle_errors
+def evaluate_story_groups(gold: Path, texts: Path, db: Path | None, as_json: bool) -> None:
+    """Story grouping against hand-made groups: B-cubed precision, recall and F1 on dev and held-out."""
+    import tempfile
+
+    from . import pipeline
+    from . import stories as story_lib
+    from .evaluate import story_groups
+
+    groups = story_groups.read_groups(gold)
+    records = story_groups.gold_records(texts, [ref for g in groups for ref in g.refs])
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "story_groups.jsonl"
+        story_groups.write_jsonl(records, source)
+        target = db or Path(tmp) / "story_groups.db"
+        pipeline.code_files([source], db=target, workers="auto")
+        conn = store.connect(target)
+        story_lib.rebuild(conn)  # the stored order, linked by the current thresholds
+        system = story_groups.predicted(conn, records)
+        conn.close()
+    scores = {split: dataclasses.asdict(story_groups.score(groups, system, split)) for split in ("dev", "heldout")}
+    _print_scores(scores, as_json)
 
 
 @evaluate.command("extraction")

@@ -19,7 +19,7 @@ from typing import Any
 
 import ftfy
 
-from . import duplicates
+from . import duplicates, stories
 from .errors import StoreError
 from .model import CodedDoc
 
@@ -387,6 +387,31 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX doc_bands_doc ON doc_bands(doc_id);
         """,
     ),
+    (
+        10,
+        "stories: documents about the same happening across outlets and days",
+        # stories.py: each document's story (written with the document, so a rerun links it once), the stories'
+        # summed lead-term counts (cosine), document frequencies ('' counts the documents) and the probe index
+        # (term or relaxed happening key, day, story) a new document looks up over its date window. Stores coded
+        # before have no stories for their documents: they are never candidates (no backfill: no rescan).
+        """
+        CREATE TABLE stories (
+            story_id TEXT PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT,
+            documents INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX stories_last_date ON stories(last_date);
+        CREATE TABLE story_documents (
+            doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL REFERENCES stories(story_id), day TEXT, score REAL, via TEXT);
+        CREATE INDEX story_documents_story ON story_documents(story_id, day);
+        CREATE TABLE story_terms (
+            story_id TEXT NOT NULL, term TEXT NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (story_id, term)) WITHOUT ROWID;
+        CREATE TABLE story_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE story_index (
+            term TEXT NOT NULL, day TEXT NOT NULL, story_id TEXT NOT NULL,
+            PRIMARY KEY (term, day, story_id)) WITHOUT ROWID;
+        """,
+    ),
 )
 
 
@@ -630,6 +655,7 @@ def write_coded(conn: sqlite3.Connection, coded: CodedDoc, *, replace: bool = Fa
                        ON CONFLICT(event_id) DO NOTHING""",
                     fresh,
                 )
+            _story(conn, coded, events)
         conn.execute("COMMIT")
         return inserted
     except BaseException as exc:
@@ -646,6 +672,20 @@ def _near_duplicate(conn: sqlite3.Connection, coded: CodedDoc, *, recode: bool) 
     if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'doc_bands'").fetchone() is None:
         return None  # a store held under fewer migrations (tests build old stores so)
     return duplicates.record(conn, coded.doc_id, coded.clean.body, coded.bands, recode=recode)
+
+
+def _story(conn: sqlite3.Connection, coded: CodedDoc, events: Sequence[Any]) -> None:
+    """Put the document into a story (migration 10), in the caller's transaction; a linked one keeps its story."""
+    if coded.clean is None or coded.status != "ok":
+        return
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stories'").fetchone() is None:
+        return  # a store held under fewer migrations (tests build old stores so)
+    article = coded.article
+    title = coded.clean.title or (article.title if article else None)
+    rows = [(e.type, e.modality, e.when.date, e.when.precision, e.location.country if e.location else None)
+            for e in (events or coded.events)]
+    stories.link(conn, coded.doc_id, title=title, body=coded.clean.body,
+                 published=article.published if article else None, events=rows, stored=_now())
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

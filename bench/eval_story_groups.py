@@ -1,0 +1,75 @@
+"""Story grouping scored against eval/story_groups/groups.jsonl (B-cubed), and its thresholds tuned on dev.
+
+    .venv/bin/python bench/eval_story_groups.py [--db /tmp/story_groups.db] [--texts ../shared/gold] [--tune]
+
+The gold documents are coded by the real pipeline into --db (once; a rerun reuses what is stored), then every
+document is linked again in stored order (``stories.rebuild``) and scored on the dev and held-out splits.
+``--tune`` tries a grid of window / score / happening-bonus settings, picks the best dev F1, and reports the
+held-out F1 of that choice (the held-out split never chooses anything).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sqlite3
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from dragoman import pipeline, store, stories
+from dragoman.evaluate import story_groups
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _scores(conn: sqlite3.Connection, groups: list[story_groups.GoldGroup],
+            records: dict[str, dict[str, object]]) -> dict[str, story_groups.BCubed]:
+    stories.rebuild(conn)
+    system = story_groups.predicted(conn, records)
+    return {split: story_groups.score(groups, system, split) for split in ("dev", "heldout")}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=ROOT / "eval" / "story_groups" / "groups.jsonl")
+    parser.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "gold")
+    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "dragoman_story_groups.db")
+    parser.add_argument("--tune", action="store_true")
+    args = parser.parse_args()
+    groups = story_groups.read_groups(args.gold)
+    records = story_groups.gold_records(args.texts, [r for g in groups for r in g.refs])
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "story_groups.jsonl"
+        story_groups.write_jsonl(records, source)
+        started = time.perf_counter()
+        summary = pipeline.code_files([source], db=args.db, workers="auto")
+        print(f"coded {summary.coded} new documents in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    conn = store.connect(args.db)
+    chosen = {"WINDOW_DAYS": stories.WINDOW_DAYS, "MIN_SCORE": stories.MIN_SCORE,
+              "HAPPENING_BONUS": stories.HAPPENING_BONUS}
+    if args.tune:
+        best: tuple[float, dict[str, float]] | None = None
+        for window, min_score, bonus in itertools.product((2, 3, 5, 7), (0.2, 0.25, 0.3, 0.35, 0.4, 0.5),
+                                                          (0.0, 0.05, 0.1, 0.2)):
+            setting = {"WINDOW_DAYS": window, "MIN_SCORE": min_score, "HAPPENING_BONUS": bonus}
+            for name, value in setting.items():
+                setattr(stories, name, value)
+            dev = _scores(conn, groups, records)["dev"]
+            print(json.dumps({**setting, "dev_f1": dev.f1}), file=sys.stderr)
+            if best is None or dev.f1 > best[0]:
+                best = (dev.f1, setting)
+        assert best is not None
+        chosen = best[1]
+        for name, value in chosen.items():
+            setattr(stories, name, value)
+    result = {"settings": chosen, **{k: asdict(v) for k, v in _scores(conn, groups, records).items()}}
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

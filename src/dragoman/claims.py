@@ -1,0 +1,226 @@
+"""Conflicting claims: the figures (dead, injured, arrested, displaced) of one happening, side by side.
+
+A claim is one figure as one claimant gives it in one document: the value, the claimant (the attribution the
+event carries, "officials"; else the outlet that reported it), the document and the evidence offsets (into the
+document's original text). Two sources of claims:
+
+- the event's own counts, with its attribution or its outlet as claimant;
+- a second attributed figure in the same evidence sentence ("officials said 12 died, but a rights group said
+  30 died"): each clause of the sentence with a speaker and a speech verb before a figure gives one claim with
+  that speaker, its offsets those of the clause's figure.
+
+Nothing is averaged. For each figure: the claims, the range (lowest, highest), ``disputed`` when the claims
+give more than one value, and the default figure: the most conservative (lowest) value among the attributed
+claims, as ACLED codes fatalities when sources differ; with no attributed claim, the lowest reported value.
+Bounds ("at least 12") are kept as the value stated.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+FIGURES = ("dead", "injured", "arrested", "displaced")
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                                                     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+                                                     "dozens": 24, "a dozen": 12, "dozen": 12}
+_FIGURE_WORDS = {
+    "killed": "dead", "dead": "dead", "died": "dead", "deaths": "dead", "death": "dead", "fatalities": "dead",
+    "lives": "dead", "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
+    "arrested": "arrested", "detained": "arrested", "arrests": "arrested", "displaced": "displaced",
+    "homeless": "displaced", "fled": "displaced",
+}
+_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS if w != "dozens"),
+                                                              key=len, reverse=True)) + r")"
+_FIGURE = re.compile(_NUMBER + r"\s+(?:[A-Za-z-]+\s+){0,3}?(?:(?:were|was|had been|have been|are|had)\s+)?"
+                     r"(?P<what>" + "|".join(_FIGURE_WORDS) + r")\b", re.I)
+_SPEAKER = re.compile(r"(?P<who>[A-Za-z][\w'.\- ]{1,60}?)\s+(?:said|says|counted|put|reported|estimated|claimed|"
+                      r"told reporters|stated|gave)\b", re.I)
+_CLAUSE = re.compile(r";\s+|(?<=[.!?])\s+|,\s+(?:but|while|whereas)\s+|\s+(?:but|while|whereas)\s+")
+_NEXT_SENTENCE_END = re.compile(r"[.!?][\"')\]]?(?=\s|$)")
+_DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.I)
+_LEADING = re.compile(r"^(?:but|and|while|whereas|however,?)\s+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    figure: str
+    value: int
+    claimant: str
+    attributed: bool  # the claimant is a named source in the text, not only the outlet
+    outlet: str
+    doc_id: str
+    event_id: str
+    start: int  # evidence offsets into the document's original text
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureClaims:
+    figure: str
+    claims: tuple[Claim, ...]
+    low: int
+    high: int
+    disputed: bool
+    default: int  # the most conservative attributed value (ACLED's rule), else the lowest reported
+
+    @property
+    def claimants(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.claimant for c in self.claims))
+
+
+@dataclass(frozen=True, slots=True)
+class HappeningClaims:
+    key: str
+    type: str
+    date: str | None
+    place: str | None
+    country: str | None
+    reports: int
+    documents: int
+    figures: tuple[FigureClaims, ...]
+
+    @property
+    def disputed(self) -> bool:
+        return any(f.disputed for f in self.figures)
+
+
+def _number(text: str) -> int | None:
+    text = text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text)
+
+
+def sentence_claims(sentence: str) -> list[tuple[str, str, int, int, int]]:
+    """(claimant, figure, value, start, end) for each clause of ``sentence`` in which a speaker states a figure."""
+    found = []
+    cursor = 0
+    pieces = []
+    for cut in _CLAUSE.finditer(sentence):
+        pieces.append((cursor, sentence[cursor:cut.start()]))
+        cursor = cut.end()
+    pieces.append((cursor, sentence[cursor:]))
+    for offset, clause in pieces:
+        speaker = _SPEAKER.search(clause)
+        if speaker is None:
+            continue
+        figure = _FIGURE.search(clause, speaker.end())
+        value = _number(figure.group("n")) if figure else None
+        if figure is None or value is None:
+            continue
+        who = _LEADING.sub("", speaker.group("who").strip())
+        found.append((who, _FIGURE_WORDS[figure.group("what").lower()], value,
+                      offset + figure.start(), offset + figure.end()))
+    return found
+
+
+def claimant_name(text: str) -> str:
+    """A claimant as compared and shown: no leading article ("A rights group" and "rights group" are one)."""
+    return _DETERMINER.sub("", " ".join(text.split()))
+
+
+def _reach(event: Mapping[str, Any], original: str | None, start: int, end: int, sentence: str) -> str:
+    """The text scanned for other speakers' figures: the evidence sentence and, for an event with a figure, the
+    sentence after it ("Officials said 12 died. A rights group said 30 died.")."""
+    if original is None or original[start:end] != sentence:
+        return sentence
+    following = _NEXT_SENTENCE_END.search(original, end + 1)
+    return original[start:following.end()] if following and following.end() - end < 400 else sentence
+
+
+def _event_claims(event: Mapping[str, Any], outlet: str, original: str | None = None) -> list[Claim]:
+    """The claims one stored event makes: its own counts, and other speakers' figures in its sentence (and, when
+    it has a figure, the next sentence)."""
+    record = event["record"]
+    evidence = record.get("evidence") or {}
+    attribution = record.get("attribution") or {}
+    who = (attribution.get("text") or "").strip()
+    start, end, sentence = int(evidence.get("start") or 0), int(evidence.get("end") or 0), evidence.get("sentence", "")
+    who = claimant_name(who)
+    claims = [Claim(f, int(event[f]), who or outlet, bool(who), outlet, event["doc_id"], event["event_id"], start,
+                    end, sentence) for f in FIGURES if event.get(f) is not None]
+    if not claims:
+        return claims  # an event that states no figure is not where its sentence's figures belong
+    own = {(c.figure, c.value) for c in claims}
+    for speaker, figure, value, s, e in sentence_claims(_reach(event, original, start, end, sentence)):
+        if (figure, value) in own:
+            continue
+        own.add((figure, value))
+        claims.append(Claim(figure, value, claimant_name(speaker), True, outlet, event["doc_id"], event["event_id"],
+                            start + s, start + e, sentence))
+    return claims
+
+
+def _figures(claims: Sequence[Claim]) -> tuple[FigureClaims, ...]:
+    out = []
+    for figure in FIGURES:
+        seen: dict[tuple[int, str, str], Claim] = {}
+        for claim in claims:
+            if claim.figure == figure:
+                seen.setdefault((claim.value, claim.claimant.lower(), claim.doc_id), claim)
+        mine = list(seen.values())
+        if not mine:
+            continue
+        values = [c.value for c in mine]
+        attributed = [c.value for c in mine if c.attributed]
+        out.append(FigureClaims(figure, tuple(mine), min(values), max(values), len(set(values)) > 1,
+                                min(attributed or values)))
+    return tuple(out)
+
+
+def _group_key(event: Mapping[str, Any], *, by_key: bool) -> str:
+    if by_key and event.get("happening"):
+        return str(event["happening"])
+    if by_key:
+        return f"event:{event['event_id']}"
+    place = f"g{event['geonameid']}" if event.get("geonameid") else (event.get("country") or event.get("place") or "")
+    return f"{event['type']}|{place}"
+
+
+def claims_of_events(events: Sequence[Mapping[str, Any]], outlet_of: Mapping[str, str], *, by_key: bool = True,
+                     originals: Mapping[str, str] | None = None) -> tuple[HappeningClaims, ...]:
+    """Events grouped into happenings (by happening key, or in a story by type and place), with their claims.
+
+    ``originals`` (doc id -> original text) lets a figure's next sentence be read for other speakers' figures."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    for event in events:
+        groups.setdefault(_group_key(event, by_key=by_key), []).append(event)
+    out = []
+    for key, members in groups.items():
+        claims = [c for e in members for c in _event_claims(e, outlet_of.get(e["doc_id"], e["doc_id"]),
+                                                             (originals or {}).get(e["doc_id"]))]
+        first = members[0]
+        dates = sorted(e["date"] for e in members if e.get("date"))
+        out.append(HappeningClaims(key=key, type=first["type"], date=dates[0] if dates else None,
+                                   place=first.get("place"), country=first.get("country"), reports=len(members),
+                                   documents=len({e["doc_id"] for e in members}), figures=_figures(claims)))
+    return tuple(out)
+
+
+def happening_claims(conn: sqlite3.Connection, happening_key: str) -> HappeningClaims | None:
+    """The claims of the happening with this key (the store's happening column), or None if no event has it."""
+    import json
+
+    from .stories import outlet
+
+    rows = conn.execute(
+        """SELECT e.event_id, e.doc_id, e.type, e.happening, e.date, e.location_name, e.location_country,
+                  e.geonameid, e.dead, e.injured, e.arrested, e.displaced, e.record,
+                  d.site_name, d.url, d.agency, d.source_id, d.original
+           FROM events e JOIN documents d USING (doc_id) WHERE e.happening = ? ORDER BY e.rowid""",
+        (happening_key,)).fetchall()
+    if not rows:
+        return None
+    events = [{"event_id": r[0], "doc_id": r[1], "type": r[2], "happening": r[3], "date": r[4], "place": r[5],
+               "country": r[6], "geonameid": r[7], "dead": r[8], "injured": r[9], "arrested": r[10],
+               "displaced": r[11], "record": json.loads(r[12])} for r in rows]
+    outlets = {r[1]: outlet(r[13], r[14], r[15], r[16]) for r in rows}
+    return claims_of_events(events, outlets, by_key=True, originals={r[1]: r[17] for r in rows})[0]
