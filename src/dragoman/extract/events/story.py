@@ -5,13 +5,14 @@ Sentence by sentence the rules code every mention of an event; an analyst readin
 happening once, and not the history the story recalls. ``story_events`` runs over a document's events after
 they are coded (``dragoman.extract.extract_events``), in three steps:
 
-1. **Background** (``as_background``): an asserted event the text dates more than a year before the story's
-   reference date becomes ``historical`` (PLOVER's mode for it; historical events are kept, but claim no current
-   happening). The reference date is the publication date, else the latest date the story itself states in a past
-   clause: a story that says "in March 2017" is at least that recent, so "the 2012 suit" is background
-   even when the story states no date of its own. A clause told over years ("has plagued the region for years",
-   "has long accused") or as a habit ("police routinely arrest protesters") is background too: a pattern, not
-   a current happening (kept as historical, so a count of what police do still sees it).
+1. **Background and plans** (``as_background``, ``as_planned``): an asserted event the text dates more than a year
+   before the story's reference date becomes ``historical`` (PLOVER's mode for it; historical events are kept, but
+   claim no current happening). The reference date is the publication date, else the latest date the story itself
+   states in a past clause: a story that says "in March 2017" is at least that recent, so "the 2012 suit" is
+   background even when the story states no date of its own. A clause told over years ("has plagued the region for
+   years", "has long accused") or as a habit ("police routinely arrest protesters") is background too: a pattern,
+   not a current happening (kept as historical, so a count of what police do still sees it). An asserted event the
+   text dates after the reference date ("the planned April 9 rally") has not happened yet: it becomes ``future``.
 2. **Generic statements** (``generic_mention``): a bare plural event noun (no determiner, number or possessor,
    no actor or recipient) in a present-tense clause ("Clashes are frequent in the region", "tolls are common in
    the aftermath of bombings") names a kind of happening, not one: it is dropped.
@@ -46,7 +47,8 @@ from .words import event_words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["as_background", "generic_mention", "one_happening_once", "partyless", "same_happening", "story_events"]
+__all__ = ["as_background", "as_planned", "generic_mention", "one_happening_once", "partyless", "same_happening",
+           "story_events"]
 
 # Words that name a party already named (a mention with them names no one new).
 _PRONOUNS: Final = frozenset({"he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "we", "us",
@@ -63,7 +65,8 @@ def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], refe
     """The document's events (text order) with background marked historical, generic mentions dropped and
     each happening coded once. ``triggers``: event id -> trigger token (events without one are kept as they
     are); ``reference``: the story's reference date (publication date, else the latest date it states)."""
-    read = [as_background(e, reference=reference, trigger=triggers.get(e.event_id)) for e in events]
+    read = [as_planned(as_background(e, reference=reference, trigger=triggers.get(e.event_id)), reference=reference)
+            for e in events]
     kept = [e for e in read if not (e.event_id in triggers and generic_mention(e, triggers[e.event_id]))]
     return one_happening_once([e for e in kept if not (e.event_id in triggers and partyless(e, triggers[e.event_id]))])
 
@@ -93,6 +96,15 @@ def _stated_period(event: Event) -> str | None:
     if when.precision == "month":
         return when.date[:7]
     return when.date
+
+
+def as_planned(event: Event, *, reference: str | None) -> Event:
+    """An asserted event the text dates after the story's reference date has not happened yet ("the planned
+    April 9 rally" in a story of March 20): ``future``."""
+    period = _stated_period(event)
+    if event.modality != "asserted" or reference is None or period is None:
+        return event
+    return replace(event, modality="future") if period > reference[:len(period)] else event
 
 
 def _told_over_years(trigger: Token) -> bool:
