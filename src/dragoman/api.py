@@ -30,8 +30,9 @@ with ``total_exact`` false. With ``total=false`` both are null and nothing is co
 ``distinct=true`` (on /api/events and /api/export) keeps one report per happening: the first stored event
 matching the filters of each happening, and every event without a happening key (see query.py). The page and
 ``total`` count those rows (``total`` exact up to 1,000, else ``"1000+"``), and the page gains
-``"reports": {event_id: n}``, how many stored events report each happening shown. /api/stats and
-/api/clusters count every report.
+``"reports": {event_id: n}``, how many stored events report each happening shown; with ``evidence=true`` also
+``"happenings": {event_id: {reports, sources, documents, first_report, last_report}}`` (query.happening_evidence:
+near-duplicate copies counted right). /api/stats and /api/clusters count every report.
 
 Every error, whatever its cause, has one JSON shape::
 
