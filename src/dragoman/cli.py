@@ -826,7 +826,9 @@ def evaluate_story_groups(gold: Path, texts: Path, db: Path | None, as_json: boo
         story_lib.rebuild(conn)  # the stored order, linked by the current thresholds
         system = story_groups.predicted(conn, records)
         conn.close()
-    scores = {split: dataclasses.asdict(story_groups.score(groups, system, split)) for split in ("dev", "heldout")}
+    scores = {f"{split}{'_multi' if multi else ''}": dataclasses.asdict(
+        story_groups.score(groups, system, split, multi_only=multi)) for split in ("dev", "heldout")
+        for multi in (False, True)}
     _print_scores(scores, as_json)
 
 

@@ -131,8 +131,11 @@ def b_cubed(gold: Mapping[str, str], system: Mapping[str, str]) -> tuple[float, 
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(groups: Sequence[GoldGroup], system: Mapping[str, str], split: str | None = None) -> BCubed:
-    chosen = [g for g in groups if split is None or g.split == split]
+def score(groups: Sequence[GoldGroup], system: Mapping[str, str], split: str | None = None, *,
+          multi_only: bool = False) -> BCubed:
+    """B-cubed over a split; ``multi_only``: over the documents of the multi-document gold stories only (the
+    singletons, most of the set, make the all-document figure easy; a false merge with one shows there)."""
+    chosen = [g for g in groups if (split is None or g.split == split) and (not multi_only or len(g.refs) > 1)]
     gold = {ref: g.story for g in chosen for ref in g.refs}
     p, r, f = b_cubed(gold, system)
     return BCubed(len(gold), len(chosen), sum(len(g.refs) > 1 for g in chosen), round(p, 4), round(r, 4), round(f, 4))
