@@ -11,3 +11,12 @@ def test_town_attacked_is_its_people_in_its_country() -> None:
     assert assault.recipient is not None and assault.recipient.text == "Rafah"
     assert (assault.recipient.country, assault.recipient.sector) == ("PSE", "CVL")
     assert assault.location is not None and assault.location.name == "Rafah"
+
+
+def test_a_town_the_tagger_took_for_a_person_is_the_place_done_to() -> None:
+    from dragoman.pipeline import code_text
+
+    (event,) = [e for e in code_text("Russian forces shelled Kharkiv overnight.", published="2024-01-23")
+                if e.type == "ASSAULT"]
+    assert event.recipient is not None and (event.recipient.country, event.recipient.sector) == ("UKR", "CVL")
+    assert event.location is not None and event.location.country == "UKR"

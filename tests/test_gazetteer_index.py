@@ -88,3 +88,13 @@ def test_data_dir_honours_override(monkeypatch: pytest.MonkeyPatch, tmp_path) ->
     monkeypatch.delenv("DRAGOMAN_DATA_DIR")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert gazetteer.data_dir() == tmp_path / "xdg" / "dragoman"
+
+
+def test_a_town_is_found_without_its_arabic_article() -> None:
+    from dragoman.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer()
+    assert [(c.country, c.main) for c in gazetteer.lookup("Qamishli") if c.fclass == "P"][:1] == [("SYR", True)]
+    assert [c.country for c in gazetteer.lookup("Fasher") if c.fclass == "P"][:1] == ["SDN"]
+    # too little left after the article: "Paso" is no name of El Paso
+    assert all(c.population < 15_000 for c in gazetteer.lookup("Paso"))

@@ -52,7 +52,7 @@ from .lexicon import COUNTRIES_FILE, country_place_names
 from .model import PlacePrecision
 from .resources import LEXICON_DIR, read_lexicon
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 INDEX_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 REGIONS_FILE = Path(__file__).with_name("data") / "regions.tsv"
 
@@ -152,6 +152,21 @@ def _country_parts(name: str) -> list[str]:
     if " and " not in name:
         return []
     return [part for part in name.split(" and ") if len(normalize(part)) >= 5]
+
+
+# Towns this size or larger are filed under their name without an Arabic article too.
+ARTICLE_FREE_MIN_POPULATION = 15_000
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|az|at)[ -](?=[A-Z\u00c0-\u024f])", re.IGNORECASE)
+
+
+def _without_arabic_article(name: str) -> str | None:
+    """"Al Qāmishlī" -> "Qāmishlī", "Ash Shaykh ‘Uthmān" -> "Shaykh ‘Uthmān"; None without one or when too
+    little is left ("Al Bab" stays, "Bab" alone is no name)."""
+    match = _ARABIC_ARTICLE.match(name)
+    if match is None:
+        return None
+    rest = name[match.end():]
+    return rest if len(normalize(rest)) >= 5 else None
 
 
 def _variants(key: str) -> Iterator[str]:
@@ -365,6 +380,8 @@ def _add_cities(rows: _IndexRows, cities: dict[str, Any], countries: dict[str, A
             rows.add_name(city["name"][:-5], gid, city["name"] in MAIN_SHORT_CITY_NAMES)
         for alt in _latin_names(city.get("alternatenames") or ()):
             rows.add_name(alt, gid, False)
+        if pop >= ARTICLE_FREE_MIN_POPULATION and (bare := _without_arabic_article(city["name"])) is not None:
+            rows.add_name(bare, gid, True)  # "Qamishli" for Al Qāmishlī, "Fasher" for El Fasher: news drops it
         if capitals.get(cc) and normalize(city["name"]) == capitals[cc]:
             if cc not in capital_pick or pop > capital_pick[cc][1]:
                 capital_pick[cc] = (gid, pop)

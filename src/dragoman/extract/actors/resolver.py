@@ -497,7 +497,7 @@ class ActorResolver:
         head, ent = phrase.head, phrase.ent
         if ent is None:
             return None
-        if ent.label_ in ("GPE", "LOC", "ORG", "NORP") and head.pos_ == "PROPN":
+        if ent.label_ in ("GPE", "LOC", "ORG", "NORP", "PERSON") and head.pos_ == "PROPN":
             code = self.places.of_place(ent.text)
             if code is not None and country_entry(ent.text) is None and _body(ent.text) is None and as_place(head):
                 return self._phrase_actor(phrase, ent.text, code, "CVL")
@@ -634,7 +634,7 @@ class ActorResolver:
                 known = _Person(famous.name, famous.code, famous.sector, None, head.i)
             return known if known is not None and _body(text) is None and country_entry(text) is None else None
         text = ent.text.strip()
-        if _not_a_person(text):
+        if _not_a_person(text) or self._town_taken_for_a_person(head, ent):
             return None
         parts = text.split()
         known = self._people.get(text.lower()) or (self._people.get(parts[-1].lower()) if parts else None)
@@ -642,6 +642,13 @@ class ActorResolver:
             if known.name.lower() == text.lower() or known.sector is not None:
                 return known
         return _Person(text, None, None, None, ent.start)
+
+    def _town_taken_for_a_person(self, head: Token, ent: Span) -> bool:
+        """"Russian forces shelled Kharkiv": the small model's PERSON that is one word, named where a place is
+        done to (``as_place``), no one the people lexicon knows, and a town or region's name."""
+        text = ent.text.strip()
+        return (len(ent) == 1 and as_place(head) and lx.people().get(lx.norm(text)) is None
+                and self.places.of_place(text) is not None)
 
     def _by_title(self, head: Token, key: str) -> _Person | None:
         """A bare title ("the minister") inherits the latest earlier person holding it."""

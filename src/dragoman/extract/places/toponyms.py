@@ -338,7 +338,9 @@ class ToponymFinder:
             owner = doc[span.start - 2]
             if any(c.fcode in ("PCLI", "ADM1") for c in self.gaz.lookup(owner.text)):
                 return True
-        return False
+        # the object of a verb done to places: "shelled Kharkiv", "captured Bakhmut"
+        root = span.root
+        return root.dep_ == "dobj" and root.head.lemma_.lower() in lx.actor_words().place_verbs
 
     def candidates(self, mention: Toponym) -> tuple[Candidate, ...]:
         """The gazetteer entries a mention can name (a demonym: only countries, regions, states)."""
