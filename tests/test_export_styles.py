@@ -5,6 +5,7 @@ Goldstein, quad class, place kind, reports of one happening), and no PLOVER type
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -155,3 +156,10 @@ def test_export_styles_every_plover_type_has_a_label() -> None:
     assert es.acled_type("COERCE", "arrest", "173", "CVL")[1:] == ("Strategic developments", "Arrests")
     assert es.actor_code({"country": "UNO", "sector": "IGO"}) == "UNOIGO"
     assert es.actor_code({"country": None, "sector": "JRN"}) == "MED" and es.actor_code(None) is None
+
+
+def test_export_styles_columns_documented_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Parquet, ACLED-style and GDELT-style exports"):]
+    rows = re.findall(r"^\| `([A-Za-z_0-9]+)` \| (string|Int64|Float64) \|", section, flags=re.M)
+    assert rows == [(c.name, c.dtype) for c in (*es.ACLED_COLUMNS, *es.GDELT_COLUMNS)]

@@ -150,9 +150,11 @@ GDELT_COLUMNS: tuple[Column, ...] = (
     Column("Day", "Int64", "the event's date as YYYYMMDD (empty: the text gives none)"),
     Column("MonthYear", "Int64", "YYYYMM"),
     Column("Year", "Int64", "YYYY"),
-    *(Column(f"Actor{n}{field}", "string", f"{what} of the {role}") for n, role in ((1, "actor"), (2, "recipient"))
-      for field, what in (("Code", "CAMEO actor code (country + type, SDNMIL)"), ("Name", "name, upper case"),
-                          ("CountryCode", "ISO 3166-1 alpha-3 country"), ("Type1Code", "CAMEO type code"))),
+    *(Column(f"Actor{n}{field}", "string", what.format(role=role)) for n, role in ((1, "actor"), (2, "recipient"))
+      for field, what in (("Code", "the {role}'s CAMEO actor code: country + type (SDNMIL)"),
+                          ("Name", "the {role}'s name, upper case"),
+                          ("CountryCode", "the {role}'s ISO 3166-1 alpha-3 country (none for IGO, UNO, ...)"),
+                          ("Type1Code", "the {role}'s CAMEO type: its PLOVER sector (JRN as MED, MED as HLH)"))),
     Column("IsRootEvent", "Int64", "1 when the event's sentence is its document's first event sentence and starts "
                                    f"in the first {ROOT_EVENT_CHARS} characters, else 0"),
     Column("EventCode", "string", "CAMEO code, text (\"0231\")"),
