@@ -75,3 +75,12 @@ def test_a_deal_struck_in_a_relative_clause_is_no_assault() -> None:
     found = [e.type for e in coded("The justice might examine a deal that he struck with the former president.")]
     assert "ASSAULT" not in found
     assert "ASSAULT" in [e.type for e in coded("The town that rebels struck on Monday was empty.")]
+
+
+def test_an_arms_sale_is_military_cooperation_and_a_share_sale_no_event() -> None:
+    from dragoman.pipeline import code_text
+
+    events = code_text("France sold Egypt 24 Rafale fighter jets.", published="2018-04-06")
+    assert [(e.type, e.cameo, e.recipient.country if e.recipient else None) for e in events] == [
+        ("COOPERATE", "062", "EGY")]
+    assert code_text("The company sold its shares on Monday.", published="2018-04-06") == []
