@@ -69,7 +69,7 @@ def run_baseline(texts: list[str]) -> dict[str, float]:
         pass
     seconds = time.perf_counter() - started
     return {"s": round(seconds, 1), "docs_per_s": round(len(texts) / seconds, 1),
-            "cpu_s": round(_cpu_self() + _cpu_children() - cpu, 1)}
+            "cpu_s": round(_cpu_self() + _cpu_children() - cpu, 1), "load": os.getloadavg()[0]}
 
 
 def run_local(folder: Path, db: Path, docs: int) -> dict[str, object]:
@@ -82,7 +82,7 @@ def run_local(folder: Path, db: Path, docs: int) -> dict[str, object]:
     assert summary.coded + summary.skipped + summary.failed == docs, summary
     return {"s": round(seconds, 1), "docs_per_s": round(docs / seconds, 1),
             "cpu_s": round(_cpu_self() + _cpu_children() - cpu, 1), "events": summary.events,
-            "failed": summary.failed}
+            "load": os.getloadavg()[0], "failed": summary.failed}
 
 
 def _worker_cpu(client: object) -> float:
@@ -116,7 +116,7 @@ def run_cluster(workers: int, folder: Path, db: Path, docs: int, warm: Path) -> 
     finally:
         cluster.close()
     assert summary.coded + summary.skipped + summary.failed == docs, summary
-    return {"workers": workers, "start_up_s": round(start_up, 1), "s": round(seconds, 1),
+    return {"workers": workers, "start_up_s": round(start_up, 1), "s": round(seconds, 1), "load": os.getloadavg()[0],
             "docs_per_s": round(docs / seconds, 1), "worker_cpu_s": round(worker_cpu, 1),
             "client_cpu_s": round(client_cpu, 1), "events": summary.events, "failed": summary.failed}
 
@@ -173,12 +173,17 @@ def main() -> None:
     one, two = clusters
     speed_up = float(two["docs_per_s"]) / float(one["docs_per_s"])  # type: ignore[arg-type]
     efficiency = speed_up / 2
+    # CPU-seconds (workers + client) per document with 1 worker over those with 2: the cost of spreading the work,
+    # apart from how busy the machine was (the wall-time efficiency moves with other jobs on the same cores).
+    cpu_one = float(one["worker_cpu_s"]) + float(one["client_cpu_s"])  # type: ignore[arg-type]
+    cpu_two = float(two["worker_cpu_s"]) + float(two["client_cpu_s"])  # type: ignore[arg-type]
     per_doc = float(two["worker_cpu_s"]) / len(texts)  # type: ignore[arg-type]
     client_per_doc = float(two["client_cpu_s"]) / len(texts)  # type: ignore[arg-type]
     print(json.dumps({
         "docs": len(texts), "chars": sum(map(len, texts)), "cores": os.cpu_count(),
         "baseline_spacy_pipe_n2": baseline, "local_workers_auto": local, "cluster_1": one, "cluster_2": two,
         "speed_up_1_to_2": round(speed_up, 3), "scaling_efficiency": round(efficiency, 3),
+        "cpu_efficiency_1_to_2": round(cpu_one / cpu_two, 3),
         "cluster_2_vs_baseline": round(float(two["docs_per_s"]) / baseline["docs_per_s"], 3),  # type: ignore[arg-type]
         "cluster_2_vs_local": round(float(two["docs_per_s"]) / float(local["docs_per_s"]), 3),  # type: ignore[arg-type]
         "same_event_ids_as_local": same,

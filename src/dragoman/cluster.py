@@ -18,17 +18,20 @@ from __future__ import annotations
 import logging
 import signal
 import uuid
-from collections.abc import Generator, Iterable, Iterator
+import warnings
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib.metadata import version
 
 from distributed import Client, Future, KilledWorker, LocalCluster, Worker, WorkerPlugin, as_completed
 
-from . import __version__
 from .errors import ClusterError
 from .ingest import article_from_text
 from .model import Article, CodedDoc, Rejected
-from .pipeline import _WARM_UP, _failed, _rejected, code_articles
+
+# The coder of a chunk, ``pipeline.code_articles``, is handed in by the pipeline (this module is its executor).
+Coder = Callable[[list[Article | Rejected]], list[CodedDoc]]
 
 log = logging.getLogger("dragoman")
 
@@ -37,6 +40,9 @@ CONNECT_SECONDS = 10.0
 # Chunks out per worker thread: one coding, one queued behind it, one coded and waiting for its turn to be written.
 IN_FLIGHT_PER_THREAD = 3
 LOCAL_PREFIX = "local:"
+# The installed distribution's version (the package's __init__ would be an import cycle through the pipeline).
+__version__ = version("dragoman")
+_WARM_UP = "Kenyan police arrested 30 protesters in Nairobi on Tuesday, a police spokesman said."
 _SCHEMES = ("tcp://", "tls://", "ucx://", "inproc://", "ws://", "wss://")
 
 
@@ -62,7 +68,8 @@ class WarmUp(WorkerPlugin):
 
     name = "dragoman-warm-up"
 
-    def __init__(self, version: str = __version__) -> None:
+    def __init__(self, code: Coder, version: str = __version__) -> None:
+        self.code = code
         self.version = version
 
     def setup(self, worker: Worker) -> None:
@@ -75,7 +82,7 @@ class WarmUp(WorkerPlugin):
         except ValueError:  # not the main thread (an in-process cluster): signals are not ours to set
             pass
         logging.getLogger("dragoman").setLevel(logging.WARNING)
-        code_articles([article_from_text(_WARM_UP, published="2024-01-01")])
+        self.code([article_from_text(_WARM_UP, published="2024-01-01")])
 
 
 def _local_cluster(workers: int) -> LocalCluster:
@@ -108,12 +115,12 @@ def _connect(address: str) -> tuple[Client, LocalCluster | None]:
 
 
 @contextmanager
-def _session(address: str) -> Iterator[Client]:
+def _session(address: str, code: Coder) -> Iterator[Client]:
     """A client of a warmed-up cluster, closed (with the cluster it started) however the batch ends."""
     client, cluster = _connect(address)
     try:
         try:
-            client.register_plugin(WarmUp(), name=WarmUp.name)
+            client.register_plugin(WarmUp(code), name=WarmUp.name)
         except ClusterError:
             raise
         except Exception as exc:  # noqa: BLE001 - a worker without dragoman, a broken install there
@@ -143,20 +150,21 @@ class _Slot:
 
 def _died(item: Article | Rejected, exc: BaseException) -> CodedDoc:
     """A document whose task kept killing the worker that coded it, stored as failed with the reason."""
-    if isinstance(item, Rejected):
-        return _rejected(item)
+    if isinstance(item, Rejected):  # read by the client, never sent: here only for completeness
+        return CodedDoc(item.doc_id, item.source_id, item.status, item.error, item.original, item.format)
     # Not str(exc): Dask's message is a paragraph about its logs, and needs the scheduler's worker record.
     tries = getattr(exc, "allowed_failures", 0) + 1
     error = ClusterError(f"the Dask worker coding it died each time it was tried ({tries} times alone): code the "
                          "file alone (dragoman code FILE --workers 1) to see why; --recode tries it again")
-    return _failed(item, "cluster", error)
+    return CodedDoc(item.doc_id, item.source_id, "failed", error.reason, item.original, item.format, item)
 
 
 class _Dispatcher:
     """Submits chunks with bounded in-flight work and hands back their results in input order."""
 
-    def __init__(self, client: Client, chunks: Iterable[list[Article | Rejected]]) -> None:
+    def __init__(self, client: Client, chunks: Iterable[list[Article | Rejected]], code: Coder) -> None:
         self.client = client
+        self.code = code
         self.chunks = enumerate(chunks)
         self.window = max(2, IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
         self.slots: dict[int, _Slot] = {}
@@ -168,7 +176,10 @@ class _Dispatcher:
 
     def _submit(self, index: int, part: int, items: list[Article | Rejected]) -> tuple[str, list[Article | Rejected]]:
         key = f"dragoman-code-{self.run}-{index}-{part}"
-        future = self.client.submit(code_articles, items, key=key, pure=False)
+        with warnings.catch_warnings():
+            # A chunk of long articles is tens of MB by design: Dask's advice to load data through it does not apply.
+            warnings.filterwarnings("ignore", message="Sending large graph")
+            future = self.client.submit(self.code, items, key=key, pure=False)
         self.owner[key] = index
         self.futures[key] = future
         self.completed.add(future)
@@ -219,15 +230,17 @@ class _Dispatcher:
             self.futures.clear()
 
 
-def code_on_cluster(chunks: Iterable[list[Article | Rejected]], *,
-                    address: str) -> Generator[list[CodedDoc], None, None]:
-    """Each chunk's coded documents, in input order, coded on the Dask cluster at ``address`` (or ``local:N``).
+def code_on_cluster(chunks: Iterable[list[Article | Rejected]], *, address: str,
+                    code: Coder) -> Generator[list[CodedDoc], None, None]:
+    """Each chunk's coded documents, ``code(chunk)`` on the Dask cluster at ``address`` (or ``local:N``), in order.
+
+    ``code`` must be importable by the workers (a module-level function: ``pipeline.code_articles``).
 
     Closing the generator (Ctrl-C in the writer, an error) cancels the chunks still out and closes the client,
     and the local cluster if it started one.
     """
-    with _session(address) as client:
-        dispatcher = _Dispatcher(client, chunks)
+    with _session(address, code) as client:
+        dispatcher = _Dispatcher(client, chunks, code)
         try:
             yield from dispatcher.batches()
         finally:

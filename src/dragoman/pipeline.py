@@ -364,7 +364,7 @@ def code_files(
         if cluster is not None:
             from .cluster import code_on_cluster
 
-            batches = code_on_cluster(chunks, address=cluster)
+            batches = code_on_cluster(chunks, address=cluster, code=code_articles)
         elif processes == 1 or len(head) < MIN_DOCS_FOR_WORKERS:
             batches = (code_articles(chunk) for chunk in chunks)
         else:
