@@ -40,6 +40,10 @@ def main() -> int:
     parser.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "gold")
     parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "dragoman_story_groups.db")
     parser.add_argument("--tune", action="store_true")
+    parser.add_argument("--windows", type=int, nargs="+", default=[2, 3, 5])
+    parser.add_argument("--min-scores", type=float, nargs="+", default=[0.2, 0.25, 0.3, 0.4])
+    parser.add_argument("--bonuses", type=float, nargs="+", default=[0.0, 0.1])
+    parser.add_argument("--merges", type=float, nargs="+", default=[0.35, 9.0], help="9: never merge")
     args = parser.parse_args()
     groups = story_groups.read_groups(args.gold)
     records = story_groups.gold_records(args.texts, [r for g in groups for r in g.refs])
@@ -51,12 +55,12 @@ def main() -> int:
         print(f"coded {summary.coded} new documents in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     conn = store.connect(args.db)
     chosen = {"WINDOW_DAYS": stories.WINDOW_DAYS, "MIN_SCORE": stories.MIN_SCORE,
-              "HAPPENING_BONUS": stories.HAPPENING_BONUS}
+              "HAPPENING_BONUS": stories.HAPPENING_BONUS, "MERGE_SCORE": stories.MERGE_SCORE}
     if args.tune:
         best: tuple[float, dict[str, float]] | None = None
-        for window, min_score, bonus in itertools.product((2, 3, 5), (0.2, 0.25, 0.3, 0.4),
-                                                          (0.0, 0.1)):
-            setting = {"WINDOW_DAYS": window, "MIN_SCORE": min_score, "HAPPENING_BONUS": bonus}
+        for window, min_score, bonus, merge in itertools.product(args.windows, args.min_scores, args.bonuses,
+                                                                 args.merges):
+            setting = {"WINDOW_DAYS": window, "MIN_SCORE": min_score, "HAPPENING_BONUS": bonus, "MERGE_SCORE": merge}
             for name, value in setting.items():
                 setattr(stories, name, value)
             scores = _scores(conn, groups, records)
@@ -70,7 +74,17 @@ def main() -> int:
         chosen = best[1]
         for name, value in chosen.items():
             setattr(stories, name, value)
-    result = {"settings": chosen, **{k: asdict(v) for k, v in _scores(conn, groups, records).items()}}
+    started = time.perf_counter()
+    final = _scores(conn, groups, records)
+    linking = time.perf_counter() - started
+    documents = conn.execute("SELECT COUNT(*) FROM story_documents").fetchone()[0]
+    result: dict[str, object] = {"settings": chosen, **{k: asdict(v) for k, v in final.items()},
+                                 "link_ms_per_document": round(1000 * linking / max(documents, 1), 2)}
+    disputes = story_groups.read_disputes(args.gold.parent / "disputes.jsonl")
+    disputes_records = story_groups.gold_records(args.texts, [ref for d in disputes for ref, _v in d.claims])
+    found = {d.dispute: story_groups.dispute_found(conn, d, disputes_records) for d in disputes}
+    result["disputes"] = {"annotated": len(found), "found_with_both_claimants": sum(found.values()),
+                          "share": round(sum(found.values()) / len(found), 4) if found else None, "each": found}
     print(json.dumps(result, indent=2))
     return 0
 

@@ -211,7 +211,7 @@ class FigureOut(_Record):
 
 
 class StoryHappeningOut(_Record):
-    key: str = Field(description="Type and place of the happening within the story")
+    key: str = Field(description="Type and country of the happening within the story (TYPE|COUNTRY)")
     type: str
     date: str | None
     place: str | None

@@ -181,13 +181,13 @@ def _group_key(event: Mapping[str, Any], *, by_key: bool) -> str:
         return str(event["happening"])
     if by_key:
         return f"event:{event['event_id']}"
-    place = f"g{event['geonameid']}" if event.get("geonameid") else (event.get("country") or event.get("place") or "")
-    return f"{event['type']}|{place}"
+    # In one story, the same type of event in the same country is one happening ("Nairobi" and "Kenya" alike).
+    return f"{event['type']}|{event.get('country') or event.get('place') or ''}"
 
 
 def claims_of_events(events: Sequence[Mapping[str, Any]], outlet_of: Mapping[str, str], *, by_key: bool = True,
                      originals: Mapping[str, str] | None = None) -> tuple[HappeningClaims, ...]:
-    """Events grouped into happenings (by happening key, or in a story by type and place), with their claims.
+    """Events grouped into happenings (by happening key, or in a story by type and country), with their claims.
 
     ``originals`` (doc id -> original text) lets a figure's next sentence be read for other speakers' figures."""
     groups: dict[str, list[Mapping[str, Any]]] = {}

@@ -410,6 +410,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE TABLE story_index (
             term TEXT NOT NULL, day TEXT NOT NULL, story_id TEXT NOT NULL,
             PRIMARY KEY (term, day, story_id)) WITHOUT ROWID;
+        CREATE INDEX story_index_story ON story_index(story_id, term);
         """,
     ),
 )

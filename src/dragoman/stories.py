@@ -43,9 +43,11 @@ LEAD_WORDS = 120
 PROBE_TERMS = 12
 INDEX_TERMS = 25
 WINDOW_DAYS = 3
-MIN_SCORE = 0.30
+MIN_SCORE = 0.25
 HAPPENING_BONUS = 0.10
 MAX_CANDIDATES = 20
+# A document scoring this with two stories or more joins the best and folds the others into it.
+MERGE_SCORE = 0.30
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
@@ -211,11 +213,18 @@ def _story_vector(conn: sqlite3.Connection, story_id: str, idf_of: dict[str, flo
 def best_story(conn: sqlite3.Connection, counts: Counter[str], keys: set[str],
                day: str) -> tuple[str, float, str] | None:
     """The stored story this document joins (id, score, via), or None when none scores ``MIN_SCORE``."""
+    found = scored_stories(conn, counts, keys, day)
+    return found[0] if found else None
+
+
+def scored_stories(conn: sqlite3.Connection, counts: Counter[str], keys: set[str],
+                   day: str) -> list[tuple[str, float, str]]:
+    """The candidate stories scoring at least ``MIN_SCORE`` with the document, best first: (id, score, via)."""
     df, total = _df(conn, sorted(counts))
     idf_of = {t: _idf(df.get(t, 0), total) for t in counts}
     mine = _vector(dict(counts), idf_of)
     probe = sorted(counts, key=lambda t: (-mine[t], t))[:PROBE_TERMS] + sorted(keys)
-    best: tuple[str, float, str] | None = None
+    found: list[tuple[str, float, str]] = []
     for story_id in _candidates(conn, probe, day):
         score = _cosine(mine, _story_vector(conn, story_id, idf_of, total))
         via = "text"
@@ -224,9 +233,25 @@ def best_story(conn: sqlite3.Connection, counts: Counter[str], keys: set[str],
                 "AND day BETWEEN ? AND ? LIMIT 1", (story_id, *sorted(keys), *_window(day, WINDOW_DAYS))).fetchone():
             score += HAPPENING_BONUS
             via = "happening"
-        if score >= MIN_SCORE and (best is None or score > best[1]):
-            best = (story_id, round(score, 4), via)
-    return best
+        if score >= MIN_SCORE:
+            found.append((story_id, round(score, 4), via))
+    return sorted(found, key=lambda item: (-item[1], item[0]))
+
+
+def _merge(conn: sqlite3.Connection, kept: str, other: str) -> None:
+    """Fold story ``other`` into ``kept``: a document that belongs to both shows they are one story."""
+    conn.execute("UPDATE story_documents SET story_id = ? WHERE story_id = ?", (kept, other))
+    conn.execute("""INSERT INTO story_terms SELECT ?, term, n FROM story_terms WHERE story_id = ? AND true
+                    ON CONFLICT DO UPDATE SET n = n + excluded.n""", (kept, other))
+    conn.execute("DELETE FROM story_terms WHERE story_id = ?", (other,))
+    conn.execute("INSERT OR IGNORE INTO story_index SELECT term, day, ? FROM story_index WHERE story_id = ?",
+                 (kept, other))
+    conn.execute("DELETE FROM story_index WHERE story_id = ?", (other,))
+    conn.execute("""UPDATE stories SET first_date = min(stories.first_date, o.first_date),
+                        last_date = max(stories.last_date, o.last_date), documents = stories.documents + o.documents
+                    FROM (SELECT first_date, last_date, documents FROM stories WHERE story_id = ?) AS o
+                    WHERE stories.story_id = ?""", (other, kept))
+    conn.execute("DELETE FROM stories WHERE story_id = ?", (other,))
 
 
 def _add_to_story(conn: sqlite3.Connection, story_id: str, doc_id: str, counts: Counter[str], keys: set[str],
@@ -260,8 +285,11 @@ def link(conn: sqlite3.Connection, doc_id: str, *, title: str | None, body: str,
     counts = terms(title, body)
     keys = relaxed_keys((t, m, p, c) for t, m, _d, p, c in events)
     chosen = _original_story(conn, doc_id)
+    merged: list[str] = []
     if chosen is None:
-        chosen = best_story(conn, counts, keys, day)
+        found = scored_stories(conn, counts, keys, day)
+        chosen = found[0] if found else None
+        merged = [story_id for story_id, score, _via in found[1:] if score >= MERGE_SCORE]
     if chosen is None:
         story_id = "s" + doc_id
         heading = title or (_SENTENCE_END.split(body.strip(), maxsplit=1)[0][:160] if body.strip() else None)
@@ -273,6 +301,8 @@ def link(conn: sqlite3.Connection, doc_id: str, *, title: str | None, body: str,
     conn.execute("INSERT INTO story_documents (doc_id, story_id, day, score, via) VALUES (?, ?, ?, ?, ?)",
                  (doc_id, linked.story_id, day, linked.score, linked.via))
     _add_to_story(conn, linked.story_id, doc_id, counts, keys, day)
+    for other in merged:
+        _merge(conn, linked.story_id, other)
     if not linked.founded:
         _retitle(conn, linked.story_id)
     return linked

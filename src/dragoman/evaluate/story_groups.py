@@ -139,3 +139,46 @@ def score(groups: Sequence[GoldGroup], system: Mapping[str, str], split: str | N
     gold = {ref: g.story for g in chosen for ref in g.refs}
     p, r, f = b_cubed(gold, system)
     return BCubed(len(gold), len(chosen), sum(len(g.refs) > 1 for g in chosen), round(p, 4), round(r, 4), round(f, 4))
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDispute:
+    dispute: str
+    story: str
+    figure: str
+    split: str
+    claims: tuple[tuple[str, int], ...]  # (ref, value)
+
+
+def read_disputes(path: Path) -> list[GoldDispute]:
+    """``disputes.jsonl``: a figure given differently by two claimants, each claim a document reference and value."""
+    out = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            claims = tuple((f"{c['set']}/{c['id']}", int(c["value"])) for c in item["claims"])
+            out.append(GoldDispute(str(item["dispute"]), str(item["story"]), str(item["figure"]),
+                                   str(item.get("split", "dev")), claims))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise EvaluationError(f"{path}:{number}: not a dispute ({exc}); each line needs dispute, story, figure "
+                                  "and claims [{set, id, value}]", stage="evaluate") from exc
+    return out
+
+
+def dispute_found(conn: sqlite3.Connection, dispute: GoldDispute, records: Mapping[str, Mapping[str, Any]]) -> bool:
+    """True when one happening of the system's story holds the figure as disputed with every gold claim in it: the
+    same value from the same document (its claimant, attribution or outlet, shown beside it)."""
+    from ..stories import story, story_of_document
+
+    wanted = {(content_hash(str(records[ref]["text"])), value) for ref, value in dispute.claims}
+    story_ids = {story_of_document(conn, doc_id) for doc_id, _value in wanted}
+    for story_id in story_ids - {None}:
+        found = story(conn, str(story_id))
+        for happening in found.happenings if found else ():
+            for figure in happening.figures:
+                have = {(c.doc_id, c.value) for c in figure.claims if c.claimant}
+                if figure.figure == dispute.figure and figure.disputed and wanted <= have:
+                    return True
+    return False
