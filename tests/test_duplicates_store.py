@@ -116,7 +116,7 @@ def _count(db: Path) -> int:
 
 
 def test_killed_batch_rerun_links_each_copy_once(tmp_path: Path) -> None:
-    n = 80
+    n = 60
     _killed_corpus(tmp_path / "in", n)
     whole = tmp_path / "whole.db"
     code_files([tmp_path / "in"], db=whole, workers=1)
