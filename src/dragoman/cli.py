@@ -825,10 +825,16 @@ def evaluate_story_groups(gold: Path, texts: Path, db: Path | None, as_json: boo
         conn = store.connect(target)
         story_lib.rebuild(conn)  # the stored order, linked by the current thresholds
         system = story_groups.predicted(conn, records)
+        scores: dict[str, Any] = {f"{split}{'_multi' if multi else ''}": dataclasses.asdict(
+            story_groups.score(groups, system, split, multi_only=multi)) for split in ("dev", "heldout")
+            for multi in (False, True)}
+        disputes_file = gold.parent / "disputes.jsonl"  # annotated disputes beside the groups, when there are
+        if disputes_file.is_file():
+            disputes = story_groups.read_disputes(disputes_file)
+            found = {d.dispute: story_groups.dispute_found(conn, d, records) for d in disputes}
+            scores["disputes"] = {"annotated": len(found), "found_with_both_claimants": sum(found.values()),
+                                  "each": found}
         conn.close()
-    scores = {f"{split}{'_multi' if multi else ''}": dataclasses.asdict(
-        story_groups.score(groups, system, split, multi_only=multi)) for split in ("dev", "heldout")
-        for multi in (False, True)}
     _print_scores(scores, as_json)
 
 
