@@ -199,3 +199,28 @@ def test_export_parquet_force_replaces_an_earlier_export(db: Path, tmp_path: Pat
     empty = _cli("export", "--db", str(db), "--format", "parquet", "--out", str(tmp_path / "none"), "--q",
                  "no such words anywhere")
     assert empty.returncode == 0 and list((tmp_path / "none").iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "gdelt"])
+def test_export_damaged_store_leaves_no_file_and_keeps_the_earlier_one(tmp_path: Path, fmt: str) -> None:
+    from test_api_export_failures import build_export_store, damage_page_of, export_order
+
+    db = tmp_path / "damaged.db"
+    build_export_store(db)
+    earlier = tmp_path / f"earlier.{fmt}"
+    assert _cli("export", "--db", str(db), "--format", fmt, "--out", str(earlier)).returncode == 0
+    before = sorted((p.relative_to(earlier), p.read_bytes()) for p in earlier.rglob("*") if p.is_file()) \
+        if earlier.is_dir() else earlier.read_bytes()
+    damage_page_of(db, export_order(db, "date")[1000])
+    fresh = tmp_path / f"fresh.{fmt}"
+    for out, extra in ((fresh, ()), (earlier, ("--force",))):
+        run = _cli("export", "--db", str(db), "--format", fmt, "--out", str(out), *extra)
+        assert run.returncode == 1 and "[store]" in run.stderr and "restore it from a backup" in run.stderr \
+            and "stopped after" in run.stderr and "nothing was written to" in run.stderr, \
+            run.stderr
+    assert not fresh.exists()
+    after = sorted((p.relative_to(earlier), p.read_bytes()) for p in earlier.rglob("*") if p.is_file()) \
+        if earlier.is_dir() else earlier.read_bytes()
+    assert after == before  # the earlier export is untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["damaged.db", earlier.name, *(
+        p.name for p in tmp_path.iterdir() if p.name.startswith("damaged.db-"))])  # no partial file or folder

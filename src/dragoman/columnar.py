@@ -81,9 +81,11 @@ def _day(value: Any) -> dt.date | None:
         return None
 
 
-def _batch(columns: dict[str, list[Any]], schema: pa.Schema) -> pa.RecordBatch:
-    arrays = [_day_array(columns[field.name]) if field.type == pa.date32()
-              else pa.array(columns[field.name], type=field.type) for field in schema]
+def _batch(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.RecordBatch:
+    arrays = []
+    for field in schema:
+        values = [row[field.name] for row in rows]
+        arrays.append(_day_array(values) if field.type == pa.date32() else pa.array(values, type=field.type))
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
@@ -91,22 +93,17 @@ def record_batches(conn: sqlite3.Connection | None, records: Iterable[dict[str, 
                    batch_rows: int = BATCH_ROWS) -> Iterator[pa.RecordBatch]:
     """The records flattened (``export.flatten``, with their documents) in typed batches with their month."""
     schema = arrow_schema(partition=True)
-    names = [field.name for field in schema]
     documents = export.DocumentInfo(conn)
-    columns: dict[str, list[Any]] = {name: [] for name in names}
-    rows = 0
+    rows: list[dict[str, Any]] = []
     for record in records:
         row = export.flatten(record, documents(record.get("doc_id")))
         row[PARTITION] = month_of(row["date"])
-        for name in names:
-            columns[name].append(row[name])
-        rows += 1
-        if rows == batch_rows:
-            yield _batch(columns, schema)
-            columns = {name: [] for name in names}
-            rows = 0
+        rows.append(row)
+        if len(rows) == batch_rows:
+            yield _batch(rows, schema)
+            rows = []
     if rows:
-        yield _batch(columns, schema)
+        yield _batch(rows, schema)
 
 
 def write_parquet(conn: sqlite3.Connection | None, records: Iterable[dict[str, Any]], folder: Path, *,

@@ -77,33 +77,36 @@ def export_to_path(conn: sqlite3.Connection, event_filter: query.EventFilter, fm
     ``--force`` (``force``) replaces an earlier export of the same kind, never anything else."""
     check_out(out, fmt, force=force)
     partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
-    records = query.iter_events(conn, event_filter, sort=_SORT.get(fmt, "doc"))
+    records = _Counter(query.iter_events(conn, event_filter, sort=_SORT.get(fmt, "doc")))
     months: tuple[str, ...] = ()
     try:
         if fmt == "parquet":
-            written = write_parquet(conn, records, partial)
-            rows, months = written.rows, written.months
+            months = write_parquet(conn, records, partial).months
         else:
-            rows = _write_file(conn, records, fmt, partial, source=source)
+            _write_file(conn, records, fmt, partial, source=source)
         _move_into_place(partial, out, folder=fmt == "parquet")
+    except StoreError as exc:
+        _remove(partial)
+        said = str(exc)
+        if "stopped after" not in said:  # the CSV/JSONL writer says how far it got, the others do here
+            said = f"the export{source} stopped after {records.n} events and is incomplete: {said}"
+        raise StoreError(f"{said}; nothing was written to {str(out)!r}") from exc
     except BaseException:
         _remove(partial)
         raise
-    return ExportSummary(path=str(out), format=fmt, rows=rows, months=months)
+    return ExportSummary(path=str(out), format=fmt, rows=records.n, months=months)
 
 
 def _write_file(conn: sqlite3.Connection, records: Iterable[dict[str, Any]], fmt: str, path: Path, *,
-                source: str) -> int:
-    counted = _Counter(records)
+                source: str) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         if fmt in ("csv", "jsonl"):  # the bytes of `dragoman events --format csv|jsonl`
             try:
-                write_export(conn, counted, "csv" if fmt == "csv" else "jsonl", handle, source=source)
+                write_export(conn, records, "csv" if fmt == "csv" else "jsonl", handle, source=source)
             except ExportAborted as exc:
-                raise StoreError(f"{exc}; nothing was written to --out") from exc
+                raise StoreError(str(exc)) from exc
         else:
-            write_style(conn, counted, "acled" if fmt == "acled" else "gdelt", handle)
-    return counted.n
+            write_style(conn, records, "acled" if fmt == "acled" else "gdelt", handle)
 
 
 class _Counter:
