@@ -8,16 +8,22 @@ Labels are sets of allowed labels over "NONE" and the 16 PLOVER types (a partial
   interaction: any of the 16 types; sentences without both sides carry no label and are not used;
 * ``india-police-events/sents-train.tsv``: KILL -> ASSAULT, ARREST -> COERCE, FORCE alone -> COERCE or ASSAULT
   (the evaluator's mapping); sentences with none of the three are kept for tuning only (a police-free sentence
-  may still report another event), a fixed spread-out sample of ``ipe_negatives`` of them.
+  may still report another event), a fixed spread-out sample of ``ipe_negatives`` of them;
+* ``eval/annotations/news_sentences_*.jsonl`` (the project's own annotation of whole LGL, GeoWebNews and
+  MEANTIME articles): each sentence's annotated PLOVER types, any modality, or {NONE} for a sentence that reports
+  no event. The files hold offsets and sha256 only; the text is read from ``gold`` and a sentence whose text is
+  absent or differs is skipped and counted (``load_news_units``).
 
-The fixed hash split ``classifier.in_heldout`` (30% of cameo-class, plover-gsr and cameo-ner) is never read
+The fixed hash split ``classifier.in_heldout`` (30% of cameo-class, plover-gsr, cameo-ner and news) is never read
 for training or tuning: ``heldout`` units are returned flagged so the trainer can report on them. The
 IndiaPoliceEvents dev files and every test split of a public set are not read here at all.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +41,8 @@ from ..extract.events.classifier import in_heldout
 from ..extract.events.detector import NONE, TYPE_CLASS
 
 ALL_TYPES = frozenset(PLOVER_TYPES)
+ANNOTATIONS = Path(__file__).resolve().parents[3] / "eval" / "annotations"
+NEWS_FILES = {"LGL": "geo/LGL/lgl.xml", "GeoWebNews": "geo/GeoWebNews/GWN.xml"}
 IPE_TYPES = {"KILL": "ASSAULT", "ARREST": "COERCE"}
 
 
@@ -42,11 +50,12 @@ IPE_TYPES = {"KILL": "ASSAULT", "ARREST": "COERCE"}
 class Unit:
     """One gold text: where from, its labels (None: tuning only), whether it is held out, its gold for scoring."""
 
-    source: str  # cameo-class, plover-gsr, cameo-ner, ipe
+    source: str  # cameo-class, plover-gsr, cameo-ner, ipe, news
     text: str
     allowed: frozenset[str] | None
     heldout: bool
-    gold: int | str | frozenset[str] | None = None  # cameo-class: class 0-4; plover-gsr: type; ipe: its labels
+    # cameo-class: class 0-4; plover-gsr: type; ipe: its labels; news: its annotated types (empty: no event)
+    gold: int | str | frozenset[str] | None = None
     # cameo-ner: "tags", the words' BIO tags; a sampled ipe negative: "weight", how many negatives it stands for
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -67,8 +76,9 @@ def quad_types(cls: int) -> frozenset[str]:
     return frozenset({NONE}) if cls == 0 else frozenset(t for t in PLOVER_TYPES if TYPE_CLASS[t] == cls)
 
 
-def load_units(gold: Path, *, ipe_negatives: int = 2000) -> list[Unit]:
-    """Every unit of the training files, held-out ones flagged (see the module docstring)."""
+def load_units(gold: Path, *, ipe_negatives: int = 2000, news: Path | None = ANNOTATIONS) -> list[Unit]:
+    """Every unit of the training files, held-out ones flagged (see the module docstring); ``news=None`` leaves
+    out the annotated news sentences."""
     events = Path(gold) / "events"
     units: list[Unit] = []
     for text, label in read_cameo_class(events / "cameo-class" / "train.tsv"):
@@ -101,4 +111,60 @@ def load_units(gold: Path, *, ipe_negatives: int = 2000) -> list[Unit]:
             units.append(Unit("ipe", text, frozenset(types), False, frozenset(scored)))
         elif i in chosen:
             units.append(Unit("ipe", text, None, False, frozenset(), {"weight": weight}))
+    if news is not None:
+        units.extend(load_news_units(gold, news)[0])
     return units
+
+
+def _article_texts(gold: Path, set_name: str) -> dict[str, str]:
+    """doc id -> article text of one annotated set, as the story scorer and the MEANTIME reader take it."""
+    if set_name in NEWS_FILES:
+        path = gold / NEWS_FILES[set_name]
+        if not path.is_file():
+            return {}
+        from ..evaluate.geo import read_gold
+
+        return {article.doc_id: article.text for article in read_gold(path)}
+    if set_name == "MEANTIME":
+        from ..evaluate.timex import read_cat
+
+        folder = gold / "time" / "MEANTIME" / "intra-doc_annotation"
+        return {path.name: read_cat(path).text for path in sorted(folder.rglob("*.xml"))} if folder.is_dir() else {}
+    return {}
+
+
+def load_news_units(gold: Path, folder: Path = ANNOTATIONS) -> tuple[list[Unit], Counter[str]]:
+    """The annotated news sentences of ``folder`` as units, and the count of those skipped by reason (a bad line,
+    an unknown set, a text absent from ``gold``, a text whose sha256 differs from the annotated one)."""
+    units: list[Unit] = []
+    skipped: Counter[str] = Counter()
+    texts: dict[str, dict[str, str]] = {}
+    for path in sorted(Path(folder).glob("news_sentences_*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                set_name, doc_id = str(record["set"]), str(record["doc_id"])
+                start, end, digest = int(record["start"]), int(record["end"]), str(record["sha256"])
+                types = frozenset(str(t) for t in record["types"])
+            except (ValueError, KeyError, TypeError):
+                skipped["bad record"] += 1
+                continue
+            if not types <= ALL_TYPES:
+                skipped["bad record"] += 1
+                continue
+            if set_name not in texts:
+                texts[set_name] = _article_texts(Path(gold), set_name)
+            article = texts[set_name].get(doc_id)
+            if article is None:
+                skipped["text absent"] += 1
+                continue
+            text = article[start:end]
+            if hashlib.sha256(text.encode("utf-8")).hexdigest() != digest:
+                skipped["text differs"] += 1
+                continue
+            allowed = types or frozenset({NONE})
+            units.append(Unit("news", text, allowed, in_heldout(text), types,
+                              {"set": set_name, "doc_id": doc_id, "asserted": frozenset(record.get("asserted", ()))}))
+    return units, skipped
