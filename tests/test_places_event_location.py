@@ -177,3 +177,14 @@ def test_the_passive_subject_of_the_trigger_is_the_place_done_to() -> None:
     doc, resolver = place_resolver("Mogadishu was hit by a car bomb on Sunday, while clashes went on near Kismayo.")
     located = resolver.locate_with_rule(token_of(doc, "hit"))
     assert located is not None and located.place.name == "Mogadishu" and located.rule == "trigger"
+
+
+def test_an_attack_on_a_town_is_placed_there_and_done_to_its_people() -> None:
+    from dragoman.pipeline import code_text
+
+    text = ("A Kurdish militia spokesman says Turkey fired on Qamishli and other towns along the border on Tuesday. "
+            "Turkish officials denied it.")
+    (event,) = [e for e in code_text(text, published="2018-03-01") if e.type == "ASSAULT"]
+    assert event.actor is not None and event.actor.country == "TUR"
+    assert event.recipient is not None and (event.recipient.country, event.recipient.sector) == ("SYR", "CVL")
+    assert event.location is not None and (event.location.name, event.location.country) == ("Qamishli", "SYR")

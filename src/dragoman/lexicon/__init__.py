@@ -256,6 +256,7 @@ class ActorWords:
 
     charge_verbs: frozenset[str]
     place_verbs: frozenset[str]
+    attack_on_words: frozenset[str]
     place_nouns: frozenset[str]
     seat_nouns: frozenset[str]
     backing_verbs: frozenset[str]

@@ -115,6 +115,8 @@ def as_place(head: Token) -> bool:
         prep = head.head
         if prep.lower_ == "of":
             return prep.head.lemma_.lower() in words.place_nouns
+        if prep.lower_ == "on":
+            return prep.head.lemma_.lower() in words.attack_on_words
         return prep.lower_ in _PLACE_PREPS and prep.head.lemma_.lower() not in words.seat_nouns
     return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in words.place_verbs
 

@@ -14,11 +14,11 @@ The rules, in order; the first that finds a place wins (``LOCATION_RULES``):
    inside the country the body names most;
 7. ``dateline``: the filing place, only when the body names no place at all.
 
-Never a place: a nationality word ("three Saudi border guards": whose, not where), a place that is the subject of
-a verb ("Washington said": an actor), a possessor or a country modifying a noun ("Morocco's role", "Russia's
-army", "the U.S. military": whose), the party an accusation, demand, threat, sanction or the like is aimed at
-("Kenya accused Uganda", "blamed on Russia": the caller says which, ``elsewhere``), a street or building we could
-not geocode placed at the focus on our own guess.
+Never a place: a nationality word ("three Saudi border guards": whose, not where), a place that is the subject of a
+verb ("Washington said": an actor) or the event's own actor ("Turkey fired on Qamishli", "shelled by Russia"), a
+possessor or a country modifying a noun ("Morocco's role", "Russia's army", "the U.S. military": whose), the party
+an accusation, demand, threat, sanction or the like is aimed at ("Kenya accused Uganda", "blamed on Russia": the
+caller says which, ``elsewhere``), a street or building we could not geocode placed at the focus on our own guess.
 A place opening a longer proper name ("the Tbilisi City Court", "the United States House of Representatives") says
 where that body sits: it ranks as a ``sentence`` place, however the name hangs from the trigger.
 
@@ -166,6 +166,8 @@ def _in_sentence(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, argument
         root = doc[top.token_start:top.token_end].root
         if _whose_country(root, cand) and root.head.i != trigger.i:
             continue
+        if root.i in argument_tokens and _doer(root):
+            continue  # "Turkey fired on Qamishli": the country that acts is not where it acted
         rule, vague = relation(root, trigger, argument_tokens, governors)
         if rule is None:
             continue
@@ -335,6 +337,11 @@ def _actor_role(doc: Doc, top: Toponym) -> bool:
     root = doc[top.token_start:top.token_end].root
     return (root.dep_ == "poss" or (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))
             or (top.candidate is not None and _whose_country(root, top.candidate)))
+
+
+def _doer(root: Token) -> bool:
+    """An argument that is the active subject or the passive's agent ("shelled by Russia"): the actor."""
+    return root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
 
 def _whose_country(root: Token, cand: Candidate) -> bool:

@@ -338,9 +338,11 @@ class ToponymFinder:
             owner = doc[span.start - 2]
             if any(c.fcode in ("PCLI", "ADM1") for c in self.gaz.lookup(owner.text)):
                 return True
-        # the object of a verb done to places: "shelled Kharkiv", "captured Bakhmut"
-        root = span.root
-        return root.dep_ == "dobj" and root.head.lemma_.lower() in lx.actor_words().place_verbs
+        # the object of a verb done to places, or of an attack "on" it: "shelled Kharkiv", "fired on Qamishli"
+        root, words = span.root, lx.actor_words()
+        if prev is not None and prev.lower_ == "on" and root.head.i == prev.i:
+            return prev.head.lemma_.lower() in words.attack_on_words
+        return root.dep_ == "dobj" and root.head.lemma_.lower() in words.place_verbs
 
     def candidates(self, mention: Toponym) -> tuple[Candidate, ...]:
         """The gazetteer entries a mention can name (a demonym: only countries, regions, states)."""
