@@ -11,8 +11,10 @@ held-out F1 of that choice (the held-out split never chooses anything).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import json
+import random
 import sqlite3
 import sys
 import tempfile
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from dragoman import pipeline, store, stories
 from dragoman.evaluate import story_groups
+from dragoman.model import content_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +47,11 @@ def main() -> int:
     parser.add_argument("--min-scores", type=float, nargs="+", default=[0.2, 0.25, 0.3, 0.4])
     parser.add_argument("--bonuses", type=float, nargs="+", default=[0.0, 0.1])
     parser.add_argument("--merges", type=float, nargs="+", default=[0.35, 9.0], help="9: never merge")
+    parser.add_argument("--speed", action="store_true", help="Time linking against coding, and linking at 10k and "
+                        "100k stored documents (synthetic), instead of scoring")
     args = parser.parse_args()
+    if args.speed:
+        return speed(args.texts)
     groups = story_groups.read_groups(args.gold)
     records = story_groups.gold_records(args.texts, [r for g in groups for r in g.refs])
     with tempfile.TemporaryDirectory() as tmp:
@@ -85,6 +92,67 @@ def main() -> int:
     found = {d.dispute: story_groups.dispute_found(conn, d, disputes_records) for d in disputes}
     result["disputes"] = {"annotated": len(found), "found_with_both_claimants": sum(found.values()),
                           "share": round(sum(found.values()) / len(found), 4) if found else None, "each": found}
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+def _synthetic(rng: random.Random, vocabulary: list[str], weights: list[float], day: int) -> tuple[str, str, str]:
+    words = rng.choices(vocabulary, weights, k=128)
+    date = (dt.date(2020, 1, 1) + dt.timedelta(days=day)).isoformat()
+    return " ".join(words[:8]).capitalize(), " ".join(words[8:]) + ".", date
+
+
+def _link_one(conn: sqlite3.Connection, title: str, body: str, date: str) -> None:
+    doc_id = content_hash(title, body, date)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO documents (doc_id, source_id, status, title, published, original, text, created_at) "
+                 "VALUES (?, ?, 'ok', ?, ?, ?, ?, ?)", (doc_id, doc_id, title, date, body, body, date))
+    stories.link(conn, doc_id, title=title, body=body, published=date, events=(), stored=date)
+    conn.execute("COMMIT")
+
+
+def speed(texts: Path) -> int:
+    """Linking's cost: per document against coding it (same run), and at 10k and 100k stored documents."""
+    from dragoman.ingest import article_from_text
+
+    sample = [r for r in story_groups.gold_records(texts, [f"TBAQ-cleaned/AQUAINT/{p.stem}" for p in sorted(
+        (texts / "time" / "TBAQ-cleaned" / "AQUAINT").glob("*.tml"))]).values()][:60]
+    articles = [article_from_text(str(r["text"]), published=str(r["published"]), source_id=str(r["id"]))
+                for r in sample]
+    pipeline.code_articles(articles[:2])  # the model loaded before timing
+    started = time.perf_counter()
+    coded = pipeline.code_articles(articles)
+    coding = (time.perf_counter() - started) / len(coded)
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = store.connect(Path(tmp) / "coded.db")
+        started = time.perf_counter()
+        for doc in coded:
+            store.write_coded(conn, doc)
+        writing = (time.perf_counter() - started) / len(coded)
+        stories.rebuild(conn)
+        started = time.perf_counter()
+        stories.rebuild(conn)
+        linking = (time.perf_counter() - started) / len(coded)
+        # A synthetic stream: Zipf-distributed words, ~100 documents a day over 1,000 days.
+        rng = random.Random(13)
+        vocabulary = [f"w{i}x" for i in range(30000)]
+        weights = [1.0 / (i + 1) for i in range(len(vocabulary))]
+        big = store.connect(Path(tmp) / "big.db")
+        result: dict[str, object] = {"coding_ms_per_document": round(1000 * coding, 1),
+                                     "writing_ms_per_document": round(1000 * writing, 2),
+                                     "linking_ms_per_document": round(1000 * linking, 2),
+                                     "linking_share_of_coding": round(linking / coding, 4)}
+        stored = 0
+        for size in (10000, 100000):
+            while stored < size:
+                _link_one(big, *_synthetic(rng, vocabulary, weights, stored // 100))
+                stored += 1
+            started = time.perf_counter()
+            for i in range(500):  # new documents on the latest days, as a stream brings them
+                _link_one(big, *_synthetic(rng, vocabulary, weights, stored // 100 - i % 5))
+            stored += 500
+            result[f"linking_ms_at_{size}"] = round(2 * (time.perf_counter() - started), 2)
+            print(json.dumps(result), file=sys.stderr)
     print(json.dumps(result, indent=2))
     return 0
 

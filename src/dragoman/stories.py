@@ -379,12 +379,17 @@ def story_page(conn: sqlite3.Connection, flt: StoryFilter | None = None, *, limi
     where, params = (flt or StoryFilter()).where()
     total = conn.execute(f"SELECT COUNT(*) FROM stories s WHERE {where}", params).fetchone()[0]
     rows = conn.execute(
-        f"""SELECT s.story_id, s.title, s.first_date, s.last_date, s.documents,
-                   (SELECT COUNT(DISTINCT coalesce(d.site_name, d.url, d.agency, d.source_id))
-                    FROM story_documents sd JOIN documents d USING (doc_id) WHERE sd.story_id = s.story_id)
+        f"""SELECT s.story_id, s.title, s.first_date, s.last_date, s.documents
             FROM stories s WHERE {where} ORDER BY s.last_date DESC, s.story_id LIMIT ? OFFSET ?""",
         (*params, limit, offset)).fetchall()
-    return [StorySummary(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows], int(total)
+    return [StorySummary(r[0], r[1], r[2], r[3], r[4], _outlets(conn, r[0])) for r in rows], int(total)
+
+
+def _outlets(conn: sqlite3.Connection, story_id: str) -> int:
+    """How many outlets report the story (as ``outlet`` names them: a site's pages are one outlet)."""
+    return len({outlet(*row) for row in conn.execute(
+        "SELECT d.site_name, d.url, d.agency, d.source_id FROM story_documents s JOIN documents d USING (doc_id) "
+        "WHERE s.story_id = ?", (story_id,))})
 
 
 def story(conn: sqlite3.Connection, story_id: str) -> Story | None:
