@@ -285,6 +285,7 @@ def _preload_model() -> None:
     from .nlp import get_nlp
 
     get_nlp()(_WARM_UP)
+    band_keys(_WARM_UP)  # datasketch (and the scipy it imports, 0.4 s) once here, not once per worker
 
 
 def _worker_init() -> None:
