@@ -154,6 +154,10 @@ def test_export_styles_every_plover_type_has_a_label() -> None:
     assert es.acled_type("ASSAULT", None, "190", None)[1] == "Battles"
     assert es.acled_type("PROTEST", "riot", "145", None)[1:] == ("Riots", "Violent demonstration")
     assert es.acled_type("COERCE", "arrest", "173", "CVL")[1:] == ("Strategic developments", "Arrests")
+    assert es.acled_type("COERCE", None, "192", "MIL", actor_sector="REB")[1:] == (
+        "Battles", "Non-state actor overtakes territory")
+    assert es.acled_type("COERCE", None, "192", None, actor_sector="MIL")[2] == "Government regains territory"
+    assert es.acled_type("COERCE", None, "192", None)[1:] == ("Strategic developments", "Other")
     assert es.actor_code({"country": "UNO", "sector": "IGO"}) == "UNOIGO"
     assert es.actor_code({"country": None, "sector": "JRN"}) == "MED" and es.actor_code(None) is None
 

@@ -56,13 +56,19 @@ _INTER_BY_SECTOR: dict[str, int] = {
     **dict.fromkeys(("CVL", "REF", "JRN", "MED", "EDU", "BUS", "LAB", "AGR", "REL", "ELI", "OPP", "PTY", "NGO"), 7),
 }
 _INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+# Who took territory (CAMEO 192) -> ACLED's battle sub-event; an actor of no such sector stays a strategic development.
+_TERRITORY: dict[str, str] = {**dict.fromkeys(("REB", "UAF", "CRM"), "Non-state actor overtakes territory"),
+                              **dict.fromkeys(("GOV", "MIL", "COP"), "Government regains territory")}
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
-def acled_type(type_: str, mode: str | None, cameo: str | None, recipient_sector: str | None) -> tuple[str, str, str]:
+def acled_type(type_: str, mode: str | None, cameo: str | None, recipient_sector: str | None, *,
+               actor_sector: str | None = None) -> tuple[str, str, str]:
     """(disorder_type, event_type, sub_event_type) of a PLOVER event; ``Not ACLED-coded`` and the PLOVER type for
     the verbal and cooperative types ACLED does not record."""
     cameo = cameo or ""
+    if cameo.startswith("192") and actor_sector in _TERRITORY:  # CAMEO's "occupy territory": ACLED's battles
+        return (_VIOLENCE, "Battles", _TERRITORY[actor_sector])
     if type_ == "ASSAULT":
         if cameo.startswith("195"):  # "drone strike" is heavy-weapons by mode, an air strike by code
             return (_VIOLENCE, "Explosions/Remote violence", "Air/drone strike")
@@ -308,7 +314,8 @@ def acled_row(record: dict[str, Any], lookups: _Lookups) -> dict[str, Any]:
     url, agency, created_at = lookups.documents(record.get("doc_id"))
     type_, mode, day = record["type"], record.get("mode"), record.get("date")
     disorder, event_type, sub_event_type = acled_type(type_, mode, record.get("cameo"),
-                                                      (record.get("recipient") or {}).get("sector"))
+                                                      (record.get("recipient") or {}).get("sector"),
+                                                      actor_sector=(record.get("actor") or {}).get("sector"))
     place_country = location.get("country")
     inter1 = acled_inter(record.get("actor"), type_=type_, mode=mode, place_country=place_country, role="actor")
     inter2 = acled_inter(record.get("recipient"), type_=type_, mode=mode, place_country=place_country,
