@@ -533,7 +533,11 @@ def _event_filter(*, type_: str | None, mode: str | None, quad: str | None, moda
 def events(db: str, type_: str | None, mode: str | None, quad: str | None, modality: str, country: str | None,
            place_country: str | None, actor: str | None, recipient: str | None, q: str | None, since: str | None,
            until: str | None, bbox: str | None, doc_id: str | None, distinct: bool, fmt: str) -> None:
-    """List coded events (those the text asserts unless --modality says otherwise)."""
+    """List coded events (those the text asserts unless --modality says otherwise).
+
+    With --distinct the table also gives each happening's evidence: reports, independent sources (a near-duplicate
+    counts as its original's outlet), documents, first and last report date.
+    """
     event_filter = _event_filter(type_=type_, mode=mode, quad=quad, modality=modality, country=country,
                                  place_country=place_country, actor=actor, recipient=recipient, q=q, since=since,
                                  until=until, bbox=bbox, doc_id=doc_id, distinct=distinct)
