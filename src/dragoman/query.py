@@ -485,22 +485,21 @@ def happening_evidence(conn: sqlite3.Connection, event_ids: Sequence[str]) -> di
 
 def _evidence(conn: sqlite3.Connection, reported_in: list[str], *, links: bool) -> dict[str, Any]:
     """Counts over the documents holding the reports (one entry per report) and their same-words copies."""
-    marks = ", ".join("?" * len(set(reported_in)))
+    # Ids go in as one JSON array: a happening reported thousands of times would pass SQLite's limit of variables.
     copies: dict[str, list[str]] = {}
     if links:
-        for copy, original in conn.execute(f"SELECT doc_id, duplicate_of FROM documents WHERE duplicate_of IN "
-                                           f"({marks}) AND similarity = 1.0", sorted(set(reported_in))):
+        for copy, original in conn.execute(
+                "SELECT doc_id, duplicate_of FROM documents WHERE duplicate_of IN (SELECT value FROM json_each(?)) "
+                "AND similarity = 1.0", (json.dumps(sorted(set(reported_in))),)):
             copies.setdefault(original, []).append(copy)
     reports = [*reported_in, *(c for doc in reported_in for c in copies.get(doc, []))]
     wanted = sorted(set(reports))
     columns = "doc_id, site_name, url, published, " + ("duplicate_of" if links else "NULL")
-    info = {r[0]: r for r in conn.execute(f"SELECT {columns} FROM documents WHERE doc_id IN "
-                                          f"({', '.join('?' * len(wanted))})", wanted)}
-    roots = {info[d][4] or d for d in wanted if d in info}
-    missing = sorted(roots - set(info))
+    select = f"SELECT {columns} FROM documents WHERE doc_id IN (SELECT value FROM json_each(?))"
+    info = {r[0]: r for r in conn.execute(select, (json.dumps(wanted),))}
+    missing = sorted({info[d][4] or d for d in wanted if d in info} - set(info))  # originals reporting nothing
     if missing:
-        info.update({r[0]: r for r in conn.execute(f"SELECT {columns} FROM documents WHERE doc_id IN "
-                                                   f"({', '.join('?' * len(missing))})", missing)})
+        info.update({r[0]: r for r in conn.execute(select, (json.dumps(missing),))})
     dates = sorted(info[d][3] for d in wanted if d in info and info[d][3])
     return {"reports": len(reports), "documents": len(wanted),
             "sources": len({_outlet(info.get(info[d][4] or d, info[d])) for d in wanted if d in info}),
