@@ -115,3 +115,9 @@ def test_it_after_a_thing_as_subject_is_that_thing_not_an_actor() -> None:
     assert e.actor is None
     (e,) = only("The ministry said it had arrested three men.", "COERCE")
     assert e.actor is not None and e.actor.text == "ministry"
+
+
+def test_talks_with_someone_are_held_by_the_subject_of_the_clause_around_them() -> None:
+    (e,) = only("Ambassador Luc Dupont told reporters after two days of talks with Duma deputies.", "CONSULT")
+    assert e.actor is not None and e.actor.text == "Ambassador Luc Dupont"
+    assert e.recipient is not None and e.recipient.text == "Duma deputies"

@@ -642,9 +642,20 @@ def _noun_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     if code == KILLED and lemma_of(tok) in event_words().death_nouns:
         actors = cause_actor(violent_cause(tok, lex))
     code, actors = _done_to_noun(tok, anchor, code, actors)
+    if code.type == "CONSULT" and not actors and recipients:
+        actors = _talker(tok)
     if code.type == "MOBILIZE" and lemma_of(tok) in event_words().exercise_nouns and joint(tok, actors):
         code = Code("COOPERATE", CAMEO_MILITARY_COOPERATION, None)  # exercises of two armies together
     return _found(tok, code, actors, recipients, anchor, nominal=True, end=state.matches[tok.i][2])
+
+
+def _talker(noun: Token) -> list[Token]:
+    """Who held talks "with" someone the clause around them tells: "X told reporters after two days of talks with
+    Y", "X returned from a meeting with Y" (the subject of the nearest verb above the noun)."""
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return []
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return subject_of(verb) if verb is not None else []
 
 
 def _reprisal_reference(noun: Token) -> bool:
