@@ -1,0 +1,54 @@
+"""A batch killed with SIGKILL and run again links every document into a story exactly once, the same stories as
+a run never killed (the link is written in the document's own transaction)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from dragoman.pipeline import code_files
+from test_duplicates_store import _count, _killed_corpus
+
+
+def _stories(db: Path) -> dict[str, str]:
+    """source file name -> story id; the counters checked against the links on the way."""
+    conn = sqlite3.connect(db)
+    try:
+        links = conn.execute("SELECT COUNT(*) FROM story_documents").fetchone()[0]
+        assert links == conn.execute("SELECT COUNT(*) FROM documents WHERE status = 'ok'").fetchone()[0]
+        assert links == conn.execute("SELECT SUM(documents) FROM stories").fetchone()[0]
+        assert links == conn.execute("SELECT n FROM story_df WHERE term = ''").fetchone()[0]
+        assert conn.execute("SELECT COUNT(*) FROM stories WHERE story_id NOT IN "
+                            "(SELECT story_id FROM story_documents)").fetchone()[0] == 0
+        return {Path(source).name: story for source, story in conn.execute(
+            "SELECT d.source_id, s.story_id FROM story_documents s JOIN documents d USING (doc_id)")}
+    finally:
+        conn.close()
+
+
+def test_killed_batch_rerun_links_each_document_once(tmp_path: Path) -> None:
+    n = 24
+    _killed_corpus(tmp_path / "in", n)
+    whole = tmp_path / "whole.db"
+    code_files([tmp_path / "in"], db=whole, workers=1)
+    expected = _stories(whole)
+    assert len(expected) == n + n // 2
+
+    db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "dragoman.cli", "code", str(tmp_path / "in"), "--db", str(db), "--workers", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while _count(db) < 8 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    assert process.poll() is None, "the batch finished before it could be killed: make the corpus larger"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 0 < _count(db) < len(expected)
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _stories(db) == expected
