@@ -126,3 +126,12 @@ def test_offsets_point_at_the_expression() -> None:
     when = when_of(text, "attacked")
     assert when.start is not None and when.end is not None
     assert text[when.start: when.end] == "on Monday"
+
+
+def test_a_day_without_year_takes_the_year_the_story_states_when_there_is_no_publication_date() -> None:
+    from dragoman.pipeline import code_text
+
+    text = ("On March 21, 2018, the cabinet proposed bills. On March 22, the parliament refused to consider said "
+            "bills.")
+    (event,) = [e for e in code_text(text) if e.type == "REJECT"]
+    assert (event.when.date, event.when.precision, event.modality) == ("2018-03-22", "day", "asserted")

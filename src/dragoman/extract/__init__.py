@@ -442,7 +442,7 @@ def _story(events: list[Event], coder: DocumentCoder) -> list[Event]:
     """The story read together (``events.story``): background marked historical, generic mentions dropped,
     each happening once; background is dated against the publication date, else the latest date stated."""
     reference = coder.article.published or coder.dates.latest_stated()
-    return story_events(events, triggers=coder.triggers, reference=reference)
+    return story_events(events, triggers=coder.triggers, reference=reference, published=coder.article.published)
 
 
 @lru_cache(maxsize=1)

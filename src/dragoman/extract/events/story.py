@@ -12,7 +12,7 @@ they are coded (``dragoman.extract.extract_events``), in three steps:
    background even when the story states no date of its own. A clause told over years ("has plagued the region for
    years", "has long accused") or as a habit ("police routinely arrest protesters") is background too: a pattern,
    not a current happening (kept as historical, so a count of what police do still sees it). An asserted event the
-   text dates after the reference date ("the planned April 9 rally") has not happened yet: it becomes ``future``.
+   text dates after the publication date ("the planned April 9 rally") has not happened yet: it becomes ``future``.
 2. **Generic statements** (``generic_mention``): a bare plural event noun (no determiner, number or possessor,
    no actor or recipient) in a present-tense clause ("Clashes are frequent in the region", "tolls are common in
    the aftermath of bombings") names a kind of happening, not one: it is dropped.
@@ -61,11 +61,13 @@ CODED_WITHOUT_PARTIES: Final = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBIL
 HEADLINE_CAPITALS: Final = 0.6
 
 
-def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], reference: str | None) -> list[Event]:
-    """The document's events (text order) with background marked historical, generic mentions dropped and
-    each happening coded once. ``triggers``: event id -> trigger token (events without one are kept as they
-    are); ``reference``: the story's reference date (publication date, else the latest date it states)."""
-    read = [as_planned(as_background(e, reference=reference, trigger=triggers.get(e.event_id)), reference=reference)
+def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], reference: str | None,
+                 published: str | None = None) -> list[Event]:
+    """The document's events (text order) with background marked historical, plans future, generic mentions
+    dropped and each happening coded once. ``triggers``: event id -> trigger token (events without one are kept
+    as they are); ``reference``: the story's reference date (publication date, else the latest date it states);
+    ``published``: the publication date alone (only it says what has not happened yet)."""
+    read = [as_planned(as_background(e, reference=reference, trigger=triggers.get(e.event_id)), reference=published)
             for e in events]
     kept = [e for e in read if not (e.event_id in triggers and generic_mention(e, triggers[e.event_id]))]
     return one_happening_once([e for e in kept if not (e.event_id in triggers and partyless(e, triggers[e.event_id]))])
@@ -99,8 +101,9 @@ def _stated_period(event: Event) -> str | None:
 
 
 def as_planned(event: Event, *, reference: str | None) -> Event:
-    """An asserted event the text dates after the story's reference date has not happened yet ("the planned
-    April 9 rally" in a story of March 20): ``future``."""
+    """An asserted event the text dates after the publication date (``reference``) has not happened yet ("the
+    planned April 9 rally" in a story of March 20): ``future``. Not against a date the story states: "On March
+    21, 2018 ... On March 22" tells two past days."""
     period = _stated_period(event)
     if event.modality != "asserted" or reference is None or period is None:
         return event

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...errors import DateError
@@ -155,6 +156,21 @@ def _to_when(value: str, published: str | None) -> tuple[str | None, DatePrecisi
     return None
 
 
+def _stated_years(timexes: Sequence[Timex]) -> list[tuple[int, str]]:
+    """(offset, year) of each calendar date the text states with its year ("March 21, 2018", "in May 2017")."""
+    return [(t.start, t.value[:4]) for t in timexes
+            if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", t.value) and re.search(r"\d{4}", t.text)]
+
+
+def _with_stated_year(timex: Timex, years: Sequence[tuple[int, str]]) -> str:
+    """A month and day with no year in a text with no reference date ("On March 22" after "On March 21, 2018")
+    take the year of the nearest date stated with one before it, else after it; other values as they are."""
+    if not years or not re.fullmatch(r"XXXX-\d{2}(?:-\d{2})?", timex.value):
+        return timex.value
+    before = [year for start, year in years if start < timex.start]
+    return (before[-1] if before else years[0][1]) + timex.value[4:]
+
+
 def _period_last_day(period: str) -> str:
     """The last day of an ISO year, month or day, as ISO ("2017" -> "2017-12-31"); for ordering periods."""
     if len(period) == 4:
@@ -192,8 +208,9 @@ class DateResolver:
         # Per sentence start: (timex, its resolved date, span root, start/end token). Only expressions that
         # name a date are kept, so ``when`` looks at a handful of candidates per trigger.
         self._anchors: dict[int, list[tuple[Timex, tuple[str | None, DatePrecision | None], Token, int, int]]] = {}
+        years = [] if self._dct else _stated_years(self.timexes)
         for timex in self.timexes:
-            resolved = _to_when(timex.value, self.published)
+            resolved = _to_when(_with_stated_year(timex, years), self.published)
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if resolved is None or span is None or not len(span):
                 continue
