@@ -12,7 +12,26 @@ import time
 from pathlib import Path
 
 from dragoman.pipeline import code_files
-from test_duplicates_store import _count, _killed_corpus
+from test_pipeline_batch import write_corpus
+
+
+def _corpus(folder: Path, n: int) -> None:
+    """n stories, half of them with a copy (other furniture, or a reworded attribution)."""
+    for i, path in enumerate(write_corpus(folder, n)[: n // 2]):
+        text = path.read_text(encoding="utf-8")
+        copy = "Advertisement\n\n" + text if i % 2 else text.replace("a local official said", "officials said")
+        (folder / f"story-{i:04d}-copy.txt").write_text(copy, encoding="utf-8")
+
+
+def _count(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
 
 
 def _stories(db: Path) -> dict[str, str]:
@@ -33,7 +52,7 @@ def _stories(db: Path) -> dict[str, str]:
 
 def test_killed_batch_rerun_links_each_document_once(tmp_path: Path) -> None:
     n = 24
-    _killed_corpus(tmp_path / "in", n)
+    _corpus(tmp_path / "in", n)
     whole = tmp_path / "whole.db"
     code_files([tmp_path / "in"], db=whole, workers=1)
     expected = _stories(whole)
