@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 FIGURES = ("dead", "injured", "arrested", "displaced")
 
@@ -205,11 +206,24 @@ def claims_of_events(events: Sequence[Mapping[str, Any]], outlet_of: Mapping[str
     return tuple(out)
 
 
+def outlet(site_name: str | None, url: str | None, agency: str | None, source_id: str) -> str:
+    """An outlet's name: the site's name, else the URL's host, else the wire agency, else the source."""
+    if site_name and site_name.strip():
+        return site_name.strip()
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:
+        host = None
+    if host:
+        return host.removeprefix("www.")
+    if agency and agency.strip():
+        return agency.strip()
+    return source_id
+
+
 def happening_claims(conn: sqlite3.Connection, happening_key: str) -> HappeningClaims | None:
     """The claims of the happening with this key (the store's happening column), or None if no event has it."""
     import json
-
-    from .stories import outlet
 
     rows = conn.execute(
         """SELECT e.event_id, e.doc_id, e.type, e.happening, e.date, e.location_name, e.location_country,

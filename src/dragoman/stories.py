@@ -35,9 +35,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
-from .claims import HappeningClaims, claims_of_events
+from .claims import HappeningClaims, claims_of_events, outlet
 
 LEAD_WORDS = 120
 PROBE_TERMS = 12
@@ -326,21 +325,6 @@ def _retitle(conn: sqlite3.Connection, story_id: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------------------------ read
-
-
-def outlet(site_name: str | None, url: str | None, agency: str | None, source_id: str) -> str:
-    """An outlet's name: the site's name, else the URL's host, else the wire agency, else the source."""
-    if site_name and site_name.strip():
-        return site_name.strip()
-    try:
-        host = urlsplit(url).hostname if url else None
-    except ValueError:
-        host = None
-    if host:
-        return host.removeprefix("www.")
-    if agency and agency.strip():
-        return agency.strip()
-    return source_id
 
 
 def has_stories(conn: sqlite3.Connection) -> bool:
