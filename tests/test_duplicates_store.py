@@ -11,8 +11,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from dragoman import store
+from pytest import MonkeyPatch
+
+from dragoman import pipeline, store
 from dragoman.pipeline import code_files
 from test_pipeline_batch import write_corpus
 
@@ -146,3 +149,29 @@ def test_killed_batch_rerun_links_each_copy_once(tmp_path: Path) -> None:
                             "WHERE o.duplicate_of IS NOT NULL").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_same_words_copies_of_stored_documents_are_not_parsed(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    db = tmp_path / "s.db"
+    _write(tmp_path / "one", {"story": STORY, "other": OTHER})
+    code_files([tmp_path / "one"], db=db)
+    parsed: list[str] = []
+    parse_each = pipeline._parse_each
+
+    def counting(bodies: list[str], **kwargs: Any) -> Any:  # the real parse, its bodies noted
+        parsed.extend(bodies)
+        return parse_each(bodies, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_parse_each", counting)
+    _write(tmp_path / "two", {"a-copy": FURNITURE, "b-new": EDITED, "c-copy": STORY + "\nShare this article\n",
+                              "d-new": TRUNCATED})
+    summary = code_files([tmp_path / "two"], db=db)
+    assert summary.coded == 4 and summary.events > 0
+    assert len(parsed) == 2  # b-new and d-new: the two copies with the stored story's very words are not parsed
+    docs = _docs(db)
+    assert docs["a-copy.txt"] == docs["c-copy.txt"] == ("story.txt", 1.0, 0)
+    assert docs["b-new.txt"][0] == docs["d-new.txt"][0] == "story.txt" and docs["b-new.txt"][2] > 0
+    conn = sqlite3.connect(db)
+    written = [Path(r[0]).name for r in conn.execute("SELECT source_id FROM documents ORDER BY rowid")]
+    conn.close()
+    assert written == ["other.txt", "story.txt", "a-copy.txt", "b-new.txt", "c-copy.txt", "d-new.txt"]  # input order
