@@ -16,6 +16,7 @@ from typing import Any
 from pytest import MonkeyPatch
 
 from dragoman import pipeline, store
+from dragoman.ingest import article_from_text
 from dragoman.pipeline import code_files
 from test_pipeline_batch import write_corpus
 
@@ -175,3 +176,17 @@ def test_same_words_copies_of_stored_documents_are_not_parsed(tmp_path: Path, mo
     written = [Path(r[0]).name for r in conn.execute("SELECT source_id FROM documents ORDER BY rowid")]
     conn.close()
     assert written == ["other.txt", "story.txt", "a-copy.txt", "b-new.txt", "c-copy.txt", "d-new.txt"]  # input order
+
+
+def test_check_before_the_workers_stops_when_it_does_not_pay(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    store.connect(db).close()
+    reader = store.connect(db, read_only=True)
+    try:
+        held = pipeline._HeldCopies(reader)
+        articles = [article_from_text(f"Story {i}: the council met on Tuesday and approved the budget.")
+                    for i in range(pipeline.PRECHECK_TRIAL + 50)]
+        assert not any(held.take(i, article) for i, article in enumerate(articles))
+        assert held.checked == pipeline.PRECHECK_TRIAL and held.found == 0 and len(held.order) == len(articles)
+    finally:
+        reader.close()
