@@ -43,7 +43,9 @@ def test_cli_events_distinct(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     records = [json.loads(line) for line in before["jsonl"].splitlines()]
     distinct = [json.loads(line) for line in _run("--db", db, "--format", "jsonl", "--distinct").splitlines()]
     assert len(records) == 6 and len(distinct) == 4  # two happenings, each once; the two placeless reports stay
-    assert distinct == [r for r in records if r["doc_id"] != records[2]["doc_id"]]
+    # Each distinct record also carries its happening's evidence and claims (tests/test_cli_distinct_claims.py).
+    assert [{k: v for k, v in r.items() if k != "happening"} for r in distinct] == [
+        r for r in records if r["doc_id"] != records[2]["doc_id"]]
     day = ("--type", "assault", "--since", "2024-01-22", "--until", "2024-01-22")
     # A header, the one happening of that day once (not twice), and the two placeless reports of that day.
     assert len(_run("--db", db, *day).splitlines()) == 5

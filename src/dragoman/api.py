@@ -31,8 +31,10 @@ with ``total_exact`` false. With ``total=false`` both are null and nothing is co
 matching the filters of each happening, and every event without a happening key (see query.py). The page and
 ``total`` count those rows (``total`` exact up to 1,000, else ``"1000+"``), and the page gains
 ``"reports": {event_id: n}``, how many stored events report each happening shown; with ``evidence=true`` also
-``"happenings": {event_id: {reports, sources, documents, first_report, last_report}}`` (query.happening_evidence:
-near-duplicate copies counted right). /api/stats and /api/clusters count every report.
+``"happenings": {event_id: {reports, sources, documents, first_report, last_report, disputed, figures}}``
+(query.happenings_with_claims: near-duplicate copies counted right; figures: each figure's claims side by side,
+its range, ``disputed`` and the default, the most conservative attributed value). /api/stats and /api/clusters
+count every report.
 
 Every error, whatever its cause, has one JSON shape::
 
@@ -646,7 +648,9 @@ def _add_event_routes(app: FastAPI) -> None:
         evidence: bool = Query(False, description="With distinct=true: the page also gives \"happenings\", by "
                                "event_id, the evidence of each happening shown: reports (same-words copies "
                                "included), independent sources (outlets; a near-duplicate counts as its original's), "
-                               "documents, first_report and last_report (publication dates)."),
+                               "documents, first_report and last_report (publication dates), and its claims: for "
+                               "each figure the values side by side with claimant and document, the range, "
+                               "disputed, and the default (most conservative attributed) value."),
     ) -> dict[str, Any]:
         sort_v = _sort(sort)
         if evidence and not distinct:
@@ -667,7 +671,7 @@ def _add_event_routes(app: FastAPI) -> None:
         if distinct:
             page["reports"] = query.report_counts(conn, [record["event_id"] for record in events])
         if evidence:
-            page["happenings"] = query.happening_evidence(conn, [record["event_id"] for record in events])
+            page["happenings"] = query.happenings_with_claims(conn, [record["event_id"] for record in events])
         return page
 
     @app.get("/api/events/{event_id}", summary="One event record", response_model=None,

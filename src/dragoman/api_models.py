@@ -90,6 +90,27 @@ class EventOut(_Record):
     confidence: float | None = Field(None, ge=0, le=1)
 
 
+class ClaimOut(_Record):
+    value: int = Field(ge=0)
+    claimant: str = Field(description="Who gives the figure: the attribution in the text, else the outlet")
+    attributed: bool = Field(description="The claimant is named in the text (not only the outlet)")
+    outlet: str
+    doc_id: str
+    event_id: str
+    start: int = Field(ge=0, description="Evidence offsets into the document as read")
+    end: int = Field(ge=0)
+    sentence: str
+
+
+class FigureOut(_Record):
+    figure: Literal["dead", "injured", "arrested", "displaced"]
+    low: int = Field(ge=0)
+    high: int = Field(ge=0)
+    disputed: bool = Field(description="The claims give more than one value")
+    default: int = Field(ge=0, description="The most conservative (lowest) attributed figure (ACLED's rule)")
+    claims: list[ClaimOut]
+
+
 class HappeningOut(_Record):
     reports: int = Field(ge=1, description="Reports of the happening: its stored events and the same-words copies "
                                           "of their documents")
@@ -98,6 +119,10 @@ class HappeningOut(_Record):
     documents: int = Field(ge=1, description="Documents reporting it")
     first_report: str | None = Field(description="Earliest publication date of those documents (YYYY-MM-DD)")
     last_report: str | None = Field(description="Latest publication date of those documents (YYYY-MM-DD)")
+    disputed: bool = Field(description="Some figure (dead, injured, arrested, displaced) is claimed differently")
+    figures: list[FigureOut] = Field(description="Each figure the reports give: its claims side by side (value, "
+                                     "claimant, document), range, disputed, and the default (the most conservative "
+                                     "attributed value)")
 
 
 class EventPage(_Record):
@@ -115,7 +140,7 @@ class EventPage(_Record):
     reports: dict[str, int] | None = Field(None, description="With distinct=true: how many stored events report "
                                                              "the happening of each event shown, by event_id")
     happenings: dict[str, HappeningOut] | None = Field(None, description="With distinct=true and evidence=true: the "
-                                                       "evidence of each happening shown, by event_id")
+                                                       "evidence and claims of each happening shown, by event_id")
 
 
 class Mark(_Record):
@@ -189,27 +214,6 @@ class MetaOut(_Record):
     ui_built: bool
 
 
-class ClaimOut(_Record):
-    value: int = Field(ge=0)
-    claimant: str = Field(description="Who gives the figure: the attribution in the text, else the outlet")
-    attributed: bool = Field(description="The claimant is named in the text (not only the outlet)")
-    outlet: str
-    doc_id: str
-    event_id: str
-    start: int = Field(ge=0, description="Evidence offsets into the document as read")
-    end: int = Field(ge=0)
-    sentence: str
-
-
-class FigureOut(_Record):
-    figure: Literal["dead", "injured", "arrested", "displaced"]
-    low: int = Field(ge=0)
-    high: int = Field(ge=0)
-    disputed: bool = Field(description="The claims give more than one value")
-    default: int = Field(ge=0, description="The most conservative (lowest) attributed figure (ACLED's rule)")
-    claims: list[ClaimOut]
-
-
 class StoryHappeningOut(_Record):
     key: str = Field(description="Type and country of the happening within the story (TYPE|COUNTRY)")
     type: str
@@ -238,6 +242,8 @@ class StoryPlaceOut(_Record):
     country: str | None
     geonameid: int | None
     reports: int = Field(ge=1)
+    lat: float | None = Field(ge=-90, le=90, description="Where the map puts it (null: a place without a point)")
+    lon: float | None = Field(ge=-180, le=180)
 
 
 class StorySummaryOut(_Record):
@@ -247,6 +253,7 @@ class StorySummaryOut(_Record):
     last_date: str | None
     documents: int = Field(ge=0)
     outlets: int = Field(ge=0)
+    places: list[str] = Field(description="Its most reported places, most first (up to three)")
 
 
 class StoryPage(_Record):

@@ -206,6 +206,15 @@ def claims_of_events(events: Sequence[Mapping[str, Any]], outlet_of: Mapping[str
     return tuple(out)
 
 
+def figures_record(item: HappeningClaims) -> list[dict[str, Any]]:
+    """A happening's figures as plain JSON (the API's FigureOut): each figure's claims side by side."""
+    return [{"figure": f.figure, "low": f.low, "high": f.high, "disputed": f.disputed, "default": f.default,
+             "claims": [{"value": c.value, "claimant": c.claimant, "attributed": c.attributed, "outlet": c.outlet,
+                         "doc_id": c.doc_id, "event_id": c.event_id, "start": c.start, "end": c.end,
+                         "sentence": c.sentence} for c in f.claims]}
+            for f in item.figures]
+
+
 def outlet(site_name: str | None, url: str | None, agency: str | None, source_id: str) -> str:
     """An outlet's name: the site's name, else the URL's host, else the wire agency, else the source."""
     if site_name and site_name.strip():
@@ -238,3 +247,38 @@ def happening_claims(conn: sqlite3.Connection, happening_key: str) -> HappeningC
                "displaced": r[11], "record": json.loads(r[12])} for r in rows]
     outlets = {r[1]: outlet(r[13], r[14], r[15], r[16]) for r in rows}
     return claims_of_events(events, outlets, by_key=True, originals={r[1]: r[17] for r in rows})[0]
+
+
+# A figure's next sentence ends within 400 characters of its evidence (_reach): an original cut this far past the
+# evidence reads the same claims as the whole text, without loading whole documents for a page of happenings.
+_ORIGINAL_REACH = 500
+
+
+def claims_by_event(conn: sqlite3.Connection, event_ids: Sequence[str]) -> dict[str, HappeningClaims]:
+    """The claims of each event's happening, by event id, in two queries whatever the number of events (a page of
+    ``--distinct`` rows). An event with no happening key is its own happening; an unknown id is left out."""
+    import json
+
+    heads = conn.execute("SELECT event_id, happening FROM events WHERE event_id IN (SELECT value FROM json_each(?))",
+                         (json.dumps(sorted(set(event_ids))),)).fetchall()
+    keys = sorted({h for _e, h in heads if h is not None})
+    keyless = sorted(e for e, h in heads if h is None)
+    rows = conn.execute(
+        """SELECT e.event_id, e.doc_id, e.type, e.happening, e.date, e.location_name, e.location_country,
+                  e.geonameid, e.dead, e.injured, e.arrested, e.displaced, e.record,
+                  d.site_name, d.url, d.agency, d.source_id,
+                  substr(d.original, 1, COALESCE(json_extract(e.record, '$.evidence.end'), 0) + ?)
+           FROM events e JOIN documents d USING (doc_id)
+           WHERE e.happening IN (SELECT value FROM json_each(?)) OR e.event_id IN (SELECT value FROM json_each(?))
+           ORDER BY e.rowid""", (_ORIGINAL_REACH, json.dumps(keys), json.dumps(keyless))).fetchall()
+    events = [{"event_id": r[0], "doc_id": r[1], "type": r[2], "happening": r[3], "date": r[4], "place": r[5],
+               "country": r[6], "geonameid": r[7], "dead": r[8], "injured": r[9], "arrested": r[10],
+               "displaced": r[11], "record": json.loads(r[12])} for r in rows]
+    outlets = {r[1]: outlet(r[13], r[14], r[15], r[16]) for r in rows}
+    originals: dict[str, str] = {}
+    for r in rows:  # one document's events reach different depths: keep its longest cut
+        if r[17] is not None and len(r[17]) > len(originals.get(r[1], "")):
+            originals[r[1]] = r[17]
+    found = {h.key: h for h in claims_of_events(events, outlets, by_key=True, originals=originals)}
+    return {e: found[h if h is not None else f"event:{e}"] for e, h in heads
+            if (h if h is not None else f"event:{e}") in found}

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import errno
 import functools
+import itertools
 import json
 import logging
 import os
@@ -549,8 +550,8 @@ def events(db: str, type_: str | None, mode: str | None, quad: str | None, modal
         columns = ["type", "cameo", *(["modality"] if shows_modality else []), "actor", "recipient", "date", "place",
                    "trigger"]
         rows = _event_table_rows(records, modality=shows_modality)
-        if distinct:  # each happening's evidence (query.happening_evidence); exports keep the plain records
-            columns += list(_EVIDENCE_COLUMNS.values())
+        if distinct:  # each happening's evidence and claims; csv keeps the plain records
+            columns += ["claims", *_EVIDENCE_COLUMNS.values()]
             rows = _with_evidence(conn, rows)
         _emit(rows, fmt, columns)
     elif fmt == "csv":  # the flattened layout of export.py, byte for byte the API's
@@ -559,7 +560,8 @@ def events(db: str, type_: str | None, mode: str | None, quad: str | None, modal
         except export.ExportAborted as exc:
             raise StoreError(str(exc)) from exc
     else:
-        _emit(_export_guard(records, fmt, db), fmt, EVENT_COLUMNS)
+        guarded = _export_guard(records, fmt, db)
+        _emit(_with_happening(conn, guarded) if distinct else guarded, fmt, EVENT_COLUMNS)
     if fmt == "table" and event_filter.modality == DEFAULT_MODALITY:  # a note for people; exports stay bare
         _note_hidden(conn, event_filter)
 
@@ -568,11 +570,39 @@ _EVIDENCE_COLUMNS = {"reports": "reports", "sources": "sources", "documents": "d
                      "last_report": "last"}
 
 
+_CLAIM_BATCH = 100  # rows whose happenings' claims are read together (claims.claims_by_event: two queries)
+
+
+def _happening_batches(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]],
+                       key: str) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Each row with its happening (evidence counts, ``disputed``, ``figures``), read a batch of rows at a time."""
+    batch: list[dict[str, Any]] = []
+    for row in itertools.chain(rows, [None]):
+        if row is not None:
+            batch.append(row)
+        if batch and (row is None or len(batch) >= _CLAIM_BATCH):
+            found = query.happenings_with_claims(conn, [r[key] for r in batch])
+            yield from ((r, found.get(r[key], {})) for r in batch)
+            batch = []
+
+
+def _figures_cell(figures: list[dict[str, Any]]) -> str:
+    """The claims compact: "dead 12–30 (disputed)", "injured 4"."""
+    return "; ".join(f"{f['figure']} {f['low']}–{f['high']} (disputed)" if f["disputed"] else
+                     f"{f['figure']} {f['low']}" for f in figures)
+
+
 def _with_evidence(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for row in rows:
-        found = query.happening_evidence(conn, [row.pop("_event_id")]).values()
-        evidence = next(iter(found), {})
-        yield {**row, **{short: evidence.get(key) for key, short in _EVIDENCE_COLUMNS.items()}}
+    for row, found in _happening_batches(conn, rows, "_event_id"):
+        row.pop("_event_id")
+        yield {**row, "claims": _figures_cell(found.get("figures", [])),
+               **{short: found.get(key) for key, short in _EVIDENCE_COLUMNS.items()}}
+
+
+def _with_happening(conn: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """``--distinct --format jsonl``: each record with its ``happening``, the API's evidence=true entry in full."""
+    for record, found in _happening_batches(conn, records, "event_id"):
+        yield {**record, "happening": found}
 
 
 def _note_hidden(conn: sqlite3.Connection, shown: query.EventFilter) -> None:

@@ -483,6 +483,19 @@ def happening_evidence(conn: sqlite3.Connection, event_ids: Sequence[str]) -> di
     return out
 
 
+def happenings_with_claims(conn: sqlite3.Connection, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``happening_evidence`` with each happening's claims added: ``disputed`` and ``figures`` (each figure's claims
+    side by side, range, disputed, default), read for all the events at once (claims.claims_by_event)."""
+    from .claims import claims_by_event, figures_record
+
+    found = happening_evidence(conn, event_ids)
+    claimed = claims_by_event(conn, event_ids)
+    for event_id, counts in found.items():
+        item = claimed.get(event_id)
+        counts.update(disputed=bool(item and item.disputed), figures=figures_record(item) if item else [])
+    return found
+
+
 def _evidence(conn: sqlite3.Connection, reported_in: list[str], *, links: bool) -> dict[str, Any]:
     """Counts over the documents holding the reports (one entry per report) and their same-words copies."""
     # Ids go in as one JSON array: a happening reported thousands of times would pass SQLite's limit of variables.

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from .claims import HappeningClaims, claims_of_events, outlet
+from .claims import HappeningClaims, claims_of_events, figures_record, outlet
 
 LEAD_WORDS = 120
 PROBE_TERMS = 12
@@ -101,6 +101,8 @@ class StoryPlace:
     country: str | None
     geonameid: int | None
     reports: int
+    lat: float | None = None  # where the map puts it (the first of its reports that has a point)
+    lon: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,7 @@ class StorySummary:
     last_date: str | None
     documents: int
     outlets: int
+    places: tuple[str, ...] = ()  # its most reported places, most first (PLACES_SHOWN of them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +360,9 @@ class StoryFilter:
         return " AND ".join(parts), params
 
 
+PLACES_SHOWN = 3
+
+
 def story_page(conn: sqlite3.Connection, flt: StoryFilter | None = None, *, limit: int = 50,
                offset: int = 0) -> tuple[list[StorySummary], int]:
     """One page of stories, latest first, and how many match."""
@@ -366,7 +372,23 @@ def story_page(conn: sqlite3.Connection, flt: StoryFilter | None = None, *, limi
         f"""SELECT s.story_id, s.title, s.first_date, s.last_date, s.documents
             FROM stories s WHERE {where} ORDER BY s.last_date DESC, s.story_id LIMIT ? OFFSET ?""",
         (*params, limit, offset)).fetchall()
-    return [StorySummary(r[0], r[1], r[2], r[3], r[4], _outlets(conn, r[0])) for r in rows], int(total)
+    places = _place_names(conn, [r[0] for r in rows])
+    return [StorySummary(r[0], r[1], r[2], r[3], r[4], _outlets(conn, r[0]), places.get(r[0], ()))
+            for r in rows], int(total)
+
+
+def _place_names(conn: sqlite3.Connection, story_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The most reported places of each story (asserted events), in one query for a page of stories."""
+    found: dict[str, list[str]] = {}
+    for story_id, name in conn.execute(
+            """SELECT sd.story_id, e.location_name FROM story_documents sd JOIN events e ON e.doc_id = sd.doc_id
+               WHERE sd.story_id IN (SELECT value FROM json_each(?)) AND e.location_name IS NOT NULL
+                     AND e.modality = 'asserted'
+               GROUP BY sd.story_id, e.location_name ORDER BY sd.story_id, COUNT(*) DESC, e.location_name""",
+            (json.dumps(list(story_ids)),)):
+        if len(found.setdefault(story_id, [])) < PLACES_SHOWN:
+            found[story_id].append(name)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _outlets(conn: sqlite3.Connection, story_id: str) -> int:
@@ -393,15 +415,20 @@ def story(conn: sqlite3.Connection, story_id: str) -> Story | None:
                                   f"({', '.join('?' * len(docs))})", [d.doc_id for d in docs]).fetchall())
     rows = conn.execute(
         f"""SELECT e.event_id, e.doc_id, e.type, e.happening, e.date, e.location_name, e.location_country,
-                   e.geonameid, e.dead, e.injured, e.arrested, e.displaced, e.record, e.modality
+                   e.geonameid, e.dead, e.injured, e.arrested, e.displaced, e.record, e.modality, e.lat, e.lon
             FROM events e WHERE e.doc_id IN ({', '.join('?' * len(docs))}) ORDER BY e.rowid""",
         [d.doc_id for d in docs]).fetchall() if docs else []
     places: Counter[tuple[str, str | None, int | None]] = Counter(
         (r[5], r[6], r[7]) for r in rows if r[5])
+    points: dict[tuple[str, str | None, int | None], tuple[float, float]] = {}
+    for r in rows:
+        if r[5] and r[14] is not None and r[15] is not None:
+            points.setdefault((r[5], r[6], r[7]), (r[14], r[15]))
     return Story(
         story_id=head[0], title=head[1], first_date=head[2], last_date=head[3], documents=tuple(docs),
         outlets=tuple(sorted(set(outlet_of.values()))),
-        places=tuple(StoryPlace(n, c, g, k) for (n, c, g), k in sorted(places.items(), key=lambda x: (-x[1], x[0][0]))),
+        places=tuple(StoryPlace(n, c, g, k, *points.get((n, c, g), (None, None)))
+                     for (n, c, g), k in sorted(places.items(), key=lambda x: (-x[1], x[0][0]))),
         happenings=claims_of_events([_event_row(r) for r in rows if r[13] == "asserted"], outlet_of, by_key=False,
                                     originals=originals),
     )
@@ -447,7 +474,8 @@ def rebuild(conn: sqlite3.Connection) -> int:
 def summary_record(item: StorySummary) -> dict[str, Any]:
     """A story of a list as plain JSON (the API's StorySummaryOut, ``dragoman stories --format jsonl``)."""
     return {"story_id": item.story_id, "title": item.title, "first_date": item.first_date,
-            "last_date": item.last_date, "documents": item.documents, "outlets": item.outlets}
+            "last_date": item.last_date, "documents": item.documents, "outlets": item.outlets,
+            "places": list(item.places)}
 
 
 def story_record(item: Story) -> dict[str, Any]:
@@ -458,8 +486,8 @@ def story_record(item: Story) -> dict[str, Any]:
         "disputed": item.disputed, "outlets": list(item.outlets),
         "documents": [{"doc_id": d.doc_id, "title": d.title, "date": d.day, "outlet": d.outlet, "url": d.url,
                        "duplicate_of": d.duplicate_of, "linked_by": d.via, "score": d.score} for d in item.documents],
-        "places": [{"name": p.name, "country": p.country, "geonameid": p.geonameid, "reports": p.reports}
-                   for p in item.places],
+        "places": [{"name": p.name, "country": p.country, "geonameid": p.geonameid, "reports": p.reports,
+                    "lat": p.lat, "lon": p.lon} for p in item.places],
         "happenings": [happening_record(h) for h in item.happenings],
     }
 
@@ -468,9 +496,5 @@ def happening_record(item: HappeningClaims) -> dict[str, Any]:
     return {
         "key": item.key, "type": item.type, "date": item.date, "place": item.place, "country": item.country,
         "reports": item.reports, "documents": item.documents, "disputed": item.disputed,
-        "figures": [{"figure": f.figure, "low": f.low, "high": f.high, "disputed": f.disputed, "default": f.default,
-                     "claims": [{"value": c.value, "claimant": c.claimant, "attributed": c.attributed,
-                                 "outlet": c.outlet, "doc_id": c.doc_id, "event_id": c.event_id, "start": c.start,
-                                 "end": c.end, "sentence": c.sentence} for c in f.claims]}
-                    for f in item.figures],
+        "figures": figures_record(item),
     }
