@@ -1,10 +1,10 @@
-// dragoman web UI: filters, an events table, a clustered map, a brushable timeline and an article view.
+// dragoman web UI: filters, an events table, a clustered map, a brushable timeline, an article view and stories.
 // Every piece of data reaches the page through textContent or attributes: never innerHTML.
 "use strict";
 
 (function () {
   const PAGE_SIZE = 25;
-  const state = { offset: 0, total: 0, filters: {}, currentEvent: null };
+  const state = { offset: 0, total: 0, filters: {}, currentEvent: null, view: "events", storyOffset: 0 };
   const $ = (id) => document.getElementById(id);
 
   function el(tag, props, ...children) {
@@ -176,8 +176,17 @@
     return n > 1 ? el("span", { className: "reports", title: `${n} reports of this happening`, text: `×${n}` }) : null;
   }
 
+  // A disputed happening (one row per happening): a badge naming each value and who claims it.
+  function disputedBadge(happening) {
+    if (!happening || !happening.disputed) return null;
+    const lines = happening.figures.filter((f) => f.disputed).map(figureText);
+    return el("span", { className: "disputed", title: lines.join("\n"), text: "disputed" });
+  }
+
   async function loadEvents() {
-    const page = await api("/api/events", { ...state.filters, limit: PAGE_SIZE, offset: state.offset });
+    // One row per happening also asks for each happening's evidence and claims (the disputed badge).
+    const evidence = state.filters.distinct ? { evidence: "true" } : {};
+    const page = await api("/api/events", { ...state.filters, ...evidence, limit: PAGE_SIZE, offset: state.offset });
     state.total = page.total;
     const body = $("events").querySelector("tbody");
     body.replaceChildren();
@@ -193,7 +202,8 @@
       el("td", { text: who(ev.recipient) }),
       el("td", { text: ev.location ? ev.location.name : "" }),
       el("td", { text: ev.evidence ? ev.evidence.trigger : "" },
-        reports(page.reports ? page.reports[ev.event_id] : 1)));
+        reports(page.reports ? page.reports[ev.event_id] : 1),
+        disputedBadge(page.happenings ? page.happenings[ev.event_id] : null)));
       body.appendChild(row);
     }
     const first = page.events.length ? state.offset + 1 : 0;
@@ -239,7 +249,7 @@
   }
 
   async function loadMap() {
-    if (!map) return;
+    if (!map || state.view !== "events") return; // a story's places replace the clusters while it is shown
     const zoom = map.getZoom();
     const data = await api("/api/clusters", { ...everyReport(), zoom });
     if (fitPending && data.clusters.length) {
@@ -518,20 +528,259 @@
     if (first) first.scrollIntoView({ block: "center" });
   }
 
+  function showDocMeta(doc) {
+    const meta = doc.doc;
+    $("article-title").textContent = meta.title || meta.source_id || meta.doc_id;
+    $("article-meta").textContent = [meta.published, meta.agency, meta.dateline, meta.source_id,
+      doc.text_kind === "clean" ? "cleaned text" : "original text"].filter(Boolean).join(" · ");
+  }
+
   async function openEvent(eventId) {
     try {
       const ev = await api(`/api/events/${encodeURIComponent(eventId)}`);
       const doc = await api(`/api/docs/${encodeURIComponent(ev.doc_id)}`);
-      const meta = doc.doc;
-      $("article-title").textContent = meta.title || meta.source_id || meta.doc_id;
-      $("article-meta").textContent = [meta.published, meta.agency, meta.dateline, meta.source_id,
-        doc.text_kind === "clean" ? "cleaned text" : "original text"].filter(Boolean).join(" · ");
+      showDocMeta(doc);
       const inDoc = doc.events.find((o) => o.event_id === eventId) || { ...ev, marks: [] };
       $("article").hidden = false;
       showEventInDoc(doc, inDoc);
     } catch (e) {
       showError(e.message);
     }
+  }
+
+  // A story's report: the article view at its first event, or its bare text (a near-duplicate has no events).
+  async function openDoc(docId) {
+    try {
+      const doc = await api(`/api/docs/${encodeURIComponent(docId)}`);
+      showDocMeta(doc);
+      $("article").hidden = false;
+      if (doc.events.length) { showEventInDoc(doc, doc.events[0]); return; }
+      renderMarkedText($("article-text"), doc.text, [], []);
+      $("event-fields").replaceChildren();
+      $("doc-events").replaceChildren(el("li", { text: "No events coded in this document." }));
+    } catch (e) {
+      showError(e.message);
+    }
+  }
+
+  // ------------------------------------------------------------------ stories
+
+  // "dead: 12 (Officials, first-outlet.example) · 30 (local rights group, second-outlet.example)": each value
+  // once, lowest first, with whoever claims it (the attribution and the outlet that carried it).
+  function figureText(figure) {
+    const byValue = new Map();
+    for (const c of figure.claims) {
+      const who = c.attributed && c.claimant !== c.outlet ? `${c.claimant}, ${c.outlet}` : c.outlet;
+      if (!byValue.has(c.value)) byValue.set(c.value, []);
+      if (!byValue.get(c.value).includes(who)) byValue.get(c.value).push(who);
+    }
+    const values = [...byValue.keys()].sort((a, b) => a - b);
+    return `${figure.figure}: ` + values.map((v) => `${v} (${byValue.get(v).join("; ")})`).join(" · ");
+  }
+
+  const STORY_PAGE = 20;
+  let storyLayer = null;
+
+  const span = (first, last) => (first && last && first !== last ? `${first} – ${last}` : first || last || "undated");
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+  // Events or stories: the filters, the events table and the events timeline belong to the events view; the map is
+  // shared (clusters of events, or the places of the story shown).
+  function showView(view) {
+    state.view = view;
+    const stories = view !== "events";
+    $("filters").hidden = stories;
+    $("right").hidden = stories;
+    $("timeline-box").hidden = stories;
+    $("stories-view").hidden = !stories;
+    $("view-events").classList.toggle("current", !stories);
+    $("view-stories").classList.toggle("current", stories);
+    if (!map) return;
+    if (stories) map.removeLayer(clusterLayer);
+    else {
+      if (storyLayer) { map.removeLayer(storyLayer); storyLayer = null; }
+      if (!map.hasLayer(clusterLayer)) clusterLayer.addTo(map);
+    }
+  }
+
+  async function loadStories() {
+    const q = $("story-q").value.trim();
+    const page = await api("/api/stories", { q, limit: STORY_PAGE, offset: state.storyOffset });
+    const list = $("story-list");
+    list.replaceChildren();
+    for (const s of page.stories) {
+      list.appendChild(el("li", { className: "story-item", "data-story-id": s.story_id },
+        el("a", { href: `#view=stories&story=${encodeURIComponent(s.story_id)}`, className: "story-title",
+          text: s.title || s.story_id }),
+        el("div", { className: "meta", text: [span(s.first_date, s.last_date), plural(s.documents, "document"),
+          plural(s.outlets, "outlet"), s.places.join(", ")].filter(Boolean).join(" · ") })));
+    }
+    if (!page.stories.length) list.appendChild(el("li", { text: q ? "No story title has these words." : "No stories yet." }));
+    const first = page.stories.length ? state.storyOffset + 1 : 0;
+    $("story-page-info").textContent = `${first}–${state.storyOffset + page.stories.length} of ${page.total}`;
+    $("story-prev").disabled = state.storyOffset === 0;
+    $("story-next").disabled = page.next_offset === null;
+  }
+
+  function storyMap(places) {
+    if (!map) return;
+    if (storyLayer) map.removeLayer(storyLayer);
+    storyLayer = L.layerGroup().addTo(map);
+    const points = places.filter((p) => p.lat !== null && p.lon !== null);
+    for (const p of points) {
+      const label = el("div", { className: "cluster story-place", text: p.reports });
+      const icon = L.divIcon({ html: label, className: "", iconSize: [22, 22] });
+      storyLayer.addLayer(L.marker([p.lat, p.lon], { icon, keyboard: false,
+        title: `${p.name}${p.country ? ` (${p.country})` : ""}: ${plural(p.reports, "event")}` }));
+    }
+    $("map").dataset.storyPlaces = String(points.length);
+    if (points.length) {
+      // A region around them, not a street: one place alone is shown with its country.
+      map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon])), { padding: [40, 40], maxZoom: 6, animate: false });
+    }
+  }
+
+  // Reports by day over the story's span (days, or weeks and months for a long one: binsOver picks).
+  function storyTimeline(docs) {
+    const svg = $("story-timeline");
+    svg.replaceChildren();
+    const days = docs.map((d) => d.date).filter((d) => d && normaliseDay(d)).map(normaliseDay).sort();
+    if (!days.length) {
+      svg.appendChild(svgEl("text", { x: 6, y: 16, class: "axis" })).textContent = "No dated reports.";
+      return;
+    }
+    // A short story gets a week's axis, its days in the middle: one bar is a day, not the whole width.
+    const spanDays = (dayMs(days[days.length - 1]) - dayMs(days[0])) / DAY_MS;
+    const padDays = Math.max(0, Math.ceil((6 - spanDays) / 2));
+    const { unit, bins } = binsOver(isoDay(dayMs(days[0]) - padDays * DAY_MS),
+      isoDay(dayMs(days[days.length - 1]) + padDays * DAY_MS));
+    const counts = bins.map((bin) => days.filter((d) => d >= bin.start && d <= bin.end).length);
+    const width = svg.clientWidth || 400;
+    const height = svg.clientHeight || 80;
+    const pad = 16;
+    const barW = width / bins.length;
+    const max = Math.max(1, ...counts);
+    bins.forEach((bin, i) => {
+      if (!counts[i]) return;
+      const h = Math.max(2, ((height - pad - 4) * counts[i]) / max);
+      const bar = svgEl("rect", { x: i * barW + 1, y: height - pad - h, width: Math.max(2, barW - 2), height: h,
+        class: "bar", "data-day": bin.start, "data-reports": counts[i] });
+      const label = unit === "day" ? bin.start : `${bin.start} – ${bin.end}`;
+      bar.appendChild(svgEl("title")).textContent = `${label}: ${plural(counts[i], "report")}`;
+      svg.appendChild(bar);
+    });
+    svg.appendChild(svgEl("text", { x: 2, y: height - 3, class: "axis" })).textContent = bins[0].start;
+    if (bins.length > 1) {
+      svg.appendChild(svgEl("text", { x: width - 2, y: height - 3, class: "axis", "text-anchor": "end" }))
+        .textContent = bins[bins.length - 1].start;
+    }
+    svg.setAttribute("aria-label", `Reports per ${unit}, ${bins[0].start} to ${bins[bins.length - 1].end}`);
+  }
+
+  function reportRow(d) {
+    const safeUrl = d.url && /^https?:\/\//i.test(d.url) ? d.url : null; // never a javascript: or data: link
+    return el("tr", { "data-doc-id": d.doc_id },
+      el("td", { text: d.date || "" }),
+      el("td", { text: d.outlet }),
+      el("td", {}, el("button", { type: "button", className: "link", text: d.title || d.doc_id,
+        onclick: () => openDoc(d.doc_id) }),
+      d.duplicate_of ? el("span", { className: "copy", title: "A near-duplicate of another report (a wire copy "
+        + "or a light rewrite): not an independent source", text: "copy" }) : null),
+      el("td", {}, safeUrl ? el("a", { href: safeUrl, rel: "noopener noreferrer", target: "_blank", text: "source" })
+        : null));
+  }
+
+  function happeningItem(h) {
+    const head = [h.type, h.place, h.country, h.date, plural(h.reports, "report")].filter(Boolean).join(" · ");
+    const item = el("li", { className: "happening" }, el("div", { className: "happening-head", text: head }));
+    if (!h.figures.length) {
+      item.appendChild(el("div", { className: "meta", text: "no figures given" }));
+      return item;
+    }
+    const figures = el("ul", { className: "figures" });
+    for (const f of h.figures) {
+      figures.appendChild(el("li", { className: f.disputed ? "figure is-disputed" : "figure" },
+        f.disputed ? el("span", { className: "disputed", title: `claims range from ${f.low} to ${f.high}`,
+          text: "disputed" }) : null,
+        el("span", { className: "claims", text: figureText(f) }),
+        f.disputed ? el("span", { className: "default", title: "The most conservative attributed figure "
+          + "(ACLED's rule)", text: `default ${f.default}` }) : null));
+    }
+    item.appendChild(figures);
+    return item;
+  }
+
+  async function openStory(storyId) {
+    const s = await api(`/api/stories/${encodeURIComponent(storyId)}`);
+    $("story-list-box").hidden = true;
+    $("story").hidden = false;
+    $("story").dataset.storyId = s.story_id;
+    $("story-title").textContent = s.title || s.story_id;
+    $("story-disputed").hidden = !s.disputed;
+    $("story-meta").textContent = [span(s.first_date, s.last_date), plural(s.documents.length, "report"),
+      plural(s.outlets.length, "outlet")].join(" · ");
+    $("story-reports").querySelector("tbody").replaceChildren(...s.documents.map(reportRow));
+    const perOutlet = new Map();
+    for (const d of s.documents) perOutlet.set(d.outlet, (perOutlet.get(d.outlet) || 0) + 1);
+    $("story-sources").replaceChildren(...s.outlets.map((o) => el("li", { text: `${o} (${plural(perOutlet.get(o)
+      || 0, "report")})` })));
+    $("story-places").replaceChildren(...s.places.map((p) => el("li", { text: `${p.name}${p.country
+      ? ` (${p.country})` : ""}: ${plural(p.reports, "event")}` })));
+    $("story-happenings").replaceChildren(...s.happenings.map(happeningItem));
+    storyTimeline(s.documents);
+    storyMap(s.places);
+  }
+
+  function closeStory() {
+    $("story").hidden = true;
+    $("story-list-box").hidden = false;
+    if (storyLayer) { map.removeLayer(storyLayer); storyLayer = null; }
+  }
+
+  // #view=stories: the list; #view=stories&story=ID: one story; anything else: the events view and its filters.
+  async function route() {
+    const params = new URLSearchParams(window.location.hash.slice(1));
+    showError("");
+    if (params.get("view") !== "stories") {
+      if (state.view !== "events") {
+        showView("events");
+        readHash();
+        await applyFilters({ keepOffset: true });
+      }
+      return;
+    }
+    showView("stories");
+    const storyId = params.get("story");
+    try {
+      if (storyId) await openStory(storyId);
+      else { closeStory(); await loadStories(); }
+    } catch (e) {
+      showError(e.message);
+    }
+  }
+
+  function initStories() {
+    $("view-stories").addEventListener("click", () => { window.location.hash = "view=stories"; });
+    $("view-events").addEventListener("click", () => {
+      history.pushState(null, "", window.location.pathname);
+      writeHash(); // back to the filters the events view had
+      route().catch((e) => showError(e.message));
+    });
+    $("story-back").addEventListener("click", () => { window.location.hash = "view=stories"; });
+    $("story-search").addEventListener("submit", (e) => {
+      e.preventDefault();
+      state.storyOffset = 0;
+      loadStories().catch((err) => showError(err.message));
+    });
+    $("story-prev").addEventListener("click", () => {
+      state.storyOffset = Math.max(0, state.storyOffset - STORY_PAGE);
+      loadStories().catch((e) => showError(e.message));
+    });
+    $("story-next").addEventListener("click", () => {
+      state.storyOffset += STORY_PAGE;
+      loadStories().catch((e) => showError(e.message));
+    });
+    window.addEventListener("hashchange", () => route().catch((e) => showError(e.message)));
   }
 
   // ------------------------------------------------------------------ start
@@ -557,8 +806,10 @@
     document.addEventListener("keydown", (e) => { if (e.key === "Escape") $("article").hidden = true; });
     $("tile-apply").addEventListener("click", () => useTiles($("tile-url").value.trim()));
     initBrush();
+    initStories();
     await initMap();
-    await applyFilters({ keepOffset: true });
+    if (new URLSearchParams(window.location.hash.slice(1)).get("view") === "stories") await route();
+    else await applyFilters({ keepOffset: true });
     document.body.setAttribute("data-ready", "1");
   }
 
