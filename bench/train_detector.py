@@ -4,7 +4,9 @@
 
 ``make train`` runs it with ``--write``. Training data (``dragoman.learn.data``): the training part (the fixed
 hash split ``in_heldout`` false) of cameo-class/train.tsv, plover-gsr and cameo-ner/train.txt, and
-IndiaPoliceEvents sents-train.tsv (its positives as labels, a fixed sample of its negatives for tuning only).
+IndiaPoliceEvents sents-train.tsv (its positives as labels, a fixed sample of its negatives for tuning only);
+with ``--news`` also the training part of the project's annotated news sentences
+(``eval/annotations/news_sentences_*.jsonl``; not in the shipped detector: eval/annotations/README.md says why).
 Regularisation and thresholds are chosen by cross-validation inside that part (``dragoman.learn.train``);
 the held-out 30% is only scored here, with the same simulation of the scorers the tuning uses (measure the real
 thing per coding mode with ``python bench/detector_modes.py``, or ``dragoman evaluate events --detector --split
@@ -22,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from dragoman.extract.events.detector import DETECTOR_PATH
-from dragoman.learn.data import load_units
+from dragoman.learn.data import ANNOTATIONS, load_units
 from dragoman.learn.features import featurize
 from dragoman.learn.train import SEED, as_detector, model_scores, simulate, to_json, train
 
@@ -37,10 +39,11 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=None, help="a JSON-lines cache of the parsed features")
     parser.add_argument("--ipe-negatives", type=int, default=2000)
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--news", action="store_true", help="also train on eval/annotations/news_sentences_*.jsonl")
     args = parser.parse_args()
     if not (args.gold / "events" / "cameo-class" / "train.tsv").is_file():
         sys.exit(f"training needs the gold events under {args.gold}/events; they are absent")
-    units = load_units(args.gold, ipe_negatives=args.ipe_negatives)
+    units = load_units(args.gold, ipe_negatives=args.ipe_negatives, news=ANNOTATIONS if args.news else None)
     started = time.perf_counter()
     coded = featurize([u.text for u in units], cache=args.cache)
     seconds = time.perf_counter() - started
@@ -54,7 +57,9 @@ def main() -> int:
     held = [i for i, u in enumerate(units) if u.heldout]
     meta = {
         "trained_on": "training part (in_heldout false) of cameo-class/train.tsv, plover-gsr, cameo-ner/train.txt; "
-                      "IndiaPoliceEvents sents-train.tsv positives (KILL->ASSAULT, ARREST->COERCE, FORCE->either)",
+                      "IndiaPoliceEvents sents-train.tsv positives (KILL->ASSAULT, ARREST->COERCE, FORCE->either)"
+                      + ("; training part of the annotated news sentences eval/annotations/news_sentences_*.jsonl "
+                         "(LGL, GeoWebNews, MEANTIME; types or NONE)" if args.news else ""),
         "units": dict(Counter(f"{units[i].source}{'' if units[i].allowed else ' (tuning only)'}"
                               for i in train_rows)),
         "c_quad": report["c_quad"], "c_type": report["c_type"], "seed": SEED,

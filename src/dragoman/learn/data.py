@@ -10,9 +10,9 @@ Labels are sets of allowed labels over "NONE" and the 16 PLOVER types (a partial
   (the evaluator's mapping); sentences with none of the three are kept for tuning only (a police-free sentence
   may still report another event), a fixed spread-out sample of ``ipe_negatives`` of them;
 * ``eval/annotations/news_sentences_*.jsonl`` (the project's own annotation of whole LGL, GeoWebNews and
-  MEANTIME articles): each sentence's annotated PLOVER types, any modality, or {NONE} for a sentence that reports
-  no event. The files hold offsets and sha256 only; the text is read from ``gold`` and a sentence whose text is
-  absent or differs is skipped and counted (``load_news_units``).
+  MEANTIME articles), when ``load_units`` is given their folder: each sentence's annotated PLOVER types, any
+  modality, or {NONE} for a sentence that reports no event. The files hold offsets and sha256 only; the text is
+  read from ``gold`` and a sentence whose text is absent or differs is skipped and counted (``load_news_units``).
 
 The fixed hash split ``classifier.in_heldout`` (30% of cameo-class, plover-gsr, cameo-ner and news) is never read
 for training or tuning: ``heldout`` units are returned flagged so the trainer can report on them. The
@@ -76,9 +76,9 @@ def quad_types(cls: int) -> frozenset[str]:
     return frozenset({NONE}) if cls == 0 else frozenset(t for t in PLOVER_TYPES if TYPE_CLASS[t] == cls)
 
 
-def load_units(gold: Path, *, ipe_negatives: int = 2000, news: Path | None = ANNOTATIONS) -> list[Unit]:
-    """Every unit of the training files, held-out ones flagged (see the module docstring); ``news=None`` leaves
-    out the annotated news sentences."""
+def load_units(gold: Path, *, ipe_negatives: int = 2000, news: Path | None = None) -> list[Unit]:
+    """Every unit of the training files, held-out ones flagged (see the module docstring); the annotated news
+    sentences of the folder ``news`` (usually ``ANNOTATIONS``) only when it is given."""
     events = Path(gold) / "events"
     units: list[Unit] = []
     for text, label in read_cameo_class(events / "cameo-class" / "train.tsv"):
