@@ -68,19 +68,22 @@ class WarmUp(WorkerPlugin):
 
     name = "dragoman-warm-up"
 
-    def __init__(self, code: Coder, version: str = __version__) -> None:
+    def __init__(self, code: Coder, *, local: bool, version: str = __version__) -> None:
         self.code = code
+        self.local = local
         self.version = version
 
     def setup(self, worker: Worker) -> None:
         if __version__ != self.version:
             raise ClusterError(f"worker {worker.address} runs dragoman {__version__}, this client {self.version}: "
                                f"install dragoman {self.version} on every worker so results are the same")
-        try:
-            # Ctrl-C reaches a local cluster's workers too: stopping is the client's (it cancels their tasks).
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-        except ValueError:  # not the main thread (an in-process cluster): signals are not ours to set
-            pass
+        if self.local:
+            try:
+                # Ctrl-C reaches the workers of a cluster we started too: stopping is the client's (it cancels
+                # their tasks and closes them). A remote `dask worker` keeps its own Ctrl-C.
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+            except ValueError:  # not the main thread (an in-process cluster): signals are not ours to set
+                pass
         logging.getLogger("dragoman").setLevel(logging.WARNING)
         self.code([article_from_text(_WARM_UP, published="2024-01-01")])
 
@@ -120,7 +123,7 @@ def _session(address: str, code: Coder) -> Iterator[Client]:
     client, cluster = _connect(address)
     try:
         try:
-            client.register_plugin(WarmUp(code), name=WarmUp.name)
+            client.register_plugin(WarmUp(code, local=cluster is not None), name=WarmUp.name)
         except ClusterError:
             raise
         except Exception as exc:  # noqa: BLE001 - a worker without dragoman, a broken install there
@@ -150,7 +153,7 @@ class _Slot:
 
 def _died(item: Article | Rejected, exc: BaseException) -> CodedDoc:
     """A document whose task kept killing the worker that coded it, stored as failed with the reason."""
-    if isinstance(item, Rejected):  # read by the client, never sent: here only for completeness
+    if isinstance(item, Rejected):  # needs no coding (it cannot have killed anything): stored as ingest found it
         return CodedDoc(item.doc_id, item.source_id, item.status, item.error, item.original, item.format)
     # Not str(exc): Dask's message is a paragraph about its logs, and needs the scheduler's worker record.
     tries = getattr(exc, "allowed_failures", 0) + 1
