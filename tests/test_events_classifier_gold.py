@@ -29,8 +29,10 @@ def test_heldout_combined_floor_and_not_worse_than_rules(gold_dir: Path) -> None
     rules = scored_events(path, format="cameo-class", split="heldout", stride=2)
     combined = scored_events(path, format="cameo-class", split="heldout", stride=2, use_model=True)
     assert rules["n"] == combined["n"] == 214
-    assert_not_below({"accuracy": 0.7056, "macro_f1": 0.6836}, rules)
-    assert_not_below({"accuracy": 0.715, "macro_f1": 0.6921}, combined)
+    assert_not_below({"accuracy": 0.7009, "macro_f1": 0.6798}, rules)
+    # The legacy classifier gate (opt-in; the detector replaced it on the coding path) gained 1 point over the
+    # rules before partyless noun acts were dropped (events/story.py): 0.715 / 0.6921 then, equal to the rules now.
+    assert_not_below({"accuracy": 0.7009, "macro_f1": 0.6798}, combined)
     assert combined["macro_f1"] >= rules["macro_f1"] - 0.01
 
 
