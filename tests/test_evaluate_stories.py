@@ -178,9 +178,11 @@ def test_shipped_gold_set_is_well_formed() -> None:
 # of intents, cut ties and held places, people of the event's country): recall 0.16 -> 0.31 dev, 0.17 -> 0.30
 # held out; actor 0.5124 -> 0.6529, recipient 0.5289 -> 0.6281.
 MEASURED = {
-    # spurious 5.31/5.39 before partyless noun acts were dropped (events/story.py)
-    "dev": {"recall": 0.3243, "recall_in_sentence": 0.2297, "spurious_per_story": 4.8462},
-    "heldout": {"recall": 0.3191, "recall_in_sentence": 0.1702, "spurious_per_story": 5.2222},
+    # spurious 5.31/5.39 before partyless noun acts were dropped (events/story.py); then the session's argument,
+    # place and date rules (2026-12-05, third session): recall 0.3243/0.3191 -> 0.3378/0.3404, in sentence
+    # 0.2297/0.1702 -> 0.2432/0.1915, spurious 4.85/5.22 -> 4.69/5.11
+    "dev": {"recall": 0.3378, "recall_in_sentence": 0.2432, "spurious_per_story": 4.6923},
+    "heldout": {"recall": 0.3404, "recall_in_sentence": 0.1915, "spurious_per_story": 5.1111},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -190,7 +192,9 @@ MEASURED = {
 # another event of its story, of a neighbouring type: the ranking prefers the most fields right).
 # Partyless noun acts dropped: type 0.8678 -> 0.8512 (two facts whose best event of the right type was a bare
 # "talks"/"deal" mention without parties, which could not find them).
-MEASURED_FIELDS = {"type": 0.8512, "actor": 0.6694, "recipient": 0.6446, "place": 0.7963, "date": 0.375,
+# Then actor 0.6694 -> 0.6942, recipient 0.6446 -> 0.6529, place 0.7963 -> 0.8148, date 0.375 -> 0.5 (the same
+# session's rules: town targets, the actor's country never the place, talks held by the clause's subject, years).
+MEASURED_FIELDS = {"type": 0.8512, "actor": 0.6942, "recipient": 0.6529, "place": 0.8148, "date": 0.5,
                    "dead": 0.4444, "modality": 0.9752}
 
 
