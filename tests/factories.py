@@ -4,6 +4,7 @@ API tests; an actor resolved in a parsed sentence, for the actor tests; and the 
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -189,3 +190,52 @@ def place_resolver(text: str, **clean_fields: Any) -> tuple[Doc, PlaceResolver]:
 def token_of(doc: Doc, word: str) -> Token:
     """The first token of ``doc`` written ``word``."""
     return next(t for t in doc if t.text == word)
+
+
+# --- stores and corpora for batch tests -------------------------------------------------------------------
+
+_PLACES = ["Goma", "Sake", "Bunia", "Beni", "Rutshuru", "Masisi", "Uvira", "Bukavu"]
+_ACTORS = ["Congolese troops", "M23 rebels", "Police", "Ugandan forces", "Burundian soldiers"]
+
+
+def write_corpus(folder: Path, n: int) -> list[Path]:
+    """n distinct wire-style stories, each a few paragraphs long."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        place = _PLACES[i % len(_PLACES)]
+        actor = _ACTORS[i % len(_ACTORS)]
+        other = _ACTORS[(i + 2) % len(_ACTORS)]
+        text = (
+            f"GOMA, Congo (Reuters) - {actor} shelled positions held by {other} near {place} on Monday, "
+            f"killing {i % 9 + 2} people, a local official said.\n\n"
+            f"The United Nations called for an immediate ceasefire in story number {i}. "
+            f"{other} accused {actor} of attacking civilians and said they would retaliate.\n\n"
+            f"Talks between Kigali and Kinshasa are expected to resume in Luanda next week, "
+            f"according to Angola's foreign ministry.\n"
+        )
+        path = folder / f"story-{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def write_corpus_with_copies(folder: Path, n: int) -> None:
+    """n stories (``write_corpus``), half of them with a copy (other furniture, or a reworded attribution)."""
+    for i, path in enumerate(write_corpus(folder, n)[: n // 2]):
+        text = path.read_text(encoding="utf-8")
+        copy = "Advertisement\n\n" + text if i % 2 else text.replace("a local official said", "officials said")
+        (folder / f"story-{i:04d}-copy.txt").write_text(copy, encoding="utf-8")
+
+
+def stored_documents(db: Path) -> int:
+    """How many documents the store at ``db`` holds, read-only, while another process may be writing it (0 when
+    it cannot be read yet)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0

@@ -18,7 +18,7 @@ from pytest import MonkeyPatch
 from dragoman import pipeline, store
 from dragoman.ingest import article_from_text
 from dragoman.pipeline import code_files
-from test_pipeline_batch import write_corpus
+from factories import stored_documents, write_corpus_with_copies
 
 STORY = (
     "GOMA, Congo (Reuters) - M23 rebels shelled army positions near Sake on Monday, killing seven soldiers, "
@@ -100,28 +100,9 @@ def test_batch_links_within_itself_then_against_the_store(tmp_path: Path) -> Non
     conn.close()
 
 
-def _killed_corpus(folder: Path, n: int) -> None:
-    paths = write_corpus(folder, n)
-    for i, path in enumerate(paths[: n // 2]):
-        text = path.read_text(encoding="utf-8")
-        copy = "Advertisement\n\n" + text if i % 2 else text.replace("a local official said", "officials said")
-        (folder / f"story-{i:04d}-copy.txt").write_text(copy, encoding="utf-8")
-
-
-def _count(db: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
 def test_killed_batch_rerun_links_each_copy_once(tmp_path: Path) -> None:
     n = 60
-    _killed_corpus(tmp_path / "in", n)
+    write_corpus_with_copies(tmp_path / "in", n)
     whole = tmp_path / "whole.db"
     code_files([tmp_path / "in"], db=whole, workers=1)
     expected = _docs(whole)
@@ -131,12 +112,12 @@ def test_killed_batch_rerun_links_each_copy_once(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "dragoman.cli", "code", str(tmp_path / "in"), "--db", str(db), "--workers", "1"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while _count(db) < 20 and time.monotonic() < deadline and process.poll() is None:
+    while stored_documents(db) < 20 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.02)
     assert process.poll() is None, "the batch finished before it could be killed: make the corpus larger"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    assert 0 < _count(db) < len(expected)
+    assert 0 < stored_documents(db) < len(expected)
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert _docs(db) == expected

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,31 +13,7 @@ import pytest
 
 from dragoman import query, store
 from dragoman.pipeline import code_files
-
-_PLACES = ["Goma", "Sake", "Bunia", "Beni", "Rutshuru", "Masisi", "Uvira", "Bukavu"]
-_ACTORS = ["Congolese troops", "M23 rebels", "Police", "Ugandan forces", "Burundian soldiers"]
-
-
-def write_corpus(folder: Path, n: int) -> list[Path]:
-    """n distinct wire-style stories, each a few paragraphs long."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(n):
-        place = _PLACES[i % len(_PLACES)]
-        actor = _ACTORS[i % len(_ACTORS)]
-        other = _ACTORS[(i + 2) % len(_ACTORS)]
-        text = (
-            f"GOMA, Congo (Reuters) - {actor} shelled positions held by {other} near {place} on Monday, "
-            f"killing {i % 9 + 2} people, a local official said.\n\n"
-            f"The United Nations called for an immediate ceasefire in story number {i}. "
-            f"{other} accused {actor} of attacking civilians and said they would retaliate.\n\n"
-            f"Talks between Kigali and Kinshasa are expected to resume in Luanda next week, "
-            f"according to Angola's foreign ministry.\n"
-        )
-        path = folder / f"story-{i:04d}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+from factories import stored_documents, write_corpus
 
 
 def _dump(db: Path) -> tuple[list[tuple], list[str]]:
@@ -75,17 +50,6 @@ def test_pipeline_workers_give_identical_results(tmp_path: Path) -> None:
     assert _dump(tmp_path / "one.db") == _dump(tmp_path / "two.db")
 
 
-def _count_docs(db: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
-
-
 def test_pipeline_kill_9_then_resume_stores_each_document_once(tmp_path: Path) -> None:
     n = 120
     write_corpus(tmp_path / "in", n)
@@ -93,12 +57,12 @@ def test_pipeline_kill_9_then_resume_stores_each_document_once(tmp_path: Path) -
     command = [sys.executable, "-m", "dragoman.cli", "code", str(tmp_path / "in"), "--db", str(db)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while _count_docs(db) < 10 and time.monotonic() < deadline and process.poll() is None:
+    while stored_documents(db) < 10 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
     assert process.poll() is None, "the batch finished before it could be killed: make the corpus larger"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    stored_at_kill = _count_docs(db)
+    stored_at_kill = stored_documents(db)
     assert 0 < stored_at_kill < n
 
     conn = store.connect(db)  # opening recovers the WAL

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from dragoman import query, store
 from dragoman.cli import main
 from dragoman.pipeline import code_files
-from test_pipeline_batch import write_corpus
+from factories import write_corpus
 
 OLD, NEW = "2024-01-23", "2024-03-06"  # the stories say "on Monday": 2024-01-22, then 2024-03-04
 

@@ -12,26 +12,7 @@ import time
 from pathlib import Path
 
 from dragoman.pipeline import code_files
-from test_pipeline_batch import write_corpus
-
-
-def _corpus(folder: Path, n: int) -> None:
-    """n stories, half of them with a copy (other furniture, or a reworded attribution)."""
-    for i, path in enumerate(write_corpus(folder, n)[: n // 2]):
-        text = path.read_text(encoding="utf-8")
-        copy = "Advertisement\n\n" + text if i % 2 else text.replace("a local official said", "officials said")
-        (folder / f"story-{i:04d}-copy.txt").write_text(copy, encoding="utf-8")
-
-
-def _count(db: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
+from factories import stored_documents, write_corpus_with_copies
 
 
 def _stories(db: Path) -> dict[str, str]:
@@ -52,7 +33,7 @@ def _stories(db: Path) -> dict[str, str]:
 
 def test_killed_batch_rerun_links_each_document_once(tmp_path: Path) -> None:
     n = 24
-    _corpus(tmp_path / "in", n)
+    write_corpus_with_copies(tmp_path / "in", n)
     whole = tmp_path / "whole.db"
     code_files([tmp_path / "in"], db=whole, workers=1)
     expected = _stories(whole)
@@ -62,12 +43,12 @@ def test_killed_batch_rerun_links_each_document_once(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "dragoman.cli", "code", str(tmp_path / "in"), "--db", str(db), "--workers", "1"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while _count(db) < 8 and time.monotonic() < deadline and process.poll() is None:
+    while stored_documents(db) < 8 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.02)
     assert process.poll() is None, "the batch finished before it could be killed: make the corpus larger"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    assert 0 < _count(db) < len(expected)
+    assert 0 < stored_documents(db) < len(expected)
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert _stories(db) == expected
