@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from test_api_distinct_claims import HOSTILE_TITLE, code_pair
-from test_web_ui import SCREENSHOTS, _serve, launch_chromium
+from test_web_ui import SCREENSHOTS, _serve, launch_chromium, offline_page
 from test_web_ui import pytestmark as web_marks
 
 pytestmark = web_marks
@@ -35,29 +35,8 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture()
 def page(browser: Any, server: str) -> Iterator[Any]:
-    """A fresh page on our server only (any other request is refused and recorded), script errors recorded."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    pg = context.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def route(route_: Any) -> None:
-        if route_.request.url.startswith(server):
-            route_.continue_()
-        else:
-            outside.append(route_.request.url)
-            route_.abort()
-
-    pg.route("**/*", route)
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.goto(server + "/")
-    pg.wait_for_selector("body[data-ready='1']", timeout=15000)
-    pg.outside_requests = outside
-    pg.page_errors = errors
-    try:
+    with offline_page(browser, server) as pg:
         yield pg
-    finally:
-        context.close()
 
 
 def _open_the_story(pg: Any) -> None:

@@ -93,16 +93,17 @@ def browser() -> Iterator[Any]:
         yield chromium
 
 
-@pytest.fixture()
-def page(browser: Any, server: dict[str, Any]) -> Iterator[Any]:
-    """A fresh page that may talk to our server only: any other request is recorded and refused."""
+@contextmanager
+def offline_page(browser: Any, base_url: str) -> Iterator[Any]:
+    """A fresh page on ``base_url`` that may talk to that server only: any other request is recorded
+    (``outside_requests``) and refused; script errors are recorded (``page_errors``)."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     pg = context.new_page()
     outside: list[str] = []
     errors: list[str] = []
 
     def route(route_: Any) -> None:
-        if route_.request.url.startswith(server["url"]):
+        if route_.request.url.startswith(base_url):
             route_.continue_()
         else:
             outside.append(route_.request.url)
@@ -110,7 +111,7 @@ def page(browser: Any, server: dict[str, Any]) -> Iterator[Any]:
 
     pg.route("**/*", route)
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.goto(server["url"] + "/")
+    pg.goto(base_url + "/")
     pg.wait_for_selector("body[data-ready='1']", timeout=15000)
     pg.outside_requests = outside
     pg.page_errors = errors
@@ -118,6 +119,12 @@ def page(browser: Any, server: dict[str, Any]) -> Iterator[Any]:
         yield pg
     finally:
         context.close()
+
+
+@pytest.fixture()
+def page(browser: Any, server: dict[str, Any]) -> Iterator[Any]:
+    with offline_page(browser, server["url"]) as pg:
+        yield pg
 
 
 def _rows(pg: Any) -> list[str]:
