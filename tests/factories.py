@@ -239,3 +239,16 @@ def stored_documents(db: Path) -> int:
             conn.close()
     except sqlite3.Error:
         return 0
+
+
+# Two wire-style news texts written for the tests (the input tests wrap them in pages, records and feeds).
+KENYA = (
+    "Kenyan police arrested 32 protesters in Nairobi on Tuesday after demonstrators marched on parliament "
+    "against a proposed tax increase, a police spokesman said. Officers fired tear gas to disperse the crowd "
+    "near the city centre. The opposition leader condemned the arrests and demanded the release of the students."
+)
+NIGERIA = (
+    "Gunmen attacked a village in Zamfara state in northwest Nigeria on Sunday, killing at least 12 people, local "
+    "officials said. The attackers also kidnapped 20 residents, according to a state government spokesman. "
+    "Nigerian troops were deployed to the area on Monday."
+)

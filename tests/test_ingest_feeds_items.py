@@ -17,17 +17,8 @@ from dragoman import __version__
 from dragoman.errors import FeedError, NoArticleError, TooLargeError
 from dragoman.ingest.feeds import item_article, iter_feed, read_feed
 from dragoman.model import Article, Rejected
+from factories import KENYA, NIGERIA
 
-KENYA = (
-    "Kenyan police arrested 32 protesters in Nairobi on Tuesday after demonstrators marched on parliament "
-    "against a proposed tax increase, a police spokesman said. Officers fired tear gas to disperse the crowd "
-    "near the city centre. The opposition leader condemned the arrests and demanded the release of the students."
-)
-NIGERIA = (
-    "Gunmen attacked a village in Zamfara state in northwest Nigeria on Sunday, killing at least 12 people, local "
-    "officials said. The attackers also kidnapped 20 residents, according to a state government spokesman. "
-    "Nigerian troops were deployed to the area on Monday."
-)
 INDIA = (
     "India and Bangladesh signed an agreement on water sharing in New Delhi on Friday, the foreign ministry said. "
     "The Indian prime minister met his Bangladeshi counterpart to discuss border security and trade. Both "

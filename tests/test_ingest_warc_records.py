@@ -16,19 +16,10 @@ from warcio.warcwriter import WARCWriter
 
 from dragoman.ingest import count_inputs, iter_inputs
 from dragoman.model import Article, Rejected
+from factories import KENYA, NIGERIA
 
 CRAWLED = "2024-03-05T10:15:00Z"
 
-KENYA = (
-    "Kenyan police arrested 32 protesters in Nairobi on Tuesday after demonstrators marched on parliament "
-    "against a proposed tax increase, a police spokesman said. Officers fired tear gas to disperse the crowd "
-    "near the city centre. The opposition leader condemned the arrests and demanded the release of the students."
-)
-NIGERIA = (
-    "Gunmen attacked a village in Zamfara state in northwest Nigeria on Sunday, killing at least 12 people, local "
-    "officials said. The attackers also kidnapped 20 residents, according to a state government spokesman. "
-    "Nigerian troops were deployed to the area on Monday."
-)
 IVORY = (
     "Les manifestants de Côte d'Ivoire: protesters in Abidjan gathered outside the ministry on Thursday to "
     "demand higher wages for teachers, union leaders said. Riot police blocked the road to the presidency."
