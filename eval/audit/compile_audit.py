@@ -11,6 +11,7 @@ The trigger context written to audit.jsonl is at most 12 words of the source tex
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -33,9 +34,13 @@ def context(text: str, start: int, end: int, words: int = 12) -> str:
 def main() -> int:
     from code_audit import stories
 
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dir", type=Path, default=HERE,
+                        help="folder holding coded.jsonl, judgements.psv and recall.psv (e.g. eval/audit/rerun)")
+    folder = parser.parse_args().dir
     texts = {s["story_id"]: s["text"] for s in stories(HERE.parent.parent.parent / "shared" / "gold")}
-    coded = [json.loads(line) for line in (HERE / "coded.jsonl").open(encoding="utf-8")]
-    rows = [line.rstrip("\n").split("|") for line in (HERE / "judgements.psv").open(encoding="utf-8") if line.strip()]
+    coded = [json.loads(line) for line in (folder / "coded.jsonl").open(encoding="utf-8")]
+    rows = [line.rstrip("\n").split("|") for line in (folder / "judgements.psv").open(encoding="utf-8") if line.strip()]
     seen = set()
     out = []
     for story, prefix, real, t, a, r, loc, d, m, reason in rows:
@@ -60,10 +65,10 @@ def main() -> int:
         })
     missing = [e["event_id"] for e in coded if e["event_id"] not in seen]
     assert not missing, f"unjudged events: {missing}"
-    with (HERE / "audit.jsonl").open("w", encoding="utf-8") as fh:
+    with (folder / "audit.jsonl").open("w", encoding="utf-8") as fh:
         for row in out:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    table(out)
+    table(out, folder)
     return 0
 
 
@@ -71,7 +76,7 @@ def frac(k: int, n: int) -> str:
     return f"{k} of {n} ({100 * k / n:.0f} %)" if n else "0 of 0"
 
 
-def table(out: list[dict]) -> None:
+def table(out: list[dict], folder: Path = HERE) -> None:
     asserted = [r for r in out if r["modality"] == "asserted"]
     other = [r for r in out if r["modality"] != "asserted"]
     real = [r for r in asserted if r["judged"]["real"]]
@@ -100,7 +105,7 @@ def table(out: list[dict]) -> None:
           "wrong country", sum(1 for r in real if not r['judged']['recipient'] and r['recipient_country'] is not None))
     print("real, location wrong: none", sum(1 for r in real if not r['judged']['location'] and r['location'] is None),
           "elsewhere", sum(1 for r in real if not r['judged']['location'] and r['location'] is not None))
-    rec = [line.rstrip("\n").split("|") for line in (HERE / "recall.psv").open(encoding="utf-8") if line.strip()]
+    rec = [line.rstrip("\n").split("|") for line in (folder / "recall.psv").open(encoding="utf-8") if line.strip()]
     for origin, pred in (("heldout", lambda i: i.startswith("G")), ("new", lambda i: i.startswith("N"))):
         sub = [x for x in rec if pred(x[1])]
         print(f"recall {origin}: {frac(sum(x[2] != '-' for x in sub), len(sub))}")
