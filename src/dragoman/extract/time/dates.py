@@ -164,8 +164,9 @@ def _stated_years(timexes: Sequence[Timex]) -> list[tuple[int, str]]:
 
 def _with_stated_year(timex: Timex, years: Sequence[tuple[int, str]]) -> str:
     """A month and day with no year in a text with no reference date ("On March 22" after "On March 21, 2018")
-    take the year of the nearest date stated with one before it, else after it; other values as they are."""
-    if not years or not re.fullmatch(r"XXXX-\d{2}(?:-\d{2})?", timex.value):
+    take the year of the nearest date stated with one before it, else after it; other values as they are. A month
+    alone ("in January") does not: a story tells its background by months of other years."""
+    if not years or not re.fullmatch(r"XXXX-\d{2}-\d{2}", timex.value):
         return timex.value
     before = [year for start, year in years if start < timex.start]
     return (before[-1] if before else years[0][1]) + timex.value[4:]
