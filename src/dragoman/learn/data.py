@@ -66,7 +66,7 @@ class Unit:
         return self.gold
 
     def gold_labels(self) -> frozenset[str]:
-        """An ipe unit's gold labels (KILL, ARREST, FORCE; none for a negative)."""
+        """An ipe unit's gold labels (KILL, ARREST, FORCE; none for a negative); a news unit's annotated types."""
         if not isinstance(self.gold, frozenset):
             raise TypeError(f"a {self.source} unit has no gold labels: {self.gold!r}")
         return self.gold
