@@ -182,7 +182,8 @@ MEASURED = {
     # place and date rules (2026-12-05, third session): recall 0.3243/0.3191 -> 0.3378/0.3404, in sentence
     # 0.2297/0.1702 -> 0.2432/0.1915, spurious 4.85/5.22 -> 4.69/5.17 (5.11 while a month without year took the
     # story's year: the re-run audit found it made a current sentence "historical", so months keep no year)
-    "dev": {"recall": 0.3378, "recall_in_sentence": 0.2432, "spurious_per_story": 4.6923},
+    # dev 4.69 -> 4.62: a later toll of the same attack ("35 people also were wounded") is no new event
+    "dev": {"recall": 0.3378, "recall_in_sentence": 0.2432, "spurious_per_story": 4.6154},
     "heldout": {"recall": 0.3404, "recall_in_sentence": 0.1915, "spurious_per_story": 5.1667},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,

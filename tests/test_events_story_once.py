@@ -137,3 +137,16 @@ def test_an_event_noun_in_the_phrase_of_its_own_event_is_no_second_event() -> No
                       "major attack in Iraq this month.")
     assaults = [e for e in events if e.type == "ASSAULT"]
     assert assaults and "attack" not in {e.evidence.trigger for e in assaults}
+
+
+def test_a_later_toll_of_the_same_attack_adds_its_figure_to_it() -> None:
+    events = asserted("A car bomb exploded near a crowded market in Baghdad on Thursday, killing as many as 20 "
+                      "people, Iraqi officials said. The officials said 35 people also were wounded.")
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert (attack.counts.dead, attack.counts.injured) == (20, 35)
+
+
+def test_an_attack_with_its_own_doer_the_next_day_stays_another_event() -> None:
+    events = asserted("Gunmen attacked a church in Kaduna on Monday, killing five worshippers. Gunmen also "
+                      "attacked a market in Kaduna on Tuesday, killing eight people.")
+    assert sorted(e.counts.dead for e in events if e.type == "ASSAULT" and e.counts.dead) == [5, 8]

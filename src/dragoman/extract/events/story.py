@@ -226,12 +226,26 @@ def _same_party(kept: Actor | None, other: Actor | None) -> bool:
         return True
     if other.country is None or other.country != kept.country:
         return False
+    if _victim_count(kept) and _victim_count(other):
+        return True  # "20 people" killed, then "35 people" wounded, "14": one attack's toll told in parts
     if other.start is None:  # an implied side ("police (USA, implied)") is inferred, not named: no one new
         return True
     # "U.S." and "the United States", "Ukraine" and "the Ukrainian government": the state and its government
     if (_state(kept) or _state(other)) and {kept.sector, other.sector} <= {None, "GOV"}:
         return True
     return bool(_words(other.text) & _words(kept.text))
+
+
+_VICTIM_COUNT = re.compile(
+    r"^(?:(?:at least|as many as|more than|up to|some|about|nearly|over|another|an? additional)\s+)?"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands)"
+    r"(?:\s+(?:people|persons|civilians|others|residents|passengers|villagers|worshippers|bystanders))?$",
+    re.IGNORECASE)
+
+
+def _victim_count(actor: Actor) -> bool:
+    """A side named only by a count of people ("35 people", "14", "at least 20 civilians"): a toll, not a party."""
+    return actor.sector in (None, "CVL") and bool(_VICTIM_COUNT.match(actor.text.strip()))
 
 
 def _state(actor: Actor) -> bool:
@@ -289,7 +303,19 @@ def same_happening(kept: Event, other: Event, *, parties_by_country: bool = Fals
         # within a sentence the coder already keeps one event per dyad: only a bare mention is another's
         return other.actor is None and other.recipient is None
     later = max(kept, other, key=lambda e: e.evidence.start)
-    return not _sentence_words(later.evidence.sentence) & event_words().new_incident_words
+    opening = _sentence_words(later.evidence.sentence) & event_words().new_incident_words
+    if _toll_only(later):
+        opening -= _MORE_OF_THE_SAME  # "35 people also were wounded": more of the same toll
+    return not opening
+
+
+# Words that open another incident, except after a toll: "35 people also were wounded" adds to the same attack's.
+_MORE_OF_THE_SAME: Final = frozenset({"also", "additional", "further"})
+
+
+def _toll_only(event: Event) -> bool:
+    """A mention with no doer whose only side is a count of people: a toll ("14 were wounded")."""
+    return event.actor is None and event.recipient is not None and _victim_count(event.recipient)
 
 
 @lru_cache(maxsize=1024)
