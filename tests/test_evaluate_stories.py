@@ -184,7 +184,8 @@ MEASURED = {
     # story's year: the re-run audit found it made a current sentence "historical", so months keep no year)
     # dev 4.69 -> 4.62: a later toll of the same attack ("35 people also were wounded") is no new event
     "dev": {"recall": 0.3378, "recall_in_sentence": 0.2432, "spurious_per_story": 4.6154},
-    "heldout": {"recall": 0.3404, "recall_in_sentence": 0.1915, "spurious_per_story": 5.1667},
+    # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
+    "heldout": {"recall": 0.3404, "recall_in_sentence": 0.1915, "spurious_per_story": 5.1111},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->

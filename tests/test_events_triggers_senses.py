@@ -84,3 +84,13 @@ def test_an_arms_sale_is_military_cooperation_and_a_share_sale_no_event() -> Non
     assert [(e.type, e.cameo, e.recipient.country if e.recipient else None) for e in events] == [
         ("COOPERATE", "062", "EGY")]
     assert code_text("The company sold its shares on Monday.", published="2018-04-06") == []
+
+
+def test_an_event_word_naming_a_kind_of_thing_is_no_event() -> None:
+    from dragoman.pipeline import code_text
+
+    assert code_text("A sanctions bill passed the Senate.", published="2024-03-06") == []
+    assert code_text("Police issued an arrest warrant for the mayor.", published="2024-03-06") == []
+    # before a process noun the word still names the act
+    events = code_text("The UN sent an aid convoy to Gaza.", published="2024-03-06")
+    assert [e.type for e in events] == ["AID"]

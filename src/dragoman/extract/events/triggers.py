@@ -688,7 +688,17 @@ def _only_mentioned(noun: Token) -> bool:
     if _topic_of_opinion(noun):
         return True
     words = event_words()
+    if _modifier_only(noun):
+        return True
     return lemma_of(noun) in words.claim_nouns and noun.head.pos_ == "VERB" and lemma_of(noun.head) in words.deny_verbs
+
+
+def _modifier_only(noun: Token) -> bool:
+    """An event word naming a kind of thing, not an act: "a sanctions bill", "the support vehicle", "an arrest
+    warrant", "ceasefire talks" (the talks are the event). Not before a process noun ("a mediation effort",
+    "an aid convoy": the process is the act)."""
+    return (noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN")
+            and lemma_of(noun.head) not in event_words().process_nouns)
 
 
 def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) -> tuple[Code, list[Token]]:
