@@ -188,3 +188,14 @@ def test_an_attack_on_a_town_is_placed_there_and_done_to_its_people() -> None:
     assert event.actor is not None and event.actor.country == "TUR"
     assert event.recipient is not None and (event.recipient.country, event.recipient.sector) == ("SYR", "CVL")
     assert event.location is not None and (event.location.name, event.location.country) == ("Qamishli", "SYR")
+
+
+def test_a_country_in_a_list_of_modifiers_is_whose_not_where() -> None:
+    from dragoman.extract.places.location import _whose_country
+    from dragoman.gazetteer import Gazetteer
+    from dragoman.nlp import get_nlp
+
+    doc = get_nlp()("Hundreds of supporters gathered outside the court, waving Korean and US flags.")
+    us = token_of(doc, "US")
+    (country,) = [c for c in Gazetteer().lookup("United States") if c.fcode == "PCLI"]
+    assert us.dep_ == "conj" and _whose_country(us, country)

@@ -346,7 +346,10 @@ def _doer(root: Token) -> bool:
 
 def _whose_country(root: Token, cand: Candidate) -> bool:
     """A country or a bloc modifying a common noun says whose, as a nationality word does: "the U.S. military",
-    "Iran foreign ministry officials", "European Union officials" (a town so used says where: "Baghdad police")."""
+    "Iran foreign ministry officials", "European Union officials", "Korean and US flags" (a town so used says
+    where: "Baghdad police")."""
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Korean and US flags": US modifies as Korean does
+        root = root.head
     return ((cand.fcode == "PCLI" or not cand.country) and root.dep_ in ("compound", "amod", "nmod")
             and root.head.pos_ == "NOUN")
 
