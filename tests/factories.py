@@ -3,8 +3,12 @@ API tests; an actor resolved in a parsed sentence, for the actor tests; and the 
 
 from __future__ import annotations
 
+import os
 import random
+import signal
 import sqlite3
+import subprocess
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -239,6 +243,19 @@ def stored_documents(db: Path) -> int:
             conn.close()
     except sqlite3.Error:
         return 0
+
+
+def kill_code_batch(command: list[str], db: Path, *, after: int) -> int:
+    """Start ``dragoman code`` (``command``), SIGKILL it once ``after`` documents are stored in ``db``, and
+    return how many are stored then; fails when the batch ends before it could be killed."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while stored_documents(db) < after and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    assert process.poll() is None, "the batch finished before it could be killed: make the corpus larger"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    return stored_documents(db)
 
 
 # Two wire-style news texts written for the tests (the input tests wrap them in pages, records and feeds).

@@ -4,12 +4,9 @@ then rerun giving every link exactly once (the same links as a run never killed)
 
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +15,7 @@ from pytest import MonkeyPatch
 from dragoman import pipeline, store
 from dragoman.ingest import article_from_text
 from dragoman.pipeline import code_files
-from factories import stored_documents, write_corpus_with_copies
+from factories import kill_code_batch, write_corpus_with_copies
 
 STORY = (
     "GOMA, Congo (Reuters) - M23 rebels shelled army positions near Sake on Monday, killing seven soldiers, "
@@ -110,14 +107,8 @@ def test_killed_batch_rerun_links_each_copy_once(tmp_path: Path) -> None:
 
     db = tmp_path / "killed.db"
     command = [sys.executable, "-m", "dragoman.cli", "code", str(tmp_path / "in"), "--db", str(db), "--workers", "1"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while stored_documents(db) < 20 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.02)
-    assert process.poll() is None, "the batch finished before it could be killed: make the corpus larger"
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    assert 0 < stored_documents(db) < len(expected)
+    stored_at_kill = kill_code_batch(command, db, after=20)
+    assert 0 < stored_at_kill < len(expected)
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert _docs(db) == expected

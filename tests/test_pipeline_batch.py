@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from dragoman import query, store
 from dragoman.pipeline import code_files
-from factories import stored_documents, write_corpus
+from factories import kill_code_batch, write_corpus
 
 
 def _dump(db: Path) -> tuple[list[tuple], list[str]]:
@@ -55,14 +52,7 @@ def test_pipeline_kill_9_then_resume_stores_each_document_once(tmp_path: Path) -
     write_corpus(tmp_path / "in", n)
     db = tmp_path / "x.db"
     command = [sys.executable, "-m", "dragoman.cli", "code", str(tmp_path / "in"), "--db", str(db)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
-    while stored_documents(db) < 10 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
-    assert process.poll() is None, "the batch finished before it could be killed: make the corpus larger"
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    stored_at_kill = stored_documents(db)
+    stored_at_kill = kill_code_batch(command, db, after=10)
     assert 0 < stored_at_kill < n
 
     conn = store.connect(db)  # opening recovers the WAL
