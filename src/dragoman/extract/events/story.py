@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from ...model import Actor, Counts, Event, Place
+from .counts import parse_number
 from .modality import is_historical
 from .words import event_words
 
@@ -236,16 +237,19 @@ def _same_party(kept: Actor | None, other: Actor | None) -> bool:
     return bool(_words(other.text) & _words(kept.text))
 
 
-_VICTIM_COUNT = re.compile(
-    r"^(?:(?:at least|as many as|more than|up to|some|about|nearly|over|another|an? additional)\s+)?"
-    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|thousands)"
-    r"(?:\s+(?:people|persons|civilians|others|residents|passengers|villagers|worshippers|bystanders))?$",
-    re.IGNORECASE)
+# Words for people a count may name ("35 people", "at least 20 civilians"); the count itself is parse_number's.
+_PEOPLE_WORDS: Final = frozenset({"people", "persons", "civilians", "others", "residents", "passengers", "villagers",
+                                  "worshippers", "bystanders"})
 
 
 def _victim_count(actor: Actor) -> bool:
     """A side named only by a count of people ("35 people", "14", "at least 20 civilians"): a toll, not a party."""
-    return actor.sector in (None, "CVL") and bool(_VICTIM_COUNT.match(actor.text.strip()))
+    if actor.sector not in (None, "CVL"):
+        return False
+    words = actor.text.split()
+    if words and words[-1].lower() in _PEOPLE_WORDS:
+        words = words[:-1]
+    return bool(words) and parse_number(" ".join(words)) is not None
 
 
 def _state(actor: Actor) -> bool:
