@@ -248,6 +248,18 @@ def between(noun: Token) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
+def clause_verb(tok: Token) -> Token:
+    """The nearest verb at or above ``tok`` (bounded climb), else ``tok``."""
+    current = tok
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            return current
+        if current.head.i == current.i:
+            return tok
+        current = current.head
+    return tok
+
+
 def governing_verb(noun: Token) -> Token | None:
     """The verb whose argument ``noun`` is (through one preposition at most), or None."""
     head = noun.head

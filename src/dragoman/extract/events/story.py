@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from ...model import Actor, Counts, Event, Place
+from .arguments import clause_verb
 from .counts import parse_number
 from .modality import is_historical
 from .words import event_words
@@ -82,7 +83,7 @@ def partyless(event: Event, trigger: Token) -> bool:
         return False
     if trigger.pos_ != "NOUN":
         return False
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     return verb.i == trigger.i or not any(
         c.dep_ in ("nsubj", "agent") and c.i != trigger.i and trigger not in c.subtree for c in verb.children)
 
@@ -114,7 +115,7 @@ def as_planned(event: Event, *, reference: str | None) -> Event:
 def _told_over_years(trigger: Token) -> bool:
     """The event's clause is told over years: "for years", "for decades", "has long ..."."""
     periods = event_words().history_periods
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     for tok in (verb, trigger) if verb.i != trigger.i else (trigger,):
         for child in tok.children:
             # "for years", not a measured span ("suspended it for four years")
@@ -148,22 +149,10 @@ def as_background(event: Event, *, reference: str | None, trigger: Token | None 
 
 # --- generic statements -----------------------------------------------------------------------------------
 
-def _clause_verb(tok: Token) -> Token:
-    """The nearest verb at or above ``tok`` (bounded climb), else ``tok``."""
-    current = tok
-    for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
-            return current
-        if current.head.i == current.i:
-            return tok
-        current = current.head
-    return tok
-
-
 def _habitual(trigger: Token) -> bool:
     """A present-tense clause told as a habit: "lawmakers traditionally don't meet on Fridays", "police
     routinely arrest protesters"."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     if verb.tag_ not in ("VBZ", "VBP") and not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")
                                                    for c in verb.children):
         return False
@@ -178,7 +167,7 @@ def generic_mention(event: Event, trigger: Token) -> bool:
         return False
     if trigger.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in trigger.children):
         return False
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     if verb.i == trigger.i or verb.tag_ not in ("VBZ", "VBP"):
         return False
     # "have been killed", "will continue": an auxiliary tells a time, the clause reports something

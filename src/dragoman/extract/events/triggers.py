@@ -60,6 +60,7 @@ from .arguments import (
     addressees,
     beneficiaries,
     cause_actor,
+    clause_verb,
     fell_to_fire,
     firer,
     firing_owner,
@@ -654,8 +655,8 @@ def _talker(noun: Token) -> list[Token]:
     Y", "X returned from a meeting with Y" (the subject of the nearest verb above the noun)."""
     if not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
         return []
-    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return subject_of(verb) if verb is not None else []
+    verb = clause_verb(noun)
+    return subject_of(verb) if verb is not noun else []
 
 
 def _reprisal_reference(noun: Token) -> bool:
