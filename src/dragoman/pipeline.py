@@ -316,18 +316,20 @@ def _stored_copy(reader: sqlite3.Connection, item: Article | Rejected) -> CodedD
     if not isinstance(item, Article):
         return None
     try:
+        # cleaned alone first (the usual case is no copy); a copy is prepared again, its bands kept
         body = clean_article(item).body
-        link = duplicates.probe(reader, item.doc_id, body, band_keys(body))
+        bands = band_keys(body)
+        link = duplicates.probe(reader, item.doc_id, body, bands)
         if link is None or not link.same_words:
             return None
         prepared = _prepare(item)
-    except (Exception, sqlite3.Error):  # noqa: BLE001 - the worker codes it and stores any failure with its reason
+    except Exception:  # noqa: BLE001 - the worker codes it and stores any failure with its reason
         return None
     if isinstance(prepared, CodedDoc):
         return None
     article, clean = prepared
     return CodedDoc(article.doc_id, article.source_id, "ok", None, article.original, article.format, article, clean,
-                    bands=band_keys(clean.body))
+                    bands=bands)
 
 
 # _HeldCopies: inputs checked before the check must pay for itself, and one copy found in how many inputs it needs.
