@@ -150,3 +150,21 @@ def test_an_attack_with_its_own_doer_the_next_day_stays_another_event() -> None:
     events = asserted("Gunmen attacked a church in Kaduna on Monday, killing five worshippers. Gunmen also "
                       "attacked a market in Kaduna on Tuesday, killing eight people.")
     assert sorted(e.counts.dead for e in events if e.type == "ASSAULT" and e.counts.dead) == [5, 8]
+
+
+def test_a_later_mention_giving_another_toll_keeps_it_beside_the_first_with_its_claimant() -> None:
+    events = asserted("A car bomb exploded near a market in Baghdad on Thursday, killing at least 20 people, police "
+                      "said. Hospital officials said 27 people were killed in the blast.")
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.counts.dead == 20
+    (other,) = attack.counts.also_stated
+    assert (other.figure, other.value, other.claimant) == ("dead", 27, "Hospital officials")
+    assert other.sentence == "Hospital officials said 27 people were killed in the blast."
+    assert attack.to_record()["counts"]["also_stated"][0]["value"] == 27
+
+
+def test_a_later_mention_repeating_the_toll_adds_no_second_claim() -> None:
+    events = asserted("A car bomb exploded near a market in Baghdad on Thursday, killing 20 people, police said. "
+                      "Hospital officials said 20 people were killed in the blast.")
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.counts.dead == 20 and attack.counts.also_stated == ()

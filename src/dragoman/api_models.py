@@ -49,6 +49,15 @@ class PlaceOut(_Record):
     end: int | None = Field(None, ge=0)
 
 
+class StatedFigureOut(_Record):
+    figure: Literal["dead", "injured", "arrested", "displaced"]
+    value: int = Field(ge=0)
+    claimant: str | None = Field(None, description="Who the other mention says gives it, if the text names anyone")
+    sentence: str
+    start: int = Field(ge=0, description="Sentence offsets into the document as read")
+    end: int = Field(ge=0)
+
+
 class CountsOut(_Record):
     dead: int | None = Field(None, ge=0)
     injured: int | None = Field(None, ge=0)
@@ -56,6 +65,9 @@ class CountsOut(_Record):
     displaced: int | None = Field(None, ge=0)
     bounds: dict[str, Literal["at_least", "at_most", "approx"]] | None = Field(
         None, description="Which figures are bounds, by count name")
+    also_stated: list[StatedFigureOut] | None = Field(
+        None, description="The same figures as other mentions of this happening in the document give them, where "
+                          "they differ: kept side by side, never averaged")
 
 
 class EvidenceOut(_Record):

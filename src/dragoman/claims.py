@@ -4,7 +4,8 @@ A claim is one figure as one claimant gives it in one document: the value, the c
 event carries, "officials"; else the outlet that reported it), the document and the evidence offsets (into the
 document's original text). Two sources of claims:
 
-- the event's own counts, with its attribution or its outlet as claimant;
+- the event's own counts, with its attribution or its outlet as claimant, and the figures other mentions of the
+  happening in the same document give otherwise (``Counts.also_stated``), each with its own claimant;
 - a second attributed figure in the same evidence sentence ("officials said 12 died, but a rights group said
   30 died"): each clause of the sentence with a speaker and a speech verb before a figure gives one claim with
   that speaker, its offsets those of the clause's figure.
@@ -43,6 +44,7 @@ _FIGURE = re.compile(_NUMBER + r"\s+(?:[A-Za-z-]+\s+){0,3}?(?:(?:were|was|had be
                      r"(?P<what>" + "|".join(_FIGURE_WORDS) + r")\b", re.I)
 _SPEAKER = re.compile(r"(?P<who>[A-Za-z][\w'.\- ]{1,60}?)\s+(?:said|says|counted|put|reported|estimated|claimed|"
                       r"told reporters|stated|gave)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s*$", re.I)
 _CLAUSE = re.compile(r";\s+|(?<=[.!?])\s+|,\s+(?:but|while|whereas)\s+|\s+(?:but|while|whereas)\s+")
 _NEXT_SENTENCE_END = re.compile(r"[.!?][\"')\]]?(?=\s|$)")
 _DETERMINER = re.compile(r"^(?:a|an|the)\s+", re.I)
@@ -111,8 +113,8 @@ def sentence_claims(sentence: str) -> list[tuple[str, str, int, int, int]]:
     pieces.append((cursor, sentence[cursor:]))
     for offset, clause in pieces:
         speaker = _SPEAKER.search(clause)
-        if speaker is None:
-            continue
+        if speaker is None or _PASSIVE.search(speaker.group("who")):
+            continue  # "At least seven were reported dead": a passive names no speaker
         figure = _FIGURE.search(clause, speaker.end())
         value = _number(figure.group("n")) if figure else None
         if figure is None or value is None:
@@ -150,6 +152,12 @@ def _event_claims(event: Mapping[str, Any], outlet: str, original: str | None = 
                     end, sentence) for f in FIGURES if event.get(f) is not None]
     if not claims:
         return claims  # an event that states no figure is not where its sentence's figures belong
+    for other in (record.get("counts") or {}).get("also_stated") or ():
+        # another mention of the happening in this document giving the figure otherwise (Counts.also_stated)
+        named = claimant_name(other.get("claimant") or "")
+        claims.append(Claim(other["figure"], int(other["value"]), named or outlet, bool(named), outlet,
+                            event["doc_id"], event["event_id"], int(other["start"]), int(other["end"]),
+                            other["sentence"]))
     own = {(c.figure, c.value) for c in claims}
     for speaker, figure, value, s, e in sentence_claims(_reach(event, original, start, end, sentence)):
         if (figure, value) in own:

@@ -166,6 +166,20 @@ class When:
 
 
 @dataclass(frozen=True, slots=True)
+class StatedFigure:
+    """A figure of an event's happening that another mention in the same document gives otherwise ("officials
+    said 82 were killed ... 75 people were killed there, the Red Cross said"): kept beside the event's own figure,
+    with its sentence and who says it, never averaged away (claims.py shows both)."""
+
+    figure: str  # dead, injured, arrested or displaced
+    value: int
+    claimant: str | None  # the other mention's attribution, if it has one
+    sentence: str
+    start: int  # sentence offsets into Article.original
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Counts:
     dead: int | None = None
     injured: int | None = None
@@ -173,6 +187,8 @@ class Counts:
     displaced: int | None = None
     # ("dead", "at_least") etc. for figures stated as bounds or approximations
     bounds: tuple[tuple[str, str], ...] = ()
+    # the same figures as other mentions of this happening in the document give them, where they differ
+    also_stated: tuple[StatedFigure, ...] = ()
 
     def is_empty(self) -> bool:
         return all(v is None for v in (self.dead, self.injured, self.arrested, self.displaced))
@@ -212,6 +228,7 @@ class Event:
         """The JSON event record of DESIGN.md."""
         counts = {k: getattr(self.counts, k) for k in ("dead", "injured", "arrested", "displaced")}
         counts["bounds"] = dict(self.counts.bounds) or None
+        counts["also_stated"] = [asdict(f) for f in self.counts.also_stated] or None
         return {
             "event_id": self.event_id,
             "doc_id": self.doc_id,

@@ -591,7 +591,8 @@ def _merged(figures: Sequence[Figure]) -> Counts:
         item_bounds = [item.bound for item in same if item.bound is not None]
         if item_bounds:
             bounds.append((category, item_bounds[0]))
-    return Counts(**fields, bounds=tuple(bounds))
+    return Counts(dead=fields.get("dead"), injured=fields.get("injured"), arrested=fields.get("arrested"),
+                  displaced=fields.get("displaced"), bounds=tuple(bounds))
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -637,7 +638,10 @@ def counted_once(events: Sequence[Event]) -> list[Event]:
                 stated.append((event, field, value))
         if dropped:
             bounds = tuple(b for b in event.counts.bounds if b[0] not in dropped)
-            event = replace(event, counts=replace(event.counts, bounds=bounds, **dict.fromkeys(dropped)))
+            kept = {f: None if f in dropped else getattr(event.counts, f) for f in CATEGORIES}
+            event = replace(event, counts=replace(event.counts, bounds=bounds, dead=kept["dead"],
+                                                  injured=kept["injured"], arrested=kept["arrested"],
+                                                  displaced=kept["displaced"]))
         out.append(event)
     return out
 

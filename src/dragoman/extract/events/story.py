@@ -23,7 +23,8 @@ they are coded (``dragoman.extract.extract_events``), in three steps:
    the first later mention that tells more (countries, parties, a stated date, a figure) takes its place, or
    it is a headline's (title-case words, a poor parse: "Car Bomb Kills" as the actor), when the first body
    mention with the same countries does. A figure only a dropped mention states is added to the kept one (never summed:
-   ``counts.counted_once`` then runs as before).
+   ``counts.counted_once`` then runs as before); one it gives otherwise is kept beside the kept one's, with its
+   sentence and claimant (``Counts.also_stated``): sources that disagree are shown, not merged away.
 
 Between steps 2 and 3, **a verbal or cooperative act with no party** (``partyless``) is dropped: "a deal", "the
 talks", "criticism", "the demand" with neither an actor nor a recipient read anywhere in the story tell no one's
@@ -40,7 +41,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
-from ...model import Actor, Counts, Event, Place
+from ...model import Actor, Counts, Event, Place, StatedFigure
 from .arguments import clause_verb
 from .counts import parse_number
 from .modality import is_historical
@@ -323,13 +324,22 @@ def _told(event: Event) -> tuple[int, int, bool, bool]:
             not event.counts.is_empty())
 
 
-def _merged_counts(kept: Counts, other: Counts) -> Counts:
-    """``kept``'s figures, with a figure only ``other`` states added (never summed: one happening's toll)."""
-    added = {f: getattr(other, f) for f in _COUNT_FIELDS if getattr(kept, f) is None and getattr(other, f) is not None}
-    if not added:
-        return kept
-    bounds = kept.bounds + tuple(b for b in other.bounds if b[0] in added)
-    return replace(kept, bounds=bounds, **added)
+def _merged_counts(kept: Event, other: Event) -> Counts:
+    """``kept``'s figures, with a figure only ``other`` states added (never summed: one happening's toll) and one
+    ``other`` gives otherwise kept beside it with its sentence and claimant (``StatedFigure``): two mentions'
+    tolls that differ are two claims ("82 killed, officials said" ... "75 killed there, the Red Cross said")."""
+    mine, theirs = kept.counts, other.counts
+    added = {f: value for f in _COUNT_FIELDS if getattr(mine, f) is None and (value := getattr(theirs, f)) is not None}
+    differing = tuple(
+        StatedFigure(f, value, other.attribution.text if other.attribution else None, other.evidence.sentence,
+                     other.evidence.start, other.evidence.end)
+        for f in _COUNT_FIELDS
+        if (value := getattr(theirs, f)) is not None and getattr(mine, f) not in (None, value))
+    also = tuple(dict.fromkeys(mine.also_stated + differing + theirs.also_stated))
+    if not added and also == mine.also_stated:
+        return mine
+    bounds = mine.bounds + tuple(b for b in theirs.bounds if b[0] in added)
+    return replace(mine, bounds=bounds, also_stated=also, **added)
 
 
 def one_happening_once(events: Sequence[Event]) -> list[Event]:
@@ -343,7 +353,7 @@ def one_happening_once(events: Sequence[Event]) -> list[Event]:
             if held.type != event.type or held.modality != event.modality:
                 continue  # cheap test first: a long story has hundreds of events
             if _told(event) <= _told(held) and same_happening(held, event):
-                kept[index] = replace(held, counts=_merged_counts(held.counts, event.counts))
+                kept[index] = replace(held, counts=_merged_counts(held, event))
                 break
             # a bare first mention gives way to the first that names the parties, a headline's to the first in
             # the body that names its countries (a headline's parse is poor: "Car Bomb Kills" as the actor)
@@ -351,7 +361,7 @@ def one_happening_once(events: Sequence[Event]) -> list[Event]:
                     and same_happening(event, held)) or (headline(held.evidence.sentence)
                                                          and not headline(event.evidence.sentence)
                                                          and same_happening(event, held, parties_by_country=True)):
-                kept[index] = replace(event, counts=_merged_counts(event.counts, held.counts))
+                kept[index] = replace(event, counts=_merged_counts(event, held))
                 break
         else:
             kept.append(event)
