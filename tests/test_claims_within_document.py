@@ -41,3 +41,10 @@ def test_a_passive_report_names_no_speaker() -> None:
     # "were reported" is a passive: the figure after it has no claimant of its own
     assert claims.sentence_claims("At least seven were reported dead in the capital, and 72 others were hurt.") == []
     assert [c[:3] for c in claims.sentence_claims("Police reported 7 were killed.")] == [("Police", "dead", 7)]
+
+
+def test_a_wire_citing_a_source_as_saying_gives_that_claim() -> None:
+    found = claims.sentence_claims("Spokesman Mark Tolchinsky said 14 insurgents were killed, but Interfax cited the "
+                                   "Federal Security Service as saying 12 died.")
+    assert [c[:3] for c in found] == [("Spokesman Mark Tolchinsky", "dead", 14),
+                                      ("Interfax cited the Federal Security Service", "dead", 12)]

@@ -42,8 +42,9 @@ _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted((re.escape(w) for w
                                                               key=len, reverse=True)) + r")"
 _FIGURE = re.compile(_NUMBER + r"\s+(?:[A-Za-z-]+\s+){0,3}?(?:(?:were|was|had been|have been|are|had)\s+)?"
                      r"(?P<what>" + "|".join(_FIGURE_WORDS) + r")\b", re.I)
-_SPEAKER = re.compile(r"(?P<who>[A-Za-z][\w'.\- ]{1,60}?)\s+(?:said|says|counted|put|reported|estimated|claimed|"
-                      r"told reporters|stated|gave)\b", re.I)
+# "X said", and a wire's "Interfax cited the Federal Security Service as saying": the claimant is what comes before
+_SPEAKER = re.compile(r"(?P<who>[A-Za-z][\w'.\- ]{1,60}?)\s+(?:as saying|said|says|counted|put|reported|estimated|"
+                      r"claimed|told reporters|stated|gave)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s*$", re.I)
 _CLAUSE = re.compile(r";\s+|(?<=[.!?])\s+|,\s+(?:but|while|whereas)\s+|\s+(?:but|while|whereas)\s+")
 _NEXT_SENTENCE_END = re.compile(r"[.!?][\"')\]]?(?=\s|$)")

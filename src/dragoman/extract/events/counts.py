@@ -479,20 +479,48 @@ def _particle_ok(verb: Token) -> bool:
     return any(w in words for w in needed)
 
 
+# Nouns a figure is the value of: "the death toll rose to 40", "the number injured topped 2,200".
+_TOLL_NOUNS: Final[frozenset[str]] = frozenset({"toll", "number", "tally", "count"})
+
+
 def _toll_category(role: Token) -> Role | None:
-    """"the death toll rose to 40" / "a toll of 40" -> ("dead", anchor)."""
-    prep = role.head if role.dep_ == "pobj" else None
-    if prep is None:
+    """A figure given as the value of a toll: "the death toll rose to 40", "a toll of 40", "officials put the death
+    toll at 35", "the number injured topped 2,200", "the number of wounded reached 300" -> (category, anchor)."""
+    if role.dep_ == "pobj":
+        holder = role.head.head
+    elif role.dep_ in ("dobj", "attr"):
+        holder = role.head
+    else:
         return None
-    holder = prep.head
-    candidates = [holder] + [c for c in holder.children if c.dep_ in _SUBJECTS]
+    candidates = [holder] + [c for c in holder.children if c.dep_ in _SUBJECTS or c.dep_ == "dobj"]
     for cand in candidates:
-        if cand.lemma_ == "toll":
-            kinds = {c.lemma_ for c in cand.children}
-            if kinds & {"injury", "casualty"}:
-                return None
-            return "dead", holder
+        if cand.lemma_ in _TOLL_NOUNS and cand.i != role.i:
+            kind = _toll_kind(cand)
+            if kind is not None:
+                return kind, holder
     return None
+
+
+def _toll_kind(noun: Token) -> Category | None:
+    """What a toll counts: its modifier ("death toll", "number injured", "number of wounded"); a bare "toll" is of
+    the dead, as news uses it; a casualty toll (dead and injured together) and a bare "number" say nothing."""
+    words = event_words()
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "acl", "nmod")]
+    modifiers += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+    for modifier in modifiers:
+        low, lemma = modifier.lower_, modifier.lemma_.lower()
+        if lemma in ("casualty", "casualties"):
+            return None
+        if lemma in ("death", "fatality"):
+            return "dead"
+        if lemma == "injury":
+            return "injured"
+        if low in words.counted_predicates:
+            return words.counted_predicates[low]
+        if low in words.counted_nouns or lemma in words.counted_nouns:
+            return words.counted_nouns.get(low) or words.counted_nouns[lemma]
+    return "dead" if noun.lemma_ == "toll" else None
 
 
 @dataclass(frozen=True, slots=True)

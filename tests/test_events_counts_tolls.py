@@ -1,0 +1,31 @@
+"""Figures given as the value of a toll (``counts._toll_category``): what the toll counts comes from its modifier,
+a bare "toll" is of the dead, a casualty toll and a number of anything else count nothing. Real parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.extract.events.counts import sentence_figures
+from dragoman.nlp import parse_one
+
+
+def figures(text: str) -> list[tuple[str, int]]:
+    return [(f.category, f.value) for f in sentence_figures(next(iter(parse_one(text).sents)))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The death toll rose to 40 on Sunday.", [("dead", 40)]),
+    ("Officials put the death toll at 35.", [("dead", 35)]),
+    ("The bombing killed at least 110 people, and the number injured topped 2,200.",
+     [("dead", 110), ("injured", 2200)]),
+    ("The number of injured rose to 300.", [("injured", 300)]),
+    ("The injury toll stood at 12.", [("injured", 12)]),
+    ("The number of people displaced reached 40,000.", [("displaced", 40000)]),
+])
+def test_a_toll_gives_its_figure_the_kind_its_modifier_names(text: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The number of protesters rose to 300.", "The casualty toll rose to 50."])
+def test_a_toll_of_something_else_or_of_dead_and_injured_together_counts_nothing(text: str) -> None:
+    assert figures(text) == []
