@@ -48,3 +48,19 @@ def test_a_wire_citing_a_source_as_saying_gives_that_claim() -> None:
                                    "Federal Security Service as saying 12 died.")
     assert [c[:3] for c in found] == [("Spokesman Mark Tolchinsky", "dead", 14),
                                       ("Interfax cited the Federal Security Service", "dead", 12)]
+
+
+def test_a_figure_added_from_a_later_mention_keeps_that_mentions_claimants(tmp_path: Path) -> None:
+    text = ("MAKHACHKALA - Fighting between police and insurgents in a forest of Dagestan ended Saturday, officials "
+            "said. Spokesman Mark Tolchinsky said 14 insurgents were killed, but Interfax cited the Federal Security "
+            "Service as saying 12 died.")
+    source = tmp_path / "news.jsonl"
+    source.write_text(json.dumps({"id": "one", "text": text, "published": "2010-02-06"}) + "\n", encoding="utf-8")
+    code_files([source], db=tmp_path / "news.db", workers=1)
+    conn = store.connect(tmp_path / "news.db")
+    keys = {k for (k,) in conn.execute("SELECT happening FROM events WHERE type = 'ASSAULT' AND dead IS NOT NULL")}
+    found = [claims.happening_claims(conn, k) for k in keys]
+    dead = [f for h in found if h for f in h.figures if f.figure == "dead"]
+    assert len(dead) == 1 and dead[0].disputed
+    assert {(c.value, c.claimant) for c in dead[0].claims} == {
+        (14, "Spokesman Mark Tolchinsky"), (12, "Interfax cited the Federal Security Service")}

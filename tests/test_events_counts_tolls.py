@@ -29,3 +29,12 @@ def test_a_toll_gives_its_figure_the_kind_its_modifier_names(text: str, expected
 @pytest.mark.parametrize("text", ["The number of protesters rose to 300.", "The casualty toll rose to 50."])
 def test_a_toll_of_something_else_or_of_dead_and_injured_together_counts_nothing(text: str) -> None:
     assert figures(text) == []
+
+
+def test_a_toll_clause_joined_to_an_attack_is_that_attacks_figure() -> None:
+    from dragoman.pipeline import code_text
+
+    events = code_text("The explosions at the embassy in Nairobi killed at least 110 people on Friday, and the number "
+                       "injured topped 2,200.", published="1998-08-08")
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert (attack.counts.dead, attack.counts.injured) == (110, 2200)

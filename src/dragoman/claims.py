@@ -149,23 +149,30 @@ def _event_claims(event: Mapping[str, Any], outlet: str, original: str | None = 
     who = (attribution.get("text") or "").strip()
     start, end, sentence = int(evidence.get("start") or 0), int(evidence.get("end") or 0), evidence.get("sentence", "")
     who = claimant_name(who)
+    # figures other mentions of the happening in this document state (Counts.also_stated): a figure of the event's
+    # own equal to one of them was added from that mention, and is that mention's claim
+    also = list((record.get("counts") or {}).get("also_stated") or ())
+    from_others = {(o["figure"], int(o["value"])) for o in also}
     claims = [Claim(f, int(event[f]), who or outlet, bool(who), outlet, event["doc_id"], event["event_id"], start,
-                    end, sentence) for f in FIGURES if event.get(f) is not None]
-    if not claims:
-        return claims  # an event that states no figure is not where its sentence's figures belong
-    for other in (record.get("counts") or {}).get("also_stated") or ():
-        # another mention of the happening in this document giving the figure otherwise (Counts.also_stated)
+                    end, sentence)
+              for f in FIGURES if event.get(f) is not None and (f, int(event[f])) not in from_others]
+    for other in also:
         named = claimant_name(other.get("claimant") or "")
         claims.append(Claim(other["figure"], int(other["value"]), named or outlet, bool(named), outlet,
                             event["doc_id"], event["event_id"], int(other["start"]), int(other["end"]),
                             other["sentence"]))
+    if not claims:
+        return claims  # an event that states no figure is not where its sentence's figures belong
     own = {(c.figure, c.value) for c in claims}
-    for speaker, figure, value, s, e in sentence_claims(_reach(event, original, start, end, sentence)):
-        if (figure, value) in own:
-            continue
-        own.add((figure, value))
-        claims.append(Claim(figure, value, claimant_name(speaker), True, outlet, event["doc_id"], event["event_id"],
-                            start + s, start + e, sentence))
+    read = [(start, _reach(event, original, start, end, sentence), sentence)]
+    read += [(int(o["start"]), o["sentence"], o["sentence"]) for o in also]
+    for offset, text, evidence in dict.fromkeys(read):
+        for speaker, figure, value, s, e in sentence_claims(text):
+            if (figure, value) in own:
+                continue
+            own.add((figure, value))
+            claims.append(Claim(figure, value, claimant_name(speaker), True, outlet, event["doc_id"],
+                                event["event_id"], offset + s, offset + e, evidence))
     return claims
 
 

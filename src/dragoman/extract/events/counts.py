@@ -285,7 +285,10 @@ def clause_head(token: Token) -> Token:
 
 
 def _is_outcome(verb: Token) -> bool:
-    """A casualty predicate with no agent: "were killed", "died", "have fled", "40 injured"."""
+    """A casualty predicate with no agent: "were killed", "died", "have fled", "40 injured"; or a toll's
+    ("and the number injured topped 2,200", "the death toll rose to 40")."""
+    if any(c.dep_ in ("nsubj", "dobj") and c.lemma_ in _TOLL_NOUNS and _toll_kind(c) for c in verb.children):
+        return True
     words = event_words()
     if verb.lemma_ not in words.counted_objects and verb.lemma_ not in words.counted_subjects:
         return False

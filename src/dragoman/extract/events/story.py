@@ -325,16 +325,17 @@ def _told(event: Event) -> tuple[int, int, bool, bool]:
 
 
 def _merged_counts(kept: Event, other: Event) -> Counts:
-    """``kept``'s figures, with a figure only ``other`` states added (never summed: one happening's toll) and one
-    ``other`` gives otherwise kept beside it with its sentence and claimant (``StatedFigure``): two mentions'
-    tolls that differ are two claims ("82 killed, officials said" ... "75 killed there, the Red Cross said")."""
+    """``kept``'s figures, with a figure only ``other`` states added (never summed: one happening's toll), and each
+    figure ``other`` states that ``kept`` did not state so kept with its sentence and claimant (``StatedFigure``):
+    two mentions' tolls that differ are two claims ("82 killed, officials said" ... "75 killed there, the Red Cross
+    said"), and an added figure keeps who gave it."""
     mine, theirs = kept.counts, other.counts
     added = {f: value for f in _COUNT_FIELDS if getattr(mine, f) is None and (value := getattr(theirs, f)) is not None}
     differing = tuple(
         StatedFigure(f, value, other.attribution.text if other.attribution else None, other.evidence.sentence,
                      other.evidence.start, other.evidence.end)
         for f in _COUNT_FIELDS
-        if (value := getattr(theirs, f)) is not None and getattr(mine, f) not in (None, value))
+        if (value := getattr(theirs, f)) is not None and getattr(mine, f) != value)
     also = tuple(dict.fromkeys(mine.also_stated + differing + theirs.also_stated))
     if not added and also == mine.also_stated:
         return mine
