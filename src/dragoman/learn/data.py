@@ -9,8 +9,9 @@ Labels are sets of allowed labels over "NONE" and the 16 PLOVER types (a partial
 * ``india-police-events/sents-train.tsv``: KILL -> ASSAULT, ARREST -> COERCE, FORCE alone -> COERCE or ASSAULT
   (the evaluator's mapping); sentences with none of the three are kept for tuning only (a police-free sentence
   may still report another event), a fixed spread-out sample of ``ipe_negatives`` of them;
-* ``eval/annotations/news_sentences_*.jsonl`` (the project's own annotation of whole LGL, GeoWebNews and
-  MEANTIME articles), when ``load_units`` is given their folder: each sentence's annotated PLOVER types, any
+* ``eval/annotations/news_sentences_*.jsonl`` (the project's own annotation of whole LGL, GeoWebNews,
+  MEANTIME and TBAQ (TimeBank/AQUAINT wire) articles), when ``load_units`` is given their folder: each
+  sentence's annotated PLOVER types, any
   modality, or {NONE} for a sentence that reports no event. The files hold offsets and sha256 only; the text is
   read from ``gold`` and a sentence whose text is absent or differs is skipped and counted (``load_news_units``).
 
@@ -43,6 +44,9 @@ from ..extract.events.detector import NONE, TYPE_CLASS
 ALL_TYPES = frozenset(PLOVER_TYPES)
 ANNOTATIONS = Path(__file__).resolve().parents[3] / "eval" / "annotations"
 NEWS_FILES = {"LGL": "geo/LGL/lgl.xml", "GeoWebNews": "geo/GeoWebNews/GWN.xml"}
+# TempEval-3's training documents (TimeBank 1.2 and AQUAINT wire news; the platinum test set is never read): the
+# text is read_tml's, the id the file's stem
+TBAQ_SETS = {"TBAQ-AQUAINT": "AQUAINT", "TBAQ-TimeBank": "TimeBank"}
 IPE_TYPES = {"KILL": "ASSAULT", "ARREST": "COERCE"}
 
 
@@ -125,6 +129,11 @@ def _article_texts(gold: Path, set_name: str) -> dict[str, str]:
         from ..evaluate.geo import read_gold
 
         return {article.doc_id: article.text for article in read_gold(path)}
+    if set_name in TBAQ_SETS:
+        from ..evaluate.timex import read_tml
+
+        folder = gold / "time" / "TBAQ-cleaned" / TBAQ_SETS[set_name]
+        return {path.stem: read_tml(path).text for path in sorted(folder.glob("*.tml"))} if folder.is_dir() else {}
     if set_name == "MEANTIME":
         from ..evaluate.timex import read_cat
 
