@@ -38,9 +38,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_coding.py
 
-# Rebuild the trained event detector (src/dragoman/data/detector.json) from ../shared/gold, seeded: same file each run.
+# Rebuild the trained event detector (src/dragoman/data/detector.json) from ../shared/gold, then the event check
+# (src/dragoman/data/verifier.json) from eval/annotations, which reads the detector's confidence; seeded: same files.
 train: $(STAMP)
 	$(BIN)/python bench/train_detector.py --write --quiet
+	$(BIN)/python bench/train_verifier.py --write
 
 # The web UI's third-party files (Leaflet, Natural Earth outlines) from npm into src/dragoman/web/static/vendor.
 ui:

@@ -183,9 +183,12 @@ MEASURED = {
     # 0.2297/0.1702 -> 0.2432/0.1915, spurious 4.85/5.22 -> 4.69/5.17 (5.11 while a month without year took the
     # story's year: the re-run audit found it made a current sentence "historical", so months keep no year)
     # dev 4.69 -> 4.62: a later toll of the same attack ("35 people also were wounded") is no new event
-    "dev": {"recall": 0.3378, "recall_in_sentence": 0.2432, "spurious_per_story": 4.6154},
+    # the learned event check (events/verifier.py, trained on annotated news articles, never on these stories):
+    # spurious 4.62/5.11 -> 3.12/3.56, recall 0.3378 -> 0.3243 dev (one fact: an arrest of 2017 told in a 2018
+    # story), held out unchanged
+    "dev": {"recall": 0.3243, "recall_in_sentence": 0.2432, "spurious_per_story": 3.1154},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.3404, "recall_in_sentence": 0.1915, "spurious_per_story": 5.1111},
+    "heldout": {"recall": 0.3404, "recall_in_sentence": 0.1915, "spurious_per_story": 3.5556},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -197,8 +200,11 @@ MEASURED = {
 # "talks"/"deal" mention without parties, which could not find them).
 # Then actor 0.6694 -> 0.6942, recipient 0.6446 -> 0.6529, place 0.7963 -> 0.8148, date 0.375 -> 0.5 (the same
 # session's rules: town targets, the actor's country never the place, talks held by the clause's subject, years).
-MEASURED_FIELDS = {"type": 0.8512, "actor": 0.6942, "recipient": 0.6529, "place": 0.8148, "date": 0.5,
-                   "dead": 0.4444, "modality": 0.9752}
+# The learned event check: type 0.8512 -> 0.7603 (for facts not found, the best remaining event is more often of
+# another type: the check dropped right-typed mentions that had the wrong parties), actor 0.6942 -> 0.7438,
+# recipient 0.6529 -> 0.6777, date 0.5 -> 0.375 (one fact of eight), modality 0.9752 -> 0.9504.
+MEASURED_FIELDS = {"type": 0.7603, "actor": 0.7438, "recipient": 0.6777, "place": 0.8148, "date": 0.375,
+                   "dead": 0.4444, "modality": 0.9504}
 
 
 def test_gold_story_figures(gold_dir: Path) -> None:
