@@ -44,12 +44,22 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "gold")
     parser.add_argument("--out", type=Path, default=HERE / "coded.jsonl")
+    parser.add_argument("--no-check", action="store_true",
+                        help="code with the learned event check off (to see what the check drops)")
     args = parser.parse_args()
+    from contextlib import nullcontext
+
     import dragoman
 
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
-    with args.out.open("w", encoding="utf-8") as fh:
+    if args.no_check:
+        from dragoman.extract.events.verifier import checking
+
+        mode = checking(False)
+    else:
+        mode = nullcontext()
+    with mode, args.out.open("w", encoding="utf-8") as fh:
         for story in stories(args.texts):
             events = dragoman.code_text(story["text"], source_id=story["story_id"], published=story["published"])
             for event in events:
