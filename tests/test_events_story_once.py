@@ -168,3 +168,12 @@ def test_a_later_mention_repeating_the_toll_adds_no_second_claim() -> None:
                       "Hospital officials said 20 people were killed in the blast.")
     (attack,) = [e for e in events if e.type == "ASSAULT"]
     assert attack.counts.dead == 20 and attack.counts.also_stated == ()
+
+
+def test_a_lead_mention_gives_way_to_a_later_one_that_names_more() -> None:
+    # the lead names the doer only; the body names doer and arrested with their country: one arrest, the body's
+    events = asserted("Task force arrests 14 in drug sweep. The Avoyelles Parish task force officers arrested 14 "
+                      "people in Cottonport on Monday night, Sheriff Doug Anderson said.", published="2009-05-12")
+    (arrest,) = [e for e in events if e.type == "COERCE"]
+    assert arrest.evidence.trigger == "arrested" and arrest.recipient is not None
+    assert arrest.location is not None and arrest.location.name == "Cottonport"

@@ -343,6 +343,20 @@ def _merged_counts(kept: Event, other: Event) -> Counts:
     return replace(mine, bounds=bounds, also_stated=also, **added)
 
 
+def _taking_over(later: Event, earlier: Event) -> Event:
+    """``later`` in place of ``earlier``, one happening's mentions: its parties, with the figures, a finer place and
+    a stated date only ``earlier`` gives kept ("arrested 14 in Cottonport on Monday" ... "Task Force officers
+    arrested 14")."""
+    place, when = later.location, later.when
+    if earlier.location is not None and (place is None or (
+            place.precision == "country" and earlier.location.precision != "country"
+            and earlier.location.country == place.country)):
+        place = earlier.location
+    if not when.text and earlier.when.text:
+        when = earlier.when
+    return replace(later, counts=_merged_counts(later, earlier), location=place, when=when)
+
+
 def one_happening_once(events: Sequence[Event]) -> list[Event]:
     """Each happening once, in text order: the first mention keeps the record and a later one of the same
     happening is dropped (a figure only it states carried over); a first mention that names no party gives way
@@ -356,13 +370,13 @@ def one_happening_once(events: Sequence[Event]) -> list[Event]:
             if _told(event) <= _told(held) and same_happening(held, event):
                 kept[index] = replace(held, counts=_merged_counts(held, event))
                 break
-            # a bare first mention gives way to the first that names the parties, a headline's to the first in
-            # the body that names its countries (a headline's parse is poor: "Car Bomb Kills" as the actor)
-            if (held.actor is None and held.recipient is None and _told(event) > _told(held)
-                    and same_happening(event, held)) or (headline(held.evidence.sentence)
+            # a first mention gives way to a later one of the same happening that tells more (parties, their
+            # countries: "task force arrests 14" ... "Task Force officers arrested 14 in Cottonport"), a headline's
+            # to the first in the body that names its countries (a headline's parse is poor: "Car Bomb Kills")
+            if (_told(event) > _told(held) and same_happening(event, held)) or (headline(held.evidence.sentence)
                                                          and not headline(event.evidence.sentence)
                                                          and same_happening(event, held, parties_by_country=True)):
-                kept[index] = replace(event, counts=_merged_counts(event, held))
+                kept[index] = _taking_over(event, held)
                 break
         else:
             kept.append(event)
