@@ -49,7 +49,14 @@ def test_a_check_drops_what_it_finds_unlikely_and_keeps_the_rest() -> None:
     kept = checked(events, triggers={}, sentence_index={}, sentences=4, verifier=only_arrests)
     assert kept and {e.type for e in kept} == {"COERCE"}
     keep_all = Verifier({}, bias=5.0, threshold=0.5, about={})
-    assert checked(events, triggers={}, sentence_index={}, sentences=4, verifier=keep_all) == events
+    kept_all = checked(events, triggers={}, sentence_index={}, sentences=4, verifier=keep_all)
+    assert [e.event_id for e in kept_all] == [e.event_id for e in events]
+    # each kept event carries the check's probability that it is real as its confidence: sigmoid(5)
+    assert {e.confidence for e in kept_all} == {0.9933}
+    # a text of two sentences is no story: nothing is dropped, but the probability is still given
+    short = checked(events, triggers={}, sentence_index={}, sentences=2, verifier=only_arrests)
+    assert [e.event_id for e in short] == [e.event_id for e in events]
+    assert {e.confidence for e in short if e.type != "COERCE"} == {0.0067}
 
 
 def test_turned_off_it_drops_nothing() -> None:

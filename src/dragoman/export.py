@@ -94,8 +94,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("evidence_trigger", "string", "the word(s) that carry the event (\"shelled\")"),
     Column("evidence_trigger_start", "Int64", "the trigger's start offset"),
     Column("evidence_trigger_end", "Int64", "the trigger's end offset"),
-    Column("confidence", "Float64", "the trained detector's probability of the type in the sentence (empty: "
-                                    "rules only)"),
+    Column("confidence", "Float64", "the event check's probability that the event is real (empty: rules only, "
+                                    "or stored before migration 6)"),
 )
 CSV_COLUMNS: tuple[str, ...] = tuple(column.name for column in COLUMNS)
 CSV_DTYPES: dict[str, str] = {column.name: column.dtype for column in COLUMNS}

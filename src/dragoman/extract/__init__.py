@@ -22,9 +22,10 @@ and parsed it (``dragoman.nlp``: a spaCy Doc). ``extract_events(doc, article, cl
 
 3. shares each sentence's figures out among its events (``share_figures``), in text order;
 4. applies the trained detector (``events.detector.apply_detector``, mode ``detector_mode``): a sentence the model
-   confidently calls no event loses its events, the model's quad leads, each event carries its confidence; then
-   the learned event check (``events.verifier``, trained on whole annotated news articles) drops each mention
-   unlikely to be a real happening of its type; the figures are shared again among the events that remain;
+   confidently calls no event loses its events and the model's quad leads; then the learned event check
+   (``events.verifier``, trained on whole annotated news articles) drops each mention unlikely to be a real
+   happening of its type, and its probability becomes each kept event's confidence; the figures are shared
+   again among the events that remain;
 5. reads the story together (``events.story.story_events``): background more than a year old (or told over
    years) becomes historical, a generic mention goes, one happening is coded once;
 6. counts a figure the story restates once (``events.counts.counted_once``) and returns the events.
@@ -429,11 +430,12 @@ def extract_events(doc: Doc, article: Article, clean: CleanDoc, *, detector: str
     # the learned event check (events.verifier): a mention unlikely to be a real happening of its type goes here,
     # before its sentence's figures are shared out again and the story is read together
     sentence_index = {start: i for i, start in enumerate(s.start for s in doc.sents)}
-    real = {e.event_id for e in checked([replace(s.event, confidence=s.confidence) for s in scored],
-                                        triggers=coder.triggers, sentences=len(sentence_index),
-                                        sentence_index={e: sentence_index.get(start, -1)
-                                                        for e, start in coder.sentence_of.items()})}
-    scored = [s for s in scored if s.event.event_id in real]
+    # its probability that the event is real becomes the event's confidence (the detector's is one of its inputs)
+    at = {e: sentence_index.get(start, -1) for e, start in coder.sentence_of.items()}
+    confidence = {e.event_id: e.confidence
+                  for e in checked([replace(s.event, confidence=s.confidence) for s in scored],
+                                   triggers=coder.triggers, sentences=len(sentence_index), sentence_index=at)}
+    scored = [s._replace(confidence=confidence[s.event.event_id]) for s in scored if s.event.event_id in confidence]
     # The sentence's figures shared again among the events that remain (a dropped event's figure may belong
     # to another; an added event takes part in the sharing), so no figure is counted on two events.
     out_ids = {s.event.event_id for s in scored}

@@ -8,8 +8,8 @@ makes there is right when its sentence carries its type. A logistic regression (
 ``make train``) over what the event and its place in the story look like (``event_features``: its type and
 trigger word, the trigger's part of speech and grammatical role, the clause's tense and quotes, which sides it
 names and of what kind, the sentence's position in the story, the detector's confidence) gives each event the
-probability that it is real; an event below the threshold chosen by cross-validation inside the training
-articles is dropped.
+probability that it is real, which becomes its ``confidence``; an event below the threshold chosen by
+cross-validation inside the training articles is dropped.
 
 It runs in the default coding path after the detector (``dragoman.extract.extract_events``), before the story is
 read together, so a dropped mention's figure goes back to the sentence's other events and a later mention can
@@ -28,7 +28,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
@@ -110,7 +110,8 @@ def collecting_checks() -> Iterator[list[tuple[Event, list[str]]]]:
 
 def checked(events: Sequence[Event], *, triggers: Mapping[str, Token], sentence_index: Mapping[str, int],
             sentences: int, verifier: Verifier | None = None) -> list[Event]:
-    """``events`` without those the check finds unlikely to be real (all kept when it is off or absent).
+    """``events`` without those the check finds unlikely to be real, each kept one with the check's probability
+    that it is real as its ``confidence`` (all kept as they are when the check is off or absent).
     ``sentence_index``: event id -> the index of its sentence in the document; ``sentences``: how many it has."""
     per_sentence: dict[int, int] = {}
     for event in events:
@@ -118,10 +119,10 @@ def checked(events: Sequence[Event], *, triggers: Mapping[str, Token], sentence_
         per_sentence[at] = per_sentence.get(at, 0) + 1
     rows = _COLLECT.get()
     model = verifier if verifier is not None else (load_verifier() if _CHECKING.get() else None)
-    if sentences < MIN_SENTENCES:
-        model = None  # trained on whole articles: on a lone sentence or two it has no story to read, and abstains
     if rows is None and model is None:
         return list(events)
+    # trained on whole articles: on a lone sentence or two it has no story to read, and drops nothing
+    drops = sentences >= MIN_SENTENCES
     kept = []
     for event in events:
         at = sentence_index.get(event.event_id, -1)
@@ -129,8 +130,12 @@ def checked(events: Sequence[Event], *, triggers: Mapping[str, Token], sentence_
                                   events_in_sentence=per_sentence[at], sentences=sentences)
         if rows is not None:
             rows.append((event, features))
-        if model is None or model.probability(features) >= model.threshold:
+        if model is None:
             kept.append(event)
+            continue
+        real = model.probability(features)
+        if not drops or real >= model.threshold:
+            kept.append(replace(event, confidence=round(real, 4)))
     return kept
 
 
