@@ -53,11 +53,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    """The words story linking leaves out (``lexicon/story_words.yaml``): function words, speech and days."""
+    import yaml
 
-    return frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "according", "reported", "report",
-                                            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                            "sunday", "today", "yesterday", "year", "years", "week", "new"}
+    from .resources import read_lexicon
+
+    return frozenset(str(w) for w in yaml.safe_load(read_lexicon("story_words.yaml"))["stop_words"])
 
 
 _STOP: frozenset[str] | None = None
