@@ -428,9 +428,9 @@ def extract_events(doc: Doc, article: Article, clean: CleanDoc, *, detector: str
     scored = apply_detector(doc, ordered, offsets=clean.offsets, found=found_at, detector=model,
                             make_event=coder.events_for if mode in _ADDITIONS else None)
     # the learned event check (events.verifier): a mention unlikely to be a real happening of its type goes here,
-    # before its sentence's figures are shared out again and the story is read together
+    # before its sentence's figures are shared out again and the story is read together; its probability that the
+    # event is real becomes the event's confidence (the detector's is one of its inputs)
     sentence_index = {start: i for i, start in enumerate(s.start for s in doc.sents)}
-    # its probability that the event is real becomes the event's confidence (the detector's is one of its inputs)
     at = {e: sentence_index.get(start, -1) for e, start in coder.sentence_of.items()}
     confidence = {e.event_id: e.confidence
                   for e in checked([replace(s.event, confidence=s.confidence) for s in scored],

@@ -120,7 +120,7 @@ def load_units(gold: Path, *, ipe_negatives: int = 2000, news: Path | None = Non
     return units
 
 
-def _article_texts(gold: Path, set_name: str) -> dict[str, str]:
+def article_texts(gold: Path, set_name: str) -> dict[str, str]:
     """doc id -> article text of one annotated set, as the story scorer and the MEANTIME reader take it."""
     if set_name in NEWS_FILES:
         path = gold / NEWS_FILES[set_name]
@@ -164,7 +164,7 @@ def load_news_units(gold: Path, folder: Path = ANNOTATIONS) -> tuple[list[Unit],
                 skipped["bad record"] += 1
                 continue
             if set_name not in texts:
-                texts[set_name] = _article_texts(Path(gold), set_name)
+                texts[set_name] = article_texts(Path(gold), set_name)
             article = texts[set_name].get(doc_id)
             if article is None:
                 skipped["text absent"] += 1

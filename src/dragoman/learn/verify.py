@@ -12,6 +12,7 @@ articles. scikit-learn is a development dependency: the shipped artifact is JSON
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import Counter, defaultdict
@@ -25,7 +26,7 @@ from ..extract.events.verifier import FORMAT, collecting_checks
 from ..ingest import article_from_text
 from ..model import Event
 from ..pipeline import code_articles
-from .data import ANNOTATIONS, _article_texts
+from .data import ANNOTATIONS, article_texts
 
 REGULARISATION = (0.03, 0.1, 0.3, 1.0)
 # The check may drop at most one right event in ten (out of fold): it is there to remove what is not an event,
@@ -54,23 +55,29 @@ class Row:
 
 
 def annotated_articles(gold: Path, folder: Path = ANNOTATIONS) -> dict[str, tuple[str, list[Sentence]]]:
-    """"<set>:<doc id>" -> (article text, its annotated sentences); articles whose text is absent are left out."""
-    sentences: dict[str, list[Sentence]] = defaultdict(list)
+    """"<set>:<doc id>" -> (article text, its annotated sentences whose text is the annotated one, by sha256);
+    articles whose text is absent are left out."""
+    sentences: dict[str, list[tuple[Sentence, str]]] = defaultdict(list)
     for path in sorted(Path(folder).glob("news_sentences_*.jsonl")):
         for line in path.read_text("utf-8").splitlines():
             if line.strip():
                 record = json.loads(line)
                 sentences[f"{record['set']}:{record['doc_id']}"].append(
-                    Sentence(int(record["start"]), int(record["end"]), frozenset(record["types"])))
+                    (Sentence(int(record["start"]), int(record["end"]), frozenset(record["types"])),
+                     str(record["sha256"])))
     texts: dict[str, dict[str, str]] = {}
     out = {}
     for article, found in sorted(sentences.items()):
         set_name, doc_id = article.split(":", 1)
         if set_name not in texts:
-            texts[set_name] = _article_texts(Path(gold), set_name)
+            texts[set_name] = article_texts(Path(gold), set_name)
         text = texts[set_name].get(doc_id)
-        if text is not None:
-            out[article] = (text, sorted(found, key=lambda s: s.start))
+        if text is None:
+            continue
+        # a sentence whose text is not the annotated one (another copy of the gold data) labels nothing
+        same = [s for s, digest in found
+                if hashlib.sha256(text[s.start:s.end].encode("utf-8")).hexdigest() == digest]
+        out[article] = (text, sorted(same, key=lambda s: s.start))
     return out
 
 

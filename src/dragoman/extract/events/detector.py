@@ -34,7 +34,8 @@ The addition thresholds are chosen per type by cross-validation inside the train
 least 0.7 of the time (smoothed) on every set that judges them (cameo-class by quad, plover-gsr by type,
 IndiaPoliceEvents by the label they would bring).
 
-Every event out carries a confidence: the probability of its type. The artifact is JSON inside the package
+Every event out carries a confidence: the probability of its type (in the default path the event check,
+``events.verifier``, then gives its own, reading this one among its inputs). The artifact is JSON inside the package
 (``data/detector.json``), read once without scikit-learn: scoring a sentence is two small sums of weight rows.
 
 Wiring: ``extract_events`` (``dragoman.extract``) calls ``apply_detector(doc, events, offsets=clean.offsets,

@@ -7,16 +7,16 @@ event" on news. This check is trained on the project's own annotation of whole n
 makes there is right when its sentence carries its type. A logistic regression (``dragoman.learn.verify``,
 ``make train``) over what the event and its place in the story look like (``event_features``: its type and
 trigger word, the trigger's part of speech and grammatical role, the clause's tense and quotes, which sides it
-names and of what kind, the sentence's position in the story, the detector's confidence) gives each event the
-probability that it is real, which becomes its ``confidence``; an event below the threshold chosen by
-cross-validation inside the training articles is dropped.
+names and of what kind, the sentence's position in the story and its content words, the detector's confidence)
+gives each event the probability that it is real, which becomes its ``confidence``; an event below the threshold
+chosen by cross-validation inside the training articles is dropped.
 
 It runs in the default coding path after the detector (``dragoman.extract.extract_events``), before the story is
 read together, so a dropped mention's figure goes back to the sentence's other events and a later mention can
 still carry the happening. It abstains on a text of fewer than ``MIN_SENTENCES`` sentences (a lone sentence is no
-story; measured, the check made single-sentence sets worse). ``checking(False)`` turns it off (``rules`` mode never
-uses it);
-``collecting_checks()`` records every candidate with its features, for training and measuring.
+story; measured, the check made single-sentence sets worse), though it still gives their events its probability.
+``checking(False)`` turns it off (``rules`` mode never uses it); ``collecting_checks()`` records every candidate
+with its features, for training and measuring.
 
 The artifact is JSON inside the package (``data/verifier.json``): the non-zero weights, the bias, the threshold
 and what it was trained on; scoring an event is one sum.

@@ -1,0 +1,42 @@
+"""Training the event check (``dragoman.learn.verify``): the threshold rule, the annotated articles it reads, and a
+fit on rows written for the test (scikit-learn, a development dependency, is installed for the tests)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from dragoman.extract.events.verifier import FORMAT, verifier_from_json
+from dragoman.learn.verify import KEEP_RIGHT, Row, _keeping_threshold, annotated_articles, train
+
+
+def test_the_threshold_is_the_highest_that_keeps_nine_in_ten_right_events() -> None:
+    right = [True] * 10 + [False] * 5
+    probs = [0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5, 0.42, 0.31, 0.05] + [0.4, 0.3, 0.2, 0.1, 0.01]
+    threshold = _keeping_threshold(right, probs)
+    assert KEEP_RIGHT == 0.9 and threshold == 0.31
+    assert sum(p >= threshold for p, r in zip(probs, right) if r) == 9
+
+
+def test_a_fit_learns_what_marks_a_right_event_and_reports_held_out_figures() -> None:
+    rng = random.Random(7)
+    rows = []
+    for i in range(400):
+        right = rng.random() < 0.3
+        features = ("type:COERCE" if right else "type:CONSULT", f"noise:{rng.randrange(20)}")
+        rows.append(Row(f"set:{i // 4}", features, right, "COERCE" if right else "CONSULT", i % 10 < 3))
+    artifact = train(rows)
+    verifier = verifier_from_json(artifact)
+    assert artifact["format"] == FORMAT
+    assert verifier.probability(["type:COERCE"]) >= verifier.threshold > verifier.probability(["type:CONSULT"])
+    held = artifact["about"]["heldout"]
+    assert held["auc"] == 1.0 and held["right_kept"] == 1.0 and held["wrong_dropped"] == 1.0
+
+
+def test_the_annotated_articles_are_read_with_their_texts(gold_dir: Path) -> None:
+    articles = annotated_articles(gold_dir)
+    assert len(articles) >= 700
+    sets = {name.split(":", 1)[0] for name in articles}
+    assert {"LGL", "GeoWebNews", "TBAQ-AQUAINT", "TBAQ-TimeBank"} <= sets
+    text, sentences = articles[sorted(articles)[0]]
+    assert sentences and all(0 <= s.start < s.end <= len(text) for s in sentences)
