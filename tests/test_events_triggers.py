@@ -7,6 +7,7 @@ import pytest
 from dragoman.codes import PLOVER_QUAD
 from dragoman.errors import DragomanError
 from dragoman.extract.events.triggers import lexicon_from_yaml, load_lexicon
+from dragoman.extract.events.verifier import checking
 from dragoman.model import Event
 from dragoman.pipeline import code_text
 
@@ -14,7 +15,10 @@ PUBLISHED = "2024-01-23"
 
 
 def events(text: str) -> list[Event]:
-    return code_text(text, published=PUBLISHED)
+    # the rules' triggers and arguments, without the learned event check (tests/test_events_verifier_check.py): a
+    # few unrelated sentences written for a test are no story, and the check may drop a context-free one
+    with checking(False):
+        return code_text(text, published=PUBLISHED)
 
 
 def only(text: str, type_: str) -> list[Event]:
