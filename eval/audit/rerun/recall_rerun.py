@@ -5,11 +5,14 @@ neighbour and both countries)."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
-from carry import key, prefix
-
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from rerun_tools import key, prefix  # noqa: E402
+
 FRESH = {  # (story, fact id) -> (finder event id prefix or '-', note)
     ("GeoWebNews:121", "G2"): ("a34950", "fresh: the rebels' talks now have both sides (SYR -> RUS)"),
     ("GeoWebNews:161", "G1"): ("e7c616", "fresh: the elders' thanks now PAK -> PAK"),
