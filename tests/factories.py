@@ -8,6 +8,7 @@ import random
 import signal
 import sqlite3
 import subprocess
+import sys
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -256,6 +257,16 @@ def kill_code_batch(command: list[str], db: Path, *, after: int) -> int:
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     return stored_documents(db)
+
+
+def killed_then_rerun(source: Path, db: Path, *, after: int) -> int:
+    """``dragoman code source --db db`` (one worker) killed with SIGKILL once ``after`` documents are stored, then
+    run again to the end; returns how many were stored when it was killed."""
+    command = [sys.executable, "-m", "dragoman.cli", "code", str(source), "--db", str(db), "--workers", "1"]
+    stored_at_kill = kill_code_batch(command, db, after=after)
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    return stored_at_kill
 
 
 # Two wire-style news texts written for the tests (the input tests wrap them in pages, records and feeds).

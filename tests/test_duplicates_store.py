@@ -5,8 +5,6 @@ then rerun giving every link exactly once (the same links as a run never killed)
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,7 @@ from pytest import MonkeyPatch
 from dragoman import pipeline, store
 from dragoman.ingest import article_from_text
 from dragoman.pipeline import code_files
-from factories import kill_code_batch, write_corpus_with_copies
+from factories import killed_then_rerun, write_corpus_with_copies
 
 STORY = (
     "GOMA, Congo (Reuters) - M23 rebels shelled army positions near Sake on Monday, killing seven soldiers, "
@@ -106,11 +104,8 @@ def test_killed_batch_rerun_links_each_copy_once(tmp_path: Path) -> None:
     assert sum(o is not None for o, _s, _n in expected.values()) >= n // 2  # every copy is linked
 
     db = tmp_path / "killed.db"
-    command = [sys.executable, "-m", "dragoman.cli", "code", str(tmp_path / "in"), "--db", str(db), "--workers", "1"]
-    stored_at_kill = kill_code_batch(command, db, after=20)
+    stored_at_kill = killed_then_rerun(tmp_path / "in", db, after=20)
     assert 0 < stored_at_kill < len(expected)
-    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    assert rerun.returncode == 0, rerun.stderr
     assert _docs(db) == expected
     conn = store.connect(db)
     try:

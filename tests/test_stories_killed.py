@@ -4,12 +4,10 @@ a run never killed (the link is written in the document's own transaction)."""
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from dragoman.pipeline import code_files
-from factories import kill_code_batch, write_corpus_with_copies
+from factories import killed_then_rerun, write_corpus_with_copies
 
 
 def _stories(db: Path) -> dict[str, str]:
@@ -37,9 +35,6 @@ def test_killed_batch_rerun_links_each_document_once(tmp_path: Path) -> None:
     assert len(expected) == n + n // 2
 
     db = tmp_path / "killed.db"
-    command = [sys.executable, "-m", "dragoman.cli", "code", str(tmp_path / "in"), "--db", str(db), "--workers", "1"]
-    stored_at_kill = kill_code_batch(command, db, after=8)
+    stored_at_kill = killed_then_rerun(tmp_path / "in", db, after=8)
     assert 0 < stored_at_kill < len(expected)
-    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    assert rerun.returncode == 0, rerun.stderr
     assert _stories(db) == expected
