@@ -25,20 +25,21 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from .extract.events.counts import parse_number
+
 FIGURES = ("dead", "injured", "arrested", "displaced")
 
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                                                     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-                                                     "dozens": 24, "a dozen": 12, "dozen": 12}
+# Number words a figure may be written in; counts.parse_number reads their value.
+_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+                 "dozen").split() + ["a dozen"]
 _FIGURE_WORDS = {
     "killed": "dead", "dead": "dead", "died": "dead", "deaths": "dead", "death": "dead", "fatalities": "dead",
     "lives": "dead", "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
     "arrested": "arrested", "detained": "arrested", "arrests": "arrested", "displaced": "displaced",
     "homeless": "displaced", "fled": "displaced",
 }
-_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS if w != "dozens"),
+_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS),
                                                               key=len, reverse=True)) + r")"
 _FIGURE = re.compile(_NUMBER + r"\s+(?:[A-Za-z-]+\s+){0,3}?(?:(?:were|was|had been|have been|are|had)\s+)?"
                      r"(?P<what>" + "|".join(_FIGURE_WORDS) + r")\b", re.I)
@@ -96,13 +97,6 @@ class HappeningClaims:
         return any(f.disputed for f in self.figures)
 
 
-def _number(text: str) -> int | None:
-    text = text.lower().replace(",", "")
-    if text.isdigit():
-        return int(text)
-    return _NUMBER_WORDS.get(text)
-
-
 def sentence_claims(sentence: str) -> list[tuple[str, str, int, int, int]]:
     """(claimant, figure, value, start, end) for each clause of ``sentence`` in which a speaker states a figure."""
     found = []
@@ -117,7 +111,8 @@ def sentence_claims(sentence: str) -> list[tuple[str, str, int, int, int]]:
         if speaker is None or _PASSIVE.search(speaker.group("who")):
             continue  # "At least seven were reported dead": a passive names no speaker
         figure = _FIGURE.search(clause, speaker.end())
-        value = _number(figure.group("n")) if figure else None
+        number = parse_number(figure.group("n")) if figure else None  # the reader the event figures use
+        value = number[0] if number else None
         if figure is None or value is None:
             continue
         who = _LEADING.sub("", speaker.group("who").strip())
