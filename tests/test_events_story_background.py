@@ -65,3 +65,13 @@ def test_a_phone_number_is_no_year() -> None:
 def test_a_year_is_background_only_when_all_of_it_is_a_year_old(published: str, modality: str) -> None:
     found = modalities(code_text("In 2017, soldiers killed 12 villagers in Kaduna.", published=published))
     assert found.get("killed") == modality, found
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Syria first sent its troops into Lebanon in the 1970s.", "historical"),
+    ("Israel captured the area in the '60s.", "historical"),
+    ("Rebels have attacked the town since the 2010s.", "asserted"),  # a decade not over a year before 2018
+])
+def test_a_decade_long_past_is_background(text: str, modality: str) -> None:
+    events = code_text(text, published="2018-05-06")
+    assert events and [e.modality for e in events] == [modality], [(e.type, e.modality) for e in events]

@@ -7,6 +7,7 @@ The stories are written for these tests and coded by the real pipeline.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -177,3 +178,13 @@ def test_a_lead_mention_gives_way_to_a_later_one_that_names_more() -> None:
     (arrest,) = [e for e in events if e.type == "COERCE"]
     assert arrest.evidence.trigger == "arrested" and arrest.recipient is not None
     assert arrest.location is not None and arrest.location.name == "Cottonport"
+
+
+def test_a_place_guessed_from_the_story_does_not_split_one_happening() -> None:
+    stated = replace(_event("a", 0, actor="COD", dead=3, place="Goma"), location=Place(
+        name="Goma", geonameid=1, country="COD", precision="city", start=2, end=6))
+    guessed = replace(_event("b", 20, actor="COD", dead=None, place="Sake"), location=Place(
+        name="Sake", geonameid=2, country="COD", precision="city", start=2, end=6))
+    assert [e.event_id for e in one_happening_once([stated, guessed])] == ["a"]
+    told_there = replace(guessed, location=replace(guessed.location, start=22, end=26))
+    assert [e.event_id for e in one_happening_once([stated, told_there])] == ["a", "b"]

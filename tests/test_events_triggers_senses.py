@@ -94,3 +94,29 @@ def test_an_event_word_naming_a_kind_of_thing_is_no_event() -> None:
     # before a process noun the word still names the act
     events = code_text("The UN sent an aid convoy to Gaza.", published="2024-03-06")
     assert [e.type for e in events] == ["AID"]
+
+
+@pytest.mark.parametrize("text", ["Call 815-748-2060 for information.",
+                                  "Please contact the embassy in Nairobi for details.",
+                                  "Meet the candidates at the town hall in Accra on Friday."])
+def test_an_instruction_to_the_reader_is_no_event(text: str) -> None:
+    assert coded(text) == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Thousands of demonstrators gathered in Nairobi on Friday.", ["PROTEST"]),
+    ("Protesters massed outside parliament in Accra on Monday.", ["PROTEST"]),
+    ("Crowds gathered to watch the parade in Lagos on Monday.", []),
+    ("Police gathered evidence in Lagos on Monday.", []),
+])
+def test_protesters_gathering_is_a_demonstration(text: str, type_: list[str]) -> None:
+    assert [e.type for e in coded(text)] == type_
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Millions of South Koreans took to the streets over a period of several months.", ["PROTEST"]),
+    ("The minister took to Twitter on Monday.", []),
+    ("Rebels took over the town on Monday.", ["COERCE"]),
+])
+def test_taking_to_the_streets_is_a_protest_and_a_period_no_particle(text: str, type_: list[str]) -> None:
+    assert [e.type for e in coded(text)] == type_

@@ -28,3 +28,13 @@ def test_a_car_rammed_into_a_crowd_is_an_assault() -> None:
 
 def test_a_car_bomb_is_still_an_assault() -> None:
     assert assaults("A car bomb killed 20 people in Baghdad on Monday.") == [20]
+
+
+@pytest.mark.parametrize("text", ["A pedestrian was killed on Tuesday when a truck struck him in Accra, police said.",
+                                  "Two people died in Lagos on Monday after a fire swept through the market."])
+def test_a_death_a_vehicle_or_fire_caused_is_no_assault(text: str) -> None:
+    assert assaults(text) == []
+
+
+def test_a_vehicle_that_hit_a_bomb_is_still_an_assault() -> None:
+    assert assaults("Two soldiers were killed in Kandahar on Monday when their vehicle hit a roadside bomb.") == [2]

@@ -42,7 +42,8 @@ def test_german_text_is_stored_as_skipped(tmp_path: Path) -> None:
 
 def test_short_english_sentences_are_english() -> None:
     for text in ("Rebels attacked Goma.", "Kigali and Kinshasa held talks.", "Israel bombed Gaza.",
-                 "Russia invaded Ukraine.", "Gunmen killed 12 villagers in Zamfara", "Troops shelled Sake on Monday."):
+                 "Russia invaded Ukraine.", "Gunmen killed 12 villagers in Zamfara", "Troops shelled Sake on Monday.",
+                 "Dagestan's president met Putin on Monday."):
         assert detect_language(text) == "en", text
 
 
@@ -51,6 +52,7 @@ def test_short_foreign_sentences_keep_their_language() -> None:
     assert detect_language("Le gouvernement a suspendu les partis.") == "fr"
     assert detect_language("El gobierno condenó el ataque.") == "es"
     assert detect_language("Il governo ha condannato l'attacco.") == "it"
+    assert detect_language("De president van Rusland heeft op maandag met Poetin gesproken.") == "nl"
 
 
 def test_language_long_english_text_skips_the_classifier() -> None:

@@ -199,3 +199,11 @@ def test_a_country_in_a_list_of_modifiers_is_whose_not_where() -> None:
     us = token_of(doc, "US")
     (country,) = [c for c in Gazetteer().lookup("United States") if c.fcode == "PCLI"]
     assert us.dep_ == "conj" and _whose_country(us, country)
+
+
+def test_a_country_an_adjective_relates_the_doer_to_is_whose_not_where() -> None:
+    doc, resolver = place_resolver("Fighters loyal to Ethiopia attacked a camp in Sudan on Tuesday, killing 12 "
+                                   "refugees, aid workers said.")
+    for trigger in ("attacked", "killing"):
+        located = resolver.locate_with_rule(token_of(doc, trigger))
+        assert located is not None and located.place.country == "SDN", trigger

@@ -75,3 +75,13 @@ def test_region_names_resolve() -> None:
     found = picks("Fighting spread across North Kivu and into the Sahel region, while aid reached Darfur.")
     assert found["North Kivu"][1] == "COD"
     assert found["Darfur"][1] == "SDN"
+
+
+@pytest.mark.parametrize("text", ["A truck struck a pedestrian on Rivers Avenue on Tuesday, police said.",
+                                  "Protesters marched down Pennsylvania Avenue on Saturday."])
+def test_a_street_named_after_a_state_is_not_in_that_state(text: str) -> None:
+    assert not any(country == "NGA" or name in ("Rivers", "Pennsylvania") for name, country in picks(text).values())
+
+
+def test_a_state_opening_an_office_name_still_places_it() -> None:
+    assert picks("Minnesota Highway Safety Center officials met on Monday.")["Minnesota"][1] == "USA"

@@ -19,7 +19,8 @@ CONFIDENT = 0.5  # classifier probability above which its answer stands
 # Function words written for this purpose; only words frequent in one language and rare in the others.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the and of to with from by for was were has have had will would said says that this "
-                    "after against between during near their they which who".split()),
+                    "after against between during near their they which who on at its his he she monday tuesday "
+                    "wednesday thursday friday saturday sunday".split()),
     "de": frozenset("der die das und nicht mit von dem den des ist sind wurde wurden hat haben nach gegen "
                     "sich auf bei".split()),
     "fr": frozenset("le la les et des du une est sont avec pour dans sur par selon contre qui été après".split()),

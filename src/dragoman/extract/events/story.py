@@ -143,9 +143,33 @@ def as_background(event: Event, *, reference: str | None, trigger: Token | None 
         return event
     if period is not None and is_historical(period, reference):
         return replace(event, modality="historical")
-    if trigger is not None and (_told_over_years(trigger) or _habitual(trigger)):
+    if trigger is not None and (_told_over_years(trigger) or _habitual(trigger) or _in_past_decade(trigger, reference)):
         return replace(event, modality="historical")
     return event
+
+
+_DECADE = re.compile(r"^(?:(1[0-9]|20)(\d)0|'?(\d)0)s$")
+
+
+def _in_past_decade(trigger: Token, reference: str | None) -> bool:
+    """The event's clause is dated by a decade over before the reference year: "sent troops in the 1970s", "since the
+    '90s" (the date reader resolves no decade to a date)."""
+    if reference is None:
+        return False
+    verb = clause_verb(trigger)
+    for tok in (verb, trigger) if verb.i != trigger.i else (trigger,):
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "since", "by"):
+                continue
+            for year in prep.children:
+                found = _DECADE.match(year.text)
+                if year.dep_ != "pobj" or found is None:
+                    continue
+                century, decade, short = found.groups()
+                start = int(century) * 100 + int(decade) * 10 if century else 1900 + int(short) * 10
+                if start + 10 < int(reference[:4]):
+                    return True
+    return False
 
 
 # --- generic statements -----------------------------------------------------------------------------------
@@ -247,6 +271,15 @@ def _state(actor: Actor) -> bool:
     return actor.sector is None and all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w.'-]*", actor.text))
 
 
+def _stated_place(event: Event) -> Place | None:
+    """The event's place when its own sentence names it; a place taken from the rest of the story (its main place,
+    the dateline) is the coder's guess, which no other mention's stated place contradicts."""
+    place = event.location
+    if place is None or place.start is None or place.end is None:
+        return place  # no offsets to tell where it was read: taken as stated
+    return place if event.evidence.start <= place.start and place.end <= event.evidence.end else None
+
+
 def _places_agree(first: Place | None, later: Place | None) -> bool:
     """The same place, or a country and a place in it (another town is another happening)."""
     if first is None or later is None or first.geonameid == later.geonameid:
@@ -291,7 +324,7 @@ def same_happening(kept: Event, other: Event, *, parties_by_country: bool = Fals
     if not parties_by_country and not (_same_party(kept.actor, other.actor)
                                        and _same_party(kept.recipient, other.recipient)):
         return False
-    if not (_places_agree(kept.location, other.location) and _dates_agree(kept, other)):
+    if not (_places_agree(_stated_place(kept), _stated_place(other)) and _dates_agree(kept, other)):
         return False
     if kept.evidence.start == other.evidence.start:
         # within a sentence the coder already keeps one event per dyad: only a bare mention is another's

@@ -41,6 +41,7 @@ from ...codes import (
     CAMEO_ASSAULT,
     CAMEO_COERCE,
     CAMEO_DEMAND,
+    CAMEO_DEMONSTRATE,
     CAMEO_DISCUSS_BY_TELEPHONE,
     CAMEO_INTENT_TO_COOPERATE,
     CAMEO_MILITARY_COOPERATION,
@@ -182,6 +183,8 @@ def load_lexicon() -> Lexicon:
 def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     if tok.dep_ == "amod":  # "the internationally recognized government": a property, not an act
         return None
+    if _imperative(tok):  # "Call 815-748-2060 for tickets", "Meet the candidates": the page tells its reader
+        return None
     lemma = lemma_of(tok)
     end = tok.idx + len(tok.text)
     code = _object_code(tok, lemma, lex)
@@ -189,6 +192,10 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
         return code, end
     if lemma == "strike" and _labor_strike(tok):
         return LABOR_STRIKE, end
+    if (lemma in event_words().gathering_verbs and _protesters_gather(tok)) or (lemma == "take" and any(
+            prep.dep_ == "prep" and prep.lower_ == "to" and any(lemma_of(p) == "street" for p in pobjs(prep))
+            for prep in tok.children)):  # "took to the streets"
+        return PROTEST_GATHERING, end
     if lemma in event_words().permit_verbs and _permits_actor(tok):
         return PERMIT, end  # "allowed the opposition leader to hold a rally": yielding (CAMEO 08)
     if _another_sense(tok, lemma, lex):
@@ -199,8 +206,31 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     return _plain_verb_code(tok, lemma, lex, end)
 
 
+def _imperative(verb: Token) -> bool:
+    """A sentence that opens with a bare verb and names no subject: an instruction, not a report."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux")
+                                                      for c in verb.children):
+        return False
+    return all(t.is_punct or t.lower_ == "please" for t in verb.doc[verb.sent.start:verb.i])
+
+
 # Workers striking: "teachers are striking for higher pay" is a strike (PLOVER PROTEST), not an assault.
 LABOR_STRIKE: Final = Code("PROTEST", CAMEO_STRIKE, "strike")
+
+
+# Protesters gathering: "demonstrators massed outside parliament" is a demonstration.
+PROTEST_GATHERING: Final = Code("PROTEST", CAMEO_DEMONSTRATE, "demo")
+
+
+def _protesters_gather(verb: Token) -> bool:
+    """The subject of a gathering verb is a crowd of protesters ("thousands of demonstrators gathered")."""
+    crowds = event_words().protesting_crowds
+    for subject in subject_of(verb):
+        counted = [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj"]
+        if any(lemma_of(word) in crowds for word in [subject, *counted]):
+            return True
+    return False
 
 
 def _labor_strike(verb: Token) -> bool:
@@ -260,14 +290,19 @@ def _question(verb: Token) -> bool:
                    for c in verb.children)
 
 
+# Nouns of a stretch of time the tagger does not mark as a date: "over a period of months", "over time".
+_TIME_NOUNS: Final = frozenset({"period", "time", "course", "span", "spell", "stretch", "weekend", "night"})
+
+
 def _phrasal_code(tok: Token, lemma: str, lex: Lexicon) -> tuple[Code, int] | None:
     """A "verb particle" entry ("call for", "pull out", "shot dead") and where the trigger ends."""
     if lemma not in lex.phrasal_heads:
         return None
     end = tok.idx + len(tok.text)
     for child in tok.children:
-        if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in pobjs(child)):
-            continue  # "called Lavrov on Wednesday": a date, not "call on X"
+        if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") or lemma_of(p) in _TIME_NOUNS
+                                        for p in pobjs(child)):
+            continue  # "called Lavrov on Wednesday", "took to the streets over a period": a time, not "call on X"
         if child.dep_ == "prep" and child.i < tok.i:
             continue  # "On Nov. 2, X called Y": a fronted adjunct, not "call on"
         if child.dep_ in ("prt", "prep", "dobj", "advmod", "oprd", "acomp"):  # "shot dead": oprd
@@ -737,6 +772,17 @@ def _traffic(doer: Token) -> bool:
     return lemma_of(doer) in words.vehicles and not any(lemma_of(t) in words.ramming_verbs for t in doer.sent)
 
 
+def _accidental_cause(tok: Token, lex: Lexicon) -> bool:
+    """An agentless harm whose adverbial clause or "after" phrase names a vehicle or a natural cause as its doer,
+    and no weapon: "killed when a truck struck him", "died after a fire swept through the market" (not "when their
+    vehicle hit a roadside bomb")."""
+    causes = [doer for clause in tok.children if clause.dep_ == "advcl" for doer in subject_of(clause)]
+    causes += [cause for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "after"
+               for cause in prep.children if cause.dep_ == "pobj"]
+    return any((lemma_of(cause) in event_words().non_agents or _traffic(cause))
+               and not any(lemma_of(t) in lex.instruments for t in cause.head.subtree) for cause in causes)
+
+
 def _verb_subjects(tok: Token, code: Code, state: _Sentence) -> list[Token]:
     actors = subject_of(tok)
     owner = purpose_owner(tok)
@@ -786,6 +832,8 @@ def _assault_doers(tok: Token, code: Code, actors: list[Token], state: _Sentence
         return None
     elif code.type == "ASSAULT" and actors and _traffic(actors[0]):
         return None  # "a truck struck and killed a pedestrian": a road death, not an assault
+    elif code.type == "ASSAULT" and not actors and _accidental_cause(tok, lex):
+        return None  # "was killed when a truck struck him", "died after a fire broke out"
     if code.type == "ASSAULT" and not actors:
         clauses = {k: c for k, c in state.codes.items() if state.doc[k].dep_ == "advcl"}
         actors = means_actor(tok, lex, {**state.nominal_codes, **clauses})

@@ -40,6 +40,8 @@ class EventWords:
     non_agents: frozenset[str]
     vehicles: frozenset[str]
     striking_workers: frozenset[str]
+    protesting_crowds: frozenset[str]
+    gathering_verbs: frozenset[str]
     knowing_verbs: frozenset[str]
     kind_heads: frozenset[str]
     reprisal_nouns: frozenset[str]

@@ -61,6 +61,9 @@ MAX_STEPS = 8  # dependency steps walked up from a place towards the trigger
 TARGET_PREPS = frozenset({"on", "against", "upon"})
 SENTENCE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "to", "toward",
                             "towards", "through", "throughout", "within", "from", "along", "off"})
+# Adjectives whose preposition's object is where ("close to the border", "near Goma"); any other adjective's is a
+# relation ("loyal to Ethiopia", "hostile to Russia", "dependent on China").
+NEAR_ADJECTIVES = frozenset({"close", "near", "nearby", "adjacent", "next", "far", "outside", "local"})
 # "across Sudan", "throughout Syria": the whole country, which no town of it stands for.
 WHOLE_PREPS = frozenset({"across", "throughout"})
 EARTH_RADIUS_KM = 6371.0088
@@ -237,9 +240,8 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     if root.dep_ == "poss" or (root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX")):
         return None, False
     phrase = _listed_in(root)
-    if phrase.dep_ == "pobj" and not _locative_root(phrase) and not (
-            phrase.head.head.i == trigger.i and phrase.head.lower_ in TARGET_PREPS):
-        return None, False  # a topic ("relations with Uganda", "talks about Sudan"), not a place of the event
+    if _relation_not_place(phrase, trigger):
+        return None, False
     if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i != trigger.i:
         # part of a longer name ("the Tbilisi City Court", "the United States House of Representatives"): where
         # the body sits, which ranks with the sentence's other places, however the name hangs from the trigger
@@ -270,6 +272,17 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     # a place elsewhere in the sentence locates the event only where something is ("in Gaza", "near the border
     # with Syria"), not as a topic ("relations with the United States")
     return ("sentence" if _locative_root(phrase) else None), vague
+
+
+def _relation_not_place(phrase: Token, trigger: Token) -> bool:
+    """A place named as a topic ("relations with Uganda", "talks about Sudan") or a side ("fighters loyal to
+    Ethiopia"), not where the event happened; a preposition aimed at the trigger's target still places it."""
+    if phrase.dep_ != "pobj":
+        return False
+    governor = phrase.head.head
+    if governor.pos_ == "ADJ" and governor.lower_ not in NEAR_ADJECTIVES:
+        return True
+    return not _locative_root(phrase) and not (governor.i == trigger.i and phrase.head.lower_ in TARGET_PREPS)
 
 
 def _listed_in(root: Token) -> Token:

@@ -51,6 +51,8 @@ NAME_JOINERS = {"and", "of", "&", "del", "de", "la", "el"}  # inside a place nam
 # are named after the town they lead to), "Rivers and Stokes avenues" (plural, after names joined by "and").
 STREET_WORDS = {"street", "avenue", "boulevard", "lane", "drive", "crescent"}
 STREET_PLURALS = STREET_WORDS | {"road", "highway"}
+# The last word of a street's proper name, abbreviations included: "Rivers Avenue", "Kabul Rd."
+STREET_NAME_HEADS = STREET_PLURALS | {"st", "ave", "rd", "blvd", "hwy"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +296,10 @@ class ToponymFinder:
     def _place_prefix(self, span: Span) -> Span | None:
         """The place that opens an organisation or building name: "Minnesota Highway Safety Center",
         "Douglas County Hospital", "U.S. House of Representatives". Only names the gazetteer knows as a
-        country, state or county, or as a town of some size, and only before another capitalised word."""
+        country, state or county, or as a town of some size, and only before another capitalised word. A street
+        named after a place is not in it: "Rivers Avenue", "Pennsylvania Avenue" open no place."""
+        if span[-1].lower_.rstrip(".") in STREET_NAME_HEADS:
+            return None
         for n in range(min(3, len(span) - 1), 0, -1):
             head, rest = span[:n], span[n]
             if not all(t.text[:1].isupper() for t in head) or not rest.text[:1].isupper():
