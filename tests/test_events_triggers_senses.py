@@ -120,3 +120,18 @@ def test_protesters_gathering_is_a_demonstration(text: str, type_: list[str]) ->
 ])
 def test_taking_to_the_streets_is_a_protest_and_a_period_no_particle(text: str, type_: list[str]) -> None:
     assert [e.type for e in coded(text)] == type_
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Government troops retook two villages near Goma on Sunday.", "COERCE"),
+    ("The army recaptured the town from the rebels on Sunday.", "COERCE"),
+    ("Ukraine's army said it had repelled the attacks near Bakhmut.", "ASSAULT"),
+    ("Soldiers drove the rebels out of the town on Sunday.", "ASSAULT"),
+])
+def test_territory_retaken_and_attacks_repelled_are_coded(text: str, type_: str) -> None:
+    assert type_ in [e.type for e in coded(text)]
+
+
+def test_a_plan_for_a_truce_is_no_truce() -> None:
+    types = [e.type for e in coded("Egypt, Qatar and the United States agreed on a truce plan on Wednesday.")]
+    assert types == ["AGREE", "AGREE", "AGREE"]

@@ -207,3 +207,9 @@ def test_a_country_an_adjective_relates_the_doer_to_is_whose_not_where() -> None
     for trigger in ("attacked", "killing"):
         located = resolver.locate_with_rule(token_of(doc, trigger))
         assert located is not None and located.place.country == "SDN", trigger
+
+
+def test_a_name_joined_to_the_subject_is_who_not_where() -> None:
+    doc, resolver = place_resolver("Egypt, Qatar and Sudan agreed on a plan in Khartoum on Wednesday.")
+    located = resolver.locate_with_rule(token_of(doc, "agreed"))
+    assert located is not None and located.place.name == "Khartoum"

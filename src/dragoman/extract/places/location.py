@@ -237,7 +237,7 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     location of this event (a subject: an actor; a possessor: whose)."""
     if root.dep_ == "nsubjpass" and root.head.i == trigger.i:
         return "trigger", False  # "Kupiansk was shelled": the place done to (a party addressed is ``elsewhere``)
-    if root.dep_ == "poss" or (root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX")):
+    if root.dep_ == "poss" or _subject(root):
         return None, False
     phrase = _listed_in(root)
     if _relation_not_place(phrase, trigger):
@@ -348,8 +348,15 @@ def _actor_role(doc: Doc, top: Toponym) -> bool:
     """Whether the place is a subject or possessor: an actor ("Turkey shelled"), whose ("Russia's army", "the
     U.S. military")."""
     root = doc[top.token_start:top.token_end].root
-    return (root.dep_ == "poss" or (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"))
+    return (root.dep_ == "poss" or _subject(root, deps=("nsubj",))
             or (top.candidate is not None and _whose_country(root, top.candidate)))
+
+
+def _subject(root: Token, *, deps: Collection[str] = SUBJECT_DEPS) -> bool:
+    """The subject of a verb, or a name joined to it ("Egypt, Qatar and the US agreed"): who acts, not where."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in deps and root.head.pos_ in ("VERB", "AUX")
 
 
 def _doer(root: Token) -> bool:
