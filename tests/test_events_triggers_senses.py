@@ -135,3 +135,19 @@ def test_territory_retaken_and_attacks_repelled_are_coded(text: str, type_: str)
 def test_a_plan_for_a_truce_is_no_truce() -> None:
     types = [e.type for e in coded("Egypt, Qatar and the United States agreed on a truce plan on Wednesday.")]
     assert types == ["AGREE", "AGREE", "AGREE"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Russia launched 40 missiles at Ukraine overnight.", "UKR"),
+    ("Hamas fired rockets into Israel on Monday.", "ISR"),
+    ("Iran launched drones at Israel on Saturday.", "ISR"),
+])
+def test_missiles_rockets_and_drones_fired_at_someone_are_an_assault(text: str, recipient: str) -> None:
+    # "missile", "rocket" and "drone" are troops' gear and arms as well as weapons fired: every class counts
+    assert [(e.type, e.recipient and e.recipient.country) for e in coded(text)] == [("ASSAULT", recipient)]
+
+
+@pytest.mark.parametrize("text", ["North Korea test-fired a ballistic missile on Thursday.",
+                                  "North Korea fired two ballistic missiles into the sea on Thursday."])
+def test_a_missile_test_is_a_show_of_force(text: str) -> None:
+    assert [(e.type, e.mode) for e in coded(text)] == [("MOBILIZE", "weapons")]

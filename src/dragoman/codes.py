@@ -90,6 +90,7 @@ CAMEO_THREATEN_BAN: Final = "1322"  # threaten to ban political parties or polit
 CAMEO_THREATEN_CURFEW: Final = "1323"
 CAMEO_STRIKE: Final = "143"  # conduct strike or boycott
 CAMEO_DEMONSTRATE: Final = "141"  # demonstrate or rally
+CAMEO_DEMONSTRATE_MILITARY_POWER: Final = "150"  # demonstrate military or police power
 CAMEO_THREATEN_MARTIAL_LAW: Final = "1324"  # threaten to impose state of emergency or martial law
 CAMEO_THREATEN_DISSENT: Final = "133"  # threaten political dissent, protest
 CAMEO_THREATEN_EXPULSION: Final = "136"  # threaten to expel or deport

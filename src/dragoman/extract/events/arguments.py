@@ -43,21 +43,22 @@ def lemma_of(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def object_class(noun: Token, lex: Lexicon) -> str | None:
-    """The lexicon's class of an object noun ("troops", "aid", "gas"), through a container ("a column of tanks")."""
+def object_classes(noun: Token, lex: Lexicon) -> tuple[str, ...]:
+    """The lexicon's classes of an object noun ("troops", "aid", "gas"; "missiles" are both military and arms),
+    through a container ("a column of tanks")."""
     if noun.ent_type_ == "MONEY":  # "gave $2 million to ..."
-        return "aid"
+        return ("aid",)
     lemma = lemma_of(noun)
-    if any(c.dep_ in ("compound", "amod") and lex.object_class.get(lemma_of(c)) == "gas" for c in noun.children):
-        return "gas"  # "tear-gas shells", "teargas canisters": crowd control, not artillery
-    cls = lex.object_class.get(lemma)
-    if cls is None and lemma in lex.containers:
+    if any(c.dep_ in ("compound", "amod") and "gas" in lex.object_classes.get(lemma_of(c), ()) for c in noun.children):
+        return ("gas",)  # "tear-gas shells", "teargas canisters": crowd control, not artillery
+    classes = lex.object_classes.get(lemma, ())
+    if not classes and lemma in lex.containers:
         for child in noun.children:  # "a column of 40 armoured vehicles"
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        return lex.object_class.get(lemma_of(pobj))
-    return cls
+                        return lex.object_classes.get(lemma_of(pobj), ())
+    return classes
 
 
 def pobjs(prep: Token) -> list[Token]:
@@ -406,12 +407,12 @@ def repression_means(verb: Token, lex: Lexicon) -> Code | None:
         if prep.dep_ != "prep" or prep.lower_ != "with":
             continue
         for means in pobjs(prep):
-            cls = object_class(means, lex)
+            classes = object_classes(means, lex)
             word = lemma_of(means)
             sticks = event_words().sticks
-            if cls == "gas" or word in sticks or word.removesuffix("s") in sticks:  # "lathis": no lemma known
+            if "gas" in classes or word in sticks or word.removesuffix("s") in sticks:  # "lathis": no lemma known
                 return Code("ASSAULT", CAMEO_VIOLENT_REPRESSION, None)
-            if cls == "weapons" or word in event_words().firing_words - {"action"}:
+            if "weapons" in classes or word in event_words().firing_words - {"action"}:
                 return Code("ASSAULT", CAMEO_SMALL_ARMS, "firearms")
     return None
 

@@ -42,6 +42,7 @@ from ...codes import (
     CAMEO_COERCE,
     CAMEO_DEMAND,
     CAMEO_DEMONSTRATE,
+    CAMEO_DEMONSTRATE_MILITARY_POWER,
     CAMEO_DISCUSS_BY_TELEPHONE,
     CAMEO_INTENT_TO_COOPERATE,
     CAMEO_MILITARY_COOPERATION,
@@ -71,7 +72,7 @@ from .arguments import (
     lemma_of,
     means_actor,
     noun_arguments,
-    object_class,
+    object_classes,
     peace_mission,
     pobjs,
     purpose_owner,
@@ -135,10 +136,11 @@ def lexicon_from_yaml(text: str) -> Lexicon:
         verb.lower(): {cls: _parse_code(v, where=f"object_verbs.{verb}.{cls}") for cls, v in classes.items()}
         for verb, classes in (data.get("object_verbs") or {}).items()
     }
-    class_of: dict[str, str] = {}
+    class_of: dict[str, tuple[str, ...]] = {}
     for cls, words in (data.get("object_classes") or {}).items():
         for word in words:
-            class_of.setdefault(word.lower(), cls)
+            if cls not in class_of.get(word.lower(), ()):
+                class_of[word.lower()] = (*class_of.get(word.lower(), ()), cls)
     nouns: dict[str, Code] = {}
     compound_nouns: dict[tuple[str, str], Code] = {}
     for key, value in (data.get("nouns") or {}).items():
@@ -155,7 +157,7 @@ def lexicon_from_yaml(text: str) -> Lexicon:
         phrasal=phrasal,
         phrasal_heads=frozenset(v for v, _p in phrasal),
         object_verbs=object_verbs,
-        object_class=class_of,
+        object_classes=class_of,
         containers=frozenset(w.lower() for w in data.get("container_nouns") or ()),
         nouns=nouns,
         compound_nouns=compound_nouns,
@@ -189,7 +191,7 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     end = tok.idx + len(tok.text)
     code = _object_code(tok, lemma, lex)
     if code is not None:
-        return code, end
+        return (WEAPONS_TEST if code.type == "ASSAULT" and _weapons_test(tok) else code), end
     if lemma == "strike" and _labor_strike(tok):
         return LABOR_STRIKE, end
     if (lemma in event_words().gathering_verbs and _protesters_gather(tok)) or (lemma == "take" and any(
@@ -216,6 +218,25 @@ def _imperative(verb: Token) -> bool:
 
 # Workers striking: "teachers are striking for higher pay" is a strike (PLOVER PROTEST), not an assault.
 LABOR_STRIKE: Final = Code("PROTEST", CAMEO_STRIKE, "strike")
+
+
+# A missile or rocket test: "test-fired a ballistic missile", "launched two missiles into the sea" (PLOVER MOBILIZE
+# weapons: readiness shown, no one attacked).
+WEAPONS_TEST: Final = Code("MOBILIZE", CAMEO_DEMONSTRATE_MILITARY_POWER, "weapons")
+_OPEN_WATER: Final = frozenset({"sea", "ocean", "water", "waters"})
+
+
+def _weapons_test(verb: Token) -> bool:
+    """Weapons fired as a test ("test-fired") or into open water, and at no one ("fired rockets at Israel")."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    if any(p.lower_ in TARGET_OR_AT and any(o.ent_type_ not in ("DATE", "TIME") for o in pobjs(p)) for p in preps):
+        return False  # aimed at someone or somewhere ("on Thursday" aims at no one)
+    prefix = hyphen_prefix(verb)
+    return (prefix is not None and prefix.lower_ == "test") or any(
+        lemma_of(o) in _OPEN_WATER for p in preps for o in pobjs(p))
+
+
+TARGET_OR_AT: Final = frozenset({"at", "on", "upon", "against", "toward", "towards"})
 
 
 # Protesters gathering: "demonstrators massed outside parliament" is a demonstration.
@@ -254,9 +275,9 @@ def _object_code(tok: Token, lemma: str, lex: Lexicon) -> Code | None:
             themes.extend(p for p in prep.children if p.dep_ == "pobj")
     themes.extend(c for t in list(themes) for c in t.conjuncts)  # "a team of experts, equipment and drugs"
     for theme in themes:
-        cls = object_class(theme, lex)
-        if cls in classes:
-            return classes[cls]
+        for cls in object_classes(theme, lex):  # "fired missiles": a weapon here, troops' gear elsewhere
+            if cls in classes:
+                return classes[cls]
     return None
 
 
@@ -429,7 +450,7 @@ def _weapon_theme(noun: Token, lex: Lexicon) -> bool:
     if noun.dep_ == "compound":
         return False
     themes = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
-    return all(object_class(t, lex) in ("weapons", "heavy", "gas") for t in themes)
+    return all({"weapons", "heavy", "gas"} & set(object_classes(t, lex)) for t in themes)
 
 
 # Entities whose names hold event words that report nothing: "National Unity Accord Party", "Flood Relief Fund",

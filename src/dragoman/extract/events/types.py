@@ -34,7 +34,7 @@ class Lexicon:
     phrasal: dict[tuple[str, str], Code]
     phrasal_heads: frozenset[str]
     object_verbs: dict[str, dict[str, Code]]
-    object_class: dict[str, str]
+    object_classes: dict[str, tuple[str, ...]]  # a word's classes, in the lexicon's order ("missile": military, arms)
     containers: frozenset[str]
     nouns: dict[str, Code]
     compound_nouns: dict[tuple[str, str], Code]
