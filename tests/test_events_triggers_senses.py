@@ -151,3 +151,21 @@ def test_missiles_rockets_and_drones_fired_at_someone_are_an_assault(text: str, 
                                   "North Korea fired two ballistic missiles into the sea on Thursday."])
 def test_a_missile_test_is_a_show_of_force(text: str) -> None:
     assert [(e.type, e.mode) for e in coded(text)] == [("MOBILIZE", "weapons")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Workers went on strike at the port of Durban on Monday.", ("PROTEST", "strike")),
+    ("The army put its forces on high alert on Monday.", ("MOBILIZE", "troops")),
+    ("Police were placed on alert in Lagos on Monday.", ("MOBILIZE", "police")),
+])
+def test_a_state_entered_on_strike_or_on_alert_is_coded(text: str, code: tuple[str, str]) -> None:
+    assert [(e.type, e.mode) for e in coded(text)] == [code]
+
+
+def test_going_on_somewhere_is_no_strike() -> None:
+    assert coded("The plane went on to Paris on Monday.") == []
+
+
+def test_a_sit_in_split_by_the_tokenizer_is_a_protest() -> None:
+    events = coded("Students staged a sit-in at the university in Dhaka on Monday.")
+    assert [(e.type, e.actor and e.actor.text) for e in events] == [("PROTEST", "Students")]

@@ -45,9 +45,11 @@ from ...codes import (
     CAMEO_DEMONSTRATE_MILITARY_POWER,
     CAMEO_DISCUSS_BY_TELEPHONE,
     CAMEO_INTENT_TO_COOPERATE,
+    CAMEO_MILITARY_ALERT,
     CAMEO_MILITARY_COOPERATION,
     CAMEO_MILITARY_FORCE,
     CAMEO_PEACEKEEPING,
+    CAMEO_POLICE_ALERT,
     CAMEO_REJECT_MEETING,
     CAMEO_STRIKE,
     CAMEO_THREATEN,
@@ -194,6 +196,9 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
         return (WEAPONS_TEST if code.type == "ASSAULT" and _weapons_test(tok) else code), end
     if lemma == "strike" and _labor_strike(tok):
         return LABOR_STRIKE, end
+    entered = _state_entered(tok, lemma)
+    if entered is not None:
+        return entered, end
     if (lemma in event_words().gathering_verbs and _protesters_gather(tok)) or (lemma == "take" and any(
             prep.dep_ == "prep" and prep.lower_ == "to" and any(lemma_of(p) == "street" for p in pobjs(prep))
             for prep in tok.children)):  # "took to the streets"
@@ -237,6 +242,30 @@ def _weapons_test(verb: Token) -> bool:
 
 
 TARGET_OR_AT: Final = frozenset({"at", "on", "upon", "against", "toward", "towards"})
+
+
+# A state entered, named by "on" and a noun: "workers went on strike", "put its forces on high alert".
+_STATES_ENTERED: Final = {("strike", "go"): LABOR_STRIKE, ("strike", "remain"): LABOR_STRIKE,
+                          ("strike", "stay"): LABOR_STRIKE, ("strike", "come"): LABOR_STRIKE}
+MILITARY_ALERT: Final = Code("MOBILIZE", CAMEO_MILITARY_ALERT, "troops")
+POLICE_ALERT: Final = Code("MOBILIZE", CAMEO_POLICE_ALERT, "police")
+_ALERTING_VERBS: Final = frozenset({"put", "place", "keep"})
+
+
+def _state_entered(verb: Token, lemma: str) -> Code | None:
+    """The code of the state ``verb`` puts someone in through "on" + a state noun, if it names one."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "on":
+            continue
+        for noun in pobjs(prep):
+            state = lemma_of(noun)
+            if (state, lemma) in _STATES_ENTERED:
+                return _STATES_ENTERED[(state, lemma)]
+            if state == "alert" and lemma in _ALERTING_VERBS:
+                alerted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+                return POLICE_ALERT if any(lemma_of(c) in ("police", "policeman") for c in alerted) \
+                    else MILITARY_ALERT
+    return None
 
 
 # Protesters gathering: "demonstrators massed outside parliament" is a demonstration.
