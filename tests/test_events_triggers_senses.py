@@ -169,3 +169,20 @@ def test_going_on_somewhere_is_no_strike() -> None:
 def test_a_sit_in_split_by_the_tokenizer_is_a_protest() -> None:
     events = coded("Students staged a sit-in at the university in Dhaka on Monday.")
     assert [(e.type, e.actor and e.actor.text) for e in events] == [("PROTEST", "Students")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Rockets slammed into a residential area of Kharkiv on Monday.", ("ASSAULT", "190")),
+    ("Israel called up 300,000 reservists on Monday.", ("MOBILIZE", "154")),
+    ("The World Bank approved a $1.5 billion loan to Pakistan on Monday.", ("AID", "070")),
+    ("The two sides exchanged hundreds of prisoners on Monday.", ("RETREAT", "0841")),  # "hundreds": a container
+])
+def test_common_wire_phrasings_are_coded(text: str, code: tuple[str, str]) -> None:
+    assert [(e.type, e.cameo) for e in coded(text)] == [code]
+
+
+@pytest.mark.parametrize("text", ["A truck slammed into a bus on the highway on Monday.",
+                                  "The minister called up the ambassador on Monday.",
+                                  "Parliament approved the budget on Monday."])
+def test_the_same_verbs_in_other_senses_code_nothing(text: str) -> None:
+    assert coded(text) == []

@@ -52,7 +52,7 @@ def object_classes(noun: Token, lex: Lexicon) -> tuple[str, ...]:
     if any(c.dep_ in ("compound", "amod") and "gas" in lex.object_classes.get(lemma_of(c), ()) for c in noun.children):
         return ("gas",)  # "tear-gas shells", "teargas canisters": crowd control, not artillery
     classes = lex.object_classes.get(lemma, ())
-    if not classes and lemma in lex.containers:
+    if not classes and (lemma in lex.containers or noun.lower_ in lex.containers):  # "hundreds": lemma "hundred"
         for child in noun.children:  # "a column of 40 armoured vehicles"
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
