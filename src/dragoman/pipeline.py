@@ -276,13 +276,18 @@ def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Art
         yield chunk
 
 
-_WARM_UP = "Kenyan police arrested 30 protesters in Nairobi on Tuesday, a police spokesman said."
+# Long and plainly English, so that warming up does not load the language classifier (language.py): 0.5 s of
+# CPU that only a batch with a text too short or too foreign to be plainly English needs (1 of the 300 LGL
+# articles of bench/bench_coding.py); such a batch's workers load it when they meet that text.
+_WARM_UP = ("Kenyan police arrested 30 protesters in Nairobi on Tuesday, a police spokesman said. The protesters had "
+            "gathered outside the parliament to demand lower food prices, and some of them threw stones at the "
+            "officers who were sent to clear the road. It was the third protest in the capital this month, and the "
+            "government said that it would talk to the organisers of the march.")
 
 
 def _preload_model() -> None:
     """Load the spaCy model and everything else coding reads here, once, before forking: the workers share their
-    pages instead of each loading them (the lexicons, the detector and the language classifier took 0.9 s of CPU
-    per worker).
+    pages instead of each loading them (the lexicons and the detector took 0.4 s of CPU per worker).
 
     All but the place index: it holds an SQLite connection, which must not cross a fork. The warm-up opens it
     and it is closed again here, unless this process had it open already; each worker opens its own.
