@@ -276,25 +276,38 @@ def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Art
         yield chunk
 
 
-_WARM_UP = "Kenyan police arrested 30 protesters in Nairobi on Tuesday, a police spokesman said."
+# Long and plainly English, so that warming up does not load the language classifier (language.py): 0.5 s of
+# CPU that only a batch with a text too short or too foreign to be plainly English needs (1 of the 300 LGL
+# articles of bench/bench_coding.py); such a batch's workers load it when they meet that text.
+_WARM_UP = ("Kenyan police arrested 30 protesters in Nairobi on Tuesday, a police spokesman said. The protesters had "
+            "gathered outside the parliament to demand lower food prices, and some of them threw stones at the "
+            "officers who were sent to clear the road. It was the third protest in the capital this month, and the "
+            "government said that it would talk to the organisers of the march.")
 
 
 def _preload_model() -> None:
-    """Load the spaCy model here, once, before forking: the workers share its pages instead of each loading it.
+    """Load the spaCy model and everything else coding reads here, once, before forking: the workers share their
+    pages instead of each loading them (the lexicons and the detector took 0.4 s of CPU per worker).
 
-    Only the model: the place index holds an SQLite connection, which must not cross a fork.
+    All but the place index: it holds an SQLite connection, which must not cross a fork. The warm-up opens it
+    and it is closed again here, unless this process had it open already; each worker opens its own.
     """
+    from . import gazetteer
     from .nlp import get_nlp
 
     get_nlp()(_WARM_UP)
     band_keys(_WARM_UP)  # datasketch (and the scipy it imports, 0.4 s) once here, not once per worker
+    had_places = gazetteer._GAZETTEER is not None
+    code_articles([article_from_text(_WARM_UP, published="2024-01-01")])
+    if not had_places:
+        gazetteer.reset_gazetteer()
 
 
 def _worker_init() -> None:
     # Workers are killed with their parent; they must not write to the terminal, and Ctrl-C is the parent's.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.getLogger("dragoman").setLevel(logging.WARNING)
-    # Load the lexicons and place index now (the model came loaded with the fork).
+    # Open the place index now (the model and the lexicons came loaded with the fork).
     code_articles([article_from_text(_WARM_UP, published="2024-01-01")])
 
 
