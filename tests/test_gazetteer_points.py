@@ -32,3 +32,16 @@ def test_short_form_of_a_city_is_an_alternate_except_new_york() -> None:
     assert gaz.lookup("Atlantic")[0].name == "Atlantic Ocean"
     nyc = next(c for c in gaz.lookup("New York") if c.name == "New York City")
     assert nyc.main
+
+
+@pytest.mark.parametrize("name, country", [("Dagestan", "RUS"), ("Tatarstan", "RUS"), ("Ingushetia", "RUS"),
+                                           ("Puntland", "SOM"), ("Somaliland", "SOM")])
+def test_units_the_sources_do_not_name_in_english_are_known(name: str, country: str) -> None:
+    assert get_gazetteer().lookup(name)[0].country == country
+
+
+def test_a_republic_s_leader_takes_its_country() -> None:
+    from dragoman.pipeline import code_text
+
+    (event,) = code_text("Putin met Dagestan's president in Moscow on Friday.", published="2024-03-06")
+    assert event.recipient is not None and event.recipient.country == "RUS"

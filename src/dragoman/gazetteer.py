@@ -19,7 +19,8 @@ Sources, all read from installed packages at build time (never at start-up):
 * ``dragoman/lexicon/countries.tsv`` (written by us), column ``place_names``: names the news uses for
   countries that the sources do not all spell ("DRC", "the States"), filed as the country's main names.
 * ``dragoman/data/regions.tsv`` (written by us): well-known regions that are no admin unit
-  ("the Sahel", "Darfur", "Gaza Strip", "Donbas", "the Midwest"), with centre points.
+  ("the Sahel", "Darfur", "Gaza Strip", "Donbas", "the Midwest"), and units whose English name the sources lack
+  ("Dagestan", "Tatarstan", "Puntland"), with centre points.
 
 The index lives in the user's data folder (``$DRAGOMAN_DATA_DIR``, else ``$XDG_DATA_HOME/dragoman``,
 else ``~/.local/share/dragoman``) and is rebuilt when the sources or the schema change (a signature
