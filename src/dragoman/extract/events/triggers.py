@@ -199,9 +199,8 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     entered = _state_entered(tok, lemma)
     if entered is not None:
         return entered, end
-    if (lemma in event_words().gathering_verbs and _protesters_gather(tok)) or (lemma == "take" and any(
-            prep.dep_ == "prep" and prep.lower_ == "to" and any(lemma_of(p) == "street" for p in pobjs(prep))
-            for prep in tok.children)):  # "took to the streets"
+    gathering = lemma in event_words().gathering_verbs and _protesters_gather(tok)
+    if gathering or (lemma == "take" and _to_the_streets(tok)):
         return PROTEST_GATHERING, end
     if lemma in event_words().permit_verbs and _permits_actor(tok):
         return PERMIT, end  # "allowed the opposition leader to hold a rally": yielding (CAMEO 08)
@@ -229,19 +228,18 @@ LABOR_STRIKE: Final = Code("PROTEST", CAMEO_STRIKE, "strike")
 # weapons: readiness shown, no one attacked).
 WEAPONS_TEST: Final = Code("MOBILIZE", CAMEO_DEMONSTRATE_MILITARY_POWER, "weapons")
 _OPEN_WATER: Final = frozenset({"sea", "ocean", "water", "waters"})
+_AIMING_PREPS: Final = frozenset({"at", "on", "upon", "against", "toward", "towards"})
 
 
 def _weapons_test(verb: Token) -> bool:
     """Weapons fired as a test ("test-fired") or into open water, and at no one ("fired rockets at Israel")."""
     preps = [c for c in verb.children if c.dep_ == "prep"]
-    if any(p.lower_ in TARGET_OR_AT and any(o.ent_type_ not in ("DATE", "TIME") for o in pobjs(p)) for p in preps):
+    if any(p.lower_ in _AIMING_PREPS and any(o.ent_type_ not in ("DATE", "TIME") for o in pobjs(p)) for p in preps):
         return False  # aimed at someone or somewhere ("on Thursday" aims at no one)
     prefix = hyphen_prefix(verb)
     return (prefix is not None and prefix.lower_ == "test") or any(
         lemma_of(o) in _OPEN_WATER for p in preps for o in pobjs(p))
 
-
-TARGET_OR_AT: Final = frozenset({"at", "on", "upon", "against", "toward", "towards"})
 
 
 # A state entered, named by "on" and a noun: "workers went on strike", "put its forces on high alert".
@@ -270,6 +268,12 @@ def _state_entered(verb: Token, lemma: str) -> Code | None:
 
 # Protesters gathering: "demonstrators massed outside parliament" is a demonstration.
 PROTEST_GATHERING: Final = Code("PROTEST", CAMEO_DEMONSTRATE, "demo")
+
+
+def _to_the_streets(verb: Token) -> bool:
+    """"Took to the streets": a crowd went out to protest."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "to" and any(lemma_of(p) == "street" for p in pobjs(prep))
+               for prep in verb.children)
 
 
 def _protesters_gather(verb: Token) -> bool:
