@@ -37,7 +37,6 @@ def test_a_reprisal_is_its_clause_event_only(text: str, trigger: str) -> None:
 @pytest.mark.parametrize("text", [
     '"Can he keep himself out of court?" he asked.',
     "The spokesman asked why the women stayed quiet for months.",
-    "The group committed several crimes in two regions, the minister said.",
     "The talk show was hosted by a university in Moscow.",
     "I am sure you appreciate that the whole episode is disorientating.",
 ])
@@ -186,3 +185,21 @@ def test_common_wire_phrasings_are_coded(text: str, code: tuple[str, str]) -> No
                                   "Parliament approved the budget on Monday."])
 def test_the_same_verbs_in_other_senses_code_nothing(text: str) -> None:
     assert coded(text) == []
+
+
+@pytest.mark.parametrize("text, speaker, doer", [
+    ("Amnesty International said soldiers had committed war crimes in Tigray.", "Amnesty International", "soldiers"),
+    ("The rebels committed several crimes in two regions, the minister said.", "minister", "rebels"),
+    ("The group committed several crimes in two regions, the minister said.", "minister", None),  # "group": no one
+])
+def test_wrongs_a_speaker_says_someone_committed_are_the_speaker_s_accusation(text: str, speaker: str,
+                                                                              doer: str | None) -> None:
+    # "committed" is no promise (AGREE) here: the speaker accuses the doer
+    (event,) = coded(text)
+    assert (event.type, event.mode) == ("ACCUSE", "allege")
+    assert event.actor is not None and event.actor.text == speaker
+    assert (event.recipient and event.recipient.text) == doer
+
+
+def test_an_error_committed_is_no_accusation() -> None:
+    assert coded("The minister said he had committed an error in Nairobi.") == []

@@ -77,6 +77,7 @@ CAMEO_DE_ESCALATE: Final = "087"  # de-escalate military engagement
 CAMEO_EASE_BLOCKADE: Final = "0872"  # ease military blockade
 CAMEO_DEMAND_ROOT: Final = "10"  # a REQUEST coded under this root is a demand, not an appeal (02)
 CAMEO_DEMAND: Final = "100"
+CAMEO_ACCUSE: Final = "112"  # accuse, not specified below
 CAMEO_ACCUSE_OF_AGGRESSION: Final = "1123"
 CAMEO_REJECT: Final = "120"
 CAMEO_REJECT_MEETING: Final = "125"  # reject proposal to meet, discuss or negotiate

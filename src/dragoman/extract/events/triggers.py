@@ -38,6 +38,7 @@ import yaml
 
 from ...codes import (
     AGREE_CAMEO,
+    CAMEO_ACCUSE,
     CAMEO_ASSAULT,
     CAMEO_COERCE,
     CAMEO_DEMAND,
@@ -202,6 +203,8 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     gathering = lemma in event_words().gathering_verbs and _protesters_gather(tok)
     if gathering or (lemma == "take" and _to_the_streets(tok)):
         return PROTEST_GATHERING, end
+    if lemma == "commit" and _alleged_wrong(tok):
+        return ALLEGATION, end
     if lemma in event_words().permit_verbs and _permits_actor(tok):
         return PERMIT, end  # "allowed the opposition leader to hold a rally": yielding (CAMEO 08)
     if _another_sense(tok, lemma, lex):
@@ -264,6 +267,18 @@ def _state_entered(verb: Token, lemma: str) -> Code | None:
                 return POLICE_ALERT if any(lemma_of(c) in ("police", "policeman") for c in alerted) \
                     else MILITARY_ALERT
     return None
+
+
+# Wrongs a speaker says someone committed: "Amnesty said soldiers had committed war crimes" is Amnesty's
+# accusation of the soldiers (the speaker is the actor, the doer of the wrong the recipient).
+ALLEGATION: Final = Code("ACCUSE", CAMEO_ACCUSE, "allege")
+
+
+def _alleged_wrong(verb: Token) -> bool:
+    """"Committed" a wrong, in what someone said."""
+    words = event_words()
+    return (verb.dep_ == "ccomp" and lemma_of(verb.head) in words.reporting_verbs
+            and any(c.dep_ == "dobj" and lemma_of(c) in words.alleged_wrongs for c in verb.children))
 
 
 # Protesters gathering: "demonstrators massed outside parliament" is a demonstration.
@@ -807,6 +822,9 @@ def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) ->
 def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     """The event a verb trigger reports, or None when its doer is a natural cause ("a fire killed 40")."""
     code = state.codes[tok.i]
+    if code == ALLEGATION and lemma_of(tok) == "commit":  # the speaker accuses the doer ("accuse": other roles)
+        return _found(tok, code, subject_of(tok.head), subject_of(tok), tok, nominal=False,
+                      end=state.matches[tok.i][2])
     actors = _verb_subjects(tok, code, state)
     theme = lemma_of(tok) in lex.object_verbs and code != lex.verbs.get(lemma_of(tok))
     recipients = state.recipients_from.get(tok.i) or recipients_of_verb(tok, theme_object=theme)

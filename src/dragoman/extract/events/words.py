@@ -42,6 +42,7 @@ class EventWords:
     striking_workers: frozenset[str]
     protesting_crowds: frozenset[str]
     gathering_verbs: frozenset[str]
+    alleged_wrongs: frozenset[str]
     knowing_verbs: frozenset[str]
     kind_heads: frozenset[str]
     reprisal_nouns: frozenset[str]
