@@ -203,3 +203,9 @@ def test_wrongs_a_speaker_says_someone_committed_are_the_speaker_s_accusation(te
 
 def test_an_error_committed_is_no_accusation() -> None:
     assert coded("The minister said he had committed an error in Nairobi.") == []
+
+
+def test_a_target_the_tagger_swept_into_a_time_is_still_the_target() -> None:
+    (event,) = coded("Russia fired missiles at Kyiv overnight.")
+    assert event.recipient is not None and event.recipient.country == "UKR"
+    assert event.location is not None and event.location.name == "Kyiv"

@@ -85,3 +85,8 @@ def test_a_street_named_after_a_state_is_not_in_that_state(text: str) -> None:
 
 def test_a_state_opening_an_office_name_still_places_it() -> None:
     assert picks("Minnesota Highway Safety Center officials met on Monday.")["Minnesota"][1] == "USA"
+
+
+def test_a_town_the_tagger_swept_into_a_time_is_still_a_place() -> None:
+    # the small model tags "Kyiv overnight" as one TIME entity
+    assert picks("Russia fired missiles at Kyiv overnight.")["Kyiv"][1] == "UKR"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 
 from ... import lexicon as lx
 from ...codes import CAMEO_SMALL_ARMS, CAMEO_VIOLENT_REPRESSION
+from ...nlp import is_time
 from ..actors.phrases import country_entry
 from ..actors.resolver import country_of, is_actor_like
 from .types import Code, Found, Lexicon
@@ -171,7 +172,7 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
             out.extend(pobjs(child) if child.pos_ == "ADP" else [child])
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            out.extend(p for p in pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
+            out.extend(p for p in pobjs(child) if not is_time(p))
     if theme_object:  # "provided Ukraine with weapons": the dobj is the receiver when the theme is in "with"
         with_themes = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         if with_themes:
@@ -181,7 +182,7 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         preps = THEME_RECIPIENT_PREPS | ({"of"} if lemma_of(verb) in event_words().undo_verbs else set())
         out += [p for t in verb.children if t.dep_ in ("dobj", "nsubjpass") for prep in t.children
                 if prep.dep_ == "prep" and prep.lower_ in preps for p in pobjs(prep)
-                if p.ent_type_ not in ("DATE", "TIME")]
+                if not is_time(p)]
     if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
         out.append(verb.head)
     if not out and verb.dep_ == "conj":  # "shelled and bombed the town" shares the object
@@ -299,7 +300,7 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
         if child.dep_ == "prep":
             word = child.lower_
             if word in NOUN_RECIPIENT_PREPS or (word == "of" and lemma_of(noun) not in event_words().of_agent_nouns):
-                recipients.extend(p for p in pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
+                recipients.extend(p for p in pobjs(child) if not is_time(p))
     verb = governing_verb(noun)
     anchor = verb if verb is not None else noun
     if verb is not None and lemma_of(verb) in lex.light_verbs:
@@ -340,7 +341,7 @@ def addressees(verb: Token, code: Code, consumed: set[int]) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in consumed]
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to") and code.type == "REQUEST":
-            out.extend(p for p in pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
+            out.extend(p for p in pobjs(child) if not is_time(p))
     if code.type in ("REQUEST", "THREATEN"):  # "demanded that the US cancel ...": the subject of the demand
         for child in verb.children:
             if child.dep_ == "ccomp":

@@ -71,6 +71,7 @@ from .arguments import (
     firing_owner,
     hyphen_prefix,
     instrument,
+    is_time,
     joint,
     lemma_of,
     means_actor,
@@ -237,7 +238,7 @@ _AIMING_PREPS: Final = frozenset({"at", "on", "upon", "against", "toward", "towa
 def _weapons_test(verb: Token) -> bool:
     """Weapons fired as a test ("test-fired") or into open water, and at no one ("fired rockets at Israel")."""
     preps = [c for c in verb.children if c.dep_ == "prep"]
-    if any(p.lower_ in _AIMING_PREPS and any(o.ent_type_ not in ("DATE", "TIME") for o in pobjs(p)) for p in preps):
+    if any(p.lower_ in _AIMING_PREPS and any(not is_time(o) for o in pobjs(p)) for p in preps):
         return False  # aimed at someone or somewhere ("on Thursday" aims at no one)
     prefix = hyphen_prefix(verb)
     return (prefix is not None and prefix.lower_ == "test") or any(
@@ -369,7 +370,7 @@ def _phrasal_code(tok: Token, lemma: str, lex: Lexicon) -> tuple[Code, int] | No
         return None
     end = tok.idx + len(tok.text)
     for child in tok.children:
-        if child.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") or lemma_of(p) in _TIME_NOUNS
+        if child.dep_ == "prep" and any(is_time(p) or lemma_of(p) in _TIME_NOUNS
                                         for p in pobjs(child)):
             continue  # "called Lavrov on Wednesday", "took to the streets over a period": a time, not "call on X"
         if child.dep_ == "prep" and child.i < tok.i:

@@ -29,6 +29,7 @@ from spacy.tokens import Span
 from ... import lexicon as lx
 from ...gazetteer import Candidate, Gazetteer, normalize
 from ...model import CleanDoc
+from ...nlp import is_time
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -156,7 +157,9 @@ class ToponymFinder:
         """Untagged capitalised words (proper nouns, or nouns inside a sentence) after a locative preposition or
         before ", <place>"."""
         doc = self.doc
-        covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        # a name the tagger swept into a time ("at Kyiv overnight", one TIME entity) is not covered by it
+        covered = {i for ent in doc.ents for i in range(ent.start, ent.end)
+                   if ent.label_ not in ("DATE", "TIME") or is_time(doc[i])}
         i = 0
         while i < len(doc):
             tok = doc[i]
