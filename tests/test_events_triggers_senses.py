@@ -147,6 +147,7 @@ def test_missiles_rockets_and_drones_fired_at_someone_are_an_assault(text: str, 
 
 
 @pytest.mark.parametrize("text", ["North Korea test-fired a ballistic missile on Thursday.",
+                                  "North Korea tested a ballistic missile on Tuesday.",
                                   "North Korea fired two ballistic missiles into the sea on Thursday."])
 def test_a_missile_test_is_a_show_of_force(text: str) -> None:
     assert [(e.type, e.mode) for e in coded(text)] == [("MOBILIZE", "weapons")]
