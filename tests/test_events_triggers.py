@@ -138,3 +138,23 @@ def test_every_lexicon_entry_is_a_plover_type() -> None:
 def test_bad_lexicon_entry_names_the_entry_and_the_fix() -> None:
     with pytest.raises(DragomanError, match="verbs.attack.*PLOVER_TYPE CAMEO"):
         lexicon_from_yaml("verbs:\n  attack: FIGHT 190\n")
+
+
+def test_no_lexicon_file_repeats_a_key() -> None:
+    # YAML keeps the last of two equal keys without a word: a repeated entry silently drops the first one's codes
+    import yaml
+
+    from dragoman.resources import LEXICON_DIR
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[object, object]:
+        keys = [loader.construct_object(k) for k, _v in node.value]
+        repeated = {k for k in keys if keys.count(k) > 1}
+        assert not repeated, f"repeated keys {sorted(map(str, repeated))} at line {node.start_mark.line + 1}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for path in sorted(LEXICON_DIR.glob("*.yaml")):
+        yaml.load(path.read_text("utf-8"), Loader=Strict)  # noqa: S506 - a safe loader with one check added

@@ -176,12 +176,16 @@ def test_a_sit_in_split_by_the_tokenizer_is_a_protest() -> None:
     ("Israel called up 300,000 reservists on Monday.", ("MOBILIZE", "154")),
     ("The World Bank approved a $1.5 billion loan to Pakistan on Monday.", ("AID", "070")),
     ("The two sides exchanged hundreds of prisoners on Monday.", ("RETREAT", "0841")),  # "hundreds": a container
+    ("Thai soldiers exchanged fire with Cambodian troops along the border on Monday.", ("ASSAULT", "190")),
+    ("Attackers set off explosives at a mosque in Peshawar on Monday.", ("ASSAULT", "183")),
 ])
 def test_common_wire_phrasings_are_coded(text: str, code: tuple[str, str]) -> None:
     assert [(e.type, e.cameo) for e in coded(text)] == [code]
 
 
 @pytest.mark.parametrize("text", ["A truck slammed into a bus on the highway on Monday.",
+                                  "The delegation set off for Paris on Monday.",
+                                  "The court set a date for the trial on Monday.",
                                   "The minister called up the ambassador on Monday.",
                                   "Parliament approved the budget on Monday."])
 def test_the_same_verbs_in_other_senses_code_nothing(text: str) -> None:
