@@ -26,13 +26,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .extract.events.counts import parse_number
+from .extract.time.words import CARDINALS
 
 FIGURES = ("dead", "injured", "arrested", "displaced")
 
-# Number words a figure may be written in; counts.parse_number reads their value.
-_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                 "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
-                 "dozen").split() + ["a dozen"]
+# Number words a figure may be written in (the package's one table of them, and "a dozen"); counts.parse_number
+# reads their value.
+_NUMBER_WORDS = [*CARDINALS, "hundred", "dozen", "a dozen"]
 _FIGURE_WORDS = {
     "killed": "dead", "dead": "dead", "died": "dead", "deaths": "dead", "death": "dead", "fatalities": "dead",
     "lives": "dead", "injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",

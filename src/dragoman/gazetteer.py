@@ -662,6 +662,11 @@ def get_gazetteer() -> Gazetteer:
         return _GAZETTEER
 
 
+def gazetteer_open() -> bool:
+    """Whether this process has opened the place index (a process about to fork closes what it opened itself)."""
+    return _GAZETTEER is not None
+
+
 def reset_gazetteer() -> None:
     """Forget the process-wide gazetteer (tests that switch DRAGOMAN_DATA_DIR)."""
     global _GAZETTEER

@@ -505,18 +505,3 @@ class CachedLemmatizer:
         if changed:
             doc.from_array([LEMMA], _ints(lemmas))
         return doc
-
-
-# ---------------------------------------------------------------- dates the tagger widened
-
-# Names that are times when the tagger puts them in a DATE or TIME entity; any other proper name there is not
-# ("Kyiv overnight" is tagged TIME as a whole).
-_TIME_NAMES = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas", "easter",
-    "ramadan", "eid"})
-
-
-def is_time(tok: Token) -> bool:
-    """A word of a date or time ("on Wednesday", "last night"), not a place the tagger swept into one."""
-    return tok.ent_type_ in ("DATE", "TIME") and not (tok.pos_ == "PROPN" and tok.lower_ not in _TIME_NAMES)

@@ -297,7 +297,7 @@ def _preload_model() -> None:
 
     get_nlp()(_WARM_UP)
     band_keys(_WARM_UP)  # datasketch (and the scipy it imports, 0.4 s) once here, not once per worker
-    had_places = gazetteer._GAZETTEER is not None
+    had_places = gazetteer.gazetteer_open()
     code_articles([article_from_text(_WARM_UP, published="2024-01-01")])
     if not had_places:
         gazetteer.reset_gazetteer()

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Final
 
 from ... import lexicon as lx
 from ...codes import CAMEO_SMALL_ARMS, CAMEO_VIOLENT_REPRESSION
-from ...nlp import is_time
 from ..actors.phrases import country_entry
 from ..actors.resolver import country_of, is_actor_like
+from ..time.words import is_time
 from .types import Code, Found, Lexicon
 from .words import event_words
 

@@ -247,8 +247,7 @@ def _weapons_test(verb: Token) -> bool:
 
 
 # A state entered, named by "on" and a noun: "workers went on strike", "put its forces on high alert".
-_STATES_ENTERED: Final = {("strike", "go"): LABOR_STRIKE, ("strike", "remain"): LABOR_STRIKE,
-                          ("strike", "stay"): LABOR_STRIKE, ("strike", "come"): LABOR_STRIKE}
+_STRIKING_VERBS: Final = frozenset({"go", "remain", "stay", "come"})
 MILITARY_ALERT: Final = Code("MOBILIZE", CAMEO_MILITARY_ALERT, "troops")
 POLICE_ALERT: Final = Code("MOBILIZE", CAMEO_POLICE_ALERT, "police")
 _ALERTING_VERBS: Final = frozenset({"put", "place", "keep"})
@@ -261,8 +260,8 @@ def _state_entered(verb: Token, lemma: str) -> Code | None:
             continue
         for noun in pobjs(prep):
             state = lemma_of(noun)
-            if (state, lemma) in _STATES_ENTERED:
-                return _STATES_ENTERED[(state, lemma)]
+            if state == "strike" and lemma in _STRIKING_VERBS:
+                return LABOR_STRIKE
             if state == "alert" and lemma in _ALERTING_VERBS:
                 alerted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
                 return POLICE_ALERT if any(lemma_of(c) in ("police", "policeman") for c in alerted) \

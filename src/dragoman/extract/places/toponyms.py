@@ -29,7 +29,7 @@ from spacy.tokens import Span
 from ... import lexicon as lx
 from ...gazetteer import Candidate, Gazetteer, normalize
 from ...model import CleanDoc
-from ...nlp import is_time
+from ..time.words import is_time
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

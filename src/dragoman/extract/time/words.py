@@ -10,7 +10,10 @@ Written by the dragoman team; the codes are TimeML's.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # --- months and weekdays ------------------------------------------------------------------------
 
@@ -48,6 +51,16 @@ WEEKDAY_NUMBERS: Final[dict[str, int]] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
 WEEKDAY: Final[str] = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# Proper names that are times when the tagger puts them in a DATE or TIME entity; any other proper name there is
+# not ("Kyiv overnight" is tagged TIME as a whole).
+_TIME_NAMES: Final[frozenset[str]] = frozenset(WEEKDAY_NUMBERS) | {name.lower() for name in _FULL_MONTHS} | {
+    "christmas", "easter", "ramadan", "eid"}
+
+
+def is_time(tok: Token) -> bool:
+    """A word of a date or time ("on Wednesday", "last night"), not a place the tagger swept into one."""
+    return tok.ent_type_ in ("DATE", "TIME") and not (tok.pos_ == "PROPN" and tok.lower_ not in _TIME_NAMES)
 
 # --- parts of the day, seasons ------------------------------------------------------------------
 
