@@ -7,13 +7,15 @@ from typing import Final
 
 from .model import Quad
 
-# The 16 PLOVER event types, each with its quad class (PLOVER's grouping, as in CAMEO's quad).
+# The 16 PLOVER event types (in the order the trained models' files use), each with its quad class as the PLOVER
+# manual's table of quad categories gives it (REQUEST and SANCTION verbal conflict, CONCEDE verbal cooperation:
+# not CAMEO's grouping of the roots they come from).
 PLOVER_QUAD: Final[dict[str, Quad]] = {
     "AGREE": "verbal_cooperation",
     "CONSULT": "verbal_cooperation",
     "SUPPORT": "verbal_cooperation",
-    "REQUEST": "verbal_cooperation",
-    "CONCEDE": "material_cooperation",
+    "REQUEST": "verbal_conflict",
+    "CONCEDE": "verbal_cooperation",
     "COOPERATE": "material_cooperation",
     "AID": "material_cooperation",
     "RETREAT": "material_cooperation",
@@ -21,7 +23,7 @@ PLOVER_QUAD: Final[dict[str, Quad]] = {
     "REJECT": "verbal_conflict",
     "THREATEN": "verbal_conflict",
     "PROTEST": "material_conflict",
-    "SANCTION": "material_conflict",
+    "SANCTION": "verbal_conflict",
     "MOBILIZE": "material_conflict",
     "COERCE": "material_conflict",
     "ASSAULT": "material_conflict",

@@ -145,6 +145,9 @@ ACLED_COLUMNS: tuple[Column, ...] = (
 # ---------------------------------------------------------------- GDELT
 
 QUAD_CLASS = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4}
+# GDELT's QuadClass groups CAMEO roots (01-04, 05-08, 09-13, 14-20), not PLOVER types: a sanction (16) is material
+# conflict there, verbal conflict in PLOVER's table.
+_GDELT_QUAD_ROOTS = ((4, 1), (8, 2), (13, 3), (20, 4))
 # PLOVER sectors whose CAMEO actor type code differs: media is MED in CAMEO, health HLH.
 _CAMEO_TYPE = {"JRN": "MED", "MED": "HLH"}
 # GeoNames feature code -> GDELT ActionGeo_Type (1 country, 2 US state, 3 US city, 4 world city, 5 world state).
@@ -167,7 +170,7 @@ GDELT_COLUMNS: tuple[Column, ...] = (
     Column("EventBaseCode", "string", "its first three digits"),
     Column("EventRootCode", "string", "its first two digits"),
     Column("QuadClass", "Int64", "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material "
-                                 "conflict"),
+                                 "conflict, by the CAMEO root as GDELT groups them (01-04, 05-08, 09-13, 14-20)"),
     Column("GoldsteinScale", "Float64", "Goldstein (1992) intensity of the CAMEO code (lexicon/goldstein.tsv)"),
     Column("NumMentions", "Int64", "stored reports of the same happening (1 when the store has no key)"),
     Column("NumSources", "Int64", "distinct agencies among those reports (a document with none counts alone)"),
@@ -387,12 +390,20 @@ def gdelt_row(record: dict[str, Any], lookups: _Lookups) -> dict[str, Any]:
         "MonthYear": int(day[:7].replace("-", "")) if day else None, "Year": int(day[:4]) if day else None,
         **_gdelt_actor(1, record.get("actor")), **_gdelt_actor(2, record.get("recipient")),
         "IsRootEvent": int(root), "EventCode": cameo or None, "EventBaseCode": cameo[:3] or None,
-        "EventRootCode": cameo[:2] or None, "QuadClass": QUAD_CLASS.get(record.get("quad") or ""),
+        "EventRootCode": cameo[:2] or None, "QuadClass": gdelt_quad_class(cameo, record.get("quad")),
         "GoldsteinScale": goldstein(cameo), "NumMentions": mentions, "NumSources": sources, "NumArticles": articles,
         **_action_geo(location, place, lookups.country_names.get(country, country) if country else None),
         "DATEADDED": int(stored.astimezone(dt.timezone.utc).strftime("%Y%m%d%H%M%S")) if stored else None,
         "SOURCEURL": url or record.get("source_id"), "DragomanEventID": record["event_id"],
     }
+
+
+def gdelt_quad_class(cameo: str, quad: str | None) -> int | None:
+    """GDELT's QuadClass of a CAMEO code (by its root); the PLOVER quad's class when there is no code."""
+    if cameo[:2].isdigit():
+        root = int(cameo[:2])
+        return next((cls for last, cls in _GDELT_QUAD_ROOTS if 1 <= root <= last), None)
+    return QUAD_CLASS.get(quad or "")
 
 
 def write_style(conn: Any, records: Iterable[dict[str, Any]], style: Style, out: TextIO) -> int:

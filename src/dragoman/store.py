@@ -20,6 +20,7 @@ from typing import Any
 import ftfy
 
 from . import duplicates, stories
+from .codes import PLOVER_QUAD
 from .errors import StoreError
 from .model import CodedDoc
 
@@ -165,6 +166,15 @@ def _fold_backfill(*, per_statement: int = 10) -> str:
             expr = f"replace({expr}, {_sql_text(old)}, {_sql_text(new)})"
         statements.append(f"UPDATE events SET sentence = {expr} WHERE sentence != {expr};")
     return "\n".join(statements)
+
+
+def _quad_backfill() -> str:
+    """An UPDATE setting each stored event's quad (column and record) to its type's in ``codes.PLOVER_QUAD``."""
+    cases = " ".join(f"WHEN '{type_}' THEN '{quad}'" for type_, quad in PLOVER_QUAD.items())
+    quad = f"CASE type {cases} ELSE quad END"
+    return f"""
+        UPDATE events SET quad = {quad}, record = json_set(record, '$.quad', {quad}) WHERE quad IS NOT {quad};
+    """
 
 
 # Each migration is applied once, in order, and recorded in the migrations table.
@@ -412,6 +422,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             PRIMARY KEY (term, day, story_id)) WITHOUT ROWID;
         CREATE INDEX story_index_story ON story_index(story_id, term);
         """,
+    ),
+    (
+        11,
+        "events: quad classes as the PLOVER manual's table gives them",
+        # REQUEST and SANCTION are verbal conflict and CONCEDE verbal cooperation in PLOVER's table (codes.PLOVER_QUAD);
+        # rows coded before carried CAMEO's grouping. The column and the record change together; the side tables
+        # follow through the update trigger.
+        _quad_backfill(),
     ),
 )
 

@@ -176,7 +176,7 @@ def threat_intent(code: Code) -> Code | None:
 
 def negated_intent(code: Code) -> Code | None:
     """Cooperation that will not or did not happen by the actor's choice is a REJECT event."""
-    if PLOVER_QUAD.get(code.type) in COOPERATION_QUADS and code.type != "REQUEST":
+    if PLOVER_QUAD.get(code.type) in COOPERATION_QUADS:
         return refine_governing(Code("REJECT", CAMEO_REJECT), code)
     return None
 
