@@ -66,7 +66,7 @@ def test_api_events_are_design_records(api: tuple[TestClient, dict[str, str], Pa
     ("params", "expected"),
     [
         ({"type": "PROTEST"}, len(DAYS) + 1),
-        ({"quad": "verbal_conflict"}, 2 * len(DAYS)),
+        ({"quad": "verbal_conflict"}, 3 * len(DAYS)),  # accusations, threats and sanctions (PLOVER's quads)
         ({"modality": "asserted", "type": "sanction"}, len(DAYS)),
         ({"mode": "aerial"}, len(DAYS)),
         ({"country": "sdn"}, 2 * len(DAYS)),

@@ -16,7 +16,7 @@ from factories import old_store, random_doc, report_doc
 SAME = {}  # the defaults of report_event: RWA/REB shell COD/MIL at Sake on 2024-01-22
 # Each changes one part of the key: none of these may share a key with SAME.
 APART = {
-    "type": {"type_": "PROTEST", "quad": "verbal_conflict"},
+    "type": {"type_": "PROTEST", "quad": "material_conflict"},
     "modality": {"modality": "future"},
     "actor country": {"actor": ("UGA", "REB")},
     "actor sector": {"actor": ("RWA", "MIL")},

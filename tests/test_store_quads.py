@@ -3,9 +3,8 @@
 import json
 from pathlib import Path
 
-from factories import old_store, report_doc
-
 from dragoman import query, store
+from factories import old_store, report_doc
 
 # What stores of migration 10 held: SANCTION material conflict, REQUEST verbal cooperation, CONCEDE material coop.
 OLD_QUAD = ("CASE type WHEN 'SANCTION' THEN 'material_conflict' WHEN 'REQUEST' THEN 'verbal_cooperation' "
