@@ -23,7 +23,6 @@ from typing import Any
 
 from dragoman.evaluate.events import (
     IPE_LABELS,
-    QUAD_CLASS,
     _current_type,
     _split,
     _token_span,
@@ -31,6 +30,7 @@ from dragoman.evaluate.events import (
     cameo_ner_text,
     classification_scores,
     code_texts,
+    event_class,
     ipe_labels,
     old_name_map,
     read_cameo_class,
@@ -77,7 +77,7 @@ def cameo_class(gold: Path, modes: Sequence[str]) -> dict[str, Any]:
     coded = {m: _code([t for t, _l in rows], m) for m in modes}
 
     def right(i: int, e: Event) -> bool:
-        return QUAD_CLASS.get(e.quad or "", 0) == labels[i]
+        return event_class(e) == labels[i]
 
     out: dict[str, Any] = {"units": len(rows)}
     for m in modes:

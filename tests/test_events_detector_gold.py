@@ -28,15 +28,16 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     rules = scored_events(path, format="cameo-class", split="heldout", rules_only=True)
     detected = scored_events(path, format="cameo-class", split="heldout", detector=True)
     assert rules["n"] == detected["n"] == 428
-    # 0.708 / 0.691 before the quads followed PLOVER's table (REQUEST and SANCTION verbal conflict)
-    assert_not_below({"accuracy": 0.75, "macro_f1": 0.7268}, rules)
+    # 0.708 / 0.691 before the quads followed PLOVER's table (REQUEST and SANCTION verbal conflict), sanctions were
+    # SANCTION and the scorer read appeals as the set's "statement"
+    assert_not_below({"accuracy": 0.7967, "macro_f1": 0.7831}, rules)
     # 0.825 / 0.795 before additions were gated per type (they were right 0.80 of the time here, by quad, but
     # 0.27 on plover-gsr and never on the story gold, by type); 0.769 / 0.746 with the detector trained on CAMEO's
-    # grouping, whose rules were 4 points lower: retrained on PLOVER's, the rules gained what it used to add
-    assert_not_below({"accuracy": 0.7664, "macro_f1": 0.7438}, detected)
+    # grouping, whose rules were 9 points lower
+    assert_not_below({"accuracy": 0.8131, "macro_f1": 0.7997}, detected)
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.01
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
-    assert_not_below({"dropped_precision": 0.9815, "added_precision": 1.0}, detected["details"]["detector"])
+    assert_not_below({"dropped_precision": 0.9818, "added_precision": 1.0}, detected["details"]["detector"])
 
 
 def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
@@ -45,7 +46,7 @@ def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
     detected = scored_events(path, format="plover-gsr", split="heldout", detector=True)
     assert detected["records"] == 92
     assert_not_below({"f1": 0.6468}, rules)
-    assert_not_below({"f1": 0.6878}, detected)  # 0.690 before; its 4 additions are wrong types (0.0 right)
+    assert_not_below({"f1": 0.7097}, detected)  # 0.690 before; its one addition is a wrong type
     assert detected["f1"] >= rules["f1"]
 
 
@@ -55,14 +56,13 @@ def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     detected = scored_events(path, format="cameo-ner", split="heldout", detector=True)
     # detected source 0.665 before additions were gated per type: fewer added events, fewer source tokens
     measured = {"rules": {"f1": 0.5912, "source_token": 0.6528, "target_token": 0.5284},
-                "detected": {"f1": 0.5832, "source_token": 0.641, "target_token": 0.5245}}
+                "detected": {"f1": 0.6021, "source_token": 0.6682, "target_token": 0.5343}}
     for name, scores in (("rules", rules), ("detected", detected)):
         assert_not_below(measured[name], {"f1": scores["f1"], "source_token": scores["source"]["token"]["f1"],
                                           "target_token": scores["target"]["token"]["f1"]})
-    # the detector's drops cost the rules about a point here (its "no event" learnt partly from cameo-class, whose
-    # class 0 also holds statements and appeals): pinned so that the cost does not grow
-    assert detected["f1"] >= rules["f1"] - 0.01
-    assert detected["source"]["token"]["f1"] >= rules["source"]["token"]["f1"] - 0.015
+    # (its drops cost the rules a point when it learnt cameo-class's "statement" sentences as no event: appeals too)
+    assert detected["f1"] >= rules["f1"]
+    assert detected["source"]["token"]["f1"] >= rules["source"]["token"]["f1"] - 0.005
     assert detected["target"]["token"]["f1"] >= rules["target"]["token"]["f1"] - 0.005
 
 

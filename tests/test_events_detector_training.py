@@ -138,3 +138,26 @@ def test_a_type_right_by_quad_but_wrong_by_type_is_not_added() -> None:
     thresholds, report = training.choose_adds(units, coded, probs, list(probs), Thresholds())
     assert thresholds.add_for("THREATEN") == 1.01
     assert report["THREATEN"]["by_set"] == {"cameo-class": "10/10", "plover-gsr": "0/6"}
+
+
+def test_a_statement_sentence_with_an_appeal_may_be_request() -> None:
+    # cameo-class class 0 ("statement") where the rules code an appeal: REQUEST or no event; without one, no event
+    units = [Unit("cameo-class", "EU urged Kyiv to act", quad_types(0), False, 0),
+             Unit("cameo-class", "He spoke", quad_types(0), False, 0),
+             Unit("cameo-class", "Iran demanded talks", quad_types(3), False, 3)]
+    coded = [Coded((), ("REQUEST",), (), ((None, None),), (True,)), Coded((), (), (), ()),
+             Coded((), ("REQUEST",), (), ((None, None),), (False,))]
+    allowed = [u.allowed for u in training.appeals_allowed(units, coded)]
+    assert allowed == [frozenset({NONE, "REQUEST"}), frozenset({NONE}), quad_types(3)]
+
+
+def test_the_first_event_class_reads_appeals_as_statements() -> None:
+    from dragoman.extract.events.detector import decide
+
+    appeal = Coded((), ("REQUEST", "ASSAULT"), (), ((None, None), (None, None)), (True, False))
+    demand = Coded((), ("REQUEST",), (), ((None, None),), (False,))
+    assert training.first_class(appeal, None) == 0  # the appeal leads: a statement
+    assert training.first_class(demand, None) == 3  # a demand is verbal conflict
+    reordered = decide(_probs(ASSAULT=0.9), appeal.types, Thresholds(quad=(0.0, 0.0, 0.0, 0.0)))
+    assert reordered.keep[0] == 1 and training.first_class(appeal, reordered) == 4
+    assert training.first_class(Coded((), (), (), ()), None) == 0

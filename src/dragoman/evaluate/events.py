@@ -152,7 +152,9 @@ def code_texts(texts: Sequence[str], *, use_model: bool = False, detector: bool 
         docs = _parse_bodies(coded_batch) if detector else [None] * len(coded_batch)
         for coded, doc in zip(coded_batch, docs):
             status[coded.status if coded.status == "ok" else f"{coded.status}: {coded.error}"] += 1
-            ordered = sorted(coded.events, key=_text_order)
+            # the coder's order: text order, and within a sentence the detector's (its likeliest quad first), which
+            # is what names a sentence's leading event
+            ordered = list(coded.events)
             if use_model:
                 from ..extract.events.classifier import gate_coded
 
@@ -433,12 +435,21 @@ def _read_tsv(path: Path) -> list[list[str]]:
         return [row for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if row]
 
 
+# cameo-class's class 0 is "statement": the set gives it to sentences of no interaction and to statements and
+# appeals (CAMEO roots 01 and 02; PLOVER codes an appeal REQUEST, whose quad is verbal conflict), demands being 3.
+STATEMENT_ROOTS: Final = ("01", "02")
+
+
+def event_class(event: Event) -> int:
+    """An event's cameo-class label: 0 for a statement or an appeal, else its quad class (1-4)."""
+    if event.cameo is not None and event.cameo[:2] in STATEMENT_ROOTS:
+        return 0
+    return QUAD_CLASS.get(event.quad or "", 0)
+
+
 def sentence_class(events: Sequence[Event]) -> int:
-    """0 for no event, else the quad class (1-4) of the first event in text order."""
-    for event in events:
-        if event.quad in QUAD_CLASS:
-            return QUAD_CLASS[event.quad]
-    return 0
+    """0 for no event, else the class (``event_class``) of the first event in text order."""
+    return event_class(events[0]) if events else 0
 
 
 def classification_scores(gold: Sequence[int], predicted: Sequence[int], labels: Iterable[int]) -> dict[str, Any]:
@@ -475,7 +486,7 @@ def score_cameo_class(gold: Path, *, limit: int | None = None, stride: int = 1, 
     predicted = [sentence_class(events) for events in coded]
     scores = classification_scores(gold_labels, predicted, range(5))
     any_right = sum(1 for g, events in zip(gold_labels, coded)
-                    if (g == 0 and not events) or g in {QUAD_CLASS.get(e.quad or "", -1) for e in events})
+                    if (g == 0 and not events) or g in {event_class(e) for e in events})
     confusion = Counter(f"{g}->{p}" for g, p in zip(gold_labels, predicted))
     per = scores["per_class"].values()
     macro_p = sum(float(c["precision"]) for c in per) / 5
@@ -484,8 +495,7 @@ def score_cameo_class(gold: Path, *, limit: int | None = None, stride: int = 1, 
                                "confusion": dict(sorted(confusion.items())), "status": dict(status)}
     if detector:
         details["detector"] = detector_details(
-            logs, lambda i, e: QUAD_CLASS.get(e.quad or "", 0) != gold_labels[i],
-            lambda i, e: QUAD_CLASS.get(e.quad or "", 0) == gold_labels[i])
+            logs, lambda i, e: event_class(e) != gold_labels[i], lambda i, e: event_class(e) == gold_labels[i])
     return {"format": "cameo-class", "gold": str(gold), **scores,
             "precision": round(macro_p, 4), "recall": round(macro_r, 4), "f1": scores["macro_f1"], "details": details}
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..evaluate.events import BATCH, _text_order, ipe_labels
+from ..evaluate.events import BATCH, _text_order, event_class, ipe_labels
 from ..extract import detector_mode
 from ..extract.events.classifier import sentence_features
 from ..extract.events.detector import rule_features
@@ -27,7 +27,7 @@ from ..pipeline import code_articles
 
 CharSpan = tuple[int, int] | None  # start, end in the text
 
-VERSION = "2"  # bump when sentence_features or the rule coder changes what a cached row holds
+VERSION = "3"  # bump when sentence_features or the rule coder changes what a cached row holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class Coded:
     types: tuple[str, ...]
     ipe: tuple[str, ...]  # the evaluator's IndiaPoliceEvents labels of the rule events
     spans: tuple[tuple[CharSpan, CharSpan], ...]  # actor, recipient char spans of each rule event
+    statements: tuple[bool, ...] = ()  # each rule event a statement or an appeal (cameo-class's class 0)
 
     def inputs(self) -> list[str]:
         """The detector's input for the unit (``detector_features`` of its sentences, united)."""
@@ -66,6 +67,7 @@ def _code(texts: Sequence[str]) -> list[Coded]:
             out.append(Coded(
                 tuple(sorted(features)), tuple(e.type for e in events), tuple(sorted(ipe_labels(events))),
                 tuple((_char_span(e.actor), _char_span(e.recipient)) for e in events),
+                tuple(event_class(e) == 0 for e in events),
             ))
     return out
 
@@ -90,7 +92,7 @@ def featurize(texts: Sequence[str], *, cache: Path | None = None) -> list[Coded]
             row = json.loads(line)
             known[row["key"]] = Coded(tuple(row["features"]), tuple(row["types"]), tuple(row["ipe"]),
                                       tuple((_stored_span(actor), _stored_span(recipient))
-                                            for actor, recipient in row["spans"]))
+                                            for actor, recipient in row["spans"]), tuple(row["statements"]))
     missing = sorted({t for t in texts if _key(t) not in known})
     if missing:
         fresh = _code(missing)
@@ -100,5 +102,6 @@ def featurize(texts: Sequence[str], *, cache: Path | None = None) -> list[Coded]
             with cache.open("a", encoding="utf-8") as handle:
                 for text, coded in zip(missing, fresh):
                     handle.write(json.dumps({"key": _key(text), "features": coded.features, "types": coded.types,
-                                             "ipe": coded.ipe, "spans": coded.spans}) + "\n")
+                                             "ipe": coded.ipe, "spans": coded.spans,
+                                             "statements": coded.statements}) + "\n")
     return [known[_key(t)] for t in texts]

@@ -34,8 +34,15 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from threadpoolctl import threadpool_limits
 
-from ..codes import PLOVER_TYPES
-from ..evaluate.events import _FIRING, _KILL_TRIGGER, _POLICE, bio_spans, classification_scores
+from ..codes import CAMEO_ROOT, PLOVER_TYPES
+from ..evaluate.events import (
+    _FIRING,
+    _KILL_TRIGGER,
+    _POLICE,
+    STATEMENT_ROOTS,
+    bio_spans,
+    classification_scores,
+)
 from ..extract.events.detector import (
     FORMAT,
     LABELS,
@@ -203,6 +210,21 @@ def outcome(probs: dict[str, float], types: Sequence[str], thresholds: Threshold
     return out, decision
 
 
+def added_class(type_: str) -> int:
+    """The cameo-class label of an added event, coded with its type's CAMEO root (``event_class``)."""
+    return 0 if CAMEO_ROOT[type_][:2] in STATEMENT_ROOTS else TYPE_CLASS[type_]
+
+
+def first_class(coded: Coded, decision: Any) -> int:
+    """The cameo-class label of the output's first event, as ``evaluate.events.sentence_class`` reads it: a rule
+    event's by its code (a statement or an appeal is 0), an added one's by its type; 0 when none is left."""
+    if decision is not None and decision.add and (decision.add_first or not decision.keep):
+        return added_class(decision.add)
+    for i in (range(len(coded.types)) if decision is None else decision.keep):
+        return 0 if i < len(coded.statements) and coded.statements[i] else TYPE_CLASS[coded.types[i]]
+    return 0
+
+
 def _token_f1(tally: list[int]) -> float:
     tp, fp, fn = tally
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
@@ -262,7 +284,7 @@ def simulate(units: Sequence[Unit], coded: Sequence[Coded], probs: dict[int, dic
             keep = decision.keep
         if unit.source == "cameo-class":
             cc_gold.append(unit.gold_class())
-            cc_pred.append(next((TYPE_CLASS[t] for t in out if t in TYPE_CLASS), 0))
+            cc_pred.append(first_class(c, decision))
         elif unit.source == "plover-gsr":
             hit = unit.gold in out
             plover[0] += hit
@@ -351,7 +373,7 @@ def add_right(unit: Unit, coded: Coded, decision: Any) -> bool | None:
     """
     add = decision.add
     if unit.source == "cameo-class":
-        return TYPE_CLASS[add] == unit.gold_class() if decision.add_first else None
+        return added_class(add) == unit.gold_class() if decision.add_first else None
     if unit.source == "plover-gsr":
         return bool(add == unit.gold)
     if unit.source == "ipe":
@@ -444,8 +466,19 @@ def train(units: Sequence[Unit], coded: Sequence[Coded], *, c_grid: Sequence[flo
         return _train(units, coded, c_grid=c_grid, log=log)
 
 
+def appeals_allowed(units: Sequence[Unit], coded: Sequence[Coded]) -> list[Unit]:
+    """cameo-class's class 0, "statement", covers statements and appeals (CAMEO 01-02) as well as sentences of no
+    interaction. Where the rules code an appeal in such a sentence, REQUEST is allowed beside no event (PLOVER codes
+    an appeal REQUEST): the model is not taught that "the EU urged Ukraine to ..." reports nothing."""
+    return [replace(u, allowed=u.allowed | {"REQUEST"})
+            if u.source == "cameo-class" and u.gold == 0 and u.allowed is not None
+            and any(t == "REQUEST" and statement for t, statement in zip(c.types, c.statements)) else u
+            for u, c in zip(units, coded)]
+
+
 def _train(units: Sequence[Unit], coded: Sequence[Coded], *, c_grid: Sequence[float], log: Any
            ) -> tuple[Fitted, Thresholds, dict[str, Any]]:
+    units = appeals_allowed(units, coded)
     rows = [i for i, u in enumerate(units) if not u.heldout]
     report: dict[str, Any] = {"cv": {}}
     best_q, best_t = (-1.0, c_grid[0]), (-1.0, c_grid[0])
