@@ -57,7 +57,7 @@ def coded_doc(article: Article, events: Iterable[Event], *, clean: CleanDoc | No
 
 
 TYPES: tuple[tuple[str, Quad], ...] = (
-    ("ASSAULT", "material_conflict"), ("PROTEST", "material_conflict"), ("AID", "material_cooperation"))
+    ("ASSAULT", "material_conflict"), ("THREATEN", "verbal_conflict"), ("AID", "material_cooperation"))
 MODALITIES: tuple[Modality, ...] = ("asserted", "future")
 COUNTRIES = ("COD", "RWA", "SDN", None)
 NAMES = {"COD": "Congolese army", "RWA": "Rwandan forces", "SDN": "Sudanese police", None: "unknown gunmen"}

@@ -93,7 +93,8 @@ def test_events_place_country_is_where_it_happened(db: str) -> None:
 
 
 def test_events_filters_match_the_api(db: str) -> None:
-    assert _sentences(db, "--quad", "verbal_conflict", "--modality", "all") == set()  # protests and shelling are material
+    # protests and shelling are material conflict
+    assert _sentences(db, "--quad", "verbal_conflict", "--modality", "all") == set()
     assert _sentences(db, "--quad", "material_conflict", "--modality", "all") == _said(*REPORTS)
     assert _sentences(db, "--q", "bamako") == _said("bamako protest")
     assert _sentences(db, "--q", "shelled", "--modality", "all") == _said("malians at sake", "gao denied")

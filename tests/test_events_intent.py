@@ -38,8 +38,13 @@ def test_announced_boycott_is_a_threat() -> None:
 
 
 def test_lifting_a_curfew_is_a_concession_not_coercion() -> None:
+    # PLOVER's manual: "removing curfews" is CONCEDE (CAMEO2PLOVER's table said RETREAT)
     (e,) = events("The government lifted the curfew in Kano.")
-    assert e.type == "RETREAT" and e.cameo == "0813"
+    assert e.type == "CONCEDE" and e.cameo == "0813"
+    (e,) = events("Serbia lifted a night curfew in Montenegro.")
+    assert e.type == "CONCEDE" and e.cameo == "0813"
+    (e,) = events("Sudan lifted the state of emergency in West Darfur.")
+    assert e.type == "CONCEDE" and e.cameo == "0814"
 
 
 def test_ending_mediation_halts_it() -> None:

@@ -14,7 +14,10 @@
     token of each new key. The few stretches a two-token pattern ("there is", "gon na") matches are
     handed to the model's ruler as they are.
   - the lemmatizer is asked once per (ORTH, POS, MORPH); its word lists (up to 57k entries, only ever
-    used for ``form in list``) become sets.
+    used for ``form in list``) become sets. One correction of its output: a verb whose base ends in a silent e
+    ("raped", "waged", "staged", "fined", "hoped") is not given the shorter verb its suffix rules find first
+    ("rap", "wag", "stag", "fin", "hop"): English would have doubled that verb's last consonant ("rapped").
+    That is the only difference from the model's components (``silent_e``).
 
 ``parse`` parses texts in batches; a body longer than spaCy's limit (``nlp.max_length``, 1,000,000
 characters; spaCy raises E088 past it) is parsed in pieces and rejoined into one Doc over the whole body,
@@ -466,22 +469,45 @@ def _make_lemmatizer(nlp: Language, name: str, wraps: str) -> CachedLemmatizer:
     return CachedLemmatizer(_stock_pipe(nlp, name, wraps, Lemmatizer, "a lemmatizer"))
 
 
+_VOWELS = frozenset("aeiou")
+_SILENT_E_SUFFIXES = ("ed", "ing", "es")
+
+
+def silent_e(word: str, lemma: str, verbs: frozenset[str] | set[str]) -> str:
+    """A verb's lemma with the silent e the model's rule lemmatizer dropped: "raped" -> "rape", not "rap".
+
+    Its suffix rules try "-ed" before "-ed -> e" and keep the first base in the verb list. A base ending in a
+    consonant after a single short vowel ("rap", "wag", "hop") doubles that consonant before -ed/-ing ("rapped"),
+    so when the word keeps it single and the base with an e is a verb too, that is the lemma.
+    """
+    lower = word.lower()
+    if (len(lemma) >= 3 and lemma[-1] not in _VOWELS and lemma[-1] not in "wxy" and lemma[-2] in _VOWELS
+            and lemma[-3] not in _VOWELS and lower.startswith(lemma) and lower[len(lemma):] in _SILENT_E_SUFFIXES
+            and lemma + "e" in verbs):
+        return lemma + "e"
+    return lemma
+
+
 class CachedLemmatizer:
-    """The model's rule lemmatizer, asked once per (ORTH, POS, MORPH): all that its rules read of a token."""
+    """The model's rule lemmatizer, asked once per (ORTH, POS, MORPH): all that its rules read of a token
+    (with verbs' silent e put back, ``silent_e``)."""
 
     def __init__(self, stock: Lemmatizer) -> None:
         self.stock = stock
         self.vocab = stock.vocab
         self._lemmas: dict[tuple[int, int, int], int] = {}
         self._tables_checked = False
+        self._verbs: frozenset[str] = frozenset()
         if stock.lookups.has_table("lemma_index"):
             index = stock.lookups.get_table("lemma_index")
             # Only ever used for `form in index`: a set answers the same, without a scan of 57k words.
             for pos in list(index.keys()):
                 index[pos] = frozenset(index[pos])
+            self._verbs = index.get("verb", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
+        from spacy.symbols import VERB
         from spacy.tokens import Doc
 
         stock = self.stock
@@ -499,7 +525,10 @@ class CachedLemmatizer:
             key = (orth, pos, morph)
             value = self._lemmas.get(key)
             if value is None:
-                value = self._lemmas[key] = self.vocab.strings.add(stock.rule_lemmatize(doc[i])[0])
+                lemma_text = stock.rule_lemmatize(doc[i])[0]
+                if pos == VERB:
+                    lemma_text = silent_e(doc[i].text, lemma_text, self._verbs)
+                value = self._lemmas[key] = self.vocab.strings.add(lemma_text)
             lemmas[i, 0] = value
             changed = True
         if changed:

@@ -173,7 +173,8 @@ def _quad_backfill() -> str:
     cases = " ".join(f"WHEN '{type_}' THEN '{quad}'" for type_, quad in PLOVER_QUAD.items())
     quad = f"CASE type {cases} ELSE quad END"
     return f"""
-        UPDATE events SET quad = {quad}, record = json_set(record, '$.quad', {quad}) WHERE quad IS NOT NULL AND quad IS NOT {quad};
+        UPDATE events SET quad = {quad}, record = json_set(record, '$.quad', {quad})
+            WHERE quad IS NOT NULL AND quad IS NOT {quad};
     """
 
 

@@ -2,7 +2,7 @@
 final choice of an event's code from its modality.
 
 ``find_events`` (triggers.py) refines a trigger's code by its sentence (``refine_governing``: "threatened to expel"
-is THREATEN/expel; ``undo_code``: "lifted the curfew" is RETREAT 0813). ``choose_code`` then decides the event's
+is THREATEN/expel; ``undo_code``: "lifted the curfew" is CONCEDE 0813). ``choose_code`` then decides the event's
 code once, from that code and the modality evidence (``modality.ModalityReading``), before the Event is built:
 an announced conflictual act is a threat, a promised cooperative one an agreement, a refused one a rejection.
 """
@@ -134,10 +134,11 @@ def _eased_measure(noun_lemma: str, code: Code) -> Code:
         return Code("RETREAT", CAMEO_EASE_ECONOMIC_SANCTIONS, "ease")
     if noun_lemma in ("blockade", "siege"):
         return Code("RETREAT", CAMEO_EASE_BLOCKADE, "withdraw")
+    # PLOVER's manual: "removing curfews" and easing restrictions are CONCEDE (the CAMEO2PLOVER table says RETREAT)
     if code.mode == "curfew":
-        return Code("RETREAT", CAMEO_EASE_CURFEW, None)
+        return Code("CONCEDE", CAMEO_EASE_CURFEW, None)
     if code.mode == "martial-law":
-        return Code("RETREAT", CAMEO_EASE_MARTIAL_LAW, None)
+        return Code("CONCEDE", CAMEO_EASE_MARTIAL_LAW, None)
     return Code("CONCEDE", CAMEO_EASE_ADMINISTRATIVE_SANCTIONS, None)
 
 
