@@ -30,15 +30,16 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     assert rules["n"] == detected["n"] == 428
     # 0.708 / 0.691 before the quads followed PLOVER's table (REQUEST and SANCTION verbal conflict), sanctions were
     # SANCTION and the scorer read appeals as the set's "statement"
-    assert_not_below({"accuracy": 0.7921, "macro_f1": 0.7784}, rules)
+    assert_not_below({"accuracy": 0.7991, "macro_f1": 0.7854}, rules)
     # 0.825 / 0.795 before additions were gated per type (they were right 0.80 of the time here, by quad, but
     # 0.27 on plover-gsr and never on the story gold, by type); 0.769 / 0.746 with the detector trained on CAMEO's
     # grouping, whose rules were 9 points lower
-    assert_not_below({"accuracy": 0.8154, "macro_f1": 0.8033}, detected)
+    assert_not_below({"accuracy": 0.8248, "macro_f1": 0.8129}, detected)
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.01
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
-    # (0.98 with the detector of 9ab2d99's rules; 0.93 retrained at the sixth session's)
-    assert_not_below({"dropped_precision": 0.9254, "added_precision": 1.0}, detected["details"]["detector"])
+    # (0.98 / 1.0 with the detector of 9ab2d99's rules; 0.94 / 0.875 retrained at the sixth session's: 7 of 8
+    # additions right)
+    assert_not_below({"dropped_precision": 0.9403, "added_precision": 0.875}, detected["details"]["detector"])
 
 
 def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
@@ -56,8 +57,8 @@ def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     rules = scored_events(path, format="cameo-ner", split="heldout", rules_only=True)
     detected = scored_events(path, format="cameo-ner", split="heldout", detector=True)
     # detected source 0.665 before additions were gated per type: fewer added events, fewer source tokens
-    measured = {"rules": {"f1": 0.5912, "source_token": 0.6528, "target_token": 0.5284},
-                "detected": {"f1": 0.5961, "source_token": 0.6676, "target_token": 0.5228}}
+    measured = {"rules": {"f1": 0.5957, "source_token": 0.6613, "target_token": 0.5284},
+                "detected": {"f1": 0.6005, "source_token": 0.6768, "target_token": 0.5214}}
     for name, scores in (("rules", rules), ("detected", detected)):
         assert_not_below(measured[name], {"f1": scores["f1"], "source_token": scores["source"]["token"]["f1"],
                                           "target_token": scores["target"]["token"]["f1"]})

@@ -312,6 +312,33 @@ def _labor_strike(verb: Token) -> bool:
     return any(lemma_of(s) in event_words().striking_workers for s in subjects)
 
 
+# "A strike on the base", "military strikes": an attack named by the noun alone (the compounds "air strike",
+# "drone strike" are the lexicon's).
+STRIKE_ATTACK: Final = Code("ASSAULT", "190", None)
+
+
+def _strike_noun(noun: Token) -> Code | None:
+    """"A four-day strike", "the teachers' strike", "a strike by nurses", "staged/called off a strike": a walkout;
+    "a strike on the base", "a military strike": an attack; "the strike" alone: neither said. "Went on strike" is
+    the verb's."""
+    words = event_words()
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on":
+        return None
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")]
+    modifiers += [g for c in modifiers for g in c.children if c.dep_ == "compound" or g.dep_ == "compound"]
+    if any(c.lower_ in words.military_strike_words or lemma_of(c) in words.military_strike_words
+           for c in modifiers) or any(c.dep_ == "prep" and c.lower_ in ("on", "against") and pobjs(c)
+                                      for c in noun.children):
+        return STRIKE_ATTACK
+    by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in pobjs(c)]
+    if any(lemma_of(m) in words.striking_workers or lemma_of(m) in words.labor_strike_words
+           for m in modifiers + by):
+        return LABOR_STRIKE
+    if noun.dep_ in ("dobj", "nsubjpass") and lemma_of(noun.head) in words.labor_strike_words:
+        return LABOR_STRIKE
+    return None
+
+
 def _object_code(tok: Token, lemma: str, lex: Lexicon) -> Code | None:
     """The code an object verb takes from the class of its theme ("send troops" MOBILIZE, "send aid" AID)."""
     classes = lex.object_verbs.get(lemma)
@@ -472,6 +499,8 @@ def _match_noun(tok: Token, lex: Lexicon) -> Code | None:
                     if code is not None:
                         return code
     words = event_words()
+    if lemma == "strike":  # a walkout, an attack ("a strike on the base"), or neither said ("the strike")
+        return _strike_noun(tok)
     if lemma in words.death_nouns and violent_cause(tok, lex) is not None:  # "deaths in police firing"
         return KILLED
     if lemma in words.theme_nouns and not _weapon_theme(tok, lex):

@@ -40,6 +40,8 @@ class EventWords:
     non_agents: frozenset[str]
     vehicles: frozenset[str]
     striking_workers: frozenset[str]
+    labor_strike_words: frozenset[str]
+    military_strike_words: frozenset[str]
     protesting_crowds: frozenset[str]
     gathering_verbs: frozenset[str]
     alleged_wrongs: frozenset[str]
