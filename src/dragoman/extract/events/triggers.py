@@ -482,15 +482,14 @@ def _opinion_agree(verb: Token) -> bool:
     return ("prep", "with") in deps or any(d == "ccomp" for d, _w in deps)
 
 
-def _match_noun(tok: Token, lex: Lexicon) -> Code | None:
-    lemma = lemma_of(tok)
+def _compound_code(tok: Token, lemma: str, lex: Lexicon) -> Code | None:
+    """The code of a noun filed with its modifier ("air strike", "hunger strike"; "state of emergency")."""
     if lemma in lex.compound_heads:
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
                 code = lex.compound_nouns.get((lemma_of(child), lemma))
                 if code is not None:
                     return code
-    # "state of emergency"
     if lemma == "state":
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -498,6 +497,14 @@ def _match_noun(tok: Token, lex: Lexicon) -> Code | None:
                     code = lex.compound_nouns.get(("state", lemma_of(pobj)))
                     if code is not None:
                         return code
+    return None
+
+
+def _match_noun(tok: Token, lex: Lexicon) -> Code | None:
+    lemma = lemma_of(tok)
+    compound = _compound_code(tok, lemma, lex)
+    if compound is not None:
+        return compound
     words = event_words()
     if lemma == "strike":  # a walkout, an attack ("a strike on the base"), or neither said ("the strike")
         return _strike_noun(tok)
