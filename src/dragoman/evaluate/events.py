@@ -448,7 +448,7 @@ def event_class(event: Event) -> int:
 
 
 def sentence_class(events: Sequence[Event]) -> int:
-    """0 for no event, else the class (``event_class``) of the first event in text order."""
+    """0 for no event, else the class (``event_class``) of the first event in the coder's order (its leading event)."""
     return event_class(events[0]) if events else 0
 
 
