@@ -52,3 +52,19 @@ def test_negated_subject_negates_the_arrest(text: str) -> None:
 )
 def test_reported_arrest_stays_asserted(text: str) -> None:
     assert "asserted" in arrest_modalities(text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Troops entered the town without firing a shot.", "firing"),
+    ("The border guards let the convoy pass without an inspection or an arrest.", "arrest"),  # a conjunct
+])
+def test_event_after_without_did_not_happen(text: str, trigger: str) -> None:
+    events = [e for e in code_text(text, published="2024-03-05") if e.evidence.trigger == trigger]
+    assert events and all(e.modality == "negated" for e in events)
+
+
+def test_talks_ended_without_a_deal_is_no_deal() -> None:
+    # a deal that was not reached: by the coder's convention for cooperation that did not happen, a refusal
+    found = code_text("The talks between Iran and the United States ended without a deal.", published="2024-03-05")
+    assert [(e.evidence.trigger, e.type, e.modality) for e in found if e.evidence.trigger == "deal"] == \
+        [("deal", "REJECT", "asserted")]

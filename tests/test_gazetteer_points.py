@@ -35,7 +35,8 @@ def test_short_form_of_a_city_is_an_alternate_except_new_york() -> None:
 
 
 @pytest.mark.parametrize("name, country", [("Dagestan", "RUS"), ("Tatarstan", "RUS"), ("Ingushetia", "RUS"),
-                                           ("Puntland", "SOM"), ("Somaliland", "SOM")])
+                                           ("Puntland", "SOM"), ("Somaliland", "SOM"),
+                                           ("Chechnya", "RUS"), ("Waziristan", "PAK"), ("Tripolitania", "LBY")])
 def test_units_the_sources_do_not_name_in_english_are_known(name: str, country: str) -> None:
     assert get_gazetteer().lookup(name)[0].country == country
 
@@ -44,4 +45,13 @@ def test_a_republic_s_leader_takes_its_country() -> None:
     from dragoman.pipeline import code_text
 
     (event,) = code_text("Putin met Dagestan's president in Moscow on Friday.", published="2024-03-06")
+    assert event.recipient is not None and event.recipient.country == "RUS"
+
+
+@pytest.mark.parametrize("text", ["Putin met Dagestan's leader in Moscow on Friday.",  # a generic head, not a title
+                                  "Putin met the leader of Chechnya in Moscow on Friday."])
+def test_a_region_s_leader_takes_the_region_s_country(text: str) -> None:
+    from dragoman.pipeline import code_text
+
+    (event,) = code_text(text, published="2024-03-06")
     assert event.recipient is not None and event.recipient.country == "RUS"

@@ -108,6 +108,7 @@ CAMEO_HALT_NEGOTIATIONS: Final = "164"
 CAMEO_HALT_MEDIATION: Final = "165"
 CAMEO_EXPEL: Final = "166"  # expel or deport individuals
 CAMEO_COERCE: Final = "170"
+CAMEO_ARREST: Final = "173"  # arrest, detain, or charge with legal action
 CAMEO_VIOLENT_REPRESSION: Final = "175"  # use tactics of violent repression
 CAMEO_ASSAULT: Final = "18"
 CAMEO_MILITARY_FORCE: Final = "190"  # use conventional military force

@@ -576,6 +576,8 @@ class ActorResolver:
             actor = self._pronoun(owner) if pronoun else self._describe_core(owner)
             if actor is not None and actor.country is not None:
                 return actor.country
+            if not pronoun and owner.ent_type_ in ("GPE", "LOC") and (code := self._place_code(owner)):
+                return code  # "Dagestan's leader", "the leader of Chechnya": a region's office is its country's
         return None
 
     def _context_country(self, head: Token, entry: lx.SectorEntry, key: str, country: str | None,

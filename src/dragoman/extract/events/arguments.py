@@ -101,8 +101,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in ("dobj",)]
         return objects or subject_of(head, depth + 1)
-    if verb.dep_ == "conj":
-        return subject_of(head, depth + 1)
+    if verb.dep_ == "conj" or (verb.dep_ == "acomp" and verb.pos_ == "ADJ"):
+        return subject_of(head, depth + 1)  # "police were able to arrest 39": able's subject is the copula's
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return subject_of(head, depth + 1)
     if (owned := _noun_clause_subject(verb, head)) is not None:

@@ -129,6 +129,17 @@ def _unrealized_infinitive(tok: Token) -> bool:
     return tok.dep_ in ("advcl", "xcomp", "ccomp") and head.lower_ in event_words().non_factive_adjectives
 
 
+def _done_in_past(governor: Token) -> bool:
+    """"were able to arrest", "have been able to arrest": in the past, with no modal, what was possible was done."""
+    if governor.lemma_ not in event_words().implicative_when_past or governor.dep_ != "acomp":
+        return False
+    be = governor.head
+    auxiliaries = [c for c in be.children if c.dep_ == "aux"]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False  # "would have been able to", "will be able to"
+    return be.tag_ == "VBD" or (be.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries))
+
+
 def _obligation(tok: Token, complement: Token) -> bool:
     """'have/has to arrest': an obligation; past "had to fire" reports what was done and stays asserted."""
     return (tok.lemma_ == "have" and complement.dep_ == "xcomp" and _is_infinitive(complement)
@@ -243,9 +254,19 @@ def _proposed(verb: Token, noun: Token) -> Modality | None:
     return "future" if verb.lemma_ in words.future_governors else None
 
 
+def _without(trigger: Token) -> bool:
+    """The event is what did not happen: "the talks ended without a deal", "released without charge", "took the
+    town without firing a shot" (the trigger, or the first of its conjuncts, is the object of "without")."""
+    while trigger.dep_ == "conj" and trigger.head is not trigger:
+        trigger = trigger.head
+    return trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "without"
+
+
 def _negated(anchor: Token, chain: list[Token], nominal: Token | None) -> bool:
     """A negation on the event noun ("no arrests"), on a predicate of the chain, or a negating governor."""
     if nominal is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in nominal.children):
+        return True
+    if _without(nominal if nominal is not None else anchor):
         return True
     negating = event_words().negating_governors
     for i, tok in enumerate(chain):
@@ -269,7 +290,7 @@ def _unrealized(chain: list[Token]) -> Modality | None:
         if auxiliary == "hypothetical":
             return auxiliary
         future = future or auxiliary == "future"
-        if i > 0 and tok.lemma_ in words.hypothetical_governors:
+        if i > 0 and tok.lemma_ in words.hypothetical_governors and not _done_in_past(tok):
             return "hypothetical"
         if _unrealized_infinitive(tok) or (i > 0 and _obligation(tok, chain[i - 1])):
             return "hypothetical"

@@ -39,6 +39,7 @@ import yaml
 from ...codes import (
     AGREE_CAMEO,
     CAMEO_ACCUSE,
+    CAMEO_ARREST,
     CAMEO_ASSAULT,
     CAMEO_COERCE,
     CAMEO_DEMAND,
@@ -198,6 +199,8 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
         return (WEAPONS_TEST if code.type == "ASSAULT" and _weapons_test(tok) else code), end
     if lemma == "strike" and _labor_strike(tok):
         return LABOR_STRIKE, end
+    if _arrest_phrase(tok, lemma):
+        return ARREST, end
     entered = _state_entered(tok, lemma)
     if entered is not None:
         return entered, end
@@ -244,6 +247,67 @@ def _weapons_test(verb: Token) -> bool:
     return (prefix is not None and prefix.lower_ == "test") or any(
         lemma_of(o) in _OPEN_WATER for p in preps for o in pobjs(p))
 
+
+
+# Arrests told without an arrest verb (PLOVER COERCE 'arrest', CAMEO 173): "taken into custody", "sent to jail",
+# "put behind bars", "booked for murder", "caught by the police", "50 persons were held".
+ARREST: Final = Code("COERCE", CAMEO_ARREST, "arrest")
+_CUSTODY_PREPS: Final = frozenset({"into", "to", "in"})
+
+
+def _arrest_phrase(verb: Token, lemma: str) -> bool:
+    """``verb`` takes people into custody in one of the phrasings of ``ARREST``."""
+    words = event_words()
+    if lemma in words.custody_verbs and _into_custody(verb):
+        return True
+    if lemma == "book":
+        return _booked(verb)
+    if lemma == "catch":
+        return any(lemma_of(agent) in words.arresting_agents for agent in _doers(verb))
+    return lemma == "hold" and _people_held(verb)
+
+
+def _into_custody(verb: Token) -> bool:
+    """"taken into custody", "remanded to police custody", "sent to jail", "put behind bars"."""
+    places = event_words().custody_places
+    return any(prep.dep_ == "prep" and any(
+        (prep.lower_ in _CUSTODY_PREPS and lemma_of(o) in places) or (prep.lower_ == "behind" and lemma_of(o) == "bar")
+        for o in pobjs(prep)) for prep in verb.children)
+
+
+def _booked(verb: Token) -> bool:
+    """"booked for murder", "booked under the anti-terror law": someone charged (not a ticket or a room booked)."""
+    if not any(c.dep_ in ("nsubjpass", "dobj") for c in verb.children):
+        return False
+    offences = event_words().offences
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and any(lemma_of(o) in offences for o in pobjs(prep)):
+            return True
+        if prep.dep_ == "prep" and prep.lower_ == "under" and any(lemma_of(o) not in ("name", "alias")
+                                                                   for o in pobjs(prep)):
+            return True
+    return False
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who does ``verb``: its active subject or its passive agent ("caught by the police")."""
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in pobjs(c)]
+    return agents + [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def _people_held(verb: Token) -> bool:
+    """"50 persons were held", "held by the police": "held" of people, with nothing that gives it another sense ("held
+    hostage", "held responsible", "held up", "held at gunpoint")."""
+    if any(c.dep_ in ("prt", "acomp", "oprd", "xcomp", "dobj", "ccomp") for c in verb.children):
+        return False
+    if any(lemma_of(o) in ("gunpoint", "ransom", "captive", "hostage") for p in verb.children if p.dep_ == "prep"
+           for o in pobjs(p)):
+        return False
+    words = event_words()
+    if any(lemma_of(agent) in words.arresting_agents for agent in _doers(verb)):
+        return True  # "the suspect is held by the police"
+    return any(s.dep_ == "nsubjpass" and (lemma_of(s) in words.held_people or s.ent_type_ == "PERSON"
+                                          or s.pos_ == "NUM") for s in verb.children)
 
 
 # A state entered, named by "on" and a noun: "workers went on strike", "put its forces on high alert".
@@ -862,7 +926,8 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
         return _found(tok, code, subject_of(tok.head), subject_of(tok), tok, nominal=False,
                       end=state.matches[tok.i][2])
     actors = _verb_subjects(tok, code, state)
-    theme = lemma_of(tok) in lex.object_verbs and code != lex.verbs.get(lemma_of(tok))
+    # an object verb's object is its theme ('sent troops'), unless the verb took people into custody ('sent X to jail')
+    theme = lemma_of(tok) in lex.object_verbs and code not in (lex.verbs.get(lemma_of(tok)), ARREST)
     recipients = state.recipients_from.get(tok.i) or recipients_of_verb(tok, theme_object=theme)
     actors, recipients = _killing_roles(tok, code, actors, recipients, lex)
     recipients = _typed_recipients(tok, code, recipients)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ...errors import DateError
 from ...model import Article, CleanDoc, DatePrecision, When
@@ -99,6 +99,7 @@ _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "h
                  "go", "vow", "pledge", "promise", "threaten", "agree", "decide", "propose"}
 _VERB_POS = {"VERB", "AUX"}
 _PREPS = {"on", "in", "since", "by", "until", "till", "during", "from", "before", "after", "at", "through", "as", "of"}
+_PERIOD_ENDS: Final = frozenset({"until", "till"})
 
 
 def clause_tense(verb: Token) -> Tense:
@@ -272,6 +273,8 @@ class DateResolver:
         """The date of the event headed by ``trigger``; offsets into the body."""
         best: tuple[tuple[int, int], Timex, tuple[str | None, DatePrecision | None], Token] | None = None
         for timex, resolved, root, start, end in self._anchors.get(trigger.sent.start, ()):
+            if start > 0 and self.doc[start - 1].lower_ in _PERIOD_ENDS:
+                continue  # "remanded to custody until March 22": when a period ends, not when the event happened
             rank = self._candidate_rank(trigger, root, start, end)
             if rank is None:
                 continue

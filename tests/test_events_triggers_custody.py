@@ -1,0 +1,55 @@
+"""Arrests told without an arrest verb: people taken into custody, sent to jail, put behind bars, booked for an
+offence, caught by the police or held; and the same words in their other senses, which are no arrest. Sentences
+written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.pipeline import code_text
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    ("Police took 12 protesters into custody on Monday.", "took", "Police", "12 protesters"),
+    ("The suspect was remanded to police custody until March 22.", "remanded", None, "suspect"),
+    ("Six demonstrators were sent to jail by the magistrate.", "sent", "magistrate", "Six demonstrators"),
+    ("The government put the opposition leader behind bars.", "put", "government", "opposition leader"),
+    ("Sixty people have been booked under the anti-terror law.", "booked", None, "Sixty people"),
+    ("Two activists were caught by the border police near the river.", "caught", "border police", "Two activists"),
+    ("In raids on Tuesday, 50 persons were held and weapons were seized.", "held", None, "50 persons"),
+])
+def test_events_triggers_custody_is_an_arrest(text: str, trigger: str, actor: str | None,
+                                              recipient: str | None) -> None:
+    arrests = [e for e in code_text(text, published="2024-03-06") if e.evidence.trigger == trigger]
+    assert len(arrests) == 1
+    (event,) = arrests
+    assert (event.type, event.mode, event.cameo, event.modality) == ("COERCE", "arrest", "173", "asserted")
+    assert (event.actor and event.actor.text, event.recipient and event.recipient.text) == (actor, recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "She booked a flight to Delhi for Friday.",
+    "Talks were held in Geneva on Monday.",
+    "The minister was held responsible for the failure.",
+    "Traffic was held up for two hours.",
+    "He took the visitors to the bar after dinner.",
+    "The ceremony was caught on video by a passer-by.",
+    "The hostages were held in a basement.",  # captivity by their captors, not an arrest
+])
+def test_events_triggers_custody_words_in_other_senses(text: str) -> None:
+    assert [(e.type, e.mode) for e in code_text(text, published="2024-03-06")
+            if e.mode == "arrest"] == []
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Police were able to arrest 39 rioters.", "asserted"),  # in the past, what was possible was done
+    ("Police have been able to arrest only one suspect.", "asserted"),
+    ("Police will be able to arrest the rioters.", "hypothetical"),
+    ("Police would have been able to arrest them.", "hypothetical"),
+    ("Police were not able to arrest the gang.", "negated"),
+])
+def test_events_modality_able_in_the_past(text: str, modality: str) -> None:
+    (event,) = code_text(text, published="2024-03-06")
+    assert (event.evidence.trigger, event.modality, event.actor and event.actor.text) == ("arrest", modality, "Police")
