@@ -53,3 +53,22 @@ def test_events_triggers_custody_words_in_other_senses(text: str) -> None:
 def test_events_modality_able_in_the_past(text: str, modality: str) -> None:
     (event,) = code_text(text, published="2024-03-06")
     assert (event.evidence.trigger, event.modality, event.actor and event.actor.text) == ("arrest", modality, "Police")
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    # PLOVER's manual: a conviction is SANCTION 'convict'; one that sends to prison is COERCE 'arrest' too
+    ("A court in Lagos sentenced the former governor to 12 years in prison.", "COERCE", "arrest"),
+    ("The editor was sentenced to four years on Tuesday.", "COERCE", "arrest"),
+    ("A military court convicted 45 fighters of terrorism.", "SANCTION", "convict"),
+    ("The colonel was sentenced to death by a military tribunal.", "SANCTION", "convict"),
+    ("The former minister was found guilty of fraud by a Seoul court.", "SANCTION", "convict"),
+])
+def test_events_triggers_court_verdicts(text: str, type_: str, mode: str) -> None:
+    (event,) = code_text(text, published="2024-03-06")
+    assert (event.type, event.mode, event.cameo[:2], event.modality) == (type_, mode, "11" if type_ == "SANCTION"
+                                                                         else "17", "asserted")
+
+
+def test_events_triggers_acquittal_is_no_conviction() -> None:
+    assert [e for e in code_text("The officers were found not guilty.", published="2024-03-06")
+            if e.type == "SANCTION"] == []

@@ -260,6 +260,8 @@ def _arrest_phrase(verb: Token, lemma: str) -> bool:
     words = event_words()
     if lemma in words.custody_verbs and _into_custody(verb):
         return True
+    if lemma in words.sentencing_verbs:
+        return _to_prison(verb)
     if lemma == "book":
         return _booked(verb)
     if lemma == "catch":
@@ -273,6 +275,14 @@ def _into_custody(verb: Token) -> bool:
     return any(prep.dep_ == "prep" and any(
         (prep.lower_ in _CUSTODY_PREPS and lemma_of(o) in places) or (prep.lower_ == "behind" and lemma_of(o) == "bar")
         for o in pobjs(prep)) for prep in verb.children)
+
+
+def _to_prison(verb: Token) -> bool:
+    """"sentenced to four years in prison", "jailed for life", "sentenced to life imprisonment": a term of prison."""
+    places = event_words().custody_places
+    return any(prep.dep_ == "prep" and prep.lower_ in ("to", "for") and any(
+        lemma_of(t) in places or lemma_of(t) in ("life", "year", "month") for t in prep.subtree)
+        for prep in verb.children)
 
 
 def _booked(verb: Token) -> bool:
@@ -466,6 +476,8 @@ def _phrasal_code(tok: Token, lemma: str, lex: Lexicon) -> tuple[Code, int] | No
         if child.dep_ == "prep" and child.i < tok.i:
             continue  # "On Nov. 2, X called Y": a fronted adjunct, not "call on"
         if child.dep_ in ("prt", "prep", "dobj", "advmod", "oprd", "acomp"):  # "shot dead": oprd
+            if any(c.dep_ == "neg" for c in child.children):
+                continue  # "found not guilty": the phrase denied
             code = lex.phrasal.get((lemma, lemma_of(child)))
             if code is not None:
                 particle_end = child.idx + len(child.text)

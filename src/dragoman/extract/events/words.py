@@ -47,6 +47,7 @@ class EventWords:
     alleged_wrongs: frozenset[str]
     custody_verbs: frozenset[str]
     custody_places: frozenset[str]
+    sentencing_verbs: frozenset[str]
     offences: frozenset[str]
     arresting_agents: frozenset[str]
     held_people: frozenset[str]
