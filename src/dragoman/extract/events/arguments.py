@@ -53,6 +53,9 @@ def object_classes(noun: Token, lex: Lexicon) -> tuple[str, ...]:
     if any(c.dep_ in ("compound", "amod") and "gas" in lex.object_classes.get(lemma_of(c), ()) for c in noun.children):
         return ("gas",)  # "tear-gas shells", "teargas canisters": crowd control, not artillery
     classes = lex.object_classes.get(lemma, ())
+    if not classes and lemma in event_words().equipment_heads:  # "artillery systems", "a weapons package"
+        classes = next((lex.object_classes[lemma_of(c)] for c in noun.children
+                        if c.dep_ in ("compound", "amod") and lemma_of(c) in lex.object_classes), ())
     if not classes and (lemma in lex.containers or noun.lower_ in lex.containers):  # "hundreds": lemma "hundred"
         for child in noun.children:  # "a column of 40 armoured vehicles"
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -75,6 +78,10 @@ def antecedent(tok: Token) -> Token:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def subject_of(verb: Token, depth: int = 0) -> list[Token]:
@@ -105,21 +112,37 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return subject_of(head, depth + 1)  # "police were able to arrest 39": able's subject is the copula's
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return subject_of(head, depth + 1)
-    if (owned := _noun_clause_subject(verb, head)) is not None:
+    if (owned := _noun_clause_subject(verb, head, depth)) is not None:
         return owned
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and lemma_of(head.head) in event_words().resort_verbs:
         return subject_of(head.head, depth + 1)  # "police resorted to firing": who resorted fired
     return []
 
 
-def _noun_clause_subject(verb: Token, head: Token) -> list[Token] | None:
-    """The performer of a clause on a noun: the noun of a participle ("forces shelling the town"), the owner of
-    the noun of an infinitive ("its commitment to support X", "the government's decision to withdraw"); None
-    for other clauses."""
+def _noun_owners(noun: Token) -> list[Token]:
+    """Whose plan, offer or decision a noun is: its possessor ("Ethiopia's decision"), its country modifier ("a US
+    offer") or its "from", "by" or "of" side ("an offer from the government", "the refusal of the U.S.")."""
+    owners = [c for c in noun.children if c.dep_ == "poss" or (
+        c.dep_ in ("amod", "compound") and c.i < noun.i and country_of(c.text) is not None)]
+    return owners or [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                      for p in pobjs(c) if is_actor_like(p)]
+
+
+def _noun_clause_subject(verb: Token, head: Token, depth: int) -> list[Token] | None:
+    """The performer of a clause on a noun: the noun of a participle ("forces shelling the town"); for an
+    infinitive, nobody named when the noun asks for it ("an appeal from X to lay down arms": whoever is asked
+    does it), else the noun's owner ("its commitment to support X", "the government's decision to withdraw"),
+    else whoever does the verb governing the noun ("approved a contract to sell X arms"); None for other
+    clauses."""
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return [head]
-    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return [c for c in head.children if c.dep_ == "poss"]
+    if verb.dep_ == "acl" and _infinitive(verb):
+        if lemma_of(head) in event_words().request_nouns:
+            return []
+        owners = _noun_owners(head)
+        if owners or is_actor_like(head) or (owner := governing_verb(head)) is None:
+            return owners
+        return subject_of(owner, depth + 1)
     return None
 
 

@@ -124,7 +124,7 @@ def _unrealized_infinitive(tok: Token) -> bool:
     if not _is_infinitive(tok) or tok.head is tok:
         return False
     head = tok.head
-    if tok.dep_ == "acl" and head.lemma_ in event_words().task_nouns:
+    if tok.dep_ == "acl" and (head.lemma_ in event_words().task_nouns or head.lemma_ in event_words().request_nouns):
         return True
     return tok.dep_ in ("advcl", "xcomp", "ccomp") and head.lower_ in event_words().non_factive_adjectives
 
@@ -275,6 +275,8 @@ def _negated(anchor: Token, chain: list[Token], nominal: Token | None) -> bool:
         # "denied X and accused Y": a conjoined verb is a sibling of the denial, not its complement
         if i > 0 and tok.lemma_ in negating and chain[i - 1].dep_ != "conj":
             return True
+    if anchor.dep_ == "acl" and anchor.head.lemma_ in event_words().negating_nouns:
+        return True  # "the refusal of the U.S. to recognize the vote", "their failure to stop the attack"
     # "denied attacking": the trigger is a complement of the negating verb through prep/pcomp too
     head = anchor.head
     return anchor.dep_ in ("pcomp", "xcomp", "ccomp") and head.lemma_ in negating and head is not anchor
@@ -296,6 +298,8 @@ def _unrealized(chain: list[Token]) -> Modality | None:
             return "hypothetical"
         if i > 0 and _intends(tok, chain[i - 1]):
             future = True
+        if tok.dep_ == "acl" and _is_infinitive(tok) and tok.head.lemma_ in words.plan_nouns:
+            future = True  # "a plan to send troops", "their offer to mediate": intended, not done
     return "future" if future else None
 
 

@@ -500,6 +500,8 @@ def _plain_verb_code(tok: Token, lemma: str, lex: Lexicon, end: int) -> tuple[Co
     code = lex.verbs.get(lemma)
     if code is not None and code.mode == "arrest" and _not_seizing_people(tok, lex):
         return None
+    if lemma in event_words().clause_appeals and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return None  # "encouraged X to repeal" is an appeal; "encourages investment", "were encouraged by" are not
     return (code, end) if code is not None else None
 
 
