@@ -192,9 +192,12 @@ MEASURED = {
     # fifth session's failure-class rules: dev recall 0.3378, in sentence 0.2568, spurious 3.12 / 2.94; sixth session
     # (PLOVER's quads, sanctions, sexual violence, strikes, verbs' silent e; the detector and the check retrained,
     # the check's cross-validation now choosing C 0.1 and threshold 0.17): dev recall 0.3514, spurious 3.23 / 3.06
-    "dev": {"recall": 0.3514, "recall_in_sentence": 0.2568, "spurious_per_story": 3.2308},
+    # seventh session (arrests without an arrest verb, verdicts, plans and appeals; the detector no longer drops
+    # below p(none) 0.5, the check retrained at threshold 0.11): dev recall 0.3919, in sentence 0.2973, held out
+    # in sentence 0.2128; spurious 3.58 / 3.28
+    "dev": {"recall": 0.3919, "recall_in_sentence": 0.2973, "spurious_per_story": 3.5769},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.3191, "recall_in_sentence": 0.1915, "spurious_per_story": 3.0556},
+    "heldout": {"recall": 0.3191, "recall_in_sentence": 0.2128, "spurious_per_story": 3.2778},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -212,8 +215,9 @@ MEASURED = {
 # Retrained with more LGL articles: type 0.7603 -> 0.7686, actor 0.7438 -> 0.7355, recipient 0.6777 -> 0.6612,
 # place 0.8148 -> 0.7963.
 # Sixth session: type 0.7686 -> 0.7769, actor 0.7355 -> 0.7521, place 0.7963 -> 0.8148.
-MEASURED_FIELDS = {"type": 0.7769, "actor": 0.7521, "recipient": 0.6612, "place": 0.8148, "date": 0.375,
-                   "dead": 0.4444, "modality": 0.9504}
+# Seventh session: type 0.8017, actor 0.7355, recipient 0.6777, place 0.8333, date 0.5, modality 0.9669.
+MEASURED_FIELDS = {"type": 0.8017, "actor": 0.7355, "recipient": 0.6777, "place": 0.8333, "date": 0.5,
+                   "dead": 0.4444, "modality": 0.9669}
 
 
 def test_gold_story_figures(gold_dir: Path) -> None:

@@ -34,12 +34,14 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     # 0.825 / 0.795 before additions were gated per type (they were right 0.80 of the time here, by quad, but
     # 0.27 on plover-gsr and never on the story gold, by type); 0.769 / 0.746 with the detector trained on CAMEO's
     # grouping, whose rules were 9 points lower
-    assert_not_below({"accuracy": 0.8248, "macro_f1": 0.8129}, detected)
+    # grouping, whose rules were 9 points lower; 0.825 / 0.813 at the sixth session's end, when the detector also
+    # dropped sentences at p(none) 0.3 (fitted to the training part's "statement" sentences)
+    assert_not_below({"accuracy": 0.8131, "macro_f1": 0.7991}, detected)
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.01
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
     # (0.98 / 1.0 with the detector of 9ab2d99's rules; 0.94 / 0.875 retrained at the sixth session's: 7 of 8
-    # additions right)
-    assert_not_below({"dropped_precision": 0.9403, "added_precision": 0.875}, detected["details"]["detector"])
+    # additions right; 0.94 / 1.0 at the seventh's: 2 of 2)
+    assert_not_below({"dropped_precision": 0.9412, "added_precision": 1.0}, detected["details"]["detector"])
 
 
 def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
@@ -48,7 +50,7 @@ def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
     detected = scored_events(path, format="plover-gsr", split="heldout", detector=True)
     assert detected["records"] == 92
     assert_not_below({"f1": 0.6468}, rules)
-    assert_not_below({"f1": 0.7097}, detected)  # 0.690 before; its one addition is a wrong type
+    assert_not_below({"f1": 0.7135}, detected)  # 0.690 before, 0.710 with one addition of a wrong type
     assert detected["f1"] >= rules["f1"]
 
 
@@ -57,8 +59,9 @@ def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     rules = scored_events(path, format="cameo-ner", split="heldout", rules_only=True)
     detected = scored_events(path, format="cameo-ner", split="heldout", detector=True)
     # detected source 0.665 before additions were gated per type: fewer added events, fewer source tokens
-    measured = {"rules": {"f1": 0.5957, "source_token": 0.6613, "target_token": 0.5284},
-                "detected": {"f1": 0.6005, "source_token": 0.6768, "target_token": 0.5214}}
+    # seventh session: whose plan or offer a noun is, arrests without an arrest verb; detector retrained
+    measured = {"rules": {"f1": 0.5999, "source_token": 0.664, "target_token": 0.5344},
+                "detected": {"f1": 0.6078, "source_token": 0.678, "target_token": 0.5352}}
     for name, scores in (("rules", rules), ("detected", detected)):
         assert_not_below(measured[name], {"f1": scores["f1"], "source_token": scores["source"]["token"]["f1"],
                                           "target_token": scores["target"]["token"]["f1"]})
@@ -72,4 +75,4 @@ def test_ipe_dev_sentences(gold_dir: Path) -> None:
     path = _gold(gold_dir, "india-police-events/sents-dev.tsv")
     detected = scored_events(path, format="ipe", detector=True)
     assert detected["units"] == 3172
-    assert_not_below({"f1": 0.7861}, detected)  # rules only 0.784
+    assert_not_below({"f1": 0.8}, detected)  # 0.786 before arrests told without an arrest verb
