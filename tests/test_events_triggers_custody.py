@@ -37,6 +37,8 @@ def test_events_triggers_custody_is_an_arrest(text: str, trigger: str, actor: st
     "He took the visitors to the bar after dinner.",
     "The ceremony was caught on video by a passer-by.",
     "The hostages were held in a basement.",  # captivity by their captors, not an arrest
+    "A press conference was held by the police on Monday.",
+    "She booked a table under her sister's name.",
 ])
 def test_events_triggers_custody_words_in_other_senses(text: str) -> None:
     assert [(e.type, e.mode) for e in code_text(text, published="2024-03-06")

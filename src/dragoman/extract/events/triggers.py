@@ -64,6 +64,7 @@ from ...resources import LEXICON_DIR, read_lexicon
 from ..actors.resolver import is_actor_like
 from .arguments import (
     addressees,
+    antecedent,
     beneficiaries,
     cause_actor,
     clause_verb,
@@ -314,10 +315,11 @@ def _people_held(verb: Token) -> bool:
            for o in pobjs(p)):
         return False
     words = event_words()
-    if any(lemma_of(agent) in words.arresting_agents for agent in _doers(verb)):
-        return True  # "the suspect is held by the police"
-    return any(s.dep_ == "nsubjpass" and (lemma_of(s) in words.held_people or s.ent_type_ == "PERSON"
-                                          or s.pos_ == "NUM") for s in verb.children)
+    held = [antecedent(s) for s in verb.children if s.dep_ == "nsubjpass"]
+    if any(lemma_of(s) in words.held_people or s.ent_type_ == "PERSON" or s.pos_ == "NUM" for s in held):
+        return True
+    # "he is held by the police" (not "a meeting was held by the police")
+    return any(s.pos_ == "PRON" for s in held) and any(lemma_of(a) in words.arresting_agents for a in _doers(verb))
 
 
 # A state entered, named by "on" and a noun: "workers went on strike", "put its forces on high alert".
