@@ -188,3 +188,13 @@ def test_a_place_guessed_from_the_story_does_not_split_one_happening() -> None:
     assert [e.event_id for e in one_happening_once([stated, guessed])] == ["a"]
     told_there = replace(guessed, location=replace(guessed.location, start=22, end=26))
     assert [e.event_id for e in one_happening_once([stated, told_there])] == ["a", "b"]
+
+
+def test_story_a_person_is_no_state_that_merges_with_officials() -> None:
+    # "Afgan Mukhtarli" is capitalised like "Ukraine" but names a person: his detention is not the officials'
+    text = ("BAKU, Azerbaijan (AP) - Police detained two officials of the interior ministry in Baku, the prosecutor "
+            "said. The officials were accused of taking bribes. Separately police detained Afgan Mukhtarli, his "
+            "lawyer said.")
+    detained = [e.recipient.text for e in code_text(text, published=PUBLISHED)
+                if e.evidence.trigger == "detained" and e.recipient is not None]
+    assert detained == ["two officials of the interior ministry in Baku", "Afgan Mukhtarli"]

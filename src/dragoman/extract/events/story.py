@@ -42,6 +42,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from ...model import Actor, Counts, Event, Place, StatedFigure
+from ..actors.resolver import country_of
 from .arguments import clause_verb
 from .counts import parse_number
 from .modality import is_historical
@@ -267,8 +268,9 @@ def _victim_count(actor: Actor) -> bool:
 
 
 def _state(actor: Actor) -> bool:
-    """A country named as itself ("Ukraine", "U.S."): no sector, a proper name only."""
-    return actor.sector is None and all(w[:1].isupper() for w in re.findall(r"[A-Za-z][\w.'-]*", actor.text))
+    """A country named as itself ("Ukraine", "U.S."): no sector, and the text names the country (a person's name,
+    "Afgan Mukhtarli", is no state however it is capitalised)."""
+    return actor.sector is None and actor.country is not None and country_of(actor.text) == actor.country
 
 
 def _stated_place(event: Event) -> Place | None:
