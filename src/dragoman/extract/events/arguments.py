@@ -80,7 +80,8 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _infinitive(verb: Token) -> bool:
+def is_infinitive(verb: Token) -> bool:
+    """A to-infinitive ("to send", "to be sent")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -136,7 +137,7 @@ def _noun_clause_subject(verb: Token, head: Token, depth: int) -> list[Token] | 
     clauses."""
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBG":
         return [head]
-    if verb.dep_ == "acl" and _infinitive(verb):
+    if verb.dep_ == "acl" and is_infinitive(verb):
         if lemma_of(head) in event_words().request_nouns:
             return []
         owners = _noun_owners(head)

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
 from ...model import Modality
+from .arguments import is_infinitive
 from .words import event_words
 
 if TYPE_CHECKING:
@@ -111,17 +112,13 @@ def _has_neg(tok: Token) -> bool:
     return False
 
 
-def _is_infinitive(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
 def _unrealized_infinitive(tok: Token) -> bool:
     """An infinitive that names a task, not a deed: "a duty to apprehend", "difficult to arrest".
 
     The clause hangs from a task noun (acl) or is the complement of a non-factive adjective; intention adjectives
     ("ready to sign") are left to the future rules.
     """
-    if not _is_infinitive(tok) or tok.head is tok:
+    if not is_infinitive(tok) or tok.head is tok:
         return False
     head = tok.head
     if tok.dep_ == "acl" and (head.lemma_ in event_words().task_nouns or head.lemma_ in event_words().request_nouns):
@@ -142,7 +139,7 @@ def _done_in_past(governor: Token) -> bool:
 
 def _obligation(tok: Token, complement: Token) -> bool:
     """'have/has to arrest': an obligation; past "had to fire" reports what was done and stays asserted."""
-    return (tok.lemma_ == "have" and complement.dep_ == "xcomp" and _is_infinitive(complement)
+    return (tok.lemma_ == "have" and complement.dep_ == "xcomp" and is_infinitive(complement)
             and tok.tag_ != "VBD" and not any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children))
 
 
@@ -298,7 +295,7 @@ def _unrealized(chain: list[Token]) -> Modality | None:
             return "hypothetical"
         if i > 0 and _intends(tok, chain[i - 1]):
             future = True
-        if tok.dep_ == "acl" and _is_infinitive(tok) and tok.head.lemma_ in words.plan_nouns:
+        if tok.dep_ == "acl" and is_infinitive(tok) and tok.head.lemma_ in words.plan_nouns:
             future = True  # "a plan to send troops", "their offer to mediate": intended, not done
     return "future" if future else None
 
