@@ -69,6 +69,11 @@ def pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ == "pobj"]
 
 
+def agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb or participle ("caught by the police")."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in pobjs(c)]
+
+
 def antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("rebels who attacked")."""
     if tok.lower_ in RELATIVE and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
@@ -247,7 +252,7 @@ def modifier_actor(noun: Token) -> list[Token]:
         elif dep == "prep" and child.lower_ == "of" and lemma_of(noun) in event_words().of_agent_nouns:
             out.extend(pobjs(child))
         elif dep == "acl" and child.tag_ == "VBN":  # "threats made by X", "the raid carried out by X"
-            out.extend(p for c in child.children if c.dep_ == "agent" for p in pobjs(c))
+            out.extend(agents(child))
         elif dep in ("amod", "compound") and child.i < noun.i and (
                 child.ent_type_ in ACTOR_ENTS or country_of(child.text) is not None) and not _town_modifier(child):
             out.append(child)
@@ -333,7 +338,7 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
         if not actors and role in ("dobj", "pobj", "attr"):
             actors = subject_of(verb)
         elif not actors and role == "nsubjpass":
-            actors = [p for c in verb.children if c.dep_ == "agent" for p in pobjs(c)]
+            actors = agents(verb)
         if not recipients:
             recipients = recipients_of_verb(verb, theme_object=True)
     return actors, recipients, anchor
@@ -470,7 +475,7 @@ def firer(weapon: Token) -> list[Token]:
     """The agent of a participle on a weapon: "the missiles fired by the Israeli military"."""
     for child in weapon.children:
         if child.dep_ == "acl" and child.tag_ == "VBN":
-            return [p for c in child.children if c.dep_ == "agent" for p in pobjs(c)]
+            return agents(child)
     return []
 
 

@@ -64,6 +64,7 @@ from ...resources import LEXICON_DIR, read_lexicon
 from ..actors.resolver import is_actor_like
 from .arguments import (
     addressees,
+    agents,
     antecedent,
     beneficiaries,
     cause_actor,
@@ -302,8 +303,7 @@ def _booked(verb: Token) -> bool:
 
 def _doers(verb: Token) -> list[Token]:
     """Who does ``verb``: its active subject or its passive agent ("caught by the police")."""
-    agents = [o for c in verb.children if c.dep_ == "agent" for o in pobjs(c)]
-    return agents + [c for c in verb.children if c.dep_ == "nsubj"]
+    return agents(verb) + [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 def _people_held(verb: Token) -> bool:
@@ -390,7 +390,7 @@ def _labor_strike(verb: Token) -> bool:
 
 # "A strike on the base", "military strikes": an attack named by the noun alone (the compounds "air strike",
 # "drone strike" are the lexicon's).
-STRIKE_ATTACK: Final = Code("ASSAULT", "190", None)
+STRIKE_ATTACK: Final = Code("ASSAULT", CAMEO_MILITARY_FORCE, None)
 
 
 def _strike_noun(noun: Token) -> Code | None:
