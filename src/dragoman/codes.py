@@ -29,6 +29,10 @@ PLOVER_QUAD: Final[dict[str, Quad]] = {
     "ASSAULT": "material_conflict",
 }
 PLOVER_TYPES: Final[tuple[str, ...]] = tuple(PLOVER_QUAD)
+# The quad classes' numbers, as PLOVER's table and GDELT's QuadClass number them.
+QUAD_NUMBER: Final[dict[str, int]] = {
+    "verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4,
+}
 
 # Default CAMEO root (2 digits) for each PLOVER type when the trigger gives nothing finer.
 CAMEO_ROOT: Final[dict[str, str]] = {

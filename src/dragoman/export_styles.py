@@ -19,6 +19,7 @@ from typing import Any, Literal, TextIO
 from urllib.parse import urlsplit
 
 from . import query
+from .codes import QUAD_NUMBER
 from .export import Column, DocumentInfo, place_admin1
 from .resources import read_lexicon
 
@@ -144,7 +145,6 @@ ACLED_COLUMNS: tuple[Column, ...] = (
 
 # ---------------------------------------------------------------- GDELT
 
-QUAD_CLASS = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4}
 # GDELT's QuadClass groups CAMEO roots (01-04, 05-08, 09-13, 14-20), not PLOVER types: a sanction (16) is material
 # conflict there, verbal conflict in PLOVER's table.
 _GDELT_QUAD_ROOTS = ((4, 1), (8, 2), (13, 3), (20, 4))
@@ -403,7 +403,7 @@ def gdelt_quad_class(cameo: str, quad: str | None) -> int | None:
     if cameo[:2].isdigit():
         root = int(cameo[:2])
         return next((cls for last, cls in _GDELT_QUAD_ROOTS if 1 <= root <= last), None)
-    return QUAD_CLASS.get(quad or "")
+    return QUAD_NUMBER.get(quad or "")
 
 
 def write_style(conn: Any, records: Iterable[dict[str, Any]], style: Style, out: TextIO) -> int:

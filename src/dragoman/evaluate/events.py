@@ -67,6 +67,7 @@ from typing import Any, Final, TypeVar
 
 from ..codes import PLOVER_QUAD, PLOVER_TYPES
 from ..errors import EvaluationError
+from ..extract.events.detector import TYPE_CLASS
 from ..model import Actor, Event
 from .metrics import prf
 
@@ -84,9 +85,6 @@ OLD_NAMES: Final[dict[str, str]] = {
 }
 # CAMEO's country codes that are not ISO 3166-1 alpha-3.
 CAMEO_COUNTRY: Final[dict[str, str]] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-QUAD_CLASS: Final[dict[str, int]] = {
-    "verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4,
-}
 IPE_LABELS: Final[tuple[str, ...]] = ("KILL", "ARREST", "FORCE")
 _IPE_COLUMNS: Final[dict[str, int]] = {"KILL": 1, "ARREST": 2, "ANY_ACTION": 3, "FAIL": 4, "FORCE": 5}
 _POLICE = re.compile(
@@ -441,10 +439,11 @@ STATEMENT_ROOTS: Final = ("01", "02")
 
 
 def event_class(event: Event) -> int:
-    """An event's cameo-class label: 0 for a statement or an appeal, else its quad class (1-4)."""
+    """An event's cameo-class label: 0 for a statement or an appeal, else its type's class as the set labels it
+    (``TYPE_CLASS``: PLOVER's quad class, yielding material cooperation)."""
     if event.cameo is not None and event.cameo[:2] in STATEMENT_ROOTS:
         return 0
-    return QUAD_CLASS.get(event.quad or "", 0)
+    return TYPE_CLASS.get(event.type, 0)
 
 
 def sentence_class(events: Sequence[Event]) -> int:

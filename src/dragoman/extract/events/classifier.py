@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
-from ...codes import PLOVER_QUAD
+from ...codes import PLOVER_QUAD, QUAD_NUMBER
 from ...errors import ModelError
 from ...model import Event
 from ...resources import DATA_DIR, read_json
@@ -40,9 +40,6 @@ if TYPE_CHECKING:
 
 MODEL_PATH: Final = DATA_DIR / "event_model.json"
 CLASSES: Final[tuple[int, ...]] = (0, 1, 2, 3, 4)
-QUAD_CLASS: Final[dict[str, int]] = {
-    "verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3, "material_conflict": 4,
-}
 _CONTENT_POS: Final = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 _ROOT_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "xcomp", "ccomp", "agent", "attr",
                                "advcl", "acomp", "prt", "conj"})
@@ -223,7 +220,7 @@ def gate(events: Sequence[Event], probs: dict[int, float], *, threshold: float |
         return []
     if not (load_model().rank if rank is None else rank):
         return list(events)
-    order = sorted(range(len(events)), key=lambda i: (-probs.get(QUAD_CLASS.get(events[i].quad or "", 0), 0.0), i))
+    order = sorted(range(len(events)), key=lambda i: (-probs.get(QUAD_NUMBER.get(events[i].quad or "", 0), 0.0), i))
     return [events[i] for i in order[:1]] + [events[i] for i in range(len(events)) if i != order[0]]
 
 
