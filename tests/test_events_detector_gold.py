@@ -30,18 +30,19 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     assert rules["n"] == detected["n"] == 428
     # 0.708 / 0.691 before the quads followed PLOVER's table (REQUEST and SANCTION verbal conflict), sanctions were
     # SANCTION and the scorer read appeals as the set's "statement"
-    assert_not_below({"accuracy": 0.7991, "macro_f1": 0.7854}, rules)
+    # 0.799 / 0.785 before the scorer read yielding (CONCEDE: a ban lifted) as material cooperation, as the set does
+    assert_not_below({"accuracy": 0.8341, "macro_f1": 0.8203}, rules)
     # 0.825 / 0.795 before additions were gated per type (they were right 0.80 of the time here, by quad, but
     # 0.27 on plover-gsr and never on the story gold, by type); 0.769 / 0.746 with the detector trained on CAMEO's
-    # grouping, whose rules were 9 points lower
     # grouping, whose rules were 9 points lower; 0.825 / 0.813 at the sixth session's end, when the detector also
-    # dropped sentences at p(none) 0.3 (fitted to the training part's "statement" sentences)
-    assert_not_below({"accuracy": 0.8131, "macro_f1": 0.7991}, detected)
+    # dropped sentences at p(none) 0.3 (fitted to the training part's "statement" sentences); 0.813 / 0.799 before
+    # yielding was material cooperation
+    assert_not_below({"accuracy": 0.8528, "macro_f1": 0.8386}, detected)
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.01
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
     # (0.98 / 1.0 with the detector of 9ab2d99's rules; 0.94 / 0.875 retrained at the sixth session's: 7 of 8
-    # additions right; 0.94 / 1.0 at the seventh's: 2 of 2)
-    assert_not_below({"dropped_precision": 0.9412, "added_precision": 1.0}, detected["details"]["detector"])
+    # additions right; 0.94 / 1.0 at the seventh's: 2 of 2; 0.94 / 0.9 with yielding material cooperation: 9 of 10)
+    assert_not_below({"dropped_precision": 0.9412, "added_precision": 0.9}, detected["details"]["detector"])
 
 
 def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
