@@ -137,6 +137,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LATIN_OK = re.compile(r"^[\sA-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF'’.,()\-‘`]+$")
 
 
+@lru_cache(maxsize=100_000)  # extraction asks for the same few thousand names over and over
 def normalize(text: str) -> str:
     """Lower-case, ASCII-folded, punctuation-free key: "Côte d'Ivoire" -> "cote divoire"."""
     text = unicodedata.normalize("NFKD", text)

@@ -42,6 +42,7 @@ _SPACES = re.compile(r"\s+")
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&+\-/]*$")
 
 
+@lru_cache(maxsize=100_000)  # the actor resolver asks for the same phrases over and over
 def norm(text: str) -> str:
     """The lookup key of a term: straight quotes, one space, no leading "the", lower case unless an acronym."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2011", "-")

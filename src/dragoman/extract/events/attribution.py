@@ -24,7 +24,10 @@ verbs are ``reporting_always`` and ``reporting_with_clause`` in ``lexicon/event_
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Final
+
+from spacy.attrs import LOWER
 
 from ...model import Actor
 from .words import event_words
@@ -102,14 +105,44 @@ def _governing_verb(trigger: Token) -> Token | None:
     return None
 
 
+# Per-document indexes kept in ``Doc.user_data`` (as ``nlp.sent_of``'s), built on the first trigger that reads them.
+_MARKS: Final = "dragoman_quote_marks"
+_ACCORDING: Final = "dragoman_according"
+# Kinds of ``_quote_marks``: a paragraph break, a closing, an opening and a straight quote mark.
+_PARAGRAPH, _CLOSE, _OPEN, _BOTH = range(4)
+
+
+def _quote_marks(doc: Doc) -> tuple[list[int], list[int]]:
+    """The tokens the quotation walks stop at, in text order: their indices and kinds (``_PARAGRAPH`` ... ``_BOTH``).
+
+    Reading each word's text once per document is much cheaper than once per trigger (a walk reads up to 250)."""
+    marks = doc.user_data.get(_MARKS)
+    if marks is None:
+        indices: list[int] = []
+        kinds: list[int] = []
+        for i, text in enumerate([tok.text for tok in doc]):
+            # a token's trailing whitespace is one space at most: "\n\n" in text_with_ws is "\n\n" in its text
+            kind = (_PARAGRAPH if "\n\n" in text else _CLOSE if text in _QUOTES_CLOSE else _OPEN
+                    if text in _QUOTES_OPEN else _BOTH if text in _QUOTES_BOTH else None)
+            if kind is not None:
+                indices.append(i)
+                kinds.append(kind)
+        marks = doc.user_data[_MARKS] = (indices, kinds)
+    return marks
+
+
 def _according_to(sentence: Span) -> Token | None:
-    for token in sentence:
-        if token.lower_ == "according":
-            for to in token.children:
-                if to.lower_ == "to":
-                    for obj in to.children:
-                        if obj.dep_ == "pobj":
-                            return obj
+    doc = sentence.doc
+    at = doc.user_data.get(_ACCORDING)
+    if at is None:  # where "according" is, from the lower-case forms as one array (no Token per word)
+        word = doc.vocab.strings.add("according")  # its hash (the string is in any English vocabulary)
+        at = doc.user_data[_ACCORDING] = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower == word]
+    for i in at[bisect_left(at, sentence.start):bisect_left(at, sentence.end)]:
+        for to in doc[i].children:
+            if to.lower_ == "to":
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
     return None
 
 
@@ -130,20 +163,22 @@ def _quote_speaker(trigger: Token) -> Token | None:
 def _quote_opening(doc: Doc, trigger: Token) -> int | None:
     """Where the quotation holding ``trigger`` opens (a bounded walk back in its paragraph), or None."""
     opening = None
+    opening_kind = None
     straight = 0
     start_limit = max(0, trigger.i - 250)
-    for i in range(trigger.i - 1, start_limit - 1, -1):
-        tok = doc[i]
-        if "\n\n" in tok.text_with_ws or "\n\n" in tok.text or tok.text in _QUOTES_CLOSE:
+    indices, kinds = _quote_marks(doc)
+    # the marks from trigger.i - 1 back to start_limit (the words between them stop nothing)
+    for m in range(bisect_left(indices, trigger.i) - 1, -1, -1):
+        i, kind = indices[m], kinds[m]
+        if i < start_limit or kind in (_PARAGRAPH, _CLOSE):
             break
-        if tok.text in _QUOTES_OPEN:
-            opening = i
+        if kind == _OPEN:
+            opening, opening_kind = i, kind
             break
-        if tok.text in _QUOTES_BOTH:
-            straight += 1
-            if opening is None:
-                opening = i
-    if opening is None or (doc[opening].text in _QUOTES_BOTH and straight % 2 == 0):
+        straight += 1  # _BOTH
+        if opening is None:
+            opening, opening_kind = i, kind
+    if opening is None or (opening_kind == _BOTH and straight % 2 == 0):
         return None  # an even number of straight quotes before the trigger: they closed
     return opening
 
@@ -151,11 +186,14 @@ def _quote_opening(doc: Doc, trigger: Token) -> int | None:
 def _speaker_after_quote(doc: Doc, trigger: Token) -> Token | None:
     """The speaker named right after the mark closing the quotation: '... ," he said.'"""
     end_limit = min(len(doc), trigger.i + 250)
-    for i in range(trigger.i + 1, end_limit):
-        tok = doc[i]
-        if "\n\n" in tok.text_with_ws:
+    indices, kinds = _quote_marks(doc)
+    for m in range(bisect_left(indices, trigger.i + 1), len(indices)):
+        i, kind = indices[m], kinds[m]
+        if i >= end_limit:
             return None
-        if tok.text in _QUOTES_CLOSE or tok.text in _QUOTES_BOTH:
+        if kind == _PARAGRAPH:
+            return None
+        if kind in (_CLOSE, _BOTH):
             for j in range(i + 1, min(len(doc), i + 8)):
                 if is_reporting_verb(doc[j]):
                     return _speaker_head(doc[j])

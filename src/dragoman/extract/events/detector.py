@@ -272,9 +272,11 @@ class Scored(NamedTuple):
 MakeEvent = Callable[["Span", Found], list[Event]]
 
 
-def sentence_start(sent: Span, offsets: OffsetMap | None) -> int:
-    """Where ``sent`` starts in the original text (events carry original offsets)."""
-    text = sent.text
+def sentence_start(sent: Span, offsets: OffsetMap | None, *, doc_text: str | None = None) -> int:
+    """Where ``sent`` starts in the original text (events carry original offsets).
+
+    ``doc_text``: ``sent.doc.text`` when the caller has it (``Span.text`` joins the sentence's words again)."""
+    text = sent.text if doc_text is None else doc_text[sent.start_char:sent.end_char]
     start = sent.start_char + (len(text) - len(text.lstrip()))
     return offsets.to_original(start) if offsets is not None else start
 
@@ -340,7 +342,8 @@ def apply_detector(doc: Doc, events: Sequence[Event], *, offsets: OffsetMap | No
     """
     detector = detector or load_detector()
     sents = list(doc.sents)
-    starts = [sentence_start(sent, offsets) for sent in sents]
+    doc_text = doc.text  # Doc.text joins every word again on each read: read it once
+    starts = [sentence_start(sent, offsets, doc_text=doc_text) for sent in sents]
     groups: dict[int, list[Event]] = {}
     for event in events:  # each event to the last sentence starting at or before its evidence
         groups.setdefault(bisect.bisect_right(starts, event.evidence.start) - 1, []).append(event)

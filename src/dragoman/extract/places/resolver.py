@@ -115,15 +115,23 @@ class PlaceResolver:
         voters = [m.name_end < 0 or not self._seated(m, _next(mentions, k), words=("in", "at"))
                   for k, m in enumerate(mentions)]
         scored: list[list[ScoredCandidate]] = [[] for _ in mentions]
+        # Candidate-to-candidate distances do not change between rounds: each pair is measured once.
+        distances: dict[tuple[int, int], float] = {}
         for _round in range(ROUNDS):
             votes = self._votes(keys, options, probs, voters)
             levels = [_level_mass(opts, p) for opts, p in zip(options, probs)]
+            focus_of: dict[str, _Focus] = {}  # every mention of one name sees the same focus in a round
+            # ... so a candidate of a name named again is as near the others as at its first mention
+            closeness: dict[tuple[int, int], tuple[float, float, float]] = {}
             for k, opts in enumerate(options):
                 if not opts:
                     continue
-                focus = _Focus.without(votes, keys[k], self.dateline)
+                focus = focus_of.get(keys[k])
+                if focus is None:
+                    focus = focus_of[keys[k]] = _Focus.without(votes, keys[k], self.dateline)
                 explain = _round == ROUNDS - 1  # the reasons are read only after the last round
-                scored[k] = [self._score(c, base, focus, explain=explain) for c, base in zip(opts, bases[k])]
+                scored[k] = [self._score(c, base, focus, explain=explain, distances=distances, closeness=closeness)
+                             for c, base in zip(opts, bases[k])]
                 if siblings[k]:
                     # Names listed together are of one kind: "Missouri, New York and Virginia" are states,
                     # "Washington, New York and Boston" cities.
@@ -268,10 +276,14 @@ class PlaceResolver:
             before == "of" and mention.token_start >= 2 and doc[mention.token_start - 2].lower_ == "state")
 
     @staticmethod
-    def _score(cand: Candidate, base: _Base, focus: _Focus, *, explain: bool = True) -> ScoredCandidate:
+    def _score(cand: Candidate, base: _Base, focus: _Focus, *, explain: bool = True,
+               distances: dict[tuple[int, int], float] | None = None,
+               closeness: dict[tuple[int, int], tuple[float, float, float]] | None = None) -> ScoredCandidate:
+        """``distances``: km between candidates already measured, by ``id`` of the two; ``closeness``: ``_near``'s
+        answers by ``id`` of the candidate and the focus (the caller keeps them all alive while it keeps these)."""
         score = base.score
         why = list(base.why)
-        c_share = a_share = held = near50 = near200 = 0.0
+        c_share = a_share = 0.0
         if cand.country and focus.total_c:
             c_share = focus.countries.get(cand.country, 0.0) / focus.total_c
             score += W["country"] * c_share
@@ -280,27 +292,20 @@ class PlaceResolver:
         if cand.admin1 and focus.total_a and cand.fcode != "PCLI":
             a_share = focus.admin1s.get((cand.country, cand.admin1), 0.0) / focus.total_a
             score += W["admin1"] * a_share
+        key = (id(cand), id(focus))
+        near = closeness.get(key) if closeness is not None else None
+        if near is None:
+            near = _near(cand, focus, {} if distances is None else distances)
+            if closeness is not None:
+                closeness[key] = near
+        held, near50, near200 = near
         if focus.places and cand.fcode in ("PCLI", "ADM1"):
             # A country or state holding the other places named is as "near" as a town beside them.
-            held = max(sum(p for o, p in places if o.country == cand.country and
-                           (cand.fcode == "PCLI" or o.admin1 == cand.admin1)) for places in focus.places)
             if held > 0:
                 score += W["near50"] * held
                 if held > EXPLAIN_MASS:
                     why.append("holds co-mentioned place")
         elif focus.places and cand.fcode.startswith(("PPL", "ADM2")):
-            for places in focus.places:
-                m50 = m200 = 0.0
-                for o, p in places:
-                    if abs(o.lat - cand.lat) > FAR_LATITUDE_DEGREES:  # skips the haversine
-                        continue
-                    km = haversine_km(cand.lat, cand.lon, o.lat, o.lon)
-                    if km < NEAR_KM:
-                        m50 += p
-                    if km < AROUND_KM:
-                        m200 += p
-                near50, near200 = near50 + m50, near200 + m200
-            near50, near200 = min(NEAR_CAP, near50), min(NEAR_CAP, near200)
             score += W["near50"] * near50 + W["near200"] * max(0.0, near200 - near50)
             if near50 > EXPLAIN_MASS:
                 why.append("near co-mentioned place")
@@ -453,6 +458,34 @@ class _Focus:
             if cand.admin1 and cand.fcode != "PCLI":
                 admin1s[(cand.country, cand.admin1)] = admin1s.get((cand.country, cand.admin1), 0.0) + DATELINE_VOTES
         return cls(countries, sum(countries.values()), admin1s, sum(admin1s.values()), tuple(places))
+
+
+def _near(cand: Candidate, focus: _Focus, distances: dict[tuple[int, int], float]) -> tuple[float, float, float]:
+    """``(held, near50, near200)`` of ``PlaceResolver._score``: the mass of the other names' places a country or
+    state holds, or that lies within ``NEAR_KM`` and ``AROUND_KM`` of a town or county (capped); zeros for other
+    kinds. ``distances``: km between candidates already measured, by ``id`` of the two."""
+    held = near50 = near200 = 0.0
+    if focus.places and cand.fcode in ("PCLI", "ADM1"):
+        held = max(sum(p for o, p in places if o.country == cand.country and
+                       (cand.fcode == "PCLI" or o.admin1 == cand.admin1)) for places in focus.places)
+    elif focus.places and cand.fcode.startswith(("PPL", "ADM2")):
+        lat = cand.lat
+        for places in focus.places:
+            m50 = m200 = 0.0
+            for o, p in places:
+                if abs(o.lat - lat) > FAR_LATITUDE_DEGREES:  # skips the haversine
+                    continue
+                pair = (id(cand), id(o))
+                km = distances.get(pair)
+                if km is None:
+                    km = distances[pair] = haversine_km(lat, cand.lon, o.lat, o.lon)
+                if km < NEAR_KM:
+                    m50 += p
+                if km < AROUND_KM:
+                    m200 += p
+            near50, near200 = near50 + m50, near200 + m200
+        near50, near200 = min(NEAR_CAP, near50), min(NEAR_CAP, near200)
+    return held, near50, near200
 
 
 def _focus_of(toponyms: Sequence[Toponym]) -> Toponym | None:

@@ -24,6 +24,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span
 
 from ... import lexicon as lx
@@ -85,6 +87,13 @@ class ToponymFinder:
         self.clean = clean
         self.gaz = gaz
         self.dateline_names: list[str] = []
+        self._trimmed: list[tuple[Span, Span | None]] | None = None
+
+    def _entities_trimmed(self) -> list[tuple[Span, Span | None]]:
+        """Each tagger entity (``_entities``) with its ``_trim``: made once, read by ``find`` and ``_add_retagged``."""
+        if self._trimmed is None:
+            self._trimmed = [(ent, _trim(ent)) for ent in _entities(self.doc)]
+        return self._trimmed
 
     def at(self, spans: Sequence[tuple[int, int]]) -> list[Toponym]:
         """Exactly these body character spans (evaluation with gold spans)."""
@@ -101,8 +110,7 @@ class ToponymFinder:
         """Every toponym of the document, in text order; the dateline's names go to ``dateline_names``."""
         surnames = _surnames(self.doc)
         found: dict[int, Toponym] = {}
-        for ent in _entities(self.doc):
-            span = _trim(ent)
+        for ent, span in self._entities_trimmed():
             mention = self._entity_mention(ent, span, surnames) if span is not None else None
             if mention is not None:
                 found[mention.token_start] = mention
@@ -160,16 +168,17 @@ class ToponymFinder:
         # a name the tagger swept into a time ("at Kyiv overnight", one TIME entity) is not covered by it
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)
                    if ent.label_ not in ("DATE", "TIME") or is_time(doc[i])}
+        # The tags as one array: reading ``Token.pos_`` word by word is the costly part of this scan.
+        pos: list[int] = doc.to_array(POS).tolist()
         i = 0
         while i < len(doc):
-            tok = doc[i]
             # a capitalised common noun inside a sentence is a name the tagger misread too ("near Sake")
-            name_like = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and not tok.is_sent_start)
-            if i in covered or not name_like or not tok.text[:1].isupper():
+            name_like = pos[i] == PROPN or (pos[i] == NOUN and not doc[i].is_sent_start)
+            if i in covered or not name_like or not doc[i].text[:1].isupper():
                 i += 1
                 continue
             j = i
-            while (j + 1 < len(doc) and j + 1 not in covered and doc[j + 1].pos_ == "PROPN"
+            while (j + 1 < len(doc) and j + 1 not in covered and pos[j + 1] == PROPN
                    and doc[j + 1].text[:1].isupper()):
                 j += 1
             span = doc[i:j + 1]
@@ -185,8 +194,7 @@ class ToponymFinder:
         if not places:
             return
         others: list[Span] = []
-        for ent in _entities(self.doc):
-            span = _trim(ent)
+        for ent, span in self._entities_trimmed():
             if (span is not None and span.start not in found and ent.label_ in REPAIR_LABELS - {"NORP"}
                     and span.text in places and span.text not in surnames):
                 others.append(span)
@@ -285,10 +293,13 @@ class ToponymFinder:
     def _place_inside(self, span: Span) -> Span | None:
         """A country named by its main name anywhere in an organisation's name: "Air Zimbabwe",
         "SME Mauritius Limited". Countries only: towns and states inside names are too often persons."""
+        capitalised = [t.text[:1].isupper() for t in span]  # read once, not per window
         for n in (3, 2, 1):
             for i in range(len(span) - n + 1):
+                if not all(capitalised[i:i + n]):
+                    continue
                 part = span[i:i + n]
-                if not all(t.text[:1].isupper() for t in part) or normalize(part.text) in lx.place_words().common_words:
+                if normalize(part.text) in lx.place_words().common_words:
                     continue
                 key = normalize(part.text)  # by its very name: "American" (the adjective) names no country here
                 if any(c.main and c.fcode in INSIDE_CODES and normalize(c.name) == key
@@ -479,7 +490,9 @@ def list_groups(mentions: Sequence[Toponym], doc: Doc) -> list[list[int]]:
     groups: list[list[int]] = []
     linked: list[bool] = []  # whether a group has an "and"/"or" link
     for k in range(len(mentions)):
-        gap = [t.lower_ for t in doc[mentions[k - 1].token_end:mentions[k].token_start]] if k else None
+        # A link is at most two words: a longer gap is not read (its words would be a Token each).
+        short = k and mentions[k].token_start - mentions[k - 1].token_end <= 2
+        gap = [t.lower_ for t in doc[mentions[k - 1].token_end:mentions[k].token_start]] if short else None
         if gap is not None and (gap in LIST_LINKS or gap == [","]):
             groups[-1].append(k)
             linked[-1] = linked[-1] or gap != [","]

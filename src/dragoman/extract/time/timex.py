@@ -35,6 +35,7 @@ from .words import (
     MONTH,
     MONTH_KEY,
     MONTH_NUMBERS,
+    MONTHS,
     NUMBER,
     NUMBER_WORDS,
     ORDINALS,
@@ -124,17 +125,38 @@ class _Rule:
     # opens with optional modifiers are costly to try at every position: they are tried only near the key.
     key: re.Pattern[str] | None
     back: int
+    # Words of which every match (of a keyed rule: every hit of its key) holds at least one, lower-case for a rule
+    # that ignores case: a text with none of them is not searched at all (most texts have no "/", no "nineteen").
+    needs: tuple[str, ...] = ()
+
+    def may_match(self, text: str, lowered: str) -> bool:
+        """False when ``text`` (``lowered``: its ``str.lower()``) holds none of the words the rule needs."""
+        if not self.needs:
+            return True
+        haystack = lowered if self.pattern.flags & re.IGNORECASE else text
+        return any(word in haystack for word in self.needs)
 
 
 _RULES: list[_Rule] = []
+# What every written form of a month (``MONTH``, ``SAFE_MONTH``) holds: "Jan" of "January" and "Jan.".
+_MONTH_STEMS: tuple[str, ...] = tuple(name[:3] for name, _short in MONTHS)
+_MONTH_STEMS_LOWER: tuple[str, ...] = tuple(stem.lower() for stem in _MONTH_STEMS)
+_WEEKDAYS: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_LOWER: tuple[str, ...] = tuple(day.lower() for day in _WEEKDAYS)
+# Letters that a rule ignoring case matches to an ASCII letter though ``str.lower`` does not make them one (or makes
+# two characters of one): in a text with any of them the rules' ``needs`` are not checked.
+_CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 _FORWARD = 60  # a match never ends further than this past the start of its key
 
 
 def _rule(pattern: str, flags: int = 0, *, key: str | None = None, back: int = 60,
-          key_flags: int | None = None) -> Callable[[Handler], Handler]:
+          key_flags: int | None = None, needs: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
+    if flags & re.IGNORECASE and any(word != word.lower() for word in needs):
+        raise ValueError(f"a rule that ignores case needs lower-case words: {needs}")
+
     def register(handler: Handler) -> Handler:
         compiled_key = re.compile(key, flags if key_flags is None else key_flags) if key else None
-        _RULES.append(_Rule(re.compile(pattern, flags), handler, compiled_key, back))
+        _RULES.append(_Rule(re.compile(pattern, flags), handler, compiled_key, back, needs))
         return handler
 
     return register
@@ -170,7 +192,8 @@ def _unit_of(text: str) -> str:
     return u[:-1] if u.endswith("s") else u
 
 
-@_rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?(?!\s*[-:/]\d)")
+@_rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?(?!\s*[-:/]\d)",
+       needs=_MONTH_STEMS)
 def _month_day(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     month, day = _month_no(m["mon"]), _day_no(m["day"])
     if m["year"]:
@@ -182,7 +205,8 @@ def _month_day(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return ("DATE", value) if value else None
 
 
-@_rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b")
+@_rule(rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b",
+       needs=_MONTH_STEMS)
 def _day_month(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return _month_day(m, ctx)
 
@@ -214,10 +238,10 @@ def _month_alone(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 # A month with a cue before it: a preposition (kept out of the span: group ``t``) or a modifier / relative word.
 _rule(rf"\b(?:in|on|since|by|until|through|from|to|during|before|after|between|and|of|or|till)\s+(?P<t>(?P<mon>{MONTH}))"
-      r"(?![\s-]*\d)\b", re.I)(_month_alone)
+      r"(?![\s-]*\d)\b", re.I, needs=_MONTH_STEMS_LOWER)(_month_alone)
 _rule(rf"\b(?:(?P<mod>{MOD})[-\s]+|(?P<rel>last|next|this)\s+)(?P<mon>{MONTH})(?![\s-]*\d)\b", re.I,
       key=MONTH_KEY, key_flags=0, back=40)(_month_alone)
-_rule(rf"\b(?P<mon>{SAFE_MONTH})(?![\s-]*\d)(?!\w)")(_month_alone)
+_rule(rf"\b(?P<mon>{SAFE_MONTH})(?![\s-]*\d)(?!\w)", needs=_MONTH_STEMS)(_month_alone)
 
 
 # A year is not the last four digits of a phone number ("815-748-2060", "748.2060": three digits and a dash).
@@ -230,7 +254,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return "DATE", m["year"]
 
 
-@_rule(r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?(?P<dec>1[6-9]\d0|20[0-9]0)'?s\b", re.I)
+@_rule(r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]*)?(?P<dec>1[6-9]\d0|20[0-9]0)'?s\b", re.I, needs=("0s", "0's"))
 def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return "DATE", m["dec"][:3]
 
@@ -257,13 +281,13 @@ def _decade_short(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return "DATE", "19" + m["dec"][0]
 
 
-@_rule(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+@_rule(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", needs=("-0", "-1"))
 def _iso_date(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     value = cal.iso(int(m["y"]), int(m["m"]), int(m["d"]))
     return ("DATE", value) if value else None
 
 
-@_rule(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])")
+@_rule(r"(?<![\d/])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])", needs=("/",))
 def _us_date(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     year = int(m["y"])
     year = year if year > 99 else (1900 + year if year > 40 else 2000 + year)
@@ -272,7 +296,8 @@ def _us_date(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 
 @_rule(r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow|last\s+night"
-       r"|overnight)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", re.I)
+       r"|overnight)(?:\s+(?P<part>morning|afternoon|evening|night))?\b", re.I,
+       needs=("yesterday", "tomorrow", "today", "night"))
 def _deictic(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     word = re.sub(r"\s+", " ", m.group().lower())
     if m["part"]:
@@ -293,7 +318,7 @@ def _ref(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 
 @_rule(rf"\b(?:(?P<rel>last|next|this|coming|past|this\s+past)\s+)?(?P<wd>{WEEKDAY})(?:'s)?"
-       rf"(?:\s+(?P<part>{PART}))?\b", re.I)
+       rf"(?:\s+(?P<part>{PART}))?\b", re.I, needs=_WEEKDAYS_LOWER)
 def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if not m["wd"][0].isupper():
         return None
@@ -329,14 +354,14 @@ def _the_day(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 
 @_rule(r"\b(?P<t>the\s+(?:full|current|fiscal|whole|entire)\s+year)\b(?!\s+(?:ended|ending|to|through)\b)",
-       re.I)
+       re.I, needs=("full", "current", "fiscal", "whole", "entire"))
 def _this_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     """"The full year", "the current year": the dct's year ("the year ended March 31" is another one)."""
     return "DATE", str(ctx.dct.year) if ctx.dct else "XXXX"
 
 
 @_rule(r"\b(?P<part>this\s+(?:morning|afternoon|evening)|later\s+this\s+(?:morning|afternoon|evening)"
-       r"|(?:the|early|late|mid)\s+(?:morning|afternoon|evening))\b", re.I)
+       r"|(?:the|early|late|mid)\s+(?:morning|afternoon|evening))\b", re.I, needs=("morning", "afternoon", "evening"))
 def _part_of_day(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     code = DAY_PART_CODES[m["part"].split()[-1].lower()]
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
@@ -526,7 +551,7 @@ def _quarter_rule(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 
 @_rule(rf"\b(?:the\s+)?(?:fiscal\s+)?(?P<year>{YEAR})\s+(?P<kind>quarter|period)\b", re.I,
-       key=r"\b(?:quarter|period)\b", back=30)
+       key=r"\b(?:quarter|period)\b", back=30, needs=("quarter", "period"))
 def _year_quarter(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     """"The 1988 quarter" / "the 1988 period" in a quarterly report: the reported quarter, that year."""
     if ctx.dct is None or not (m["kind"].lower() == "quarter" or _financial_comparison(m)):
@@ -634,13 +659,15 @@ def _anchor_day(m: re.Match[str], ctx: _Ctx) -> str:
 
 @_rule(r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|every\s+(?:day|week|month|year|quarter"
        r"|hour|night)|each\s+(?:day|week|month|year|quarter)|per\s+(?:day|week|month|year|hour)"
-       r")\b", re.I)
+       r")\b", re.I,
+       needs=("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each", "per"))
 def _set(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     word = m.group().lower().split()[-1]
     return "SET", SET_VALUES[SET_WORDS.get(word, word)]
 
 
-@_rule(rf"\b(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|on\s+(?P<t>(?P<wds>{WEEKDAY})s))(?:\s+(?P<part>{PART}s?))?\b")
+@_rule(rf"\b(?:(?:every|each)\s+(?P<wd>{WEEKDAY})|on\s+(?P<t>(?P<wds>{WEEKDAY})s))(?:\s+(?P<part>{PART}s?))?\b",
+       needs=_WEEKDAYS)
 def _weekday_set(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     """"Every Thursday", "on Mondays": the weekday as a set (``XXXX-WXX-4``), with its part of day if named."""
     day = WEEKDAY_NUMBERS[(m["wd"] or m["wds"]).lower()] + 1
@@ -662,7 +689,7 @@ def _the_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 @_rule(r"\b(?:(?P<since>since)|by|at|before|until|around|near|after|toward|towards)\s+(?:the\s+)?(?P<t>year[- ]end)\b",
        re.I,
-       key=r"\byear[- ]end\b")
+       key=r"\byear[- ]end\b", needs=("year-end", "year end"))
 def _year_end(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     """"By year-end" is the dct's year's last day; "since year-end" the last one gone by ("year-end results" is
     no time: a preposition must lead)."""
@@ -672,7 +699,8 @@ def _year_end(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 
 
 @_rule(r"\b(?:Christmas(?:\s+Day|\s+Eve)?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day"
-       r"|Halloween|Valentine's\s+Day)\b")
+       r"|Halloween|Valentine's\s+Day)\b",
+       needs=("Christmas", "Year's", "Thanksgiving", "Independence", "Halloween", "Valentine's"))
 def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     name = re.sub(r"\s+", " ", m.group())
     if ctx.dct is None:
@@ -686,7 +714,8 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     return "DATE", f"{cal.year_for(ctx.dct, month, day, ctx.tense)}-{month:02d}-{day:02d}"
 
 
-@_rule(r"\b(?:the\s+)?(?:year-earlier|year-ago|prior-year|year-before)(?:\s+(?P<unit>quarter|period))?\b", re.I)
+@_rule(r"\b(?:the\s+)?(?:year-earlier|year-ago|prior-year|year-before)(?:\s+(?P<unit>quarter|period))?\b", re.I,
+       needs=("year-", "-year"))
 def _year_ago(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     if ctx.dct is None:
         return "DATE", "XXXX"
@@ -698,7 +727,7 @@ def _year_ago(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
 @_rule(r"\b(?:nineteen|eighteen)[-\s](?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
        r"(?:[-\s](?P<ones>one|two|three|four|five|six|seven|eight|nine))?\b"
        r"|\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<ones2>one|two|three|four|five|six|seven|eight|nine))?\b",
-       re.I)
+       re.I, needs=("nineteen", "eighteen", "thousand"))
 def _spoken_year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
     """Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand"."""
     text = m.group().lower()
@@ -749,7 +778,11 @@ def find_timexes(
     tense is guessed from future cues earlier in the sentence.
     """
     candidates: list[tuple[int, int, int, re.Match[str], Handler]] = []
+    lowered = text.lower()
+    checked = _CASE_FOLDS.search(text) is None  # else every rule searches the text
     for order, rule in enumerate(_RULES):
+        if checked and not rule.may_match(text, lowered):
+            continue
         for match in _matches(rule, text):
             if match.end() > match.start():
                 span = match.span("t") if match.groupdict().get("t") is not None else match.span()
