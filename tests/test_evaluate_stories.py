@@ -196,10 +196,11 @@ MEASURED = {
     # below p(none) 0.5, the check retrained at threshold 0.11): dev recall 0.3919, in sentence 0.2973, held out
     # in sentence 0.2128; spurious 3.58 / 3.28; then a person's name is no state (one more fact in its own
     # sentence in each split); eighth: the check retrained with yielding material cooperation, spurious 3.62 / 3.33
-    # -> 3.42 / 3.06
-    "dev": {"recall": 0.3919, "recall_in_sentence": 0.3108, "spurious_per_story": 3.4231},
+    # -> 3.42 / 3.06; then a domestic act's unnamed other side is the actor's country (``home_party``) and the
+    # content of a demand or refusal no event: recall 0.3919 / 0.3191 -> 0.4324 / 0.3617, spurious 3.31 / 2.94
+    "dev": {"recall": 0.4324, "recall_in_sentence": 0.3514, "spurious_per_story": 3.3077},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.3191, "recall_in_sentence": 0.234, "spurious_per_story": 3.0556},
+    "heldout": {"recall": 0.3617, "recall_in_sentence": 0.2553, "spurious_per_story": 2.9444},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -219,8 +220,9 @@ MEASURED = {
 # Sixth session: type 0.7686 -> 0.7769, actor 0.7355 -> 0.7521, place 0.7963 -> 0.8148.
 # Seventh session: type 0.8017, actor 0.7355, recipient 0.6777, place 0.8333, date 0.5, modality 0.9669.
 # Eighth: the detector and the check retrained with yielding material cooperation: modality 0.9669 -> 0.9504
-# (two facts whose best-matching event now carries another modality).
-MEASURED_FIELDS = {"type": 0.8017, "actor": 0.7355, "recipient": 0.6777, "place": 0.8333, "date": 0.5,
+# (two facts whose best-matching event now carries another modality); then the home party: recipient 0.6777 ->
+# 0.7686, actor 0.7355 -> 0.7438.
+MEASURED_FIELDS = {"type": 0.8017, "actor": 0.7438, "recipient": 0.7686, "place": 0.8333, "date": 0.5,
                    "dead": 0.4444, "modality": 0.9504}
 
 

@@ -41,8 +41,9 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.01
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
     # (0.98 / 1.0 with the detector of 9ab2d99's rules; 0.94 / 0.875 retrained at the sixth session's: 7 of 8
-    # additions right; 0.94 / 1.0 at the seventh's: 2 of 2; 0.94 / 0.9 with yielding material cooperation: 9 of 10)
-    assert_not_below({"dropped_precision": 0.9412, "added_precision": 0.9}, detected["details"]["detector"])
+    # additions right; 0.94 / 1.0 at the seventh's: 2 of 2; 0.94 / 0.9 with yielding material cooperation: 9 of 10;
+    # 0.937 when the content of a demand or refusal was no event: 59 of 63 drops right)
+    assert_not_below({"dropped_precision": 0.9365, "added_precision": 0.9}, detected["details"]["detector"])
 
 
 def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
@@ -50,7 +51,7 @@ def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
     rules = scored_events(path, format="plover-gsr", split="heldout", rules_only=True)
     detected = scored_events(path, format="plover-gsr", split="heldout", detector=True)
     assert detected["records"] == 92
-    assert_not_below({"f1": 0.6468}, rules)
+    assert_not_below({"f1": 0.6633}, rules)  # 0.647 before the content of a demand or refusal was no event
     assert_not_below({"f1": 0.7135}, detected)  # 0.690 before, 0.710 with one addition of a wrong type
     assert detected["f1"] >= rules["f1"]
 
@@ -61,8 +62,9 @@ def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     detected = scored_events(path, format="cameo-ner", split="heldout", detector=True)
     # detected source 0.665 before additions were gated per type: fewer added events, fewer source tokens
     # seventh session: whose plan or offer a noun is, arrests without an arrest verb; detector retrained
-    measured = {"rules": {"f1": 0.5999, "source_token": 0.664, "target_token": 0.5344},
-                "detected": {"f1": 0.6078, "source_token": 0.678, "target_token": 0.5352}}
+    # eighth: the content of a demand, refusal, threat or agreement is no event of its own
+    measured = {"rules": {"f1": 0.6036, "source_token": 0.6685, "target_token": 0.5374},
+                "detected": {"f1": 0.6164, "source_token": 0.6825, "target_token": 0.548}}
     for name, scores in (("rules", rules), ("detected", detected)):
         assert_not_below(measured[name], {"f1": scores["f1"], "source_token": scores["source"]["token"]["f1"],
                                           "target_token": scores["target"]["token"]["f1"]})

@@ -452,9 +452,12 @@ def extract_events(doc: Doc, article: Article, clean: CleanDoc, *, detector: str
 
 def _story(events: list[Event], coder: DocumentCoder) -> list[Event]:
     """The story read together (``events.story``): background marked historical, generic mentions dropped,
-    each happening once; background is dated against the publication date, else the latest date stated."""
+    each happening once; background is dated against the publication date, else the latest date stated. Then a
+    domestic act with no recipient takes the actor's country as its other side (``home_party``)."""
     reference = coder.article.published or coder.dates.latest_stated()
-    return story_events(events, triggers=coder.triggers, reference=reference, published=coder.article.published)
+    told = story_events(events, triggers=coder.triggers, reference=reference, published=coder.article.published)
+    # only now, so that an implied side neither keeps two mentions of one happening apart nor feeds the check
+    return [replace(e, recipient=home_party(e.actor, e.location)) if e.recipient is None else e for e in told]
 
 
 @lru_cache(maxsize=1)
@@ -501,10 +504,34 @@ def _drop_embedded(coded: list[tuple[Found, list[Event]]]) -> list[tuple[Found, 
     for item, item_events in coded:
         if item_events and _bare(item_events) and any(a.i in triggers for a in item.trigger.ancestors):
             continue
-        if item_events and _renamed(item, item_events, types):
+        if item_events and (_renamed(item, item_events, types) or _content_of_act(item.trigger, types)):
             continue
         out.append((item, item_events))
     return out
+
+
+# Acts whose object is another act: what is demanded, refused, threatened or agreed to is that act's content, not a
+# happening of its own ("rejected a US request to interrogate detainees", "threatened to launch an offensive",
+# "agreed to withdraw its troops"): PLOVER codes the demand, the refusal, the threat or the agreement.
+CONTENT_ACT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE"})
+# The links by which a clause or a noun is what an act is about; "conj" only inside that content ("refused to let
+# the planes land and evacuate"), never onto the act itself ("rejected the plan and attacked the town").
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "conj"})
+# Prepositions that say what an act is about ("an appeal for deploying troops", "agreed to mediation"), unlike
+# those of its circumstances ("called for sanctions after the killing of ...": the killing happened).
+CONTENT_PREPS = frozenset({"for", "to", "of", "on", "about", "with", "into"})
+
+
+def _content_of_act(trigger: Token, types: dict[int, set[str]]) -> bool:
+    """Whether ``trigger`` lies in the content of another trigger of the sentence whose act is about an act."""
+    token = trigger
+    while token.dep_ in CONTENT_DEPS and (token.dep_ != "prep" or token.lower_ in CONTENT_PREPS) \
+            and token.head.i != token.i:
+        hop = token.dep_
+        token = token.head
+        if hop != "conj" and types.get(token.i, set()) & CONTENT_ACT_TYPES:
+            return True
+    return False
 
 
 def _renamed(item: Found, item_events: list[Event], types: dict[int, set[str]]) -> bool:
@@ -533,6 +560,21 @@ def protest_target(protester: Actor) -> Actor | None:
         return None
     return Actor(text=f"government ({protester.country}, implied)", name=None, country=protester.country,
                  sector="GOV")
+
+
+def home_party(actor: Actor | None, place: Place | None) -> Actor | None:
+    """The unnamed other side of a domestic act: the actor's own country, when the act happens there ("Park
+    refused to testify" in Seoul: KOR -> KOR; "the party conceded defeat"), as analysts code a domestic event's
+    recipient. An international body, an actor with no country, or an act placed elsewhere or nowhere gets none:
+    its other side is not known, and so does one placed by its own name ("The United States announced sanctions":
+    the story's only place is the actor). The implied recipient has no sector and no text offsets."""
+    if actor is None or actor.country is None or actor.country in lx.INTERNATIONAL or place is None or \
+            place.country != actor.country:
+        return None
+    if place.start is not None and actor.start is not None and actor.end is not None and \
+            actor.start <= place.start < actor.end:
+        return None
+    return Actor(text=f"({actor.country}, implied)", name=None, country=actor.country)
 
 
 # Prepositions through which an actor phrase names where its people are ("people in the Amhara region").
