@@ -1,6 +1,6 @@
 """Measure the detector modes of the coding path on data never trained or tuned on (issue 12, deliver 2).
 
-    python bench/detector_modes.py [--modes rules,default,add] [--sets cameo-class,plover-gsr,cameo-ner,ipe,stories]
+    python bench/detector_modes.py [--modes rules,drops,default,add] [--sets cameo-class,plover-gsr,cameo-ner,ipe,stories]
                                    [--gold ../shared/gold] [--stories eval/stories/stories.jsonl]
 
 Each set is coded with the real pipeline once per mode (``detector_mode``): the held-out 30 % (``in_heldout``)
@@ -226,7 +226,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--stories", type=Path, default=ROOT / "eval" / "stories" / "stories.jsonl")
-    parser.add_argument("--modes", default="rules,default,additions,add")
+    parser.add_argument("--modes", default="rules,drops,default,add")
     parser.add_argument("--sets", default="cameo-class,plover-gsr,cameo-ner,ipe,stories")
     args = parser.parse_args()
     if not (args.gold / "events").is_dir():

@@ -197,8 +197,9 @@ MEASURED = {
     # in sentence 0.2128; spurious 3.58 / 3.28; then a person's name is no state (one more fact in its own
     # sentence in each split); eighth: the check retrained with yielding material cooperation, spurious 3.62 / 3.33
     # -> 3.42 / 3.06; then a domestic act's unnamed other side is the actor's country (``home_party``) and the
-    # content of a demand or refusal no event: recall 0.3919 / 0.3191 -> 0.4324 / 0.3617, spurious 3.31 / 2.94
-    "dev": {"recall": 0.4324, "recall_in_sentence": 0.3514, "spurious_per_story": 3.3077},
+    # content of a demand or refusal no event: recall 0.3919 / 0.3191 -> 0.4324 / 0.3617, spurious 3.31 / 2.94;
+    # the detector's additions in the default path, both models retrained: dev spurious 3.31 -> 3.19
+    "dev": {"recall": 0.4324, "recall_in_sentence": 0.3514, "spurious_per_story": 3.1923},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
     "heldout": {"recall": 0.3617, "recall_in_sentence": 0.2553, "spurious_per_story": 2.9444},
 }
@@ -221,8 +222,9 @@ MEASURED = {
 # Seventh session: type 0.8017, actor 0.7355, recipient 0.6777, place 0.8333, date 0.5, modality 0.9669.
 # Eighth: the detector and the check retrained with yielding material cooperation: modality 0.9669 -> 0.9504
 # (two facts whose best-matching event now carries another modality); then the home party: recipient 0.6777 ->
-# 0.7686, actor 0.7355 -> 0.7438.
-MEASURED_FIELDS = {"type": 0.8017, "actor": 0.7438, "recipient": 0.7686, "place": 0.8333, "date": 0.5,
+# 0.7686, actor 0.7355 -> 0.7438; then additions by default and both models retrained: recipient 0.7603, place
+# 0.8148 (one fact's best-matching event is another now).
+MEASURED_FIELDS = {"type": 0.8017, "actor": 0.7438, "recipient": 0.7603, "place": 0.8148, "date": 0.5,
                    "dead": 0.4444, "modality": 0.9504}
 
 

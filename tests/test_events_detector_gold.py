@@ -63,9 +63,12 @@ def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     # detected source 0.665 before additions were gated per type: fewer added events, fewer source tokens
     # seventh session: whose plan or offer a noun is, arrests without an arrest verb; detector retrained
     # eighth: the content of a demand, refusal, threat or agreement is no event of its own
+    default = scored_events(path, format="cameo-ner", split="heldout")
+    # the default path adds the model's confident events (0.6685 / 0.5327 without them: 12 of 14 additions right)
     measured = {"rules": {"f1": 0.6036, "source_token": 0.6685, "target_token": 0.5374},
+                "default": {"f1": 0.6127, "source_token": 0.6769, "target_token": 0.5472},
                 "detected": {"f1": 0.6164, "source_token": 0.6825, "target_token": 0.548}}
-    for name, scores in (("rules", rules), ("detected", detected)):
+    for name, scores in (("rules", rules), ("default", default), ("detected", detected)):
         assert_not_below(measured[name], {"f1": scores["f1"], "source_token": scores["source"]["token"]["f1"],
                                           "target_token": scores["target"]["token"]["f1"]})
     # (its drops cost the rules a point when it learnt cameo-class's "statement" sentences as no event: appeals too)

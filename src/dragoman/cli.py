@@ -889,7 +889,7 @@ def evaluate_extraction(gold: Path, as_json: bool) -> None:
 @click.option("--format", "fmt", required=True, type=click.Choice(["plover-gsr", "cameo-class", "cameo-ner", "ipe"]))
 @click.option("--use-model", is_flag=True, help="Gate and rank the rule events with the packaged classifier.")
 @click.option("--detector", is_flag=True,
-              help="Apply the trained event detector to the rule events, adding model events too (opt-in).")
+              help="Apply the whole trained event detector to the rule events: its keep-filter too (opt-in).")
 @click.option("--rules-only", is_flag=True, help="Code with the rules alone (no trained detector).")
 @click.option("--split", type=click.Choice(["heldout", "train"]),
               help="Score only the classifier's held-out (or training) part of the gold set.")

@@ -131,7 +131,8 @@ def code_texts(texts: Sequence[str], *, use_model: bool = False, detector: bool 
     and completed by model events, as ``detector_mode("add")`` codes; ``detector_log`` receives (dropped,
     added) events per text.
     With neither, the texts are coded as ``dragoman code`` codes them (the detector mode of the context:
-    by default the rules with the detector's drops, order and confidence; ``detector_mode("rules")``: rules only).
+    by default the rules with the detector's drops, order, additions and confidence; ``detector_mode("rules")``:
+    rules only).
     """
     from ..extract import detector_mode
     from ..ingest import article_from_text

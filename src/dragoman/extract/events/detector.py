@@ -42,10 +42,9 @@ Wiring: ``extract_events`` (``dragoman.extract``) calls ``apply_detector(doc, ev
 found=...)`` on its own rule events, with ``found`` its ``find_events`` results by sentence start, shares each
 sentence's figures again among the events that remain, and stores ``Scored.confidence`` on each Event. The
 modes (``dragoman.extract.DETECTOR_MODES``, chosen with ``detector_mode(...)`` or ``extract_events(...,
-detector=...)``): "rules" codes with the rules alone; "default" drops and reorders without adding;
-"additions" also adds (``DocumentCoder.events_for`` as ``make_event``); "filter" and "add" are "default" and
-"additions" with the keep-filter. Additions are not in the default path: on held-out data they were right by
-quad (cameo-class, cameo-ner actors) but rarely by type (plover-gsr, the story gold); see the README.
+detector=...)``): "rules" codes with the rules alone; "drops" drops and reorders without adding; "default"
+also adds (``DocumentCoder.events_for`` as ``make_event``); "add" is "default" with the keep-filter, which drops
+real second events of a sentence and so is not the default; see the README.
 """
 
 from __future__ import annotations
