@@ -1,6 +1,7 @@
 """Measure the detector modes of the coding path on data never trained or tuned on (issue 12, deliver 2).
 
-    python bench/detector_modes.py [--modes rules,drops,default,add] [--sets cameo-class,plover-gsr,cameo-ner,ipe,stories]
+    python bench/detector_modes.py [--modes rules,drops,default,add]
+                                   [--sets cameo-class,plover-gsr,cameo-ner,ipe,stories]
                                    [--gold ../shared/gold] [--stories eval/stories/stories.jsonl]
 
 Each set is coded with the real pipeline once per mode (``detector_mode``): the held-out 30 % (``in_heldout``)
