@@ -198,8 +198,9 @@ MEASURED = {
     # sentence in each split); eighth: the check retrained with yielding material cooperation, spurious 3.62 / 3.33
     # -> 3.42 / 3.06; then a domestic act's unnamed other side is the actor's country (``home_party``) and the
     # content of a demand or refusal no event: recall 0.3919 / 0.3191 -> 0.4324 / 0.3617, spurious 3.31 / 2.94;
-    # the detector's additions in the default path, both models retrained: dev spurious 3.31 -> 3.19
-    "dev": {"recall": 0.4324, "recall_in_sentence": 0.3514, "spurious_per_story": 3.1923},
+    # the detector's additions in the default path, both models retrained: dev spurious 3.31 -> 3.19; retrained
+    # again after troops arriving became a deployment: 3.31
+    "dev": {"recall": 0.4324, "recall_in_sentence": 0.3514, "spurious_per_story": 3.3077},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
     "heldout": {"recall": 0.3617, "recall_in_sentence": 0.2553, "spurious_per_story": 2.9444},
 }

@@ -1,6 +1,6 @@
-"""What is demanded, refused, threatened or agreed to is the act's content, not a happening of its own
-(``_content_of_act`` in ``extract``): PLOVER codes the demand, the refusal, the threat or the agreement. An act
-joined to it, or told as its circumstance, is still coded."""
+"""What is demanded, refused, threatened or agreed to is the act's content, not a happening (``_content_of_act``
+in ``extract``): content the modality reader took for done is no event; content it read as not done stays so. An
+act joined to the act, told as its circumstance, or named inside the content's own nouns is still a happening."""
 
 from __future__ import annotations
 
@@ -8,25 +8,31 @@ from dragoman.extract import detector_mode
 from dragoman.pipeline import code_text
 
 
-def _types(text: str) -> list[str]:
+def _coded(text: str) -> list[tuple[str, str]]:
     with detector_mode("rules"):
-        return [e.type for e in code_text(text, published="2024-03-05")]
+        return [(e.type, e.modality) for e in code_text(text, published="2024-03-05")]
 
 
-def test_the_content_of_a_refused_request_is_no_event() -> None:
-    assert _types("Yemen rejected a U.S. request to interrogate the detainees on Tuesday.") == ["REJECT"]
-
-
-def test_the_content_of_a_threat_or_an_agreement_is_no_event() -> None:
-    assert _types("Iran threatened to launch a new offensive against Iraq.") == ["THREATEN"]
-    assert _types("Syria agreed to withdraw its troops from Lebanon.") == ["AGREE"]
+def test_the_content_of_a_refused_request_stays_not_done() -> None:
+    assert _coded("Yemen rejected a U.S. request to interrogate the detainees on Tuesday.") == [
+        ("REJECT", "asserted"), ("COERCE", "hypothetical")]
 
 
 def test_an_act_joined_to_the_refusal_is_coded() -> None:
-    assert _types("The rebels rejected the peace plan and attacked the town of Goma on Monday.") == [
-        "REJECT", "ASSAULT"]
+    assert _coded("The rebels rejected the peace plan and attacked the town of Goma on Monday.") == [
+        ("REJECT", "asserted"), ("ASSAULT", "asserted")]
 
 
-def test_an_act_told_as_the_circumstance_of_a_demand_is_coded() -> None:
-    types = _types("The opposition called for sanctions against Nigeria after soldiers killed nine activists.")
-    assert "REQUEST" in types and "ASSAULT" in types
+def test_an_act_told_as_the_circumstance_of_a_demand_happened() -> None:
+    coded = _coded("The opposition called for sanctions against Nigeria after soldiers killed nine activists.")
+    assert ("REQUEST", "asserted") in coded and ("ASSAULT", "asserted") in coded
+
+
+def test_an_act_named_by_the_content_s_nouns_happened() -> None:
+    coded = _coded("The families asked for compensation for the victims of police firing.")
+    assert ("ASSAULT", "asserted") in coded
+
+
+def test_what_a_refusal_refuses_to_let_happen_read_as_done_is_no_event() -> None:
+    assert _coded("The rebels refused to allow United Nations planes to land and evacuate 15 of its observers.") == [
+        ("REJECT", "asserted")]

@@ -36,14 +36,14 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     # 0.27 on plover-gsr and never on the story gold, by type); 0.769 / 0.746 with the detector trained on CAMEO's
     # grouping, whose rules were 9 points lower; 0.825 / 0.813 at the sixth session's end, when the detector also
     # dropped sentences at p(none) 0.3 (fitted to the training part's "statement" sentences); 0.813 / 0.799 before
-    # yielding was material cooperation
-    assert_not_below({"accuracy": 0.8528, "macro_f1": 0.8386}, detected)
+    # yielding was material cooperation; 0.855 / 0.840 retrained on the eighth session's rules
+    assert_not_below({"accuracy": 0.8551, "macro_f1": 0.8402}, detected)
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.01
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
     # (0.98 / 1.0 with the detector of 9ab2d99's rules; 0.94 / 0.875 retrained at the sixth session's: 7 of 8
     # additions right; 0.94 / 1.0 at the seventh's: 2 of 2; 0.94 / 0.9 with yielding material cooperation: 9 of 10;
-    # 0.937 when the content of a demand or refusal was no event: 59 of 63 drops right)
-    assert_not_below({"dropped_precision": 0.9365, "added_precision": 0.9}, detected["details"]["detector"])
+    # 0.97 / 1.0 retrained on the eighth session's rules: 58 of 60 drops and 10 of 10 additions right)
+    assert_not_below({"dropped_precision": 0.9667, "added_precision": 1.0}, detected["details"]["detector"])
 
 
 def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
@@ -51,7 +51,7 @@ def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
     rules = scored_events(path, format="plover-gsr", split="heldout", rules_only=True)
     detected = scored_events(path, format="plover-gsr", split="heldout", detector=True)
     assert detected["records"] == 92
-    assert_not_below({"f1": 0.6633}, rules)  # 0.647 before the content of a demand or refusal was no event
+    assert_not_below({"f1": 0.6567}, rules)  # 0.647 before content of a demand or refusal read as done was none
     assert_not_below({"f1": 0.7135}, detected)  # 0.690 before, 0.710 with one addition of a wrong type
     assert detected["f1"] >= rules["f1"]
 
@@ -64,10 +64,10 @@ def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     # seventh session: whose plan or offer a noun is, arrests without an arrest verb; detector retrained
     # eighth: the content of a demand, refusal, threat or agreement is no event of its own
     default = scored_events(path, format="cameo-ner", split="heldout")
-    # the default path adds the model's confident events (0.6685 / 0.5327 without them: 12 of 14 additions right)
-    measured = {"rules": {"f1": 0.6036, "source_token": 0.6685, "target_token": 0.5374},
-                "default": {"f1": 0.6127, "source_token": 0.6769, "target_token": 0.5472},
-                "detected": {"f1": 0.6164, "source_token": 0.6825, "target_token": 0.548}}
+    # the default path: the rules, the detector's order and additions, the event check
+    measured = {"rules": {"f1": 0.6033, "source_token": 0.6676, "target_token": 0.5379},
+                "default": {"f1": 0.6089, "source_token": 0.6765, "target_token": 0.5397},
+                "detected": {"f1": 0.6134, "source_token": 0.6834, "target_token": 0.5406}}
     for name, scores in (("rules", rules), ("default", default), ("detected", detected)):
         assert_not_below(measured[name], {"f1": scores["f1"], "source_token": scores["source"]["token"]["f1"],
                                           "target_token": scores["target"]["token"]["f1"]})

@@ -65,9 +65,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from ..codes import PLOVER_QUAD, PLOVER_TYPES
+from ..codes import PLOVER_QUAD, PLOVER_TYPES, TYPE_CLASS
 from ..errors import EvaluationError
-from ..extract.events.detector import TYPE_CLASS
 from ..model import Actor, Event
 from .metrics import prf
 

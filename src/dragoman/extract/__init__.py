@@ -49,7 +49,7 @@ from .. import lexicon as lx
 from ..codes import PLOVER_QUAD
 from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place, When, event_id_for
 from .actors.resolver import ActorResolver
-from .events.arguments import place_heads
+from .events.arguments import lemma_of, place_heads
 from .events.attribution import attribution_for
 from .events.coding import choose_code
 from .events.counts import Figure, assign_figures, counted_once, counts_for, sentence_figures
@@ -58,6 +58,7 @@ from .events.story import story_events
 from .events.triggers import find_events, load_lexicon
 from .events.types import Found
 from .events.verifier import checked
+from .events.words import event_words
 from .places.resolver import PlaceResolver
 from .time.dates import DateResolver
 
@@ -504,15 +505,20 @@ def _drop_embedded(coded: list[tuple[Found, list[Event]]]) -> list[tuple[Found, 
     for item, item_events in coded:
         if item_events and _bare(item_events) and any(a.i in triggers for a in item.trigger.ancestors):
             continue
-        if item_events and (_renamed(item, item_events, types) or _content_of_act(item.trigger, types)):
+        if item_events and _renamed(item, item_events, types):
             continue
+        acts = _content_of_act(item.trigger, types)
+        if acts:  # read as done, it was misread: it is not done yet (unless it is the act itself, read off its verb)
+            item_events = [e for e in item_events if e.modality != "asserted" or e.type in acts]
         out.append((item, item_events))
     return out
 
 
 # Acts whose object is another act: what is demanded, refused, threatened or agreed to is that act's content, not a
-# happening of its own ("rejected a US request to interrogate detainees", "threatened to launch an offensive",
-# "agreed to withdraw its troops"): PLOVER codes the demand, the refusal, the threat or the agreement.
+# happening ("refused to let the planes evacuate the observers", "threatened to launch an offensive", "agreed to
+# withdraw its troops"): PLOVER codes the demand, the refusal, the threat or the agreement. Content the modality
+# reader took for done goes; content it read as future, hypothetical or negated stays as that ("rejected a Qatari
+# offer to host the talks": Qatar's hosting, future).
 CONTENT_ACT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE"})
 # The links by which a clause or a noun is what an act is about; "conj" only inside that content ("refused to let
 # the planes land and evacuate"), never onto the act itself ("rejected the plan and attacked the town").
@@ -522,16 +528,24 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dob
 CONTENT_PREPS = frozenset({"for", "to", "of", "on", "about", "with", "into"})
 
 
-def _content_of_act(trigger: Token, types: dict[int, set[str]]) -> bool:
-    """Whether ``trigger`` lies in the content of another trigger of the sentence whose act is about an act."""
+def _content_of_act(trigger: Token, types: dict[int, set[str]]) -> set[str]:
+    """The types of the act of the sentence whose content ``trigger`` lies in (none: it is in no act's content).
+    A noun passed on the way must be an act's ("an appeal for", "an offer to"): "compensation for the victims of
+    police firing" asks for compensation, and the firing it names happened. The act itself may be read off the
+    content's verb ("the refusal of Brazil to recognize": REJECT on "recognize")."""
+    words = event_words()
+    act_nouns = words.request_nouns | words.plan_nouns
     token = trigger
-    while token.dep_ in CONTENT_DEPS and (token.dep_ != "prep" or token.lower_ in CONTENT_PREPS) \
-            and token.head.i != token.i:
+    while token.dep_ in CONTENT_DEPS and token.head.i != token.i:
         hop = token.dep_
+        if hop == "prep" and (token.lower_ not in CONTENT_PREPS or token.head.pos_ in ("NOUN", "PROPN") and not (
+                token.head.i in types or lemma_of(token.head) in act_nouns)):
+            return set()
         token = token.head
-        if hop != "conj" and types.get(token.i, set()) & CONTENT_ACT_TYPES:
-            return True
-    return False
+        acts = types.get(token.i, set()) & CONTENT_ACT_TYPES
+        if hop != "conj" and acts:
+            return acts
+    return set()
 
 
 def _renamed(item: Found, item_events: list[Event], types: dict[int, set[str]]) -> bool:
@@ -648,8 +662,9 @@ PARTY_NOT_PLACE_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "S
 
 
 def _venue(item: Found, place: Token) -> bool:
-    """Whether ``place`` (a place head of the trigger) is the venue of a meeting or agreement, not its party."""
-    return item.code.type in VENUE_TYPES and place.head.lower_ != "to"
+    """Whether ``place`` (a place head of the trigger) is the venue of a meeting or agreement, not its party. The
+    place a visitor arrives in is the host ("the minister arrived in Moscow")."""
+    return item.code.type in VENUE_TYPES and place.head.lower_ != "to" and item.code.mode != "visit"
 
 
 def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Actors,

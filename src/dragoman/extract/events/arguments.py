@@ -457,14 +457,19 @@ def _gerund_after(noun: Token) -> bool:
 
 
 def peace_mission(tok: Token) -> bool:
-    """True when a deployment is for peacekeeping, rescue or relief (its objects, purpose and modifiers say so)."""
+    """True when a deployment is for peacekeeping, rescue or relief (its objects, purpose and modifiers say so, or
+    who is deployed: "Chinese peacekeepers arrived in South Sudan")."""
+    words = event_words().peace_words
+    if any(lemma_of(t) in words for s in subject_of(tok)
+           for t in (s, *(c for c in s.children if c.dep_ in ("compound", "amod")))):
+        return True
     todo = [c for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass", "advcl", "xcomp", "acl", "compound",
                                                    "amod")]
     seen = 0
     while todo and seen < 40:  # bounded walk down the deployment's own phrase
         node = todo.pop()
         seen += 1
-        if lemma_of(node) in event_words().peace_words:
+        if lemma_of(node) in words:
             return True
         if node.dep_ not in ("relcl", "ccomp", "conj"):
             todo.extend(node.children)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
-from ...codes import PLOVER_QUAD, QUAD_NUMBER
+from ...codes import PLOVER_QUAD, TYPE_CLASS
 from ...errors import ModelError
 from ...model import Event
 from ...resources import DATA_DIR, read_json
@@ -220,7 +220,7 @@ def gate(events: Sequence[Event], probs: dict[int, float], *, threshold: float |
         return []
     if not (load_model().rank if rank is None else rank):
         return list(events)
-    order = sorted(range(len(events)), key=lambda i: (-probs.get(QUAD_NUMBER.get(events[i].quad or "", 0), 0.0), i))
+    order = sorted(range(len(events)), key=lambda i: (-probs.get(TYPE_CLASS.get(events[i].type, 0), 0.0), i))
     return [events[i] for i in order[:1]] + [events[i] for i in range(len(events)) if i != order[0]]
 
 

@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import numpy as np
 
-from ...codes import CAMEO_ROOT, PLOVER_QUAD, PLOVER_TYPES, QUAD_NUMBER
+from ...codes import CAMEO_ROOT, PLOVER_TYPES, TYPE_CLASS
 from ...errors import ModelError
 from ...model import Event, OffsetMap
 from ...resources import DATA_DIR, read_json
@@ -75,11 +75,6 @@ DETECTOR_PATH: Final = DATA_DIR / "detector.json"
 FORMAT: Final = "dragoman-detector/1"
 NONE: Final = "NONE"
 LABELS: Final[tuple[str, ...]] = (NONE, *PLOVER_TYPES)
-# The class of each type as the quad-class news set (cameo-class) labels it, which the model learns: PLOVER's
-# table, but yielding (CAMEO 08: a ban lifted, restrictions eased, a strike called off) is material cooperation,
-# as in CAMEO's grouping, in 18 of the 22 sentences of the set's training part whose leading event is CONCEDE.
-# The events' own ``quad`` keeps PLOVER's table.
-TYPE_CLASS: Final[dict[str, int]] = {t: QUAD_NUMBER[q] for t, q in PLOVER_QUAD.items()} | {"CONCEDE": 2}
 REBUILD: Final = "rebuild it with `make train` (needs ../shared/gold and requirements-dev.txt)"
 
 __all__ = ["Detector", "Scored", "Thresholds", "apply_detector", "decide", "detector_features", "load_detector",

@@ -50,6 +50,7 @@ from ...codes import (
     CAMEO_MILITARY_ALERT,
     CAMEO_MILITARY_COOPERATION,
     CAMEO_MILITARY_FORCE,
+    CAMEO_MOBILIZE_ARMED_FORCES,
     CAMEO_PEACEKEEPING,
     CAMEO_POLICE_ALERT,
     CAMEO_REJECT_MEETING,
@@ -215,10 +216,21 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
         return PERMIT, end  # "allowed the opposition leader to hold a rally": yielding (CAMEO 08)
     if _another_sense(tok, lemma, lex):
         return None
-    phrasal = _phrasal_code(tok, lemma, lex)
-    if phrasal is not None:
-        return phrasal
-    return _plain_verb_code(tok, lemma, lex, end)
+    found = _phrasal_code(tok, lemma, lex) or _plain_verb_code(tok, lemma, lex, end)
+    if found is not None and found[0].mode == "visit" and _forces_move(tok, lex):
+        return DEPLOYMENT, found[1]
+    return found
+
+
+# Forces that arrive or travel somewhere are deployed there, not on a visit ("British troops arrived in Mali");
+# ``_found`` makes a deployment for peacekeeping or relief AID.
+DEPLOYMENT: Final = Code("MOBILIZE", CAMEO_MOBILIZE_ARMED_FORCES, "troops")
+
+
+def _forces_move(verb: Token, lex: Lexicon) -> bool:
+    """Every subject of ``verb`` is a military or police force, or a machine of one ("two warships sailed to")."""
+    subjects = subject_of(verb)
+    return bool(subjects) and all({"military", "police"} & set(object_classes(s, lex)) for s in subjects)
 
 
 def _imperative(verb: Token) -> bool:

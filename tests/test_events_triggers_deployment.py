@@ -1,0 +1,44 @@
+"""Forces that arrive somewhere are deployed there, not on a visit (``_forces_move`` in ``triggers``); a deployment
+of peacekeepers or for relief is AID; the place a visitor arrives in is the host (``_venue`` in ``extract``)."""
+
+from __future__ import annotations
+
+from dragoman.extract import detector_mode
+from dragoman.model import Event
+from dragoman.pipeline import code_text
+
+
+def _code(text: str) -> list[Event]:
+    with detector_mode("rules"):
+        return code_text(text, published="2024-03-05")
+
+
+def _first(text: str) -> Event:
+    return _code(text)[0]
+
+
+def test_troops_arriving_are_a_deployment() -> None:
+    event = _first("Russian troops arrived in Belarus on Monday for joint drills.")
+    assert (event.type, event.cameo, event.mode) == ("MOBILIZE", "154", "troops")
+    assert event.actor is not None and event.actor.country == "RUS"
+    assert event.recipient is not None and event.recipient.country == "BLR"
+
+
+def test_peacekeepers_arriving_are_aid() -> None:
+    event = _first("Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.")
+    assert (event.type, event.cameo) == ("AID", "074")
+    mission = _first("Hundreds of British troops have arrived in Mali to join the United Nations peacekeeping mission.")
+    assert (mission.type, mission.cameo) == ("AID", "074")
+
+
+def test_a_minister_arriving_is_a_visit_to_the_host() -> None:
+    event = _first("The Chinese foreign minister arrived in Moscow on Monday.")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert event.actor is not None and event.actor.country == "CHN"
+    assert event.recipient is not None and event.recipient.country == "RUS"
+
+
+def test_talks_in_a_city_keep_it_as_the_venue() -> None:
+    events = [e for e in _code("Iran and the United States held talks in Geneva on Monday.") if e.type == "CONSULT"]
+    assert events
+    assert all(e.recipient is None or e.recipient.country != "CHE" for e in events)
