@@ -32,7 +32,7 @@ from ...model import Event
 from ...resources import DATA_DIR, read_json
 from .arguments import lemma_of
 from .attribution import is_reporting_verb
-from .triggers import find_events, load_lexicon, match_trigger
+from .triggers import find_events, load_lexicon, sentence_triggers
 from .types import Found, Lexicon
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ def _token_features(sent: Span, lex: Lexicon) -> set[str]:
     """Content lemmas, negation, modals, entity labels and what the rule lexicon matches, word by word."""
     feats: set[str] = set()
     triggers = 0
+    hits = sentence_triggers(sent, lex)
     for tok in sent:
         if tok.is_punct or tok.is_space:
             continue
@@ -82,7 +83,7 @@ def _token_features(sent: Span, lex: Lexicon) -> set[str]:
             feats.add(f"md:{lemma}")
         if tok.ent_iob_ == "B" and tok.ent_type_:
             feats.add(f"ent:{tok.ent_type_}")
-        hit = match_trigger(tok, lex)
+        hit = hits.get(tok.i)
         if hit is not None:
             code, nominal, _end = hit
             triggers += 1

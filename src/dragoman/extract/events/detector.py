@@ -121,6 +121,9 @@ class Thresholds:
                    quad=quad, add=tuple(float(add[t]) for t in PLOVER_TYPES))
 
 
+_CLASS_OF_TYPE: Final[tuple[int, ...]] = tuple(TYPE_CLASS[t] for t in PLOVER_TYPES)
+
+
 @dataclass(frozen=True, slots=True)
 class Detector:
     """Weights of the two models: one row per known feature ([quad classes 0-4] and [16 types])."""
@@ -141,11 +144,16 @@ class Detector:
         rows = self.rows(features)
         quad = _softmax(self.quad_bias + self.quad_weights[rows].sum(axis=0))
         types = _softmax(self.type_bias + self.type_weights[rows].sum(axis=0))
-        out = {NONE: float(quad[0])}
+        # each class's share split among its types; the sums add in type order, as a loop over the types would
+        within = [0.0] * 5
+        weights = types.tolist()
+        for k, cls in enumerate(_CLASS_OF_TYPE):
+            within[cls] += weights[k]
+        quads = quad.tolist()
+        out = {NONE: quads[0]}
         for k, type_ in enumerate(PLOVER_TYPES):
-            cls = TYPE_CLASS[type_]
-            within = sum(float(types[j]) for j, t in enumerate(PLOVER_TYPES) if TYPE_CLASS[t] == cls)
-            out[type_] = float(quad[cls]) * float(types[k]) / within
+            cls = _CLASS_OF_TYPE[k]
+            out[type_] = quads[cls] * weights[k] / within[cls]
         return out
 
 

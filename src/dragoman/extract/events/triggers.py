@@ -772,10 +772,19 @@ def find_events(sent: Span, lex: Lexicon) -> list[Found]:
     return _with_demands(sent, [_readiness(f) for f in found], state.codes)
 
 
+def sentence_triggers(sent: Span, lex: Lexicon) -> dict[int, Match]:
+    """``match_trigger`` of every token of the sentence that is a trigger, by token index; read once per sentence
+    and lexicon (the rules and the detector's features both ask), kept with the Doc. Do not change the result."""
+    cache: dict[int, dict[int, Match]] = sent.doc.user_data.setdefault(f"dragoman.triggers.{id(lex)}", {})
+    if sent.start not in cache:
+        cache[sent.start] = {tok.i: hit for tok in sent if (hit := match_trigger(tok, lex)) is not None}
+    return cache[sent.start]
+
+
 def _matches(sent: Span, lex: Lexicon) -> dict[int, Match]:
     """The trigger tokens of the sentence; what a denial rejects is not asserted ("rejected accusations that it
     had detained ...")."""
-    matches = {tok.i: hit for tok in sent if (hit := match_trigger(tok, lex)) is not None}
+    matches = dict(sentence_triggers(sent, lex))
     if not matches:
         return matches
     deny_verbs = event_words().deny_verbs
