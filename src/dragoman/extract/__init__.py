@@ -364,8 +364,8 @@ def event_builder(doc: Doc, article: Article, clean: CleanDoc) -> MakeEvent:
 # every event carries the model's confidence); "default" (also an event of the model's likeliest type where
 # no rule event has it and the model's probability of its quad reaches that type's addition threshold, chosen
 # by cross-validation so additions were right >= 0.7 of the time on each training set that judges them; held
-# out, 9 of 10 were right on cameo-class and 12 of 14 on cameo-ner, and none was made on plover-gsr or the story
-# gold's held-out part); "add" (the whole detector: also the keep-filter, where a rule event of a quad or type
+# out, 22 of 24 were right on cameo-class and cameo-ner at the eighth session's end, and none was made on
+# plover-gsr or the story gold's held-out part); "add" (the whole detector: also the keep-filter, where a rule event of a quad or type
 # the model finds unlikely goes when another remains: it gains on plover-gsr but drops real second events of a
 # sentence, "a nerve agent attack that the government blamed on Russia", so it is not the default).
 DETECTOR_MODES: tuple[str, ...] = ("rules", "drops", "default", "add")
