@@ -365,9 +365,10 @@ def event_builder(doc: Doc, article: Article, clean: CleanDoc) -> MakeEvent:
 # no rule event has it and the model's probability of its quad reaches that type's addition threshold, chosen
 # by cross-validation so additions were right >= 0.7 of the time on each training set that judges them; held
 # out, 22 of 24 were right on cameo-class and cameo-ner at the eighth session's end, and none was made on
-# plover-gsr or the story gold's held-out part); "add" (the whole detector: also the keep-filter, where a rule event of a quad or type
-# the model finds unlikely goes when another remains: it gains on plover-gsr but drops real second events of a
-# sentence, "a nerve agent attack that the government blamed on Russia", so it is not the default).
+# plover-gsr or the story gold's held-out part); "add" (the whole detector: also the keep-filter, where a rule
+# event of a quad or type the model finds unlikely goes when another remains: it gains on plover-gsr but drops real
+# second events of a sentence, "a nerve agent attack that the government blamed on Russia", so it is not the
+# default).
 DETECTOR_MODES: tuple[str, ...] = ("rules", "drops", "default", "add")
 _KEEP_FILTER: frozenset[str] = frozenset({"add"})
 _ADDITIONS: frozenset[str] = frozenset({"default", "add"})
