@@ -656,19 +656,19 @@ def in_name(tok: Token) -> bool:
 def match_trigger(tok: Token, lex: Lexicon) -> Match | None:
     """(code, is_nominal, end offset) when ``tok`` is an event trigger."""
     pos = tok.pos_
-    if pos in ("NOUN", "PROPN") and in_name(tok):
-        return None
-    if pos in ("VERB", "NOUN", "PROPN"):
+    nominal = pos in ("NOUN", "PROPN")
+    if pos == "VERB" or nominal:
         prefix = hyphen_prefix(tok)  # "lathi-charged", split by the tokenizer into "lathi - charged"
         code = lex.compound_nouns.get((prefix.lower_, lemma_of(tok))) if prefix is not None else None
         if code is not None:
-            return code, pos != "VERB", tok.idx + len(tok.text)
+            # a trigger word inside a name ("National Unity Accord Party") is none; asked only of a match (costly)
+            return None if nominal and in_name(tok) else (code, nominal, tok.idx + len(tok.text))
     if pos == "VERB":
         hit = _match_verb(tok, lex)
         return (hit[0], False, hit[1]) if hit else None
-    if pos in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
+    if nominal and tok.ent_type_ not in ("DATE", "TIME"):
         code = _match_noun(tok, lex)
-        if code is not None:
+        if code is not None and not in_name(tok):
             return code, True, tok.idx + len(tok.text)
     return None
 
