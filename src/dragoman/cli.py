@@ -151,14 +151,18 @@ _CHATTY_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "charset_n
 
 
 class _Progress:
-    """A one-line progress display with documents/s, only on a terminal; keeps the last summary."""
+    """A one-line progress display with documents/s, only on a terminal; keeps the last summary. ``interrupted``
+    says whether Ctrl-C was pressed: the batch stops at the next report if the handler's exception was lost."""
 
-    def __init__(self) -> None:
+    def __init__(self, interrupted: Callable[[], bool] = lambda: False) -> None:
         self.enabled = sys.stderr.isatty()
         self.last: Any = None
+        self.interrupted = interrupted
 
     def __call__(self, summary: Any) -> None:
         self.last = summary
+        if self.interrupted():
+            raise KeyboardInterrupt
         if not self.enabled:
             return
         done = summary.seen
@@ -236,26 +240,30 @@ def _check_healthy_store(db: str) -> None:
         raise StoreError(f"database {db!r} is damaged (SQLite's quick_check: {first}{more}): {fix}")
 
 
-def _stop_on_sigint() -> Callable[[], None]:
+def _stop_on_sigint() -> tuple[Callable[[], None], Callable[[], bool]]:
     """Ctrl-C stops the batch in this process only; worker processes leave it to us (no tracebacks from them).
 
-    Returns the function that puts the previous handler back.
+    Returns the function that puts the previous handler back, and one that says whether Ctrl-C was pressed: the
+    handler's KeyboardInterrupt is lost when the signal lands in a finalizer (Python prints "Exception ignored in
+    ..." and goes on, as seen in a Dask client's ``Future.__del__``), so the progress report raises it again.
     """
     parent = os.getpid()
+    pressed: list[bool] = []
 
     def handler(_signum: int, _frame: Any) -> None:
         if os.getpid() == parent:  # a forked worker inherits this handler and ignores the signal
+            pressed.append(True)
             raise KeyboardInterrupt
 
     try:
         previous = signal.signal(signal.SIGINT, handler)
     except ValueError:  # not the main thread: leave signals alone
-        return lambda: None
+        return (lambda: None), (lambda: False)
 
     def restore() -> None:
         signal.signal(signal.SIGINT, previous)
 
-    return restore
+    return restore, lambda: bool(pressed)
 
 
 CODE_EXIT_CODES = """\b
@@ -304,11 +312,13 @@ def code(paths: tuple[Path, ...], db: str, published: str | None, workers: int |
                          "created")
     _check_writable_store(db)
     _check_healthy_store(db)
-    progress = _Progress()
-    restore = _stop_on_sigint()
+    restore, interrupted = _stop_on_sigint()
+    progress = _Progress(interrupted)
     try:
         summary = code_files(paths, db=db, published=published, workers=workers, max_bytes=max_bytes,
                              progress=progress, recode=recode, cluster=cluster)
+        if interrupted():  # pressed after the last report, its exception lost: the batch is whole, still say so
+            raise KeyboardInterrupt
     except ClusterError as exc:
         progress.close()
         click.echo(f"Error: [{exc.stage}] {exc}", err=True)
