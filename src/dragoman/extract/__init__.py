@@ -535,12 +535,12 @@ def _content_of_act(trigger: Token, types: dict[int, set[str]]) -> set[str]:
     police firing" asks for compensation, and the firing it names happened. The act itself may be read off the
     content's verb ("the refusal of Brazil to recognize": REJECT on "recognize")."""
     words = event_words()
-    act_nouns = words.request_nouns | words.plan_nouns
     token = trigger
     while token.dep_ in CONTENT_DEPS and token.head.i != token.i:
         hop = token.dep_
         if hop == "prep" and (token.lower_ not in CONTENT_PREPS or token.head.pos_ in ("NOUN", "PROPN") and not (
-                token.head.i in types or lemma_of(token.head) in act_nouns)):
+                token.head.i in types or lemma_of(token.head) in words.request_nouns
+                or lemma_of(token.head) in words.plan_nouns)):
             return set()
         token = token.head
         acts = types.get(token.i, set()) & CONTENT_ACT_TYPES

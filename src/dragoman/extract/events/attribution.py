@@ -189,9 +189,7 @@ def _speaker_after_quote(doc: Doc, trigger: Token) -> Token | None:
     indices, kinds = _quote_marks(doc)
     for m in range(bisect_left(indices, trigger.i + 1), len(indices)):
         i, kind = indices[m], kinds[m]
-        if i >= end_limit:
-            return None
-        if kind == _PARAGRAPH:
+        if i >= end_limit or kind == _PARAGRAPH:
             return None
         if kind in (_CLOSE, _BOTH):
             for j in range(i + 1, min(len(doc), i + 8)):

@@ -299,9 +299,9 @@ class ToponymFinder:
                 if not all(capitalised[i:i + n]):
                     continue
                 part = span[i:i + n]
-                if normalize(part.text) in lx.place_words().common_words:
-                    continue
                 key = normalize(part.text)  # by its very name: "American" (the adjective) names no country here
+                if key in lx.place_words().common_words:
+                    continue
                 if any(c.main and c.fcode in INSIDE_CODES and normalize(c.name) == key
                        for c in self.gaz.lookup(part.text)):
                     return part
