@@ -78,3 +78,16 @@ def test_forces_sent_by_a_pronoun_resolve_without_looping() -> None:
     # subjects while they are being described (this once recursed without end).
     events = code_text("Troops were sent by them to the town after the clashes.")
     assert events and all(e.evidence.sentence for e in events)
+
+
+def test_actors_a_name_taken_up_by_its_first_word_keeps_its_country() -> None:
+    # family name first: "Wang" is the Chinese minister introduced as "Wang Yi", not the host
+    text = "Chinese Foreign Minister Wang Yi arrived in Moscow on Monday. Wang's visit to Russia follows talks."
+    assert actor_in(text, "Wang", nth=1).country == "CHN"
+    # a town's name is not the first word of a person named in the text
+    logan = actor_in("Mayor Logan Smith spoke on Monday. Rogersville voted to annex Logan.", "Logan", nth=1)
+    assert logan is None or logan.name != "Logan Smith"
+    # nor is a first word two people share
+    both = "Kim Jong Un met Kim Yo Jong on Monday. Kim said the talks went well."
+    kim = actor_in(both, "Kim", nth=2)
+    assert kim is None or kim.name not in ("Kim Jong Un", "Kim Yo Jong")

@@ -135,3 +135,11 @@ def test_a_day_without_year_takes_the_year_the_story_states_when_there_is_no_pub
             "bills.")
     (event,) = [e for e in code_text(text) if e.type == "REJECT"]
     assert (event.when.date, event.when.precision, event.modality) == ("2018-03-22", "day", "asserted")
+
+
+def test_a_rankings_window_is_not_the_events_date() -> None:
+    # "since 2019" says over what period the visit is the first, not when it happened
+    assert when_of("Shoigu's visit to Vietnam is his first since 2019.", "visit").date == PUBLISHED
+    assert when_of("The deadliest attack since 2015 hit the market on Monday.", "attack").date == "2024-01-22"
+    # a plain "since" still dates what began then
+    assert when_of("Fighting has raged in the region since 2019.", "Fighting").date == "2019-01-01"

@@ -186,6 +186,9 @@ class ActorResolver:
             for i in range(ent.start, ent.end):
                 self._ent_of[i] = ent
         self._people: dict[str, _Person] = {}
+        # first word of a full name -> its person, None when two people share it ("Wang" of "Wang Yi": names
+        # written family name first are taken up again by their first word)
+        self._first_words: dict[str, _Person | None] = {}
         self._titled: list[_Person] = []
         self._subject_cache: dict[int, list[tuple[int, Actor]]] = {}
         self._personal: set[tuple[int | None, int | None]] = set()  # (start, end) of actors that are people
@@ -357,6 +360,20 @@ class ActorResolver:
             old = self._people.get(key)
             if old is None or old.sector is None or person.sector is not None:
                 self._people[key] = person
+        if len(parts) > 1 and all(part[:1].isupper() for part in parts):  # "meth lab" tagged a person is none
+            first = parts[0].lower()
+            if first not in self._first_words:
+                self._first_words[first] = person
+            elif (other := self._first_words[first]) is not None and other.name != person.name:
+                self._first_words[first] = None
+
+    def _known(self, token: Token) -> _Person | None:
+        """The person a one-word mention names: a full name or surname noted, else (a singular proper noun that
+        names no town or region: "annex to Logan" is not "Logan Smith") the first word of one full name only."""
+        known = self._people.get(token.lower_)
+        if known is not None or token.tag_ != "NNP" or token.lower_ not in self._first_words:
+            return known
+        return self._first_words[token.lower_] if self.places.of_place(token.text) is None else None
 
     def _title_info(self, tokens: list[Token]) -> tuple[str | None, str | None, str | None]:
         """Country, sector and title key from the words before/around a name."""
@@ -630,7 +647,7 @@ class ActorResolver:
             if head.pos_ != "PROPN":
                 return None
             text = ent.text.strip() if ent is not None else head.text
-            known = self._people.get(text.lower()) or self._people.get(head.lower_)
+            known = self._people.get(text.lower()) or self._known(head)
             famous = lx.people().get(lx.norm(text))
             if known is None and famous is not None:
                 known = _Person(famous.name, famous.code, famous.sector, None, head.i)
@@ -639,7 +656,9 @@ class ActorResolver:
         if _not_a_person(text) or self._town_taken_for_a_person(head, ent):
             return None
         parts = text.split()
-        known = self._people.get(text.lower()) or (self._people.get(parts[-1].lower()) if parts else None)
+        known = self._people.get(text.lower()) or (
+            (self._known(head) if len(parts) == 1 and len(ent) == 1 else self._people.get(parts[-1].lower()))
+            if parts else None)
         if known is not None:
             if known.name.lower() == text.lower() or known.sector is not None:
                 return known

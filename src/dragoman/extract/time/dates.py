@@ -100,6 +100,7 @@ _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "h
 _VERB_POS = {"VERB", "AUX"}
 _PREPS = {"on", "in", "since", "by", "until", "till", "during", "from", "before", "after", "at", "through", "as", "of"}
 _PERIOD_ENDS: Final = frozenset({"until", "till"})
+_RANKING_WORDS: Final = frozenset({"first", "last", "only", "latest", "next"})
 
 
 def clause_tense(verb: Token) -> Tense:
@@ -195,6 +196,16 @@ def _parse_published(published: str | None) -> dt.date | None:
             "value or pass --published YYYY-MM-DD") from exc
 
 
+def _ranking_window(prep: Token) -> bool:
+    """Whether ``prep`` is the "since" of a ranking's window: "the first since 2019", "the deadliest attack
+    since 2015", "the largest protest in a decade" rank the event among others over that period."""
+    if prep.lower_ != "since" or prep.dep_ != "prep":
+        return False
+    head = prep.head
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in _RANKING_WORDS
+               for t in (head, *(c for c in head.children if c.dep_ in ("amod", "advmod", "det"))))
+
+
 class DateResolver:
     """Finds and normalises the temporal expressions of one parsed document against its reference date.
 
@@ -275,6 +286,8 @@ class DateResolver:
         for timex, resolved, root, start, end in self._anchors.get(trigger.sent.start, ()):
             if start > 0 and self.doc[start - 1].lower_ in _PERIOD_ENDS:
                 continue  # "remanded to custody until March 22": when a period ends, not when the event happened
+            if start > 0 and _ranking_window(self.doc[start - 1]):
+                continue  # "his first visit since 2019", "the deadliest attack since 2015": not the event's date
             rank = self._candidate_rank(trigger, root, start, end)
             if rank is None:
                 continue
