@@ -70,7 +70,7 @@ def test_actors_a_town_before_an_event_noun_is_where_not_who() -> None:
     with detector_mode("rules"):
         events = code_text("The Taliban claimed responsibility for the Kabul attack.")
     attack = next(e for e in events if e.type == "ASSAULT")
-    assert attack.actor is not None and attack.actor.text == "Taliban"  # the claimant, not Kabul's government
+    assert attack.actor is not None and attack.actor.text == "The Taliban"  # the claimant, not Kabul's government
 
 
 def test_actors_office_of_a_named_body_gives_the_titled_person_its_country() -> None:

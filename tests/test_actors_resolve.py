@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 def test_actors_demonym_with_sector_noun() -> None:
     actor = actor_in("The Sudanese army shelled the town on Monday.", "army")
-    assert (actor.country, actor.sector, actor.text) == ("SDN", "MIL", "Sudanese army")
+    assert (actor.country, actor.sector, actor.text) == ("SDN", "MIL", "The Sudanese army")
     forces = actor_in("Ethiopian federal forces entered Mekelle.", "forces")
     assert (forces.country, forces.sector) == ("ETH", "MIL")
     people = actor_in("Russians protested in the streets.", "Russians")

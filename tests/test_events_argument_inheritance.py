@@ -25,7 +25,7 @@ def country(actor: Actor | None) -> str | None:
 
 def test_pronoun_subject_of_a_reported_clause_is_the_speaker() -> None:
     (e,) = events_of("The Kenyan army says it has killed twelve militants near the border.", "ASSAULT")
-    assert e.actor is not None and e.actor.text == "Kenyan army"
+    assert e.actor is not None and e.actor.text == "The Kenyan army"
     assert country(e.actor) == "KEN"
 
 
@@ -64,7 +64,7 @@ def test_claimed_responsibility_names_the_attacker() -> None:
 
 def test_lifted_sanctions_are_aimed_at_their_target() -> None:
     (e,) = events_of("The European Union lifted its sanctions against Belarus.", "RETREAT")
-    assert e.actor is not None and e.actor.text == "European Union" and country(e.actor) == "EUR"
+    assert e.actor is not None and e.actor.text == "The European Union" and country(e.actor) == "EUR"
     assert country(e.recipient) == "BLR"
 
 

@@ -19,7 +19,7 @@ def types(text: str) -> list[str]:
 def test_cooperation_that_will_not_happen_is_a_refusal() -> None:
     (e,) = events("The rebels will not release the hostages.")
     assert (e.type, e.modality, e.cameo) == ("REJECT", "asserted", "124")
-    assert e.actor is not None and e.actor.text == "rebels"
+    assert e.actor is not None and e.actor.text == "The rebels"
 
 
 def test_failing_to_reach_agreement_is_reject_not_negated_agree() -> None:

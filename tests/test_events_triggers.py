@@ -34,14 +34,14 @@ def who(actor) -> str | None:  # type: ignore[no-untyped-def]
 def test_active_voice_gives_actor_recipient_mode_and_cameo() -> None:
     (e,) = only("Sudanese soldiers shelled the rebels near El Fasher on Monday.", "ASSAULT")
     assert who(e.actor) == "Sudanese soldiers"
-    assert who(e.recipient) == "rebels"
+    assert who(e.recipient) == "the rebels"
     assert (e.mode, e.cameo, e.quad, e.modality) == ("heavy-weapons", "194", "material_conflict", "asserted")
     assert e.actor is not None and e.actor.sector == "MIL"
 
 
 def test_passive_voice_takes_the_agent_as_actor_and_the_subject_as_recipient() -> None:
     (e,) = only("Five protesters were arrested by the police in Nairobi.", "COERCE")
-    assert who(e.actor) == "police"
+    assert who(e.actor) == "the police"
     assert who(e.recipient) == "Five protesters"
     assert (e.mode, e.cameo) == ("arrest", "173")
 
@@ -50,8 +50,8 @@ def test_threat_is_one_threaten_event_with_the_object_of_the_threatened_act() ->
     found = events("The junta threatened to expel the foreign troops.")
     assert [e.type for e in found] == ["THREATEN"]  # the expulsion itself is not coded
     (e,) = found
-    assert who(e.actor) == "junta"
-    assert who(e.recipient) == "foreign troops"
+    assert who(e.actor) == "The junta"
+    assert who(e.recipient) == "the foreign troops"
     assert e.mode == "expel" and e.cameo.startswith("13")
 
 
@@ -64,14 +64,14 @@ def test_conjoined_actors_give_one_event_each() -> None:
 
 def test_prepositional_object_is_the_recipient() -> None:
     (e,) = only("The Ethiopian government held talks with the Tigrayan rebels in Pretoria.", "CONSULT")
-    assert who(e.actor) == "Ethiopian government"
-    assert who(e.recipient) == "Tigrayan rebels"
+    assert who(e.actor) == "The Ethiopian government"
+    assert who(e.recipient) == "the Tigrayan rebels"
 
 
 def test_nominal_event_takes_the_subject_of_its_light_verb() -> None:
     (e,) = only("The army launched an offensive against the rebels.", "ASSAULT")
-    assert who(e.actor) == "army"
-    assert who(e.recipient) == "rebels"
+    assert who(e.actor) == "The army"
+    assert who(e.recipient) == "the rebels"
     assert e.evidence.trigger == "offensive"
 
 
@@ -96,7 +96,7 @@ def test_speech_report_codes_the_reported_event_with_attribution() -> None:
     found = events("An army spokesman said the rebels attacked the town of Sake.")
     assert [e.type for e in found] == ["ASSAULT"]
     (e,) = found
-    assert who(e.actor) == "rebels"
+    assert who(e.actor) == "the rebels"
     assert e.attribution is not None and "spokesman" in e.attribution.text
 
 

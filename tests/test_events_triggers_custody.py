@@ -13,11 +13,11 @@ pytestmark = pytest.mark.slow
 
 @pytest.mark.parametrize("text, trigger, actor, recipient", [
     ("Police took 12 protesters into custody on Monday.", "took", "Police", "12 protesters"),
-    ("The suspect was remanded to police custody until March 22.", "remanded", None, "suspect"),
-    ("Six demonstrators were sent to jail by the magistrate.", "sent", "magistrate", "Six demonstrators"),
-    ("The government put the opposition leader behind bars.", "put", "government", "opposition leader"),
+    ("The suspect was remanded to police custody until March 22.", "remanded", None, "The suspect"),
+    ("Six demonstrators were sent to jail by the magistrate.", "sent", "the magistrate", "Six demonstrators"),
+    ("The government put the opposition leader behind bars.", "put", "The government", "the opposition leader"),
     ("Sixty people have been booked under the anti-terror law.", "booked", None, "Sixty people"),
-    ("Two activists were caught by the border police near the river.", "caught", "border police", "Two activists"),
+    ("Two activists were caught by the border police near the river.", "caught", "the border police", "Two activists"),
     ("In raids on Tuesday, 50 persons were held and weapons were seized.", "held", None, "50 persons"),
 ])
 def test_events_triggers_custody_is_an_arrest(text: str, trigger: str, actor: str | None,

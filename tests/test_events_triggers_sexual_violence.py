@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize("text, trigger, actor, recipient", [
     ("Soldiers raped women in the village.", "raped", "Soldiers", "women"),
     ("Militias were raping women, witnesses said.", "raping", "Militias", "women"),
-    ("A soldier was charged with the rape of a teenager.", "rape", None, "teenager"),
+    ("A soldier was charged with the rape of a teenager.", "rape", None, "a teenager"),
 ])
 def test_events_triggers_sexual_violence(text: str, trigger: str, actor: str | None, recipient: str) -> None:
     (event,) = [e for e in code_text(text, published="2024-03-06") if e.type == "ASSAULT"]

@@ -14,9 +14,10 @@ pytestmark = pytest.mark.slow
     ("Nurses began a nationwide strike over pay.", "PROTEST", "Nurses"),
     ("Doctors staged a strike in Nairobi.", "PROTEST", "Doctors"),
     ("A strike by dock workers shut the port.", "PROTEST", "dock workers"),
-    ("The teachers union called off a four-day strike on Thursday.", "CONCEDE", "teachers union"),  # a protest ended
+    # a protest ended
+    ("The teachers union called off a four-day strike on Thursday.", "CONCEDE", "The teachers union"),
     ("Israel carried out a strike on a Hamas commander in Gaza.", "ASSAULT", "Israel"),
-    ("The US launched a strike against militants in Somalia.", "ASSAULT", "US"),
+    ("The US launched a strike against militants in Somalia.", "ASSAULT", "The US"),
 ])
 def test_events_triggers_strike_noun(text: str, type_: str, actor: str) -> None:
     (event,) = code_text(text, published="2024-03-06")

@@ -123,7 +123,7 @@ def test_texts_keep_the_source_characters(source_doc: CodedDoc) -> None:
     n_events, _n_spans, wrong = mismatches([source_doc])
     assert n_events >= 4 and wrong == []
     sheriff = _event(source_doc, "arrested", "Sheriff")
-    assert sheriff.actor is not None and sheriff.actor.text == "Sheriff\u2019s Office"
+    assert sheriff.actor is not None and sheriff.actor.text == "The Sheriff\u2019s Office"
     assert "Monday \x97 an army" in _event(source_doc, "shelled", "Sake").evidence.sentence
 
 

@@ -27,7 +27,7 @@ from ..pipeline import code_articles
 
 CharSpan = tuple[int, int] | None  # start, end in the text
 
-VERSION = "4"  # bump when sentence_features or the rule coder changes what a cached row holds
+VERSION = "5"  # bump when sentence_features or the rule coder changes what a cached row holds
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,9 @@ _DOMESTIC = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "PTY", "LEG", "JUD", "
 # Prepositions whose object tells where a group belongs ("students throughout Indonesia", "militias in Tripoli").
 _WHERE_PREPS = frozenset({"of", "in", "from", "for", "throughout", "across", "inside"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Articles a mention's span takes in, as a noun phrase's extent does ("the Taliban", "an Afghan offer"); the name
+# leaves them out.
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +256,7 @@ class ActorResolver:
         end_i = phrase_end(head, head.i + 1)
         while start_i < head.i and self.doc[start_i].dep_ in ("det", "punct", "cc", "case", "predet"):
             start_i += 1
-        span = self.doc[start_i:end_i]
+        span = self.doc[_with_article(self.doc, start_i, end_i):end_i]
         if not (span.start_char <= actor.start and actor.end <= span.end_char):
             return actor
         return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
@@ -617,14 +620,15 @@ class ActorResolver:
         *,
         personal: bool = False,
     ) -> Actor:
-        span = self.doc[start_i:end_i]
+        core = self.doc[start_i:end_i]
+        span = self.doc[_with_article(self.doc, start_i, end_i):end_i]
         if personal:
             self._personal.add((span.start_char, span.end_char))
         if span[-1].tag_ in ("NNS", "NNPS") or (span[-1].pos_ == "PROPN" and span[-1].lower_.endswith("s")):
             self._plural.add((span.start_char, span.end_char))
         return Actor(
             text=span.text,
-            name=name or span.text,
+            name=name or core.text,
             country=country,
             sector=sector,
             start=span.start_char,
@@ -903,6 +907,16 @@ class ActorResolver:
                 if actor is not None:
                     found.append((token.i, actor))
         return found
+
+
+def _with_article(doc: Doc, start_i: int, end_i: int) -> int:
+    """Where a mention spanning tokens ``start_i:end_i`` starts with its article: one token earlier when that
+    token is an article of a word inside it ("the Taliban"), else ``start_i``."""
+    if start_i > 0:
+        before = doc[start_i - 1]
+        if before.lower_ in _ARTICLES and before.dep_ == "det" and start_i <= before.head.i < end_i:
+            return start_i - 1
+    return start_i
 
 
 def _counted_people(head: Token) -> bool:
