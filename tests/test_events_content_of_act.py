@@ -36,3 +36,8 @@ def test_an_act_named_by_the_content_s_nouns_happened() -> None:
 def test_what_a_refusal_refuses_to_let_happen_read_as_done_is_no_event() -> None:
     assert _coded("The rebels refused to allow United Nations planes to land and evacuate 15 of its observers.") == [
         ("REJECT", "asserted")]
+
+
+def test_the_demands_a_concession_gives_in_to_are_no_new_demand() -> None:
+    assert _coded("The president conceded to demands from the rebels to overhaul the judiciary.") == [
+        ("CONCEDE", "asserted")]

@@ -515,12 +515,13 @@ def _drop_embedded(coded: list[tuple[Found, list[Event]]]) -> list[tuple[Found, 
     return out
 
 
-# Acts whose object is another act: what is demanded, refused, threatened or agreed to is that act's content, not a
-# happening ("refused to let the planes evacuate the observers", "threatened to launch an offensive", "agreed to
-# withdraw its troops"): PLOVER codes the demand, the refusal, the threat or the agreement. Content the modality
+# Acts whose object is another act: what is demanded, refused, threatened, agreed or conceded to is that act's
+# content, not a happening ("refused to let the planes evacuate the observers", "threatened to launch an offensive",
+# "agreed to withdraw its troops", "conceded to demands"): PLOVER codes the demand, the refusal, the threat, the
+# agreement or the concession. Content the modality
 # reader took for done goes; content it read as future, hypothetical or negated stays as that ("rejected a Qatari
 # offer to host the talks": Qatar's hosting, future).
-CONTENT_ACT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE"})
+CONTENT_ACT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "CONCEDE"})
 # The links by which a clause or a noun is what an act is about; "conj" only inside that content ("refused to let
 # the planes land and evacuate"), never onto the act itself ("rejected the plan and attacked the town").
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "conj"})
