@@ -36,14 +36,16 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     # 0.27 on plover-gsr and never on the story gold, by type); 0.769 / 0.746 with the detector trained on CAMEO's
     # grouping, whose rules were 9 points lower; 0.825 / 0.813 at the sixth session's end, when the detector also
     # dropped sentences at p(none) 0.3 (fitted to the training part's "statement" sentences); 0.813 / 0.799 before
-    # yielding was material cooperation; 0.855 / 0.840 retrained on the eighth session's rules
-    assert_not_below({"accuracy": 0.8551, "macro_f1": 0.8402}, detected)
+    # yielding was material cooperation; 0.855 / 0.840 retrained on the eighth session's rules; 0.860 / 0.845
+    # retrained on the ninth's (mentions with their article, concessions' content)
+    assert_not_below({"accuracy": 0.8598, "macro_f1": 0.8453}, detected)
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.01
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
     # (0.98 / 1.0 with the detector of 9ab2d99's rules; 0.94 / 0.875 retrained at the sixth session's: 7 of 8
     # additions right; 0.94 / 1.0 at the seventh's: 2 of 2; 0.94 / 0.9 with yielding material cooperation: 9 of 10;
-    # 0.97 / 1.0 retrained on the eighth session's rules: 58 of 60 drops and 10 of 10 additions right)
-    assert_not_below({"dropped_precision": 0.9667, "added_precision": 1.0}, detected["details"]["detector"])
+    # 0.97 / 1.0 retrained on the eighth session's rules: 58 of 60 drops and 10 of 10 additions right; 0.98 / 0.94
+    # retrained on the ninth's, which also adds SUPPORT: 57 of 58 drops and 15 of 16 additions right)
+    assert_not_below({"dropped_precision": 0.9828, "added_precision": 0.9375}, detected["details"]["detector"])
 
 
 def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
@@ -63,11 +65,13 @@ def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     # detected source 0.665 before additions were gated per type: fewer added events, fewer source tokens
     # seventh session: whose plan or offer a noun is, arrests without an arrest verb; detector retrained
     # eighth: the content of a demand, refusal, threat or agreement is no event of its own
+    # ninth: a mention's span takes in its article ("The Taliban"), as the set's spans do: default source / target
+    # 0.677 / 0.540 -> 0.721 / 0.584
     default = scored_events(path, format="cameo-ner", split="heldout")
     # the default path: the rules, the detector's order and additions, the event check
-    measured = {"rules": {"f1": 0.6033, "source_token": 0.6676, "target_token": 0.5379},
-                "default": {"f1": 0.6089, "source_token": 0.6765, "target_token": 0.5397},
-                "detected": {"f1": 0.6134, "source_token": 0.6834, "target_token": 0.5406}}
+    measured = {"rules": {"f1": 0.6408, "source_token": 0.7066, "target_token": 0.5734},
+                "default": {"f1": 0.6533, "source_token": 0.721, "target_token": 0.5838},
+                "detected": {"f1": 0.6588, "source_token": 0.7299, "target_token": 0.5848}}
     for name, scores in (("rules", rules), ("default", default), ("detected", detected)):
         assert_not_below(measured[name], {"f1": scores["f1"], "source_token": scores["source"]["token"]["f1"],
                                           "target_token": scores["target"]["token"]["f1"]})

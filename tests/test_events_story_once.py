@@ -69,6 +69,14 @@ def test_an_agreement_of_two_parties_keeps_both_directions() -> None:
     assert pairs == [("KEN", "UGA"), ("UGA", "KEN")]
 
 
+def test_a_signing_by_two_parties_is_mutual_and_its_town_the_venue() -> None:
+    events = asserted("Kenya and Ethiopia signed a trade deal in Nairobi on Monday.")
+    signed = [e for e in events if e.cameo == "057"]
+    assert sorted((e.actor.country, e.recipient.country) for e in signed if e.actor and e.recipient) == [
+        ("ETH", "KEN"), ("KEN", "ETH")]
+    assert all(e.location is not None and e.location.name == "Nairobi" for e in signed)
+
+
 def _event(event_id: str, start: int, *, actor: str | None, dead: int | None, place: str = "Goma") -> Event:
     sentence = "x" * 10
     return Event(event_id=event_id, doc_id="d", source_id="s", type="ASSAULT", mode=None, cameo="190",

@@ -59,6 +59,14 @@ def test_a_check_drops_what_it_finds_unlikely_and_keeps_the_rest() -> None:
     assert {e.confidence for e in short if e.type != "COERCE"} == {0.0067}
 
 
+def test_a_type_the_check_abstains_on_is_kept_however_unlikely() -> None:
+    with checking(False):
+        events = code_text(STORY, published="2024-06-24")
+    drop_all = Verifier({}, bias=-5.0, threshold=0.5, about={}, abstain=frozenset({"COERCE"}))
+    kept = checked(events, triggers={}, sentence_index={}, sentences=4, verifier=drop_all)
+    assert kept and {e.type for e in kept} == {"COERCE"} and {e.confidence for e in kept} == {0.0067}
+
+
 def test_turned_off_it_drops_nothing() -> None:
     with checking(False):
         unchecked = code_text(STORY, published="2024-06-24")

@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 from dragoman.extract.events.verifier import FORMAT, verifier_from_json
-from dragoman.learn.verify import KEEP_RIGHT, Row, _keeping_threshold, annotated_articles, train
+from dragoman.learn.verify import KEEP_RIGHT, MIN_RIGHT_TO_DROP, Row, _keeping_threshold, annotated_articles, train
 
 
 def test_the_threshold_is_the_highest_that_keeps_nine_in_ten_right_events() -> None:
@@ -23,14 +23,38 @@ def test_a_fit_learns_what_marks_a_right_event_and_reports_held_out_figures() ->
     rows = []
     for i in range(400):
         right = rng.random() < 0.3
-        features = ("type:COERCE" if right else "type:CONSULT", f"noise:{rng.randrange(20)}")
-        rows.append(Row(f"set:{i // 4}", features, right, "COERCE" if right else "CONSULT", i % 10 < 3))
+        type_ = rng.choice(("COERCE", "CONSULT"))
+        features = (f"type:{type_}", "mark:real" if right else "mark:not", f"noise:{rng.randrange(20)}")
+        rows.append(Row(f"set:{i // 4}", features, right, type_, i % 10 < 3))
     artifact = train(rows)
     verifier = verifier_from_json(artifact)
     assert artifact["format"] == FORMAT
-    assert verifier.probability(["type:COERCE"]) >= verifier.threshold > verifier.probability(["type:CONSULT"])
+    assert verifier.probability(["mark:real"]) >= verifier.threshold > verifier.probability(["mark:not"])
     held = artifact["about"]["heldout"]
     assert held["auc"] == 1.0 and held["right_kept"] == 1.0 and held["wrong_dropped"] == 1.0
+    # both types have enough right examples to be judged; every other type is left to the rules
+    assert "COERCE" not in verifier.abstain and "CONSULT" not in verifier.abstain and "AID" in verifier.abstain
+
+
+def test_a_type_with_too_few_right_examples_is_never_dropped() -> None:
+    rng = random.Random(11)
+    rows = []
+    for i in range(600):
+        type_ = "RETREAT" if i % 3 == 0 else "COERCE"
+        # RETREAT: right only a handful of times, as release and withdrawal are in local news
+        right = rng.random() < (0.02 if type_ == "RETREAT" else 0.5)
+        rows.append(Row(f"set:{i // 4}", (f"type:{type_}", "mark:real" if right else "mark:not"), right, type_,
+                        i % 10 < 3, political=True))
+    assert sum(r.right and not r.heldout and r.type == "RETREAT" for r in rows) < MIN_RIGHT_TO_DROP
+    artifact = train(rows)
+    verifier = verifier_from_json(artifact)
+    assert "RETREAT" in artifact["abstain"] and "COERCE" not in artifact["abstain"]
+    # the model still finds a wrong RETREAT unlikely; the check keeps it all the same when a side is political
+    assert verifier.probability(["type:RETREAT", "mark:not"]) < verifier.threshold
+    held = artifact["about"]["heldout"]
+    assert held["kept"] >= sum(r.heldout and r.type == "RETREAT" for r in rows)
+    apolitical = [Row(r.article, r.features, r.right, r.type, r.heldout) for r in rows]
+    assert train(apolitical)["about"]["heldout"]["kept"] < held["kept"]
 
 
 def test_the_annotated_articles_are_read_with_their_texts(gold_dir: Path) -> None:

@@ -565,6 +565,8 @@ def _text(actor: Actor | None) -> str:
 
 # Interactions that are mutual when the sides are named together ("X and Y met", "X and Y agreed").
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Signing a formal agreement (CAMEO 057, SUPPORT in PLOVER's table) is mutual and done at a venue, as agreeing is.
+SIGNING_CAMEO = "057"
 # Sectors of people who protest against their own state (not state organs, not foreign bodies).
 PROTESTER_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REF", "AGR", "REL", "MED", "BUS", "JRN", "HRI", "ELI"})
 
@@ -666,7 +668,8 @@ PARTY_NOT_PLACE_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "S
 def _venue(item: Found, place: Token) -> bool:
     """Whether ``place`` (a place head of the trigger) is the venue of a meeting or agreement, not its party. The
     place a visitor arrives in is the host ("the minister arrived in Moscow")."""
-    return item.code.type in VENUE_TYPES and place.head.lower_ != "to" and item.code.mode != "visit"
+    return (item.code.type in VENUE_TYPES or item.code.cameo == SIGNING_CAMEO) and place.head.lower_ != "to" \
+        and item.code.mode != "visit"
 
 
 def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Actors,
@@ -683,7 +686,8 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         (h, _placed(a, h, places)) for h, a in actors.resolve(item.recipients, recipient=True)
         if not any(a.text == s.text for _h, s in senders)]
     pairs: list[tuple[Actor | None, Actor | None]]
-    if not receivers and len(senders) > 1 and item.code.type in RECIPROCAL_TYPES:
+    mutual = item.code.type in RECIPROCAL_TYPES or item.code.cameo == SIGNING_CAMEO
+    if not receivers and len(senders) > 1 and mutual:
         # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads). Of more
         # sides, each once as actor and once as recipient, in the order named ("Egypt, Qatar and the US agreed":
         # EGY->QAT, QAT->USA, USA->EGY): one agreement is n records, never every ordered pair.

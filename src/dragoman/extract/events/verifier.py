@@ -9,7 +9,9 @@ makes there is right when its sentence carries its type. A logistic regression (
 trigger word, the trigger's part of speech and grammatical role, the clause's tense and quotes, which sides it
 names and of what kind, the sentence's position in the story and its content words, the detector's confidence)
 gives each event the probability that it is real, which becomes its ``confidence``; an event below the threshold
-chosen by cross-validation inside the training articles is dropped.
+chosen by cross-validation inside the training articles is dropped, unless its type is one the training articles
+hold too few right examples of (``abstain``: the check would only have learnt how rare the type is in local news)
+and a side of the event is political (``political``).
 
 It runs in the default coding path after the detector (``dragoman.extract.extract_events``), before the story is
 read together, so a dropped mention's figure goes back to the sentence's other events and a later mention can
@@ -63,6 +65,8 @@ class Verifier:
     bias: float
     threshold: float
     about: Mapping[str, Any]
+    # types it never drops: too few right ones in its training articles to tell a real one (``make train``)
+    abstain: frozenset[str] = frozenset()
 
     def probability(self, features: Sequence[str]) -> float:
         score = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
@@ -74,7 +78,7 @@ def verifier_from_json(data: Mapping[str, Any]) -> Verifier:
         raise ModelError(f"the event check file is {data.get('format')!r}, not {FORMAT!r}; rebuild it with "
                          "`make train`", stage="extract")
     return Verifier({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
-                    float(data["threshold"]), dict(data.get("about", {})))
+                    float(data["threshold"]), dict(data.get("about", {})), frozenset(data.get("abstain", ())))
 
 
 @lru_cache(maxsize=1)
@@ -134,9 +138,23 @@ def checked(events: Sequence[Event], *, triggers: Mapping[str, Token], sentence_
             kept.append(event)
             continue
         real = model.probability(features)
-        if not drops or real >= model.threshold:
+        if not drops or real >= model.threshold or (event.type in model.abstain and political(event)):
             kept.append(replace(event, confidence=round(real, 4)))
     return kept
+
+
+# Sides that make an event political whatever its type: state organs, armed groups, parties, a state or an
+# international body named as itself.
+POLITICAL_SECTORS: Final = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "PTY", "LEG", "JUD", "SPY", "UAF"})
+
+
+def political(event: Event) -> bool:
+    """Whether a named side of the event is a state, a state organ, an armed group, a party or an international
+    body ("the rebels released 15 hostages", "Japan pledged aid to Ukraine"; not "the hotline helped 50 million
+    people"): where the check abstains on a type, only such events are kept whatever it says."""
+    return any(side is not None and side.start is not None and (
+        side.sector in POLITICAL_SECTORS or (side.sector is None and side.country not in (None, "MNC")))
+        for side in (event.actor, event.recipient))
 
 
 def event_features(event: Event, trigger: Token | None, *, sentence_index: int, events_in_sentence: int,
