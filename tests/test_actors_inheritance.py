@@ -84,6 +84,10 @@ def test_actors_a_name_taken_up_by_its_first_word_keeps_its_country() -> None:
     # family name first: "Wang" is the Chinese minister introduced as "Wang Yi", not the host
     text = "Chinese Foreign Minister Wang Yi arrived in Moscow on Monday. Wang's visit to Russia follows talks."
     assert actor_in(text, "Wang", nth=1).country == "CHN"
+    # also when the small model tags the lone word a person of its own ("said Wang, who is visiting Russia")
+    later = ("Chinese Foreign Minister Wang Yi said in Moscow on Thursday that the talks went well. "
+             "The issue is urgent, said Wang, who is visiting Russia.")
+    assert actor_in(later, "Wang", nth=1).country == "CHN"
     # a town's name is not the first word of a person named in the text
     logan = actor_in("Mayor Logan Smith spoke on Monday. Rogersville voted to annex Logan.", "Logan", nth=1)
     assert logan is None or logan.name != "Logan Smith"

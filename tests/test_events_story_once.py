@@ -69,6 +69,15 @@ def test_an_agreement_of_two_parties_keeps_both_directions() -> None:
     assert pairs == [("KEN", "UGA"), ("UGA", "KEN")]
 
 
+def test_a_town_shelled_and_its_people_killed_are_one_happening() -> None:
+    events = asserted("Rebels shelled the town of Sake on Monday, killing at least 14 civilians, medics said.")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].counts.dead == 14 and assaults[0].mode == "heavy-weapons"
+    # two towns of one country are two happenings
+    two = asserted("Rebels shelled Sake on Monday. Rebels also shelled Goma on Monday, killing 14 civilians.")
+    assert len([e for e in two if e.type == "ASSAULT"]) == 2
+
+
 def test_a_signing_by_two_parties_is_mutual_and_its_town_the_venue() -> None:
     events = asserted("Kenya and Ethiopia signed a trade deal in Nairobi on Monday.")
     signed = [e for e in events if e.cameo == "057"]

@@ -14,6 +14,7 @@ from dragoman.extract.events.verifier import (
     checking,
     collecting_checks,
     load_verifier,
+    political,
     verifier_from_json,
 )
 from dragoman.pipeline import code_text
@@ -65,6 +66,19 @@ def test_a_type_the_check_abstains_on_is_kept_however_unlikely() -> None:
     drop_all = Verifier({}, bias=-5.0, threshold=0.5, about={}, abstain=frozenset({"COERCE"}))
     kept = checked(events, triggers={}, sentence_index={}, sentences=4, verifier=drop_all)
     assert kept and {e.type for e in kept} == {"COERCE"} and {e.confidence for e in kept} == {0.0067}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan pledged $2 billion in aid to Ukraine on Monday.", True),  # states named as themselves
+    ("The rebels released 15 hostages on Sunday.", True),  # an armed group
+    ("The Red Cross provided shelter to the residents on Monday.", True),  # an international body
+    ("Smith, a Texas banker, helped his neighbour on Monday.", False),  # a private person a country is known of
+])
+def test_a_political_side_is_a_state_its_organs_armed_groups_parties_or_international_bodies(
+        text: str, expected: bool) -> None:
+    with checking(False):
+        events = [e for e in code_text(text, published="2024-06-24") if e.type in ("AID", "RETREAT")]
+    assert events and all(political(e) is expected for e in events)
 
 
 def test_turned_off_it_drops_nothing() -> None:

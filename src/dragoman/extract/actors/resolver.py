@@ -345,7 +345,8 @@ class ActorResolver:
             if famous is not None:  # a well-known leader: the text's title (e.g. "former") still wins
                 country = country or famous.code
                 sector = sector or famous.sector
-            known = self._people.get(name.lower())
+            # a lone word may be the first word of a full name met before ("Wang" of "Wang Yi")
+            known = self._people.get(name.lower()) or (self._first_words.get(name.lower()) if " " not in name else None)
             if sector is None and country is None:
                 if known is None:
                     self._remember(_Person(name, None, None, None, ent.start))

@@ -17,13 +17,14 @@ they are coded (``dragoman.extract.extract_events``), in three steps:
    no actor or recipient) in a present-tense clause ("Clashes are frequent in the region", "tolls are common in
    the aftermath of bombings") names a kind of happening, not one: it is dropped.
 3. **One happening once** (``one_happening_once``): a later mention of a happening already coded (same type and
-   modality; no actor or recipient country the first does not have; a compatible place and stated date; no word
-   opening another incident: "another", "a separate") is dropped: "A car bomb killed 20 in Baghdad ... the
-   blast ... the attack" is one ASSAULT. The first mention keeps the record, unless it names no party, when
-   the first later mention that tells more (countries, parties, a stated date, a figure) takes its place, or
-   it is a headline's (title-case words, a poor parse: "Car Bomb Kills" as the actor), when the first body
-   mention with the same countries does. A figure only a dropped mention states is added to the kept one (never summed:
-   ``counts.counted_once`` then runs as before); one it gives otherwise is kept beside the kept one's, with its
+   modality; no actor or recipient country the first does not have; a compatible place and stated date; no word opening
+   another incident: "another", "a separate") is dropped: "A car bomb killed 20 in Baghdad ... the blast ... the attack"
+   is one ASSAULT, and so is "shelled El Fasher, killing 14 civilians" (an act on a town and its toll on the town's
+   people: ``_town_and_its_people``). The first mention keeps the record, unless it names no party, when the first later
+   mention that tells more (countries, parties, a stated date, a figure) takes its place (keeping the first one's means:
+   "shelled"), or it is a headline's (title-case words, a poor parse: "Car Bomb Kills" as the actor), when the first
+   body mention with the same countries does. A figure only a dropped mention states is added to the kept one (never
+   summed: ``counts.counted_once`` then runs as before); one it gives otherwise is kept beside the kept one's, with its
    sentence and claimant (``Counts.also_stated``): sources that disagree are shown, not merged away.
 
 Between steps 2 and 3, **a verbal or cooperative act with no party** (``partyless``) is dropped: "a deal", "the
@@ -257,6 +258,26 @@ _PEOPLE_WORDS: Final = frozenset({"people", "persons", "civilians", "others", "r
                                   "worshippers", "bystanders"})
 
 
+def _town_and_its_people(kept: Event, other: Event) -> bool:
+    """One mention tells the act done to a town ("shelled El Fasher": the town its recipient, or none but the town
+    its place) and the other its toll on the town's people ("killing 14 civilians", of the town's country): one
+    happening told twice."""
+    return (_done_to_its_place(kept) and _people_there(other, kept)) or \
+        (_done_to_its_place(other) and _people_there(kept, other))
+
+
+def _done_to_its_place(event: Event) -> bool:
+    side, place = event.recipient, event.location
+    return place is not None and place.country is not None and (
+        side is None or place.name in (side.name, side.text))
+
+
+def _people_there(event: Event, act: Event) -> bool:
+    side, place = event.recipient, act.location
+    return side is not None and side.sector == "CVL" and place is not None and side.country == place.country \
+        and event.location == place and place.name not in (side.name, side.text)
+
+
 def _victim_count(actor: Actor) -> bool:
     """A side named only by a count of people ("35 people", "14", "at least 20 civilians"): a toll, not a party."""
     if actor.sector not in (None, "CVL"):
@@ -319,18 +340,20 @@ def same_happening(kept: Event, other: Event, *, parties_by_country: bool = Fals
         # copies of one trigger split per conjoined party ("lawyers and activists were arrested") are one
         # happening when they name the same countries; of different countries they are CAMEO's dyads
         return _parties(kept) == _parties(other) and _parties(kept) != (None, None)
+    town = _town_and_its_people(kept, other) and _same_party(kept.actor, other.actor) and kept.actor is not None
     # a pronoun's country is its antecedent's, already named: it adds no party
-    if not _within((None if _pronoun(other.actor) else _country(other.actor),
-                    None if _pronoun(other.recipient) else _country(other.recipient)), _parties(kept)):
+    if not town and not _within((None if _pronoun(other.actor) else _country(other.actor),
+                                 None if _pronoun(other.recipient) else _country(other.recipient)), _parties(kept)):
         return False
-    if not parties_by_country and not (_same_party(kept.actor, other.actor)
-                                       and _same_party(kept.recipient, other.recipient)):
+    if not (town or parties_by_country or (_same_party(kept.actor, other.actor)
+                                           and _same_party(kept.recipient, other.recipient))):
         return False
     if not (_places_agree(_stated_place(kept), _stated_place(other)) and _dates_agree(kept, other)):
         return False
     if kept.evidence.start == other.evidence.start:
-        # within a sentence the coder already keeps one event per dyad: only a bare mention is another's
-        return other.actor is None and other.recipient is None
+        # within a sentence the coder already keeps one event per dyad: only a bare mention is another's, or the
+        # toll of the act on a town ("shelled El Fasher, killing 14 civilians")
+        return (other.actor is None and other.recipient is None) or town
     later = max(kept, other, key=lambda e: e.evidence.start)
     opening = _sentence_words(later.evidence.sentence) & event_words().new_incident_words
     if _toll_only(later):
@@ -389,7 +412,10 @@ def _taking_over(later: Event, earlier: Event) -> Event:
         place = earlier.location
     if not when.text and earlier.when.text:
         when = earlier.when
-    return replace(later, counts=_merged_counts(later, earlier), location=place, when=when)
+    # the means only the act's own word tells ("shelled": heavy weapons) stays when its toll takes over ("killing")
+    mode, cameo = (earlier.mode, earlier.cameo) if later.mode is None and earlier.mode is not None else (
+        later.mode, later.cameo)
+    return replace(later, counts=_merged_counts(later, earlier), location=place, when=when, mode=mode, cameo=cameo)
 
 
 def one_happening_once(events: Sequence[Event]) -> list[Event]:

@@ -34,10 +34,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
+from ... import lexicon as lx
 from ...codes import PLOVER_QUAD
 from ...errors import ModelError
 from ...model import Actor, Event
 from ...resources import DATA_DIR, read_json
+from ..actors.resolver import country_of
 from .arguments import lemma_of
 from .attribution import is_reporting_verb
 
@@ -146,14 +148,18 @@ def checked(events: Sequence[Event], *, triggers: Mapping[str, Token], sentence_
 # Sides that make an event political whatever its type: state organs, armed groups, parties, a state or an
 # international body named as itself.
 POLITICAL_SECTORS: Final = frozenset({"GOV", "MIL", "REB", "COP", "OPP", "PTY", "LEG", "JUD", "SPY", "UAF"})
+# International bodies by their code (not multinational companies): the UN, regional blocs, aid agencies, NGOs.
+INTERNATIONAL_BODIES: Final = lx.INTERNATIONAL - {"MNC"}
 
 
 def political(event: Event) -> bool:
-    """Whether a named side of the event is a state, a state organ, an armed group, a party or an international
-    body ("the rebels released 15 hostages", "Japan pledged aid to Ukraine"; not "the hotline helped 50 million
-    people"): where the check abstains on a type, only such events are kept whatever it says."""
+    """Whether a named side of the event is a state named as itself, a state organ, an armed group, a party or an
+    international body ("the rebels released 15 hostages", "Japan pledged aid to Ukraine"; not "the hotline helped
+    50 million people", nor a private person a country is known of): where the check abstains on a type, only such
+    events are kept whatever it says."""
     return any(side is not None and side.start is not None and (
-        side.sector in POLITICAL_SECTORS or (side.sector is None and side.country not in (None, "MNC")))
+        side.sector in POLITICAL_SECTORS or (side.country is not None and side.country in INTERNATIONAL_BODIES)
+        or (side.sector is None and side.country is not None and country_of(side.name or side.text) == side.country))
         for side in (event.actor, event.recipient))
 
 
