@@ -8,8 +8,8 @@ never trained or tuned on, only measured. Inside the training articles, 5-fold c
 article chooses the regularisation (the best out-of-fold AUC) and the threshold: the highest that still keeps
 ``KEEP_RIGHT`` (nine in ten) of the right events out of fold, among the events it judges: an event with a
 political side (``verifier.political``) of a type with fewer than ``MIN_RIGHT_TO_DROP`` right events in the
-training articles is never dropped (``abstain`` in the artifact). The
-final model is fitted on all training articles. scikit-learn is a development dependency: the shipped artifact is JSON.
+training articles is never dropped (``abstain`` in the artifact). The final model is fitted on all training
+articles. scikit-learn is a development dependency: the shipped artifact is JSON.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class Row:
     right: bool
     type: str
     heldout: bool
-    political: bool = False  # a side is a state, a state organ, an armed group or a party (``political``)
+    political: bool = False  # a side is a state, a state organ, an armed group, a party or an international body
 
 
 def annotated_articles(gold: Path, folder: Path = ANNOTATIONS) -> dict[str, tuple[str, list[Sentence]]]:

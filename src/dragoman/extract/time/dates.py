@@ -100,7 +100,7 @@ _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "h
 _VERB_POS = {"VERB", "AUX"}
 _PREPS = {"on", "in", "since", "by", "until", "till", "during", "from", "before", "after", "at", "through", "as", "of"}
 _PERIOD_ENDS: Final = frozenset({"until", "till"})
-_RANKING_WORDS: Final = frozenset({"first", "last", "only", "latest", "next"})
+_RANKING_WORDS: Final = frozenset({"first", "last", "only", "latest"})
 
 
 def clause_tense(verb: Token) -> Tense:
@@ -198,7 +198,7 @@ def _parse_published(published: str | None) -> dt.date | None:
 
 def _ranking_window(prep: Token) -> bool:
     """Whether ``prep`` is the "since" of a ranking's window: "the first since 2019", "the deadliest attack
-    since 2015", "the largest protest in a decade" rank the event among others over that period."""
+    since 2015" rank the event among others since then; they do not say when it happened."""
     if prep.lower_ != "since" or prep.dep_ != "prep":
         return False
     head = prep.head
