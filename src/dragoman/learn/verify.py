@@ -164,8 +164,12 @@ def train(rows: Sequence[Row]) -> dict[str, Any]:
     _auc, c, oof = best
     rights = Counter(r.type for r in training if r.right)
     abstain = sorted(t for t in PLOVER_TYPES if rights[t] < MIN_RIGHT_TO_DROP)
-    # the threshold keeps KEEP_RIGHT of the right events of the types the check judges
-    judged = [i for i, r in enumerate(training) if not (r.type in abstain and r.political)]
+
+    def spared(row: Row) -> bool:  # never dropped, whatever the model says (``checked``)
+        return row.type in abstain and row.political
+
+    # the threshold keeps KEEP_RIGHT of the right events of those the check judges
+    judged = [i for i, r in enumerate(training) if not spared(r)]
     threshold = _keeping_threshold([y[i] for i in judged], [oof[i] for i in judged])
     model = LogisticRegression(C=c, max_iter=2000, random_state=SEED).fit(x, y)
     names = vectorizer.get_feature_names_out()
@@ -174,7 +178,7 @@ def train(rows: Sequence[Row]) -> dict[str, Any]:
 
     def figures(part: Sequence[Row], probs: Sequence[float]) -> dict[str, Any]:
         right = [r.right for r in part]
-        keep = [p >= threshold or (r.type in abstain and r.political) for r, p in zip(part, probs)]
+        keep = [p >= threshold or spared(r) for r, p in zip(part, probs)]
         before = _f1(right, [True] * len(part), sum(right))
         after = _f1(right, keep, sum(right))
         return {"events": len(part), "right": sum(right), "articles": len({r.article for r in part}),

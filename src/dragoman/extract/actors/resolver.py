@@ -114,6 +114,12 @@ def country_of(text: str) -> str | None:
     return None
 
 
+def names_its_state(actor: Actor) -> bool:
+    """A country named as itself ("Ukraine", "the U.S."): no sector, and the text names the country (a person's
+    name, "Afgan Mukhtarli", is no state however it is capitalised)."""
+    return actor.sector is None and actor.country is not None and country_of(actor.text) == actor.country
+
+
 def _body(text: str) -> lx.BodyEntry | None:
     key = lx.norm(text)
     body = lx.bodies().get(key)

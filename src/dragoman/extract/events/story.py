@@ -43,7 +43,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from ...model import Actor, Counts, Event, Place, StatedFigure
-from ..actors.resolver import country_of
+from ..actors.resolver import names_its_state
 from .arguments import clause_verb
 from .counts import parse_number
 from .modality import is_historical
@@ -248,7 +248,7 @@ def _same_party(kept: Actor | None, other: Actor | None) -> bool:
     if other.start is None:  # an implied side ("police (USA, implied)") is inferred, not named: no one new
         return True
     # "U.S." and "the United States", "Ukraine" and "the Ukrainian government": the state and its government
-    if (_state(kept) or _state(other)) and {kept.sector, other.sector} <= {None, "GOV"}:
+    if (names_its_state(kept) or names_its_state(other)) and {kept.sector, other.sector} <= {None, "GOV"}:
         return True
     return bool(_words(other.text) & _words(kept.text))
 
@@ -286,12 +286,6 @@ def _victim_count(actor: Actor) -> bool:
     if words and words[-1].lower() in _PEOPLE_WORDS:
         words = words[:-1]
     return bool(words) and parse_number(" ".join(words)) is not None
-
-
-def _state(actor: Actor) -> bool:
-    """A country named as itself ("Ukraine", "U.S."): no sector, and the text names the country (a person's name,
-    "Afgan Mukhtarli", is no state however it is capitalised)."""
-    return actor.sector is None and actor.country is not None and country_of(actor.text) == actor.country
 
 
 def _stated_place(event: Event) -> Place | None:

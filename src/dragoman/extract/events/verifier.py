@@ -39,7 +39,7 @@ from ...codes import PLOVER_QUAD
 from ...errors import ModelError
 from ...model import Actor, Event
 from ...resources import DATA_DIR, read_json
-from ..actors.resolver import country_of
+from ..actors.resolver import names_its_state
 from .arguments import lemma_of
 from .attribution import is_reporting_verb
 
@@ -158,8 +158,7 @@ def political(event: Event) -> bool:
     50 million people", nor a private person a country is known of): where the check abstains on a type, only such
     events are kept whatever it says."""
     return any(side is not None and side.start is not None and (
-        side.sector in POLITICAL_SECTORS or (side.country is not None and side.country in INTERNATIONAL_BODIES)
-        or (side.sector is None and side.country is not None and country_of(side.name or side.text) == side.country))
+        side.sector in POLITICAL_SECTORS or side.country in INTERNATIONAL_BODIES or names_its_state(side))
         for side in (event.actor, event.recipient))
 
 
