@@ -221,6 +221,7 @@ def modality_for(anchor: Token, *, nominal: Token | None = None, sentence: Span 
         if anchor.i == nominal.i:
             anchor = _clause_verb(nominal)
         proposed = _proposed(anchor, nominal)
+        anchor = _occurrence(anchor, nominal)
     chain = _chain(anchor)
     if _in_condition(chain):
         return "hypothetical"
@@ -249,6 +250,36 @@ def _proposed(verb: Token, noun: Token) -> Modality | None:
     if verb.lemma_ in words.hypothetical_governors:
         return "hypothetical"
     return "future" if verb.lemma_ in words.future_governors else None
+
+
+# Light verbs of occurrence and the word each needs: "take place", "go ahead"; "be held" is passive.
+_LIGHT_OCCURRENCE: Final = {"take": "place", "go": "ahead"}
+
+
+def _occurrence(verb: Token, noun: Token) -> Token:
+    """For an event noun that is the subject of ``verb``, the verb that says it happens, when a governor stands
+    between them ("the summit is unlikely to take place", "talks are expected to resume": the governor then tells
+    the noun's modality); else ``verb``."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i != verb.i:
+        return verb
+    tok = verb
+    for _ in range(3):  # "is unlikely to take place": be -acomp-> unlikely -xcomp-> take
+        below = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp")), None)
+        if below is None:
+            return verb
+        tok = below
+        if tok.dep_ == "xcomp" and _occurs(tok):
+            return tok
+    return verb
+
+
+def _occurs(verb: Token) -> bool:
+    if verb.lemma_ not in event_words().occurrence_verbs:
+        return False
+    needed = _LIGHT_OCCURRENCE.get(verb.lemma_)
+    if needed is not None:
+        return any(c.lower_ == needed for c in verb.children)
+    return verb.lemma_ != "hold" or any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _without(trigger: Token) -> bool:

@@ -80,6 +80,7 @@ class EventWords:
     plan_nouns: frozenset[str]
     request_nouns: frozenset[str]
     hypothetical_governors: frozenset[str]
+    occurrence_verbs: frozenset[str]
     implicative_when_past: frozenset[str]
     non_factive_adjectives: frozenset[str]
     task_nouns: frozenset[str]
