@@ -215,3 +215,22 @@ def test_story_a_person_is_no_state_that_merges_with_officials() -> None:
     detained = [e.recipient.text for e in code_text(text, published=PUBLISHED)
                 if e.evidence.trigger == "detained" and e.recipient is not None]
     assert detained == ["two officials of the interior ministry in Baku", "Afgan Mukhtarli"]
+
+
+def test_an_attack_and_its_toll_in_one_sentence_are_one_event() -> None:
+    events = asserted("Jihadists attacked a church in the village of Pissila on Sunday, killing 24 worshippers.")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert [(e.evidence.trigger, e.counts.dead) for e in assaults] == [("attacked", 24)]
+
+
+def test_a_bomb_and_its_toll_are_one_event_with_the_victims() -> None:
+    events = asserted("A roadside bomb exploded near a military convoy in Kidal on Monday, killing three soldiers.")
+    assaults = [e for e in events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].counts.dead == 3
+    assert assaults[0].recipient is not None and assaults[0].recipient.text == "three soldiers"
+    assert assaults[0].location is not None and assaults[0].location.name == "Kidal"
+
+
+def test_a_clause_that_is_no_toll_stays_its_own_event() -> None:
+    events = asserted("A soldier was killed by a roadside bomb on Monday while battling militants near Kidal.")
+    assert {e.evidence.trigger for e in events if e.type == "ASSAULT"} == {"killed", "battling"}

@@ -90,3 +90,10 @@ def test_a_state_opening_an_office_name_still_places_it() -> None:
 def test_a_town_the_tagger_swept_into_a_time_is_still_a_place() -> None:
     # the small model tags "Kyiv overnight" as one TIME entity
     assert picks("Russia fired missiles at Kyiv overnight.")["Kyiv"][1] == "UKR"
+
+
+def test_a_town_tagged_as_a_nationality_after_in_is_the_town() -> None:
+    assert picks("A bomb exploded near a convoy in Kidal on Monday.")["Kidal"] == ("Kidal", "MLI")
+    # a nationality after "in" that is no place's own name stays a nationality ("in Russian": the language)
+    sources = {t.text: t.source for t in resolve("The minister gave the interview in Russian on Monday.").toponyms}
+    assert sources.get("Russian") in (None, "demonym")

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["as_background", "as_planned", "generic_mention", "one_happening_once", "partyless", "same_happening",
-           "story_events"]
+           "story_events", "tolls_folded"]
 
 # Words that name a party already named (a mention with them names no one new).
 _PRONOUNS: Final = frozenset({"he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "we", "us",
@@ -75,7 +75,47 @@ def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], refe
     read = [as_planned(as_background(e, reference=reference, trigger=triggers.get(e.event_id)), reference=published)
             for e in events]
     kept = [e for e in read if not (e.event_id in triggers and generic_mention(e, triggers[e.event_id]))]
+    kept = tolls_folded(kept, triggers=triggers)
     return one_happening_once([e for e in kept if not (e.event_id in triggers and partyless(e, triggers[e.event_id]))])
+
+
+def tolls_folded(events: Sequence[Event], *, triggers: Mapping[str, Token]) -> list[Event]:
+    """An attack and its toll told in one sentence are one happening: "attacked a church, killing 24 worshippers",
+    "a bomb exploded near a convoy, killing three soldiers". The toll (an ASSAULT whose trigger is a participle
+    clause of another ASSAULT's trigger, by the same doer or none named) is folded into the attack, which keeps its
+    word, means and target and gains the toll's figures (and its victims, when it named no target)."""
+    at_trigger: dict[int, list[int]] = {}  # trigger token -> its events (one per party of a split trigger)
+    for index, event in enumerate(events):
+        trigger = triggers.get(event.event_id)
+        if trigger is not None and event.type == "ASSAULT":
+            at_trigger.setdefault(trigger.i, []).append(index)
+    out: list[Event | None] = list(events)
+    for index, event in enumerate(events):
+        trigger = triggers.get(event.event_id)
+        if trigger is None or event.type != "ASSAULT" or not _toll_clause(trigger, event):
+            continue
+        # the attack by the same doer ("Kenya and Uganda shelled ..., killing 20": each doer's own attack)
+        at = next((k for k in at_trigger.get(trigger.head.i, ()) if (attack := out[k]) is not None
+                   and attack.modality == event.modality
+                   and (attack.actor is None or _same_party(attack.actor, event.actor))), None)
+        if at is None:
+            continue
+        attack = out[at]
+        assert attack is not None
+        recipient = attack.recipient if attack.recipient is not None else event.recipient
+        out[at] = replace(attack, counts=_filled_counts(attack.counts, event.counts), recipient=recipient)
+        out[index] = None
+    return [e for e in out if e is not None]
+
+
+# What a toll clause does to people: "killing 24", "wounding five", "injuring dozens".
+_TOLL_VERBS: Final = frozenset({"kill", "wound", "injure", "maim", "leave"})
+
+
+def _toll_clause(trigger: Token, event: Event) -> bool:
+    """A participle clause telling an act's toll: "..., killing 24 worshippers" (not "while battling ISIS")."""
+    return trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.lemma_ in _TOLL_VERBS \
+        and not any(c.dep_ == "mark" for c in trigger.children) and event.recipient is not None
 
 
 def partyless(event: Event, trigger: Token) -> bool:
@@ -382,7 +422,7 @@ def _merged_counts(kept: Event, other: Event) -> Counts:
     two mentions' tolls that differ are two claims ("82 killed, officials said" ... "75 killed there, the Red Cross
     said"), and an added figure keeps who gave it."""
     mine, theirs = kept.counts, other.counts
-    added = {f: value for f in _COUNT_FIELDS if getattr(mine, f) is None and (value := getattr(theirs, f)) is not None}
+    added = _added_figures(mine, theirs)
     differing = tuple(
         StatedFigure(f, value, other.attribution.text if other.attribution else None, other.evidence.sentence,
                      other.evidence.start, other.evidence.end)
@@ -392,6 +432,18 @@ def _merged_counts(kept: Event, other: Event) -> Counts:
     if not added and also == mine.also_stated:
         return mine
     bounds = mine.bounds + tuple(b for b in theirs.bounds if b[0] in added)
+    return replace(mine, bounds=bounds, also_stated=also, **added)
+
+
+def _added_figures(mine: Counts, theirs: Counts) -> dict[str, int]:
+    return {f: value for f in _COUNT_FIELDS if getattr(mine, f) is None and (value := getattr(theirs, f)) is not None}
+
+
+def _filled_counts(mine: Counts, theirs: Counts) -> Counts:
+    """``mine`` with the figures only ``theirs`` states: one sentence's toll told by another word of it."""
+    added = _added_figures(mine, theirs)
+    bounds = mine.bounds + tuple(b for b in theirs.bounds if b[0] in added)
+    also = tuple(dict.fromkeys(mine.also_stated + theirs.also_stated))
     return replace(mine, bounds=bounds, also_stated=also, **added)
 
 

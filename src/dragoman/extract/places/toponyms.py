@@ -136,8 +136,9 @@ class ToponymFinder:
                 return None  # no entry and no street/river head: a person or firm the tagger took for a place
             return mention
         if label == "NORP" and any(c.fcode in DEMONYM_CODES for c in self.gaz.lookup(span.text)):
-            if self._unit_named(span):
-                return self._mention(span, "repair")  # "the Amhara region", "the Kurdistan region": the place
+            if self._unit_named(span) or (after_locative(span) and self._named_so(span)):
+                # "the Amhara region", "the Kurdistan region", "in Kidal": the place, not its people
+                return self._mention(span, "repair")
             return self._mention(span, "demonym")
         if label in REPAIR_LABELS and self._repairable(span):
             return self._mention(span, "repair")
@@ -150,6 +151,11 @@ class ToponymFinder:
         if label == "ORG" and (inner := self._place_inside(span)) is not None:
             return self._mention(inner, "inside", name_end=span.end)
         return None
+
+    def _named_so(self, span: Span) -> bool:
+        """A place whose very name the span is ("Kidal"; not "Russian" for Russia, as in "said in Russian")."""
+        whole = normalize(span.text)
+        return any(normalize(c.name) == whole for c in self.gaz.lookup(span.text))
 
     def _unit_named(self, span: Span) -> bool:
         """Whether a word tagged as a nationality names a region or state, as the word after it says: "the
