@@ -159,3 +159,14 @@ def test_no_implied_doer_of_another_states_own_forces() -> None:
                      "Russian troops were deployed to the frontier on Tuesday.")
     deployed = next(e for e in events if e.evidence.trigger == "deployed")
     assert deployed.actor is None or deployed.actor.country != "USA"
+
+
+@pytest.mark.parametrize("text, recipient, dyad", [
+    ("Rebels seized the town of Goma from the Congolese army on Tuesday.", "the Congolese army", ("COD", "COD")),
+    ("Russia seized Crimea from Ukraine in 2014.", "Ukraine", ("RUS", "UKR")),
+    ("Sudanese troops recaptured the town of Bara from RSF fighters on Monday.", "RSF fighters", ("SDN", "SDN")),
+])
+def test_ground_taken_from_a_side_has_that_side_as_recipient(text: str, recipient: str, dyad: tuple[str, str]) -> None:
+    event = next(e for e in _events(text) if e.type == "COERCE")
+    assert event.recipient is not None and event.recipient.text == recipient
+    assert (event.actor.country if event.actor else None, event.recipient.country) == dyad

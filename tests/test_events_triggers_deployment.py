@@ -42,3 +42,9 @@ def test_talks_in_a_city_keep_it_as_the_venue() -> None:
     events = [e for e in _code("Iran and the United States held talks in Geneva on Monday.") if e.type == "CONSULT"]
     assert events
     assert all(e.recipient is None or e.recipient.country != "CHE" for e in events)
+
+
+def test_a_base_established_is_a_deployment() -> None:
+    event = _first("The army established a new base near the town of Tillia in Niger on Sunday.")
+    assert (event.type, event.cameo, event.mode) == ("MOBILIZE", "154", "troops")
+    assert event.location is not None and event.location.name == "Tillia"

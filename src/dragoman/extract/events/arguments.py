@@ -212,6 +212,9 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         out += [p for t in verb.children if t.dep_ in ("dobj", "nsubjpass") for prep in t.children
                 if prep.dep_ == "prep" and prep.lower_ in preps for p in pobjs(prep)
                 if not is_time(p)]
+    losers = _taken_from(verb)
+    if losers:  # "recaptured the village of Kalma from RSF fighters": those it was taken from, not the place
+        out = losers + [o for o in out if o.dep_ != "dobj"]
     if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
         out.append(verb.head)
     if not out and verb.dep_ == "conj":  # "shelled and bombed the town" shares the object
@@ -224,6 +227,16 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         # "received the Qatari envoy to discuss the truce": the one received, after the purpose's own objects
         out.extend(o for o in owner.children if o.dep_ in ("dobj", "dative") and is_actor_like(o))
     return out
+
+
+def _taken_from(verb: Token) -> list[Token]:
+    """Whom a taking verb takes from: the actor objects of "from" on the verb or inside its object ("seized the town
+    from the army", "recaptured the village of Kalma from RSF fighters"); none for other verbs."""
+    if lemma_of(verb) not in event_words().taking_verbs:
+        return []
+    owners = [verb] + [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    return [p for o in owners for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "from"
+            for p in pobjs(prep) if is_actor_like(p)]
 
 
 def intended_objects(verb: Token) -> list[Token]:

@@ -75,6 +75,7 @@ class EventWords:
     death_nouns: frozenset[str]
     violent_causes: frozenset[str]
     help_verbs: frozenset[str]
+    taking_verbs: frozenset[str]
     # modality
     future_governors: frozenset[str]
     plan_nouns: frozenset[str]
