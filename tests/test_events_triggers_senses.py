@@ -214,3 +214,11 @@ def test_a_target_the_tagger_swept_into_a_time_is_still_the_target() -> None:
     (event,) = coded("Russia fired missiles at Kyiv overnight.")
     assert event.recipient is not None and event.recipient.country == "UKR"
     assert event.location is not None and event.location.name == "Kyiv"
+
+
+def test_a_person_described_as_accused_is_no_accusation() -> None:
+    events = coded("Police arrested a teacher accused of fraud in Lagos on Monday.")
+    assert [e.type for e in events] == ["COERCE"]
+    # with its accuser named, the participle reports an accusation
+    named = coded("The opposition leader, accused by prosecutors of treason, was released on Monday.")
+    assert "ACCUSE" in [e.type for e in named]

@@ -460,6 +460,9 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True
     if lemma in words.knowing_verbs and any(c.dep_ == "ccomp" for c in tok.children):
         return True  # "you appreciate that the episode is disorientating": knowing, not praising
+    if lemma in words.describing_participles and tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
+            c.dep_ == "agent" for c in tok.children):
+        return True  # "lynched a man accused of theft": who he is said to be, not an accusation made here
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and lemma_of(c) in words.speech_complements
                                               for c in tok.children):
         return True

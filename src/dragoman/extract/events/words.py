@@ -76,6 +76,7 @@ class EventWords:
     violent_causes: frozenset[str]
     help_verbs: frozenset[str]
     taking_verbs: frozenset[str]
+    describing_participles: frozenset[str]
     # modality
     future_governors: frozenset[str]
     plan_nouns: frozenset[str]
