@@ -213,3 +213,14 @@ def test_a_name_joined_to_the_subject_is_who_not_where() -> None:
     doc, resolver = place_resolver("Egypt, Qatar and Sudan agreed on a plan in Khartoum on Wednesday.")
     located = resolver.locate_with_rule(token_of(doc, "agreed"))
     assert located is not None and located.place.name == "Khartoum"
+
+
+def test_a_place_inside_what_an_act_asks_for_is_not_where_it_was_asked() -> None:
+    from dragoman.pipeline import code_text
+
+    events = code_text("Fighting raged in Khartoum on Sunday between the army and the RSF. The United Nations on "
+                       "Monday urged both sides to return to talks in Jeddah.", published="2024-03-06")
+    (request,) = [e for e in events if e.type == "REQUEST"]
+    assert request.location is not None and request.location.name == "Khartoum"  # the story's place, not Jeddah
+    sent = code_text("Kenya sent troops to fight rebels in Goma on Monday.", published="2024-03-06")
+    assert ("MOBILIZE", "Goma") in [(e.type, e.location and e.location.name) for e in sent]

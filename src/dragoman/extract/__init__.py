@@ -665,6 +665,20 @@ PARTY_NOT_PLACE_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "S
                                    "COOPERATE", "CONCEDE", "PROTEST"})
 
 
+# Acts said or decided somewhere about something else: a place inside what they say is not where they were made
+# (a conviction "of selling drugs in Bronx County" is, by its court, where the crime was).
+SAID_FROM_AFAR_TYPES = PARTY_NOT_PLACE_TYPES - {"PROTEST", "SANCTION"}
+
+
+def content_tokens(trigger: Token) -> list[Token]:
+    """The tokens of what a verbal act says, asks or agrees to: its clausal complements ("urged them to return to
+    talks in Jeddah", "said that troops had entered Goma") and the clauses of its prepositions ("accused Russia of
+    shelling Kharkiv")."""
+    clauses = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
+    clauses += [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pcomp"]
+    return [t for clause in clauses for t in clause.subtree]
+
+
 def _venue(item: Found, place: Token) -> bool:
     """Whether ``place`` (a place head of the trigger) is the venue of a meeting or agreement, not its party. The
     place a visitor arrives in is the host ("the minister arrived in Moscow")."""
@@ -711,6 +725,8 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
     counts = counts_for(sent, trigger, figures=figures)
     # the party an accusation or a demand is aimed at is not where it was made ("Kenya accused Uganda")
     elsewhere = [h for h, _a in receivers if h is not None] if code.type in PARTY_NOT_PLACE_TYPES else []
+    if code.type in SAID_FROM_AFAR_TYPES:  # "urged both sides to return to talks in Jeddah": not made in Jeddah
+        elsewhere += content_tokens(trigger)
     place: Place | None = places.locate(trigger, [h for h, _a in senders + receivers], elsewhere=elsewhere)
     attribution = attribution_for(trigger, actors.resolver, sentence=sent)
     t_start, t_end = trigger.idx, item.trigger_end
