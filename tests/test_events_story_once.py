@@ -33,6 +33,20 @@ def test_later_mentions_of_an_attack_are_no_new_events() -> None:
     assert sum(e.counts.dead or 0 for e in assaults) == 4
 
 
+@pytest.mark.parametrize("text", [
+    "At least ten other journalists are imprisoned in Azerbaijan, the group said on Monday.",
+    "Dozens of activists languish in Azerbaijani jails, the group said on Monday.",
+    "Her brother is incarcerated in a state prison.",
+])
+def test_who_is_in_custody_now_is_a_state_not_an_arrest(text: str) -> None:
+    assert [e.type for e in asserted(text)] == []
+
+
+def test_a_detention_reported_with_its_day_is_an_arrest() -> None:
+    assert [e.type for e in asserted("The journalist was detained in Baku on Monday.")] == ["COERCE"]
+    assert [e.type for e in asserted("The journalist is detained in Baku on Monday.")] == ["COERCE"]
+
+
 def test_attacks_in_two_towns_stay_two_events() -> None:
     events = asserted("Gunmen attacked a church in Kaduna on Monday. "
                       "Gunmen also attacked a market in Maiduguri on Tuesday.")

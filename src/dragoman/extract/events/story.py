@@ -52,8 +52,8 @@ from .words import event_words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["as_background", "as_planned", "generic_mention", "one_happening_once", "partyless", "same_happening",
-           "story_events", "tolls_folded"]
+__all__ = ["as_background", "as_planned", "generic_mention", "held_now", "one_happening_once", "partyless",
+           "same_happening", "story_events", "tolls_folded"]
 
 # Words that name a party already named (a mention with them names no one new).
 _PRONOUNS: Final = frozenset({"he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "we", "us",
@@ -74,7 +74,8 @@ def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], refe
     ``published``: the publication date alone (only it says what has not happened yet)."""
     read = [as_planned(as_background(e, reference=reference, trigger=triggers.get(e.event_id)), reference=published)
             for e in events]
-    kept = [e for e in read if not (e.event_id in triggers and generic_mention(e, triggers[e.event_id]))]
+    kept = [e for e in read if not (e.event_id in triggers and (generic_mention(e, triggers[e.event_id])
+                                                                 or held_now(e, triggers[e.event_id])))]
     kept = tolls_folded(kept, triggers=triggers)
     return one_happening_once([e for e in kept if not (e.event_id in triggers and partyless(e, triggers[e.event_id]))])
 
@@ -239,6 +240,21 @@ def generic_mention(event: Event, trigger: Token) -> bool:
         return False
     # "have been killed", "will continue": an auxiliary tells a time, the clause reports something
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+# Verbs whose present passive tells who is in custody, not who was taken into it ("ten journalists are imprisoned").
+_CUSTODY_STATES: Final = frozenset({"imprison", "jail", "detain", "incarcerate", "intern", "hold"})
+
+
+def held_now(event: Event, trigger: Token) -> bool:
+    """A present passive of custody with no date ("at least ten journalists are imprisoned in Azerbaijan"): a
+    state of things, as "X is serving a sentence" is; a headline's present ("Six Are Detained in Baku") reports."""
+    if trigger.lemma_ not in _CUSTODY_STATES or trigger.tag_ != "VBN" or any(
+            t.ent_type_ in ("DATE", "TIME") for t in trigger.subtree):
+        return False
+    auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries) \
+        and len(auxiliaries) == 1 and not headline(event.evidence.sentence)
 
 
 # --- one happening once -----------------------------------------------------------------------------------

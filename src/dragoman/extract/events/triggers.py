@@ -515,6 +515,10 @@ def _plain_verb_code(tok: Token, lemma: str, lex: Lexicon, end: int) -> tuple[Co
     if lemma == "call" and _phone_call(tok):
         return PHONE_CALL, end
     code = lex.verbs.get(lemma)
+    if tok.dep_ == "pobj" and tok.tag_ in ("VBZ", "VBP", "VBD") and lemma not in lex.nouns:
+        # a finite verb is no preposition's object: a noun misread ("languish in Azerbaijani jails"); an event noun
+        # misread so ("after gunmen attack on New Year Day") is still its event
+        return None
     if code is not None and code.mode == "arrest" and _not_seizing_people(tok, lex):
         return None
     if lemma in event_words().clause_appeals and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
