@@ -170,3 +170,12 @@ def test_ground_taken_from_a_side_has_that_side_as_recipient(text: str, recipien
     event = next(e for e in _events(text) if e.type == "COERCE")
     assert event.recipient is not None and event.recipient.text == recipient
     assert (event.actor.country if event.actor else None, event.recipient.country) == dyad
+
+
+def test_a_complaint_is_aimed_against_its_target_not_lodged_with_the_forum() -> None:
+    assert _dyad("China lodged a complaint with the WTO against US tariffs on Monday.", "ACCUSE") == ("CHN", "USA")
+
+
+def test_the_teller_and_the_one_told_in_a_phone_call_are_its_sides() -> None:
+    assert _dyad("Peres told Mubarak in a phone call on Monday that the agreements remained valid.",
+                 "CONSULT") == ("ISR", "EGY")

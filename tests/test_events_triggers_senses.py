@@ -222,3 +222,9 @@ def test_a_person_described_as_accused_is_no_accusation() -> None:
     # with its accuser named, the participle reports an accusation
     named = coded("The opposition leader, accused by prosecutors of treason, was released on Monday.")
     assert "ACCUSE" in [e.type for e in named]
+
+
+def test_a_news_release_releases_no_one() -> None:
+    events = coded("The two inmates were captured in Chattanooga, according to a news release from the sheriff.")
+    assert "RETREAT" not in [e.type for e in events]
+    assert "RETREAT" in [e.type for e in coded("Kenya released 20 Ugandan prisoners on Monday.")]

@@ -212,6 +212,9 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         out += [p for t in verb.children if t.dep_ in ("dobj", "nsubjpass") for prep in t.children
                 if prep.dep_ == "prep" and prep.lower_ in preps for p in pobjs(prep)
                 if not is_time(p)]
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
+        # "lodged a complaint with the WTO against US tariffs": aimed at the tariffs, lodged with the WTO
+        out = [o for o in out if o.head.lower_ != "with"]
     losers = _taken_from(verb)
     if losers:  # "recaptured the village of Kalma from RSF fighters": those it was taken from, not the place
         out = losers + [o for o in out if o.dep_ != "dobj"]
@@ -338,13 +341,26 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
     actors, recipients = between(noun)
     # who claims the act did it, whatever names the act ("claimed the Ghazni attacks": not Ghazni)
     actors = actors or claimant(noun) or modifier_actor(noun) or firing_owner(noun)
+    against: list[Token] = []
     for child in noun.children:
         if child.dep_ == "prep":
             word = child.lower_
             if word in NOUN_RECIPIENT_PREPS or (word == "of" and lemma_of(noun) not in event_words().of_agent_nouns):
-                recipients.extend(p for p in pobjs(child) if not is_time(p))
+                found = [p for p in pobjs(child) if not is_time(p)]
+                recipients.extend(found)
+                against.extend(found if word == "against" else [])
     verb = governing_verb(noun)
     anchor = verb if verb is not None else noun
+    if verb is not None and lemma_of(verb) in lex.light_verbs:  # "lodged a complaint ... against US tariffs"
+        against += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "against" for p in pobjs(c)
+                    if not is_time(p)]
+    if against:  # "a complaint with the WTO against US tariffs": aimed at the tariffs, lodged with the WTO
+        recipients = list(dict.fromkeys(against + [r for r in recipients if r.head.lower_ not in ("with", "against")]))
+    if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
+            and lemma_of(verb) in event_words().reporting_verbs and _noun_type(noun, lex) == "CONSULT":
+        # "Peres told Mubarak in a phone call": the teller and the one told are the call's sides
+        actors = actors or subject_of(verb)
+        recipients = recipients or [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if verb is not None and lemma_of(verb) in lex.light_verbs:
         # "launched a mediation effort": the event noun modifies the verb's object
         role = noun.head.dep_ if noun.dep_ == "compound" else noun.dep_
@@ -355,6 +371,17 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
         if not recipients:
             recipients = recipients_of_verb(verb, theme_object=True)
     return actors, recipients, anchor
+
+
+def _noun_type(noun: Token, lex: Lexicon) -> str | None:
+    """The event type the lexicon gives an event noun, by itself or with its modifier ("phone call")."""
+    lemma = lemma_of(noun)
+    for child in noun.children:
+        code = lex.compound_nouns.get((lemma_of(child), lemma)) if child.dep_ in ("compound", "amod") else None
+        if code is not None:
+            return code.type
+    code = lex.nouns.get(lemma)
+    return code.type if code is not None else None
 
 
 def instrument(verb: Token, lex: Lexicon, nominal_codes: dict[int, Code]) -> tuple[Token, Code] | None:
