@@ -676,7 +676,14 @@ def content_tokens(trigger: Token) -> list[Token]:
     shelling Kharkiv")."""
     clauses = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp")]
     clauses += [p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pcomp"]
-    return [t for clause in clauses for t in clause.subtree]
+    out: list[Token] = []
+    for clause in clauses:
+        # a participle set off by a comma tells the speaker's circumstances, however low the parser hangs it
+        # ("accused Uganda of arming the rebels, speaking to reporters in Nairobi")
+        aside = {t.i for c in clause.subtree if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
+                 and c.i > 0 and c.doc[c.left_edge.i - 1].text == "," for t in c.subtree}
+        out += [t for t in clause.subtree if t.i not in aside]
+    return out
 
 
 def _venue(item: Found, place: Token) -> bool:
