@@ -125,3 +125,11 @@ def test_an_addition_needs_a_verb_with_someone_named() -> None:
     _said, said_doc = _coded("A spokesman said soldiers detained four journalists at the border.")
     said = next(said_doc.sents)
     assert model_found(said, "COERCE", load_detector()).trigger.lemma_ != "say"
+
+
+def test_the_model_adds_no_type_of_a_rule_event_s_cameo_family() -> None:
+    from dragoman.pipeline import code_text
+
+    # "ordered the release": the rules' RETREAT 0841 is CAMEO's yielding (08), which a CONCEDE would repeat
+    events = code_text("The court ordered the release of the journalist on Monday.", published="2024-03-06")
+    assert [e.type for e in events] == ["RETREAT"]

@@ -228,3 +228,14 @@ def test_a_news_release_releases_no_one() -> None:
     events = coded("The two inmates were captured in Chattanooga, according to a news release from the sheriff.")
     assert "RETREAT" not in [e.type for e in events]
     assert "RETREAT" in [e.type for e in coded("Kenya released 20 Ugandan prisoners on Monday.")]
+
+
+def test_hitting_out_at_a_state_is_criticism_not_a_blow() -> None:
+    assert [e.type for e in coded("Turkey hit out at Greece on Monday.")] == ["ACCUSE"]
+
+
+def test_a_protest_lodged_with_a_state_is_an_official_complaint() -> None:
+    (event,) = [e for e in coded("China protested to Japan on Monday over the minister's visit to the shrine.")
+                if e.evidence.trigger == "protested"]
+    assert (event.type, event.cameo, event.recipient and event.recipient.country) == ("ACCUSE", "114", "JPN")
+    assert [e.type for e in coded("Thousands of students protested in Nairobi on Monday.")] == ["PROTEST"]

@@ -253,8 +253,10 @@ def decide(probs: dict[str, float], types: Sequence[str], thresholds: Thresholds
     add_first = False
     # gated on the quad's probability: the type's own is diluted over its quad's types and was no better a
     # guide to an addition being right out of fold
+    # nor when a kept rule event is of its CAMEO family ("ordered the release": RETREAT 0841 is CAMEO's yielding
+    # 08, as CONCEDE is): the rules coded that act already
     if model_event and quads[best_quad] >= thresholds.add_for(best_type) \
-            and best_type not in {types[i] for i in keep}:
+            and CAMEO_ROOT[best_type] not in {CAMEO_ROOT.get(types[i]) for i in keep}:
         add, add_first = best_type, best_quad not in kept_quads
     return Decision(tuple(keep), add, add_first, False)
 

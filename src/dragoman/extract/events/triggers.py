@@ -360,6 +360,9 @@ def _state_entered(verb: Token, lemma: str) -> Code | None:
 # Wrongs a speaker says someone committed: "Amnesty said soldiers had committed war crimes" is Amnesty's
 # accusation of the soldiers (the speaker is the actor, the doer of the wrong the recipient).
 ALLEGATION: Final = Code("ACCUSE", CAMEO_ACCUSE, "allege")
+# "China protested to Japan over the visit": a protest lodged with a party is CAMEO's official complaint (114),
+# not a demonstration
+OFFICIAL_COMPLAINT: Final = Code("ACCUSE", "114", "allege")
 
 
 def _alleged_wrong(verb: Token) -> bool:
@@ -966,6 +969,9 @@ def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) ->
 def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     """The event a verb trigger reports, or None when its doer is a natural cause ("a fire killed 40")."""
     code = state.codes[tok.i]
+    if code.type == "PROTEST" and lemma_of(tok) == "protest" and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(is_actor_like(p) for p in pobjs(c)) for c in tok.children):
+        code = OFFICIAL_COMPLAINT
     if code == ALLEGATION and lemma_of(tok) == "commit":  # the speaker accuses the doer ("accuse": other roles)
         return _found(tok, code, subject_of(tok.head), subject_of(tok), tok, nominal=False,
                       end=state.matches[tok.i][2])
