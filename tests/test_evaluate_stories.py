@@ -204,9 +204,12 @@ MEASURED = {
     # COOPERATE, MOBILIZE, RETREAT) when a side is political, and signing is mutual: dev recall 0.4324 -> 0.4595, in
     # sentence 0.3514 -> 0.3784, spurious 3.31 -> 3.31; held out recall unchanged, spurious 2.94 -> 3.28; -> 3.11
     # once a private person with a known country was no political side
-    "dev": {"recall": 0.4595, "recall_in_sentence": 0.3784, "spurious_per_story": 3.3077},
+    # tenth: an attack and its toll in one sentence one event, custody states and described accusations no events,
+    # official complaints, phone calls' sides, no model addition of a rule event's CAMEO family; models retrained:
+    # dev recall 0.4595 -> 0.4730, in sentence 0.3784 -> 0.3919, spurious 3.31 -> 3.31; held out spurious 3.11 -> 2.94
+    "dev": {"recall": 0.4730, "recall_in_sentence": 0.3919, "spurious_per_story": 3.3077},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.3617, "recall_in_sentence": 0.2553, "spurious_per_story": 3.1111},
+    "heldout": {"recall": 0.3617, "recall_in_sentence": 0.2553, "spurious_per_story": 2.9444},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -231,7 +234,8 @@ MEASURED = {
 # 0.8148 (one fact's best-matching event is another now).
 # Ninth: the check's abstention and the retrained models: type 0.8017 -> 0.8595, actor 0.7438 -> 0.7355 (one fact's
 # best-matching event is another now), recipient 0.7603.
-MEASURED_FIELDS = {"type": 0.8595, "actor": 0.7355, "recipient": 0.7603, "place": 0.8148, "date": 0.5,
+# Tenth: actor 0.7355 -> 0.7521, recipient 0.7603 -> 0.7769 (an accusation by named accusers, a phone call's sides).
+MEASURED_FIELDS = {"type": 0.8595, "actor": 0.7521, "recipient": 0.7769, "place": 0.8148, "date": 0.5,
                    "dead": 0.4444, "modality": 0.9504}
 
 

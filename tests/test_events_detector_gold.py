@@ -37,8 +37,9 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     # grouping, whose rules were 9 points lower; 0.825 / 0.813 at the sixth session's end, when the detector also
     # dropped sentences at p(none) 0.3 (fitted to the training part's "statement" sentences); 0.813 / 0.799 before
     # yielding was material cooperation; 0.855 / 0.840 retrained on the eighth session's rules; 0.860 / 0.845
-    # retrained on the ninth's (mentions with their article, concessions' content)
-    assert_not_below({"accuracy": 0.8598, "macro_f1": 0.8453}, detected)
+    # retrained on the ninth's (mentions with their article, concessions' content); 0.855 / 0.840 retrained on the
+    # tenth's, whose training part no longer kept SUPPORT additions (5 of 9 right out of fold: too few)
+    assert_not_below({"accuracy": 0.8551, "macro_f1": 0.8402}, detected)
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.01
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
     # (0.98 / 1.0 with the detector of 9ab2d99's rules; 0.94 / 0.875 retrained at the sixth session's: 7 of 8
@@ -66,11 +67,11 @@ def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     # seventh session: whose plan or offer a noun is, arrests without an arrest verb; detector retrained
     # eighth: the content of a demand, refusal, threat or agreement is no event of its own
     # ninth: a mention's span takes in its article ("The Taliban"), as the set's spans do: default source / target
-    # 0.677 / 0.540 -> 0.721 / 0.584
+    # 0.677 / 0.540 -> 0.721 / 0.584; tenth: 0.717 / 0.576 retrained (no SUPPORT additions)
     default = scored_events(path, format="cameo-ner", split="heldout")
     # the default path: the rules, the detector's order and additions, the event check
     measured = {"rules": {"f1": 0.6408, "source_token": 0.7066, "target_token": 0.5734},
-                "default": {"f1": 0.6533, "source_token": 0.721, "target_token": 0.5838},
+                "default": {"f1": 0.6475, "source_token": 0.7172, "target_token": 0.5755},
                 "detected": {"f1": 0.6588, "source_token": 0.7299, "target_token": 0.5848}}
     for name, scores in (("rules", rules), ("default", default), ("detected", detected)):
         assert_not_below(measured[name], {"f1": scores["f1"], "source_token": scores["source"]["token"]["f1"],
