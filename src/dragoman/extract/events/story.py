@@ -96,16 +96,14 @@ def tolls_folded(events: Sequence[Event], *, triggers: Mapping[str, Token]) -> l
         if trigger is None or event.type != "ASSAULT" or not _toll_clause(trigger, event):
             continue
         # the attack by the same doer ("Kenya and Uganda shelled ..., killing 20": each doer's own attack)
-        at = next((k for k in at_trigger.get(trigger.head.i, ()) if (attack := out[k]) is not None
-                   and attack.modality == event.modality
-                   and (attack.actor is None or _same_party(attack.actor, event.actor))), None)
-        if at is None:
-            continue
-        attack = out[at]
-        assert attack is not None
-        recipient = attack.recipient if attack.recipient is not None else event.recipient
-        out[at] = replace(attack, counts=_filled_counts(attack.counts, event.counts), recipient=recipient)
-        out[index] = None
+        for at in at_trigger.get(trigger.head.i, ()):
+            attack = out[at]
+            if attack is not None and attack.modality == event.modality and (
+                    attack.actor is None or _same_party(attack.actor, event.actor)):
+                recipient = attack.recipient if attack.recipient is not None else event.recipient
+                out[at] = replace(attack, counts=_filled_counts(attack.counts, event.counts), recipient=recipient)
+                out[index] = None
+                break
     return [e for e in out if e is not None]
 
 
