@@ -179,3 +179,20 @@ def test_a_complaint_is_aimed_against_its_target_not_lodged_with_the_forum() -> 
 def test_the_teller_and_the_one_told_in_a_phone_call_are_its_sides() -> None:
     assert _dyad("Peres told Mubarak in a phone call on Monday that the agreements remained valid.",
                  "CONSULT") == ("ISR", "EGY")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Thousands protested in Nairobi on Monday against the new tax.", "KEN"),
+    ("Hundreds marched through the streets of Dhaka on Monday.", "BGD"),
+])
+def test_a_crowd_told_by_its_number_protests_against_its_own_government(text: str, country: str) -> None:
+    event = next(e for e in _events(text) if e.type == "PROTEST")
+    assert event.actor is not None and (event.actor.sector, event.actor.country) == ("CVL", country)
+    # aimed at the state, not at the town it marched in
+    assert event.recipient is not None and event.recipient.country == country and event.recipient.start is None
+
+
+def test_a_number_of_soldiers_keeps_the_soldiers_sector() -> None:
+    event = next(e for e in _events("Thousands of soldiers attacked the town of Bakhmut in Ukraine on Monday.")
+                 if e.type == "ASSAULT")
+    assert event.actor is not None and event.actor.sector == "MIL"

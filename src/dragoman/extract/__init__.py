@@ -715,7 +715,9 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         sides_named = [s for _sh, s in senders]
         pairs = [(s, sides_named[(k + 1) % len(sides_named)]) for k, s in enumerate(sides_named)]
     else:
-        if not receivers:  # "imposed a curfew in Algiers", "withdrew from Chad": the place done to
+        if not receivers and not (item.code.type == "PROTEST" and senders):
+            # "imposed a curfew in Algiers", "withdrew from Chad": the place done to (the protesters' protest in
+            # Nairobi is aimed at their government, below and ``home_party``, not at the town)
             receivers = [(h, a) for h in [h for h in place_heads(item) if not _venue(item, h)][:1]
                          if (a := actors.resolver.place_actor(h)) is not None]
         if not receivers and senders and item.code.type == "PROTEST":

@@ -43,7 +43,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ... import lexicon as lx
 from ...model import Actor
@@ -234,7 +234,7 @@ class ActorResolver:
         """
         if head.pos_ == "PRON" or (head.lower_ in _PRONOUNS and head.tag_ in ("PRP", "PRP$")):
             return self._pronoun(head)
-        if _counted_people(head):
+        if _counted_people(head) or _crowd(head):
             return self._people_count(head)
         return self._describe(head)
 
@@ -933,6 +933,17 @@ def _counted_people(head: Token) -> bool:
     return (head.pos_ == "NUM" and head.ent_type_ in ("CARDINAL", "") and head.dep_ in ("dobj", "nsubjpass")
             and head.head.pos_ == "VERB" and head.head.dep_ not in ("advcl", "acl", "relcl")
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
+
+
+# Round numbers a crowd is told by: "Thousands protested", "hundreds marched".
+_CROWD_COUNTS: Final = frozenset({"thousand", "hundred", "dozen"})
+
+
+def _crowd(head: Token) -> bool:
+    """A plural round number alone as a clause's subject ("Thousands protested in Nairobi"): that many people.
+    With "of" it is the phrase after it that names them ("thousands of soldiers")."""
+    return (head.lemma_.lower() in _CROWD_COUNTS and head.tag_ == "NNS" and head.dep_ == "nsubj"
+            and head.head.pos_ == "VERB" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
 
 
 def _not_a_person(text: str) -> bool:
