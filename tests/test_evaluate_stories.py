@@ -206,8 +206,8 @@ MEASURED = {
     # once a private person with a known country was no political side
     # tenth: an attack and its toll in one sentence one event, custody states and described accusations no events,
     # official complaints, phone calls' sides, no model addition of a rule event's CAMEO family; models retrained:
-    # dev recall 0.4595 -> 0.4730, in sentence 0.3784 -> 0.3919, spurious 3.31 -> 3.31; held out spurious 3.11 -> 2.94
-    "dev": {"recall": 0.4730, "recall_in_sentence": 0.3919, "spurious_per_story": 3.3077},
+    # dev recall 0.4595 -> 0.4730, in sentence 0.3784 -> 0.3919, spurious 3.31 -> 3.27; held out spurious 3.11 -> 2.94
+    "dev": {"recall": 0.4730, "recall_in_sentence": 0.3919, "spurious_per_story": 3.2692},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
     "heldout": {"recall": 0.3617, "recall_in_sentence": 0.2553, "spurious_per_story": 2.9444},
 }
