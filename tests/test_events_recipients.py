@@ -196,3 +196,14 @@ def test_a_number_of_soldiers_keeps_the_soldiers_sector() -> None:
     event = next(e for e in _events("Thousands of soldiers attacked the town of Bakhmut in Ukraine on Monday.")
                  if e.type == "ASSAULT")
     assert event.actor is not None and event.actor.sector == "MIL"
+
+
+def test_who_orders_people_released_releases_them() -> None:
+    event = next(e for e in _events("The president of Kenya ordered the prisoners to be released on Monday.")
+                 if e.type == "RETREAT")
+    assert event.actor is not None and event.actor.text == "The president of Kenya"
+    assert event.recipient is not None and event.recipient.text == "the prisoners"
+    # an active infinitive's doer is still the one ordered ("ordered the troops to withdraw")
+    withdrawal = next(e for e in _events("Kenya ordered its troops to withdraw from Somalia on Monday.")
+                      if e.type == "RETREAT")
+    assert withdrawal.actor is not None and withdrawal.actor.text == "its troops"

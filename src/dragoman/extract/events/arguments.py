@@ -113,6 +113,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return subject_of(head.head, depth + 1)  # "helped by donating", "called off the strike after reaching"
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in ("dobj",)]
+        if objects and is_passive(verb):
+            # "ordered the prisoners to be released": the one who ordered it has it done; they are released
+            return subject_of(head, depth + 1)
         return objects or subject_of(head, depth + 1)
     if verb.dep_ == "conj" or (verb.dep_ == "acomp" and verb.pos_ == "ADJ"):
         return subject_of(head, depth + 1)  # "police were able to arrest 39": able's subject is the copula's
@@ -191,6 +194,8 @@ def reported_speaker(verb: Token, subject: Token) -> Token | None:
 def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
     out: list[Token] = []
     passive = is_passive(verb)
+    if passive and not theme_object and verb.dep_ == "xcomp" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        out += [c for c in verb.head.children if c.dep_ == "dobj"]  # "ordered the prisoners to be released"
     for child in verb.children:
         dep = child.dep_
         if dep == "nsubjpass" and not theme_object:

@@ -1037,6 +1037,8 @@ def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[T
     if code.type in ("RETREAT", "MOBILIZE"):  # "withdrew its troops from Chad": its own, not a recipient
         recipients = [r for r in recipients if not (r.dep_ == "dobj" and r.head.i == tok.i and any(
             c.dep_ == "poss" and c.pos_ == "PRON" for c in r.children))]
+    if code.type == "MOBILIZE" and tok.dep_ == "xcomp":  # "ordered troops to be deployed": the forces moved
+        recipients = [r for r in recipients if not (r.dep_ == "dobj" and r.head.i == tok.head.i)]
     return recipients
 
 
