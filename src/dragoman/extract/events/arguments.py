@@ -112,11 +112,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             and head.head.pos_ in ("VERB", "AUX"):
         return subject_of(head.head, depth + 1)  # "helped by donating", "called off the strike after reaching"
     if verb.dep_ == "xcomp":
-        objects = [c for c in head.children if c.dep_ in ("dobj",)]
-        if objects and is_passive(verb):
-            # "ordered the prisoners to be released": the one who ordered it has it done; they are released
-            return subject_of(head, depth + 1)
-        return objects or subject_of(head, depth + 1)
+        return _controller(verb, head, depth)
     if verb.dep_ == "conj" or (verb.dep_ == "acomp" and verb.pos_ == "ADJ"):
         return subject_of(head, depth + 1)  # "police were able to arrest 39": able's subject is the copula's
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
@@ -126,6 +122,13 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and lemma_of(head.head) in event_words().resort_verbs:
         return subject_of(head.head, depth + 1)  # "police resorted to firing": who resorted fired
     return []
+
+
+def _controller(verb: Token, head: Token, depth: int) -> list[Token]:
+    """Who does an infinitive that ``head`` governs: ``head``'s object ("ordered the troops to withdraw"), else its
+    subject; a passive one ("ordered the prisoners to be released") is done by whoever ordered it."""
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    return objects if objects and not is_passive(verb) else subject_of(head, depth + 1)
 
 
 def _noun_owners(noun: Token) -> list[Token]:
@@ -194,8 +197,8 @@ def reported_speaker(verb: Token, subject: Token) -> Token | None:
 def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
     out: list[Token] = []
     passive = is_passive(verb)
-    if passive and not theme_object and verb.dep_ == "xcomp" and not any(c.dep_ == "nsubjpass" for c in verb.children):
-        out += [c for c in verb.head.children if c.dep_ == "dobj"]  # "ordered the prisoners to be released"
+    if passive and not theme_object:
+        out += _ordered_done_to(verb)
     for child in verb.children:
         dep = child.dep_
         if dep == "nsubjpass" and not theme_object:
@@ -217,12 +220,7 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         out += [p for t in verb.children if t.dep_ in ("dobj", "nsubjpass") for prep in t.children
                 if prep.dep_ == "prep" and prep.lower_ in preps for p in pobjs(prep)
                 if not is_time(p)]
-    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
-        # "lodged a complaint with the WTO against US tariffs": aimed at the tariffs, lodged with the WTO
-        out = [o for o in out if o.head.lower_ != "with"]
-    losers = _taken_from(verb)
-    if losers:  # "recaptured the village of Kalma from RSF fighters": those it was taken from, not the place
-        out = losers + [o for o in out if o.dep_ != "dobj"]
+    out = _aimed_at(verb, out)
     if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
         out.append(verb.head)
     if not out and verb.dep_ == "conj":  # "shelled and bombed the town" shares the object
@@ -235,6 +233,24 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         # "received the Qatari envoy to discuss the truce": the one received, after the purpose's own objects
         out.extend(o for o in owner.children if o.dep_ in ("dobj", "dative") and is_actor_like(o))
     return out
+
+
+def _ordered_done_to(verb: Token) -> list[Token]:
+    """The object of the verb governing a passive infinitive with no subject of its own: "ordered the prisoners to
+    be released" releases the prisoners."""
+    if verb.dep_ != "xcomp" or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "dobj"]
+
+
+def _aimed_at(verb: Token, recipients: list[Token]) -> list[Token]:
+    """``recipients`` as the verb's prepositions aim them: "against" over "with" ("lodged a complaint with the WTO
+    against US tariffs": aimed at the tariffs, lodged with the WTO), and those ground is taken "from" over the
+    ground ("recaptured the village of Kalma from RSF fighters")."""
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
+        recipients = [r for r in recipients if r.head.lower_ != "with"]
+    losers = _taken_from(verb)
+    return losers + [r for r in recipients if r.dep_ != "dobj"] if losers else recipients
 
 
 def _taken_from(verb: Token) -> list[Token]:
