@@ -247,10 +247,16 @@ def _aimed_at(verb: Token, recipients: list[Token]) -> list[Token]:
     """``recipients`` as the verb's prepositions aim them: "against" over "with" ("lodged a complaint with the WTO
     against US tariffs": aimed at the tariffs, lodged with the WTO), and those ground is taken "from" over the
     ground ("recaptured the village of Kalma from RSF fighters")."""
-    if any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children):
+    if _against([verb]):
         recipients = [r for r in recipients if r.head.lower_ != "with"]
     losers = _taken_from(verb)
     return losers + [r for r in recipients if r.dep_ != "dobj"] if losers else recipients
+
+
+def _against(owners: list[Token]) -> list[Token]:
+    """The objects of "against" on any of ``owners``: whom an act is aimed at."""
+    return [p for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ == "against" for p in pobjs(c)
+            if not is_time(p)]
 
 
 def _taken_from(verb: Token) -> list[Token]:
@@ -362,26 +368,17 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
     actors, recipients = between(noun)
     # who claims the act did it, whatever names the act ("claimed the Ghazni attacks": not Ghazni)
     actors = actors or claimant(noun) or modifier_actor(noun) or firing_owner(noun)
-    against: list[Token] = []
     for child in noun.children:
         if child.dep_ == "prep":
             word = child.lower_
             if word in NOUN_RECIPIENT_PREPS or (word == "of" and lemma_of(noun) not in event_words().of_agent_nouns):
-                found = [p for p in pobjs(child) if not is_time(p)]
-                recipients.extend(found)
-                against.extend(found if word == "against" else [])
+                recipients.extend(p for p in pobjs(child) if not is_time(p))
     verb = governing_verb(noun)
     anchor = verb if verb is not None else noun
-    if verb is not None and lemma_of(verb) in lex.light_verbs:  # "lodged a complaint ... against US tariffs"
-        against += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "against" for p in pobjs(c)
-                    if not is_time(p)]
-    if against:  # "a complaint with the WTO against US tariffs": aimed at the tariffs, lodged with the WTO
+    # "filed a lawsuit with the court against X": aimed at X, filed with the court (the light verb's "against" too)
+    against = _against([noun] + ([verb] if verb is not None and lemma_of(verb) in lex.light_verbs else []))
+    if against:
         recipients = list(dict.fromkeys(against + [r for r in recipients if r.head.lower_ not in ("with", "against")]))
-    if verb is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") \
-            and lemma_of(verb) in event_words().reporting_verbs and _noun_type(noun, lex) == "CONSULT":
-        # "Peres told Mubarak in a phone call": the teller and the one told are the call's sides
-        actors = actors or subject_of(verb)
-        recipients = recipients or [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if verb is not None and lemma_of(verb) in lex.light_verbs:
         # "launched a mediation effort": the event noun modifies the verb's object
         role = noun.head.dep_ if noun.dep_ == "compound" else noun.dep_
@@ -392,17 +389,6 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
         if not recipients:
             recipients = recipients_of_verb(verb, theme_object=True)
     return actors, recipients, anchor
-
-
-def _noun_type(noun: Token, lex: Lexicon) -> str | None:
-    """The event type the lexicon gives an event noun, by itself or with its modifier ("phone call")."""
-    lemma = lemma_of(noun)
-    for child in noun.children:
-        code = lex.compound_nouns.get((lemma_of(child), lemma)) if child.dep_ in ("compound", "amod") else None
-        if code is not None:
-            return code.type
-    code = lex.nouns.get(lemma)
-    return code.type if code is not None else None
 
 
 def instrument(verb: Token, lex: Lexicon, nominal_codes: dict[int, Code]) -> tuple[Token, Code] | None:

@@ -436,28 +436,22 @@ def _merged_counts(kept: Event, other: Event) -> Counts:
     two mentions' tolls that differ are two claims ("82 killed, officials said" ... "75 killed there, the Red Cross
     said"), and an added figure keeps who gave it."""
     mine, theirs = kept.counts, other.counts
-    added = _added_figures(mine, theirs)
     differing = tuple(
         StatedFigure(f, value, other.attribution.text if other.attribution else None, other.evidence.sentence,
                      other.evidence.start, other.evidence.end)
         for f in _COUNT_FIELDS
         if (value := getattr(theirs, f)) is not None and getattr(mine, f) != value)
+    return _filled_counts(mine, theirs, differing=differing)
+
+
+def _filled_counts(mine: Counts, theirs: Counts, *, differing: tuple[StatedFigure, ...] = ()) -> Counts:
+    """``mine`` with the figures only ``theirs`` states ("killing 24" told by another word of one sentence), and
+    ``differing`` kept beside its own."""
+    added = {f: value for f in _COUNT_FIELDS if getattr(mine, f) is None and (value := getattr(theirs, f)) is not None}
     also = tuple(dict.fromkeys(mine.also_stated + differing + theirs.also_stated))
     if not added and also == mine.also_stated:
         return mine
     bounds = mine.bounds + tuple(b for b in theirs.bounds if b[0] in added)
-    return replace(mine, bounds=bounds, also_stated=also, **added)
-
-
-def _added_figures(mine: Counts, theirs: Counts) -> dict[str, int]:
-    return {f: value for f in _COUNT_FIELDS if getattr(mine, f) is None and (value := getattr(theirs, f)) is not None}
-
-
-def _filled_counts(mine: Counts, theirs: Counts) -> Counts:
-    """``mine`` with the figures only ``theirs`` states: one sentence's toll told by another word of it."""
-    added = _added_figures(mine, theirs)
-    bounds = mine.bounds + tuple(b for b in theirs.bounds if b[0] in added)
-    also = tuple(dict.fromkeys(mine.also_stated + theirs.also_stated))
     return replace(mine, bounds=bounds, also_stated=also, **added)
 
 

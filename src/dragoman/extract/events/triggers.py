@@ -891,6 +891,8 @@ def _noun_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
         return None
     code = state.codes[tok.i]
     actors, recipients, anchor = noun_arguments(tok, lex)
+    if code.type == "CONSULT":
+        actors, recipients = _teller_and_told(tok, actors, recipients)
     if code == KILLED and lemma_of(tok) in event_words().death_nouns:
         actors = cause_actor(violent_cause(tok, lex))
     code, actors = _done_to_noun(tok, anchor, code, actors)
@@ -899,6 +901,15 @@ def _noun_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     if code.type == "MOBILIZE" and lemma_of(tok) in event_words().exercise_nouns and joint(tok, actors):
         code = Code("COOPERATE", CAMEO_MILITARY_COOPERATION, None)  # exercises of two armies together
     return _found(tok, code, actors, recipients, anchor, nominal=True, end=state.matches[tok.i][2])
+
+
+def _teller_and_told(noun: Token, actors: list[Token], recipients: list[Token]) -> tuple[list[Token], list[Token]]:
+    """A call or talk a speech verb was told in: "Peres told Mubarak in a phone call" has the teller and the one
+    told as its sides, where the noun names none."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or lemma_of(verb) not in event_words().reporting_verbs:
+        return actors, recipients
+    return actors or subject_of(verb), recipients or [c for c in verb.children if c.dep_ in ("dobj", "dative")]
 
 
 def _talker(noun: Token) -> list[Token]:
