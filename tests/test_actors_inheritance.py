@@ -95,3 +95,13 @@ def test_actors_a_name_taken_up_by_its_first_word_keeps_its_country() -> None:
     both = "Kim Jong Un met Kim Yo Jong on Monday. Kim said the talks went well."
     kim = actor_in(both, "Kim", nth=2)
     assert kim is None or kim.name not in ("Kim Jong Un", "Kim Yo Jong")
+
+
+def test_actors_a_list_of_titles_of_a_country_is_that_country_not_the_earlier_holder() -> None:
+    events = code_text("Egyptian President Hosni Mubarak spoke to Peres by phone last week. Peres made an official "
+                       "visit to Prague on Monday, where he met with the president, prime minister and foreign "
+                       "minister of the Czech Republic.", published="2009-03-20")
+    consults = [e for e in events if e.type == "CONSULT" and e.modality == "asserted"]
+    # the visit and the meeting it was for are one happening; its hosts are Czech, not the earlier president
+    assert len(consults) == 1
+    assert consults[0].recipient is not None and consults[0].recipient.country == "CZE"

@@ -248,3 +248,25 @@ def test_a_bomb_and_its_toll_are_one_event_with_the_victims() -> None:
 def test_a_clause_that_is_no_toll_stays_its_own_event() -> None:
     events = asserted("A soldier was killed by a roadside bomb on Monday while battling militants near Kidal.")
     assert {e.evidence.trigger for e in events if e.type == "ASSAULT"} == {"killed", "battling"}
+
+
+def test_a_story_told_twice_with_its_date_is_one_lawsuit() -> None:
+    # "earlier" belongs to the date of the mention: it opens no other incident
+    lead = ("A farmer and his son have filed a lawsuit against the Nairobi county police earlier this year, "
+            "claiming they were beaten at a checkpoint.")
+    events = asserted(f"{lead} The county declined to comment. {lead}")
+    assert [e.evidence.trigger for e in events if e.type == "ACCUSE"] == ["lawsuit"]
+
+
+def test_a_clause_naming_no_one_new_is_the_same_accusation() -> None:
+    events = asserted("Two students sued the Lagos state police on Monday, alleging they were tortured in custody.")
+    assert len([e for e in events if e.type == "ACCUSE"]) == 1
+
+
+def test_a_later_mention_that_names_the_doer_takes_over() -> None:
+    events = asserted("A student was detained in Accra on Monday after a protest. "
+                      "The court heard that police officers arrested him outside the campus.")
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert len(arrests) == 1
+    assert arrests[0].actor is not None and "officers" in arrests[0].actor.text
+    assert arrests[0].location is not None and arrests[0].location.name == "Accra"

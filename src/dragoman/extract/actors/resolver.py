@@ -588,8 +588,8 @@ class ActorResolver:
         people lexicon's or the document's titled mention; a pronoun's is its antecedent's. None when no owner
         names a country: then the context decides, never another state the story names."""
         owners = [c for c in head.children if c.dep_ == "poss"]
-        owners += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "under")
-                   for p in prep.children if p.dep_ == "pobj"]
+        owners += [p for title in _listed_with(head) for prep in title.children
+                   if prep.dep_ == "prep" and prep.lower_ in ("of", "under") for p in prep.children if p.dep_ == "pobj"]
         owners += [p for adj in head.children if adj.dep_ in ("amod", "acl", "relcl")
                    and adj.lower_ in lx.actor_words().allegiance_words
                    for prep in adj.children if prep.dep_ == "prep" and prep.lower_ == "to"
@@ -684,7 +684,7 @@ class ActorResolver:
 
     def _by_title(self, head: Token, key: str) -> _Person | None:
         """A bare title ("the minister") inherits the latest earlier person holding it."""
-        if any(c.dep_ == "poss" or c.ent_type_ in ("GPE", "NORP") for c in head.children):
+        if any(c.dep_ == "poss" or c.ent_type_ in ("GPE", "NORP") for c in head.children) or _of_a_place(head):
             return None
         word = key.split()[-1]
         for person in reversed(self._titled):
@@ -983,3 +983,21 @@ def _name(tokens: list[Token], skip: set[int]) -> str | None:
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
+
+
+def _of_a_place(head: Token) -> bool:
+    """A title said to be of a country or place, itself or as one of a list ("the president, prime minister and
+    foreign minister of the Czech Republic"): another holder than the story's earlier one."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "of"
+               and any(o.ent_type_ in ("GPE", "NORP") for o in prep.children)
+               for title in _listed_with(head) for prep in title.children)
+
+
+def _listed_with(head: Token) -> list[Token]:
+    """``head`` and the nouns listed after it, as parsed: conjuncts and appositions ("the president, prime minister
+    and foreign minister of ...": the "of" hangs on the last)."""
+    nouns, seen = [head], 0
+    while seen < len(nouns) and len(nouns) < 8:
+        nouns += [c for c in nouns[seen].children if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN")]
+        seen += 1
+    return nouns

@@ -312,12 +312,25 @@ _PEOPLE_WORDS: Final = frozenset({"people", "persons", "civilians", "others", "r
                                   "worshippers", "bystanders"})
 
 
+def _named_by(side: Actor | None, of: Actor | None) -> bool:
+    """``side`` is absent, a pronoun, or the very mention ``of`` is (the same words)."""
+    return side is None or _pronoun(side) or (of is not None and side.text.lower() == of.text.lower())
+
+
 def _town_and_its_people(kept: Event, other: Event) -> bool:
     """One mention tells the act done to a town ("shelled El Fasher": the town its recipient, or none but the town
     its place) and the other its toll on the town's people ("killing 14 civilians", of the town's country): one
     happening told twice."""
     return (_done_to_its_place(kept) and _people_there(other, kept)) or \
         (_done_to_its_place(other) and _people_there(kept, other))
+
+
+def _visit_and_its_hosts(kept: Event, other: Event) -> bool:
+    """One mention is a visit to a place ("made an official visit to Prague") and the other a meeting with people of
+    that place's country ("met with the president ... of the Czech Republic"): one visit told twice."""
+    return any(visit.mode == "visit" and _done_to_its_place(visit) and meeting.recipient is not None
+               and meeting.recipient.country == visit.location.country
+               for visit, meeting in ((kept, other), (other, kept)) if visit.location is not None)
 
 
 def _done_to_its_place(event: Event) -> bool:
@@ -388,7 +401,8 @@ def same_happening(kept: Event, other: Event, *, parties_by_country: bool = Fals
         # copies of one trigger split per conjoined party ("lawyers and activists were arrested") are one
         # happening when they name the same countries; of different countries they are CAMEO's dyads
         return _parties(kept) == _parties(other) and _parties(kept) != (None, None)
-    town = _town_and_its_people(kept, other) and _same_party(kept.actor, other.actor) and kept.actor is not None
+    town = (_town_and_its_people(kept, other) or _visit_and_its_hosts(kept, other)) \
+        and _same_party(kept.actor, other.actor) and kept.actor is not None
     # a pronoun's country is its antecedent's, already named: it adds no party
     if not town and not _within((None if _pronoun(other.actor) else _country(other.actor),
                                  None if _pronoun(other.recipient) else _country(other.recipient)), _parties(kept)):
@@ -399,11 +413,15 @@ def same_happening(kept: Event, other: Event, *, parties_by_country: bool = Fals
     if not (_places_agree(_stated_place(kept), _stated_place(other)) and _dates_agree(kept, other)):
         return False
     if kept.evidence.start == other.evidence.start:
-        # within a sentence the coder already keeps one event per dyad: only a bare mention is another's, or the
-        # toll of the act on a town ("shelled El Fasher, killing 14 civilians")
-        return (other.actor is None and other.recipient is None) or town
+        # within a sentence the coder already keeps one event per dyad: only a mention naming no one the other
+        # does not ("launched a lawsuit against the police, alleging ..."), or the toll of the act on a town
+        # ("shelled El Fasher, killing 14 civilians")
+        return town or all(_named_by(side, of) for side, of in ((other.actor, kept.actor),
+                                                               (other.recipient, kept.recipient)))
     later = max(kept, other, key=lambda e: e.evidence.start)
-    opening = _sentence_words(later.evidence.sentence) & event_words().new_incident_words
+    # a word of the mention's own date opens nothing ("launched a lawsuit earlier this year", told twice)
+    opening = (_sentence_words(later.evidence.sentence) - _sentence_words(later.when.text or "")) \
+        & event_words().new_incident_words
     if _toll_only(later):
         opening -= _MORE_OF_THE_SAME  # "35 people also were wounded": more of the same toll
     return not opening
@@ -455,6 +473,15 @@ def _filled_counts(mine: Counts, theirs: Counts, *, differing: tuple[StatedFigur
     return replace(mine, bounds=bounds, also_stated=also, **added)
 
 
+def _named(mine: Actor | None, theirs: Actor | None) -> Actor | None:
+    """A side the record only implied named by another mention of the happening, of the same country ("was
+    detained on Monday": police implied ... "police officers arrested him")."""
+    if mine is not None and mine.start is None and theirs is not None and theirs.start is not None \
+            and not _pronoun(theirs) and mine.country == theirs.country:
+        return theirs
+    return mine
+
+
 def _taking_over(later: Event, earlier: Event) -> Event:
     """``later`` in place of ``earlier``, one happening's mentions: its parties, with the figures, a finer place and
     a stated date only ``earlier`` gives kept ("arrested 14 in Cottonport on Monday" ... "Task Force officers
@@ -483,12 +510,14 @@ def one_happening_once(events: Sequence[Event]) -> list[Event]:
             if held.type != event.type or held.modality != event.modality:
                 continue  # cheap test first: a long story has hundreds of events
             if _told(event) <= _told(held) and same_happening(held, event):
-                kept[index] = replace(held, counts=_merged_counts(held, event))
+                kept[index] = replace(held, counts=_merged_counts(held, event), actor=_named(held.actor, event.actor),
+                                      recipient=_named(held.recipient, event.recipient))
                 break
             # a first mention gives way to a later one of the same happening that tells more (parties, their
             # countries: "task force arrests 14" ... "Task Force officers arrested 14 in Cottonport"), a headline's
             # to the first in the body that names its countries (a headline's parse is poor: "Car Bomb Kills")
-            if (_told(event) > _told(held) and same_happening(event, held)) or (headline(held.evidence.sentence)
+            # (a later mention as telling as the first that names a side the first left unnamed takes over too)
+            if (_told(event) >= _told(held) and same_happening(event, held)) or (headline(held.evidence.sentence)
                                                          and not headline(event.evidence.sentence)
                                                          and same_happening(event, held, parties_by_country=True)):
                 kept[index] = _taking_over(event, held)

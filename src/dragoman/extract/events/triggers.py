@@ -907,6 +907,9 @@ def _teller_and_told(noun: Token, actors: list[Token], recipients: list[Token]) 
     """A call or talk a speech verb was told in: "Peres told Mubarak in a phone call" has the teller and the one
     told as its sides, where the noun names none."""
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") else None
+    if verb is not None and verb.dep_ in ("ccomp", "xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        verb = verb.head  # a fronted "In a phone call to mark ..., X told Y" hung on the infinitive
     if verb is None or verb.pos_ not in ("VERB", "AUX") or lemma_of(verb) not in event_words().reporting_verbs:
         return actors, recipients
     return actors or subject_of(verb), recipients or [c for c in verb.children if c.dep_ in ("dobj", "dative")]
