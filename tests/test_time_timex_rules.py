@@ -83,3 +83,14 @@ def test_keyed_search_finds_what_a_full_scan_finds() -> None:
     assert [t.text for t in found] == ["2019", "Last year", "three years ago", "the third quarter of 2021",
                                        "March 2020", "May 2021"]
     assert [t.value for t in found] == ["2019", "2023", "2021", "2021-Q3", "2020-03", "2021-05"]
+
+
+@pytest.mark.parametrize("text", ["The offensive has killed more than 1600 civilians.",
+                                  "At least 2000 people fled the town.", "Some 1500 troops were deployed.",
+                                  "The army sent 1800 soldiers to the border."])
+def test_a_count_of_people_is_no_year(text: str) -> None:
+    assert [t.value for t in find_timexes(text, dct=DCT)] == []
+
+
+def test_a_year_before_a_plural_noun_stays_a_year() -> None:
+    assert [t.value for t in find_timexes("The 2016 elections were disputed.", dct=DCT)] == ["2016"]

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 from . import calendar as cal
 from .calendar import Tense
@@ -244,11 +244,22 @@ _rule(rf"\b(?:(?P<mod>{MOD})[-\s]+|(?P<rel>last|next|this)\s+)(?P<mon>{MONTH})(?
 _rule(rf"\b(?P<mon>{SAFE_MONTH})(?![\s-]*\d)(?!\w)", needs=_MONTH_STEMS)(_month_alone)
 
 
+# Words that make a four-digit number a count: before it ("more than", "at least", "some") or after it (people).
+_COUNT_BEFORE: Final = re.compile(r"\b(?:(?:more|fewer|less)\s+than|at\s+least|at\s+most|up\s+to|nearly|almost|"
+                                  r"roughly|approximately|some)\s+$", re.I)
+_COUNTED_AFTER: Final = re.compile(r"\s+(?:people|persons|civilians|soldiers|troops|fighters|militants|rebels|"
+                                   r"refugees|migrants|residents|protesters|prisoners|deaths|dead|casualties|"
+                                   r"families|homes|houses|children|women|men)\b", re.I)
+
+
 # A year is not the last four digits of a phone number ("815-748-2060", "748.2060": three digits and a dash).
 @_rule(rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?:(?:fiscal|calendar|the\s+year|the\s+end\s+of)\s+)?(?<![$#\d,.])(?<!(?<!\d)\d{{3}}[-.])(?P<year>{YEAR})"
        r"(?P<s>'?s)?(?![\d,.]\d)(?!\s*(?:%|percent|per\s+cent))\b", re.I,
        key=r"(?:1[6-9]|20)\d\d", back=40)
 def _year(m: re.Match[str], ctx: _Ctx) -> tuple[TimexType, str] | None:
+    if not m["mod"] and (_COUNT_BEFORE.search(m.string, max(0, m.start() - 16), m.start())
+                         or _COUNTED_AFTER.match(m.string, m.end())):
+        return None  # "more than 1600 civilians", "1500 troops": a count, not a year
     if m["s"]:
         return "DATE", m["year"][:3]
     return "DATE", m["year"]
