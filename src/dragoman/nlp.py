@@ -85,7 +85,23 @@ def get_nlp() -> Language:
         ) from exc
     nlp.add_pipe("dragoman_paragraphs", before="parser")
     _use_cached_rules(nlp)
+    _keep_whole(nlp, WHOLE_WORDS)
     return nlp
+
+
+# Hyphenated verbs the tokenizer would cut in two, and the parser then reads as a noun compound ("the police
+# lathi-charged the mob": "The police lathi" its subject): kept one token in every inflection.
+WHOLE_WORDS = ("lathi-charge", "baton-charge", "cane-charge")
+
+
+def _keep_whole(nlp: Language, words: Iterable[str]) -> None:
+    from spacy.symbols import ORTH
+
+    for word in words:
+        stem = word[:-1] if word.endswith("e") else word
+        for form in (word, word + "s", stem + "ed", stem + "ing"):
+            for cased in (form, form[0].upper() + form[1:]):
+                nlp.tokenizer.add_special_case(cased, [{ORTH: cased}])
 
 
 def _register_components(language: type[Language]) -> None:
