@@ -96,12 +96,16 @@ WHOLE_WORDS = ("lathi-charge", "baton-charge", "cane-charge")
 
 def _keep_whole(nlp: Language, words: Iterable[str]) -> None:
     from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
 
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a pipeline with its own tokenizer function: nothing to teach
     for word in words:
         stem = word[:-1] if word.endswith("e") else word
         for form in (word, word + "s", stem + "ed", stem + "ing"):
             for cased in (form, form[0].upper() + form[1:]):
-                nlp.tokenizer.add_special_case(cased, [{ORTH: cased}])
+                tokenizer.add_special_case(cased, [{ORTH: cased}])
 
 
 def _register_components(language: type[Language]) -> None:
