@@ -121,3 +121,17 @@ def test_talks_with_someone_are_held_by_the_subject_of_the_clause_around_them() 
     (e,) = only("Ambassador Luc Dupont told reporters after two days of talks with Duma deputies.", "CONSULT")
     assert e.actor is not None and e.actor.text == "Ambassador Luc Dupont"
     assert e.recipient is not None and e.recipient.text == "Duma deputies"
+
+
+def test_who_is_complained_of_is_the_subject_of_the_complaint() -> None:
+    (e,) = only("John Smith complained that Russia was blocking the council's work.", "ACCUSE")
+    assert e.recipient is not None and e.recipient.country == "RUS"
+    # the act is placed by the accused's own name: that says nothing of where the speaker is from
+    assert e.actor is not None and e.actor.country is None
+
+
+def test_charged_that_with_a_clause_is_an_accusation_not_a_court_charge() -> None:
+    (e,) = only("The opposition charged that the government had rigged the vote.", "ACCUSE")
+    assert e.recipient is not None and e.recipient.text == "the government"
+    assert [x.type for x in code_text("The man is charged in the robbery of a bank.", published=PUBLISHED)
+            if x.type == "ACCUSE"] == []

@@ -48,7 +48,7 @@ import ftfy
 from .. import lexicon as lx
 from ..codes import PLOVER_QUAD
 from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place, When, event_id_for
-from .actors.resolver import ActorResolver
+from .actors.resolver import ActorResolver, names_its_state
 from .events.arguments import lemma_of, place_heads
 from .events.attribution import attribution_for
 from .events.coding import choose_code
@@ -604,13 +604,21 @@ LOCAL_SECTORS = frozenset({"CVL", "REB", "UAF", "COP", "MIL", "GOV", "OPP", "LAB
                            "BUS", "JRN", "HRI", "CRM"})
 
 
-def _local(actor: Actor | None, place: Place | None) -> Actor | None:
+def _local(actor: Actor | None, other: Actor | None, place: Place | None) -> Actor | None:
     """An actor of a domestic or civilian sector the text gives no country ("20 people", "gunmen", "police")
-    takes the country where the event happened ("killed 20 people in Baghdad": Iraqis)."""
+    takes the country where the event happened ("killed 20 people in Baghdad": Iraqis), unless the event is
+    placed only by the other side's own name ("the minister charged that Iran ...")."""
     if actor is None or actor.country is not None or actor.sector not in LOCAL_SECTORS or place is None or \
-            not place.country:
+            not place.country or _placed_by(other, place):
         return actor
     return replace(actor, country=place.country)
+
+
+def _placed_by(side: Actor | None, place: Place) -> bool:
+    """The event's place is the mention of ``side``, a state named as itself ("complained that Russia ...",
+    "visited South Africa"): no sign of where the other side is from. (A court or county named with its
+    place, "an Ohio court", still places a local other side.)"""
+    return side is not None and side.start is not None and place.start == side.start and names_its_state(side)
 
 
 def _domestic(actor: Actor | None, other: Actor | None, place: Place | None, resolver: ActorResolver) -> Actor | None:
@@ -624,7 +632,9 @@ def _domestic(actor: Actor | None, other: Actor | None, place: Place | None, res
             resolver.is_person(actor) or (other is not None and other.sector in ("COP", "JUD")))):
         return actor
     other_country = other.country if other is not None else None
-    if place is not None and place.country:
+    if place is not None and place.country and _placed_by(other, place):
+        country = None  # "complained that Russia ...": no sign of home
+    elif place is not None and place.country:
         country = place.country if other_country in (None, place.country) else None
     else:
         country = other_country if other is not None and other.sector in STATE_SECTORS else None
@@ -750,8 +760,8 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         # "the suspect was arrested in Lagos": the police (the courts, for a charge) of the place's country
         pairs = [(official, r) for _s, r in pairs]
     for sender, receiver in pairs:
-        actor = source.move(_domestic(_local(sender, place), receiver, place, actors.resolver))
-        recipient = source.move(_domestic(_local(receiver, place), sender, place, actors.resolver))
+        actor = source.move(_domestic(_local(sender, receiver, place), receiver, place, actors.resolver))
+        recipient = source.move(_domestic(_local(receiver, sender, place), sender, place, actors.resolver))
         out.append(Event(
             # ids hash the cleaned text: the same whichever quotes or dashes the source typed, and as before
             event_id=event_id_for(article.doc_id, code.type, o_t_start, _text(sender) or None,

@@ -418,7 +418,8 @@ def addressees(verb: Token, code: Code, consumed: set[int]) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to") and code.type == "REQUEST":
             out.extend(p for p in pobjs(child) if not is_time(p))
-    if code.type in ("REQUEST", "THREATEN"):  # "demanded that the US cancel ...": the subject of the demand
+    # "demanded that the US cancel ...", "complained that Russia was blocking ...": the subject of the content
+    if code.type in ("REQUEST", "THREATEN", "ACCUSE"):
         for child in verb.children:
             if child.dep_ == "ccomp":
                 out.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))

@@ -114,6 +114,7 @@ DEMAND_MODALS: Final = frozenset({"must", "should"})
 PHONE_CALL: Final = Code("CONSULT", CAMEO_DISCUSS_BY_TELEPHONE, "phone")
 PERMIT: Final = Code("CONCEDE", CAMEO_YIELD, None)
 KILLED: Final = Code("ASSAULT", CAMEO_ASSAULT, None)
+ALLEGED: Final = Code("ACCUSE", CAMEO_ACCUSE, "allege")
 
 # (code, is_nominal, end offset) of a trigger token.
 Match = tuple[Code, bool, int]
@@ -523,10 +524,19 @@ def _plain_verb_code(tok: Token, lemma: str, lex: Lexicon, end: int) -> tuple[Co
         # misread so ("after gunmen attack on New Year Day") is still its event
         return None
     if code is not None and code.mode == "arrest" and _not_seizing_people(tok, lex):
-        return None
+        # "charged that Iran had armed the rebels": an accusation, not a court's charge
+        return (ALLEGED, end) if lemma in event_words().clause_accusations and _alleges(tok) else None
     if lemma in event_words().clause_appeals and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return None  # "encouraged X to repeal" is an appeal; "encourages investment", "were encouraged by" are not
     return (code, end) if code is not None else None
+
+
+def _alleges(verb: Token) -> bool:
+    """An active verb with no object and a clause after it that names who did what: "charged (that) Iran had armed
+    the rebels" (not "is charged in robbery", "they charge differently")."""
+    children = list(verb.children)
+    return not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in children) and any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(s.dep_ == "nsubj" for s in c.children) for c in children)
 
 
 def _not_seizing_people(verb: Token, lex: Lexicon) -> bool:

@@ -46,6 +46,7 @@ class EventWords:
     gathering_verbs: frozenset[str]
     alleged_wrongs: frozenset[str]
     clause_appeals: frozenset[str]
+    clause_accusations: frozenset[str]
     equipment_heads: frozenset[str]
     custody_verbs: frozenset[str]
     custody_places: frozenset[str]
