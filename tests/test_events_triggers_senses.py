@@ -239,3 +239,11 @@ def test_a_protest_lodged_with_a_state_is_an_official_complaint() -> None:
                 if e.evidence.trigger == "protested"]
     assert (event.type, event.cameo, event.recipient and event.recipient.country) == ("ACCUSE", "114", "JPN")
     assert [e.type for e in coded("Thousands of students protested in Nairobi on Monday.")] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text", ["The government withdrew its objection to the plan.",
+                                  "Prosecutors dropped the charges against the activists.",
+                                  "The union abandoned its demand for a pay rise."])
+def test_a_claim_withdrawn_is_yielding_not_a_pullback_or_a_new_claim(text: str) -> None:
+    events = code_text(text, published="2024-03-06")
+    assert [(e.type, e.cameo) for e in events] == [("CONCEDE", "080")]
