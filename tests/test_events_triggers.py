@@ -158,3 +158,17 @@ def test_no_lexicon_file_repeats_a_key() -> None:
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     for path in sorted(LEXICON_DIR.glob("*.yaml")):
         yaml.load(path.read_text("utf-8"), Loader=Strict)  # noqa: S506 - a safe loader with one check added
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Thousands of people turned out to support Zuma as he arrived at the court.", "Zuma"),
+    ("Hundreds of villagers gathered to denounce the governor.", "the governor"),
+])
+def test_a_crowd_turning_out_to_back_or_oppose_someone_is_a_rally_aimed_at_them(text: str, recipient: str) -> None:
+    events = code_text(text, published="2024-03-06")
+    assert [(e.type, e.cameo) for e in events] == [("PROTEST", "141")]  # the aim is no event of its own
+    assert events[0].recipient is not None and events[0].recipient.text == recipient
+
+
+def test_a_crowd_turning_out_to_watch_is_no_rally() -> None:
+    assert code_text("Thousands of people turned out to watch the parade.", published="2024-03-06") == []

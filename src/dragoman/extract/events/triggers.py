@@ -209,8 +209,11 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     if entered is not None:
         return entered, end
     gathering = lemma in event_words().gathering_verbs and _protesters_gather(tok)
-    if gathering or (lemma == "take" and _to_the_streets(tok)):
-        return PROTEST_GATHERING, end
+    if gathering or (lemma == "take" and _to_the_streets(tok)) or _rally(tok, lemma):
+        particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
+        return PROTEST_GATHERING, (particle.idx + len(particle.text) if particle is not None else end)  # "turned out"
+    if _rally_aim(tok):
+        return None  # "turned out to support Zuma": the rally's aim, told by the rally
     if lemma == "commit" and _alleged_wrong(tok):
         return ALLEGATION, end
     if lemma in event_words().permit_verbs and _permits_actor(tok):
@@ -381,6 +384,34 @@ def _to_the_streets(verb: Token) -> bool:
     """"Took to the streets": a crowd went out to protest."""
     return any(prep.dep_ == "prep" and prep.lower_ == "to" and any(lemma_of(p) == "street" for p in pobjs(prep))
                for prep in verb.children)
+
+
+def _rally(verb: Token, lemma: str) -> bool:
+    """A crowd of people gathers or turns out to back or oppose someone ("thousands of people turned out to
+    support Zuma", "hundreds gathered to denounce the law"): a demonstration, whoever the crowd is."""
+    words = event_words()
+    if not (lemma in words.gathering_verbs or (lemma == "turn" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))):
+        return False
+    return bool(_rally_purposes(verb)) and any(_crowd(s) for s in subject_of(verb))
+
+
+def _rally_purposes(verb: Token) -> list[Token]:
+    """The infinitives of a gathering's purpose that make it a rally ("to support", "to protest")."""
+    return [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and lemma_of(c) in event_words().rally_aims
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
+def _rally_aim(verb: Token) -> bool:
+    return verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i and verb in _rally_purposes(verb.head) \
+        and _rally(verb.head, lemma_of(verb.head))
+
+
+def _crowd(subject: Token) -> bool:
+    """People in number: "thousands (of people)", "hundreds of residents", "crowds", "supporters"."""
+    counted = [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj"]
+    return any(lemma_of(w) in event_words().crowd_words or w.like_num for w in [subject, *counted])
 
 
 def _protesters_gather(verb: Token) -> bool:
@@ -1056,6 +1087,9 @@ def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[T
     """Recipients as the event's type reads them: whom aid helps, the callee, not one's own troops."""
     if code.type == "AID":  # "donated ventilators to assist Ethiopia": who is helped, after named receivers
         recipients = list(recipients) + beneficiaries(tok)
+    if code == PROTEST_GATHERING:  # "turned out to support Zuma": whom the rally is for or against
+        recipients = list(recipients) + [o for aim in _rally_purposes(tok) for o in aim.children
+                                         if o.dep_ in ("dobj", "dative")]
     if code == PHONE_CALL:  # the callee, parsed as a predicate when named alone
         recipients = [c for c in tok.children if c.dep_ in ("dobj", "oprd")] + recipients
     if code.type in ("RETREAT", "MOBILIZE"):  # "withdrew its troops from Chad": its own, not a recipient

@@ -44,6 +44,8 @@ class EventWords:
     military_strike_words: frozenset[str]
     protesting_crowds: frozenset[str]
     gathering_verbs: frozenset[str]
+    rally_aims: frozenset[str]
+    crowd_words: frozenset[str]
     alleged_wrongs: frozenset[str]
     clause_appeals: frozenset[str]
     clause_accusations: frozenset[str]
