@@ -48,3 +48,20 @@ def test_a_base_established_is_a_deployment() -> None:
     event = _first("The army established a new base near the town of Tillia in Niger on Sunday.")
     assert (event.type, event.cameo, event.mode) == ("MOBILIZE", "154", "troops")
     assert event.location is not None and event.location.name == "Tillia"
+
+
+def test_forces_brought_in_are_deployed() -> None:
+    from dragoman.pipeline import code_text
+
+    events = code_text("Scores of extra police were brought in amid fears of violence.", published="2024-03-06")
+    assert [(e.type, e.cameo) for e in events] == [("MOBILIZE", "153")]
+    [army] = code_text("The army brought in reinforcements from the north.", published="2024-03-06")
+    assert army.type == "MOBILIZE" and army.actor is not None and army.actor.text == "The army"
+
+
+def test_forces_brought_in_with_the_passive_auxiliary_left_out_are_deployed() -> None:
+    from dragoman.pipeline import code_text
+
+    events = code_text("The square has been fenced off and hundreds of riot police brought in.", published="2024-03-06")
+    assert "MOBILIZE" in [e.type for e in events]
+    assert code_text("The requiem Mass brought together politicians and police officers.", published="2024-03-06") == []

@@ -17,6 +17,8 @@ import json
 from pathlib import Path
 from typing import Any, Final
 
+import yaml
+
 from .errors import DragomanError, LexiconError, ModelError
 
 PACKAGE_DIR: Final = Path(__file__).resolve().parent
@@ -45,3 +47,29 @@ def read_lexicon(name: str, *, folder: Path = LEXICON_DIR) -> str:
     """The text of lexicon file ``name``; LexiconError when the installation lacks it."""
     return read_text(folder / name, what="lexicon", fix="reinstall dragoman (pip install --force-reinstall)",
                      error=LexiconError)
+
+
+
+class _NoDuplicateKeys(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that refuses a key given twice in one mapping."""
+
+
+def _mapping_once(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: dict[Any, int] = {}
+    for key_node, _value in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} given twice (first on line {seen[key]})", key_node.start_mark)
+        seen[key] = key_node.start_mark.line + 1
+    return loader.construct_mapping(node, deep=deep)
+
+
+_NoDuplicateKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_once)
+
+
+def load_yaml(text: str) -> Any:
+    """YAML text as plain data, like ``yaml.safe_load``, except that a key given twice in one mapping is an error
+    (``yaml.YAMLError`` naming the key and its line): PyYAML keeps the last silently, and a lexicon entry written
+    a second time would hide the first."""
+    return yaml.load(text, Loader=_NoDuplicateKeys)  # noqa: S506 - a SafeLoader subclass

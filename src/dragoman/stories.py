@@ -54,11 +54,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 def _stop_words() -> frozenset[str]:
     """The words story linking leaves out (``lexicon/story_words.yaml``): function words, speech and days."""
-    import yaml
+    from .resources import load_yaml, read_lexicon
 
-    from .resources import read_lexicon
-
-    return frozenset(str(w) for w in yaml.safe_load(read_lexicon("story_words.yaml"))["stop_words"])
+    return frozenset(str(w) for w in load_yaml(read_lexicon("story_words.yaml"))["stop_words"])
 
 
 _STOP: frozenset[str] | None = None

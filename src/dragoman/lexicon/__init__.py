@@ -29,7 +29,7 @@ import pycountry
 import yaml
 
 from ..errors import LexiconError
-from ..resources import read_lexicon
+from ..resources import load_yaml, read_lexicon
 
 SectorKind = Literal["noun", "title", "generic", "modifier"]
 CountryKind = Literal["name", "alias", "adjective", "demonym", "capital"]
@@ -274,7 +274,7 @@ class ActorWords:
 
 def _yaml_mapping(filename: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(read_lexicon(filename))
+        data = load_yaml(read_lexicon(filename))
     except yaml.YAMLError as exc:
         raise LexiconError(f"lexicon {filename} is not valid YAML ({exc}): fix the line it names") from exc
     if not isinstance(data, dict):

@@ -61,7 +61,7 @@ from ...codes import (
     PLOVER_QUAD,
 )
 from ...errors import LexiconError
-from ...resources import LEXICON_DIR, read_lexicon
+from ...resources import LEXICON_DIR, load_yaml, read_lexicon
 from ..actors.resolver import is_actor_like
 from .arguments import (
     addressees,
@@ -133,7 +133,7 @@ def _parse_code(value: object, *, where: str) -> Code:
 def lexicon_from_yaml(text: str) -> Lexicon:
     """Build the lookup tables (dicts keyed by lemma) from the YAML lexicon text."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as exc:
         raise LexiconError(f"event lexicon {LEXICON_PATH} is not valid YAML ({exc}): fix the line it names") from exc
     verbs = {k.lower(): _parse_code(v, where=f"verbs.{k}") for k, v in (data.get("verbs") or {}).items()}
@@ -465,9 +465,13 @@ def _strike_noun(noun: Token) -> Code | None:
 def _object_code(tok: Token, lemma: str, lex: Lexicon) -> Code | None:
     """The code an object verb takes from the class of its theme ("send troops" MOBILIZE, "send aid" AID)."""
     classes = lex.object_verbs.get(lemma)
-    if not classes:
-        return None
+    if not classes or any(c.lower_ == "together" for c in tok.children):
+        return None  # "brought together a coalition of ... police officers": a gathering, not a deployment
     themes = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.tag_ == "VBN" and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children) \
+            and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        # "the capital has been barricaded and scores of police brought in": the passive's auxiliary left out
+        themes += [c for c in tok.children if c.dep_ == "nsubj"]
     for prep in tok.children:  # "provided Ukraine with weapons"
         if prep.dep_ == "prep" and prep.lower_ == "with":
             themes.extend(p for p in prep.children if p.dep_ == "pobj")

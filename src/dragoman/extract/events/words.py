@@ -16,7 +16,7 @@ from typing import Any, cast
 import yaml
 
 from ...errors import LexiconError
-from ...resources import LEXICON_DIR, read_lexicon
+from ...resources import LEXICON_DIR, load_yaml, read_lexicon
 from .types import CATEGORIES, Category
 
 # Read by event_words when first asked for, so a test or a user may point it at another file first.
@@ -143,7 +143,7 @@ def _parse(key: str, kind: str, value: Any) -> Any:
 def words_from_yaml(text: str) -> EventWords:
     """The word lists from the YAML text of ``event_words.yaml``; LexiconError naming the list when one is bad."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as exc:
         raise LexiconError(f"event word lists {WORDS_PATH} are not valid YAML ({exc}): fix the line it names") from exc
     if not isinstance(data, dict):
