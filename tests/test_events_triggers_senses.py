@@ -247,3 +247,18 @@ def test_a_protest_lodged_with_a_state_is_an_official_complaint() -> None:
 def test_a_claim_withdrawn_is_yielding_not_a_pullback_or_a_new_claim(text: str) -> None:
     events = code_text(text, published="2024-03-06")
     assert [(e.type, e.cameo) for e in events] == [("CONCEDE", "080")]
+
+
+@pytest.mark.parametrize("text", ["A higher court reduced the sentence of the former president.",
+                                  "The president commuted the death sentence of the activist.",
+                                  "The supreme court overturned the conviction of the journalist."])
+def test_a_penalty_eased_is_yielding_to_the_one_penalised(text: str) -> None:
+    [event] = code_text(text, published="2024-03-06")
+    assert (event.type, event.cameo) == ("CONCEDE", "080")
+    assert event.recipient is not None and event.recipient.text.startswith("the ")
+
+
+@pytest.mark.parametrize("text", ["This punitive law targets activists who seek transparency.",
+                                  "The new tax hits the poorest families hardest."])
+def test_a_law_that_targets_people_is_no_assault(text: str) -> None:
+    assert [e.type for e in code_text(text, published="2024-03-06") if e.type == "ASSAULT"] == []

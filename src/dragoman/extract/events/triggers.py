@@ -1091,6 +1091,8 @@ def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[T
     """Recipients as the event's type reads them: whom aid helps, the callee, not one's own troops."""
     if code.type == "AID":  # "donated ventilators to assist Ethiopia": who is helped, after named receivers
         recipients = list(recipients) + beneficiaries(tok)
+    if code.type == "CONCEDE":  # "reduced his sentence", "commuted the sentence of the activist": whose it was
+        recipients = list(recipients) + _penalised(tok)
     if code == PROTEST_GATHERING:  # "turned out to support Zuma": whom the rally is for or against
         recipients = list(recipients) + [o for aim in _rally_purposes(tok) for o in aim.children
                                          if o.dep_ in ("dobj", "dative")]
@@ -1104,6 +1106,15 @@ def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[T
     return recipients
 
 
+def _penalised(verb: Token) -> list[Token]:
+    """Whose sentence, conviction or fine the verb eases: the penalty's possessor or its "of" object."""
+    lex = load_lexicon()
+    penalties = [t for t in verb.children if t.dep_ in ("dobj", "nsubjpass") and "penalties" in object_classes(t, lex)]
+    return [o for t in penalties for o in t.children if o.dep_ == "poss"] + [
+        p for t in penalties for prep in t.children if prep.dep_ == "prep" and prep.lower_ in ("of", "against")
+        for p in pobjs(prep)]
+
+
 def _assault_doers(tok: Token, code: Code, actors: list[Token], state: _Sentence,
                    lex: Lexicon) -> list[Token] | None:
     """Who did an assault when its subject is the weapon or the means; None for a natural cause."""
@@ -1115,8 +1126,9 @@ def _assault_doers(tok: Token, code: Code, actors: list[Token], state: _Sentence
         fired_by = firer(inst[0])
         if fired_by:
             actors = fired_by
-    elif code.type == "ASSAULT" and actors and lemma_of(actors[0]) in event_words().non_agents:
-        return None
+    elif code.type == "ASSAULT" and actors and lemma_of(actors[0]) in event_words().non_agents | \
+            event_words().legal_instruments:
+        return None  # "a fire killed 40", "this punitive law targets those individuals"
     elif code.type == "ASSAULT" and actors and _traffic(actors[0]):
         return None  # "a truck struck and killed a pedestrian": a road death, not an assault
     elif code.type == "ASSAULT" and not actors and _accidental_cause(tok, lex):

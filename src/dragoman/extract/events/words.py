@@ -38,6 +38,7 @@ class EventWords:
     deny_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     non_agents: frozenset[str]
+    legal_instruments: frozenset[str]
     vehicles: frozenset[str]
     striking_workers: frozenset[str]
     labor_strike_words: frozenset[str]
