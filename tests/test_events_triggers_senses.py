@@ -262,3 +262,27 @@ def test_a_penalty_eased_is_yielding_to_the_one_penalised(text: str) -> None:
                                   "The new tax hits the poorest families hardest."])
 def test_a_law_that_targets_people_is_no_assault(text: str) -> None:
     assert [e.type for e in code_text(text, published="2024-03-06") if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "An 80-year-old woman was killed when a neighbor accidentally hit her while reversing.",
+    "The hunter accidentally shot his friend during the trip.",
+    "A motorcycle wreck on the avenue killed a passenger on Sunday.",
+    "Three children died in a trailer fire on Sunday.",
+    "It was the third attack on the base this month.",
+    "Afghanistan was his third deployment.",
+    "He pointed an object at the officers who had been summoned to the house.",
+    "Delegates passed a motion to cut off debate on the issue.",
+    "The legislative process had to take precedence over personal feelings.",
+])
+def test_accidents_descriptions_and_everyday_senses_are_no_events(text: str) -> None:
+    assert [e.type for e in code_text(text, published="2024-03-06") if e.modality == "asserted"] == []
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Police accidentally shot a bystander during the raid.", "ASSAULT"),
+    ("There was heavy fighting in Aleppo on Sunday.", "ASSAULT"),
+    ("Three people died in police firing on Sunday.", "ASSAULT"),
+])
+def test_what_stays_an_event_beside_them(text: str, type_: str) -> None:
+    assert type_ in [e.type for e in code_text(text, published="2024-03-06")]

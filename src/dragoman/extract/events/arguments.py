@@ -591,6 +591,9 @@ def violent_cause(head: Token, lex: Lexicon) -> Token | None:
         if tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ in ("pobj", "conj", "pcomp"):
             word = lemma_of(tok)
             code = lex.nouns.get(word)
+            if any(c.dep_ in ("compound", "amod") and lemma_of(c) in event_words().burning_things
+                   for c in tok.children):
+                return None  # "died in a trailer fire", "a house fire": a blaze, not gunfire
             if word in event_words().violent_causes or word in lex.instruments or (
                     code is not None and code.type == "ASSAULT"):
                 return tok

@@ -992,6 +992,8 @@ def _only_mentioned(noun: Token) -> bool:
     something ("talk of sanctions"), or a denied claim: no event reported."""
     if noun.dep_ == "pobj" and noun.head.lower_ in BACKREF_PREPS:
         return True
+    if _said_of_something(noun):
+        return True
     if _speculation(noun):
         return True
     if _reprisal_reference(noun):
@@ -1002,6 +1004,16 @@ def _only_mentioned(noun: Token) -> bool:
     if _modifier_only(noun):
         return True
     return lemma_of(noun) in words.claim_nouns and noun.head.pos_ == "VERB" and lemma_of(noun.head) in words.deny_verbs
+
+
+def _said_of_something(noun: Token) -> bool:
+    """The noun says what something is ("it was the third attack this month", "Afghanistan was his third
+    deployment", "the number one threat ... and the greater threat"), not that a happening occurred; "there was
+    heavy fighting" does report one."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ == "attr" and lemma_of(noun.head) == "be" and not any(
+        c.dep_ == "expl" for c in noun.head.children)
 
 
 def _modifier_only(noun: Token) -> bool:
@@ -1052,6 +1064,16 @@ def _traffic(doer: Token) -> bool:
     """A vehicle as the doer, and no verb of its sentence saying it was driven at someone ("rammed", "plowed")."""
     words = event_words()
     return lemma_of(doer) in words.vehicles and not any(lemma_of(t) in words.ramming_verbs for t in doer.sent)
+
+
+def _by_accident(tok: Token, actors: list[Token]) -> bool:
+    """The harm, or the clause telling how it came about, is said to be accidental ("accidentally", "inadvertently"),
+    and no armed force or police did it: an accident, not an assault (a police shooting stays one)."""
+    words = event_words()
+    clauses = [tok, *(c for c in tok.children if c.dep_ == "advcl")]
+    accidental = any(m.dep_ == "advmod" and m.lower_ in words.accident_adverbs for c in clauses for m in c.children)
+    doers = [*actors, *(d for c in clauses[1:] for d in subject_of(c))]
+    return accidental and not any(lemma_of(d) in words.security_doers for d in doers)
 
 
 def _accidental_cause(tok: Token, lex: Lexicon) -> bool:
@@ -1133,6 +1155,8 @@ def _assault_doers(tok: Token, code: Code, actors: list[Token], state: _Sentence
         return None  # "a truck struck and killed a pedestrian": a road death, not an assault
     elif code.type == "ASSAULT" and not actors and _accidental_cause(tok, lex):
         return None  # "was killed when a truck struck him", "died after a fire broke out"
+    elif code.type == "ASSAULT" and _by_accident(tok, actors):
+        return None  # "a neighbor accidentally hit her while backing out", "accidentally shot his friend"
     if code.type == "ASSAULT" and not actors:
         clauses = {k: c for k, c in state.codes.items() if state.doc[k].dep_ == "advcl"}
         actors = means_actor(tok, lex, {**state.nominal_codes, **clauses})
