@@ -286,3 +286,14 @@ def test_accidents_descriptions_and_everyday_senses_are_no_events(text: str) -> 
 ])
 def test_what_stays_an_event_beside_them(text: str, type_: str) -> None:
     assert type_ in [e.type for e in code_text(text, published="2024-03-06")]
+
+
+@pytest.mark.parametrize("text", [
+    "Then they captured sulfur with a limestone spray.",
+    "The FBI has not released the agent's name.",
+    "There are 28 contracts in the district, according to figures released to local councillors.",
+    "Nelson concedes the number could be a little optimistic.",
+    "Coull also beat out Robert Kusner for the seat.",
+])
+def test_more_everyday_senses_are_no_events(text: str) -> None:
+    assert code_text(text, published="2024-03-06") == []

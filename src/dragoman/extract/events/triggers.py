@@ -192,8 +192,10 @@ def load_lexicon() -> Lexicon:
 
 
 def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
-    if tok.dep_ == "amod":  # "the internationally recognized government": a property, not an act
-        return None
+    if tok.dep_ == "amod" or (tok.dep_ == "conj" and tok.head.dep_ == "amod"):
+        return None  # "the internationally recognized government", "dangerous, threatening parolees": a property
+    if lemma_of(tok) == "beat" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return None  # "beat out Kusner for the seat": won against him
     if _imperative(tok):  # "Call 815-748-2060 for tickets", "Meet the candidates": the page tells its reader
         return None
     lemma = lemma_of(tok)
@@ -493,6 +495,8 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if excluded and tok.dep_ == "relcl" and lemma_of(tok.head) in excluded and not any(
             c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in tok.children):
         return True  # "a deal that he struck with Musharraf": the relative clause's object is the noun it hangs on
+    if excluded and tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma_of(tok.head) in excluded:
+        return True  # "methane gas burned at drilling sites": the participle's noun is its object
     if lemma == "agree" and _opinion_agree(tok):
         return True
     if lemma == "ask" and _question(tok):
