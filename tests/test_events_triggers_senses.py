@@ -297,3 +297,21 @@ def test_what_stays_an_event_beside_them(text: str, type_: str) -> None:
 ])
 def test_more_everyday_senses_are_no_events(text: str) -> None:
     assert code_text(text, published="2024-03-06") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Supply and demand justify the price charged for a good.",
+    "Rates charged by utilities depend on the utilities themselves.",
+    "Alan, 79, strikes out in marathon.",
+    "The Panthers will face Millville, a team that they beat 45-23 last year.",
+    "The medicinal cannabis has stopped her seizures.",
+])
+def test_prices_games_and_fits_are_no_events(text: str) -> None:
+    assert code_text(text, published="2024-03-06") == []
+
+
+def test_forces_committed_are_deployed_and_drug_seizures_stay_seizures() -> None:
+    [guard] = code_text("The National Guard committed 500 soldiers to the operation.", published="2024-03-06")
+    assert guard.type == "MOBILIZE"
+    [seized] = code_text("Customs officers made record drug seizures at the port.", published="2024-03-06")
+    assert (seized.type, seized.mode) == ("COERCE", "confiscate")

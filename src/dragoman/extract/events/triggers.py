@@ -194,8 +194,8 @@ def load_lexicon() -> Lexicon:
 def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     if tok.dep_ == "amod" or (tok.dep_ == "conj" and tok.head.dep_ == "amod"):
         return None  # "the internationally recognized government", "dangerous, threatening parolees": a property
-    if lemma_of(tok) == "beat" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
-        return None  # "beat out Kusner for the seat": won against him
+    if lemma_of(tok) in ("beat", "strike") and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return None  # "beat out Kusner for the seat", "strikes out in marathon": won against him, failed
     if _imperative(tok):  # "Call 815-748-2060 for tickets", "Meet the candidates": the page tells its reader
         return None
     lemma = lemma_of(tok)
@@ -664,8 +664,9 @@ def _match_noun(tok: Token, lex: Lexicon) -> Code | None:
     if lemma in words.theme_nouns and not _weapon_theme(tok, lex):
         return None
     excluded = lex.not_with_modifier.get(lemma)
-    if excluded and any(c.dep_ in ("amod", "compound", "nmod") and lemma_of(c) in excluded for c in tok.children):
-        return None  # "cardiac arrest": another sense of the word
+    if excluded and any(c.dep_ in ("amod", "compound", "nmod", "poss") and (c.lower_ in excluded or lemma_of(c)
+                                                                           in excluded) for c in tok.children):
+        return None  # "cardiac arrest", "her seizures": another sense of the word
     code = lex.nouns.get(lemma)
     if code is not None and code.mode == "arrest" and tok.dep_ == "compound" and not _event_head(tok.head, lex):
         return None  # "an arrest warrant", "the detention law": a document or rule about arrests, not one made
