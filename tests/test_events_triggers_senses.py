@@ -315,3 +315,17 @@ def test_forces_committed_are_deployed_and_drug_seizures_stay_seizures() -> None
     assert guard.type == "MOBILIZE"
     [seized] = code_text("Customs officers made record drug seizures at the port.", published="2024-03-06")
     assert (seized.type, seized.mode) == ("COERCE", "confiscate")
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone with information about the burglaries is asked to call the police department.",
+    "The incident was captured on video by at least one bystander.",
+    "The first vehicle, occupied by a male adult driver, was stopped at a driveway.",
+])
+def test_notices_recordings_and_drivers_are_no_events(text: str) -> None:
+    assert code_text(text, published="2024-03-06") == []
+
+
+def test_appeals_to_a_party_and_towns_occupied_stay_events() -> None:
+    assert [e.type for e in code_text("Police asked residents to stay indoors.", published="2024-03-06")] == ["REQUEST"]
+    assert [e.type for e in code_text("Rebels occupied the town hall on Monday.", published="2024-03-06")] == ["COERCE"]

@@ -501,6 +501,12 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True
     if lemma == "ask" and _question(tok):
         return True
+    if lemma in words.appeal_verbs and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in words.anyone_words
+                                           for c in tok.children):
+        return True  # "anyone with information is asked to call": a standing notice, no appeal to a party
+    if lemma == "capture" and any(p.dep_ == "prep" and p.lower_ in ("on", "in") and any(
+            lemma_of(o) in words.recording_media for o in p.children) for p in tok.children):
+        return True  # "captured on video by a bystander"
     if lemma in words.knowing_verbs and any(c.dep_ == "ccomp" for c in tok.children):
         return True  # "you appreciate that the episode is disorientating": knowing, not praising
     if lemma in words.describing_participles and tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
