@@ -329,3 +329,10 @@ def test_notices_recordings_and_drivers_are_no_events(text: str) -> None:
 def test_appeals_to_a_party_and_towns_occupied_stay_events() -> None:
     assert [e.type for e in code_text("Police asked residents to stay indoors.", published="2024-03-06")] == ["REQUEST"]
     assert [e.type for e in code_text("Rebels occupied the town hall on Monday.", published="2024-03-06")] == ["COERCE"]
+
+
+def test_a_standing_stance_is_no_current_event_and_defending_rights_is_an_argument() -> None:
+    events = code_text("Vietnam always supports a greater role for Russia in the region.", published="2024-03-06")
+    assert [e.modality for e in events if e.type == "SUPPORT"] == ["historical"]
+    assert [e.type for e in code_text("China filed a complaint to defend its rights.", published="2024-03-06")] \
+        == ["ACCUSE"]
