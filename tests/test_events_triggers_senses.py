@@ -336,3 +336,18 @@ def test_a_standing_stance_is_no_current_event_and_defending_rights_is_an_argume
     assert [e.modality for e in events if e.type == "SUPPORT"] == ["historical"]
     assert [e.type for e in code_text("China filed a complaint to defend its rights.", published="2024-03-06")] \
         == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Williams said she had gone to pick up her daughter.",
+    "Volunteers will pick up roadside litter throughout April.",
+    "In this collection, he interrogates the imperative of African development.",
+    "Alstom will build a plant to capture carbon dioxide.",
+])
+def test_errands_essays_and_chemistry_are_no_events(text: str) -> None:
+    assert code_text(text, published="2024-03-06") == []
+
+
+def test_suspects_picked_up_are_still_arrested() -> None:
+    [event] = code_text("Police picked up two suspects on Monday.", published="2024-03-06")
+    assert (event.type, event.mode) == ("COERCE", "arrest")
