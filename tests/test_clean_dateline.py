@@ -21,6 +21,8 @@ from dragoman.clean import clean_text, parse_dateline
         ("KYIV, Ukraine — ", "KYIV, Ukraine", ("Kyiv", "Ukraine"), None),
         ("NEW DELHI: ", "NEW DELHI", ("New Delhi",), None),
         ("(Reuters) - ", "(Reuters)", (), "Reuters"),
+        ("Moscow, SANA- ", "Moscow, SANA", ("Moscow",), "SANA"),
+        ("Kuwait City, KUNA - ", "Kuwait City, KUNA", ("Kuwait City",), "KUNA"),
     ],
 )
 def test_dateline_variants(lead: str, dateline: str, places: tuple[str, ...], agency: str | None) -> None:

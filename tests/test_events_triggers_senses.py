@@ -331,11 +331,12 @@ def test_appeals_to_a_party_and_towns_occupied_stay_events() -> None:
     assert [e.type for e in code_text("Rebels occupied the town hall on Monday.", published="2024-03-06")] == ["COERCE"]
 
 
-def test_a_standing_stance_is_no_current_event_and_defending_rights_is_an_argument() -> None:
+def test_a_standing_stance_is_no_current_event_but_defending_a_partys_rights_is_support() -> None:
     events = code_text("Vietnam always supports a greater role for Russia in the region.", published="2024-03-06")
     assert [e.modality for e in events if e.type == "SUPPORT"] == ["historical"]
-    assert [e.type for e in code_text("China filed a complaint to defend its rights.", published="2024-03-06")] \
-        == ["ACCUSE"]
+    # CAMEO 052, defend verbally: "defended Japan's right to administer the islands"
+    defended = code_text("The minister defended Japan's right to administer the islands.", published="2024-03-06")
+    assert [(e.type, e.cameo) for e in defended] == [("SUPPORT", "052")]
 
 
 @pytest.mark.parametrize("text", [

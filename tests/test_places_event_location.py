@@ -224,3 +224,16 @@ def test_a_place_inside_what_an_act_asks_for_is_not_where_it_was_asked() -> None
     assert request.location is not None and request.location.name == "Khartoum"  # the story's place, not Jeddah
     sent = code_text("Kenya sent troops to fight rebels in Goma on Monday.", published="2024-03-06")
     assert ("MOBILIZE", "Goma") in [(e.type, e.location and e.location.name) for e in sent]
+
+
+def test_what_a_speaker_says_at_home_is_placed_at_home_not_at_the_war_it_is_about() -> None:
+    from dragoman.pipeline import code_text
+
+    text = ("Moscow, SANA- Russian Foreign Ministry Spokeswoman Maria Zakharova said the operation in Eastern Ghouta "
+            "is almost done. Syrian troops entered Douma in Syria on Monday. Fighting continued in Syria. "
+            "Zakharova called on the UN organizations to provide aid for the civilians.")
+    [appeal] = [e for e in code_text(text, published="2018-03-30") if e.type == "REQUEST"]
+    assert appeal.location is not None and appeal.location.name == "Moscow"
+    # an act done there, not said, stays at the story's place of action
+    fighting = [e for e in code_text(text, published="2018-03-30") if e.type == "ASSAULT"]
+    assert fighting and all(e.location is not None and e.location.country == "SYR" for e in fighting)

@@ -538,6 +538,10 @@ _DATELINE_RE = re.compile(
     r"(?P<sep>\s*(?:[-–—]+|:)\s*|\s*$)"
 )
 _AGENCY_ONLY_RE = re.compile(rf"^\((?P<agency>{_AGENCY})\)\s*[-–—]+\s*")
+# State news agencies' style, the town in mixed case and the agency after a comma: "Moscow, SANA- ", "Kuwait City,
+# KUNA -".
+_WIRE_AGENCY = rf"{_AGENCY}|SANA|KUNA|WAM|QNA|SPA|MENA|BNA|NNA|APS|MAP|PNA|ONA|Bernama|Antara|ANSA|PAP|APA|BSS|NAN"
+_TOWN_AGENCY_RE = re.compile(rf"^(?P<place>{_MIXED_PLACE}),\s*(?P<agency>{_WIRE_AGENCY})\s*[-–—]+\s*")
 _KICKERS = {
     "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "LIVE", "ANALYSIS", "OPINION",
     "EDITORIAL", "FACTBOX", "EXPLAINER", "URGENT", "FLASH", "NEWS", "VIDEO", "PHOTOS", "NOTE", "CORRECTION",
@@ -593,6 +597,10 @@ def parse_dateline(text: str) -> Dateline | None:
     match = _AGENCY_ONLY_RE.match(text)
     if match:
         return Dateline(text[: match.end()].rstrip(" -–—").strip(), match.end(), (), match.group("agency"))
+    match = _TOWN_AGENCY_RE.match(text)
+    if match:
+        return Dateline(text[: match.end()].rstrip(" -–—").strip(), match.end(), (match.group("place"),),
+                        match.group("agency"))
     return None
 
 

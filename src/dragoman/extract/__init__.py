@@ -746,7 +746,9 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
     elsewhere = [h for h, _a in receivers if h is not None] if code.type in PARTY_NOT_PLACE_TYPES else []
     if code.type in SAID_FROM_AFAR_TYPES:  # "urged both sides to return to talks in Jeddah": not made in Jeddah
         elsewhere += content_tokens(trigger)
-    place: Place | None = places.locate(trigger, [h for h, _a in senders + receivers], elsewhere=elsewhere)
+    speaker = senders[0][1].country if senders and code.type in SAID_FROM_AFAR_TYPES else None
+    place: Place | None = places.locate(trigger, [h for h, _a in senders + receivers], elsewhere=elsewhere,
+                                        spoken_by=speaker)
     attribution = attribution_for(trigger, actors.resolver, sentence=sent)
     t_start, t_end = trigger.idx, item.trigger_end
     o_t_start, o_t_end = source.span(t_start, t_end)

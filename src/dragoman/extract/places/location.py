@@ -12,7 +12,9 @@ The rules, in order; the first that finds a place wins (``LOCATION_RULES``):
 5. ``source``: the seat of the source the sentence cites ("according to the health ministry in Gaza");
 6. ``story``: the story's main place of action (``story_place``): the finest place most named in the body
    inside the country the body names most;
-7. ``dateline``: the filing place, only when the body names no place at all.
+7. ``dateline``: the filing place, only when the body names no place at all; before rule 6 for a verbal act (a
+   statement, an appeal, an accusation) by a speaker of the dateline's country when the story's place of action
+   is abroad: what is said is said where the speaker is.
 
 Never a place: a nationality word ("three Saudi border guards": whose, not where), a place that is the subject of a
 verb ("Washington said": an actor) or the event's own actor ("Turkey fired on Qamishli", "shelled by Russia"), a
@@ -124,7 +126,8 @@ class StoryPlaces:
 
 def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candidate], trigger: Token,
                  argument_tokens: set[int], *, filed_at: Collection[tuple[int, int]] = (),
-                 elsewhere: Collection[int] = (), story: StoryPlaces | None = None) -> Located | None:
+                 elsewhere: Collection[int] = (), story: StoryPlaces | None = None,
+                 spoken_by: str | None = None) -> Located | None:
     """Where the event headed by ``trigger`` happened, by the rules of ``LOCATION_RULES`` in order.
 
     ``toponyms``: the document's resolved toponyms in text order; ``dateline``: the dateline's entries (the
@@ -132,6 +135,10 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
     ``filed_at``: the token spans of the dateline in the body ("SEOUL, South Korea (CNN) -" opens many bodies);
     ``elsewhere``: token indices of places that are the event's party, not its place ("accused Uganda");
     ``story``: the document's ``StoryPlaces`` (built here when not given; a caller locating many events keeps one).
+    ``spoken_by``: the speaker's country of a verbal act (a statement, an appeal, an accusation). With no place in
+    its sentence it was made where the story was filed when the speaker is of the dateline's country and the story's
+    place of action lies in another ("Moscow, SANA - Zakharova called on the UN to ... in Eastern Ghouta": in
+    Moscow, not in the Syria the story is about); "China vowed ..." filed in Washington stays at the story's place.
     """
     story = story if story is not None else StoryPlaces(doc, toponyms, dateline, filed_at=filed_at)
     filed = story.filed
@@ -144,6 +151,9 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
         precision = "region" if vague and cand.precision == "city" else cand.precision
         return Located(place_of(cand, name=place_name(top), start=top.start, end=top.end, precision=precision), rule)
     main = story.main()
+    if spoken_by is not None and filed is not None and filed.place.country == spoken_by and (
+            main is None or main.candidate is None or main.candidate.country != spoken_by):
+        return filed  # what is said at home, in a story about somewhere else: where the speaker was
     if main is not None and main.candidate is not None:  # rule 6: the story's place of action
         if main.candidate.fcode == "PCLI" and (finer := _finer(main.candidate.country, main, filed)) is not None:
             return replace(finer, rule="story+dateline")

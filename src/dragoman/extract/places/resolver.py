@@ -382,15 +382,16 @@ class PlaceResolver:
         return top.candidate
 
     def locate(self, trigger: Token, arguments: Sequence[Token | Span | None] = (), *,
-               elsewhere: Sequence[Token] = ()) -> Place | None:
+               elsewhere: Sequence[Token] = (), spoken_by: str | None = None) -> Place | None:
         """Where the event headed by ``trigger`` (a Token) happened; offsets into the body. The policy is
         ``location.locate_event``'s (its ``LOCATION_RULES``). ``elsewhere``: argument heads that are the event's
-        party, not its place (the recipient of an accusation, a demand, a threat)."""
-        located = self.locate_with_rule(trigger, arguments, elsewhere=elsewhere)
+        party, not its place (the recipient of an accusation, a demand, a threat); ``spoken_by``: a verbal act's
+        speaker's country."""
+        located = self.locate_with_rule(trigger, arguments, elsewhere=elsewhere, spoken_by=spoken_by)
         return located.place if located is not None else None
 
     def locate_with_rule(self, trigger: Token, arguments: Sequence[Token | Span | None] = (), *,
-                         elsewhere: Sequence[Token] = ()) -> Located | None:
+                         elsewhere: Sequence[Token] = (), spoken_by: str | None = None) -> Located | None:
         """``locate``'s place with the rule of ``LOCATION_RULES`` that chose it."""
         arg_tokens: set[int] = set()
         for arg in arguments:
@@ -399,7 +400,7 @@ class PlaceResolver:
             elif arg is not None:
                 arg_tokens.add(arg.i)
         return locate_event(self.doc, self.toponyms, self.dateline, trigger, arg_tokens, filed_at=self._dateline_at,
-                            elsewhere={t.i for t in elsewhere}, story=self.story_places())
+                            elsewhere={t.i for t in elsewhere}, story=self.story_places(), spoken_by=spoken_by)
 
     def story_places(self) -> StoryPlaces:
         """The story's place of action (``location.story_place``), computed once per document and country."""
