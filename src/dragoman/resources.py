@@ -4,6 +4,7 @@
     data/event_model.json  sentence quad-class model (bench/train_classifier.py)
     data/geo_ranker.json   place-candidate ranker (bench/train_geo_ranker.py); optional
     lexicon/*.yaml, *.tsv  word lists we write                              LexiconError when unreadable
+                           (YAML parsed by ``load_yaml``: a key given twice is an error)
 
 Every loader reads its file once per process (the callers cache the built object) and turns a missing or
 damaged file into the installation error of its kind, with the fix, so a batch stops instead of failing every
@@ -47,7 +48,6 @@ def read_lexicon(name: str, *, folder: Path = LEXICON_DIR) -> str:
     """The text of lexicon file ``name``; LexiconError when the installation lacks it."""
     return read_text(folder / name, what="lexicon", fix="reinstall dragoman (pip install --force-reinstall)",
                      error=LexiconError)
-
 
 
 class _NoDuplicateKeys(yaml.SafeLoader):

@@ -405,6 +405,7 @@ def _rally_purposes(verb: Token) -> list[Token]:
 
 
 def _rally_aim(verb: Token) -> bool:
+    """The verb is the aim of a rally ("to support Zuma" after "thousands turned out"), told by the rally."""
     return verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i and verb in _rally_purposes(verb.head) \
         and _rally(verb.head, lemma_of(verb.head))
 
