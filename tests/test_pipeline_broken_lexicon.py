@@ -29,7 +29,9 @@ def test_lexicon_error_is_a_broken_installation() -> None:
 
 def test_pipeline_broken_lexicon_stops_the_batch_and_fails_no_document(tmp_path: Path) -> None:
     lexicon = tmp_path / "events.yaml"
-    lexicon.write_text(LEXICON_PATH.read_text("utf-8") + "\nverbs:\n  smite: NOT_A_TYPE 190\n", "utf-8")
+    # a bad entry inside the verbs list (a second "verbs:" key would be refused first, as a key given twice)
+    text = LEXICON_PATH.read_text("utf-8").replace("\nverbs:\n", "\nverbs:\n  smite: NOT_A_TYPE 190\n", 1)
+    lexicon.write_text(text, "utf-8")
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for k in range(3):
