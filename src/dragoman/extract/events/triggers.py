@@ -406,26 +406,25 @@ def _rally_purposes(verb: Token) -> list[Token]:
 
 def _rally_aim(verb: Token) -> bool:
     """The verb is the aim of a rally ("to support Zuma" after "thousands turned out"), told by the rally."""
-    return verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i and verb in _rally_purposes(verb.head) \
-        and _rally(verb.head, lemma_of(verb.head))
+    return verb.dep_ in ("xcomp", "advcl") and lemma_of(verb) in event_words().rally_aims \
+        and verb.head.i != verb.i and verb in _rally_purposes(verb.head) and _rally(verb.head, lemma_of(verb.head))
 
 
 def _crowd(subject: Token) -> bool:
     """People in number: "thousands (of people)", "hundreds of residents", "crowds", "supporters"."""
-    counted = [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
-               for p in prep.children if p.dep_ == "pobj"]
-    return any(lemma_of(w) in event_words().crowd_words or w.like_num for w in [subject, *counted])
+    return any(lemma_of(w) in event_words().crowd_words or w.like_num for w in _with_counted(subject))
 
 
 def _protesters_gather(verb: Token) -> bool:
     """The subject of a gathering verb is a crowd of protesters ("thousands of demonstrators gathered")."""
     crowds = event_words().protesting_crowds
-    for subject in subject_of(verb):
-        counted = [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                   for p in prep.children if p.dep_ == "pobj"]
-        if any(lemma_of(word) in crowds for word in [subject, *counted]):
-            return True
-    return False
+    return any(lemma_of(word) in crowds for subject in subject_of(verb) for word in _with_counted(subject))
+
+
+def _with_counted(subject: Token) -> list[Token]:
+    """A subject and what it counts ("thousands of demonstrators": both words)."""
+    return [subject, *(p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for p in pobjs(prep))]
 
 
 def _labor_strike(verb: Token) -> bool:
