@@ -41,3 +41,15 @@ def test_what_a_refusal_refuses_to_let_happen_read_as_done_is_no_event() -> None
 def test_the_demands_a_concession_gives_in_to_are_no_new_demand() -> None:
     assert _coded("The president conceded to demands from the rebels to overhaul the judiciary.") == [
         ("CONCEDE", "asserted")]
+
+
+def test_the_amount_asked_for_holds_the_content_not_a_happening() -> None:
+    # the aid is what the appeal asks for; before, "aid" nested in "$2 billion in ..." was coded as given
+    assert _coded("The United Nations appealed for $2 billion in humanitarian aid for Sudan.") == [
+        ("REQUEST", "asserted")]
+
+
+def test_a_cause_named_after_over_is_no_new_happening() -> None:
+    assert _coded("Washington imposed sanctions on three firms over their support for the war.") == [
+        ("SANCTION", "asserted")]
+    assert _coded("The ambassador was summoned over the arrest of two journalists.") == [("ACCUSE", "asserted")]

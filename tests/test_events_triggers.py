@@ -172,3 +172,11 @@ def test_a_crowd_turning_out_to_back_or_oppose_someone_is_a_rally_aimed_at_them(
 
 def test_a_crowd_turning_out_to_watch_is_no_rally() -> None:
     assert code_text("Thousands of people turned out to watch the parade.", published="2024-03-06") == []
+
+
+def test_a_rally_to_condemn_something_is_one_protest_not_a_statement_too() -> None:
+    events = code_text("Protesters rallied in Dhaka to condemn the new law.", published="2024-03-06")
+    assert [(e.type, e.cameo) for e in events] == [("PROTEST", "141")]
+    assert events[0].recipient is not None and events[0].recipient.country == "BGD"  # a law: its state, implied
+    backing = code_text("Supporters rallied outside the court to back the former president.", published="2024-03-06")
+    assert [(e.type, e.recipient and e.recipient.text) for e in backing] == [("PROTEST", "the former president")]

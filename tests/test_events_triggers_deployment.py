@@ -65,3 +65,15 @@ def test_forces_brought_in_with_the_passive_auxiliary_left_out_are_deployed() ->
     events = code_text("The square has been fenced off and hundreds of riot police brought in.", published="2024-03-06")
     assert "MOBILIZE" in [e.type for e in events]
     assert code_text("The requiem Mass brought together politicians and police officers.", published="2024-03-06") == []
+
+
+def test_troops_ordered_to_a_place_are_deployed() -> None:
+    event = _first("Venezuela's president ordered troops to the border with Guyana.")
+    assert (event.type, event.cameo) == ("MOBILIZE", "154")
+    assert event.actor is not None and event.actor.country == "VEN"
+
+
+def test_troops_ordered_to_do_something_else_are_no_deployment() -> None:
+    events = _code("The president ordered the army to withdraw from the city.")
+    assert "MOBILIZE" not in [e.type for e in events]
+    assert _code("The governor ordered the police.") == []

@@ -237,3 +237,13 @@ def test_what_a_speaker_says_at_home_is_placed_at_home_not_at_the_war_it_is_abou
     # an act done there, not said, stays at the story's place of action
     fighting = [e for e in code_text(text, published="2018-03-30") if e.type == "ASSAULT"]
     assert fighting and all(e.location is not None and e.location.country == "SYR" for e in fighting)
+
+
+def test_a_sea_or_strait_places_an_event_and_names_no_state() -> None:
+    from dragoman.pipeline import code_text
+
+    event = code_text("Iran seized an oil tanker in the Gulf of Oman, the navy said.", published="2024-03-05")[0]
+    assert event.location is not None and event.location.name == "Gulf of Oman"
+    assert event.location.country is None
+    strait = code_text("The Houthis attacked a ship in the Bab el-Mandeb Strait.", published="2024-03-05")[0]
+    assert strait.location is not None and strait.location.lat is not None and 12 < strait.location.lat < 13.5

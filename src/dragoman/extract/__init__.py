@@ -181,7 +181,7 @@ class _Actors:
             if argument.i != head.i:
                 actor = self.resolver.as_argument(actor, argument)
             out = [(head, actor)]
-            for conj in head.conjuncts:
+            for conj in listed_after(head):
                 if conj.i > head.i and len(out) < MAX_CONJUNCTS and conj.i not in skip:
                     other = self.actor(conj)
                     if other is not None:
@@ -784,3 +784,16 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
             attribution=attribution,
         ))
     return out
+
+
+def listed_after(head: Token) -> list[Token]:
+    """The names coordinated with ``head``: its conjuncts, and a list the parser hung on it as an apposition
+    ("Saudi Arabia, the UAE and Egypt signed": "the UAE and Egypt" is parsed as an apposition of "Arabia"); an
+    apposition with no conjunct of its own renames the head ("Kabul, the capital"), and names listed after a common
+    noun are its members ("four people: A, B and C"): no other party."""
+    listed = list(head.conjuncts)
+    for appos in head.children:
+        if head.pos_ == "PROPN" and appos.dep_ == "appos" and appos.pos_ == "PROPN" and any(
+                c.dep_ == "conj" for c in appos.children):
+            listed += [appos, *appos.conjuncts]
+    return sorted({t.i: t for t in listed}.values(), key=lambda t: t.i)

@@ -296,7 +296,7 @@ class ActorResolver:
                     return code
         counts: Counter[str] = Counter()
         for ent in self.doc.ents:
-            if ent.label_ in ("GPE", "NORP"):
+            if ent.label_ in ("GPE", "NORP") and not _counterparts(ent):
                 code = country_of(ent.text)
                 if code and code not in lx.INTERNATIONAL:
                     counts[code] += 1
@@ -306,7 +306,8 @@ class ActorResolver:
         return None
 
     def _only_country(self) -> str | None:
-        codes = {country_of(ent.text) for ent in self.doc.ents if ent.label_ in ("GPE", "NORP")}
+        codes = {country_of(ent.text) for ent in self.doc.ents
+                 if ent.label_ in ("GPE", "NORP") and not _counterparts(ent)}
         codes = {c for c in codes if c and c not in lx.INTERNATIONAL}
         return codes.pop() if len(codes) == 1 else None
 
@@ -983,6 +984,13 @@ def _name(tokens: list[Token], skip: set[int]) -> str | None:
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
+
+
+def _counterparts(ent: Span) -> bool:
+    """A nationality naming the other side ("met his Chinese counterpart"): never the country of the story's
+    unnamed officials, which it excludes by the word's meaning."""
+    root = ent.root
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() == "counterpart"
 
 
 def _of_a_place(head: Token) -> bool:

@@ -50,6 +50,10 @@ def object_classes(noun: Token, lex: Lexicon) -> tuple[str, ...]:
     if noun.ent_type_ == "MONEY":  # "gave $2 million to ..."
         return ("aid",)
     lemma = lemma_of(noun)
+    if lemma in event_words().process_nouns:  # "a package of sanctions", "a shipment of weapons": what it holds
+        held = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
+        if held:
+            return object_classes(held[0], lex)
     if any(c.dep_ in ("compound", "amod") and "gas" in lex.object_classes.get(lemma_of(c), ()) for c in noun.children):
         return ("gas",)  # "tear-gas shells", "teargas canisters": crowd control, not artillery
     classes = lex.object_classes.get(lemma, ())
@@ -345,6 +349,8 @@ def governing_verb(noun: Token) -> Token | None:
         return governing_verb(head)
     if noun.dep_ == "compound" and lemma_of(head) in event_words().process_nouns:  # "ended mediation efforts"
         return governing_verb(head)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in event_words().process_nouns:
+        return governing_verb(head.head)  # "approved a package of sanctions"
     return None
 
 

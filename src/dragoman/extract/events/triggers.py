@@ -110,6 +110,8 @@ _PHRASE_DEPS: Final = frozenset({"pobj", "prep", "compound", "conj", "amod", "nm
 NO_OBJECT_DEPS: Final = frozenset({"dobj", "nsubjpass", "dative", "prt", "oprd", "ccomp", "attr"})
 # "X said Y must/should ...": a demand by X on Y (CAMEO 10x), whatever Y is to do.
 DEMAND_MODALS: Final = frozenset({"must", "should"})
+# Where a deployment goes: "ordered troops to the border", "into the city", "toward the front".
+DESTINATION_PREPS: Final = frozenset({"to", "into", "toward", "towards"})
 
 PHONE_CALL: Final = Code("CONSULT", CAMEO_DISCUSS_BY_TELEPHONE, "phone")
 PERMIT: Final = Code("CONCEDE", CAMEO_YIELD, None)
@@ -469,6 +471,9 @@ def _object_code(tok: Token, lemma: str, lex: Lexicon) -> Code | None:
     classes = lex.object_verbs.get(lemma)
     if not classes or any(c.lower_ == "together" for c in tok.children):
         return None  # "brought together a coalition of ... police officers": a gathering, not a deployment
+    if lemma in event_words().destination_verbs and not any(
+            c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS and pobjs(c) for c in tok.children):
+        return None  # "ordered troops to withdraw": an order of something else, not a move
     themes = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if tok.tag_ == "VBN" and tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children) \
             and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
@@ -892,6 +897,9 @@ def _absorb_content(tok: Token, code: Code, state: _Sentence, lex: Lexicon) -> N
         target = comp
         if comp.i not in codes:  # "threatened to launch an offensive": one light verb deeper
             deeper = [c for c in comp.children if c.dep_ in ("dobj", "xcomp") and c.i in codes]
+            # an amount or a batch of the content: "appealed for $2 billion in humanitarian aid"
+            deeper += [p for c in comp.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                       for p in c.children if p.dep_ == "pobj" and p.i in codes]
             if not deeper:
                 continue
             target = deeper[0]
@@ -925,6 +933,8 @@ def _absorb_restatements(tok: Token, code: Code, state: _Sentence) -> None:
         elif child.dep_ == "advcl" and child.i in state.codes and state.codes[child.i].type == code.type and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
             state.consumed.add(child.i)
+        elif code.type == "PROTEST" and child.i in state.codes and child in _rally_purposes(tok):
+            state.consumed.add(child.i)  # "rallied in Dhaka to condemn the killing": the rally's aim, not a statement
 
 
 def _absorb_instrument(tok: Token, state: _Sentence, lex: Lexicon) -> None:
@@ -1003,6 +1013,8 @@ def _only_mentioned(noun: Token) -> bool:
     something ("talk of sanctions"), or a denied claim: no event reported."""
     if noun.dep_ == "pobj" and noun.head.lower_ in BACKREF_PREPS:
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "over" and noun.head.head.i != noun.head.i:
+        return True  # "sanctions over its support for the war", "a row over the arrest": the cause, named in passing
     if _said_of_something(noun):
         return True
     if _speculation(noun):
@@ -1126,7 +1138,7 @@ def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[T
         recipients = list(recipients) + beneficiaries(tok)
     if code.type == "CONCEDE":  # "reduced his sentence", "commuted the sentence of the activist": whose it was
         recipients = list(recipients) + _penalised(tok)
-    if code == PROTEST_GATHERING:  # "turned out to support Zuma": whom the rally is for or against
+    if code.type == "PROTEST":  # "turned out to support Zuma", "rallied to condemn the law": whom it is aimed at
         recipients = list(recipients) + [o for aim in _rally_purposes(tok) for o in aim.children
                                          if o.dep_ in ("dobj", "dative")]
     if code == PHONE_CALL:  # the callee, parsed as a predicate when named alone

@@ -53,6 +53,7 @@ class EventWords:
     gathering_verbs: frozenset[str]
     rally_aims: frozenset[str]
     crowd_words: frozenset[str]
+    destination_verbs: frozenset[str]
     alleged_wrongs: frozenset[str]
     clause_appeals: frozenset[str]
     clause_accusations: frozenset[str]

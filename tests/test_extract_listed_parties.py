@@ -1,0 +1,37 @@
+"""Parties listed together act together, however the parser hangs the list (``listed_after`` in ``extract``);
+a counterpart's nationality names the other side (``_counterparts`` in ``actors.resolver``)."""
+
+from __future__ import annotations
+
+from dragoman.extract import detector_mode
+from dragoman.model import Event
+from dragoman.pipeline import code_text
+
+
+def _code(text: str) -> list[Event]:
+    with detector_mode("rules"):
+        return code_text(text, published="2024-03-05")
+
+
+def test_a_list_parsed_as_an_apposition_is_every_party() -> None:
+    # the parser makes "the UAE and Egypt" an apposition of "Saudi Arabia"; before, only Saudi Arabia signed
+    events = _code("Saudi Arabia, the UAE and Egypt signed a joint security pact in Cairo.")
+    pairs = {(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None) for e in events}
+    assert {a for a, _r in pairs} == {"SAU", "ARE", "EGY"}
+    assert all(r is not None and r != a for a, r in pairs)
+
+
+def test_names_listed_after_a_common_noun_are_its_members_not_more_parties() -> None:
+    events = _code("Four people were arrested on drug charges: Kenneth Bonilla, Edwin Luciano and Enrique Luciano.")
+    assert len(events) == 1
+
+
+def test_an_apposition_renaming_the_head_is_no_other_party() -> None:
+    events = _code("Kenya, the region's largest economy, sent troops to Haiti.")
+    assert [(e.type, e.actor and e.actor.country) for e in events] == [("MOBILIZE", "KEN")]
+
+
+def test_a_counterpart_s_nationality_is_not_the_unnamed_minister_s() -> None:
+    event = _code("The minister held talks with his Chinese counterpart on trade.")[0]
+    assert event.recipient is not None and event.recipient.country == "CHN"
+    assert event.actor is not None and event.actor.country != "CHN"
