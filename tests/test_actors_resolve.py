@@ -130,3 +130,8 @@ def test_titled_official_without_country_takes_the_only_country_named() -> None:
                       published="2024-01-23")
     actors = [e.actor for e in found if e.actor is not None and "Mwanawasa" in e.actor.text]
     assert actors and (actors[0].country, actors[0].sector) == ("ZMB", "GOV")
+
+
+def test_actors_a_famous_name_tagged_as_a_common_noun_is_still_the_person() -> None:
+    actor = actor_in("Zelenskyy thanked Germany for the new air defense system.", "Zelenskyy")
+    assert (actor.country, actor.sector) == ("UKR", "GOV")

@@ -74,3 +74,8 @@ def test_joint_exercise_is_military_cooperation() -> None:
 def test_weapon_fired_by_an_army_takes_the_army_as_actor() -> None:
     (e,) = events("The missiles fired by the Israeli military struck an arms depot.")
     assert e.actor is not None and e.actor.country == "ISR"
+
+
+def test_an_announced_pull_out_is_a_plan_to_yield_not_a_threat() -> None:
+    (e,) = events("France will withdraw its troops from Niger by the end of the year, Macron said.")
+    assert (e.type, e.cameo, e.modality) == ("AGREE", "035", "future")

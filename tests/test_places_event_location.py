@@ -247,3 +247,19 @@ def test_a_sea_or_strait_places_an_event_and_names_no_state() -> None:
     assert event.location.country is None
     strait = code_text("The Houthis attacked a ship in the Bab el-Mandeb Strait.", published="2024-03-05")[0]
     assert strait.location is not None and strait.location.lat is not None and 12 < strait.location.lat < 13.5
+
+
+def test_a_passive_s_agent_is_who_acted_not_where() -> None:
+    from dragoman.pipeline import code_text
+
+    event = code_text("Ukraine's air force said it shot down 30 of the 40 drones launched by Russia overnight.",
+                      published="2024-03-05")[0]
+    assert event.location is not None and event.location.country == "UKR"  # was Russia, the launcher
+
+
+def test_a_lowercase_common_phrase_is_no_place_in_cased_text() -> None:
+    from dragoman.pipeline import code_text
+
+    event = code_text("North Korea test-fired a ballistic missile into the sea off its east coast, South Korea's "
+                      "military said.", published="2024-03-05")[0]
+    assert event.location is None or event.location.country != "USA"  # was the US East Coast

@@ -655,8 +655,9 @@ class ActorResolver:
 
     def _person_for(self, head: Token, ent: Span | None) -> _Person | None:
         if ent is None or ent.label_ != "PERSON":
-            # the small model often labels a lone surname ORG/GPE: a known person's name wins
-            if head.pos_ != "PROPN":
+            # the small model often labels a lone surname ORG/GPE: a known person's name wins, even tagged as a
+            # common noun ("Zelenskyy thanked Germany": NN)
+            if head.pos_ != "PROPN" and not (head.is_title and lx.people().get(lx.norm(head.text)) is not None):
                 return None
             text = ent.text.strip() if ent is not None else head.text
             known = self._people.get(text.lower()) or self._known(head)

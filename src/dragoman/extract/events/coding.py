@@ -193,7 +193,9 @@ def choose_code(code: Code, reading: ModalityReading) -> tuple[Code, Modality]:
     """
     modality = reading.modality
     if modality == "future":
-        threat = threat_intent(code) if reading.announced else None
+        # an announced pull-out is a plan to yield ("France will withdraw its troops, Macron said"); only one
+        # hung on a condition threatens ("... unless the rebels disarm", below)
+        threat = threat_intent(code) if reading.announced and code.type != "RETREAT" else None
         return threat or future_intent(code), modality
     if modality == "hypothetical" and reading.conditional_consequence:
         threat = threat_intent(code)

@@ -181,6 +181,8 @@ def _in_sentence(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, argument
             continue
         if root.i in argument_tokens and _doer(root):
             continue  # "Turkey fired on Qamishli": the country that acts is not where it acted
+        if _agent(root):
+            continue  # "shot down drones launched by Russia": who launched them, not where
         rule, vague = relation(root, trigger, argument_tokens, governors)
         if rule is None:
             continue
@@ -355,10 +357,10 @@ def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[t
 
 
 def _actor_role(doc: Doc, top: Toponym) -> bool:
-    """Whether the place is a subject or possessor: an actor ("Turkey shelled"), whose ("Russia's army", "the
-    U.S. military")."""
+    """Whether the place is a subject, a passive's agent or a possessor: an actor ("Turkey shelled", "launched by
+    Russia"), whose ("Russia's army", "the U.S. military")."""
     root = doc[top.token_start:top.token_end].root
-    return (root.dep_ == "poss" or _subject(root, deps=("nsubj",))
+    return (root.dep_ == "poss" or _subject(root, deps=("nsubj",)) or _agent(root)
             or (top.candidate is not None and _whose_country(root, top.candidate)))
 
 
@@ -367,6 +369,11 @@ def _subject(root: Token, *, deps: Collection[str] = SUBJECT_DEPS) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     return root.dep_ in deps and root.head.pos_ in ("VERB", "AUX")
+
+
+def _agent(root: Token) -> bool:
+    """The "by" agent of any passive in the sentence, except a host's ("talks hosted by Qatar" are in Qatar)."""
+    return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() != "host"
 
 
 def _doer(root: Token) -> bool:

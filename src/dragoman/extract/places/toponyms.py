@@ -88,6 +88,15 @@ class ToponymFinder:
         self.gaz = gaz
         self.dateline_names: list[str] = []
         self._trimmed: list[tuple[Span, Span | None]] | None = None
+        self._is_cased: bool | None = None
+
+    def _cased(self) -> bool:
+        """Whether the text capitalises as English news does (most sentences open with a capital): then a
+        lowercase name is no proper name. A text lowercased whole (some corpora are) says nothing by case."""
+        if self._is_cased is None:
+            openers = [t.text[0] for t in self.doc if t.is_sent_start and t.is_alpha]
+            self._is_cased = bool(openers) and sum(ch.isupper() for ch in openers) >= len(openers) / 2
+        return self._is_cased
 
     def _entities_trimmed(self) -> list[tuple[Span, Span | None]]:
         """Each tagger entity (``_entities``) with its ``_trim``: made once, read by ``find`` and ``_add_retagged``."""
@@ -131,6 +140,8 @@ class ToponymFinder:
         if label in PLACE_LABELS:
             if len(span) == 1 and span.text in surnames and not after_locative(span):
                 return None  # "Jordan said" after "Michael Jordan"
+            if span.text.islower() and self._cased():
+                return None  # "off its east coast": a side of something, not the US East Coast"
             mention = self._mention(span, "ner")
             if not self.candidates(mention) and not feature_head(span):
                 return None  # no entry and no street/river head: a person or firm the tagger took for a place
