@@ -77,8 +77,6 @@ def test_a_deal_struck_in_a_relative_clause_is_no_assault() -> None:
 
 
 def test_an_arms_sale_is_military_cooperation_and_a_share_sale_no_event() -> None:
-    from dragoman.pipeline import code_text
-
     events = code_text("France sold Egypt 24 Rafale fighter jets.", published="2018-04-06")
     assert [(e.type, e.cameo, e.recipient.country if e.recipient else None) for e in events] == [
         ("COOPERATE", "062", "EGY")]
@@ -86,8 +84,6 @@ def test_an_arms_sale_is_military_cooperation_and_a_share_sale_no_event() -> Non
 
 
 def test_an_event_word_naming_a_kind_of_thing_is_no_event() -> None:
-    from dragoman.pipeline import code_text
-
     assert code_text("A sanctions bill passed the Senate.", published="2024-03-06") == []
     assert code_text("Police issued an arrest warrant for the mayor.", published="2024-03-06") == []
     # before a process noun the word still names the act
@@ -352,3 +348,20 @@ def test_errands_essays_and_chemistry_are_no_events(text: str) -> None:
 def test_suspects_picked_up_are_still_arrested() -> None:
     [event] = code_text("Police picked up two suspects on Monday.", published="2024-03-06")
     assert (event.type, event.mode) == ("COERCE", "arrest")
+
+
+def test_a_particle_that_changes_the_sense_with_no_object_is_no_event() -> None:
+    for text in ("Food prices shot up by 20 percent last month.", "Traffic backed up for miles on the highway.",
+                 "The new governor was sworn in on Monday."):
+        assert code_text(text, published="2024-03-05") == [], text
+    shooting = code_text("Gunmen shot up a bar in the city.", published="2024-03-05")
+    assert [e.type for e in shooting] == ["ASSAULT"]
+
+
+def test_blocking_a_decision_is_a_veto_and_blocking_a_road_an_obstruction() -> None:
+    veto = code_text("Hungary blocked a new EU aid package for Ukraine.", published="2024-03-05")
+    assert [(e.type, e.cameo) for e in veto] == [("REJECT", "129")]
+    bid = code_text("Turkey blocked Sweden's bid to join NATO.", published="2024-03-05")
+    assert [(e.type, e.recipient and e.recipient.country) for e in bid] == [("REJECT", "SWE")]
+    road = code_text("Protesters blocked the main highway into the capital.", published="2024-03-05")
+    assert [(e.type, e.cameo) for e in road] == [("PROTEST", "144")]

@@ -504,6 +504,10 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True  # "methane gas burned at drilling sites": the participle's noun is its object
     if lemma == "agree" and _opinion_agree(tok):
         return True
+    particles = words.particle_senses.get(lemma)
+    if particles and any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children) and not any(
+            c.dep_ == "dobj" for c in tok.children):
+        return True  # "prices shot up", "was sworn in as president"
     if lemma == "ask" and _question(tok):
         return True
     if lemma in words.appeal_verbs and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in words.anyone_words

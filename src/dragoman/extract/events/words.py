@@ -54,6 +54,7 @@ class EventWords:
     rally_aims: frozenset[str]
     crowd_words: frozenset[str]
     destination_verbs: frozenset[str]
+    particle_senses: dict[str, tuple[str, ...]]
     alleged_wrongs: frozenset[str]
     clause_appeals: frozenset[str]
     clause_accusations: frozenset[str]
