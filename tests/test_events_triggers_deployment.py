@@ -77,3 +77,10 @@ def test_troops_ordered_to_do_something_else_are_no_deployment() -> None:
     events = _code("The president ordered the army to withdraw from the city.")
     assert "MOBILIZE" not in [e.type for e in events]
     assert _code("The governor ordered the police.") == []
+
+
+def test_jets_scrambled_are_mobilized() -> None:
+    event = _first("Poland scrambled fighter jets to secure its airspace, the Polish military said.")
+    assert (event.type, event.cameo) == ("MOBILIZE", "154")
+    assert event.actor is not None and event.actor.country == "POL"
+    assert _code("Parties scrambled to form a coalition.") == []

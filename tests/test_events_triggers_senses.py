@@ -365,3 +365,20 @@ def test_blocking_a_decision_is_a_veto_and_blocking_a_road_an_obstruction() -> N
     assert [(e.type, e.recipient and e.recipient.country) for e in bid] == [("REJECT", "SWE")]
     road = code_text("Protesters blocked the main highway into the capital.", published="2024-03-05")
     assert [(e.type, e.cameo) for e in road] == [("PROTEST", "144")]
+
+
+def test_air_defence_meeting_an_attack_s_weapons_is_no_act_of_its_own() -> None:
+    for text in ("Ukraine's air force said it intercepted 52 of the 71 missiles launched by Russia.",
+                 "Ukraine's air force said it shot down 30 of the 40 drones launched overnight."):
+        assert code_text(text, published="2024-03-05") == [], text
+    jet = code_text("Ukrainian forces shot down a Russian fighter jet.", published="2024-03-05")
+    assert [(e.type, e.recipient and e.recipient.country) for e in jet] == [("ASSAULT", "RUS")]
+
+
+def test_what_an_attack_is_made_with_is_not_its_target() -> None:
+    events = code_text("Protesters attacked police with stones in Lagos.", published="2024-03-05")
+    assert [(e.type, e.recipient and e.recipient.text) for e in events] == [("ASSAULT", "police")]
+    struck = code_text("Ukraine struck an oil depot in Russia with drones.", published="2024-03-05")
+    assert all(e.recipient is None or e.recipient.text != "drones" for e in struck)
+    clash = code_text("Rebels clashed with government troops near Goma.", published="2024-03-05")
+    assert [e.recipient and e.recipient.text for e in clash] == ["government troops"]

@@ -35,3 +35,10 @@ def test_a_counterpart_s_nationality_is_not_the_unnamed_minister_s() -> None:
     event = _code("The minister held talks with his Chinese counterpart on trade.")[0]
     assert event.recipient is not None and event.recipient.country == "CHN"
     assert event.actor is not None and event.actor.country != "CHN"
+
+
+def test_a_call_on_parties_with_no_country_takes_no_implied_home_side() -> None:
+    text = ("Kyiv, Ukraine - President Volodymyr Zelenskyy spoke in Kyiv on Sunday, urging Western allies to send more "
+            "air defense systems.")
+    request = next(e for e in _code(text) if e.type == "REQUEST")
+    assert request.recipient is None  # was "(UKR, implied)": his own country, though he addressed the allies

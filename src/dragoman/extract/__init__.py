@@ -459,7 +459,19 @@ def _story(events: list[Event], coder: DocumentCoder) -> list[Event]:
     reference = coder.article.published or coder.dates.latest_stated()
     told = story_events(events, triggers=coder.triggers, reference=reference, published=coder.article.published)
     # only now, so that an implied side neither keeps two mentions of one happening apart nor feeds the check
-    return [replace(e, recipient=home_party(e.actor, e.location)) if e.recipient is None else e for e in told]
+    return [replace(e, recipient=home_party(e.actor, e.location))
+            if e.recipient is None and not _addressed(coder.triggers.get(e.event_id)) else e for e in told]
+
+
+def _addressed(trigger: Token | None) -> bool:
+    """The act names whom it is addressed to, though no country can be given them ("urging Western allies to send
+    air defences", "called on donors to ..."): they, not the speaker's own country, are its other side."""
+    if trigger is None:
+        return False
+    urged = any(c.dep_ in ("dobj", "dative") for c in trigger.children) and any(
+        c.dep_ == "xcomp" for c in trigger.children)
+    return urged or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(p.dep_ == "pobj" for p in c.children)
+                        and any(x.dep_ == "xcomp" for x in trigger.children) for c in trigger.children)
 
 
 @lru_cache(maxsize=1)

@@ -495,7 +495,8 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     comment", "denied accusations that ..."."""
     words = event_words()
     excluded = lex.not_with_object.get(lemma)
-    if excluded and any(c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in excluded for c in tok.children):
+    if excluded and any(c.dep_ in ("dobj", "nsubjpass") and any(lemma_of(w) in excluded for w in _counted(c))
+                        for c in tok.children):
         return True
     if excluded and tok.dep_ == "relcl" and lemma_of(tok.head) in excluded and not any(
             c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in tok.children):
@@ -525,6 +526,11 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
                                               for c in tok.children):
         return True
     return lemma in words.deny_verbs and _denied_claim(tok) is not None
+
+
+def _counted(noun: Token) -> list[Token]:
+    """A noun, and what it counts when it is a number ("52 of the 71 missiles": the missiles too)."""
+    return _with_counted(noun) if noun.like_num else [noun]
 
 
 def _question(verb: Token) -> bool:
@@ -1145,6 +1151,10 @@ def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[T
     if code.type == "PROTEST":  # "turned out to support Zuma", "rallied to condemn the law": whom it is aimed at
         recipients = list(recipients) + [o for aim in _rally_purposes(tok) for o in aim.children
                                          if o.dep_ in ("dobj", "dative")]
+    if code.type == "ASSAULT" and any(c.dep_ == "dobj" for c in tok.children):
+        # "struck an oil depot with drones", "attacked police with stones": with what, the object is whom
+        recipients = [r for r in recipients if not (r.dep_ == "pobj" and r.head.lower_ == "with"
+                                                    and r.head.head.i == tok.i)]
     if code == PHONE_CALL:  # the callee, parsed as a predicate when named alone
         recipients = [c for c in tok.children if c.dep_ in ("dobj", "oprd")] + recipients
     if code.type in ("RETREAT", "MOBILIZE"):  # "withdrew its troops from Chad": its own, not a recipient
