@@ -382,3 +382,19 @@ def test_what_an_attack_is_made_with_is_not_its_target() -> None:
     assert all(e.recipient is None or e.recipient.text != "drones" for e in struck)
     clash = code_text("Rebels clashed with government troops near Goma.", published="2024-03-05")
     assert [e.recipient and e.recipient.text for e in clash] == ["government troops"]
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect swore at the officer and pointed the gun directly at him.",
+    "Charlie's life support was turned off in July.",
+    "The company's president immediately shot down rumors of the new engine.",
+    "The accused, named as Mohamed Morei, was unable to appear before the court today.",
+    "A student asked the governor what he found most interesting about Lincoln.",
+])
+def test_everyday_senses_of_event_words_are_no_events(text: str) -> None:
+    assert code_text(text, published="2024-03-05") == []
+
+
+def test_asking_someone_to_act_is_still_a_request() -> None:
+    events = code_text("The president asked parliament to approve the budget.", published="2024-03-05")
+    assert [e.type for e in events] == ["REQUEST"]

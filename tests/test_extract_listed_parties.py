@@ -42,3 +42,11 @@ def test_a_call_on_parties_with_no_country_takes_no_implied_home_side() -> None:
             "air defense systems.")
     request = next(e for e in _code(text) if e.type == "REQUEST")
     assert request.recipient is None  # was "(UKR, implied)": his own country, though he addressed the allies
+
+
+def test_the_country_acted_on_is_not_the_unnamed_official_s() -> None:
+    asked = _code("The minister asked Russia to withdraw its troops.")[0]
+    assert asked.recipient is not None and asked.recipient.country == "RUS"
+    assert asked.actor is not None and asked.actor.country is None  # was RUS, the text's only country
+    arrested = _code("Police arrested five people in Kenya on Monday.")[0]
+    assert arrested.actor is not None and arrested.actor.country == "KEN"  # where they act still says whose

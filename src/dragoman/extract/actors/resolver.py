@@ -307,7 +307,7 @@ class ActorResolver:
 
     def _only_country(self) -> str | None:
         codes = {country_of(ent.text) for ent in self.doc.ents
-                 if ent.label_ in ("GPE", "NORP") and not _counterparts(ent)}
+                 if ent.label_ in ("GPE", "NORP") and not _counterparts(ent) and not _done_to(ent)}
         codes = {c for c in codes if c and c not in lx.INTERNATIONAL}
         return codes.pop() if len(codes) == 1 else None
 
@@ -992,6 +992,21 @@ def _counterparts(ent: Span) -> bool:
     unnamed officials, which it excludes by the word's meaning."""
     root = ent.root
     return root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() == "counterpart"
+
+
+# Prepositions whose object is the party an act is aimed at ("sanctions against Iran", "talks with Kenya").
+_AIMED_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towards"})
+
+
+def _done_to(ent: Span) -> bool:
+    """A country the text names only as the one acted on ("asked Russia to withdraw", "met the Iranian envoy",
+    "visited Kenya"): no sign of whose the text's unnamed officials are."""
+    node = ent.root
+    while node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("dobj", "dative"):
+        return True
+    return node.dep_ == "pobj" and node.head.lower_ in _AIMED_PREPS and node.head.head.lower_ != "according"
 
 
 def _of_a_place(head: Token) -> bool:

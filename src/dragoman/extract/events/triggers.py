@@ -506,9 +506,11 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma == "agree" and _opinion_agree(tok):
         return True
     particles = words.particle_senses.get(lemma)
-    if particles and any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children) and not any(
+    if particles and any(c.dep_ in ("prt", "prep") and c.lower_ in particles for c in tok.children) and not any(
             c.dep_ == "dobj" for c in tok.children):
-        return True  # "prices shot up", "was sworn in as president"
+        return True  # "prices shot up", "was sworn in as president", "swore at the officer"
+    if lemma == "accuse" and any(c.dep_ == "det" for c in tok.children):
+        return True  # "the accused, named as ...": the defendant, no accusation
     if lemma == "ask" and _question(tok):
         return True
     if lemma in words.appeal_verbs and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in words.anyone_words
@@ -534,9 +536,12 @@ def _counted(noun: Token) -> list[Token]:
 
 
 def _question(verb: Token) -> bool:
-    """"Asked" of a question ("he asked.", "asked why ...", "when asked about ..."), not of a request: no one
-    asked to do something ("asked them to leave"), nothing asked for ("asked for calm", "asked the court for
-    bail")."""
+    """"Asked" of a question ("he asked.", "asked why ...", "asked X what ...", "when asked about ..."), not of a
+    request: no one asked to do something ("asked them to leave"), nothing asked for ("asked for calm", "asked the
+    court for bail")."""
+    if any(c.dep_ == "ccomp" and any(w.tag_ in ("WP", "WRB", "WDT") or w.lower_ in ("if", "whether")
+                                     for w in c.children) for c in verb.children):
+        return True  # "asked Flood what he found most interesting", "asked him whether ..."
     return not any(c.dep_ in ("xcomp", "dobj", "dative", "oprd") or (c.dep_ == "prep" and c.lower_ == "for")
                    for c in verb.children)
 
