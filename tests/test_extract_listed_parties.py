@@ -50,3 +50,10 @@ def test_the_country_acted_on_is_not_the_unnamed_official_s() -> None:
     assert asked.actor is not None and asked.actor.country is None  # was RUS, the text's only country
     arrested = _code("Police arrested five people in Kenya on Monday.")[0]
     assert arrested.actor is not None and arrested.actor.country == "KEN"  # where they act still says whose
+
+
+def test_a_date_after_on_is_no_addressee() -> None:
+    text = ("Kyiv, Ukraine - The bills were tabled in Kyiv in March. On March 22, the parliament refused to consider "
+            "the bills.")
+    refusal = next(e for e in _code(text) if e.type == "REJECT")
+    assert refusal.recipient is not None and refusal.recipient.country == "UKR"

@@ -468,10 +468,11 @@ def _addressed(trigger: Token | None) -> bool:
     air defences", "called on donors to ..."): they, not the speaker's own country, are its other side."""
     if trigger is None:
         return False
-    urged = any(c.dep_ in ("dobj", "dative") for c in trigger.children) and any(
-        c.dep_ == "xcomp" for c in trigger.children)
-    return urged or any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(p.dep_ == "pobj" for p in c.children)
-                        and any(x.dep_ == "xcomp" for x in trigger.children) for c in trigger.children)
+    if not any(c.dep_ == "xcomp" for c in trigger.children):
+        return False
+    # "urged Western allies to ...", "called on donors to ..." (not "On March 22, the parliament refused to ...")
+    return any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > trigger.i)
+               for c in trigger.children)
 
 
 @lru_cache(maxsize=1)
