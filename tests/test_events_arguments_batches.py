@@ -25,3 +25,30 @@ def test_a_package_of_aid_stays_aid_to_its_receiver() -> None:
     assert [e.type for e in events] == ["AID"]
     assert events[0].actor is not None and events[0].actor.country == "USA"
     assert events[0].recipient is not None and events[0].recipient.country == "UKR"
+
+
+def test_an_aid_package_for_a_country_is_aid_to_it() -> None:
+    events = _code("The Pentagon announced a new $400 million military aid package for Ukraine.")
+    assert [(e.type, e.recipient and e.recipient.country) for e in events] == [("AID", "UKR")]
+
+
+def test_the_broker_of_a_deal_is_not_its_party() -> None:
+    events = _code("Saudi Arabia restored diplomatic relations with Iran in a deal brokered by China.")
+    restored = events[0]
+    assert (restored.type, restored.cameo) == ("SUPPORT", "050")
+    assert (restored.actor and restored.actor.country, restored.recipient and restored.recipient.country) == (
+        "SAU", "IRN")
+    assert all(e.actor is None or e.actor.country != "CHN" for e in events)
+
+
+def test_a_reason_cited_is_no_event() -> None:
+    events = _code("Niger's junta closed the country's airspace, citing the threat of military intervention.")
+    assert "THREATEN" not in [e.type for e in events]
+
+
+def test_a_broadcaster_the_lexicon_knows_is_its_country_s_media_and_places_nothing() -> None:
+    events = _code("Burkina Faso's military government suspended broadcasts of the BBC.")
+    assert events[0].recipient is not None and (events[0].recipient.country, events[0].recipient.sector) == (
+        "GBR", "JRN")
+    america = _code("Burkina Faso's military government suspended broadcasts of Voice of America.")[0]
+    assert america.location is None or america.location.name != "America"

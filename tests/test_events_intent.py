@@ -79,3 +79,4 @@ def test_weapon_fired_by_an_army_takes_the_army_as_actor() -> None:
 def test_an_announced_pull_out_is_a_plan_to_yield_not_a_threat() -> None:
     (e,) = events("France will withdraw its troops from Niger by the end of the year, Macron said.")
     assert (e.type, e.cameo, e.modality) == ("AGREE", "035", "future")
+

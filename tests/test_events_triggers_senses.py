@@ -360,7 +360,9 @@ def test_a_particle_that_changes_the_sense_with_no_object_is_no_event() -> None:
 
 def test_blocking_a_decision_is_a_veto_and_blocking_a_road_an_obstruction() -> None:
     veto = code_text("Hungary blocked a new EU aid package for Ukraine.", published="2024-03-05")
-    assert [(e.type, e.cameo) for e in veto] == [("REJECT", "129")]
+    assert [(e.type, e.cameo) for e in veto] == [("REJECT", "122")]  # the aid is what is refused, not given
+    resolution = code_text("The United States vetoed a Security Council resolution.", published="2024-03-05")
+    assert [(e.type, e.cameo) for e in resolution] == [("REJECT", "129")]
     bid = code_text("Turkey blocked Sweden's bid to join NATO.", published="2024-03-05")
     assert [(e.type, e.recipient and e.recipient.country) for e in bid] == [("REJECT", "SWE")]
     road = code_text("Protesters blocked the main highway into the capital.", published="2024-03-05")

@@ -287,6 +287,10 @@ def intended_objects(verb: Token) -> list[Token]:
     return out
 
 
+# The "by" agent of these brought the parties together; it is not a party ("a truce brokered by Qatar").
+MEDIATING_VERBS: Final = frozenset({"broker", "mediate", "facilitate", "host", "sponsor"})
+
+
 def modifier_actor(noun: Token) -> list[Token]:
     """Possessor, by-agent, demonym or organisation modifier, or "between X and Y" of an event noun."""
     out: list[Token] = []
@@ -298,8 +302,8 @@ def modifier_actor(noun: Token) -> list[Token]:
             out.extend(pobjs(child))
         elif dep == "prep" and child.lower_ == "of" and lemma_of(noun) in event_words().of_agent_nouns:
             out.extend(pobjs(child))
-        elif dep == "acl" and child.tag_ == "VBN":  # "threats made by X", "the raid carried out by X"
-            out.extend(agents(child))
+        elif dep == "acl" and child.tag_ == "VBN" and lemma_of(child) not in MEDIATING_VERBS:
+            out.extend(agents(child))  # "threats made by X", "the raid carried out by X"; not "a deal brokered by X"
         elif dep in ("amod", "compound") and child.i < noun.i and (
                 child.ent_type_ in ACTOR_ENTS or country_of(child.text) is not None) and not _town_modifier(child):
             out.append(child)
@@ -374,7 +378,9 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
     actors, recipients = between(noun)
     # who claims the act did it, whatever names the act ("claimed the Ghazni attacks": not Ghazni)
     actors = actors or claimant(noun) or modifier_actor(noun) or firing_owner(noun)
-    for child in noun.children:
+    # "a military aid package for Ukraine", "an aid convoy to Gaza": the process noun carries the event's preps
+    framed = noun.dep_ == "compound" and lemma_of(noun.head) in event_words().process_nouns
+    for child in [*noun.children, *(noun.head.children if framed else ())]:
         if child.dep_ == "prep":
             word = child.lower_
             if word in NOUN_RECIPIENT_PREPS or (word == "of" and lemma_of(noun) not in event_words().of_agent_nouns):

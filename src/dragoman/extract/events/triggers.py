@@ -110,6 +110,8 @@ _PHRASE_DEPS: Final = frozenset({"pobj", "prep", "compound", "conj", "amod", "nm
 NO_OBJECT_DEPS: Final = frozenset({"dobj", "nsubjpass", "dative", "prt", "oprd", "ccomp", "attr"})
 # "X said Y must/should ...": a demand by X on Y (CAMEO 10x), whatever Y is to do.
 DEMAND_MODALS: Final = frozenset({"must", "should"})
+# Verbs that give a reason: the event noun they take is named as a cause ("citing the threat of intervention").
+CITING_VERBS: Final = frozenset({"cite", "invoke"})
 # Where a deployment goes: "ordered troops to the border", "into the city", "toward the front".
 DESTINATION_PREPS: Final = frozenset({"to", "into", "toward", "towards"})
 
@@ -915,6 +917,9 @@ def _absorb_content(tok: Token, code: Code, state: _Sentence, lex: Lexicon) -> N
             # an amount or a batch of the content: "appealed for $2 billion in humanitarian aid"
             deeper += [p for c in comp.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                        for p in c.children if p.dep_ == "pobj" and p.i in codes]
+            if code.type in ("REJECT", "REQUEST") and lemma_of(comp) in event_words().process_nouns:
+                # "blocked the EU's aid package", "asked for an aid package" (not "undertook a mediation mission")
+                deeper += [c for c in comp.children if c.dep_ == "compound" and c.i in codes]
             if not deeper:
                 continue
             target = deeper[0]
@@ -1030,6 +1035,8 @@ def _only_mentioned(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "over" and noun.head.head.i != noun.head.i:
         return True  # "sanctions over its support for the war", "a row over the arrest": the cause, named in passing
+    if noun.dep_ == "dobj" and lemma_of(noun.head) in CITING_VERBS:
+        return True  # "closed its airspace, citing the threat of intervention": a reason given
     if _said_of_something(noun):
         return True
     if _speculation(noun):
