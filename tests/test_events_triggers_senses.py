@@ -400,3 +400,25 @@ def test_everyday_senses_of_event_words_are_no_events(text: str) -> None:
 def test_asking_someone_to_act_is_still_a_request() -> None:
     events = code_text("The president asked parliament to approve the budget.", published="2024-03-05")
     assert [e.type for e in events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text, earlier", [
+    ("The police action came after officials in the regions complained to regional authorities about the gunmen.",
+     "ACCUSE"),
+    ("That vote came after millions of people took to the streets for months to demand the president's ouster.",
+     "PROTEST"),
+    ("The shooting comes after the police killing of an unarmed man sparked two weeks of protests.", "PROTEST"),
+])
+def test_what_an_event_came_after_is_named_in_passing_not_reported(text: str, earlier: str) -> None:
+    asserted = [e.type for e in code_text(text, published="2024-03-05") if e.modality == "asserted"]
+    assert earlier not in asserted and "REQUEST" not in asserted
+
+
+def test_an_act_after_which_another_is_reported_is_still_coded() -> None:
+    events = code_text("Russian forces attacked the town after Ukraine struck an oil depot.", published="2024-03-05")
+    assert [(e.type, e.actor and e.actor.country) for e in events] == [("ASSAULT", "RUS"), ("ASSAULT", "UKR")]
+
+
+def test_what_a_haste_or_bid_is_to_do_is_not_done() -> None:
+    (e,) = code_text("In his haste to withdraw from Syria, the president stands alone.", published="2024-03-05")
+    assert e.modality != "asserted"

@@ -110,6 +110,9 @@ _PHRASE_DEPS: Final = frozenset({"pobj", "prep", "compound", "conj", "amod", "nm
 NO_OBJECT_DEPS: Final = frozenset({"dobj", "nsubjpass", "dative", "prt", "oprd", "ccomp", "attr"})
 # "X said Y must/should ...": a demand by X on Y (CAMEO 10x), whatever Y is to do.
 DEMAND_MODALS: Final = frozenset({"must", "should"})
+# Verbs that place one event after another ("the attack came days after ...", "it follows ..."): what they follow
+# is named in passing.
+SEQUENCE_VERBS: Final = frozenset({"come", "follow"})
 # Verbs that give a reason: the event noun they take is named as a cause ("citing the threat of intervention").
 CITING_VERBS: Final = frozenset({"cite", "invoke"})
 # Where a deployment goes: "ordered troops to the border", "into the city", "toward the front".
@@ -1037,6 +1040,8 @@ def _only_mentioned(noun: Token) -> bool:
         return True  # "sanctions over its support for the war", "a row over the arrest": the cause, named in passing
     if noun.dep_ == "dobj" and lemma_of(noun.head) in CITING_VERBS:
         return True  # "closed its airspace, citing the threat of intervention": a reason given
+    if _antecedent_clause(clause_verb(noun)):
+        return True  # "the shooting comes after the killing of a man sparked two weeks of protests"
     if _said_of_something(noun):
         return True
     if _speculation(noun):
@@ -1049,6 +1054,16 @@ def _only_mentioned(noun: Token) -> bool:
     if _modifier_only(noun):
         return True
     return lemma_of(noun) in words.claim_nouns and noun.head.pos_ == "VERB" and lemma_of(noun.head) in words.deny_verbs
+
+
+def _antecedent_clause(verb: Token) -> bool:
+    """The clause is what another event "came after" or "follows" ("the attack came days after Ukraine struck a
+    depot"): an earlier happening named in passing to place this one, not reported in its own right."""
+    # the clause itself or one it hangs in ("came after millions took to the streets ... to demand his ouster")
+    return any(node.dep_ == "advcl" and lemma_of(node.head) in SEQUENCE_VERBS and (
+        any(c.dep_ == "mark" and c.lower_ in BACKREF_PREPS for c in node.children)
+        or any(c.dep_ == "prep" and c.lower_ in BACKREF_PREPS for c in node.head.children))
+        for node in (verb, *verb.ancestors))
 
 
 def _said_of_something(noun: Token) -> bool:
@@ -1083,7 +1098,10 @@ def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) ->
 
 
 def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
-    """The event a verb trigger reports, or None when its doer is a natural cause ("a fire killed 40")."""
+    """The event a verb trigger reports, or None when its doer is a natural cause ("a fire killed 40") or it is
+    the antecedent another event is said to follow ("the police action came after officials complained")."""
+    if _antecedent_clause(tok):
+        return None
     code = state.codes[tok.i]
     if code.type == "PROTEST" and lemma_of(tok) == "protest" and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(is_actor_like(p) for p in pobjs(c)) for c in tok.children):
