@@ -422,3 +422,9 @@ def test_an_act_after_which_another_is_reported_is_still_coded() -> None:
 def test_what_a_haste_or_bid_is_to_do_is_not_done() -> None:
     (e,) = code_text("In his haste to withdraw from Syria, the president stands alone.", published="2024-03-05")
     assert e.modality != "asserted"
+
+
+def test_an_event_noun_said_to_be_frequent_is_a_habit_not_a_happening() -> None:
+    events = code_text("Clashes are frequent in Dagestan, but the fighting near the border was intense.",
+                       published="2024-03-05")
+    assert [e.evidence.trigger for e in events] == ["fighting"]

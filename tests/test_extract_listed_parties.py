@@ -57,3 +57,11 @@ def test_a_date_after_on_is_no_addressee() -> None:
             "the bills.")
     refusal = next(e for e in _code(text) if e.type == "REJECT")
     assert refusal.recipient is not None and refusal.recipient.country == "UKR"
+
+
+def test_sides_named_together_in_a_promise_each_promise_to_no_one() -> None:
+    events = _code("Opposition leaders and lawyers had vowed to sit in at the parliament on Monday.")
+    assert [e.recipient for e in events] == [None, None]
+    agreed = _code("Kenya and Uganda agreed to reopen the border.")
+    assert {(e.actor and e.actor.country, e.recipient and e.recipient.country) for e in agreed} == {
+        ("KEN", "UGA"), ("UGA", "KEN")}

@@ -730,7 +730,8 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         (h, _placed(a, h, places)) for h, a in actors.resolve(item.recipients, recipient=True)
         if not any(a.text == s.text for _h, s in senders)]
     pairs: list[tuple[Actor | None, Actor | None]]
-    mutual = item.code.type in RECIPROCAL_TYPES or item.code.cameo == SIGNING_CAMEO
+    mutual = (item.code.type in RECIPROCAL_TYPES or item.code.cameo == SIGNING_CAMEO) and \
+        lemma_of(trigger) not in event_words().promise_verbs  # "X and Y vowed to ...": each promises, to no one
     if not receivers and len(senders) > 1 and mutual:
         # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads). Of more
         # sides, each once as actor and once as recipient, in the order named ("Egypt, Qatar and the US agreed":

@@ -1042,6 +1042,9 @@ def _only_mentioned(noun: Token) -> bool:
         return True  # "closed its airspace, citing the threat of intervention": a reason given
     if _antecedent_clause(clause_verb(noun)):
         return True  # "the shooting comes after the killing of a man sparked two weeks of protests"
+    if noun.dep_ == "nsubj" and lemma_of(noun.head) == "be" and any(
+            c.dep_ == "acomp" and c.lower_ in event_words().habit_adjectives for c in noun.head.children):
+        return True  # "clashes are frequent in Dagestan": a habit of the place
     if _said_of_something(noun):
         return True
     if _speculation(noun):
