@@ -52,3 +52,26 @@ def test_a_broadcaster_the_lexicon_knows_is_its_country_s_media_and_places_nothi
         "GBR", "JRN")
     america = _code("Burkina Faso's military government suspended broadcasts of Voice of America.")[0]
     assert america.location is None or america.location.name != "America"
+
+
+def test_ties_upgraded_together_are_mutual_diplomatic_cooperation() -> None:
+    events = _code("Czechia and Albania have upgraded their diplomatic ties to ambassadorial level.")
+    assert {(e.type, e.cameo, e.actor and e.actor.country, e.recipient and e.recipient.country) for e in events} == {
+        ("SUPPORT", "050", "CZE", "ALB"), ("SUPPORT", "050", "ALB", "CZE")}
+
+
+def test_forces_strengthened_are_mobilized() -> None:
+    events = _code("Israel has strengthened its forces in Lebanon.")
+    assert [(e.type, e.cameo) for e in events] == [("MOBILIZE", "154")]
+
+
+def test_demands_met_are_a_concession_and_demands_not_met_a_refusal() -> None:
+    assert [e.type for e in _code("The government met the protesters' demands.")] == ["CONCEDE"]
+    assert [e.type for e in _code("The U.S. said it would not meet the hostage-takers' demands.")] == ["REJECT"]
+    assert _code("The minister met the deadline.") == []
+
+
+def test_abuse_of_people_is_an_assault_and_abuse_of_power_is_not() -> None:
+    abused = _code("Border guards abused the detained migrants, a rights group said.")
+    assert [(e.type, e.cameo) for e in abused] == [("ASSAULT", "182")]
+    assert _code("The president abused his power.") == []

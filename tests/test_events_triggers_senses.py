@@ -428,3 +428,9 @@ def test_an_event_noun_said_to_be_frequent_is_a_habit_not_a_happening() -> None:
     events = code_text("Clashes are frequent in Dagestan, but the fighting near the border was intense.",
                        published="2024-03-05")
     assert [e.evidence.trigger for e in events] == ["fighting"]
+
+
+def test_a_present_relative_clause_on_those_or_anyone_is_a_class_not_a_happening() -> None:
+    assert code_text("The law will punish those who abuse them.", published="2024-03-05") == []
+    anyone = code_text("Anyone who attacks a police officer will be prosecuted.", published="2024-03-05")
+    assert "ASSAULT" not in [e.type for e in anyone]

@@ -580,6 +580,8 @@ def _text(actor: Actor | None) -> str:
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Signing a formal agreement (CAMEO 057, SUPPORT in PLOVER's table) is mutual and done at a venue, as agreeing is.
 SIGNING_CAMEO = "057"
+# Ties restored, upgraded or established (CAMEO 050) are mutual too: "Czechia and Albania upgraded their ties".
+TIES_CAMEO = "050"
 # Sectors of people who protest against their own state (not state organs, not foreign bodies).
 PROTESTER_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REF", "AGR", "REL", "MED", "BUS", "JRN", "HRI", "ELI"})
 
@@ -730,7 +732,7 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         (h, _placed(a, h, places)) for h, a in actors.resolve(item.recipients, recipient=True)
         if not any(a.text == s.text for _h, s in senders)]
     pairs: list[tuple[Actor | None, Actor | None]]
-    mutual = (item.code.type in RECIPROCAL_TYPES or item.code.cameo == SIGNING_CAMEO) and \
+    mutual = (item.code.type in RECIPROCAL_TYPES or item.code.cameo in (SIGNING_CAMEO, TIES_CAMEO)) and \
         lemma_of(trigger) not in event_words().promise_verbs  # "X and Y vowed to ...": each promises, to no one
     if not receivers and len(senders) > 1 and mutual:
         # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads). Of more

@@ -1059,6 +1059,13 @@ def _only_mentioned(noun: Token) -> bool:
     return lemma_of(noun) in words.claim_nouns and noun.head.pos_ == "VERB" and lemma_of(noun.head) in words.deny_verbs
 
 
+def _said_of_anyone(verb: Token) -> bool:
+    """A present-tense relative clause that defines a kind of people ("punish those who abuse them", "anyone who
+    attacks"): a class, not a happening ("those who attacked the convoy were arrested" tells one)."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBP", "VBZ") and (
+        verb.head.lower_ == "those" or verb.head.lower_ in event_words().anyone_words)
+
+
 def _antecedent_clause(verb: Token) -> bool:
     """The clause is what another event "came after" or "follows" ("the attack came days after Ukraine struck a
     depot"): an earlier happening named in passing to place this one, not reported in its own right."""
@@ -1103,7 +1110,7 @@ def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) ->
 def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     """The event a verb trigger reports, or None when its doer is a natural cause ("a fire killed 40") or it is
     the antecedent another event is said to follow ("the police action came after officials complained")."""
-    if _antecedent_clause(tok):
+    if _antecedent_clause(tok) or _said_of_anyone(tok):
         return None
     code = state.codes[tok.i]
     if code.type == "PROTEST" and lemma_of(tok) == "protest" and any(
