@@ -414,6 +414,12 @@ def test_what_an_event_came_after_is_named_in_passing_not_reported(text: str, ea
     assert earlier not in asserted and "REQUEST" not in asserted
 
 
+def test_what_an_event_came_after_told_in_full_is_a_fact_of_its_own() -> None:
+    events = code_text("The strike came two days after rebel fighters shelled the city of El Fasher, killing eight people.",
+                       published="2024-03-05")
+    assert any(e.type == "ASSAULT" and e.counts.dead == 8 and e.modality == "asserted" for e in events)
+
+
 def test_an_act_after_which_another_is_reported_is_still_coded() -> None:
     events = code_text("Russian forces attacked the town after Ukraine struck an oil depot.", published="2024-03-05")
     assert [(e.type, e.actor and e.actor.country) for e in events] == [("ASSAULT", "RUS"), ("ASSAULT", "UKR")]
@@ -434,3 +440,24 @@ def test_a_present_relative_clause_on_those_or_anyone_is_a_class_not_a_happening
     assert code_text("The law will punish those who abuse them.", published="2024-03-05") == []
     anyone = code_text("Anyone who attacks a police officer will be prosecuted.", published="2024-03-05")
     assert "ASSAULT" not in [e.type for e in anyone]
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Lebanon complained to the United Nations over two Israeli air raids in which 20 people were killed.", "ASSAULT"),
+    ("She was the only person seriously injured in the collisions, police said.", "ASSAULT"),
+    ("Unemployment rose after the government's move to ban high-value currency notes.", "COERCE"),
+])
+def test_what_is_told_of_something_named_in_passing_is_no_happening(text: str, gone: str) -> None:
+    assert gone not in [e.type for e in code_text(text, published="2024-03-05") if e.modality == "asserted"]
+
+
+def test_what_a_person_or_a_time_named_after_before_or_since_does_is_still_told() -> None:
+    remanded = code_text("The three were produced before the chief magistrate, who remanded them to police custody.",
+                         published="2024-03-05")
+    assert [e.type for e in remanded] == ["COERCE"]
+
+
+def test_a_protest_s_purpose_is_its_aim_not_acts_of_its_own() -> None:
+    events = code_text("Young Algerians blocked roads leading to the city centre on Sunday to press their demands for "
+                       "greater freedom.", published="2024-03-05")
+    assert [e.type for e in events] == ["PROTEST"]

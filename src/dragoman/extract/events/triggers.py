@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Final
 
 import yaml
 
+from ... import lexicon as lx
 from ...codes import (
     AGREE_CAMEO,
     CAMEO_ACCUSE,
@@ -104,6 +105,8 @@ LEXICON_PATH: Path = LEXICON_DIR / "events.yaml"
 
 # "after the attack": a back-reference to an event coded where it was reported.
 BACKREF_PREPS: Final = frozenset({"after", "before", "since", "following", "despite", "amid", "ahead"})
+# Of those, the ones whose object is never a person or a time an event is placed by ("before the judge").
+PASSING_PREPS: Final = frozenset({"after", "following", "despite", "amid"})
 # Links through which a noun phrase hangs from a word inside the same phrase (no clause boundary).
 _PHRASE_DEPS: Final = frozenset({"pobj", "prep", "compound", "conj", "amod", "nmod", "appos"})
 # Children that make a verb transitive (or phrasal): "fired the coach", "was fired", "fired up".
@@ -956,8 +959,11 @@ def _absorb_restatements(tok: Token, code: Code, state: _Sentence) -> None:
         elif child.dep_ == "advcl" and child.i in state.codes and state.codes[child.i].type == code.type and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
             state.consumed.add(child.i)
-        elif code.type == "PROTEST" and child.i in state.codes and child in _rally_purposes(tok):
-            state.consumed.add(child.i)  # "rallied in Dhaka to condemn the killing": the rally's aim, not a statement
+        elif code.type == "PROTEST" and child.dep_ in ("advcl", "xcomp") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            # the protest's aim, not acts of their own: "rallied in Dhaka to condemn the killing", "blocked roads to
+            # press their demands", "began a hunger strike to protest against the decision to send them back"
+            state.consumed.update(t.i for t in child.subtree if t.i in state.codes)
 
 
 def _absorb_instrument(tok: Token, state: _Sentence, lex: Lexicon) -> None:
@@ -1059,6 +1065,23 @@ def _only_mentioned(noun: Token) -> bool:
     return lemma_of(noun) in words.claim_nouns and noun.head.pos_ == "VERB" and lemma_of(noun.head) in words.deny_verbs
 
 
+def _told_of_a_mention(verb: Token, state: _Sentence) -> bool:
+    """The verb tells more of something only named in passing: an event noun ("complained over two air raids last
+    Friday in which 20 people were killed"), a thing said to be something ("she was the only person injured in
+    the collisions"), a thing after which or amid which something else came ("after Modi's move to ban notes").
+    Not a person or a time an event is placed before or since ("produced before the magistrate, who remanded
+    them", "since Friday evening, when the police had to fire")."""
+    node = verb
+    while node.dep_ in ("ccomp", "conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ not in ("relcl", "acl") or node.head.pos_ != "NOUN":
+        return False
+    noun = node.head
+    if noun.i in state.matches:
+        return _only_mentioned(noun)
+    return _said_of_something(noun) or (noun.dep_ == "pobj" and noun.head.lower_ in PASSING_PREPS)
+
+
 def _said_of_anyone(verb: Token) -> bool:
     """A present-tense relative clause that defines a kind of people ("punish those who abuse them", "anyone who
     attacks"): a class, not a happening ("those who attacked the convoy were arrested" tells one)."""
@@ -1067,13 +1090,24 @@ def _said_of_anyone(verb: Token) -> bool:
 
 
 def _antecedent_clause(verb: Token) -> bool:
-    """The clause is what another event "came after" or "follows" ("the attack came days after Ukraine struck a
-    depot"): an earlier happening named in passing to place this one, not reported in its own right."""
-    # the clause itself or one it hangs in ("came after millions took to the streets ... to demand his ouster")
+    """The clause is what another event "came after" or "follows" ("the police action came after officials
+    complained"): an earlier happening named in passing to place this one, not reported in its own right."""
+    # the clause itself or one it hangs in ("came after millions took to the streets ... to demand his ouster"); one
+    # that says where it happened reports it in its own right ("came two days after RSF fighters shelled the city
+    # of El Fasher, killing eight people"): a fact of its own, as the codebook has it
     return any(node.dep_ == "advcl" and lemma_of(node.head) in SEQUENCE_VERBS and (
         any(c.dep_ == "mark" and c.lower_ in BACKREF_PREPS for c in node.children)
         or any(c.dep_ == "prep" and c.lower_ in BACKREF_PREPS for c in node.head.children))
-        for node in (verb, *verb.ancestors))
+        and not _told_in_full(node) for node in (verb, *verb.ancestors))
+
+
+def _told_in_full(clause: Token) -> bool:
+    """The clause says where it happened or how many it struck ("shelled the city of El Fasher, killing eight
+    people"; the tagger may take El Fasher for an organisation)."""
+    settlements = lx.place_words().settlement_nouns
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.like_num and t.ent_type_ == "CARDINAL")
+               or (t.lower_ in settlements and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children))
+               for t in clause.subtree)
 
 
 def _said_of_something(noun: Token) -> bool:
@@ -1110,7 +1144,7 @@ def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) ->
 def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     """The event a verb trigger reports, or None when its doer is a natural cause ("a fire killed 40") or it is
     the antecedent another event is said to follow ("the police action came after officials complained")."""
-    if _antecedent_clause(tok) or _said_of_anyone(tok):
+    if _antecedent_clause(tok) or _said_of_anyone(tok) or _told_of_a_mention(tok, state):
         return None
     code = state.codes[tok.i]
     if code.type == "PROTEST" and lemma_of(tok) == "protest" and any(
