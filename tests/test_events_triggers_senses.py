@@ -415,8 +415,8 @@ def test_what_an_event_came_after_is_named_in_passing_not_reported(text: str, ea
 
 
 def test_what_an_event_came_after_told_in_full_is_a_fact_of_its_own() -> None:
-    events = code_text("The strike came two days after rebel fighters shelled the city of El Fasher, killing eight people.",
-                       published="2024-03-05")
+    events = code_text("The strike came two days after rebel fighters shelled the city of El Fasher, killing eight "
+                       "people.", published="2024-03-05")
     assert any(e.type == "ASSAULT" and e.counts.dead == 8 and e.modality == "asserted" for e in events)
 
 
