@@ -75,3 +75,16 @@ def test_a_year_is_background_only_when_all_of_it_is_a_year_old(published: str, 
 def test_a_decade_long_past_is_background(text: str, modality: str) -> None:
     events = code_text(text, published="2018-05-06")
     assert events and [e.modality for e in events] == [modality], [(e.type, e.modality) for e in events]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Israel's offensive has since killed more than 40,000 Palestinians, according to the Health Ministry.", "killed"),
+    ("More than 500 people have been arrested since the protests began.", "arrested"),
+])
+def test_a_toll_kept_since_something_began_is_no_happening_of_the_day(text: str, trigger: str) -> None:
+    assert modalities(code_text(text, published="2024-07-16")).get(trigger) == "historical"
+
+
+def test_a_toll_since_a_date_stays_the_story_s_own_happening() -> None:
+    assert modalities(code_text("The fighting has killed 30 people since Monday.", published="2024-07-16")).get(
+        "killed") == "asserted"

@@ -461,3 +461,16 @@ def test_a_protest_s_purpose_is_its_aim_not_acts_of_its_own() -> None:
     events = code_text("Young Algerians blocked roads leading to the city centre on Sunday to press their demands for "
                        "greater freedom.", published="2024-03-05")
     assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_arrests_made_in_raids_are_one_happening() -> None:
+    events = code_text("Israeli troops arrested at least 15 Palestinians in overnight raids across the occupied West "
+                       "Bank.", published="2024-03-05")
+    assert [e.type for e in events] == ["COERCE"]
+
+
+def test_a_participle_describing_a_thing_is_no_act_of_cooperation() -> None:
+    struck = code_text("Russian missiles struck facilities supporting Ukraine's military.", published="2024-03-05")
+    assert [e.type for e in struck] == ["ASSAULT"]
+    statement = code_text("The government issued a statement supporting the peace plan.", published="2024-03-05")
+    assert [e.type for e in statement] == ["SUPPORT"]

@@ -184,9 +184,25 @@ def as_background(event: Event, *, reference: str | None, trigger: Token | None 
         return event
     if period is not None and is_historical(period, reference):
         return replace(event, modality="historical")
-    if trigger is not None and (_told_over_years(trigger) or _habitual(trigger) or _in_past_decade(trigger, reference)):
+    if trigger is not None and (_told_over_years(trigger) or _habitual(trigger) or _in_past_decade(trigger, reference)
+                                or _cumulative(trigger)):
         return replace(event, modality="historical")
     return event
+
+
+def _cumulative(trigger: Token) -> bool:
+    """A toll or tally kept since something began, in the present perfect ("Israel's offensive has since killed more
+    than 40,000 Palestinians", "have been arrested since the protests began"): the sum of a long campaign, not a
+    happening of the story's day. A date after "since" is left to the date reader ("have killed 30 since
+    Monday" is the story's own happening)."""
+    verb = clause_verb(trigger)
+    if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+               for c in verb.children):
+        return False
+    if not any(t.ent_type_ == "CARDINAL" for t in verb.subtree):
+        return False  # "Wang has since been charged": one happening since, no tally
+    return any((c.dep_ == "advmod" and c.lower_ == "since") or (c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "since" for m in c.children)) for c in verb.children)
 
 
 _DECADE = re.compile(r"^(?:(1[0-9]|20)(\d)0|'?(\d)0)s$")

@@ -959,6 +959,10 @@ def _absorb_restatements(tok: Token, code: Code, state: _Sentence) -> None:
         elif child.dep_ == "advcl" and child.i in state.codes and state.codes[child.i].type == code.type and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
             state.consumed.add(child.i)
+        elif code.type == "COERCE" and child.dep_ == "prep" and child.lower_ in ("in", "during"):
+            # "arrested 15 Palestinians in overnight raids": the raid is how they were arrested, one happening
+            state.consumed.update(p.i for p in pobjs(child) if p.i in state.nominal_codes
+                                  and lemma_of(p) in event_words().operation_nouns)
         elif code.type == "PROTEST" and child.dep_ in ("advcl", "xcomp") and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
             # the protest's aim, not acts of their own: "rallied in Dhaka to condemn the killing", "blocked roads to
@@ -1082,6 +1086,14 @@ def _told_of_a_mention(verb: Token, state: _Sentence) -> bool:
     return _said_of_something(noun) or (noun.dep_ == "pobj" and noun.head.lower_ in PASSING_PREPS)
 
 
+def _describes_a_thing(verb: Token) -> bool:
+    """A present participle on a thing that is no actor and says nothing ("a school sheltering displaced families",
+    "facilities supporting the army"): what the thing is, not an act of cooperation."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN" and not is_actor_like(head) and \
+        lemma_of(head) not in event_words().message_nouns
+
+
 def _said_of_anyone(verb: Token) -> bool:
     """A present-tense relative clause that defines a kind of people ("punish those who abuse them", "anyone who
     attacks"): a class, not a happening ("those who attacked the convoy were arrested" tells one)."""
@@ -1147,6 +1159,8 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     if _antecedent_clause(tok) or _said_of_anyone(tok) or _told_of_a_mention(tok, state):
         return None
     code = state.codes[tok.i]
+    if PLOVER_QUAD.get(code.type) in COOPERATION_QUADS and _describes_a_thing(tok):
+        return None
     if code.type == "PROTEST" and lemma_of(tok) == "protest" and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(is_actor_like(p) for p in pobjs(c)) for c in tok.children):
         code = OFFICIAL_COMPLAINT

@@ -54,6 +54,8 @@ class EventWords:
     rally_aims: frozenset[str]
     crowd_words: frozenset[str]
     destination_verbs: frozenset[str]
+    operation_nouns: frozenset[str]
+    message_nouns: frozenset[str]
     habit_adjectives: frozenset[str]
     promise_verbs: frozenset[str]
     particle_senses: dict[str, tuple[str, ...]]
