@@ -474,3 +474,9 @@ def test_a_participle_describing_a_thing_is_no_act_of_cooperation() -> None:
     assert [e.type for e in struck] == ["ASSAULT"]
     statement = code_text("The government issued a statement supporting the peace plan.", published="2024-03-05")
     assert [e.type for e in statement] == ["SUPPORT"]
+
+
+def test_a_release_issued_is_a_document() -> None:
+    assert code_text("Relations are excellent, a release issued by the House said.", published="2024-03-05") == []
+    freed = code_text("The rebels announced the release of 20 hostages.", published="2024-03-05")
+    assert [e.type for e in freed] == ["RETREAT"]

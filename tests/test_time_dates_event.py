@@ -143,3 +143,13 @@ def test_a_rankings_window_is_not_the_events_date() -> None:
     assert when_of("The deadliest attack since 2015 hit the market on Monday.", "attack").date == "2024-01-22"
     # a plain "since" still dates what began then
     assert when_of("Fighting has raged in the region since 2019.", "Fighting").date == "2019-01-01"
+
+
+def test_a_relative_clause_on_another_noun_does_not_date_the_event() -> None:
+    urged = when_of("Washington urged the government to restore internet access in the region, which has been cut "
+                    "since August.", "urged")
+    assert urged.date == PUBLISHED and urged.text is None
+    # on the event noun's own phrase it does: the protests are what ignited the conflict
+    protests = when_of("The town was the main centre of street protests that ignited the conflict in March 2011.",
+                       "protests")
+    assert protests.date is not None and protests.date.startswith("2011")

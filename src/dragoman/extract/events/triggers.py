@@ -116,6 +116,8 @@ DEMAND_MODALS: Final = frozenset({"must", "should"})
 # Verbs that place one event after another ("the attack came days after ...", "it follows ..."): what they follow
 # is named in passing.
 SEQUENCE_VERBS: Final = frozenset({"come", "follow"})
+# Verbs of putting a text out: a word of the modifier-sense list they make into a document ("a release issued by").
+PUBLISHING_VERBS: Final = frozenset({"issue", "publish", "circulate", "distribute"})
 # Verbs that give a reason: the event noun they take is named as a cause ("citing the threat of intervention").
 CITING_VERBS: Final = frozenset({"cite", "invoke"})
 # Where a deployment goes: "ordered troops to the border", "into the city", "toward the front".
@@ -701,6 +703,8 @@ def _match_noun(tok: Token, lex: Lexicon) -> Code | None:
     if excluded and any(c.dep_ in ("amod", "compound", "nmod", "poss") and (c.lower_ in excluded or lemma_of(c)
                                                                            in excluded) for c in tok.children):
         return None  # "cardiac arrest", "her seizures": another sense of the word
+    if excluded and any(c.dep_ in ("acl", "relcl") and lemma_of(c) in PUBLISHING_VERBS for c in tok.children):
+        return None  # "a release issued by the House": a document
     code = lex.nouns.get(lemma)
     if code is not None and code.mode == "arrest" and tok.dep_ == "compound" and not _event_head(tok.head, lex):
         return None  # "an arrest warrant", "the detention law": a document or rule about arrests, not one made

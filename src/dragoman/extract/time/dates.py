@@ -122,6 +122,21 @@ def clause_tense(verb: Token) -> Tense:
     return "present"
 
 
+def _in_relative_clause_below(head: Token, clause: Token, trigger: Token) -> bool:
+    """Whether ``head`` lies inside a finite relative clause ("..., which has been cut since August") hung on a noun
+    below ``clause`` other than the trigger or a noun around it (a relative clause on the event noun's phrase dates
+    it: "the centre of street protests ... that ignited the conflict seven years ago"). Participles and
+    infinitives are left alone: the parser often hangs the event's own date on them ("vetoed legislation to allow
+    such a plate in 2003")."""
+    node = head
+    while node.head.i != node.i and node.i != clause.i:
+        if node.dep_ == "relcl":
+            around = node.head.i == trigger.i or any(a.i == node.head.i for a in trigger.ancestors)
+            return not around and any(a.i == clause.i for a in node.ancestors)
+        node = node.head
+    return False
+
+
 def _clause_head(token: Token) -> Token:
     """The nearest verb at or above ``token``; the sentence root when there is none."""
     current = token
@@ -278,6 +293,10 @@ class DateResolver:
         head = _clause_head(root.head)
         if any(a.i == head.i for a in trigger.ancestors):
             return 2, distance
+        if _in_relative_clause_below(head, _clause_head(trigger), trigger):
+            # "urged the government to restore internet access in the region, which has been cut since August": the
+            # relative clause dates what it tells of its noun, not the trigger's event
+            return None
         return 3, distance
 
     def when(self, trigger: Token) -> When:
