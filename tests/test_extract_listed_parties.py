@@ -65,3 +65,9 @@ def test_sides_named_together_in_a_promise_each_promise_to_no_one() -> None:
     agreed = _code("Kenya and Uganda agreed to reopen the border.")
     assert {(e.actor and e.actor.country, e.recipient and e.recipient.country) for e in agreed} == {
         ("KEN", "UGA"), ("UGA", "KEN")}
+
+
+def test_sides_named_together_in_a_clash_fight_each_other() -> None:
+    (event,) = _code("Ethiopian federal forces and Fano militia fighters clashed near the town of Debre Markos.")
+    assert event.type == "ASSAULT"
+    assert event.recipient is not None and event.recipient.text == "Fano militia fighters"

@@ -732,7 +732,8 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         (h, _placed(a, h, places)) for h, a in actors.resolve(item.recipients, recipient=True)
         if not any(a.text == s.text for _h, s in senders)]
     pairs: list[tuple[Actor | None, Actor | None]]
-    mutual = (item.code.type in RECIPROCAL_TYPES or item.code.cameo in (SIGNING_CAMEO, TIES_CAMEO)) and \
+    mutual = (item.code.type in RECIPROCAL_TYPES or item.code.cameo in (SIGNING_CAMEO, TIES_CAMEO)
+              or lemma_of(trigger) in event_words().clash_verbs) and \
         lemma_of(trigger) not in event_words().promise_verbs  # "X and Y vowed to ...": each promises, to no one
     if not receivers and len(senders) > 1 and mutual:
         # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads). Of more

@@ -54,6 +54,7 @@ class EventWords:
     rally_aims: frozenset[str]
     crowd_words: frozenset[str]
     destination_verbs: frozenset[str]
+    clash_verbs: frozenset[str]
     operation_nouns: frozenset[str]
     message_nouns: frozenset[str]
     habit_adjectives: frozenset[str]
