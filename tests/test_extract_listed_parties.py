@@ -6,6 +6,7 @@ from __future__ import annotations
 from dragoman.extract import detector_mode
 from dragoman.model import Event
 from dragoman.pipeline import code_text
+from factories import actor_in
 
 
 def _code(text: str) -> list[Event]:
@@ -71,3 +72,14 @@ def test_sides_named_together_in_a_clash_fight_each_other() -> None:
     (event,) = _code("Ethiopian federal forces and Fano militia fighters clashed near the town of Debre Markos.")
     assert event.type == "ASSAULT"
     assert event.recipient is not None and event.recipient.text == "Fano militia fighters"
+
+
+def test_a_go_between_s_country_is_not_the_unnamed_officials() -> None:
+    minister = actor_in("The minister praised the talks mediated by Qatar.", "minister")
+    assert minister is not None and minister.country is None
+
+
+def test_a_protest_lodged_with_a_state_is_one_diplomatic_protest() -> None:
+    events = _code("Japan lodged a protest with China over the detention of a Japanese businessman.")
+    assert [(e.type, e.actor and e.actor.country, e.recipient and e.recipient.country) for e in events] == [
+        ("ACCUSE", "JPN", "CHN")]

@@ -267,6 +267,7 @@ class ActorWords:
     allegiance_words: frozenset[str]
     holding_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    mediating_verbs: frozenset[str]
     arresting_verbs: frozenset[str]
     judging_verbs: frozenset[str]
     bail_verbs: frozenset[str]

@@ -1000,12 +1000,16 @@ _AIMED_PREPS = frozenset({"to", "with", "against", "on", "upon", "toward", "towa
 
 def _done_to(ent: Span) -> bool:
     """A country the text names only as the one acted on ("asked Russia to withdraw", "met the Iranian envoy",
-    "visited Kenya"): no sign of whose the text's unnamed officials are."""
+    "visited Kenya") or as a go-between ("talks mediated by Qatar"): no sign of whose the text's unnamed officials
+    are."""
     node = ent.root
     while node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.i != node.i:
         node = node.head
     if node.dep_ in ("dobj", "dative"):
         return True
+    if node.dep_ == "pobj" and node.head.dep_ == "agent" and \
+            node.head.head.lemma_.lower() in lx.actor_words().mediating_verbs:
+        return True  # "negotiations mediated by Qatar": the go-between, not the sides
     return node.dep_ == "pobj" and node.head.lower_ in _AIMED_PREPS and node.head.head.lower_ != "according"
 
 

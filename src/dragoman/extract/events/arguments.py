@@ -287,10 +287,6 @@ def intended_objects(verb: Token) -> list[Token]:
     return out
 
 
-# The "by" agent of these brought the parties together; it is not a party ("a truce brokered by Qatar").
-MEDIATING_VERBS: Final = frozenset({"broker", "mediate", "facilitate", "host", "sponsor"})
-
-
 def modifier_actor(noun: Token) -> list[Token]:
     """Possessor, by-agent, demonym or organisation modifier, or "between X and Y" of an event noun."""
     out: list[Token] = []
@@ -302,7 +298,7 @@ def modifier_actor(noun: Token) -> list[Token]:
             out.extend(pobjs(child))
         elif dep == "prep" and child.lower_ == "of" and lemma_of(noun) in event_words().of_agent_nouns:
             out.extend(pobjs(child))
-        elif dep == "acl" and child.tag_ == "VBN" and lemma_of(child) not in MEDIATING_VERBS:
+        elif dep == "acl" and child.tag_ == "VBN" and lemma_of(child) not in lx.actor_words().mediating_verbs:
             out.extend(agents(child))  # "threats made by X", "the raid carried out by X"; not "a deal brokered by X"
         elif dep in ("amod", "compound") and child.i < noun.i and (
                 child.ent_type_ in ACTOR_ENTS or country_of(child.text) is not None) and not _town_modifier(child):

@@ -899,6 +899,9 @@ def _relate_verb(tok: Token, state: _Sentence, lex: Lexicon) -> None:
     """A verb trigger absorbs what it governs, restates or is done with; its code is refined by them."""
     i = tok.i
     code = state.matches[i][0]
+    if code.type in GOVERNING and lemma_of(tok) in lex.object_verbs and code != lex.verbs.get(lemma_of(tok)):
+        # the verb's code came from its object ("lodged a protest with China"): the object is the same act
+        state.consumed.update(c.i for c in tok.children if c.dep_ == "dobj" and c.i in state.nominal_codes)
     if code.type in GOVERNING:
         _absorb_content(tok, code, state, lex)
     else:
