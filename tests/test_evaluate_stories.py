@@ -213,9 +213,13 @@ MEASURED = {
     # 0.2553 -> 0.2766, spurious 2.94 -> 2.89; then penalties eased, everyday senses, a verbal act placed at home
     # (fitted in part: written from an audit record of a held-out story) and both models retrained: dev recall
     # 0.5270, in sentence 0.4459, spurious 3.15; held out recall 0.3617 -> 0.4043, in sentence 0.2979, spurious 2.72
-    "dev": {"recall": 0.5270, "recall_in_sentence": 0.4459, "spurious_per_story": 3.1538},
+    # twelfth: what an event "came after" named in passing, causes after "over", content nested in amounts and
+    # packages, air defence, everyday senses; models retrained: dev recall 0.5270 -> 0.5135 (one fact whose only
+    # finder was a background sentence of another happening, now not coded; in sentence unchanged), spurious 3.15 ->
+    # 2.92; held out spurious 2.72 -> 2.78
+    "dev": {"recall": 0.5135, "recall_in_sentence": 0.4459, "spurious_per_story": 2.9231},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.2979, "spurious_per_story": 2.7222},
+    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.2979, "spurious_per_story": 2.7778},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->

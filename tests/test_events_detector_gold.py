@@ -31,7 +31,7 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     # 0.708 / 0.691 before the quads followed PLOVER's table (REQUEST and SANCTION verbal conflict), sanctions were
     # SANCTION and the scorer read appeals as the set's "statement"
     # 0.799 / 0.785 before the scorer read yielding (CONCEDE: a ban lifted) as material cooperation, as the set does
-    assert_not_below({"accuracy": 0.8341, "macro_f1": 0.8203}, rules)
+    assert_not_below({"accuracy": 0.8411, "macro_f1": 0.8277}, rules)  # 0.834 / 0.820 before the twelfth session
     # 0.825 / 0.795 before additions were gated per type (they were right 0.80 of the time here, by quad, but
     # 0.27 on plover-gsr and never on the story gold, by type); 0.769 / 0.746 with the detector trained on CAMEO's
     # grouping, whose rules were 9 points lower; 0.825 / 0.813 at the sixth session's end, when the detector also
@@ -39,8 +39,9 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     # yielding was material cooperation; 0.855 / 0.840 retrained on the eighth session's rules; 0.860 / 0.845
     # retrained on the ninth's (mentions with their article, concessions' content); 0.855 / 0.840 retrained on the
     # tenth's, whose training part no longer kept SUPPORT additions (5 of 9 right out of fold: too few); 0.853 /
-    # 0.838 retrained on the eleventh's (verbal conflict leads its sentence at p >= 0.5, was 0.2)
-    assert_not_below({"accuracy": 0.8528, "macro_f1": 0.8382}, detected)
+    # 0.838 retrained on the eleventh's (verbal conflict leads its sentence at p >= 0.5, was 0.2); 0.855 / 0.841 on
+    # the twelfth's
+    assert_not_below({"accuracy": 0.8551, "macro_f1": 0.8411}, detected)
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.01
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
     # (0.98 / 1.0 with the detector of 9ab2d99's rules; 0.94 / 0.875 retrained at the sixth session's: 7 of 8
@@ -55,8 +56,9 @@ def test_plover_gsr_heldout_types(gold_dir: Path) -> None:
     rules = scored_events(path, format="plover-gsr", split="heldout", rules_only=True)
     detected = scored_events(path, format="plover-gsr", split="heldout", detector=True)
     assert detected["records"] == 92
-    assert_not_below({"f1": 0.6567}, rules)  # 0.647 before content of a demand or refusal read as done was none
-    assert_not_below({"f1": 0.7135}, detected)  # 0.690 before, 0.710 with one addition of a wrong type
+    # 0.647 before content of a demand or refusal read as done was none; 0.657 before the twelfth session's rules
+    assert_not_below({"f1": 0.6733}, rules)
+    assert_not_below({"f1": 0.7351}, detected)  # 0.690 before, 0.710 with one addition of a wrong type, 0.714
     assert detected["f1"] >= rules["f1"]
 
 
@@ -68,12 +70,12 @@ def test_cameo_ner_heldout_actors_not_lower_than_rules(gold_dir: Path) -> None:
     # seventh session: whose plan or offer a noun is, arrests without an arrest verb; detector retrained
     # eighth: the content of a demand, refusal, threat or agreement is no event of its own
     # ninth: a mention's span takes in its article ("The Taliban"), as the set's spans do: default source / target
-    # 0.677 / 0.540 -> 0.721 / 0.584; tenth: 0.717 / 0.576 retrained (no SUPPORT additions)
+    # 0.677 / 0.540 -> 0.721 / 0.584; tenth: 0.717 / 0.576 retrained (no SUPPORT additions); twelfth: 0.720 / 0.583
     default = scored_events(path, format="cameo-ner", split="heldout")
     # the default path: the rules, the detector's order and additions, the event check
-    measured = {"rules": {"f1": 0.6408, "source_token": 0.7066, "target_token": 0.5734},
-                "default": {"f1": 0.6475, "source_token": 0.7172, "target_token": 0.5755},
-                "detected": {"f1": 0.6588, "source_token": 0.7299, "target_token": 0.5848}}
+    measured = {"rules": {"f1": 0.6481, "source_token": 0.7098, "target_token": 0.5845},
+                "default": {"f1": 0.653, "source_token": 0.7203, "target_token": 0.5834},
+                "detected": {"f1": 0.6585, "source_token": 0.7309, "target_token": 0.5827}}
     for name, scores in (("rules", rules), ("default", default), ("detected", detected)):
         assert_not_below(measured[name], {"f1": scores["f1"], "source_token": scores["source"]["token"]["f1"],
                                           "target_token": scores["target"]["token"]["f1"]})
