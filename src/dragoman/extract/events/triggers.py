@@ -113,13 +113,6 @@ _PHRASE_DEPS: Final = frozenset({"pobj", "prep", "compound", "conj", "amod", "nm
 NO_OBJECT_DEPS: Final = frozenset({"dobj", "nsubjpass", "dative", "prt", "oprd", "ccomp", "attr"})
 # "X said Y must/should ...": a demand by X on Y (CAMEO 10x), whatever Y is to do.
 DEMAND_MODALS: Final = frozenset({"must", "should"})
-# Verbs that place one event after another ("the attack came days after ...", "it follows ..."): what they follow
-# is named in passing.
-SEQUENCE_VERBS: Final = frozenset({"come", "follow"})
-# Verbs of putting a text out: a word of the modifier-sense list they make into a document ("a release issued by").
-PUBLISHING_VERBS: Final = frozenset({"issue", "publish", "circulate", "distribute"})
-# Verbs that give a reason: the event noun they take is named as a cause ("citing the threat of intervention").
-CITING_VERBS: Final = frozenset({"cite", "invoke"})
 # Where a deployment goes: "ordered troops to the border", "into the city", "toward the front".
 DESTINATION_PREPS: Final = frozenset({"to", "into", "toward", "towards"})
 
@@ -703,7 +696,8 @@ def _match_noun(tok: Token, lex: Lexicon) -> Code | None:
     if excluded and any(c.dep_ in ("amod", "compound", "nmod", "poss") and (c.lower_ in excluded or lemma_of(c)
                                                                            in excluded) for c in tok.children):
         return None  # "cardiac arrest", "her seizures": another sense of the word
-    if excluded and any(c.dep_ in ("acl", "relcl") and lemma_of(c) in PUBLISHING_VERBS for c in tok.children):
+    if excluded and any(c.dep_ in ("acl", "relcl") and lemma_of(c) in event_words().publishing_verbs
+                        for c in tok.children):
         return None  # "a release issued by the House": a document
     code = lex.nouns.get(lemma)
     if code is not None and code.mode == "arrest" and tok.dep_ == "compound" and not _event_head(tok.head, lex):
@@ -899,7 +893,7 @@ def _relate_verb(tok: Token, state: _Sentence, lex: Lexicon) -> None:
     """A verb trigger absorbs what it governs, restates or is done with; its code is refined by them."""
     i = tok.i
     code = state.matches[i][0]
-    if code.type in GOVERNING and lemma_of(tok) in lex.object_verbs and code != lex.verbs.get(lemma_of(tok)):
+    if code.type in GOVERNING and _coded_by_object(tok, code, lex):
         # the verb's code came from its object ("lodged a protest with China"): the object is the same act
         state.consumed.update(c.i for c in tok.children if c.dep_ == "dobj" and c.i in state.nominal_codes)
     if code.type in GOVERNING:
@@ -1055,7 +1049,7 @@ def _only_mentioned(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "over" and noun.head.head.i != noun.head.i:
         return True  # "sanctions over its support for the war", "a row over the arrest": the cause, named in passing
-    if noun.dep_ == "dobj" and lemma_of(noun.head) in CITING_VERBS:
+    if noun.dep_ == "dobj" and lemma_of(noun.head) in event_words().citing_verbs:
         return True  # "closed its airspace, citing the threat of intervention": a reason given
     if _antecedent_clause(clause_verb(noun)):
         return True  # "the shooting comes after the killing of a man sparked two weeks of protests"
@@ -1114,7 +1108,7 @@ def _antecedent_clause(verb: Token) -> bool:
     # the clause itself or one it hangs in ("came after millions took to the streets ... to demand his ouster"); one
     # that says where it happened reports it in its own right ("came two days after RSF fighters shelled the city
     # of El Fasher, killing eight people"): a fact of its own, as the codebook has it
-    return any(node.dep_ == "advcl" and lemma_of(node.head) in SEQUENCE_VERBS and (
+    return any(node.dep_ == "advcl" and lemma_of(node.head) in event_words().sequence_verbs and (
         any(c.dep_ == "mark" and c.lower_ in BACKREF_PREPS for c in node.children)
         or any(c.dep_ == "prep" and c.lower_ in BACKREF_PREPS for c in node.head.children))
         and not _told_in_full(node) for node in (verb, *verb.ancestors))
@@ -1160,6 +1154,11 @@ def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) ->
     return code, actors
 
 
+def _coded_by_object(tok: Token, code: Code, lex: Lexicon) -> bool:
+    """The verb's code came from the class of its object ("sent troops", "lodged a protest"), not its own entry."""
+    return lemma_of(tok) in lex.object_verbs and code != lex.verbs.get(lemma_of(tok))
+
+
 def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     """The event a verb trigger reports, or None when its doer is a natural cause ("a fire killed 40") or it is
     the antecedent another event is said to follow ("the police action came after officials complained")."""
@@ -1176,7 +1175,7 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
                       end=state.matches[tok.i][2])
     actors = _verb_subjects(tok, code, state)
     # an object verb's object is its theme ('sent troops'), unless the verb took people into custody ('sent X to jail')
-    theme = lemma_of(tok) in lex.object_verbs and code not in (lex.verbs.get(lemma_of(tok)), ARREST)
+    theme = _coded_by_object(tok, code, lex) and code != ARREST
     recipients = state.recipients_from.get(tok.i) or recipients_of_verb(tok, theme_object=theme)
     actors, recipients = _killing_roles(tok, code, actors, recipients, lex)
     recipients = _typed_recipients(tok, code, recipients)
