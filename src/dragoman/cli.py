@@ -244,8 +244,10 @@ def _stop_on_sigint() -> tuple[Callable[[], None], Callable[[], bool]]:
     """Ctrl-C stops the batch in this process only; worker processes leave it to us (no tracebacks from them).
 
     Returns the function that puts the previous handler back, and one that says whether Ctrl-C was pressed: the
-    handler's KeyboardInterrupt is lost when the signal lands in a finalizer (Python prints "Exception ignored in
-    ..." and goes on, as seen in a Dask client's ``Future.__del__``), so the progress report raises it again.
+    handler's KeyboardInterrupt is lost when the signal lands in a finalizer or a garbage-collector callback (as seen
+    in a Dask client's ``Future.__del__`` and ``distributed.gc``), so the progress report raises it again. Python
+    would print such a lost interrupt as "Exception ignored in ..." with a traceback; it is no error, so it is not
+    shown.
     """
     parent = os.getpid()
     pressed: list[bool] = []
@@ -259,9 +261,17 @@ def _stop_on_sigint() -> tuple[Callable[[], None], Callable[[], bool]]:
         previous = signal.signal(signal.SIGINT, handler)
     except ValueError:  # not the main thread: leave signals alone
         return (lambda: None), (lambda: False)
+    previous_hook = sys.unraisablehook
+
+    def quiet_lost_interrupt(unraisable: Any) -> None:
+        if not (pressed and isinstance(unraisable.exc_value, KeyboardInterrupt)):
+            previous_hook(unraisable)
+
+    sys.unraisablehook = quiet_lost_interrupt
 
     def restore() -> None:
         signal.signal(signal.SIGINT, previous)
+        sys.unraisablehook = previous_hook
 
     return restore, lambda: bool(pressed)
 
