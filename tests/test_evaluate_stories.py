@@ -217,9 +217,12 @@ MEASURED = {
     # packages, air defence, everyday senses; models retrained: dev recall 0.5270 -> 0.5135 (one fact whose only
     # finder was a background sentence of another happening, now not coded; in sentence unchanged), spurious 3.15 ->
     # 2.92; held out spurious 2.72 -> 2.78
-    "dev": {"recall": 0.5135, "recall_in_sentence": 0.4459, "spurious_per_story": 2.9231},
+    # thirteenth: with no publication date, an act dated by its year alone is background: dev spurious 2.92 -> 2.81
+    # (background coded as current 9 -> 5); held out recall 0.4043 -> 0.3830 (one fact whose only finder was the
+    # gold's own background sentence, "has echoes of 2007, when the government accused ..."), spurious 2.78 -> 2.72
+    "dev": {"recall": 0.5135, "recall_in_sentence": 0.4459, "spurious_per_story": 2.8077},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.2979, "spurious_per_story": 2.7778},
+    "heldout": {"recall": 0.3830, "recall_in_sentence": 0.2979, "spurious_per_story": 2.7222},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->

@@ -88,3 +88,27 @@ def test_a_toll_kept_since_something_began_is_no_happening_of_the_day(text: str,
 def test_a_toll_since_a_date_stays_the_story_s_own_happening() -> None:
     assert modalities(code_text("The fighting has killed 30 people since Monday.", published="2024-07-16")).get(
         "killed") == "asserted"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("In 2009, the charges against the former president were dropped.", "dropped"),
+    ("That 1991 agreement legalized the presence of foreign troops in the country.", "legalized"),
+    ("The minister said the heights, which Israel captured from Syria during the 1967 war, are not negotiable.",
+     "captured"),
+])
+def test_without_a_publication_date_an_act_dated_by_its_year_alone_is_background(text: str, trigger: str) -> None:
+    # news tells its own happenings by the day; a year alone dates what came before
+    assert modalities(code_text(text, published=None)).get(trigger) == "historical"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Police arrested 40 protesters in the capital on Monday.", "arrested"),
+    ("In March 2016, soldiers killed 12 villagers in Kaduna.", "killed"),  # a month may be the story's own
+])
+def test_without_a_publication_date_a_day_or_month_is_no_background(text: str, trigger: str) -> None:
+    assert modalities(code_text(text, published=None)).get(trigger) == "asserted"
+
+
+def test_with_a_publication_date_a_year_alone_is_measured_against_it() -> None:
+    found = modalities(code_text("In 2024, police arrested 40 protesters in the capital.", published="2024-03-06"))
+    assert found.get("arrested") == "asserted", found

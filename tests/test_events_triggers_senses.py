@@ -420,6 +420,25 @@ def test_what_an_event_came_after_told_in_full_is_a_fact_of_its_own() -> None:
     assert any(e.type == "ASSAULT" and e.counts.dead == 8 and e.modality == "asserted" for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "The town has been calm since rebels signed a truce with the army.",
+    "Relations have been tense since Niger expelled the French ambassador.",
+    "The district has seen a drop in violence since the cleric declared a ceasefire.",
+])
+def test_what_a_lasting_state_has_held_since_is_named_in_passing_not_reported(text: str) -> None:
+    assert [e.type for e in code_text(text, published="2024-03-05") if e.modality == "asserted"
+            and e.type in ("SUPPORT", "SANCTION", "RETREAT")] == []
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Fighting has raged since the army attacked the town on Monday.", "attacked"),  # dated: the story's own day
+    ("Since the army fired on the crowd, thousands of people fled.", "fired on"),  # after a past: a reason
+])
+def test_a_since_clause_that_dates_its_act_or_gives_a_reason_is_still_coded(text: str, trigger: str) -> None:
+    assert trigger in [e.evidence.trigger for e in code_text(text, published="2024-03-05")
+                       if e.modality == "asserted"]
+
+
 def test_an_act_after_which_another_is_reported_is_still_coded() -> None:
     events = code_text("Russian forces attacked the town after Ukraine struck an oil depot.", published="2024-03-05")
     assert [(e.type, e.actor and e.actor.country) for e in events] == [("ASSAULT", "RUS"), ("ASSAULT", "UKR")]

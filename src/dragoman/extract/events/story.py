@@ -62,6 +62,7 @@ _DETERMINERS: Final = frozenset({"det", "poss", "nummod", "predet"})
 _COUNT_FIELDS: Final = ("dead", "injured", "arrested", "displaced")
 # Types whose event is news even when no party is read: something happened to someone somewhere.
 CODED_WITHOUT_PARTIES: Final = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+_YEAR: Final = re.compile(r"\b(1[89]|20)\d\d\b")
 # A sentence this share of whose longer words are capitalised is a headline.
 HEADLINE_CAPITALS: Final = 0.6
 
@@ -72,7 +73,8 @@ def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], refe
     dropped and each happening coded once. ``triggers``: event id -> trigger token (events without one are kept
     as they are); ``reference``: the story's reference date (publication date, else the latest date it states);
     ``published``: the publication date alone (only it says what has not happened yet)."""
-    read = [as_planned(as_background(e, reference=reference, trigger=triggers.get(e.event_id)), reference=published)
+    read = [as_planned(as_background(e, reference=reference, trigger=triggers.get(e.event_id),
+                                     undated=published is None), reference=published)
             for e in events]
     kept = [e for e in read if not (e.event_id in triggers and (generic_mention(e, triggers[e.event_id])
                                                                  or held_now(e, triggers[e.event_id])))]
@@ -171,9 +173,11 @@ def _told_over_years(trigger: Token) -> bool:
     return False
 
 
-def as_background(event: Event, *, reference: str | None, trigger: Token | None = None) -> Event:
+def as_background(event: Event, *, reference: str | None, trigger: Token | None = None,
+                  undated: bool = False) -> Event:
     """``event`` marked ``historical`` when it is asserted and the text dates it more than a year before
-    ``reference``, or tells it over years (needs the ``trigger``); else unchanged."""
+    ``reference``, or tells it over years (needs the ``trigger``), or, in a text with no publication date
+    (``undated``), dates it by a year alone; else unchanged."""
     period = _stated_period(event)
     if event.modality == "historical" and period is not None and reference is not None \
             and not is_historical(period, reference) \
@@ -183,6 +187,11 @@ def as_background(event: Event, *, reference: str | None, trigger: Token | None 
     if event.modality != "asserted":
         return event
     if period is not None and is_historical(period, reference):
+        return replace(event, modality="historical")
+    if undated and period is not None and len(period) == 4 and _YEAR.search(event.when.text or ""):
+        # no publication date to measure against: news tells its own happenings by the day ("on Monday"), and a
+        # past act it dates by the year alone ("In 2009, the charges were dropped", "the 1991 agreement") is
+        # background
         return replace(event, modality="historical")
     if trigger is not None and (_told_over_years(trigger) or _habitual(trigger) or _in_past_decade(trigger, reference)
                                 or _cumulative(trigger)):

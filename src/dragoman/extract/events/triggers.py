@@ -1104,14 +1104,25 @@ def _said_of_anyone(verb: Token) -> bool:
 
 def _antecedent_clause(verb: Token) -> bool:
     """The clause is what another event "came after" or "follows" ("the police action came after officials
-    complained"): an earlier happening named in passing to place this one, not reported in its own right."""
+    complained"), or what a lasting state has held "since" ("the town has been calm since rebels signed a truce"):
+    an earlier happening named in passing to place this one, not reported in its own right."""
     # the clause itself or one it hangs in ("came after millions took to the streets ... to demand his ouster"); one
     # that says where it happened reports it in its own right ("came two days after RSF fighters shelled the city
     # of El Fasher, killing eight people"): a fact of its own, as the codebook has it
-    return any(node.dep_ == "advcl" and lemma_of(node.head) in event_words().sequence_verbs and (
+    return any(node.dep_ == "advcl" and (_state_since(node) or lemma_of(node.head) in event_words().sequence_verbs and (
         any(c.dep_ == "mark" and c.lower_ in BACKREF_PREPS for c in node.children)
-        or any(c.dep_ == "prep" and c.lower_ in BACKREF_PREPS for c in node.head.children))
+        or any(c.dep_ == "prep" and c.lower_ in BACKREF_PREPS for c in node.head.children)))
         and not _told_in_full(node) for node in (verb, *verb.ancestors))
+
+
+def _state_since(clause: Token) -> bool:
+    """A "since" clause on a perfect or present main clause marks where a state began ("has seen a drop in violence
+    since the cleric declared a ceasefire"); after a simple past it gives a reason ("since the army fired, people
+    fled") and is left alone, as is one that dates its happening ("has raged since the army attacked on Monday")."""
+    head = clause.head
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) and (
+        head.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in head.children)
+    ) and not any(t.ent_type_ == "DATE" for t in clause.subtree)
 
 
 def _told_in_full(clause: Token) -> bool:
