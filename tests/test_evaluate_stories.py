@@ -217,10 +217,11 @@ MEASURED = {
     # packages, air defence, everyday senses; models retrained: dev recall 0.5270 -> 0.5135 (one fact whose only
     # finder was a background sentence of another happening, now not coded; in sentence unchanged), spurious 3.15 ->
     # 2.92; held out spurious 2.72 -> 2.78
-    # thirteenth: with no publication date, an act dated by its year alone is background: dev spurious 2.92 -> 2.81
-    # (background coded as current 9 -> 5); held out recall 0.4043 -> 0.3830 (one fact whose only finder was the
+    # thirteenth: with no publication date, an act dated by its year alone is background, a "since" clause of a
+    # lasting state and a trend ("a drop in violence") no happening: dev spurious 2.92 -> 2.77
+    # (background coded as current 9 -> 4); held out recall 0.4043 -> 0.3830 (one fact whose only finder was the
     # gold's own background sentence, "has echoes of 2007, when the government accused ..."), spurious 2.78 -> 2.72
-    "dev": {"recall": 0.5135, "recall_in_sentence": 0.4459, "spurious_per_story": 2.8077},
+    "dev": {"recall": 0.5135, "recall_in_sentence": 0.4459, "spurious_per_story": 2.7692},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
     "heldout": {"recall": 0.3830, "recall_in_sentence": 0.2979, "spurious_per_story": 2.7222},
 }

@@ -105,6 +105,9 @@ LEXICON_PATH: Path = LEXICON_DIR / "events.yaml"
 
 # "after the attack": a back-reference to an event coded where it was reported.
 BACKREF_PREPS: Final = frozenset({"after", "before", "since", "following", "despite", "amid", "ahead"})
+# Words that date a happening to a day of the story's week: "since the army attacked on Monday" is news.
+_DAY_WORDS: Final = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                               "yesterday", "today", "tonight", "overnight"})
 # Of those, the ones whose object is never a person or a time an event is placed by ("before the judge").
 PASSING_PREPS: Final = frozenset({"after", "following", "despite", "amid"})
 # Links through which a noun phrase hangs from a word inside the same phrase (no clause boundary).
@@ -1056,6 +1059,8 @@ def _only_mentioned(noun: Token) -> bool:
     if noun.dep_ == "nsubj" and lemma_of(noun.head) == "be" and any(
             c.dep_ == "acomp" and c.lower_ in event_words().habit_adjectives for c in noun.head.children):
         return True  # "clashes are frequent in Dagestan": a habit of the place
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and lemma_of(noun.head.head) in event_words().trend_nouns:
+        return True  # "a drop in violence": a trend
     if _said_of_something(noun):
         return True
     if _speculation(noun):
@@ -1111,18 +1116,20 @@ def _antecedent_clause(verb: Token) -> bool:
     # of El Fasher, killing eight people"): a fact of its own, as the codebook has it
     return any(node.dep_ == "advcl" and (_state_since(node) or lemma_of(node.head) in event_words().sequence_verbs and (
         any(c.dep_ == "mark" and c.lower_ in BACKREF_PREPS for c in node.children)
-        or any(c.dep_ == "prep" and c.lower_ in BACKREF_PREPS for c in node.head.children)))
-        and not _told_in_full(node) for node in (verb, *verb.ancestors))
+        or any(c.dep_ == "prep" and c.lower_ in BACKREF_PREPS for c in node.head.children))
+        and not _told_in_full(node)) for node in (verb, *verb.ancestors))
 
 
 def _state_since(clause: Token) -> bool:
     """A "since" clause on a perfect or present main clause marks where a state began ("has seen a drop in violence
     since the cleric declared a ceasefire"); after a simple past it gives a reason ("since the army fired, people
-    fled") and is left alone, as is one that dates its happening ("has raged since the army attacked on Monday")."""
+    fled") and is left alone, as is one that dates its happening ("has raged since the army attacked on Monday").
+    Where it happened does not make it news: the state since is what the sentence tells."""
     head = clause.head
     return any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children) and (
         head.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in head.children)
-    ) and not any(t.ent_type_ == "DATE" for t in clause.subtree)
+    ) and not any(t.ent_type_ == "DATE" and (t.lower_ in _DAY_WORDS or t.like_num and t.text.isdigit()
+                                             and 1 <= int(t.text) <= 31) for t in clause.subtree)
 
 
 def _told_in_full(clause: Token) -> bool:

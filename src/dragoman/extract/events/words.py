@@ -61,6 +61,7 @@ class EventWords:
     operation_nouns: frozenset[str]
     message_nouns: frozenset[str]
     habit_adjectives: frozenset[str]
+    trend_nouns: frozenset[str]
     promise_verbs: frozenset[str]
     particle_senses: dict[str, tuple[str, ...]]
     alleged_wrongs: frozenset[str]
