@@ -67,3 +67,19 @@ def test_threat_with_a_condition_is_an_asserted_threat() -> None:
 )
 def test_is_historical(event_date: str | None, published: str | None, expected: bool) -> None:
     assert is_historical(event_date, published) is expected
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The government has no plans to expel the ambassador.", "expel"),
+    ("There was no decision to deploy troops to the border.", "deploy"),
+    ("Israel has no intention of attacking Lebanon, the minister said.", "attacking"),
+])
+def test_what_a_noun_denied_by_no_is_about_did_not_happen(text: str, trigger: str) -> None:
+    events = {e.evidence.trigger: e.modality for e in code_text(text, published="2024-03-06")}
+    assert events.get(trigger) == "negated", events
+
+
+def test_what_an_order_is_about_is_still_done() -> None:
+    events = {e.evidence.trigger: e.modality for e in code_text("The army issued an order to pull out the troops.",
+                                                                published="2024-03-06")}
+    assert events.get("pull out") == "asserted", events

@@ -4,6 +4,7 @@ with our own example sentences."""
 from __future__ import annotations
 
 from dragoman.extract.places.location import LOCATION_RULES
+from dragoman.pipeline import code_text
 from factories import place_resolver, token_of
 
 
@@ -263,3 +264,12 @@ def test_a_lowercase_common_phrase_is_no_place_in_cased_text() -> None:
     event = code_text("North Korea test-fired a ballistic missile into the sea off its east coast, South Korea's "
                       "military said.", published="2024-03-05")[0]
     assert event.location is None or event.location.country != "USA"  # was the US East Coast
+
+
+def test_of_countries_named_as_often_the_dateline_s_is_the_story_s_place() -> None:
+    # Uganda and Kenya are each named once as a place of action; the story is filed from Nairobi
+    events = code_text("NAIROBI (Reuters) - Talks in Kampala collapsed on Sunday. Police fired tear gas at "
+                       "protesters in Mombasa. More soldiers were deployed on Monday, officials said.",
+                       published="2024-03-06")
+    (deployed,) = [e for e in events if e.type == "MOBILIZE"]
+    assert deployed.location is not None and deployed.location.country == "KEN", deployed.location

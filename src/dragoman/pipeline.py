@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from . import duplicates, store
+from .casing import lexicon_word, sentence_cased
 from .clean import clean_article
 from .duplicates import band_keys
 from .errors import BROKEN_INSTALLATION, CodingError, DragomanError, NotCodedError
@@ -181,8 +182,8 @@ def code_articles(articles: Sequence[Article | Rejected], *, max_chars: int | No
 def _code_prepared(prepared: Sequence[tuple[Article, CleanDoc]], *,
                    max_chars: int | None = None) -> Iterator[CodedDoc]:
     """Parse and extract cleaned English documents, one CodedDoc each, in order."""
-    for (article, clean), doc in zip(prepared, _parse_each([clean.body for _a, clean in prepared],
-                                                            max_chars=max_chars)):
+    bodies = [sentence_cased(clean.body, known=lexicon_word) for _a, clean in prepared]
+    for (article, clean), doc in zip(prepared, _parse_each(bodies, max_chars=max_chars)):
         if isinstance(doc, Exception):
             yield _failed(article, "parse", doc, clean)
             continue

@@ -97,7 +97,7 @@ def is_infinitive(verb: Token) -> bool:
 def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     """The performer(s) of ``verb``: subject, passive agent, or inherited from a governing clause."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and not _speaker_label(child):
             return [reported_speaker(verb, child) or antecedent(child)]
         if child.dep_ == "agent":
             return pobjs(child)
@@ -126,6 +126,13 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and lemma_of(head.head) in event_words().resort_verbs:
         return subject_of(head.head, depth + 1)  # "police resorted to firing": who resorted fired
     return []
+
+
+def _speaker_label(subject: Token) -> bool:
+    """A headline's "Who: what" label, parsed as a second subject ("Iraqi officials: car bomb kills 20"): who
+    tells, not who acts."""
+    return any(c.dep_ == "punct" and c.text == ":" and c.i > subject.i for c in subject.children) and any(
+        c.dep_ in ("nsubj", "csubj") and c.i > subject.i for c in subject.head.children)
 
 
 def _controller(verb: Token, head: Token, depth: int) -> list[Token]:

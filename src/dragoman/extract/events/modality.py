@@ -305,9 +305,22 @@ def _negated(anchor: Token, chain: list[Token], nominal: Token | None) -> bool:
             return True
     if anchor.dep_ == "acl" and anchor.head.lemma_ in event_words().negating_nouns:
         return True  # "the refusal of the U.S. to recognize the vote", "their failure to stop the attack"
+    if _content_of_no(anchor):
+        return True
     # "denied attacking": the trigger is a complement of the negating verb through prep/pcomp too
     head = anchor.head
     return anchor.dep_ in ("pcomp", "xcomp", "ccomp") and head.lemma_ in negating and head is not anchor
+
+
+def _content_of_no(anchor: Token) -> bool:
+    """The act is what a noun denied by "no" is about: "gave no order to pull out the troops", "has no plans to
+    expel the ambassador", "no intention of attacking"."""
+    noun = anchor.head
+    if anchor.dep_ == "pcomp" and noun.dep_ == "prep":
+        noun = noun.head
+    elif anchor.dep_ != "acl" or not is_infinitive(anchor):
+        return False
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _unrealized(chain: list[Token]) -> Modality | None:

@@ -42,6 +42,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
+from ...casing import is_headline as headline
 from ...model import Actor, Counts, Event, Place, StatedFigure
 from ..actors.resolver import names_its_state
 from .arguments import clause_verb
@@ -63,8 +64,6 @@ _COUNT_FIELDS: Final = ("dead", "injured", "arrested", "displaced")
 # Types whose event is news even when no party is read: something happened to someone somewhere.
 CODED_WITHOUT_PARTIES: Final = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 _YEAR: Final = re.compile(r"\b(1[89]|20)\d\d\b")
-# A sentence this share of whose longer words are capitalised is a headline.
-HEADLINE_CAPITALS: Final = 0.6
 
 
 def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], reference: str | None,
@@ -408,13 +407,6 @@ def _dates_agree(first: Event, later: Event) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-@lru_cache(maxsize=1024)
-def headline(sentence: str) -> bool:
-    """A headline: most of its longer words capitalised ("Iraqi Officials: Car Bomb Kills 20 in Baghdad")."""
-    words = re.findall(r"[A-Za-z]{4,}", sentence)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
-
-
 def same_happening(kept: Event, other: Event, *, parties_by_country: bool = False) -> bool:
     """``other`` may be another mention of ``kept`` (and be dropped): same type and modality, no party ``kept``
     lacks, places and stated dates that agree, in the same sentence only when bare, and no word of the later
@@ -524,6 +516,10 @@ def _taking_over(later: Event, earlier: Event) -> Event:
     return replace(later, counts=_merged_counts(later, earlier), location=place, when=when, mode=mode, cameo=cameo)
 
 
+def _body_after_headline(event: Event, held: Event) -> bool:
+    return headline(held.evidence.sentence) and not headline(event.evidence.sentence)
+
+
 def one_happening_once(events: Sequence[Event]) -> list[Event]:
     """Each happening once, in text order: the first mention keeps the record and a later one of the same
     happening is dropped (a figure only it states carried over); a first mention that names no party gives way
@@ -534,7 +530,10 @@ def one_happening_once(events: Sequence[Event]) -> list[Event]:
         for index, held in enumerate(kept):
             if held.type != event.type or held.modality != event.modality:
                 continue  # cheap test first: a long story has hundreds of events
-            if _told(event) <= _told(held) and same_happening(held, event):
+            told, held_told = _told(event), _told(held)
+            # as telling as a headline's mention, the body's takes over (its date and place are the story's own)
+            if (told < held_told or told == held_told and not _body_after_headline(event, held)) \
+                    and same_happening(held, event):
                 kept[index] = replace(held, counts=_merged_counts(held, event), actor=_named(held.actor, event.actor),
                                       recipient=_named(held.recipient, event.recipient))
                 break
@@ -542,9 +541,8 @@ def one_happening_once(events: Sequence[Event]) -> list[Event]:
             # countries: "task force arrests 14" ... "Task Force officers arrested 14 in Cottonport"), a headline's
             # to the first in the body that names its countries (a headline's parse is poor: "Car Bomb Kills")
             # (a later mention as telling as the first that names a side the first left unnamed takes over too)
-            if (_told(event) >= _told(held) and same_happening(event, held)) or (headline(held.evidence.sentence)
-                                                         and not headline(event.evidence.sentence)
-                                                         and same_happening(event, held, parties_by_country=True)):
+            if (told >= held_told and same_happening(event, held)) or (
+                    _body_after_headline(event, held) and same_happening(event, held, parties_by_country=True)):
                 kept[index] = _taking_over(event, held)
                 break
         else:

@@ -114,13 +114,14 @@ class StoryPlaces:
         place = self.filed.place if self.filed is not None else None
         self.near = (place.lat, place.lon) if place is not None and place.lat is not None \
             and place.lon is not None else None
+        self.filed_country = place.country if place is not None else None
         self._main: dict[str | None, Toponym | None] = {}
 
     def main(self, country: str | None = None) -> Toponym | None:
         """``story_place`` of the document (inside ``country`` when given)."""
         if country not in self._main:
             self._main[country] = story_place(self.doc, self.toponyms, filed_at=self.filed_at, near=self.near,
-                                              country=country)
+                                              country=country, filed_country=self.filed_country)
         return self._main[country]
 
 
@@ -319,12 +320,14 @@ def _locative_root(root: Token) -> bool:
 
 
 def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[tuple[int, int]] = (),
-                near: tuple[float, float] | None = None, country: str | None = None) -> Toponym | None:
+                near: tuple[float, float] | None = None, country: str | None = None,
+                filed_country: str | None = None) -> Toponym | None:
     """The story's main place of action: among the body's places of action (not the dateline, not a nationality
     word, not a street placed on a guess, not a subject or possessor: "Turkey said", "Russia's army"), the
-    country named most (a town counts for its country); inside it, the finer place named most, else the country
-    itself. Ties go to the place nearest ``near`` (the dateline's lat/lon: "(NEW YORK) - ... in Crown Heights ...
-    in Brooklyn" are New York's), then a city before a region, then the first named. ``country``: only the places
+    country named most (a town counts for its country; of countries named as often, the dateline's,
+    ``filed_country``, then the first named); inside it, the finer place named most, else the country itself.
+    Ties go to the place nearest ``near`` (the dateline's lat/lon: "(NEW YORK) - ... in Crown Heights ... in
+    Brooklyn" are New York's), then a city before a region, then the first named. ``country``: only the places
     in that country (the story's place inside the country an event was placed at). When the body names places only
     as actors or owners ("Lebanon complained to the United Nations", "Iran's leader rejected ..."), those are
     the story's place; a nationality word never is. None when the body names no place (there)."""
@@ -340,7 +343,7 @@ def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[t
     for k, t in enumerate(body):
         if t.candidate is not None:
             first.setdefault(t.candidate.country, k)
-    country = min(countries, key=lambda c: (-countries[c], first[c]))
+    country = min(countries, key=lambda c: (-countries[c], c != filed_country, first[c]))
     inside = [t for t in body if t.candidate is not None and t.candidate.country == country]
     finer = [t for t in inside if t.candidate is not None and t.candidate.fcode != "PCLI"]
     pool = finer or inside

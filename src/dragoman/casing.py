@@ -1,0 +1,123 @@
+"""Title-case headlines, read by the parser in sentence case.
+
+A headline set in title case ("Rebels Seize Key Town In Eastern Congo") is parsed as a string of names: the
+tagger reads every capitalised word as a proper noun, so the verb is lost ("Seize Key Town" became the target of
+nothing) or a whole clause becomes an actor ("OSCE Envoy Condemns Dvani Attack"). The parser reads instead a copy
+of the body in which such a line's capitalised common words are in lower case. The copy has the body's length and
+every character but those letters, so every offset holds, and every text dragoman stores is still the source's.
+
+A capitalised word is common when the story itself writes it in lower case more often than capitalised inside a
+sentence ("attack", "envoy"; not "Park", a name the story capitalises), or, for words the story does not use
+elsewhere, when it is a function word or a word of the event and actor lexicons, in any of its regular inflections
+("Kills", "Accuses", "Diplomats"). A name keeps its capital: "Dvani", "Congo", "British".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import Final
+
+# A sentence this share of whose longer words are capitalised is a headline (as ``extract.events.story``).
+HEADLINE_CAPITALS: Final = 0.6
+# Longer than this, a line is prose that happens to name many names, not a headline.
+MAX_HEADLINE_WORDS: Final = 30
+
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+\b")
+_LONGER_WORD = re.compile(r"[A-Za-z]{4,}")
+# A capitalised word inside a sentence: after a word, a comma or a hyphen, not after a sentence end.
+_NAME_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
+# Two capitalised words in a row, overlapping pairs included ("Islamic State Group": both pairs).
+_TITLE_PAIR = re.compile(r"(?=\b([A-Z][a-z]+ [A-Z][a-z]+)\b)")
+# Up to a stop followed by a space (not "$1.5"; not after an initial: "U.S. Strikes"), a line break or the end.
+_SENTENCE = re.compile(r"[^\n]+?(?:(?<!\b[A-Z])[.!?]+(?=\s|$)|(?=\n)|$)")
+# Regular inflections, longest first: (ending, what replaces it).
+_ENDINGS: Final = (("ies", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"), ("s", ""))
+
+
+@lru_cache(maxsize=1024)  # a story's merging asks of the same sentences over and over
+def is_headline(sentence: str) -> bool:
+    """Most of the sentence's longer words are capitalised ("Iraqi Officials: Car Bomb Kills 20 in Baghdad")."""
+    words = _LONGER_WORD.findall(sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
+
+
+def sentence_cased(body: str, *, known: Callable[[str], bool]) -> str:
+    """``body`` with the capitalised common words of its title-case headlines in lower case (same length).
+
+    ``known``: whether a lower-case word is a common word when the story does not say (the lexicons' words).
+    """
+    spans = list(_headlines(body))
+    if not spans:
+        return body
+    rest = "".join(body[last:start] for last, start in zip([0, *(e for _s, e in spans)], [s for s, _e in spans]))
+    rest += body[spans[-1][1]:]
+    lower = Counter(form for word in _LOWER_WORD.findall(rest) for form in _forms(word))
+    named = Counter(form for word in _NAME_INSIDE.findall(rest) for form in _forms(word.lower()))
+    names = {pair.lower() for pair in _TITLE_PAIR.findall(rest)}
+
+    def common(word: str) -> bool:
+        forms = _forms(word)
+        said, capitalised = sum(lower[f] for f in forms), sum(named[f] for f in forms)
+        if said or capitalised:
+            return said > capitalised
+        return any(known(form) for form in forms)
+
+    out = list(body)
+    for start, end in spans:
+        words = list(_TITLE_WORD.finditer(body, start, end))
+        for k, match in enumerate(words):
+            word = match.group()
+            # a word of a name the story writes with capitals ("Gaza Strip", "Security Council") keeps them
+            pairs = {f"{before.group()} {word}" for before in words[k - 1:k] if before.end() + 1 == match.start()}
+            pairs |= {f"{word} {after.group()}" for after in words[k + 1:k + 2] if match.end() + 1 == after.start()}
+            if match.start() > start and common(word.lower()) and not {p.lower() for p in pairs} & names:
+                out[match.start()] = body[match.start()].lower()
+    return "".join(out)
+
+
+def _headlines(body: str) -> Iterator[tuple[int, int]]:
+    """The span of the body's first sentence when it is a title-case headline (the title the cleaner puts first).
+
+    Only there: a title-case sentence further on is most often a list of names ("Montana Department of
+    Corrections director Reginald Michael and Gov. Steve Bullock's budget director ... traveled to Nashville"),
+    whose capitals are right."""
+    match = _SENTENCE.search(body)
+    if match is None:
+        return
+    text = match.group()
+    lead = len(text) - len(text.lstrip())
+    if len(text.split()) <= MAX_HEADLINE_WORDS and is_headline(text):
+        yield match.start() + lead, match.end()
+
+
+@lru_cache(maxsize=4096)
+def _forms(word: str) -> tuple[str, ...]:
+    """``word`` and the stems its regular inflections may come from ("kills" -> "kill")."""
+    forms = [word]
+    for ending, stem_end in _ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.append(word[: -len(ending)] + stem_end)
+    return tuple(forms)
+
+
+def lexicon_word(word: str) -> bool:
+    """A lower-case word of English's function words (spaCy's list) or of the event and actor lexicons: common
+    for ``sentence_cased`` when the story does not say."""
+    return word in _lexicon_words()
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from . import lexicon as lx
+    from .extract.events.triggers import load_lexicon
+
+    events = load_lexicon()
+    words = {*STOP_WORDS, *events.verbs, *events.nouns, *events.phrasal_heads, *events.intransitive,
+             *events.object_verbs, *(w for term in (*lx.sectors(), *lx.sector_modifiers()) for w in term.split())}
+    return frozenset(w for w in words if w.isalpha() and w not in lx.countries())
