@@ -174,6 +174,8 @@ def test_a_sit_in_split_by_the_tokenizer_is_a_protest() -> None:
     ("The two sides exchanged hundreds of prisoners on Monday.", ("RETREAT", "0841")),  # "hundreds": a container
     ("Thai soldiers exchanged fire with Cambodian troops along the border on Monday.", ("ASSAULT", "190")),
     ("Attackers set off explosives at a mosque in Peshawar on Monday.", ("ASSAULT", "183")),
+    ("Mali's junta dissolved all political parties on Tuesday.", ("COERCE", "1722")),
+    ("The military government suspended the main opposition party on Monday.", ("COERCE", "1722")),
 ])
 def test_common_wire_phrasings_are_coded(text: str, code: tuple[str, str]) -> None:
     assert [(e.type, e.cameo) for e in coded(text)] == [code]
@@ -183,7 +185,8 @@ def test_common_wire_phrasings_are_coded(text: str, code: tuple[str, str]) -> No
                                   "The delegation set off for Paris on Monday.",
                                   "The court set a date for the trial on Monday.",
                                   "The minister called up the ambassador on Monday.",
-                                  "Parliament approved the budget on Monday."])
+                                  "Parliament approved the budget on Monday.",
+                                  "The president dissolved parliament on Monday."])
 def test_the_same_verbs_in_other_senses_code_nothing(text: str) -> None:
     assert coded(text) == []
 

@@ -1193,7 +1193,8 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
                       end=state.matches[tok.i][2])
     actors = _verb_subjects(tok, code, state)
     # an object verb's object is its theme ('sent troops'), unless the verb took people into custody ('sent X to jail')
-    theme = _coded_by_object(tok, code, lex) and code != ARREST
+    # or banned them ('dissolved the opposition party')
+    theme = _coded_by_object(tok, code, lex) and code != ARREST and code.mode != "ban"
     recipients = state.recipients_from.get(tok.i) or recipients_of_verb(tok, theme_object=theme)
     actors, recipients = _killing_roles(tok, code, actors, recipients, lex)
     recipients = _typed_recipients(tok, code, recipients)
