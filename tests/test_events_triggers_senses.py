@@ -176,6 +176,11 @@ def test_a_sit_in_split_by_the_tokenizer_is_a_protest() -> None:
     ("Attackers set off explosives at a mosque in Peshawar on Monday.", ("ASSAULT", "183")),
     ("Mali's junta dissolved all political parties on Tuesday.", ("COERCE", "1722")),
     ("The military government suspended the main opposition party on Monday.", ("COERCE", "1722")),
+    ("Police prevented a demonstration by students outside the parliament.", ("COERCE", "1721")),
+    ("Security forces blocked a rally by opposition supporters in the capital.", ("COERCE", "1721")),
+    ("The United States will prohibit all aid to the militia.", ("SANCTION", "162")),
+    ("Dockworkers began an open-ended strike on Monday over pay.", ("PROTEST", "143")),  # "on Monday": no target
+    ("Drones carried out a strike on Monday on a base near Kursk.", ("ASSAULT", "190")),
 ])
 def test_common_wire_phrasings_are_coded(text: str, code: tuple[str, str]) -> None:
     assert [(e.type, e.cameo) for e in coded(text)] == [code]

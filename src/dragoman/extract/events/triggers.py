@@ -460,8 +460,9 @@ def _strike_noun(noun: Token) -> Code | None:
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")]
     modifiers += [g for c in modifiers for g in c.children if c.dep_ == "compound" or g.dep_ == "compound"]
     if any(c.lower_ in words.military_strike_words or lemma_of(c) in words.military_strike_words
-           for c in modifiers) or any(c.dep_ == "prep" and c.lower_ in ("on", "against") and pobjs(c)
-                                      for c in noun.children):
+           for c in modifiers) or any(c.dep_ == "prep" and c.lower_ in ("on", "against") and any(
+                                          p.ent_type_ not in ("DATE", "TIME") for p in pobjs(c))
+                                      for c in noun.children):  # "a strike on the base", not "on Monday"
         return STRIKE_ATTACK
     by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in pobjs(c)]
     if any(lemma_of(m) in words.striking_workers or lemma_of(m) in words.labor_strike_words
@@ -469,6 +470,12 @@ def _strike_noun(noun: Token) -> Code | None:
         return LABOR_STRIKE
     if noun.dep_ in ("dobj", "nsubjpass") and lemma_of(noun.head) in words.labor_strike_words:
         return LABOR_STRIKE
+    verb = clause_verb(noun)
+    doers = {lemma_of(s) for s in subject_of(verb)} if verb.i != noun.i else set()
+    if doers & words.striking_workers:
+        return LABOR_STRIKE  # "dockworkers began a strike", "employees stopped work in a strike"
+    if doers & (words.security_doers | words.military_strike_words):
+        return STRIKE_ATTACK  # "drones carried out a strike", "the army launched a strike"
     return None
 
 
