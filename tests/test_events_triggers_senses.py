@@ -513,3 +513,13 @@ def test_a_release_issued_is_a_document() -> None:
     assert code_text("Relations are excellent, a release issued by the House said.", published="2024-03-05") == []
     freed = code_text("The rebels announced the release of 20 hostages.", published="2024-03-05")
     assert [e.type for e in freed] == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text", ["The court opened a hearing into the killing of the journalist.",
+                                  "Police launched an investigation into the shooting of two protesters."])
+def test_what_is_looked_into_is_named_in_passing(text: str) -> None:
+    assert [e.type for e in coded(text) if e.type == "ASSAULT"] == []
+
+
+def test_an_agreement_entered_into_is_made() -> None:
+    assert "AGREE" in [e.type for e in coded("The two governments entered into an agreement on Monday.")]

@@ -1068,6 +1068,11 @@ def _only_mentioned(noun: Token) -> bool:
         return True  # "clashes are frequent in Dagestan": a habit of the place
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and lemma_of(noun.head.head) in event_words().trend_nouns:
         return True  # "a drop in violence": a trend
+    if noun.dep_ == "pobj" and noun.head.lower_ == "into" and (noun.head.head.pos_ == "NOUN" or any(
+            c.dep_ == "dobj" for c in noun.head.head.children)):
+        # "an inquiry into the bombing", "opened a hearing into the killing" (the parser hangs "into" on the verb):
+        # what is looked into; "entered into an agreement" makes one
+        return True
     if _said_of_something(noun):
         return True
     if _speculation(noun):
