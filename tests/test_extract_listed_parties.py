@@ -83,3 +83,10 @@ def test_a_protest_lodged_with_a_state_is_one_diplomatic_protest() -> None:
     events = _code("Japan lodged a protest with China over the detention of a Japanese businessman.")
     assert [(e.type, e.actor and e.actor.country, e.recipient and e.recipient.country) for e in events] == [
         ("ACCUSE", "JPN", "CHN")]
+
+
+def test_go_betweens_named_together_mediate_between_the_sides_not_with_each_other() -> None:
+    events = _code("Egypt and Qatar are mediating talks between Israel and Hamas in Cairo.")
+    pairs = {(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None) for e in events
+             if e.type == "CONSULT"}
+    assert pairs == {("EGY", "ISR"), ("EGY", "PSE"), ("QAT", "ISR"), ("QAT", "PSE")}

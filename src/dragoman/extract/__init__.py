@@ -732,9 +732,10 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         (h, _placed(a, h, places)) for h, a in actors.resolve(item.recipients, recipient=True)
         if not any(a.text == s.text for _h, s in senders)]
     pairs: list[tuple[Actor | None, Actor | None]]
+    # "X and Y vowed to ...": each promises, to no one; "X and Y mediated ...": go-betweens, not each other's sides
     mutual = (item.code.type in RECIPROCAL_TYPES or item.code.cameo in (SIGNING_CAMEO, TIES_CAMEO)
               or lemma_of(trigger) in event_words().clash_verbs) and \
-        lemma_of(trigger) not in event_words().promise_verbs  # "X and Y vowed to ...": each promises, to no one
+        lemma_of(trigger) not in event_words().promise_verbs | lx.actor_words().mediating_verbs
     if not receivers and len(senders) > 1 and mutual:
         # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads). Of more
         # sides, each once as actor and once as recipient, in the order named ("Egypt, Qatar and the US agreed":

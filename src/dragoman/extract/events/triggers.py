@@ -69,6 +69,7 @@ from .arguments import (
     agents,
     antecedent,
     beneficiaries,
+    between,
     cause_actor,
     clause_verb,
     fell_to_fire,
@@ -1184,6 +1185,15 @@ def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) ->
     return code, actors
 
 
+def _mediated(verb: Token) -> list[Token]:
+    """The sides of what a go-between brings about: "Egypt and Qatar are mediating talks between Israel and
+    Hamas"."""
+    if lemma_of(verb) not in lx.actor_words().mediating_verbs:
+        return []
+    return next((first + rest for c in verb.children if c.dep_ == "dobj" for first, rest in [between(c)] if first),
+                [])
+
+
 def _coded_by_object(tok: Token, code: Code, lex: Lexicon) -> bool:
     """The verb's code came from the class of its object ("sent troops", "lodged a protest"), not its own entry."""
     return lemma_of(tok) in lex.object_verbs and code != lex.verbs.get(lemma_of(tok))
@@ -1207,7 +1217,7 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     # an object verb's object is its theme ('sent troops'), unless the verb took people into custody ('sent X to jail')
     # or banned them ('dissolved the opposition party')
     theme = _coded_by_object(tok, code, lex) and code != ARREST and code.mode != "ban"
-    recipients = state.recipients_from.get(tok.i) or recipients_of_verb(tok, theme_object=theme)
+    recipients = state.recipients_from.get(tok.i) or _mediated(tok) or recipients_of_verb(tok, theme_object=theme)
     actors, recipients = _killing_roles(tok, code, actors, recipients, lex)
     recipients = _typed_recipients(tok, code, recipients)
     doers = _assault_doers(tok, code, actors, state, lex)
