@@ -90,3 +90,11 @@ def test_go_betweens_named_together_mediate_between_the_sides_not_with_each_othe
     pairs = {(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None) for e in events
              if e.type == "CONSULT"}
     assert pairs == {("EGY", "ISR"), ("EGY", "PSE"), ("QAT", "ISR"), ("QAT", "PSE")}
+
+
+def test_one_subject_naming_both_sides_of_a_clash_or_meeting_names_the_other_side() -> None:
+    for text, pair in (("Indian and Chinese troops clashed on the disputed border.", ("IND", "CHN")),
+                       ("Israeli and Palestinian negotiators met in Cairo.", ("ISR", "PSE"))):
+        events = _code(text)
+        assert [(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None)
+                for e in events] == [pair], text

@@ -51,7 +51,7 @@ from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place,
 from .actors.resolver import ActorResolver, names_its_state
 from .events.arguments import lemma_of, place_heads
 from .events.attribution import attribution_for
-from .events.coding import choose_code
+from .events.coding import RECIPROCAL_TYPES, choose_code
 from .events.counts import Figure, assign_figures, counted_once, counts_for, sentence_figures
 from .events.modality import read_modality
 from .events.story import story_events
@@ -576,8 +576,6 @@ def _text(actor: Actor | None) -> str:
     return actor.text if actor else ""
 
 
-# Interactions that are mutual when the sides are named together ("X and Y met", "X and Y agreed").
-RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Signing a formal agreement (CAMEO 057, SUPPORT in PLOVER's table) is mutual and done at a venue, as agreeing is.
 SIGNING_CAMEO = "057"
 # Ties restored, upgraded or established (CAMEO 050) are mutual too: "Czechia and Albania upgraded their ties".

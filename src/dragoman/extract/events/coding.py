@@ -56,6 +56,8 @@ __all__ = ["GOVERNING", "choose_code", "future_intent", "negated_intent", "refin
 # Types whose complement is content (what is threatened, agreed, asked, refused, alleged), not an event.
 GOVERNING: Final = frozenset({"THREATEN", "AGREE", "REQUEST", "REJECT", "ACCUSE"})
 COOPERATION_QUADS: Final = ("verbal_cooperation", "material_cooperation")
+# Interactions that are mutual when the sides are named together ("X and Y met", "X and Y agreed").
+RECIPROCAL_TYPES: Final = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 def refine_governing(code: Code, content: Code) -> Code:

@@ -94,7 +94,7 @@ from .arguments import (
     with_fallbacks,
 )
 from .attribution import is_reporting_verb
-from .coding import COOPERATION_QUADS, GOVERNING, refine_governing, threat_intent, undo_code
+from .coding import COOPERATION_QUADS, GOVERNING, RECIPROCAL_TYPES, refine_governing, threat_intent, undo_code
 from .types import Code, Found, Lexicon
 from .words import event_words
 
@@ -1185,6 +1185,16 @@ def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) ->
     return code, actors
 
 
+def _other_side_named_with(verb: Token, code: Code, actors: list[Token]) -> list[Token]:
+    """The second nationality of one subject that names both sides of a clash or a meeting: "Indian and Chinese
+    troops clashed" (Indian troops against the Chinese), "Israeli and Palestinian negotiators met"."""
+    if (lemma_of(verb) not in event_words().clash_verbs and code.type not in RECIPROCAL_TYPES) or len(actors) != 1:
+        return []
+    countries = lx.countries()
+    return [other for mod in actors[0].children if mod.dep_ in ("amod", "nmod", "compound")
+            and lx.norm(mod.text) in countries for other in mod.conjuncts if lx.norm(other.text) in countries][:1]
+
+
 def _mediated(verb: Token) -> list[Token]:
     """The sides of what a go-between brings about: "Egypt and Qatar are mediating talks between Israel and
     Hamas"."""
@@ -1217,7 +1227,8 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     # an object verb's object is its theme ('sent troops'), unless the verb took people into custody ('sent X to jail')
     # or banned them ('dissolved the opposition party')
     theme = _coded_by_object(tok, code, lex) and code != ARREST and code.mode != "ban"
-    recipients = state.recipients_from.get(tok.i) or _mediated(tok) or recipients_of_verb(tok, theme_object=theme)
+    recipients = state.recipients_from.get(tok.i) or _mediated(tok) or _other_side_named_with(tok, code, actors) \
+        or recipients_of_verb(tok, theme_object=theme)
     actors, recipients = _killing_roles(tok, code, actors, recipients, lex)
     recipients = _typed_recipients(tok, code, recipients)
     doers = _assault_doers(tok, code, actors, state, lex)
