@@ -181,6 +181,7 @@ def test_a_sit_in_split_by_the_tokenizer_is_a_protest() -> None:
     ("The United States will prohibit all aid to the militia.", ("SANCTION", "162")),
     ("Dockworkers began an open-ended strike on Monday over pay.", ("PROTEST", "143")),  # "on Monday": no target
     ("Drones carried out a strike on Monday on a base near Kursk.", ("ASSAULT", "190")),
+    ("Serbia put its army on the highest state of alert on Monday.", ("MOBILIZE", "152")),
 ])
 def test_common_wire_phrasings_are_coded(text: str, code: tuple[str, str]) -> None:
     assert [(e.type, e.cameo) for e in coded(text)] == [code]

@@ -361,7 +361,9 @@ def _state_entered(verb: Token, lemma: str) -> Code | None:
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ != "on":
             continue
-        for noun in pobjs(prep):
+        # "on high alert", "on the highest state of alert"
+        for noun in [n for o in pobjs(prep) for n in (o, *(p for c in o.children if c.dep_ == "prep"
+                                                           and c.lower_ == "of" for p in pobjs(c)))]:
             state = lemma_of(noun)
             if state == "strike" and lemma in _STRIKING_VERBS:
                 return LABOR_STRIKE
@@ -1229,6 +1231,8 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     theme = _coded_by_object(tok, code, lex) and code != ARREST and code.mode != "ban"
     recipients = state.recipients_from.get(tok.i) or _mediated(tok) or _other_side_named_with(tok, code, actors) \
         or recipients_of_verb(tok, theme_object=theme)
+    if code in (MILITARY_ALERT, POLICE_ALERT):  # "put its army on the highest state of alert": the army alerted
+        recipients = [r for r in recipients if r.dep_ in ("dobj", "nsubjpass")]
     actors, recipients = _killing_roles(tok, code, actors, recipients, lex)
     recipients = _typed_recipients(tok, code, recipients)
     doers = _assault_doers(tok, code, actors, state, lex)
