@@ -222,8 +222,9 @@ MEASURED = {
     # (background coded as current 9 -> 4); held out recall 0.4043 -> 0.3830 (one fact whose only finder was the
     # gold's own background sentence, "has echoes of 2007, when the government accused ..."), spurious 2.78 -> 2.72
     # then title-case headlines parsed in sentence case, the body's mention taking over from the headline's:
-    # dev recall 0.5135 -> 0.5270 (the OSCE envoy's condemnation in a headline), spurious 2.77 -> 2.81
-    "dev": {"recall": 0.5270, "recall_in_sentence": 0.4459, "spurious_per_story": 2.8077},
+    # dev recall 0.5135 -> 0.5270 (the OSCE envoy's condemnation in a headline), spurious 2.77 -> 2.81; then
+    # warrants issued (no arrest made) and what someone is said to have done: spurious 2.81 -> 2.77
+    "dev": {"recall": 0.5270, "recall_in_sentence": 0.4459, "spurious_per_story": 2.7692},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
     "heldout": {"recall": 0.3830, "recall_in_sentence": 0.2979, "spurious_per_story": 2.7222},
 }

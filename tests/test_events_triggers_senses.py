@@ -85,7 +85,9 @@ def test_an_arms_sale_is_military_cooperation_and_a_share_sale_no_event() -> Non
 
 def test_an_event_word_naming_a_kind_of_thing_is_no_event() -> None:
     assert code_text("A sanctions bill passed the Senate.", published="2024-03-06") == []
-    assert code_text("Police issued an arrest warrant for the mayor.", published="2024-03-06") == []
+    # the warrant names no arrest made; issuing it is a charge (ACCUSE 1121)
+    assert [e.type for e in code_text("Police issued an arrest warrant for the mayor.", published="2024-03-06")] == [
+        "ACCUSE"]
     # before a process noun the word still names the act
     events = code_text("The UN sent an aid convoy to Gaza.", published="2024-03-06")
     assert [e.type for e in events] == ["AID"]
@@ -182,6 +184,8 @@ def test_a_sit_in_split_by_the_tokenizer_is_a_protest() -> None:
     ("Dockworkers began an open-ended strike on Monday over pay.", ("PROTEST", "143")),  # "on Monday": no target
     ("Drones carried out a strike on Monday on a base near Kursk.", ("ASSAULT", "190")),
     ("Serbia put its army on the highest state of alert on Monday.", ("MOBILIZE", "152")),
+    ("The International Criminal Court issued an arrest warrant for the Russian president.", ("ACCUSE", "1121")),
+    ("A judge issued a warrant for the arrest of the former minister.", ("ACCUSE", "1121")),  # no arrest made
 ])
 def test_common_wire_phrasings_are_coded(text: str, code: tuple[str, str]) -> None:
     assert [(e.type, e.cameo) for e in coded(text)] == [code]
@@ -192,7 +196,8 @@ def test_common_wire_phrasings_are_coded(text: str, code: tuple[str, str]) -> No
                                   "The court set a date for the trial on Monday.",
                                   "The minister called up the ambassador on Monday.",
                                   "Parliament approved the budget on Monday.",
-                                  "The president dissolved parliament on Monday."])
+                                  "The president dissolved parliament on Monday.",
+                                  "Residents hung flags from their windows on Monday."])
 def test_the_same_verbs_in_other_senses_code_nothing(text: str) -> None:
     assert coded(text) == []
 
@@ -524,3 +529,16 @@ def test_what_is_looked_into_is_named_in_passing(text: str) -> None:
 
 def test_an_agreement_entered_into_is_made() -> None:
     assert "AGREE" in [e.type for e in coded("The two governments entered into an agreement on Monday.")]
+
+
+def test_a_warrant_and_an_execution_name_whom_they_are_for() -> None:
+    (warrant,) = coded("The International Criminal Court issued an arrest warrant for the Russian president.")
+    assert warrant.recipient is not None and warrant.recipient.text == "the Russian president"
+    hanged = [e for e in coded("Iran hanged two men on Monday.") if e.type == "ASSAULT"]
+    assert [(e.cameo, e.recipient and e.recipient.text) for e in hanged] == [("18", "two men")]
+
+
+@pytest.mark.parametrize("text", ["The United States imposed sanctions on two firms accused of supplying drones to "
+                                  "Russia.", "Police arrested a man suspected of killing a guard."])
+def test_what_someone_is_said_to_have_done_is_no_happening_told(text: str) -> None:
+    assert [e.type for e in coded(text) if e.type in ("AID", "ASSAULT")] == []

@@ -1071,6 +1071,8 @@ def _only_mentioned(noun: Token) -> bool:
         return True  # "clashes are frequent in Dagestan": a habit of the place
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and lemma_of(noun.head.head) in event_words().trend_nouns:
         return True  # "a drop in violence": a trend
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and lemma_of(noun.head.head) == "warrant":
+        return True  # "a warrant for the arrest of the minister": an arrest ordered, not made
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and (noun.head.head.pos_ == "NOUN" or any(
             c.dep_ == "dobj" for c in noun.head.head.children)):
         # "an inquiry into the bombing", "opened a hearing into the killing" (the parser hangs "into" on the verb):
@@ -1113,6 +1115,33 @@ def _describes_a_thing(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN" and not is_actor_like(head) and \
         lemma_of(head) not in event_words().message_nouns
+
+
+# Object verbs whose object is the one the act is done to, not what it uses: "dissolved the party", "hanged two men".
+_DONE_TO_OBJECT_MODES: Final = frozenset({"ban", "execute"})
+
+
+def _wanted(verb: Token, code: Code) -> list[Token]:
+    """Whom a warrant issued names: "issued an arrest warrant for the president", "a warrant for the arrest of the
+    minister"."""
+    if code.cameo != "1121" or lemma_of(verb) != "issue":
+        return []
+    for warrant in (c for c in verb.children if c.dep_ == "dobj"):
+        for prep in (c for c in warrant.children if c.dep_ == "prep" and c.lower_ in ("for", "against")):
+            for named in pobjs(prep):
+                held = [p for c in named.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
+                return held if lemma_of(named) == "arrest" and held else [named]
+    return []
+
+
+def _what_someone_is_said_to(verb: Token) -> bool:
+    """What a person or body described by an accusation is said to have done: "two firms accused of supplying
+    drones", "a man suspected of killing a guard" (who they are said to be, not a happening told here). A toll it
+    counts is a fact told: "a gunman accused of killing eight people"."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.dep_ == "acl" \
+        and lemma_of(prep.head) in event_words().describing_participles and not any(
+            t.like_num and t.ent_type_ == "CARDINAL" for t in verb.subtree)  # "accused of killing eight": a toll
 
 
 def _said_of_anyone(verb: Token) -> bool:
@@ -1214,7 +1243,8 @@ def _coded_by_object(tok: Token, code: Code, lex: Lexicon) -> bool:
 def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     """The event a verb trigger reports, or None when its doer is a natural cause ("a fire killed 40") or it is
     the antecedent another event is said to follow ("the police action came after officials complained")."""
-    if _antecedent_clause(tok) or _said_of_anyone(tok) or _told_of_a_mention(tok, state):
+    if _antecedent_clause(tok) or _said_of_anyone(tok) or _told_of_a_mention(tok, state) or _what_someone_is_said_to(
+            tok):
         return None
     code = state.codes[tok.i]
     if PLOVER_QUAD.get(code.type) in COOPERATION_QUADS and _describes_a_thing(tok):
@@ -1227,10 +1257,10 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
                       end=state.matches[tok.i][2])
     actors = _verb_subjects(tok, code, state)
     # an object verb's object is its theme ('sent troops'), unless the verb took people into custody ('sent X to jail')
-    # or banned them ('dissolved the opposition party')
-    theme = _coded_by_object(tok, code, lex) and code != ARREST and code.mode != "ban"
+    # or banned or executed them ('dissolved the opposition party', 'hanged two men')
+    theme = _coded_by_object(tok, code, lex) and code != ARREST and code.mode not in _DONE_TO_OBJECT_MODES
     recipients = state.recipients_from.get(tok.i) or _mediated(tok) or _other_side_named_with(tok, code, actors) \
-        or recipients_of_verb(tok, theme_object=theme)
+        or _wanted(tok, code) or recipients_of_verb(tok, theme_object=theme)
     if code in (MILITARY_ALERT, POLICE_ALERT):  # "put its army on the highest state of alert": the army alerted
         recipients = [r for r in recipients if r.dep_ in ("dobj", "nsubjpass")]
     actors, recipients = _killing_roles(tok, code, actors, recipients, lex)
