@@ -542,3 +542,9 @@ def test_a_warrant_and_an_execution_name_whom_they_are_for() -> None:
                                   "Russia.", "Police arrested a man suspected of killing a guard."])
 def test_what_someone_is_said_to_have_done_is_no_happening_told(text: str) -> None:
     assert [e.type for e in coded(text) if e.type in ("AID", "ASSAULT")] == []
+
+
+def test_an_amount_s_content_names_whom_it_is_for() -> None:
+    events = coded("Germany pledged 500 million euros in military aid to Ukraine.")
+    assert [(e.type, e.actor and e.actor.country, e.recipient and e.recipient.country) for e in events] == [
+        ("AID", "DEU", "UKR")]

@@ -228,7 +228,11 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         # "lifted sanctions against Iran", "eased restrictions on workers": whom the theme is aimed at
         # an undone act's "of" is its target too: "lifted its blockade of Yemen", "ended the siege of the city"
         preps = THEME_RECIPIENT_PREPS | ({"of"} if lemma_of(verb) in event_words().undo_verbs else set())
-        out += [p for t in verb.children if t.dep_ in ("dobj", "nsubjpass") for prep in t.children
+        themes = [t for t in verb.children if t.dep_ in ("dobj", "nsubjpass")]
+        # an amount's content: "pledged 500 million euros in military aid to Ukraine"
+        themes += [p for t in themes for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                   for p in pobjs(prep)]
+        out += [p for t in themes for prep in t.children
                 if prep.dep_ == "prep" and prep.lower_ in preps for p in pobjs(prep)
                 if not is_time(p)]
     out = _aimed_at(verb, out)
