@@ -220,13 +220,14 @@ MEASURED = {
     # thirteenth: with no publication date, an act dated by its year alone is background, a "since" clause of a
     # lasting state and a trend ("a drop in violence") no happening: dev spurious 2.92 -> 2.77
     # (background coded as current 9 -> 4); held out recall 0.4043 -> 0.3830 (one fact whose only finder was the
-    # gold's own background sentence, "has echoes of 2007, when the government accused ..."), spurious 2.78 -> 2.72
+    # gold's own background sentence, "has echoes of 2007, when the government accused ..."), spurious 2.78 -> 2.72;
+    # both models retrained on the session's rules: held out spurious 2.72 -> 2.83 (two more records kept)
     # then title-case headlines parsed in sentence case, the body's mention taking over from the headline's:
     # dev recall 0.5135 -> 0.5270 (the OSCE envoy's condemnation in a headline), spurious 2.77 -> 2.81; then
     # warrants issued (no arrest made) and what someone is said to have done: spurious 2.81 -> 2.77
     "dev": {"recall": 0.5270, "recall_in_sentence": 0.4459, "spurious_per_story": 2.7692},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.3830, "recall_in_sentence": 0.2979, "spurious_per_story": 2.7222},
+    "heldout": {"recall": 0.3830, "recall_in_sentence": 0.2979, "spurious_per_story": 2.8333},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
