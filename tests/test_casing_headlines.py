@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.casing import is_headline, lexicon_word, sentence_cased
-from dragoman.pipeline import code_text
+from dragoman.casing import is_headline, sentence_cased
+from dragoman.pipeline import code_text, lexicon_word
 
 BODY = ("Rebels Seize Key Town In Gaza Strip As Security Council Meets.\n"
         "Rebels seized the key town in the Gaza Strip on Monday, officials said. The Security Council met in New "
@@ -73,3 +73,4 @@ def test_the_body_s_mention_as_telling_as_the_headline_s_takes_over() -> None:
 def test_an_initial_ends_no_headline() -> None:
     assert sentence_cased("U.S. Strikes Kill 20 In Syria. The strikes hit a town.", known=lexicon_word) == (
         "U.S. strikes kill 20 in Syria. The strikes hit a town.")
+

@@ -103,21 +103,3 @@ def _forms(word: str) -> tuple[str, ...]:
             forms.append(word[: -len(ending)] + stem_end)
     return tuple(forms)
 
-
-def lexicon_word(word: str) -> bool:
-    """A lower-case word of English's function words (spaCy's list) or of the event and actor lexicons: common
-    for ``sentence_cased`` when the story does not say."""
-    return word in _lexicon_words()
-
-
-@lru_cache(maxsize=1)
-def _lexicon_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    from . import lexicon as lx
-    from .extract.events.triggers import load_lexicon
-
-    events = load_lexicon()
-    words = {*STOP_WORDS, *events.verbs, *events.nouns, *events.phrasal_heads, *events.intransitive,
-             *events.object_verbs, *(w for term in (*lx.sectors(), *lx.sector_modifiers()) for w in term.split())}
-    return frozenset(w for w in words if w.isalpha() and w not in lx.countries())

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import collections
 import contextlib
+import functools
 import itertools
 import logging
 import multiprocessing
@@ -37,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from . import duplicates, store
-from .casing import lexicon_word, sentence_cased
+from .casing import sentence_cased
 from .clean import clean_article
 from .duplicates import band_keys
 from .errors import BROKEN_INSTALLATION, CodingError, DragomanError, NotCodedError
@@ -197,6 +198,25 @@ def _code_prepared(prepared: Sequence[tuple[Article, CleanDoc]], *,
         # The near-duplicate signature is made here, in the worker; the store's writer probes it (duplicates.py).
         yield CodedDoc(article.doc_id, article.source_id, "ok", None, article.original, article.format,
                        article, clean, events, bands=band_keys(clean.body))
+
+
+def lexicon_word(word: str) -> bool:
+    """A lower-case word of English's function words (spaCy's list) or of the event and actor lexicons: common
+    for ``sentence_cased`` when the story does not say."""
+    return word in _lexicon_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from . import lexicon as lx
+    from .extract.events.triggers import load_lexicon
+
+    events = load_lexicon()
+    words = {*STOP_WORDS, *events.verbs, *events.nouns, *events.phrasal_heads, *events.intransitive,
+             *events.object_verbs, *(w for term in (*lx.sectors(), *lx.sector_modifiers()) for w in term.split())}
+    return frozenset(w for w in words if w.isalpha() and w not in lx.countries())
 
 
 def _extract(doc: Doc, article: Article, clean: CleanDoc) -> tuple[Event, ...]:

@@ -117,8 +117,9 @@ def auc_of(errors: list[float]) -> float:
 
 def geocode_articles(texts: list[str], *, spans: list[list[tuple[int, int]]] | None = None) -> list[list[Toponym]]:
     """Toponyms of every text (parsed once, in batches); with ``spans``, those spans geocoded."""
-    from ..casing import lexicon_word, sentence_cased
+    from ..casing import sentence_cased
     from ..nlp import get_nlp
+    from ..pipeline import lexicon_word
 
     out = []
     cased = (sentence_cased(text, known=lexicon_word) for text in texts)  # as the pipeline parses its bodies
