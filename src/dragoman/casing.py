@@ -2,9 +2,10 @@
 
 A headline set in title case ("Rebels Seize Key Town In Eastern Congo") is parsed as a string of names: the
 tagger reads every capitalised word as a proper noun, so the verb is lost ("Seize Key Town" became the target of
-nothing) or a whole clause becomes an actor ("OSCE Envoy Condemns Dvani Attack"). The parser reads instead a copy
-of the body in which such a line's capitalised common words are in lower case. The copy has the body's length and
-every character but those letters, so every offset holds, and every text dragoman stores is still the source's.
+nothing) or a whole clause becomes an actor ("OSCE Envoy Condemns Dvani Attack"). When the body's first sentence is
+such a headline, the parser reads instead a copy of the body in which its capitalised common words are in lower
+case. The copy has the body's length and every character but those letters, so every offset holds, and every text
+dragoman stores is still the source's.
 
 A capitalised word is common when the story itself writes it in lower case more often than capitalised inside a
 sentence ("attack", "envoy"; not "Park", a name the story capitalises), or, for words the story does not use
@@ -16,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Final
 
-# A sentence this share of whose longer words are capitalised is a headline (as ``extract.events.story``).
+# A sentence this share of whose longer words are capitalised is a headline (``extract.events.story`` asks too).
 HEADLINE_CAPITALS: Final = 0.6
 # Longer than this, a line is prose that happens to name many names, not a headline.
 MAX_HEADLINE_WORDS: Final = 30
@@ -46,15 +47,15 @@ def is_headline(sentence: str) -> bool:
 
 
 def sentence_cased(body: str, *, known: Callable[[str], bool]) -> str:
-    """``body`` with the capitalised common words of its title-case headlines in lower case (same length).
+    """``body`` with the capitalised common words of its title-case headline in lower case (same length).
 
     ``known``: whether a lower-case word is a common word when the story does not say (the lexicons' words).
     """
-    spans = list(_headlines(body))
-    if not spans:
+    span = _headline(body)
+    if span is None:
         return body
-    rest = "".join(body[last:start] for last, start in zip([0, *(e for _s, e in spans)], [s for s, _e in spans]))
-    rest += body[spans[-1][1]:]
+    start, end = span
+    rest = body[:start] + body[end:]
     lower = Counter(form for word in _LOWER_WORD.findall(rest) for form in _forms(word))
     named = Counter(form for word in _NAME_INSIDE.findall(rest) for form in _forms(word.lower()))
     names = {pair.lower() for pair in _TITLE_PAIR.findall(rest)}
@@ -67,19 +68,18 @@ def sentence_cased(body: str, *, known: Callable[[str], bool]) -> str:
         return any(known(form) for form in forms)
 
     out = list(body)
-    for start, end in spans:
-        words = list(_TITLE_WORD.finditer(body, start, end))
-        for k, match in enumerate(words):
-            word = match.group()
-            # a word of a name the story writes with capitals ("Gaza Strip", "Security Council") keeps them
-            pairs = {f"{before.group()} {word}" for before in words[k - 1:k] if before.end() + 1 == match.start()}
-            pairs |= {f"{word} {after.group()}" for after in words[k + 1:k + 2] if match.end() + 1 == after.start()}
-            if match.start() > start and common(word.lower()) and not {p.lower() for p in pairs} & names:
-                out[match.start()] = body[match.start()].lower()
+    words = list(_TITLE_WORD.finditer(body, start, end))
+    for k, match in enumerate(words):
+        word = match.group()
+        # a word of a name the story writes with capitals ("Gaza Strip", "Security Council") keeps them
+        pairs = {f"{before.group()} {word}" for before in words[k - 1:k] if before.end() + 1 == match.start()}
+        pairs |= {f"{word} {after.group()}" for after in words[k + 1:k + 2] if match.end() + 1 == after.start()}
+        if match.start() > start and common(word.lower()) and not {p.lower() for p in pairs} & names:
+            out[match.start()] = body[match.start()].lower()
     return "".join(out)
 
 
-def _headlines(body: str) -> Iterator[tuple[int, int]]:
+def _headline(body: str) -> tuple[int, int] | None:
     """The span of the body's first sentence when it is a title-case headline (the title the cleaner puts first).
 
     Only there: a title-case sentence further on is most often a list of names ("Montana Department of
@@ -87,11 +87,12 @@ def _headlines(body: str) -> Iterator[tuple[int, int]]:
     whose capitals are right."""
     match = _SENTENCE.search(body)
     if match is None:
-        return
+        return None
     text = match.group()
     lead = len(text) - len(text.lstrip())
     if len(text.split()) <= MAX_HEADLINE_WORDS and is_headline(text):
-        yield match.start() + lead, match.end()
+        return match.start() + lead, match.end()
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -102,4 +103,3 @@ def _forms(word: str) -> tuple[str, ...]:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             forms.append(word[: -len(ending)] + stem_end)
     return tuple(forms)
-

@@ -1243,8 +1243,8 @@ def _coded_by_object(tok: Token, code: Code, lex: Lexicon) -> bool:
 def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     """The event a verb trigger reports, or None when its doer is a natural cause ("a fire killed 40") or it is
     the antecedent another event is said to follow ("the police action came after officials complained")."""
-    if _antecedent_clause(tok) or _said_of_anyone(tok) or _told_of_a_mention(tok, state) or _what_someone_is_said_to(
-            tok):
+    if (_antecedent_clause(tok) or _said_of_anyone(tok) or _told_of_a_mention(tok, state)
+            or _what_someone_is_said_to(tok)):
         return None
     code = state.codes[tok.i]
     if PLOVER_QUAD.get(code.type) in COOPERATION_QUADS and _describes_a_thing(tok):
