@@ -183,7 +183,7 @@ def code_articles(articles: Sequence[Article | Rejected], *, max_chars: int | No
 def _code_prepared(prepared: Sequence[tuple[Article, CleanDoc]], *,
                    max_chars: int | None = None) -> Iterator[CodedDoc]:
     """Parse and extract cleaned English documents, one CodedDoc each, in order."""
-    bodies = [sentence_cased(clean.body, known=lexicon_word) for _a, clean in prepared]
+    bodies = [as_parsed(clean.body) for _a, clean in prepared]
     for (article, clean), doc in zip(prepared, _parse_each(bodies, max_chars=max_chars)):
         if isinstance(doc, Exception):
             yield _failed(article, "parse", doc, clean)
@@ -198,6 +198,11 @@ def _code_prepared(prepared: Sequence[tuple[Article, CleanDoc]], *,
         # The near-duplicate signature is made here, in the worker; the store's writer probes it (duplicates.py).
         yield CodedDoc(article.doc_id, article.source_id, "ok", None, article.original, article.format,
                        article, clean, events, bands=band_keys(clean.body))
+
+
+def as_parsed(body: str) -> str:
+    """The text the parser reads for ``body``: its title-case headline in sentence case (``casing``), same length."""
+    return sentence_cased(body, known=lexicon_word)
 
 
 def lexicon_word(word: str) -> bool:

@@ -117,13 +117,11 @@ def auc_of(errors: list[float]) -> float:
 
 def geocode_articles(texts: list[str], *, spans: list[list[tuple[int, int]]] | None = None) -> list[list[Toponym]]:
     """Toponyms of every text (parsed once, in batches); with ``spans``, those spans geocoded."""
-    from ..casing import sentence_cased
     from ..nlp import get_nlp
-    from ..pipeline import lexicon_word
+    from ..pipeline import as_parsed
 
     out = []
-    cased = (sentence_cased(text, known=lexicon_word) for text in texts)  # as the pipeline parses its bodies
-    for k, doc in enumerate(get_nlp().pipe(cased, batch_size=16)):
+    for k, doc in enumerate(get_nlp().pipe((as_parsed(text) for text in texts), batch_size=16)):
         clean = CleanDoc(body=texts[k], offsets=OffsetMap.identity(len(texts[k])))
         resolver = PlaceResolver(doc, clean, spans=spans[k] if spans is not None else None)
         out.append(resolver.toponyms)

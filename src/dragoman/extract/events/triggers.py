@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Final
 import yaml
 
 from ... import lexicon as lx
+from ...casing import HEADLINE_CAPITALS
 from ...codes import (
     AGREE_CAMEO,
     CAMEO_ACCUSE,
@@ -737,11 +738,9 @@ def _weapon_theme(noun: Token, lex: Lexicon) -> bool:
 # Entities whose names hold event words that report nothing: "National Unity Accord Party", "Flood Relief Fund",
 # "North American Free Trade Agreement", "the Six-Day War".
 NAME_ENTITIES: Final = frozenset({"ORG", "LAW", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"})
-# A sentence this share of whose words outside names are capitalised is a headline: its capitals mark no name.
-HEADLINE_CAPITALS: Final = 0.6
-
-
 def _headline(sent: Span) -> bool:
+    """A headline (``casing.HEADLINE_CAPITALS`` of its longer words outside names capitalised): its capitals mark no
+    name."""
     words = [t for t in sent if t.is_alpha and len(t) > 3 and not t.ent_type_]
     return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= HEADLINE_CAPITALS * len(words)
 
@@ -1124,7 +1123,7 @@ _DONE_TO_OBJECT_MODES: Final = frozenset({"ban", "execute"})
 def _wanted(verb: Token, code: Code) -> list[Token]:
     """Whom a warrant issued names: "issued an arrest warrant for the president", "a warrant for the arrest of the
     minister"."""
-    if code.cameo != "1121" or lemma_of(verb) != "issue":
+    if code.type != "ACCUSE" or lemma_of(verb) != "issue":  # "issue" codes a charge only with a warrant as object
         return []
     for warrant in (c for c in verb.children if c.dep_ == "dobj"):
         for prep in (c for c in warrant.children if c.dep_ == "prep" and c.lower_ in ("for", "against")):
@@ -1231,8 +1230,11 @@ def _mediated(verb: Token) -> list[Token]:
     Hamas"."""
     if lemma_of(verb) not in lx.actor_words().mediating_verbs:
         return []
-    return next((first + rest for c in verb.children if c.dep_ == "dobj" for first, rest in [between(c)] if first),
-                [])
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        first, rest = between(obj)
+        if first:
+            return first + rest
+    return []
 
 
 def _coded_by_object(tok: Token, code: Code, lex: Lexicon) -> bool:
