@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,23 @@ def test_ipe_mapping_kill_arrest_force() -> None:
     assert ipe_labels([arrest]) == {"ARREST"}
     teargas = _event("COERCE", "material_conflict", "lobbed tear gas", actor=police, sentence="police lobbed tear gas.")
     assert ipe_labels([teargas]) == {"FORCE"}
+
+
+def test_ipe_killing_by_other_means_beside_police_firing_is_not_a_police_killing() -> None:
+    sentence = "two persons were stabbed to death and the police fired in the air to disperse rioters."
+    stabbing = replace(_event("ASSAULT", "material_conflict", "stabbed", sentence=sentence, dead=2),
+                       mode="primitive")
+    assert "KILL" not in ipe_labels([stabbing])
+    shooting = replace(stabbing, mode="firearms")
+    assert "KILL" in ipe_labels([shooting])
+
+
+def test_ipe_booked_is_an_arrest_and_charged_is_not() -> None:
+    booked = replace(_event("COERCE", "material_conflict", "booked", sentence="sixty people were booked."),
+                     mode="arrest")
+    assert ipe_labels([booked]) == {"ARREST"}
+    charged = replace(booked, evidence=replace(booked.evidence, trigger="charged"))
+    assert ipe_labels([charged]) == set()
 
 
 def test_readers_reject_files_of_the_wrong_layout(tmp_path: Path) -> None:

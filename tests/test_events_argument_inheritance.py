@@ -87,3 +87,29 @@ def test_fronted_date_with_on_is_not_call_on() -> None:
     found = code_text("On Nov. 2, the Canadian minister called Kenyan President William Ruto.", published=PUBLISHED)
     assert not any(e.type == "REQUEST" for e in found)
     assert any(e.type == "CONSULT" and e.recipient is not None and "Ruto" in e.recipient.text for e in found)
+
+
+def test_a_number_of_a_group_is_that_group() -> None:
+    (e,) = events_of("One of the Israeli soldiers was wounded in Gaza.", "ASSAULT")
+    assert e.recipient is not None and e.recipient.text == "One of the Israeli soldiers"
+    assert country(e.recipient) == "ISR"
+
+
+def test_the_attackers_killed_are_victims_not_a_toll_of_their_attack() -> None:
+    found = events_of("Two of the three militants who attacked the shrine were killed.", "ASSAULT")
+    killing = [e for e in found if e.evidence.trigger == "killed"]
+    assert len(killing) == 1 and killing[0].actor is None
+    assert killing[0].recipient is not None and "militants" in killing[0].recipient.text
+
+
+def test_a_passive_clause_joined_to_a_report_is_not_done_by_the_teller() -> None:
+    text = "Police said one person was killed and 32 others were injured in Surat."
+    assert all(e.actor is None for e in events_of(text, "ASSAULT"))
+
+
+def test_a_passive_infinitive_is_suffered_by_the_subject() -> None:
+    (e,) = events_of("The suspects are expected to be charged in Nairobi.", "COERCE")
+    assert e.actor is None or e.actor.start is None  # none named (an implied judiciary at most)
+    assert e.recipient is not None and e.recipient.text == "The suspects"
+    (ordered,) = events_of("The army ordered the prisoners to be released.", "RETREAT")
+    assert ordered.actor is not None and ordered.actor.text == "The army"

@@ -273,3 +273,27 @@ def test_of_countries_named_as_often_the_dateline_s_is_the_story_s_place() -> No
                        published="2024-03-06")
     (deployed,) = [e for e in events if e.type == "MOBILIZE"]
     assert deployed.location is not None and deployed.location.country == "KEN", deployed.location
+
+
+def test_a_place_in_an_occupation_before_a_name_is_not_the_story_s_place() -> None:
+    text = ("Russia's president dismissed the complaints against Hollywood producer Harvey Weinstein.\n\n"
+            "Russia's parliament said the ethics committee rejected the accusations against Slutsky.")
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule(token_of(doc, "rejected"))
+    assert located is not None and located.place.country == "RUS"
+
+
+def test_an_office_before_a_name_keeps_its_place() -> None:
+    # as the Hollywood producer's story above, but an office: its state is a place of action, Russia only whose
+    text = ("Russia's president dismissed the complaints against Texas Governor Greg Abbott.\n\n"
+            "Russia's parliament said the ethics committee rejected the accusations against Slutsky.")
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule(token_of(doc, "rejected"))
+    assert located is not None and located.place.name == "Texas"
+
+
+def test_a_nationality_opening_a_name_gives_the_country_s_name() -> None:
+    text = "A correspondent of the BBC Russian Service filed a complaint with the committee."
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule(token_of(doc, "filed"))
+    assert located is None or located.place.name == "Russia"

@@ -153,3 +153,18 @@ def test_a_relative_clause_on_another_noun_does_not_date_the_event() -> None:
     protests = when_of("The town was the main centre of street protests that ignited the conflict in March 2011.",
                        "protests")
     assert protests.date is not None and protests.date.startswith("2011")
+
+
+def test_a_lead_s_month_and_day_take_the_year_of_the_story_s_latest_date() -> None:
+    text = ("Rebels attacked the base on March 30. In May 2017 the same group had seized the town. "
+            "On March 28, 2018, the army sent reinforcements.")
+    assert when_of(text, "attacked", published=None).date == "2018-03-30"
+    # after a date stated with its year, the nearest one before it still gives the year
+    later = "On March 21, 2018, the committee met. On March 22, the parliament refused."
+    assert when_of(later, "refused", published=None).date == "2018-03-22"
+
+
+def test_a_date_inside_what_someone_recalled_does_not_date_the_meeting() -> None:
+    text = ("Meeting the speaker, the envoy praised the ties between the two countries, recalling that Morocco "
+            "recognised the United States in 1777.")
+    assert when_of(text, "Meeting").date == PUBLISHED

@@ -40,10 +40,11 @@ Formats and what is measured:
       names the police other than as premises ("under the Kotwali police station" is a place, not the police);
     * KILL: an ASSAULT whose trigger is a killing ("killed", "shot dead", ...) or that carries a dead
       count, by the police, or in police context with firing named in the sentence ("killed in police
-      firing");
+      firing") and the killing not told as done by other means ("stabbed to death");
     * ARREST: a COERCE event with an arrest trigger (arrest, detain, nab, round up, pick up, custody,
-      held) or in arrest mode unless the trigger is only legal action (charged, booked, sentenced) — by
-      anyone, since arrests are made by police in practice;
+      held) or in arrest mode unless the trigger is only legal action (charged, sentenced) — by
+      anyone, since arrests are made by police in practice. "Booked" counts: in Indian police usage a person
+      booked has a case registered against them, and the training split labels it an arrest in 8 of 10 coded;
     * FORCE: police use of force: KILL, or an ASSAULT by the police, or a police event (or one in police
       context) whose trigger is firing, shooting, a lathi/cane/baton charge or tear gas, or whose means is
       (mode firearms: "injured in the firing, police said"; CAMEO 175). An event of CAMEO 175 (lathi, baton
@@ -105,7 +106,7 @@ _ARREST_TRIGGER = re.compile(
     r"\b(arrest\w*|detain\w*|detention|nab\w*|round\w* up|rounded|custody|held|picked up|apprehend\w*)\b",
     re.IGNORECASE,
 )
-_LEGAL_ONLY = re.compile(r"\b(charg\w*|su(e|ed|ing)|sentenc\w*|convict\w*|booked|prosecut\w*)\b", re.IGNORECASE)
+_LEGAL_ONLY = re.compile(r"\b(charg\w*|su(e|ed|ing)|sentenc\w*|convict\w*|prosecut\w*)\b", re.IGNORECASE)
 _FIRING = re.compile(r"\b(fir(e|ed|es|ing)|shot|shoot\w*|bullets?|rounds)\b", re.IGNORECASE)
 _FORCE_TRIGGER = re.compile(
     r"\b(fir(e|ed|es|ing)|shot|shoot\w*|lathi\w*|lathi-?charg\w*|cane-?charg\w*|baton\w*|tear[- ]?gas\w*|"
@@ -631,7 +632,9 @@ def ipe_labels(events: Iterable[Event]) -> set[str]:
         if event.cameo == _REPRESSION and event.actor is None and not _is_police(event.recipient):
             labels.add("FORCE")  # "tear-gas shells were lobbed to disperse the crowd": police means
         killing = event.type == "ASSAULT" and (bool(_KILL_TRIGGER.search(trigger)) or bool(event.counts.dead))
-        if killing and (by_police or (police_context and _FIRING.search(sentence))):
+        # the police firing named beside a killing by other means did not do it ("stabbed to death ... police fired")
+        shot_or_unsaid = event.mode in (None, "firearms")
+        if killing and (by_police or (police_context and shot_or_unsaid and _FIRING.search(sentence))):
             labels.update(("KILL", "FORCE"))
         if event.type == "COERCE" and (_ARREST_TRIGGER.search(trigger) or (
                 event.mode == "arrest" and not _LEGAL_ONLY.search(trigger))):

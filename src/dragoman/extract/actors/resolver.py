@@ -236,6 +236,10 @@ class ActorResolver:
             return self._pronoun(head)
         if _counted_people(head) or _crowd(head):
             return self._people_count(head)
+        whole = _partitive_whole(head)
+        if whole is not None:  # "two of its activists": the activists' party, the whole phrase's text
+            actor = self.actor_for(whole)
+            return None if actor is None else self.as_argument(actor, head)
         return self._describe(head)
 
     def _people_count(self, head: Token) -> Actor:
@@ -935,6 +939,14 @@ def _counted_people(head: Token) -> bool:
     return (head.pos_ == "NUM" and head.ent_type_ in ("CARDINAL", "") and head.dep_ in ("dobj", "nsubjpass")
             and head.head.pos_ == "VERB" and head.head.dep_ not in ("advcl", "acl", "relcl")
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
+
+
+def _partitive_whole(head: Token) -> Token | None:
+    """The group a bare number takes its part of ("two of the three militants", "one of its soldiers"), or None."""
+    if head.pos_ != "NUM":
+        return None
+    return next((p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"), None)
 
 
 # Round numbers a crowd is told by: "Thousands protested", "hundreds marched".

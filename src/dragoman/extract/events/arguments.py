@@ -118,7 +118,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp":
         return _controller(verb, head, depth)
     if verb.dep_ == "conj" or (verb.dep_ == "acomp" and verb.pos_ == "ADJ"):
-        return subject_of(head, depth + 1)  # "police were able to arrest 39": able's subject is the copula's
+        return _shared_subject(verb, head, depth)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return subject_of(head, depth + 1)
     if (owned := _noun_clause_subject(verb, head, depth)) is not None:
@@ -126,6 +126,16 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and lemma_of(head.head) in event_words().resort_verbs:
         return subject_of(head.head, depth + 1)  # "police resorted to firing": who resorted fired
     return []
+
+
+def _shared_subject(verb: Token, head: Token, depth: int) -> list[Token]:
+    """A conjunct's or predicate adjective's subject is its head's ("police were able to arrest 39": able's subject
+    is the copula's), but not a teller's for a passive of its own ("police said one was killed and 32 others were
+    injured": the teller injured no one)."""
+    if verb.dep_ == "conj" and lemma_of(head) in event_words().reporting_verbs \
+            and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    return subject_of(head, depth + 1)
 
 
 def _speaker_label(subject: Token) -> bool:
@@ -137,8 +147,11 @@ def _speaker_label(subject: Token) -> bool:
 
 def _controller(verb: Token, head: Token, depth: int) -> list[Token]:
     """Who does an infinitive that ``head`` governs: ``head``'s object ("ordered the troops to withdraw"), else its
-    subject; a passive one ("ordered the prisoners to be released") is done by whoever ordered it."""
+    subject; a passive one ("ordered the prisoners to be released") is done by whoever ordered it, and by no one
+    named when ``head`` has no object (its subject is who suffers it)."""
     objects = [c for c in head.children if c.dep_ == "dobj"]
+    if not objects and is_passive(verb):
+        return []  # "the suspects are expected to be charged", "continued to be killed": the subject suffers it
     return objects if objects and not is_passive(verb) else subject_of(head, depth + 1)
 
 
@@ -238,6 +251,10 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
     out = _aimed_at(verb, out)
     if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
         out.append(verb.head)
+    if not out and passive and verb.dep_ == "xcomp" and not theme_object \
+            and not any(c.dep_ == "dobj" for c in verb.head.children):
+        # "the suspects are expected to be charged": the subject of the governing verb suffers it
+        out.extend(antecedent(c) for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if not out and verb.dep_ == "conj":  # "shelled and bombed the town" shares the object
         head = verb.head
         out.extend(c for c in head.children if c.dep_ == "dobj")

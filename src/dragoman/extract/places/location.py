@@ -95,10 +95,19 @@ def place_of(candidate: Candidate, *, name: str, start: int | None, end: int | N
 
 
 def place_name(top: Toponym) -> str:
-    """The name as the text writes it ("Rafah", not GeoNames' "Rafaḩ"); a demonym gives its country's name."""
-    if top.source == "demonym" and top.candidate is not None:
+    """The name as the text writes it ("Rafah", not GeoNames' "Rafaḩ"); a nationality word gives its country's
+    name."""
+    if nationality_word(top) and top.candidate is not None:
         return top.candidate.name
     return top.text
+
+
+def nationality_word(top: Toponym) -> bool:
+    """A demonym, or a nationality adjective opening a name ("BBC Russian Service"): whose, never where."""
+    if top.source == "demonym":
+        return True
+    entry = lx.countries().get(lx.norm(top.text))
+    return top.source == "prefix" and entry is not None and entry.kind in ("adjective", "demonym")
 
 
 class StoryPlaces:
@@ -173,7 +182,7 @@ def _in_sentence(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, argument
     places: list[tuple[Toponym, Candidate]] = []  # every place of the sentence that locates the event by some rule
     for top in toponyms:
         cand = top.candidate
-        if (cand is None or top.fallback or top.source == "demonym" or _is_dateline(top, filed_at)
+        if (cand is None or top.fallback or nationality_word(top) or _is_dateline(top, filed_at)
                 or not sent.start <= top.token_start < sent.end
                 or any(i in elsewhere for i in range(top.token_start, top.token_end))):
             continue
@@ -333,6 +342,8 @@ def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[t
     the story's place; a nationality word never is. None when the body names no place (there)."""
     named = [t for t in toponyms if t.candidate is not None and not t.fallback and t.source != "demonym"
              and not _is_dateline(t, filed_at) and (country is None or t.candidate.country == country)]
+    # a nationality opening a name ("BBC Russian Service") only when the body names no other place
+    named = [t for t in named if not nationality_word(t)] or named
     body = [t for t in named if not _actor_role(doc, t)] or named
     # a region of several countries ("the European Union", "the Middle East") only when the body names nothing else
     body = [t for t in body if t.candidate is not None and t.candidate.country] or body
@@ -363,8 +374,17 @@ def _actor_role(doc: Doc, top: Toponym) -> bool:
     """Whether the place is a subject, a passive's agent or a possessor: an actor ("Turkey shelled", "launched by
     Russia"), whose ("Russia's army", "the U.S. military")."""
     root = doc[top.token_start:top.token_end].root
-    return (root.dep_ == "poss" or _subject(root, deps=("nsubj",)) or _agent(root)
+    return (root.dep_ == "poss" or _subject(root, deps=("nsubj",)) or _agent(root) or _titles_a_person(root)
             or (top.candidate is not None and _whose_country(root, top.candidate)))
+
+
+def _titles_a_person(root: Token) -> bool:
+    """A place in an occupation written before a person's name ("Hollywood producer Harvey Weinstein") says who the
+    person is, not where the story happens. An office is capitalised there ("South Carolina Gov. Mark Sanford",
+    "Texas Governor Greg Abbott"): its place is where the officer acts, and counts."""
+    title = root.head
+    return root.dep_ == "compound" and title.i != root.i and title.dep_ == "compound" and title.text[:1].islower() \
+        and title.head.ent_type_ == "PERSON" and title.ent_type_ != "PERSON"
 
 
 def _subject(root: Token, *, deps: Collection[str] = SUBJECT_DEPS) -> bool:

@@ -179,14 +179,16 @@ def _stated_years(timexes: Sequence[Timex]) -> list[tuple[int, str]]:
             if t.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", t.value) and re.search(r"\d{4}", t.text)]
 
 
-def _with_stated_year(timex: Timex, years: Sequence[tuple[int, str]]) -> str:
+def _with_stated_year(timex: Timex, years: Sequence[tuple[int, str]], latest: str | None) -> str:
     """A month and day with no year in a text with no reference date ("On March 22" after "On March 21, 2018")
-    take the year of the nearest date stated with one before it, else after it; other values as they are. A month
-    alone ("in January") does not: a story tells its background by months of other years."""
+    take the year of the nearest date stated with one before it; one before any takes the year of the latest
+    period the text states (``latest``: a lead's "on March 30" is the story's news, not its 2017 background), else
+    of the first stated after it. Other values as they are. A month alone ("in January") does not: a story tells its
+    background by months of other years."""
     if not years or not re.fullmatch(r"XXXX-\d{2}-\d{2}", timex.value):
         return timex.value
     before = [year for start, year in years if start < timex.start]
-    return (before[-1] if before else years[0][1]) + timex.value[4:]
+    return (before[-1] if before else latest[:4] if latest else years[0][1]) + timex.value[4:]
 
 
 def _period_last_day(period: str) -> str:
@@ -221,6 +223,17 @@ def _ranking_window(prep: Token) -> bool:
                for t in (head, *(c for c in head.children if c.dep_ in ("amod", "advmod", "det"))))
 
 
+def _inside_content_clause(clause: Token, trigger: Token) -> bool:
+    """Whether ``clause``, or a clause above it short of one that holds ``trigger``, is what someone says, recalls or
+    thinks (a content clause): its dates are of what is told there."""
+    current = clause
+    while current.head.i != current.i and trigger not in current.subtree:
+        if current.dep_ == "ccomp":
+            return True
+        current = current.head
+    return False
+
+
 class DateResolver:
     """Finds and normalises the temporal expressions of one parsed document against its reference date.
 
@@ -237,8 +250,9 @@ class DateResolver:
         # name a date are kept, so ``when`` looks at a handful of candidates per trigger.
         self._anchors: dict[int, list[tuple[Timex, tuple[str | None, DatePrecision | None], Token, int, int]]] = {}
         years = [] if self._dct else _stated_years(self.timexes)
+        latest = self.latest_stated() if years else None
         for timex in self.timexes:
-            resolved = _to_when(_with_stated_year(timex, years), self.published)
+            resolved = _to_when(_with_stated_year(timex, years, latest), self.published)
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if resolved is None or span is None or not len(span):
                 continue
@@ -297,6 +311,8 @@ class DateResolver:
             # "urged the government to restore internet access in the region, which has been cut since August": the
             # relative clause dates what it tells of its noun, not the trigger's event
             return None
+        if _inside_content_clause(head, trigger):
+            return None  # "met X, recalling that Morocco recognised the US in 1777": the year of what was recalled
         return 3, distance
 
     def when(self, trigger: Token) -> When:
