@@ -20,6 +20,7 @@ def arrest_modalities(text: str) -> list[str]:
         "The constables need to arrest the smugglers before the festival.",
         "The officers are supposed to arrest the looters on sight.",
         "The commissioner has a duty to apprehend the gang leaders.",  # task noun
+        "Detectives could not put together a case to arrest anyone.",  # the means of an act, not the act
         "The inspectors are finding it hard to arrest the traders.",  # judgement of difficulty
         "Other measures, including detention, may be weighed by the district board.",  # noun under a modal
         "Villagers fear unrest in case the police arrest the headman.",  # "in case" condition

@@ -54,3 +54,12 @@ def test_events_arguments_offer_from_and_refusal_of() -> None:
     recognize = [c for c in _coded("Maduro condemned the refusal of Brazil to recognize his election.")
                  if c[1] == "recognize"]
     assert recognize and recognize[0][2] == "BRA" and recognize[0][0] == "REJECT"  # a refusal, by its refuser
+
+
+def test_events_triggers_a_deal_to_sell_is_the_sale_by_who_approved_it() -> None:
+    assert _coded("Separately, the US also approved a $2.5 billion deal to sell NATO ally Germany four maritime "
+                  "surveillance drones.") \
+        == [("COOPERATE", "sell", "USA", "DEU", "asserted")]
+    # parsed as the purpose of "approved": still one sale, not a deal beside it
+    assert [row[:3] for row in _coded("The US approved a $2.5 billion deal to sell Germany four drones.")] == \
+        [("COOPERATE", "sell", "USA")]

@@ -104,6 +104,10 @@ def test_an_instruction_to_the_reader_is_no_event(text: str) -> None:
     ("Thousands of demonstrators gathered in Nairobi on Friday.", ["PROTEST"]),
     ("Protesters massed outside parliament in Accra on Monday.", ["PROTEST"]),
     ("Crowds gathered to watch the parade in Lagos on Monday.", []),
+    # a crowd gathered doing what a rally does: chanting, calling for something
+    ("Hundreds of supporters had gathered outside the court in Seoul, calling for his release.", ["PROTEST"]),
+    ("Hundreds of supporters gathered to watch the verdict in Seoul, waving flags and chanting.", ["PROTEST"]),
+    ("Hundreds of people gathered in Lagos on Monday, waiting for the buses.", []),
     ("Police gathered evidence in Lagos on Monday.", []),
 ])
 def test_protesters_gathering_is_a_demonstration(text: str, type_: list[str]) -> None:
@@ -548,3 +552,14 @@ def test_an_amount_s_content_names_whom_it_is_for() -> None:
     events = coded("Germany pledged 500 million euros in military aid to Ukraine.")
     assert [(e.type, e.actor and e.actor.country, e.recipient and e.recipient.country) for e in events] == [
         ("AID", "DEU", "UKR")]
+
+
+def test_protesters_travelling_to_join_a_protest_are_no_visit() -> None:
+    found = coded("Thousands of protesters were travelling to Islamabad to join the protest on Monday.")
+    assert [e.type for e in found] == ["PROTEST"]
+    assert found[0].actor is not None and "protesters" in found[0].actor.text
+
+
+def test_fought_battles_is_done_by_the_subject() -> None:
+    (event,) = coded("His supporters fought running battles with police in Lahore on Monday.")
+    assert event.type == "ASSAULT" and event.actor is not None and event.actor.text == "His supporters"

@@ -38,3 +38,10 @@ def test_a_death_a_vehicle_or_fire_caused_is_no_assault(text: str) -> None:
 
 def test_a_vehicle_that_hit_a_bomb_is_still_an_assault() -> None:
     assert assaults("Two soldiers were killed in Kandahar on Monday when their vehicle hit a roadside bomb.") == [2]
+
+
+def test_a_vehicle_set_off_a_mine_is_attacked() -> None:
+    (event,) = [e for e in code_text("A police vehicle with five officers exploded on a mine near Dvani on Monday.",
+                                     published="2024-03-06") if e.type == "ASSAULT"]
+    assert event.actor is None
+    assert event.recipient is not None and "police" in event.recipient.text

@@ -419,7 +419,9 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
         # "launched a mediation effort": the event noun modifies the verb's object
         role = noun.head.dep_ if noun.dep_ == "compound" else noun.dep_
         if not actors and role in ("dobj", "pobj", "attr"):
-            actors = subject_of(verb)
+            # "travelled to Islamabad to join the protest": who travelled joins it
+            owner = purpose_owner(verb)
+            actors = subject_of(verb) or (subject_of(owner) if owner is not None else [])
         elif not actors and role == "nsubjpass":
             actors = agents(verb)
         if not recipients:

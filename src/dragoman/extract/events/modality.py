@@ -113,7 +113,8 @@ def _has_neg(tok: Token) -> bool:
 
 
 def _unrealized_infinitive(tok: Token) -> bool:
-    """An infinitive that names a task, not a deed: "a duty to apprehend", "difficult to arrest".
+    """An infinitive that names a task or its means, not a deed: "a duty to apprehend", "difficult to arrest",
+    "could not build a case to arrest anyone", "no money to help pay".
 
     The clause hangs from a task noun (acl) or is the complement of a non-factive adjective; intention adjectives
     ("ready to sign") are left to the future rules.
@@ -121,7 +122,8 @@ def _unrealized_infinitive(tok: Token) -> bool:
     if not is_infinitive(tok) or tok.head is tok:
         return False
     head = tok.head
-    if tok.dep_ == "acl" and (head.lemma_ in event_words().task_nouns or head.lemma_ in event_words().request_nouns):
+    if tok.dep_ in ("acl", "relcl") and (head.lemma_ in event_words().task_nouns
+                                         or head.lemma_ in event_words().request_nouns):
         return True
     return tok.dep_ in ("advcl", "xcomp", "ccomp") and head.lower_ in event_words().non_factive_adjectives
 

@@ -76,6 +76,7 @@ from .arguments import (
     fell_to_fire,
     firer,
     firing_owner,
+    governing_verb,
     hyphen_prefix,
     instrument,
     is_time,
@@ -235,6 +236,8 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     found = _phrasal_code(tok, lemma, lex) or _plain_verb_code(tok, lemma, lex, end)
     if found is not None and found[0].mode == "visit" and _forces_move(tok, lex):
         return DEPLOYMENT, found[1]
+    if found is not None and found[0].mode == "visit" and _protesters_gather(tok):
+        return None  # "protesters were travelling to Islamabad to join the protest": the protest is the event
     return found
 
 
@@ -411,9 +414,16 @@ def _rally(verb: Token, lemma: str) -> bool:
 
 
 def _rally_purposes(verb: Token) -> list[Token]:
-    """The infinitives of a gathering's purpose that make it a rally ("to support", "to protest")."""
-    return [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and lemma_of(c) in event_words().rally_aims
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    """The infinitives of a gathering's purpose that make it a rally ("to support", "to protest"), or the participles
+    of what the crowd did there ("gathered outside the court, calling for his release")."""
+    words = event_words()
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
+    infinitives = [c for c in clauses if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    # what they did there may hang on the purpose ("gathered to watch the verdict, waving flags")
+    participles = [c for clause in (verb, *infinitives) for c in clause.children if c.dep_ == "advcl"
+                   and c.tag_ == "VBG" and not any(a.dep_ == "mark" for a in c.children)]
+    return [c for c in infinitives if lemma_of(c) in words.rally_aims] + \
+        [c for c in participles if lemma_of(c) in words.rally_acts]
 
 
 def _rally_aim(verb: Token) -> bool:
@@ -428,7 +438,8 @@ def _crowd(subject: Token) -> bool:
 
 
 def _protesters_gather(verb: Token) -> bool:
-    """The subject of a gathering verb is a crowd of protesters ("thousands of demonstrators gathered")."""
+    """The subject of a gathering or travelling verb is a crowd of protesters ("thousands of demonstrators
+    gathered")."""
     crowds = event_words().protesting_crowds
     return any(lemma_of(word) in crowds for subject in subject_of(verb) for word in _with_counted(subject))
 
@@ -924,6 +935,19 @@ def _relate_verb(tok: Token, state: _Sentence, lex: Lexicon) -> None:
             state.codes[i] = forced
     if state.codes[i].type == "ASSAULT":
         _absorb_instrument(tok, state, lex)
+    if (deal := _deal_told_by(tok, state)) is not None:
+        state.consumed.add(deal.i)  # "approved a deal to sell Germany drones": the deal is the sale
+
+
+def _deal_told_by(tok: Token, state: _Sentence) -> Token | None:
+    """The agreement noun a sale or supply infinitive tells ("a deal to sell Germany drones", also parsed as the
+    purpose of the verb that made the deal), or None."""
+    if state.codes[tok.i].type not in ("COOPERATE", "AID") or tok.head is tok or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    nouns = [tok.head] if tok.dep_ in ("acl", "relcl") else \
+        [c for c in tok.head.children if c.dep_ == "dobj"] if tok.dep_ == "advcl" else []
+    return next((n for n in nouns if n.i in state.nominal_codes and state.nominal_codes[n.i].type == "AGREE"), None)
 
 
 def _absorb_content(tok: Token, code: Code, state: _Sentence, lex: Lexicon) -> None:
@@ -1266,6 +1290,10 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     if code in (MILITARY_ALERT, POLICE_ALERT):  # "put its army on the highest state of alert": the army alerted
         recipients = [r for r in recipients if r.dep_ in ("dobj", "nsubjpass")]
     actors, recipients = _killing_roles(tok, code, actors, recipients, lex)
+    if code.type == "ASSAULT" and _set_off_a_device(tok, actors, lex):
+        if tok.dep_ == "advcl" and getattr(state.codes.get(tok.head.i), "type", None) == "ASSAULT":
+            return None  # "were killed when their vehicle hit a bomb": how they were killed
+        actors, recipients = [], actors  # "their vehicle hit a landmine": the vehicle was attacked
     recipients = _typed_recipients(tok, code, recipients)
     doers = _assault_doers(tok, code, actors, state, lex)
     if doers is None:
@@ -1273,6 +1301,16 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     if code.type in GOVERNING:  # "accused Russia of ...", "urged Kenya to ...": the one addressed first
         recipients = addressees(tok, code, state.consumed) + recipients
     return _found(tok, code, doers, recipients, tok, nominal=False, end=state.matches[tok.i][2])
+
+
+def _set_off_a_device(tok: Token, actors: list[Token], lex: Lexicon) -> bool:
+    """A vehicle as the doer that hit, or exploded on, a mine or a bomb ("the patrol's vehicle hit a landmine",
+    "a police pickup exploded on a mine"): the vehicle is the one attacked, by someone unnamed."""
+    if not actors or not _traffic(actors[0]):
+        return False
+    met = [c for c in tok.children if c.dep_ == "dobj"]
+    met += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "over", "into") for p in pobjs(c)]
+    return any(getattr(lex.instruments.get(lemma_of(m)), "mode", None) == "explosives" for m in met)
 
 
 def _traffic(doer: Token) -> bool:
@@ -1311,6 +1349,8 @@ def _verb_subjects(tok: Token, code: Code, state: _Sentence) -> list[Token]:
         actors = subject_of(owner)
     if not actors and code.type == "ASSAULT" and tok.tag_ == "VBG":
         actors = firing_owner(tok)  # "victims of police firing", the gerund parsed as a verb
+    if not actors and (deal := _deal_told_by(tok, state)) is not None and (verb := governing_verb(deal)) is not None:
+        actors = subject_of(verb)  # "the US approved a deal to sell ...": who made the deal sells
     return actors
 
 
@@ -1331,8 +1371,8 @@ def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[T
     if code.type == "CONCEDE":  # "reduced his sentence", "commuted the sentence of the activist": whose it was
         recipients = list(recipients) + _penalised(tok)
     if code.type == "PROTEST":  # "turned out to support Zuma", "rallied to condemn the law": whom it is aimed at
-        recipients = list(recipients) + [o for aim in _rally_purposes(tok) for o in aim.children
-                                         if o.dep_ in ("dobj", "dative")]
+        recipients = list(recipients) + [o for aim in _rally_purposes(tok) if aim.tag_ != "VBG" for o in aim.children
+                                         if o.dep_ in ("dobj", "dative")]  # not "waving flags"
     if code.type == "ASSAULT" and any(c.dep_ == "dobj" for c in tok.children):
         # "struck an oil depot with drones", "attacked police with stones": with what, the object is whom
         recipients = [r for r in recipients if not (r.dep_ == "pobj" and r.head.lower_ == "with"

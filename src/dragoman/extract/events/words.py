@@ -52,6 +52,7 @@ class EventWords:
     protesting_crowds: frozenset[str]
     gathering_verbs: frozenset[str]
     rally_aims: frozenset[str]
+    rally_acts: frozenset[str]
     crowd_words: frozenset[str]
     destination_verbs: frozenset[str]
     sequence_verbs: frozenset[str]
