@@ -113,3 +113,8 @@ def test_a_passive_infinitive_is_suffered_by_the_subject() -> None:
     assert e.recipient is not None and e.recipient.text == "The suspects"
     (ordered,) = events_of("The army ordered the prisoners to be released.", "RETREAT")
     assert ordered.actor is not None and ordered.actor.text == "The army"
+
+
+def test_who_contests_a_decision_does_not_carry_it_out() -> None:
+    (e,) = events_of("His defence team in Durban said it would challenge the decision to prosecute.", "COERCE")
+    assert e.actor is None or e.actor.start is None

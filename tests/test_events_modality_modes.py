@@ -83,3 +83,18 @@ def test_what_an_order_is_about_is_still_done() -> None:
     events = {e.evidence.trigger: e.modality for e in code_text("The army issued an order to pull out the troops.",
                                                                 published="2024-03-06")}
     assert events.get("pull out") == "asserted", events
+
+
+def test_an_act_a_no_noun_says_was_not_ordered_is_no_refusal() -> None:
+    # an absence ("no order") is not the actor's refusal; "no intention" of a cooperative act is
+    (absent,) = code_text("Trump has given no formal order to pull out the 2,000 U.S. troops in Syria.",
+                          published="2024-03-06")
+    assert (absent.type, absent.modality) == ("RETREAT", "negated")
+    (refused,) = code_text("The government has no plans to withdraw its troops from Mali.", published="2024-03-06")
+    assert (refused.type, refused.modality) == ("REJECT", "asserted")
+
+
+def test_the_aim_of_a_campaign_is_intended_not_done() -> None:
+    events = {e.evidence.trigger: e.modality for e in code_text(
+        "The army launched a campaign to capture the town of Sake.", published="2024-03-06")}
+    assert events.get("capture") == "future", events

@@ -563,3 +563,9 @@ def test_protesters_travelling_to_join_a_protest_are_no_visit() -> None:
 def test_fought_battles_is_done_by_the_subject() -> None:
     (event,) = coded("His supporters fought running battles with police in Lahore on Monday.")
     assert event.type == "ASSAULT" and event.actor is not None and event.actor.text == "His supporters"
+
+
+def test_allied_forces_parsed_as_a_verb_is_no_cooperation() -> None:
+    found = coded("Kurdish officials called it a diversion from the campaign by Turkey and allied Syrian militia "
+                  "forces in Afrin.")
+    assert "COOPERATE" not in [e.type for e in found]

@@ -178,6 +178,8 @@ def _noun_clause_subject(verb: Token, head: Token, depth: int) -> list[Token] | 
         owners = _noun_owners(head)
         if owners or is_actor_like(head) or (owner := governing_verb(head)) is None:
             return owners
+        if lemma_of(owner) in event_words().contesting_verbs:
+            return []  # "challenged the decision to prosecute": whoever decided prosecutes, not the challenger
         return subject_of(owner, depth + 1)
     return None
 

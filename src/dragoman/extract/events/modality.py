@@ -201,7 +201,7 @@ class ModalityReading:
     modality: Modality
     announced: bool  # under a speech act of announcement ("said they would boycott")
     conditional_consequence: bool  # the consequence of an if/unless clause ("will withdraw unless ...")
-    denied: bool  # negated by a denial ("denied attacking"), not by the actor's own refusal
+    denied: bool  # negated by a denial ("denied attacking") or an absence ("no order"), not the actor's refusal
 
 
 def read_modality(anchor: Token, *, nominal: Token | None = None, sentence: Span | None = None,
@@ -317,12 +317,23 @@ def _negated(anchor: Token, chain: list[Token], nominal: Token | None) -> bool:
 def _content_of_no(anchor: Token) -> bool:
     """The act is what a noun denied by "no" is about: "gave no order to pull out the troops", "has no plans to
     expel the ambassador", "no intention of attacking"."""
+    return _noun_denied_by_no(anchor) is not None
+
+
+def _noun_denied_by_no(anchor: Token) -> Token | None:
     noun = anchor.head
     if anchor.dep_ == "pcomp" and noun.dep_ == "prep":
         noun = noun.head
     elif anchor.dep_ != "acl" or not is_infinitive(anchor):
-        return False
-    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+        return None
+    return noun if noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) else None
+
+
+def _absence(anchor: Token) -> bool:
+    """What a "no" noun other than the actor's will is about did not happen, and nobody refused it: "has given no
+    order to pull out the troops" (not "has no intention of talking to Hamas": a refusal)."""
+    noun = _noun_denied_by_no(anchor)
+    return noun is not None and noun.lemma_ not in event_words().plan_nouns
 
 
 def _unrealized(chain: list[Token]) -> Modality | None:
@@ -341,8 +352,8 @@ def _unrealized(chain: list[Token]) -> Modality | None:
             return "hypothetical"
         if i > 0 and _intends(tok, chain[i - 1]):
             future = True
-        if tok.dep_ == "acl" and is_infinitive(tok) and tok.head.lemma_ in words.plan_nouns:
-            future = True  # "a plan to send troops", "their offer to mediate": intended, not done
+        if tok.dep_ in ("acl", "relcl") and is_infinitive(tok) and tok.head.lemma_ in words.plan_nouns:
+            future = True  # "a plan to send troops", "their offer to mediate", "a campaign to invade": intended
     return "future" if future else None
 
 
@@ -380,9 +391,11 @@ def conditional_consequence(anchor: Token) -> bool:
 
 
 def denied(anchor: Token) -> bool:
-    """True when the negation comes from a denial ("denied attacking"), not from the actor's own refusal."""
+    """True when the negation comes from a denial ("denied attacking") or tells an absence ("has given no order to
+    pull out the troops": none was given), not from the actor's own refusal."""
     head = anchor.head
-    return any(t.lemma_ == "deny" for t in _chain(anchor)) or (head is not anchor and head.lemma_ == "deny")
+    return any(t.lemma_ == "deny" for t in _chain(anchor)) or (head is not anchor and head.lemma_ == "deny") \
+        or _absence(anchor)
 
 
 def under_announcement(anchor: Token) -> bool:

@@ -202,9 +202,18 @@ def load_lexicon() -> Lexicon:
 # ---------------------------------------------------------------- trigger matching
 
 
-def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
+def _a_property(tok: Token) -> bool:
+    """A participle describing a noun: "the internationally recognized government", "dangerous, threatening
+    parolees", "the campaign by Turkey and allied Syrian forces" ("allied" parsed as a verb with no subject)."""
     if tok.dep_ == "amod" or (tok.dep_ == "conj" and tok.head.dep_ == "amod"):
-        return None  # "the internationally recognized government", "dangerous, threatening parolees": a property
+        return True
+    return tok.lower_ == "allied" and tok.dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
+    if _a_property(tok):
+        return None
     if lemma_of(tok) in ("beat", "strike") and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return None  # "beat out Kusner for the seat", "strikes out in marathon": won against him, failed
     if _imperative(tok):  # "Call 815-748-2060 for tickets", "Meet the candidates": the page tells its reader

@@ -53,6 +53,7 @@ class EventWords:
     gathering_verbs: frozenset[str]
     rally_aims: frozenset[str]
     rally_acts: frozenset[str]
+    contesting_verbs: frozenset[str]
     crowd_words: frozenset[str]
     destination_verbs: frozenset[str]
     sequence_verbs: frozenset[str]
