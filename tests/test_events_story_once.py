@@ -270,3 +270,23 @@ def test_a_later_mention_that_names_the_doer_takes_over() -> None:
     assert len(arrests) == 1
     assert arrests[0].actor is not None and "officers" in arrests[0].actor.text
     assert arrests[0].location is not None and arrests[0].location.name == "Accra"
+
+
+def test_the_arrests_made_by_another_unit_are_the_arrests_already_told() -> None:
+    events = asserted("Officers arrested 13 people in Hartford on Thursday in raids on drug houses. "
+                      "The department's Emergency Response Team worked with narcotics detectives to make the arrests.")
+    assert [e.type for e in events if e.type == "COERCE"] == ["COERCE"]
+
+
+def test_a_referring_mention_lends_the_first_its_date() -> None:
+    events = asserted("Police shooting in North Las Vegas ruled justifiable.\n\n"
+                      "A coroner's inquest ruled that the fatal police shooting of Tyrise Bell on Jan. 23 in North Las "
+                      "Vegas was justified.", published=None)
+    shootings = [e for e in events if e.type == "ASSAULT"]
+    assert len(shootings) == 1 and shootings[0].when.text == "on Jan. 23"
+
+
+def test_shot_and_wounded_is_one_attack_on_its_shared_object() -> None:
+    events = asserted("One of the aides shot and wounded a policeman in Beirut on Monday.")
+    assert len(events) == 1 and events[0].recipient is not None and events[0].recipient.text == "a policeman"
+    assert events[0].evidence.trigger == "shot"  # the first verb, which shares its conjunct's object

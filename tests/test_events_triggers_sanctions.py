@@ -25,3 +25,9 @@ def test_events_triggers_sanctions_imposed(text: str, actor: str | None, recipie
 def test_events_triggers_sanctions_lifted_or_defied_are_not_sanctions() -> None:
     assert [e.type for e in code_text("The United States lifted sanctions on Venezuela.")] == ["RETREAT"]
     assert [e.type for e in code_text("Iran defied the sanctions.")] == ["REJECT"]
+
+
+def test_an_employee_suspended_with_pay_is_no_sanction() -> None:
+    found = code_text("One of the fare inspectors involved has been suspended with pay, pending the investigation.",
+                      published="2024-03-06")
+    assert "SANCTION" not in [e.type for e in found]

@@ -250,23 +250,31 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         out += [p for t in themes for prep in t.children
                 if prep.dep_ == "prep" and prep.lower_ in preps for p in pobjs(prep)
                 if not is_time(p)]
-    out = _aimed_at(verb, out)
-    if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
-        out.append(verb.head)
-    if not out and passive and verb.dep_ == "xcomp" and not theme_object \
-            and not any(c.dep_ == "dobj" for c in verb.head.children):
-        # "the suspects are expected to be charged": the subject of the governing verb suffers it
-        out.extend(antecedent(c) for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
-    if not out and verb.dep_ == "conj":  # "shelled and bombed the town" shares the object
-        head = verb.head
-        out.extend(c for c in head.children if c.dep_ == "dobj")
-    if not out and not theme_object:  # "vowed to push X's fighters out": whom the intended act is done to
-        out.extend(intended_objects(verb))
+    out = _aimed_at(verb, out) or _done_to_elsewhere(verb, passive=passive, theme_object=theme_object)
     owner = purpose_owner(verb)
     if owner is not None and lemma_of(owner) in lx.actor_words().receiving_verbs:
         # "received the Qatari envoy to discuss the truce": the one received, after the purpose's own objects
         out.extend(o for o in owner.children if o.dep_ in ("dobj", "dative") and is_actor_like(o))
     return out
+
+
+def _done_to_elsewhere(verb: Token, *, passive: bool, theme_object: bool) -> list[Token]:
+    """Whom a verb with no object of its own is done to, named by another word of the clause: the noun of its
+    participle, the subject of the verb it completes, the object of the verb it is conjoined to, or its intended
+    act's object."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
+        return [verb.head]
+    head = verb.head
+    if passive and verb.dep_ == "xcomp" and not theme_object and not any(c.dep_ == "dobj" for c in head.children) \
+            and (sufferers := [antecedent(c) for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]):
+        return sufferers  # "the suspects are expected to be charged": the subject of the governing verb suffers it
+    if verb.dep_ == "conj" and (shared := [c for c in head.children if c.dep_ == "dobj"]):
+        return shared  # "shelled and bombed the town" shares the object
+    if not theme_object and not any(c.dep_ == "dobj" for c in verb.children) and (shared := [
+            o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == verb.i + 2
+            for o in c.children if o.dep_ == "dobj"]):
+        return shared  # "shot and wounded a policeman": the first verb shares its conjunct's object
+    return [] if theme_object else intended_objects(verb)  # "vowed to push X's fighters out"
 
 
 def _ordered_done_to(verb: Token) -> list[Token]:

@@ -37,7 +37,7 @@ kept without parties: "a car bomb exploded in the market" is news with an unknow
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
@@ -78,7 +78,16 @@ def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], refe
     kept = [e for e in read if not (e.event_id in triggers and (generic_mention(e, triggers[e.event_id])
                                                                  or held_now(e, triggers[e.event_id])))]
     kept = tolls_folded(kept, triggers=triggers)
-    return one_happening_once([e for e in kept if not (e.event_id in triggers and partyless(e, triggers[e.event_id]))])
+    referring = frozenset(e.event_id for e in kept if e.event_id in triggers and refers_back(triggers[e.event_id]))
+    return one_happening_once([e for e in kept if not (e.event_id in triggers and partyless(e, triggers[e.event_id]))],
+                              referring=referring)
+
+
+def refers_back(trigger: Token) -> bool:
+    """An event noun with a definite article ("to make the arrests", "the attack"): a happening already told, when
+    the story told one of its kind before."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                          for c in trigger.children)
 
 
 def tolls_folded(events: Sequence[Event], *, triggers: Mapping[str, Token]) -> list[Event]:
@@ -337,8 +346,10 @@ _PEOPLE_WORDS: Final = frozenset({"people", "persons", "civilians", "others", "r
 
 
 def _named_by(side: Actor | None, of: Actor | None) -> bool:
-    """``side`` is absent, a pronoun, or the very mention ``of`` is (the same words)."""
-    return side is None or _pronoun(side) or (of is not None and side.text.lower() == of.text.lower())
+    """``side`` is absent, a pronoun, implied (no words of the text: "(LBN, implied)"), or the very mention ``of`` is
+    (the same words)."""
+    return side is None or _pronoun(side) or side.start is None or (
+        of is not None and side.text.lower() == of.text.lower())
 
 
 def _town_and_its_people(kept: Event, other: Event) -> bool:
@@ -444,6 +455,18 @@ def same_happening(kept: Event, other: Event, *, parties_by_country: bool = Fals
     return not opening
 
 
+def _referred(kept: Sequence[Event], event: Event) -> int | None:
+    """The index of the latest kept happening a referring mention agrees with: same type and modality, no country
+    it does not name in the same role, places and stated dates that agree."""
+    for index in range(len(kept) - 1, -1, -1):
+        held = kept[index]
+        if held.type == event.type and held.modality == event.modality and held.mode == event.mode \
+                and _within(_parties(event), _parties(held)) \
+                and _places_agree(_stated_place(held), _stated_place(event)) and _dates_agree(held, event):
+            return index
+    return None
+
+
 # Words that open another incident, except after a toll: "35 people also were wounded" adds to the same attack's.
 _MORE_OF_THE_SAME: Final = frozenset({"also", "additional", "further"})
 
@@ -516,17 +539,30 @@ def _taking_over(later: Event, earlier: Event) -> Event:
     return replace(later, counts=_merged_counts(later, earlier), location=place, when=when, mode=mode, cameo=cameo)
 
 
+def _filled_from(held: Event, later: Event) -> Event:
+    """``held`` with what only a later mention of it tells: its figures, its sides where ``held`` names none, a
+    stated date and a finer place ("Police shooting ruled justified" ... "the fatal police shooting of Bell on
+    Jan. 23")."""
+    filled = _taking_over(held, later)  # held's own parties and word, the later mention's date and place if finer
+    return replace(filled, actor=_named(held.actor, later.actor), recipient=_named(held.recipient, later.recipient))
+
+
 def _body_after_headline(event: Event, held: Event) -> bool:
     return headline(held.evidence.sentence) and not headline(event.evidence.sentence)
 
 
-def one_happening_once(events: Sequence[Event]) -> list[Event]:
+def one_happening_once(events: Sequence[Event], *, referring: Collection[str] = ()) -> list[Event]:
     """Each happening once, in text order: the first mention keeps the record and a later one of the same
     happening is dropped (a figure only it states carried over); a first mention that names no party gives way
-    to a later one that tells more (``_told``: countries, parties, a date, a figure).
+    to a later one that tells more (``_told``: countries, parties, a date, a figure). ``referring``: ids of
+    mentions that refer back ("the arrests"): the latest earlier happening of their kind they agree with is theirs,
+    whoever it names as doer.
     """
     kept: list[Event] = []
     for event in events:
+        if event.event_id in referring and (index := _referred(kept, event)) is not None:
+            kept[index] = _filled_from(kept[index], event)
+            continue
         for index, held in enumerate(kept):
             if held.type != event.type or held.modality != event.modality:
                 continue  # cheap test first: a long story has hundreds of events

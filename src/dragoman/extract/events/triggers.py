@@ -564,6 +564,9 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and lemma_of(c) in words.speech_complements
                                               for c in tok.children):
         return True
+    if any(p.dep_ == "prep" and p.lower_ in ("with", "without") and any(lemma_of(o) == "pay" for o in pobjs(p))
+           for p in tok.children):
+        return True  # "an inspector was suspended with pay": an employer's discipline, no sanction
     return lemma in words.deny_verbs and _denied_claim(tok) is not None
 
 
