@@ -71,3 +71,12 @@ def test_actors_well_known_leader_wins_over_the_only_country_named() -> None:
 def test_actors_historic_country_names() -> None:
     assert _resolve("Rhodesian troops crossed the border.", "troops").country == "ZWE"
     assert _resolve("Zairean soldiers looted the town.", "soldiers").country == "COD"
+
+
+def test_educators_and_truckers_are_groups_of_people() -> None:
+    from dragoman.pipeline import code_text
+
+    for text, sector in (("Kenyan educators marched in Nairobi on Monday.", "EDU"),
+                         ("Kenyan truckers blocked the highway in Nairobi on Monday.", "LAB")):
+        actors = [e.actor for e in code_text(text, published="2024-03-06") if e.actor is not None]
+        assert actors and actors[0].sector == sector, (text, actors)
