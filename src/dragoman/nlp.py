@@ -279,6 +279,16 @@ def parse_one(text: str) -> Doc:
 
 
 _SENT_INDEX = "dragoman_sent_index"
+_SENTENCES = "dragoman_sentences"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of a parsed ``doc``, their bounds read once (``Doc.sents`` walks every token again on each
+    use). Bounds, not spans, are kept with the doc: a span kept there would hold the doc in a reference cycle."""
+    bounds: list[tuple[int, int]] | None = doc.user_data.get(_SENTENCES)
+    if bounds is None:
+        bounds = doc.user_data[_SENTENCES] = [(sent.start, sent.end) for sent in doc.sents]
+    return [doc[start:end] for start, end in bounds]
 
 
 def sent_of(token: Token) -> Span:
@@ -287,7 +297,7 @@ def sent_of(token: Token) -> Span:
     index = doc.user_data.get(_SENT_INDEX)
     if index is None:
         index = [(0, 0)] * len(doc)
-        for sent in doc.sents:
+        for sent in sentences(doc):
             bounds = (sent.start, sent.end)
             for i in range(sent.start, sent.end):
                 index[i] = bounds

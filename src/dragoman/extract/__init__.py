@@ -48,6 +48,8 @@ import ftfy
 from .. import lexicon as lx
 from ..codes import PLOVER_QUAD
 from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place, When, event_id_for
+from ..nlp import sent_of
+from ..nlp import sentences as doc_sentences
 from .actors.resolver import ActorResolver, names_its_state
 from .events.arguments import lemma_of, place_heads
 from .events.attribution import attribution_for
@@ -203,10 +205,10 @@ class _Actors:
             return None
         if not _agentless_passive(trigger):
             return None
-        sent = trigger.sent
+        sent = sent_of(trigger)
         sentences = [sent]
         while len(sentences) <= PROTAGONIST_WINDOW and sentences[-1].start > 0:
-            sentences.append(trigger.doc[sentences[-1].start - 1].sent)
+            sentences.append(sent_of(trigger.doc[sentences[-1].start - 1]))
         # the act's own theme ("two battalions" flown) is no candidate: its country may be only the focus's
         themes = {c.idx for c in trigger.children if c.dep_ == "nsubjpass"} | (
             {trigger.head.idx} if trigger.dep_ == "acl" else set())
@@ -404,7 +406,7 @@ def extract_events(doc: Doc, article: Article, clean: CleanDoc, *, detector: str
     coder = DocumentCoder(doc, article, clean)
     found_at: dict[int, list[Found]] = {}
     sentences: dict[int, tuple[Sequence[Figure], list[tuple[Token, Event]]]] = {}  # by start token
-    for sent in doc.sents:
+    for sent in doc_sentences(doc):
         found = find_events(sent, lexicon)
         found_at[sent.start] = found
         if not found:
@@ -432,7 +434,7 @@ def extract_events(doc: Doc, article: Article, clean: CleanDoc, *, detector: str
     # the learned event check (events.verifier): a mention unlikely to be a real happening of its type goes here,
     # before its sentence's figures are shared out again and the story is read together; its probability that the
     # event is real becomes the event's confidence (the detector's is one of its inputs)
-    sentence_index = {start: i for i, start in enumerate(s.start for s in doc.sents)}
+    sentence_index = {start: i for i, start in enumerate(s.start for s in doc_sentences(doc))}
     at = {e: sentence_index.get(start, -1) for e, start in coder.sentence_of.items()}
     confidence = {e.event_id: e.confidence
                   for e in checked([replace(s.event, confidence=s.confidence) for s in scored],

@@ -61,6 +61,7 @@ import numpy as np
 from ...codes import CAMEO_ROOT, PLOVER_TYPES, TYPE_CLASS
 from ...errors import ModelError
 from ...model import Event, OffsetMap
+from ...nlp import sentences
 from ...resources import DATA_DIR, read_json
 from .arguments import lemma_of, recipients_of_verb, subject_of, with_fallbacks
 from .attribution import is_reporting_verb
@@ -345,7 +346,7 @@ def apply_detector(doc: Doc, events: Sequence[Event], *, offsets: OffsetMap | No
     Each event belongs to the sentence its evidence starts in.
     """
     detector = detector or load_detector()
-    sents = list(doc.sents)
+    sents = sentences(doc)
     doc_text = doc.text  # Doc.text joins every word again on each read: read it once
     starts = [sentence_start(sent, offsets, doc_text=doc_text) for sent in sents]
     groups: dict[int, list[Event]] = {}

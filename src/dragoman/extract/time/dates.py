@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Final
 
 from ...errors import DateError
 from ...model import Article, CleanDoc, DatePrecision, When
+from ...nlp import sent_of
 from .timex import Tense, Timex, find_timexes
 
 if TYPE_CHECKING:
@@ -256,7 +257,7 @@ class DateResolver:
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if resolved is None or span is None or not len(span):
                 continue
-            self._anchors.setdefault(span.root.sent.start, []).append(
+            self._anchors.setdefault(sent_of(span.root).start, []).append(
                 (timex, resolved, span.root, span.start, span.end))
 
     def latest_stated(self) -> str | None:
@@ -318,7 +319,7 @@ class DateResolver:
     def when(self, trigger: Token) -> When:
         """The date of the event headed by ``trigger``; offsets into the body."""
         best: tuple[tuple[int, int], Timex, tuple[str | None, DatePrecision | None], Token] | None = None
-        for timex, resolved, root, start, end in self._anchors.get(trigger.sent.start, ()):
+        for timex, resolved, root, start, end in self._anchors.get(sent_of(trigger).start, ()):
             if start > 0 and self.doc[start - 1].lower_ in _PERIOD_ENDS:
                 continue  # "remanded to custody until March 22": when a period ends, not when the event happened
             if start > 0 and _ranking_window(self.doc[start - 1]):
