@@ -225,9 +225,13 @@ MEASURED = {
     # then title-case headlines parsed in sentence case, the body's mention taking over from the headline's:
     # dev recall 0.5135 -> 0.5270 (the OSCE envoy's condemnation in a headline), spurious 2.77 -> 2.81; then
     # warrants issued (no arrest made) and what someone is said to have done: spurious 2.81 -> 2.77
-    "dev": {"recall": 0.5270, "recall_in_sentence": 0.4459, "spurious_per_story": 2.7692},
+    # fourteenth: a number of a group is that group, a lead's month-day takes the story's latest year, an
+    # occupation's place is not the story's, rallies, a deal to sell is the sale, a definite event noun refers back,
+    # absences are no refusals; both models retrained: dev recall 0.5270 -> 0.5811, in sentence 0.4459 -> 0.5135,
+    # spurious 2.77 -> 2.46; held out recall 0.3830 -> 0.4043, in sentence 0.2979 -> 0.3191, spurious 2.83 -> 2.72
+    "dev": {"recall": 0.5811, "recall_in_sentence": 0.5135, "spurious_per_story": 2.4615},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.3830, "recall_in_sentence": 0.2979, "spurious_per_story": 2.8333},
+    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.7222},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -254,8 +258,10 @@ MEASURED = {
 # best-matching event is another now), recipient 0.7603.
 # Tenth: actor 0.7355 -> 0.7521, recipient 0.7603 -> 0.7769 (an accusation by named accusers, a phone call's sides).
 # Eleventh: type 0.8595 -> 0.876, actor 0.7521 -> 0.7603, recipient 0.7769 -> 0.7769, place 0.8148 -> 0.8519.
-MEASURED_FIELDS = {"type": 0.876, "actor": 0.7603, "recipient": 0.7769, "place": 0.8519, "date": 0.5,
-                   "dead": 0.4444, "modality": 0.9504}
+# Fourteenth: type 0.8926, actor 0.7769, recipient 0.8182, date 0.625, modality 0.9587; place 0.8519 -> 0.8333 (one
+# fact's best-matching event is another now).
+MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7769, "recipient": 0.8182, "place": 0.8333, "date": 0.625,
+                   "dead": 0.4444, "modality": 0.9587}
 
 
 def test_gold_story_figures(gold_dir: Path) -> None:
