@@ -957,8 +957,12 @@ def _deal_told_by(tok: Token, state: _Sentence) -> Token | None:
     if state.codes[tok.i].type not in ("COOPERATE", "AID") or tok.head is tok or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return None
-    nouns = [tok.head] if tok.dep_ in ("acl", "relcl") else \
-        [c for c in tok.head.children if c.dep_ == "dobj"] if tok.dep_ == "advcl" else []
+    if tok.dep_ in ("acl", "relcl"):
+        nouns = [tok.head]
+    elif tok.dep_ == "advcl":
+        nouns = [c for c in tok.head.children if c.dep_ == "dobj"]
+    else:
+        return None
     return next((n for n in nouns if n.i in state.nominal_codes and state.nominal_codes[n.i].type == "AGREE"), None)
 
 

@@ -189,7 +189,11 @@ def _with_stated_year(timex: Timex, years: Sequence[tuple[int, str]], latest: st
     if not years or not re.fullmatch(r"XXXX-\d{2}-\d{2}", timex.value):
         return timex.value
     before = [year for start, year in years if start < timex.start]
-    return (before[-1] if before else latest[:4] if latest else years[0][1]) + timex.value[4:]
+    if before:
+        year = before[-1]
+    else:
+        year = latest[:4] if latest else years[0][1]
+    return year + timex.value[4:]
 
 
 def _period_last_day(period: str) -> str:
@@ -228,7 +232,7 @@ def _inside_content_clause(clause: Token, trigger: Token) -> bool:
     """Whether ``clause``, or a clause above it short of one that holds ``trigger``, is what someone says, recalls or
     thinks (a content clause): its dates are of what is told there."""
     current = clause
-    while current.head.i != current.i and trigger not in current.subtree:
+    while current.head.i != current.i and not current.left_edge.i <= trigger.i <= current.right_edge.i:
         if current.dep_ == "ccomp":
             return True
         current = current.head
