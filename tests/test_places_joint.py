@@ -5,6 +5,7 @@ from __future__ import annotations
 from dragoman.extract.places.resolver import PlaceResolver
 from dragoman.model import CleanDoc, OffsetMap
 from dragoman.nlp import get_nlp
+from factories import place_resolver
 
 
 def picks(text: str) -> dict[str, tuple[str, str, str]]:
@@ -42,3 +43,15 @@ def test_ocean_and_province_abbreviation_resolve() -> None:
     assert found["Atlantic"][0] == "Atlantic Ocean"
     assert found["B.C."] == ("British Columbia", "CAN", "02")
     assert found["Vancouver"][1] == "CAN"
+
+
+def test_a_district_of_the_town_is_not_a_namesake_village_abroad() -> None:
+    text = ("A car bomb exploded near a market in Baghdad on Thursday. The car was parked near a bus terminal in "
+            "the eastern Shaab district when it blew up.")
+    _doc, resolver = place_resolver(text)
+    (shaab,) = [t for t in resolver.toponyms if t.text == "Shaab"]
+    assert shaab.candidate is not None and shaab.candidate.country == "IRQ" and shaab.fallback
+    # a capitalised "District" names a body ("the Woodstock District Chamber of Commerce"): the town keeps its entry
+    _doc, resolver = place_resolver("Baghdad officials met the Woodstock District Chamber of Commerce in Ontario.")
+    (woodstock,) = [t for t in resolver.toponyms if t.text == "Woodstock"]
+    assert not woodstock.fallback

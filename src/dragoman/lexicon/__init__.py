@@ -248,6 +248,7 @@ class PlaceWords:
     admin_words: frozenset[str]
     feature_heads: frozenset[str]
     abbreviated_saints: frozenset[str]
+    town_sections: frozenset[str]
     state_cues: StateCues
 
 

@@ -56,6 +56,7 @@ DATELINE_VOTES = 2.0  # a dateline place counts as two mentions
 LEVELS = ("country", "state", "county", "town", "other")  # the kinds of place a list keeps to
 NAMESAKE_CITY_POPULATION = 1_000_000  # a state's namesake city this big is what the bare name means
 SEAT_WORDS = ("in", "at", ",")  # "University of St. Thomas in Houston", "Convention Centre, Dublin"
+SECTION_REACH_KM = 300.0  # a town's districts lie within it; a namesake farther away and abroad is another place
 # Bare numbers of the hand score, named (tuned with the weights ``W`` on samples of LGL and GeoWebNews).
 ADMIN_WORD_BONUS = 4.0  # "Henry County": the admin word says the county, not a town called Henry
 INSIDE_BONUS = 5.0  # "Paris, Texas": inside the container the text gives
@@ -323,6 +324,12 @@ class PlaceResolver:
         last_city: Candidate | None = None
         for k, top in enumerate(toponyms):
             seat = self._seat(top, _next(toponyms, k))
+            if top.candidate is not None and last_city is not None and self._section_abroad(top, last_city):
+                # "a car bomb in Baghdad ... in the eastern Shaab district": a part of the town, not a namesake
+                # village in another country
+                out.append(replace(top, candidate=last_city, fallback=True,
+                                   why=f"a part of {last_city.name}: its namesake is far abroad"))
+                continue
             if top.candidate is not None:
                 if top.candidate.fcode.startswith("PPL"):
                     last_city = top.candidate
@@ -341,6 +348,16 @@ class PlaceResolver:
                 out.append(replace(top, candidate=anchor, fallback=True, why="not in gazetteer: placed at "
                                    f"{anchor.name}, the place the text is about"))
         return out
+
+    def _section_abroad(self, top: Toponym, city: Candidate) -> bool:
+        """A name the text calls a part of a town ("the Shaab district") whose entry is a place in another country
+        far from the town named before it."""
+        cand = top.candidate
+        after = self.doc[top.token_end] if top.token_end < len(self.doc) else None
+        # lower case: "the Woodstock District Chamber of Commerce" names a body, not a part of a town
+        return (cand is not None and after is not None and after.text in lx.place_words().town_sections
+                and top.name_end < 0 and cand.country != city.country
+                and haversine_km(cand.lat, cand.lon, city.lat, city.lon) > SECTION_REACH_KM)
 
     def _seated(self, top: Toponym, nxt: Toponym | None, *, words: Sequence[str] = SEAT_WORDS) -> bool:
         """Whether the next name follows ``top``'s name right away: "... in St. Louis", "..., Dublin"."""
