@@ -61,7 +61,7 @@ import numpy as np
 from ...codes import CAMEO_ROOT, PLOVER_TYPES, TYPE_CLASS
 from ...errors import ModelError
 from ...model import Event, OffsetMap
-from ...nlp import sentences
+from ...nlp import sentences, text_of
 from ...resources import DATA_DIR, read_json
 from .arguments import lemma_of, recipients_of_verb, subject_of, with_fallbacks
 from .attribution import is_reporting_verb
@@ -347,7 +347,7 @@ def apply_detector(doc: Doc, events: Sequence[Event], *, offsets: OffsetMap | No
     """
     detector = detector or load_detector()
     sents = sentences(doc)
-    doc_text = doc.text  # Doc.text joins every word again on each read: read it once
+    doc_text = text_of(doc)
     starts = [sentence_start(sent, offsets, doc_text=doc_text) for sent in sents]
     groups: dict[int, list[Event]] = {}
     for event in events:  # each event to the last sentence starting at or before its evidence

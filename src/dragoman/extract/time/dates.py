@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Final
 
 from ...errors import DateError
 from ...model import Article, CleanDoc, DatePrecision, When
-from ...nlp import sent_of
+from ...nlp import sent_of, text_of
 from .timex import Tense, Timex, find_timexes
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ class DateResolver:
         self.doc = doc
         self._dct = _parse_published(published)
         self.published = self._dct.isoformat() if self._dct else None
-        self._text = doc.text  # Doc.text joins every token again on each call: read it once
+        self._text = text_of(doc)
         self.timexes: list[Timex] = find_timexes(self._text, dct=self._dct, tense_at=self._tense_at)
         # Per sentence start: (timex, its resolved date, span root, start/end token). Only expressions that
         # name a date are kept, so ``when`` looks at a handful of candidates per trigger.
