@@ -168,3 +168,19 @@ def test_a_date_inside_what_someone_recalled_does_not_date_the_meeting() -> None
     text = ("Meeting the speaker, the envoy praised the ties between the two countries, recalling that Morocco "
             "recognised the United States in 1777.")
     assert when_of(text, "Meeting").date == PUBLISHED
+
+
+def test_the_year_of_what_came_before_does_not_date_the_act() -> None:
+    # the vote is this story's; the law, passed last year, is only what it followed
+    text = "The opposition boycotted the vote, after a new election law was passed last year to allow it."
+    assert when_of(text, "boycotted").date == PUBLISHED
+
+
+def test_the_day_of_what_came_just_before_dates_the_act() -> None:
+    text = "Police arrested the driver after his car was found abandoned near the border on Monday."
+    assert when_of(text, "arrested").date == "2024-01-22"
+
+
+def test_the_day_of_what_came_after_does_not_date_the_act() -> None:
+    text = "The minister resigned before the parliament met on Monday to debate the budget."
+    assert when_of(text, "resigned").date == PUBLISHED

@@ -9,10 +9,12 @@ they are coded (``dragoman.extract.extract_events``), in three steps:
    before the story's reference date becomes ``historical`` (PLOVER's mode for it; historical events are kept, but
    claim no current happening). The reference date is the publication date, else the latest date the story itself
    states in a past clause: a story that says "in March 2017" is at least that recent, so "the 2012 suit" is
-   background even when the story states no date of its own. A clause told over years ("has plagued the region for
-   years", "has long accused") or as a habit ("police routinely arrest protesters") is background too: a pattern,
-   not a current happening (kept as historical, so a count of what police do still sees it). An asserted event the
-   text dates after the publication date ("the planned April 9 rally") has not happened yet: it becomes ``future``.
+   background even when the story states no date of its own. An act the text places in an earlier year and no
+   finer ("last year", "in 2017" in a story of 2018, "two years ago") is background too: news tells its own
+   happenings by the day. A clause told over years ("has plagued the region for years", "has long accused") or as a
+   habit ("police routinely arrest protesters") is background too: a pattern, not a current happening (kept as
+   historical, so a count of what police do still sees it). An asserted event the text dates after the publication
+   date ("the planned April 9 rally") has not happened yet: it becomes ``future``.
 2. **Generic statements** (``generic_mention``): a bare plural event noun (no determiner, number or possessor,
    no actor or recipient) in a present-tense clause ("Clashes are frequent in the region", "tolls are common in
    the aftermath of bombings") names a kind of happening, not one: it is dropped.
@@ -188,13 +190,13 @@ def as_background(event: Event, *, reference: str | None, trigger: Token | None 
     (``undated``), dates it by a year alone; else unchanged."""
     period = _stated_period(event)
     if event.modality == "historical" and period is not None and reference is not None \
-            and not is_historical(period, reference) \
+            and not is_historical(period, reference) and not _in_an_earlier_year(event, period, reference) \
             and not (trigger is not None and (_told_over_years(trigger) or _habitual(trigger))):
         # the sentence reading took "in 2017" for its first day; the whole year is what the text dates
         return replace(event, modality="asserted")
     if event.modality != "asserted":
         return event
-    if period is not None and is_historical(period, reference):
+    if period is not None and is_historical(period, reference) or _in_an_earlier_year(event, period, reference):
         return replace(event, modality="historical")
     if undated and period is not None and len(period) == 4 and _YEAR.search(event.when.text or ""):
         # no publication date to measure against: news tells its own happenings by the day ("on Monday"), and a
@@ -205,6 +207,24 @@ def as_background(event: Event, *, reference: str | None, trigger: Token | None 
                                 or _cumulative(trigger)):
         return replace(event, modality="historical")
     return event
+
+
+# The whole of a date's words that place it in an earlier year and no finer ("September last year" is a month).
+_YEARS_BACK: Final = re.compile(r"(?:last|the previous) year|(?:\w+ )?years? ago|a year (?:earlier|before)|the year before",
+                                re.IGNORECASE)
+_YEAR_UP_TO_NOW: Final = re.compile(r"the (?:past|last) year", re.IGNORECASE)
+
+
+def _in_an_earlier_year(event: Event, period: str | None, reference: str | None) -> bool:
+    """The text dates the event by an earlier year alone ("visited Riyadh last year", "in 2017" in a story of 2018,
+    "two years ago"): news tells its own happenings by the day, and what it places only in a past year is
+    background, even when less than a year may have passed."""
+    said = (event.when.text or "").strip()
+    if _YEARS_BACK.fullmatch(said):
+        return True
+    if _YEAR_UP_TO_NOW.fullmatch(said):
+        return False  # "over the past year": the twelve months up to the story, read as the calendar year before
+    return period is not None and len(period) == 4 and reference is not None and period < reference[:4]
 
 
 def _cumulative(trigger: Token) -> bool:

@@ -239,6 +239,27 @@ def _inside_content_clause(clause: Token, trigger: Token) -> bool:
     return False
 
 
+# Marks of a clause that tells another happening as a point of reference ("before the talks began on Monday").
+_REFERENCE_MARKS: Final = frozenset({"before", "since", "until", "till"})
+
+
+def _inside_reference_clause(clause: Token, trigger: Token, *, precision: DatePrecision | None) -> bool:
+    """Whether ``clause``, or a clause above it short of one that holds ``trigger``, tells a happening the trigger's
+    is placed before or after: its dates are that happening's. News tells what followed a day's happening on that
+    day or the next ("arrested after his mother's body was found during a Thursday raid"), so an "after" clause's
+    day, week or month stands for the trigger's; its year does not ("refused to attend ..., after a law was passed last
+    year"), nor an expression left unresolved (no publication date to read "last year" against).
+    A "when" clause is not one: it tells the same time."""
+    current = clause
+    while current.head.i != current.i and not current.left_edge.i <= trigger.i <= current.right_edge.i:
+        if current.dep_ == "advcl":
+            marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
+            if marks & _REFERENCE_MARKS or ("after" in marks and precision in (None, "year")):
+                return True
+        current = current.head
+    return False
+
+
 class DateResolver:
     """Finds and normalises the temporal expressions of one parsed document against its reference date.
 
@@ -292,7 +313,8 @@ class DateResolver:
         root = span.root
         return clause_tense(_clause_head(root.head if root.head.i != root.i else root))
 
-    def _candidate_rank(self, trigger: Token, root: Token, start: int, end: int) -> tuple[int, int] | None:
+    def _candidate_rank(self, trigger: Token, root: Token, start: int, end: int, *,
+                        precision: DatePrecision | None) -> tuple[int, int] | None:
         """How closely the expression rooted at ``root`` belongs to ``trigger`` (lower is closer)."""
         if start <= trigger.i < end:
             return None
@@ -318,6 +340,8 @@ class DateResolver:
             return None
         if _inside_content_clause(head, trigger):
             return None  # "met X, recalling that Morocco recognised the US in 1777": the year of what was recalled
+        if _inside_reference_clause(head, trigger, precision=precision):
+            return None
         return 3, distance
 
     def when(self, trigger: Token) -> When:
@@ -328,7 +352,7 @@ class DateResolver:
                 continue  # "remanded to custody until March 22": when a period ends, not when the event happened
             if start > 0 and _ranking_window(self.doc[start - 1]):
                 continue  # "his first visit since 2019", "the deadliest attack since 2015": not the event's date
-            rank = self._candidate_rank(trigger, root, start, end)
+            rank = self._candidate_rank(trigger, root, start, end, precision=resolved[1])
             if rank is None:
                 continue
             if best is None or rank < best[0]:
