@@ -210,8 +210,8 @@ def as_background(event: Event, *, reference: str | None, trigger: Token | None 
 
 
 # The whole of a date's words that place it in an earlier year and no finer ("September last year" is a month).
-_YEARS_BACK: Final = re.compile(r"(?:last|the previous) year|(?:\w+ )?years? ago|a year (?:earlier|before)|the year before",
-                                re.IGNORECASE)
+_YEARS_BACK: Final = re.compile(
+    r"(?:last|the previous) year|(?:\w+ )?years? ago|a year (?:earlier|before)|the year before", re.IGNORECASE)
 _YEAR_UP_TO_NOW: Final = re.compile(r"the (?:past|last) year", re.IGNORECASE)
 
 
