@@ -130,6 +130,14 @@ def test_who_is_complained_of_is_the_subject_of_the_complaint() -> None:
     assert e.actor is not None and e.actor.country is None
 
 
+def test_who_is_accused_of_a_passive_act_is_its_named_doer() -> None:
+    (e,) = only("The opposition alleged that its leader had been detained by police before the rally.", "ACCUSE")
+    assert e.recipient is not None and e.recipient.text == "police"
+    # with no doer named, the one the act is told of stays the accused
+    (e,) = only("The opposition alleged that the minister was involved in the fraud.", "ACCUSE")
+    assert e.recipient is not None and e.recipient.text == "the minister"
+
+
 def test_charged_that_with_a_clause_is_an_accusation_not_a_court_charge() -> None:
     (e,) = only("The opposition charged that the government had rigged the vote.", "ACCUSE")
     assert e.recipient is not None and e.recipient.text == "the government"

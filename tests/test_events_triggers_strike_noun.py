@@ -16,6 +16,9 @@ pytestmark = pytest.mark.slow
     ("A strike by dock workers shut the port.", "PROTEST", "dock workers"),
     # a protest ended
     ("The teachers union called off a four-day strike on Thursday.", "CONCEDE", "The teachers union"),
+    # in the state "on strike", told with "be": those who are in it strike
+    ("Thousands of dock workers are on strike at the port.", "PROTEST", "Thousands of dock workers"),
+    ("Doctors have been on strike for two weeks over unpaid wages.", "PROTEST", "Doctors"),
     ("Israel carried out a strike on a Hamas commander in Gaza.", "ASSAULT", "Israel"),
     ("The US launched a strike against militants in Somalia.", "ASSAULT", "The US"),
 ])
@@ -29,3 +32,13 @@ def test_events_triggers_strike_noun_told_once_or_not_at_all() -> None:
     assert [e.evidence.trigger for e in code_text("Israeli strikes on Gaza killed 20 people on Tuesday.")] == ["killed"]
     assert [e.evidence.trigger for e in code_text("Workers went on strike in Lagos.")] == ["went"]
     assert code_text("The strike ended after two weeks.") == []
+
+
+def test_those_in_the_days_of_a_walkout_are_its_strikers() -> None:
+    (event,) = code_text("The teachers are in the fourth day of a walkout over low pay.", published="2024-03-06")
+    assert (event.type, event.actor and event.actor.text) == ("PROTEST", "The teachers")
+
+
+def test_a_strike_commented_on_is_no_walkout_of_the_speaker() -> None:
+    assert [e.type for e in code_text("The minister commented on the strike.", published="2024-03-06")
+            if e.type == "PROTEST"] == []

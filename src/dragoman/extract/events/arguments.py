@@ -466,11 +466,13 @@ def addressees(verb: Token, code: Code, consumed: set[int]) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to") and code.type == "REQUEST":
             out.extend(p for p in pobjs(child) if not is_time(p))
-    # "demanded that the US cancel ...", "complained that Russia was blocking ...": the subject of the content
+    # "demanded that the US cancel ...", "complained that Russia was blocking ...": the subject of the content; of
+    # a passive content, its doer when named ("alleged that its president was detained by police": the police)
     if code.type in ("REQUEST", "THREATEN", "ACCUSE"):
         for child in verb.children:
             if child.dep_ == "ccomp":
-                out.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+                doers = [p for c in child.children if c.dep_ == "agent" for p in pobjs(c)]
+                out.extend(doers or [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")])
     return out
 
 

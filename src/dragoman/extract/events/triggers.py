@@ -477,10 +477,12 @@ STRIKE_ATTACK: Final = Code("ASSAULT", CAMEO_MILITARY_FORCE, None)
 def _strike_noun(noun: Token) -> Code | None:
     """"A four-day strike", "the teachers' strike", "a strike by nurses", "staged/called off a strike": a walkout;
     "a strike on the base", "a military strike": an attack; "the strike" alone: neither said. "Went on strike" is
-    the verb's."""
+    the verb's; "are on strike", "workers on strike since Monday" (bare "on strike" where no such verb codes it)
+    is a walkout."""
     words = event_words()
     if noun.dep_ == "pobj" and noun.head.lower_ == "on":
-        return None
+        bare = not any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children)
+        return LABOR_STRIKE if bare and lemma_of(noun.head.head) not in _STRIKING_VERBS else None
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")]
     modifiers += [g for c in modifiers for g in c.children if c.dep_ == "compound" or g.dep_ == "compound"]
     if any(c.lower_ in words.military_strike_words or lemma_of(c) in words.military_strike_words
@@ -1050,6 +1052,8 @@ def _noun_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     code, actors = _done_to_noun(tok, anchor, code, actors)
     if code.type == "CONSULT" and not actors and recipients:
         actors = _talker(tok)
+    if code.type == "PROTEST" and not actors:
+        actors = _in_the_state(tok)
     if code.type == "MOBILIZE" and lemma_of(tok) in event_words().exercise_nouns and joint(tok, actors):
         code = Code("COOPERATE", CAMEO_MILITARY_COOPERATION, None)  # exercises of two armies together
     return _found(tok, code, actors, recipients, anchor, nominal=True, end=state.matches[tok.i][2])
@@ -1065,6 +1069,20 @@ def _teller_and_told(noun: Token, actors: list[Token], recipients: list[Token]) 
     if verb is None or verb.pos_ not in ("VERB", "AUX") or lemma_of(verb) not in event_words().reporting_verbs:
         return actors, recipients
     return actors or subject_of(verb), recipients or [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+
+
+_STATE_VERBS: Final = frozenset({"be", "remain", "stay"})
+
+
+def _in_the_state(noun: Token) -> list[Token]:
+    """Who is in the protest a noun names, told by "be" and "on" or "in": "workers are on strike", "teachers are in
+    the fourth day of a walkout", "students remain in their third week of protests" (the verb's subject)."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "in the fourth day of a walkout"
+    if prep.lower_ not in ("on", "in") or prep.dep_ != "prep" or lemma_of(prep.head) not in _STATE_VERBS:
+        return []
+    return subject_of(prep.head)
 
 
 def _talker(noun: Token) -> list[Token]:
