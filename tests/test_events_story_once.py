@@ -290,3 +290,27 @@ def test_shot_and_wounded_is_one_attack_on_its_shared_object() -> None:
     events = asserted("One of the aides shot and wounded a policeman in Beirut on Monday.")
     assert len(events) == 1 and events[0].recipient is not None and events[0].recipient.text == "a policeman"
     assert events[0].evidence.trigger == "shot"  # the first verb, which shares its conjunct's object
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban claimed responsibility for the attack, which killed five soldiers in Kabul.",
+    "A bomb attack which killed five soldiers in Kabul was claimed by the Taliban.",
+])
+def test_an_attack_and_the_killing_its_clause_tells_are_one_event_of_the_claimant(text: str) -> None:
+    (event,) = asserted(text)
+    assert (event.type, event.counts.dead) == ("ASSAULT", 5)
+    assert event.actor is not None and event.actor.text.endswith("Taliban")
+
+
+def test_a_claim_of_the_attack_names_the_doer_of_the_happening_told_before() -> None:
+    events = asserted("A suicide bombing killed 12 people in Baghdad on Monday. "
+                      "Islamic State claimed responsibility for the attack.")
+    (event,) = [e for e in events if e.type == "ASSAULT"]
+    assert event.actor is not None and event.actor.text == "Islamic State"
+    assert (event.counts.dead, event.mode, event.when.text) == (12, "suicide-attack", "on Monday")
+
+
+def test_an_attack_by_another_side_is_not_merged_into_one_with_a_doer() -> None:
+    events = asserted("Rebels shelled the town of Sake on Monday. "
+                      "On Tuesday, the army launched an attack on the rebels near Goma.")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2

@@ -393,10 +393,13 @@ def governing_verb(noun: Token) -> Token | None:
 
 
 def claimant(noun: Token) -> list[Token]:
-    """Who claims an event noun: "X claimed responsibility for the attacks", "X was responsible for the attack"."""
+    """Who claims an event noun: "X claimed responsibility for the attacks", "X was responsible for the attack",
+    "the attack was claimed by X"."""
     head = noun.head
     while noun.dep_ == "conj" and head.head is not head:  # "for the bombing and the shooting"
         noun, head = head, head.head
+    if noun.dep_ == "nsubjpass" and lemma_of(head) == "claim":
+        return [p for c in head.children if c.dep_ == "agent" for p in pobjs(c)]
     if noun.dep_ != "pobj" or head.lower_ != "for" or head.head is head:
         return []
     owner = head.head
@@ -444,7 +447,8 @@ def instrument(verb: Token, lex: Lexicon, nominal_codes: dict[int, Code]) -> tup
     for child in verb.children:
         candidates = []
         if child.dep_ in ("nsubj", "agent"):
-            candidates = [child] if child.dep_ == "nsubj" else pobjs(child)
+            # "the attack, which killed five soldiers": the noun the relative clause tells of
+            candidates = [antecedent(child)] if child.dep_ == "nsubj" else pobjs(child)
         elif child.dep_ == "prep" and child.lower_ in ("with", "in"):
             candidates = pobjs(child)
         for cand in candidates:

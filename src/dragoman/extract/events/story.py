@@ -476,12 +476,15 @@ def same_happening(kept: Event, other: Event, *, parties_by_country: bool = Fals
 
 
 def _referred(kept: Sequence[Event], event: Event) -> int | None:
-    """The index of the latest kept happening a referring mention agrees with: same type and modality, no country
-    it does not name in the same role, places and stated dates that agree."""
+    """The index of the latest kept happening a referring mention agrees with: same type and modality, the same
+    means unless the mention names none ("a suicide bombing" ... "the attack"), no country it does not name in the
+    same role but a doer the happening had none for ("Islamic State claimed responsibility for the attack"),
+    places and stated dates that agree."""
     for index in range(len(kept) - 1, -1, -1):
         held = kept[index]
-        if held.type == event.type and held.modality == event.modality and held.mode == event.mode \
-                and _within(_parties(event), _parties(held)) \
+        actor, recipient = _parties(event)
+        if held.type == event.type and held.modality == event.modality and event.mode in (held.mode, None) \
+                and _within((None if held.actor is None else actor, recipient), _parties(held)) \
                 and _places_agree(_stated_place(held), _stated_place(event)) and _dates_agree(held, event):
             return index
     return None
@@ -564,7 +567,8 @@ def _filled_from(held: Event, later: Event) -> Event:
     stated date and a finer place ("Police shooting ruled justified" ... "the fatal police shooting of Bell on
     Jan. 23")."""
     filled = _taking_over(held, later)  # held's own parties and word, the later mention's date and place if finer
-    return replace(filled, actor=_named(held.actor, later.actor), recipient=_named(held.recipient, later.recipient))
+    return replace(filled, actor=_named(held.actor, later.actor) if held.actor is not None else later.actor,
+                   recipient=_named(held.recipient, later.recipient))
 
 
 def _body_after_headline(event: Event, held: Event) -> bool:

@@ -72,6 +72,7 @@ from .arguments import (
     beneficiaries,
     between,
     cause_actor,
+    claimant,
     clause_verb,
     fell_to_fire,
     firer,
@@ -1438,7 +1439,8 @@ def _assault_doers(tok: Token, code: Code, actors: list[Token], state: _Sentence
         # "the missiles fired by the Israeli military struck ...": the firer; with none ("Their artillery fire hit
         # ..."), the resolver falls back on the weapon's possessor or owner ("air force jet"); measured: replacing
         # the weapon by its modifiers loses sectors ("warplanes").
-        fired_by = firer(inst[0])
+        # ... or who claims the attack ("claimed responsibility for the bombing, which killed 12")
+        fired_by = firer(inst[0]) or claimant(inst[0])
         if fired_by:
             actors = fired_by
     elif code.type == "ASSAULT" and actors and lemma_of(actors[0]) in event_words().non_agents | \
