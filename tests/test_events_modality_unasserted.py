@@ -69,3 +69,26 @@ def test_talks_ended_without_a_deal_is_no_deal() -> None:
     found = code_text("The talks between Iran and the United States ended without a deal.", published="2024-03-05")
     assert [(e.evidence.trigger, e.type, e.modality) for e in found if e.evidence.trigger == "deal"] == \
         [("deal", "REJECT", "asserted")]
+
+
+def modality_of(text: str, trigger: str) -> str:
+    (event,) = [e for e in code_text(text, published="2024-03-05") if e.evidence.trigger == trigger]
+    return event.modality
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality"), [
+    # what an act still to come, or refused, waits for has not happened
+    ("The protesters vowed to stay in the square until the troops were withdrawn.", "withdrawn", "hypothetical"),
+    ("The opposition will not talk to the government until the army withdraws from the north.", "withdraws",
+     "hypothetical"),
+    # what a past act went on until did happen
+    ("The rebels fought until the troops withdrew from the town.", "withdrew", "asserted"),
+])
+def test_what_an_until_clause_waits_for(text: str, trigger: str, modality: str) -> None:
+    assert modality_of(text, trigger) == modality
+
+
+def test_what_a_call_asks_for_is_not_done() -> None:
+    # "calls for Israel to accept": the infinitive parsed as the noun's adverbial clause
+    assert modality_of("The minister renewed calls for Israel to accept a two-state solution.", "accept") \
+        != "asserted"

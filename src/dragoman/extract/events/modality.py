@@ -125,6 +125,8 @@ def _unrealized_infinitive(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl") and (head.lemma_ in event_words().task_nouns
                                          or head.lemma_ in event_words().request_nouns):
         return True
+    if tok.dep_ == "advcl" and head.pos_ == "NOUN" and head.lemma_ in event_words().request_nouns:
+        return True  # "renewed calls for Israel to accept ...", the infinitive parsed as the noun's clause
     return tok.dep_ in ("advcl", "xcomp", "ccomp") and head.lower_ in event_words().non_factive_adjectives
 
 
@@ -171,6 +173,16 @@ def _has_condition(tok: Token) -> bool:
     """True when ``tok`` is the consequence of an "if"/"unless" clause ("would attack if ...")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in tok.children)
+
+
+def _awaited(tok: Token) -> bool:
+    """An "until" clause of an act still to come or refused ("vowed to stay in the square until the troops were
+    withdrawn", "will not talk until the army withdraws"): what it waits for has not happened. Of a past act
+    ("fought until the troops withdrew") it has."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in tok.children):
+        return False
+    head = tok.head
+    return is_infinitive(head) or any(c.dep_ == "neg" for c in head.children) or _unrealized(_chain(head)) is not None
 
 
 def _in_condition(chain: list[Token]) -> bool:
@@ -225,7 +237,7 @@ def modality_for(anchor: Token, *, nominal: Token | None = None, sentence: Span 
         proposed = _proposed(anchor, nominal)
         anchor = _occurrence(anchor, nominal)
     chain = _chain(anchor)
-    if _in_condition(chain):
+    if _in_condition(chain) or _awaited(anchor):
         return "hypothetical"
     if _negated(anchor, chain, nominal):
         return "negated"
