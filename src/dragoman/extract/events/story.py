@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Final
 from ...casing import is_headline as headline
 from ...model import Actor, Counts, Event, Place, StatedFigure
 from ..actors.resolver import names_its_state
-from .arguments import clause_verb
+from .arguments import clause_verb, lemma_of, subject_of
 from .counts import parse_number
 from .modality import is_historical
 from .words import event_words
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["as_background", "as_planned", "generic_mention", "held_now", "one_happening_once", "partyless",
-           "same_happening", "story_events", "tolls_folded"]
+           "private_crime", "same_happening", "story_events", "tolls_folded"]
 
 # Words that name a party already named (a mention with them names no one new).
 _PRONOUNS: Final = frozenset({"he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "we", "us",
@@ -81,8 +81,8 @@ def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], refe
                                                                  or held_now(e, triggers[e.event_id])))]
     kept = tolls_folded(kept, triggers=triggers)
     referring = frozenset(e.event_id for e in kept if e.event_id in triggers and refers_back(triggers[e.event_id]))
-    return one_happening_once([e for e in kept if not (e.event_id in triggers and partyless(e, triggers[e.event_id]))],
-                              referring=referring)
+    return one_happening_once([e for e in kept if not (e.event_id in triggers and (
+        partyless(e, triggers[e.event_id]) or private_crime(e, triggers[e.event_id])))], referring=referring)
 
 
 def refers_back(trigger: Token) -> bool:
@@ -140,6 +140,30 @@ def partyless(event: Event, trigger: Token) -> bool:
     verb = clause_verb(trigger)
     return verb.i == trigger.i or not any(
         c.dep_ in ("nsubj", "agent") and c.i != trigger.i and trigger not in c.subtree for c in verb.children)
+
+
+# Sectors of a private person or of none read: an act between such is a crime, not political event data.
+_PRIVATE_SECTORS: Final = frozenset({None, "CVL"})
+_SEVERAL: Final = 3
+
+
+def private_crime(event: Event, trigger: Token) -> bool:
+    """An assault or threat done by one private person named by a word that says no more ("a man stabbed his
+    neighbour", "the suspect threw a can at the driver") to a private person or thing: a crime between private
+    people, which political event data does not code (docs/codebook.md, section 1). Bombs, acts on the state's
+    people, doers named by their nation or faith ("an Israeli man") and acts that kill or wound several ("a man
+    rammed a car into a crowd, killing 12": a motive is for the analyst to read) stay."""
+    if event.type not in ("ASSAULT", "THREATEN") or event.mode in ("explosives", "suicide-attack") \
+            or trigger.pos_ != "VERB" or (event.counts.dead or 0) + (event.counts.injured or 0) >= _SEVERAL:
+        return False
+    if any(side is not None and side.sector not in _PRIVATE_SECTORS for side in (event.actor, event.recipient)):
+        return False
+    doers = subject_of(clause_verb(trigger))
+    private = event_words().private_persons
+    return bool(doers) and all(
+        d.tag_ == "NN" and lemma_of(d) in private and not any(
+            m.ent_type_ in ("NORP", "ORG", "GPE") for c in d.children if c.i < d.i for m in c.subtree)
+        for d in doers)
 
 
 # --- background -------------------------------------------------------------------------------------------

@@ -127,6 +127,7 @@ class EventWords:
     # the story read together (story.py)
     history_periods: frozenset[str]
     habitual_adverbs: frozenset[str]
+    private_persons: frozenset[str]
 
 
 def _bad(key: str, problem: str) -> LexiconError:
