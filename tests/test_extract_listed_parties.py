@@ -38,6 +38,14 @@ def test_a_counterpart_s_nationality_is_not_the_unnamed_minister_s() -> None:
     assert event.actor is not None and event.actor.country != "CHN"
 
 
+def test_a_meeting_in_the_counterpart_s_capital_is_no_sign_of_the_minister_s_country() -> None:
+    # a visitor: the venue is the host's
+    event = _code("The foreign minister met his Egyptian counterpart in Cairo on Monday.")[0]
+    assert event.recipient is not None and event.recipient.country == "EGY"
+    assert event.actor is not None and event.actor.country is None
+    assert event.location is not None and event.location.name == "Cairo"
+
+
 def test_a_call_on_parties_with_no_country_takes_no_implied_home_side() -> None:
     text = ("Kyiv, Ukraine - President Volodymyr Zelenskyy spoke in Kyiv on Sunday, urging Western allies to send more "
             "air defense systems.")

@@ -622,9 +622,12 @@ LOCAL_SECTORS = frozenset({"CVL", "REB", "UAF", "COP", "MIL", "GOV", "OPP", "LAB
 def _local(actor: Actor | None, other: Actor | None, place: Place | None) -> Actor | None:
     """An actor of a domestic or civilian sector the text gives no country ("20 people", "gunmen", "police")
     takes the country where the event happened ("killed 20 people in Baghdad": Iraqis), unless the event is
-    placed only by the other side's own name ("the minister charged that Iran ...")."""
+    placed only by the other side's own name ("the minister charged that Iran ...") or the other side is the
+    counterpart of that country's ("the foreign minister met his Egyptian counterpart in Cairo": a visitor)."""
     if actor is None or actor.country is not None or actor.sector not in LOCAL_SECTORS or place is None or \
             not place.country or _placed_by(other, place):
+        return actor
+    if other is not None and other.country == place.country and "counterpart" in other.text.lower():
         return actor
     return replace(actor, country=place.country)
 

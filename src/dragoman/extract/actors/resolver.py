@@ -310,9 +310,11 @@ class ActorResolver:
         return None
 
     def _only_country(self) -> str | None:
-        codes = {country_of(ent.text) for ent in self.doc.ents
+        found = {country_of(ent.text) for ent in self.doc.ents
                  if ent.label_ in ("GPE", "NORP") and not _counterparts(ent) and not _done_to(ent)}
-        codes = {c for c in codes if c and c not in lx.INTERNATIONAL}
+        # "met his Egyptian counterpart in Cairo": the unnamed minister is of another state, whatever the venue
+        counterparts = {country_of(ent.text) for ent in self.doc.ents if ent.label_ == "NORP" and _counterparts(ent)}
+        codes = {c for c in found - counterparts if c and c not in lx.INTERNATIONAL}
         return codes.pop() if len(codes) == 1 else None
 
     def _scan_people(self) -> None:
