@@ -207,3 +207,10 @@ def test_who_orders_people_released_releases_them() -> None:
     withdrawal = next(e for e in _events("Kenya ordered its troops to withdraw from Somalia on Monday.")
                       if e.type == "RETREAT")
     assert withdrawal.actor is not None and withdrawal.actor.text == "its troops"
+
+
+def test_a_sea_is_no_recipient_and_names_no_state() -> None:
+    # "the Red Sea" is also a Sudanese state's name: the sea places the attack, it was not attacked
+    (event,) = [e for e in _events("Houthi rebels attacked a ship in the Red Sea on Monday.") if e.type == "ASSAULT"]
+    assert event.recipient is None or event.recipient.country is None
+    assert event.location is not None and event.location.name == "Red Sea"

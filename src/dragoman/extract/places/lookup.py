@@ -39,7 +39,10 @@ class PlaceCountries:
         if not text.strip():
             return None
         region: str | None = None
-        for candidate in self.gazetteer.lookup(text.strip()):
+        candidates = self.gazetteer.lookup(text.strip())
+        if any(c.geonameid < 0 and not c.country for c in candidates):
+            return None  # a sea or region of several countries we list ("the Red Sea"): it names no state
+        for candidate in candidates:
             if not candidate.main:
                 continue
             if candidate.fclass == "P" and candidate.population >= CITY_MIN_POPULATION:
