@@ -128,6 +128,8 @@ def test_taking_to_the_streets_is_a_protest_and_a_period_no_particle(text: str, 
     ("The army recaptured the town from the rebels on Sunday.", "COERCE"),
     ("Ukraine's army said it had repelled the attacks near Bakhmut.", "ASSAULT"),
     ("Soldiers drove the rebels out of the town on Sunday.", "ASSAULT"),
+    ("The army pushed the rebels out of Goma after heavy fighting.", "ASSAULT"),
+    ("Police flushed out the gunmen from the building.", "ASSAULT"),
 ])
 def test_territory_retaken_and_attacks_repelled_are_coded(text: str, type_: str) -> None:
     assert type_ in [e.type for e in coded(text)]
@@ -569,3 +571,13 @@ def test_allied_forces_parsed_as_a_verb_is_no_cooperation() -> None:
     found = coded("Kurdish officials called it a diversion from the campaign by Turkey and allied Syrian militia "
                   "forces in Afrin.")
     assert "COOPERATE" not in [e.type for e in found]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The president vowed to crush the rebels.", "THREATEN"),  # a vow of force
+    ("Security forces crushed the protests in the capital.", "COERCE"),  # violent repression
+    ("The defeat crushed the hopes of the opposition.", None),
+    ("A worker was crushed by a truck at the port.", None),
+])
+def test_crushing_is_force_only_on_armed_men_or_protests(text: str, type_: str | None) -> None:
+    assert [e.type for e in coded(text)] == ([type_] if type_ else [])
