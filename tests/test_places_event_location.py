@@ -299,3 +299,11 @@ def test_a_nationality_opening_a_name_gives_the_country_s_name() -> None:
     assert nationality_word(inside) and place_name(inside) == "Russia"
     town = Toponym("Moscow", 4, 10, 1, 2, "prefix", candidate=russia)  # "Moscow City Council": a place's own name
     assert not nationality_word(town) and place_name(town) == "Moscow"
+
+
+def test_a_hometown_named_with_its_province_is_where_it_happened() -> None:
+    # the tagger takes "Lahore" after "hometown of" for a nationality: "hometown" says it is a place
+    events = code_text("Sharif ignored a house arrest order in his hometown of Lahore in Punjab, where his supporters "
+                       "fought running battles with police.", published="2009-03-16")
+    (battle,) = [e for e in events if e.evidence.trigger == "battles"]
+    assert battle.location is not None and battle.location.name == "Lahore"
