@@ -135,3 +135,10 @@ def test_titled_official_without_country_takes_the_only_country_named() -> None:
 def test_actors_a_famous_name_tagged_as_a_common_noun_is_still_the_person() -> None:
     actor = actor_in("Zelenskyy thanked Germany for the new air defense system.", "Zelenskyy")
     assert (actor.country, actor.sector) == ("UKR", "GOV")
+
+
+
+def test_actors_an_untagged_name_that_speaks_is_a_person() -> None:
+    # the small model tags no entity on "van den Brande"; a name that tells reporters something is someone
+    actor = actor_in("After the talks, van den Brande told reporters that the council would meet again.", "Brande")
+    assert (actor.text, actor.country) == ("van den Brande", None)

@@ -272,6 +272,7 @@ class ActorWords:
     arresting_verbs: frozenset[str]
     judging_verbs: frozenset[str]
     bail_verbs: frozenset[str]
+    speaking_verbs: frozenset[str]
 
 
 def _yaml_mapping(filename: str) -> dict[str, Any]:

@@ -670,6 +670,8 @@ class ActorResolver:
             famous = lx.people().get(lx.norm(text))
             if known is None and famous is not None:
                 known = _Person(famous.name, famous.code, famous.sector, None, head.i)
+            if known is None and ent is None:
+                known = self._untagged_speaker(head)
             return known if known is not None and _body(text) is None and country_entry(text) is None else None
         text = ent.text.strip()
         if _not_a_person(text) or self._town_taken_for_a_person(head, ent):
@@ -682,6 +684,18 @@ class ActorResolver:
             if known.name.lower() == text.lower() or known.sector is not None:
                 return known
         return _Person(text, None, None, None, ent.start)
+
+    def _untagged_speaker(self, head: Token) -> _Person | None:
+        """A proper name the tagger missed that says something ("van den Brande told reporters"): a person, named
+        from the name's first word; None for a name a place or body list knows."""
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in lx.actor_words().speaking_verbs:
+            return None
+        start = phrase_start(head)
+        name = self.doc[start:head.i + 1]
+        if not all(t.pos_ == "PROPN" or t.is_lower and t.dep_ == "compound" for t in name) \
+                or self.places.of_place(name.text) is not None:
+            return None
+        return _Person(name.text, None, None, None, start)
 
     def _town_taken_for_a_person(self, head: Token, ent: Span) -> bool:
         """"Russian forces shelled Kharkiv": the small model's PERSON that is one word, named where a place is
