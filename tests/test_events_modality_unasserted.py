@@ -92,3 +92,14 @@ def test_what_a_call_asks_for_is_not_done() -> None:
     # "calls for Israel to accept": the infinitive parsed as the noun's adverbial clause
     assert modality_of("The minister renewed calls for Israel to accept a two-state solution.", "accept") \
         != "asserted"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("No one was hurt in the blast at the market in Kabul on Monday.", "blast"),
+    ("However, no one was injured in the firing.", "firing"),
+    ("Nobody was killed in the attack on the convoy.", "attack"),
+])
+def test_a_harm_denied_leaves_its_cause_a_happening(text: str, cause: str) -> None:
+    events = code_text(text, published="2024-03-05")
+    assert [(e.type, e.modality) for e in events if e.evidence.trigger == cause] == [("ASSAULT", "asserted")]
+    assert all(e.modality == "negated" for e in events if e.evidence.trigger != cause)

@@ -55,7 +55,7 @@ from .events.arguments import lemma_of, place_heads
 from .events.attribution import attribution_for
 from .events.coding import RECIPROCAL_TYPES, choose_code
 from .events.counts import Figure, assign_figures, counted_once, counts_for, sentence_figures
-from .events.modality import read_modality
+from .events.modality import denied_here, harm_it_did, read_modality
 from .events.story import story_events
 from .events.triggers import find_events, load_lexicon
 from .events.types import Found
@@ -508,6 +508,12 @@ def _bare(item_events: list[Event]) -> bool:
     return all(e.actor is None and e.recipient is None for e in item_events)
 
 
+def _harm_denied_by_cause(trigger: Token) -> bool:
+    """The act is the cause of a harm the sentence denies ("no one was injured in the firing"): it happened."""
+    harm = harm_it_did(trigger)
+    return harm is not None and denied_here(harm)
+
+
 def _drop_embedded(coded: list[tuple[Found, list[Event]]]) -> list[tuple[Found, list[Event]]]:
     """Without events that only name a topic inside another event's phrase.
 
@@ -519,6 +525,9 @@ def _drop_embedded(coded: list[tuple[Found, list[Event]]]) -> list[tuple[Found, 
     types = {item.trigger.i: {e.type for e in item_events} for item, item_events in coded}
     out = []
     for item, item_events in coded:
+        if _harm_denied_by_cause(item.trigger):
+            out.append((item, item_events))
+            continue
         if item_events and _bare(item_events) and any(a.i in triggers for a in item.trigger.ancestors):
             continue
         if item_events and _renamed(item, item_events, types):

@@ -93,6 +93,21 @@ def _clause_verb(noun: Token) -> Token:
     return noun
 
 
+def harm_it_did(cause: Token) -> Token | None:
+    """The harm verb an act noun is told as the cause of ("injured in the firing", "killed in the attack"), or
+    None."""
+    prep = cause.head
+    if cause.dep_ != "pobj" or prep.lower_ not in ("in", "during") or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in event_words().harm_verbs else None
+
+
+def denied_here(tok: Token) -> bool:
+    """A negation on ``tok`` itself: "not", "never", a negated subject or object ("no one was hurt")."""
+    return _has_neg(tok)
+
+
 def _has_neg(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in NEGATING_WORDS):
@@ -239,7 +254,12 @@ def modality_for(anchor: Token, *, nominal: Token | None = None, sentence: Span 
     chain = _chain(anchor)
     if _in_condition(chain) or _awaited(anchor):
         return "hypothetical"
-    if _negated(anchor, chain, nominal):
+    if nominal is not None and getattr(harm_it_did(nominal), "i", None) == anchor.i:
+        # "no one was hurt in the blast": the harm is denied, the blast happened
+        negated = _negated(anchor, chain[1:], nominal) if len(chain) > 1 else _negated(nominal, [], nominal)
+    else:
+        negated = _negated(anchor, chain, nominal)
+    if negated:
         return "negated"
     sent = sentence if sentence is not None else anchor.sent  # Token.sent rescans the doc: pass it when known
     if sent.text.rstrip().endswith("?"):

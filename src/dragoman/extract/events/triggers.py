@@ -98,6 +98,7 @@ from .arguments import (
 )
 from .attribution import is_reporting_verb
 from .coding import COOPERATION_QUADS, GOVERNING, RECIPROCAL_TYPES, refine_governing, threat_intent, undo_code
+from .modality import denied_here
 from .types import Code, Found, Lexicon
 from .words import event_words
 
@@ -940,7 +941,9 @@ def _relate_verb(tok: Token, state: _Sentence, lex: Lexicon) -> None:
         _absorb_restatements(tok, code, state)
     if code.type == "REQUEST" and _protest_demand(tok, state.codes):
         state.consumed.add(i)
-    if code == KILLED:  # "died in police firing": the firing is how they were killed, not a second event
+    if code == KILLED and not denied_here(tok):
+        # "died in police firing": the firing is how they were killed, not a second event; "no one was killed in
+        # the attack" denies the deaths, and the attack is its own event
         cause = violent_cause(tok, lex) if lemma_of(tok) in event_words().death_verbs else fell_to_fire(tok)
         if cause is not None and cause.i in state.codes:
             state.consumed.add(cause.i)
@@ -948,7 +951,7 @@ def _relate_verb(tok: Token, state: _Sentence, lex: Lexicon) -> None:
         forced = repression_means(tok, lex)
         if forced is not None:
             state.codes[i] = forced
-    if state.codes[i].type == "ASSAULT":
+    if state.codes[i].type == "ASSAULT" and not denied_here(tok):
         _absorb_instrument(tok, state, lex)
     if (deal := _deal_told_by(tok, state)) is not None:
         state.consumed.add(deal.i)  # "approved a deal to sell Germany drones": the deal is the sale

@@ -128,6 +128,7 @@ class EventWords:
     history_periods: frozenset[str]
     habitual_adverbs: frozenset[str]
     private_persons: frozenset[str]
+    harm_verbs: frozenset[str]
 
 
 def _bad(key: str, problem: str) -> LexiconError:
