@@ -314,3 +314,17 @@ def test_an_attack_by_another_side_is_not_merged_into_one_with_a_doer() -> None:
     events = asserted("Rebels shelled the town of Sake on Monday. "
                       "On Tuesday, the army launched an attack on the rebels near Goma.")
     assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize(("text", "dead", "actor"), [
+    ("At least 18 people were killed when gunmen attacked a church in northern Burkina Faso on Sunday.", 18, "gunmen"),
+    ("One protester was killed when police opened fire on the crowd in Dhaka.", 1, "police"),
+])
+def test_a_harm_suffered_when_an_attack_was_made_is_that_attack(text: str, dead: int, actor: str) -> None:
+    (event,) = asserted(text)
+    assert (event.counts.dead, event.actor and event.actor.text) == (dead, actor)
+
+
+def test_a_vehicle_that_hit_a_mine_did_not_kill_its_passengers() -> None:
+    (event,) = asserted("Two soldiers were killed when their vehicle hit a landmine in Mali.")
+    assert event.actor is None and event.counts.dead == 2

@@ -953,6 +953,7 @@ def _relate_verb(tok: Token, state: _Sentence, lex: Lexicon) -> None:
             state.codes[i] = forced
     if state.codes[i].type == "ASSAULT" and not denied_here(tok):
         _absorb_instrument(tok, state, lex)
+        _absorb_attack_clause(tok, state)
     if (deal := _deal_told_by(tok, state)) is not None:
         state.consumed.add(deal.i)  # "approved a deal to sell Germany drones": the deal is the sale
 
@@ -1027,6 +1028,21 @@ def _absorb_restatements(tok: Token, code: Code, state: _Sentence) -> None:
             # the protest's aim, not acts of their own: "rallied in Dhaka to condemn the killing", "blocked roads to
             # press their demands", "began a hunger strike to protest against the decision to send them back"
             state.consumed.update(t.i for t in child.subtree if t.i in state.codes)
+
+
+def _absorb_attack_clause(tok: Token, state: _Sentence) -> None:
+    """A harm suffered "when" or "as" an attack was made is that attack's toll: "18 people were killed when gunmen
+    attacked a church" is one assault (its doer the clause's subject, ``means_actor``; its means the clause's)."""
+    if lemma_of(tok) not in event_words().harm_verbs or not any(c.dep_ == "nsubjpass" for c in tok.children):
+        return
+    for clause in tok.children:
+        code = state.codes.get(clause.i)
+        # "when" is parsed as the clause's advmod, "as" as its mark
+        if clause.dep_ == "advcl" and code is not None and code.type == "ASSAULT" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as") for m in clause.children):
+            state.consumed.add(clause.i)
+            if state.codes[tok.i].mode is None:
+                state.codes[tok.i] = code
 
 
 def _absorb_instrument(tok: Token, state: _Sentence, lex: Lexicon) -> None:
@@ -1457,7 +1473,8 @@ def _assault_doers(tok: Token, code: Code, actors: list[Token], state: _Sentence
         return None  # "a neighbor accidentally hit her while backing out", "accidentally shot his friend"
     if code.type == "ASSAULT" and not actors:
         clauses = {k: c for k, c in state.codes.items() if state.doc[k].dep_ == "advcl"}
-        actors = means_actor(tok, lex, {**state.nominal_codes, **clauses})
+        actors = [a for a in means_actor(tok, lex, {**state.nominal_codes, **clauses})
+                  if not _traffic(a)]  # "killed when their vehicle hit a landmine": the vehicle was hit
     return actors
 
 
