@@ -581,3 +581,13 @@ def test_allied_forces_parsed_as_a_verb_is_no_cooperation() -> None:
 ])
 def test_crushing_is_force_only_on_armed_men_or_protests(text: str, type_: str | None) -> None:
     assert [e.type for e in coded(text)] == ([type_] if type_ else [])
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("China and the Philippines traded accusations after their vessels collided near a disputed shoal.", "ACCUSE"),
+    ("India and Pakistan exchanged threats on Monday.", "THREATEN"),
+])
+def test_an_act_traded_between_two_sides_is_each_one_s_to_the_other(text: str, type_: str) -> None:
+    pairs = {(e.actor and e.actor.country, e.recipient and e.recipient.country) for e in coded(text)
+             if e.type == type_}
+    assert len(pairs) == 2 and {(b, a) for a, b in pairs} == pairs and (None, None) not in pairs

@@ -60,6 +60,7 @@ class EventWords:
     publishing_verbs: frozenset[str]
     citing_verbs: frozenset[str]
     clash_verbs: frozenset[str]
+    trading_verbs: frozenset[str]
     operation_nouns: frozenset[str]
     message_nouns: frozenset[str]
     habit_adjectives: frozenset[str]
