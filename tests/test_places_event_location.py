@@ -307,3 +307,10 @@ def test_a_hometown_named_with_its_province_is_where_it_happened() -> None:
                        "fought running battles with police.", published="2009-03-16")
     (battle,) = [e for e in events if e.evidence.trigger == "battles"]
     assert battle.location is not None and battle.location.name == "Lahore"
+
+
+def test_a_place_in_what_was_discussed_is_the_topic_not_the_venue() -> None:
+    events = code_text("Delegations attending the commission's meeting held in Caracas discussed the possibility of "
+                       "mining gold in Venezuela on Wednesday.", published="2009-03-20")
+    (talks,) = [e for e in events if e.evidence.trigger == "discussed"]
+    assert talks.location is not None and talks.location.name == "Caracas"

@@ -249,6 +249,7 @@ class PlaceWords:
     feature_heads: frozenset[str]
     abbreviated_saints: frozenset[str]
     town_sections: frozenset[str]
+    topic_verbs: frozenset[str]
     state_cues: StateCues
 
 

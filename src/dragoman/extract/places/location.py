@@ -262,7 +262,7 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     if root.dep_ == "poss" or _subject(root):
         return None, False
     phrase = _listed_in(root)
-    if _relation_not_place(phrase, trigger):
+    if _relation_not_place(phrase, trigger) or _in_topic(root, trigger):
         return None, False
     if root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i != trigger.i:
         # part of a longer name ("the Tbilisi City Court", "the United States House of Representatives"): where
@@ -294,6 +294,21 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     # a place elsewhere in the sentence locates the event only where something is ("in Gaza", "near the border
     # with Syria"), not as a topic ("relations with the United States")
     return ("sentence" if _locative_root(phrase) else None), vague
+
+
+def _in_topic(root: Token, trigger: Token) -> bool:
+    """The place is inside what the trigger talks about ("discussed the war in Ukraine"): the topic, not the
+    venue."""
+    if trigger.lemma_.lower() not in lx.place_words().topic_verbs:
+        return False
+    node = root
+    for _step in range(MAX_STEPS):
+        if node.head.i == trigger.i:
+            return node.dep_ == "dobj" and node.i != root.i
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _relation_not_place(phrase: Token, trigger: Token) -> bool:
