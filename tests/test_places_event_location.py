@@ -314,3 +314,9 @@ def test_a_place_in_what_was_discussed_is_the_topic_not_the_venue() -> None:
                        "mining gold in Venezuela on Wednesday.", published="2009-03-20")
     (talks,) = [e for e in events if e.evidence.trigger == "discussed"]
     assert talks.location is not None and talks.location.name == "Caracas"
+
+
+def test_a_go_between_is_no_place_of_action_nor_a_country_for_the_sides() -> None:
+    (event,) = code_text("The rebels agreed to a 72-hour ceasefire brokered by Qatar.", published="2024-03-06")
+    assert event.location is None or event.location.country != "QAT"
+    assert event.actor is not None and event.actor.country != "QAT"

@@ -184,3 +184,15 @@ def test_the_day_of_what_came_just_before_dates_the_act() -> None:
 def test_the_day_of_what_came_after_does_not_date_the_act() -> None:
     text = "The minister resigned before the parliament met on Monday to debate the budget."
     assert when_of(text, "resigned").date == PUBLISHED
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Security forces arrested dozens of opposition supporters ahead of Monday's vote.", "arrested"),
+    ("The minister resigned before Monday's cabinet meeting.", "resigned"),
+])
+def test_the_day_of_what_came_after_a_phrase_tells_does_not_date_the_act(text: str, trigger: str) -> None:
+    assert when_of(text, trigger).date == PUBLISHED
+
+
+def test_a_day_of_the_act_s_own_beside_what_came_after_still_dates_it() -> None:
+    assert when_of("Police arrested 20 activists on Monday ahead of the vote.", "arrested").date == "2024-01-22"

@@ -359,7 +359,8 @@ def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[t
              and not _is_dateline(t, filed_at) and (country is None or t.candidate.country == country)]
     # a nationality opening a name ("BBC Russian Service") only when the body names no other place
     named = [t for t in named if not nationality_word(t)] or named
-    body = [t for t in named if not _actor_role(doc, t)] or named
+    # a go-between ("a ceasefire brokered by Qatar") names no place of action even then
+    body = [t for t in named if not _actor_role(doc, t)] or [t for t in named if not _go_between(doc, t)]
     # a region of several countries ("the European Union", "the Middle East") only when the body names nothing else
     body = [t for t in body if t.candidate is not None and t.candidate.country] or body
     if not body:
@@ -383,6 +384,12 @@ def story_place(doc: Doc, toponyms: Sequence[Toponym], *, filed_at: Collection[t
         return (-counts[cand.geonameid], km, PRECISION_RANK[cand.precision], k)
 
     return min(enumerate(pool), key=key)[1]
+
+
+def _go_between(doc: Doc, top: Toponym) -> bool:
+    """The place is the "by" agent of a verb of mediating ("brokered by Qatar", "mediated by Egypt")."""
+    root = doc[top.token_start:top.token_end].root
+    return _agent(root) and root.head.head.lemma_.lower() in lx.actor_words().mediating_verbs
 
 
 def _actor_role(doc: Doc, top: Toponym) -> bool:

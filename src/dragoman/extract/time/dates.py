@@ -218,6 +218,22 @@ def _parse_published(published: str | None) -> dt.date | None:
             "value or pass --published YYYY-MM-DD") from exc
 
 
+def _of_what_came_after(root: Token, trigger: Token) -> bool:
+    """The expression dates a happening the trigger's came before ("ahead of Sunday's vote", "before the March 3
+    election", "prior to Monday's talks"), in a phrase of the trigger's own clause: not the trigger's date."""
+    node = root
+    for _step in range(6):
+        if node.i == trigger.i or node.head.i == node.i:
+            return False
+        prep = node.head
+        if node.dep_ == "pobj" and prep.dep_ == "prep" and node.i != root.i and (
+                prep.lower_ == "before" or (prep.lower_ == "of" and prep.head.lower_ == "ahead")
+                or (prep.lower_ == "to" and prep.head.lower_ == "prior")):
+            return True
+        node = prep
+    return False
+
+
 def _ranking_window(prep: Token) -> bool:
     """Whether ``prep`` is the "since" of a ranking's window: "the first since 2019", "the deadliest attack
     since 2015" rank the event among others since then; they do not say when it happened."""
@@ -352,6 +368,8 @@ class DateResolver:
                 continue  # "remanded to custody until March 22": when a period ends, not when the event happened
             if start > 0 and _ranking_window(self.doc[start - 1]):
                 continue  # "his first visit since 2019", "the deadliest attack since 2015": not the event's date
+            if _of_what_came_after(root, trigger):
+                continue  # "arrested dozens ahead of Sunday's vote": the vote's day
             rank = self._candidate_rank(trigger, root, start, end, precision=resolved[1])
             if rank is None:
                 continue
