@@ -63,3 +63,9 @@ def test_events_triggers_a_deal_to_sell_is_the_sale_by_who_approved_it() -> None
     # parsed as the purpose of "approved": still one sale, not a deal beside it
     assert [row[:3] for row in _coded("The US approved a $2.5 billion deal to sell Germany four drones.")] == \
         [("COOPERATE", "sell", "USA")]
+
+
+def test_an_amount_in_aid_announced_is_the_announcer_s_aid() -> None:
+    events = [e for e in code_text("Washington announced $500 million in new military aid for Ukraine on Thursday.",
+                                   published="2024-03-06") if e.type == "AID"]
+    assert [(e.actor and e.actor.country, e.recipient and e.recipient.country) for e in events] == [("USA", "UKR")]

@@ -389,6 +389,9 @@ def governing_verb(noun: Token) -> Token | None:
         return governing_verb(head)
     if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in event_words().process_nouns:
         return governing_verb(head.head)  # "approved a package of sanctions"
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.ent_type_ in ("MONEY", "QUANTITY") \
+            and head.head.dep_ == "dobj":
+        return governing_verb(head.head)  # "announced $500 million in military aid"
     return None
 
 
