@@ -229,9 +229,13 @@ MEASURED = {
     # occupation's place is not the story's, rallies, a deal to sell is the sale, a definite event noun refers back,
     # absences are no refusals; both models retrained: dev recall 0.5270 -> 0.5811, in sentence 0.4459 -> 0.5135,
     # spurious 2.77 -> 2.46; held out recall 0.3830 -> 0.4043, in sentence 0.2979 -> 0.3191, spurious 2.83 -> 2.72
-    "dev": {"recall": 0.5811, "recall_in_sentence": 0.5135, "spurious_per_story": 2.4615},
+    # fifteenth session (a past year alone is background, 'on strike', an attack's relative-clause toll, a private
+    # crime is no event, a harm denied leaves its cause, 'until' clauses, a hometown is a place; both models
+    # retrained): dev recall 0.5811 -> 0.6081, in sentence 0.5135 -> 0.5405, spurious 2.46 -> 2.31; held out
+    # spurious 2.72 -> 2.61
+    "dev": {"recall": 0.6081, "recall_in_sentence": 0.5405, "spurious_per_story": 2.3077},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.7222},
+    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.6111},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -260,8 +264,10 @@ MEASURED = {
 # Eleventh: type 0.8595 -> 0.876, actor 0.7521 -> 0.7603, recipient 0.7769 -> 0.7769, place 0.8148 -> 0.8519.
 # Fourteenth: type 0.8926, actor 0.7769, recipient 0.8182, date 0.625, modality 0.9587; place 0.8519 -> 0.8333 (one
 # fact's best-matching event is another now).
-MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7769, "recipient": 0.8182, "place": 0.8333, "date": 0.625,
-                   "dead": 0.4444, "modality": 0.9587}
+# Fifteenth: place 0.8333 -> 0.8704 (battles placed in Lahore, a hometown); modality 0.9587 -> 0.9504 (the fact of a
+# US tour is best matched by another record, "visited Riyadh last year", now historical: no fact of its own lost).
+MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7769, "recipient": 0.8182, "place": 0.8704, "date": 0.625,
+                   "dead": 0.4444, "modality": 0.9504}
 
 
 def test_gold_story_figures(gold_dir: Path) -> None:
