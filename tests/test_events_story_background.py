@@ -133,3 +133,8 @@ def test_an_act_placed_in_an_earlier_year_alone_is_background(text: str) -> None
 def test_a_month_of_last_year_or_the_past_year_is_no_background(text: str) -> None:
     found = code_text(text, published="2024-03-06")
     assert found and {e.modality for e in found} == {"asserted"}, [(e.evidence.trigger, e.modality) for e in found]
+
+
+def test_over_the_past_year_with_its_preposition_is_no_background() -> None:
+    found = code_text("Over the past year, police arrested 40 protesters in the capital.", published="2024-03-06")
+    assert [e.modality for e in found] == ["asserted"], [(e.when.text, e.modality) for e in found]

@@ -686,8 +686,8 @@ class ActorResolver:
         return _Person(text, None, None, None, ent.start)
 
     def _untagged_speaker(self, head: Token) -> _Person | None:
-        """A proper name the tagger missed that says something ("van den Brande told reporters"): a person, named
-        from the name's first word; None for a name a place or body list knows."""
+        """A proper name the tagger missed that says something ("van den Brande told reporters"): a person, named by
+        the whole name; None for a name the place list knows."""
         if head.dep_ != "nsubj" or head.head.lemma_.lower() not in lx.actor_words().speaking_verbs:
             return None
         start = phrase_start(head)

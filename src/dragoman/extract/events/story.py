@@ -220,7 +220,7 @@ def as_background(event: Event, *, reference: str | None, trigger: Token | None 
         return replace(event, modality="asserted")
     if event.modality != "asserted":
         return event
-    if period is not None and is_historical(period, reference) or _in_an_earlier_year(event, period, reference):
+    if (period is not None and is_historical(period, reference)) or _in_an_earlier_year(event, period, reference):
         return replace(event, modality="historical")
     if undated and period is not None and len(period) == 4 and _YEAR.search(event.when.text or ""):
         # no publication date to measure against: news tells its own happenings by the day ("on Monday"), and a
@@ -235,8 +235,9 @@ def as_background(event: Event, *, reference: str | None, trigger: Token | None 
 
 # The whole of a date's words that place it in an earlier year and no finer ("September last year" is a month).
 _YEARS_BACK: Final = re.compile(
-    r"(?:last|the previous) year|(?:\w+ )?years? ago|a year (?:earlier|before)|the year before", re.IGNORECASE)
-_YEAR_UP_TO_NOW: Final = re.compile(r"the (?:past|last) year", re.IGNORECASE)
+    r"(?:in )?(?:(?:last|the previous) year|(?:\w+ )?years? ago|a year (?:earlier|before)|the year before)",
+    re.IGNORECASE)
+_YEAR_UP_TO_NOW: Final = re.compile(r"(?:(?:in|over|during) )?the (?:past|last) year", re.IGNORECASE)
 
 
 def _in_an_earlier_year(event: Event, period: str | None, reference: str | None) -> bool:
