@@ -591,3 +591,15 @@ def test_an_act_traded_between_two_sides_is_each_one_s_to_the_other(text: str, t
     pairs = {(e.actor and e.actor.country, e.recipient and e.recipient.country) for e in coded(text)
              if e.type == type_}
     assert len(pairs) == 2 and {(b, a) for a, b in pairs} == pairs and (None, None) not in pairs
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("The government deployed riot police to the capital on Monday.", "153"),
+    ("The army deployed troops to the border.", "154"),
+])
+def test_police_deployed_are_police_troops_are_troops(text: str, cameo: str) -> None:
+    assert [(e.type, e.cameo) for e in coded(text)] == [("MOBILIZE", cameo)]
+
+
+def test_an_official_dismissed_is_no_rejection() -> None:
+    assert [e.type for e in coded("The president dismissed the army chief on Tuesday.")] == []
