@@ -105,10 +105,6 @@ def harm_it_did(cause: Token) -> Token | None:
 
 def denied_here(tok: Token) -> bool:
     """A negation on ``tok`` itself: "not", "never", a negated subject or object ("no one was hurt")."""
-    return _has_neg(tok)
-
-
-def _has_neg(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in NEGATING_WORDS):
             return True
@@ -254,12 +250,9 @@ def modality_for(anchor: Token, *, nominal: Token | None = None, sentence: Span 
     chain = _chain(anchor)
     if _in_condition(chain) or _awaited(anchor):
         return "hypothetical"
-    if nominal is not None and getattr(harm_it_did(nominal), "i", None) == anchor.i:
-        # "no one was hurt in the blast": the harm is denied, the blast happened
-        negated = _negated(anchor, chain[1:], nominal) if len(chain) > 1 else _negated(nominal, [], nominal)
-    else:
-        negated = _negated(anchor, chain, nominal)
-    if negated:
+    # "no one was hurt in the blast": the harm is denied, not the blast
+    harm_denied_only = nominal is not None and (harm := harm_it_did(nominal)) is not None and harm.i == anchor.i
+    if _negated(anchor, chain[1:] if harm_denied_only else chain, nominal):
         return "negated"
     sent = sentence if sentence is not None else anchor.sent  # Token.sent rescans the doc: pass it when known
     if sent.text.rstrip().endswith("?"):
@@ -332,7 +325,7 @@ def _negated(anchor: Token, chain: list[Token], nominal: Token | None) -> bool:
         return True
     negating = event_words().negating_governors
     for i, tok in enumerate(chain):
-        if _has_neg(tok):
+        if denied_here(tok):
             return True
         # "denied X and accused Y": a conjoined verb is a sibling of the denial, not its complement
         if i > 0 and tok.lemma_ in negating and chain[i - 1].dep_ != "conj":
