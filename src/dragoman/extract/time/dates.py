@@ -244,30 +244,26 @@ def _ranking_window(prep: Token) -> bool:
                for t in (head, *(c for c in head.children if c.dep_ in ("amod", "advmod", "det"))))
 
 
-def _inside_content_clause(clause: Token, trigger: Token) -> bool:
-    """Whether ``clause``, or a clause above it short of one that holds ``trigger``, is what someone says, recalls or
-    thinks (a content clause): its dates are of what is told there."""
-    current = clause
-    while current.head.i != current.i and not current.left_edge.i <= trigger.i <= current.right_edge.i:
-        if current.dep_ == "ccomp":
-            return True
-        current = current.head
-    return False
-
-
 # Marks of a clause that tells another happening as a point of reference ("before the talks began on Monday").
 _REFERENCE_MARKS: Final = frozenset({"before", "since", "until", "till"})
 
 
-def _inside_reference_clause(clause: Token, trigger: Token, *, precision: DatePrecision | None) -> bool:
-    """Whether ``clause``, or a clause above it short of one that holds ``trigger``, tells a happening the trigger's
-    is placed before or after: its dates are that happening's. News tells what followed a day's happening on that
-    day or the next ("arrested after his mother's body was found during a Thursday raid"), so an "after" clause's
-    day, week or month stands for the trigger's; its year does not ("refused to attend ..., after a law was passed last
-    year"), nor an expression left unresolved (no publication date to read "last year" against).
-    A "when" clause is not one: it tells the same time."""
+def _inside_another_happening(clause: Token, trigger: Token, *, precision: DatePrecision | None) -> bool:
+    """Whether ``clause``, or a clause above it short of one that holds ``trigger``, tells another happening than
+    the trigger's, whose dates are its own:
+
+    * what someone says, recalls or thinks (a content clause: "met X, recalling that Morocco recognised the US in
+      1777");
+    * a happening the trigger's is placed before or after. News tells what followed a day's happening on that day
+      or the next ("arrested after his mother's body was found during a Thursday raid"), so an "after" clause's day,
+      week or month stands for the trigger's; its year does not ("refused to attend ..., after a law was passed last
+      year"), nor an expression left unresolved (no publication date to read "last year" against). A "when" clause
+      is not one: it tells the same time.
+    """
     current = clause
     while current.head.i != current.i and not current.left_edge.i <= trigger.i <= current.right_edge.i:
+        if current.dep_ == "ccomp":
+            return True
         if current.dep_ == "advcl":
             marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
             if marks & _REFERENCE_MARKS or ("after" in marks and precision in (None, "year")):
@@ -354,10 +350,8 @@ class DateResolver:
             # "urged the government to restore internet access in the region, which has been cut since August": the
             # relative clause dates what it tells of its noun, not the trigger's event
             return None
-        if _inside_content_clause(head, trigger):
-            return None  # "met X, recalling that Morocco recognised the US in 1777": the year of what was recalled
-        if _inside_reference_clause(head, trigger, precision=precision):
-            return None
+        if _inside_another_happening(head, trigger, precision=precision):
+            return None  # "recalling that Morocco recognised the US in 1777", "after a law was passed last year"
         return 3, distance
 
     def when(self, trigger: Token) -> When:
