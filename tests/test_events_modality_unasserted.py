@@ -103,3 +103,16 @@ def test_a_harm_denied_leaves_its_cause_a_happening(text: str, cause: str) -> No
     events = code_text(text, published="2024-03-05")
     assert [(e.type, e.modality) for e in events if e.evidence.trigger == cause] == [("ASSAULT", "asserted")]
     assert all(e.modality == "negated" for e in events if e.evidence.trigger != cause)
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality"), [
+    # what another act was for is its aim, not a deed told as done
+    ("The governor re-imposed the curfew with strict orders to arrest anyone violating it.", "arrest", "future"),
+    ("The court granted the police 20 days to arrest the chairman of the bank.", "arrest", "future"),
+    ("Police fired tear gas to disperse the students.", "disperse", "future"),
+    # a journey's purpose is what the journey was for and did
+    ("The Canadian trade minister left for Mexico City on Monday to meet with her Mexican counterpart.",
+     "meet with", "asserted"),
+])
+def test_what_an_act_was_for(text: str, trigger: str, modality: str) -> None:
+    assert modality_of(text, trigger) == modality

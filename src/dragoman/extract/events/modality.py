@@ -379,7 +379,21 @@ def _unrealized(chain: list[Token]) -> Modality | None:
             future = True
         if tok.dep_ in ("acl", "relcl") and is_infinitive(tok) and tok.head.lemma_ in words.plan_nouns:
             future = True  # "a plan to send troops", "their offer to mediate", "a campaign to invade": intended
+        if _purpose(tok):
+            future = True
     return "future" if future else None
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive telling what another act was for is intended, not told as done: "sent troops to crush the
+    revolt", "granted the police 20 days to arrest him", "issued orders to detain anyone marching"; after a journey it
+    is what the journey was for and did ("flew to Kabul to meet the president"), and after a deal what was dealt
+    ("approved a deal to sell Germany four drones")."""
+    if tok.dep_ != "advcl" or not is_infinitive(tok) or tok.head is tok:
+        return False
+    words = event_words()
+    return tok.head.lemma_ not in words.journey_verbs and not any(
+        c.dep_ == "dobj" and c.lemma_ in words.bargain_nouns for c in tok.head.children)
 
 
 def _auxiliary_modality(tok: Token) -> Modality | None:

@@ -103,6 +103,8 @@ class EventWords:
     describing_participles: frozenset[str]
     # modality
     future_governors: frozenset[str]
+    journey_verbs: frozenset[str]
+    bargain_nouns: frozenset[str]
     plan_nouns: frozenset[str]
     request_nouns: frozenset[str]
     hypothetical_governors: frozenset[str]
