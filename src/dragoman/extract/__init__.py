@@ -136,6 +136,33 @@ class _Actors:
     def __init__(self, resolver: ActorResolver) -> None:
         self.resolver = resolver
         self.cache: dict[int, Actor | None] = {}
+        # the last two parties of different countries an event named, and the sentence (first token) it is in
+        self.last_pair: tuple[int, Actor, Actor] | None = None
+
+    def note_pair(self, sent: Span, pairs: Sequence[tuple[Actor | None, Actor | None]]) -> None:
+        for actor, recipient in pairs:
+            if actor is not None and recipient is not None and actor.country and recipient.country \
+                    and actor.country != recipient.country:
+                self.last_pair = (sent.start, actor, recipient)
+                return
+
+    def pair_named_before(self, heads: Sequence[Token], sent: Span) -> list[tuple[Token | None, Actor]]:
+        """The two parties "the two sides", "both leaders" or "the two countries" refer back to: those of the
+        last event of two countries in this sentence or the ``PROTAGONIST_WINDOW`` before it, each with the
+        reference's own text and offsets; [] when the head is no such reference or no pair was named."""
+        head = heads[0] if heads else None
+        if head is None or self.last_pair is None or lemma_of(head) not in lx.actor_words().pair_nouns \
+                or not _the_two(head):
+            return []
+        start, first, second = self.last_pair
+        earliest = sent
+        for _ in range(PROTAGONIST_WINDOW):
+            if earliest.start == 0:
+                break
+            earliest = sent_of(head.doc[earliest.start - 1])
+        if start < earliest.start:
+            return []
+        return [(None, self.resolver.referred_to(first, head)), (None, self.resolver.referred_to(second, head))]
 
     def actor(self, head: Token) -> Actor | None:
         if head.i not in self.cache:
@@ -154,8 +181,8 @@ class _Actors:
         candidates = [(h, h) for h in heads]
         modifiers = [(c, h) for h in heads for c in h.children
                      if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < h.i]
-        # the holder of a held place: "the rebel-held enclave", "Houthi-controlled areas"
-        modifiers += [(g, h) for h in heads for c in h.children if c.dep_ == "amod" and c.tag_ == "VBN"
+        # the holder of a held place or thing: "the rebel-held enclave", "a British-flagged tanker"
+        modifiers += [(g, h) for h in heads for c in h.children if c.dep_ == "amod" and c.tag_ in ("VBN", "JJ")
                       and c.lemma_.lower() in lx.actor_words().holding_verbs
                       for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.i < c.i]
         # a modifier naming a country beats a pronoun possessor ("its European Community partners"), else text order
@@ -413,11 +440,11 @@ def extract_events(doc: Doc, article: Article, clean: CleanDoc, *, detector: str
             continue
         figures = coder.sentence(sent)[0]
         coded = [(item, coder.events_for(sent, item)) for item in found]
-        seen: set[tuple[str, str, str, str]] = set()
+        seen: set[tuple[str, str, str | None, str | None]] = set()
         kept: list[tuple[Token, Event]] = []
         for item, item_events in _drop_embedded(coded):
             for event in item_events:
-                key = (event.type, event.modality, _text(event.actor), _text(event.recipient))
+                key = (event.type, event.modality, *_id_texts(event.actor, event.recipient))
                 if key in seen:  # "attacked ... in an attack on": one event per sentence and dyad
                     continue
                 seen.add(key)
@@ -583,8 +610,34 @@ def _renamed(item: Found, item_events: list[Event], types: dict[int, set[str]]) 
     return any(own & types.get(a.i, set()) for a in item.trigger.ancestors)
 
 
+def _the_two(head: Token) -> bool:
+    """"the two sides", "both countries", "their two leaders": a definite pair (not "two dozen other countries",
+    not "two countries" met for the first time)."""
+    children = list(head.children)
+    if any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in children):
+        return True
+    two = [c for c in children if c.dep_ == "nummod" and c.lower_ == "two" and not list(c.children)]
+    return bool(two) and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "these") for c in children) \
+        and not any(c.dep_ == "amod" and c.lower_ == "other" for c in children)
+
+
+def _each_other(head: Token) -> bool:
+    """"each other", "one another": the sides named as the actors, each to the other."""
+    return (head.lower_ == "other" and any(c.lower_ == "each" for c in head.children)) or (
+        head.lower_ == "another" and any(c.lower_ == "one" for c in head.children))
+
+
 def _text(actor: Actor | None) -> str:
     return actor.text if actor else ""
+
+
+def _id_texts(actor: Actor | None, recipient: Actor | None) -> tuple[str | None, str | None]:
+    """The sides' texts an event id hashes; one phrase standing for both sides ("the two sides signed") is told
+    apart by each side's country."""
+    first, second = _text(actor), _text(recipient)
+    if first and first == second and actor is not None and recipient is not None:
+        return f"{first} ({actor.country})", f"{second} ({recipient.country})"
+    return first or None, second or None
 
 
 # Signing a formal agreement (CAMEO 057, SUPPORT in PLOVER's table) is mutual and done at a venue, as agreeing is.
@@ -734,20 +787,21 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
                 dates: DateResolver, places: PlaceResolver, article: Article, source: _Source,
                 sentence_text: str, sentence_span: tuple[int, int]) -> list[Event]:
     trigger = item.trigger
-    senders: list[tuple[Token | None, Actor]] = [
+    senders: list[tuple[Token | None, Actor]] = actors.pair_named_before(item.actors, sent) or [
         (h, _placed(a, h, places)) for h, a in actors.resolve(item.actors, exclude=item.recipients)]
     if senders:  # pronouns later in the text may point back to it
         actors.resolver.note_actor(senders[0][1])
     elif (doer := actors.implied_doer(item)) is not None:  # "two battalions were flown": the story's state
         senders = [(None, doer)]
-    receivers: list[tuple[Token | None, Actor]] = [
+    receivers: list[tuple[Token | None, Actor]] = actors.pair_named_before(item.recipients, sent) or [
         (h, _placed(a, h, places)) for h, a in actors.resolve(item.recipients, recipient=True)
         if not any(a.text == s.text for _h, s in senders)]
     pairs: list[tuple[Actor | None, Actor | None]]
     # "X and Y vowed to ...": each promises, to no one; "X and Y mediated ...": go-betweens, not each other's sides
     mutual = (item.code.type in RECIPROCAL_TYPES or item.code.cameo in (SIGNING_CAMEO, TIES_CAMEO)
-              or lemma_of(trigger) in event_words().clash_verbs
-              or (item.nominal and lemma_of(item.anchor) in event_words().trading_verbs)) and \
+              or lemma_of(trigger) in event_words().clash_verbs | event_words().trading_verbs
+              or (item.nominal and lemma_of(item.anchor) in event_words().trading_verbs)
+              or any(_each_other(h) for h in item.recipients)) and \
         lemma_of(trigger) not in event_words().promise_verbs | lx.actor_words().mediating_verbs
     if not receivers and len(senders) > 1 and mutual:
         # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads). Of more
@@ -767,6 +821,7 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         sides: list[Actor | None] = [s for _sh, s in senders] or [None]
         targets: list[Actor | None] = [r for _rh, r in receivers] or [None]
         pairs = [(s, r) for s in sides for r in targets]
+    actors.note_pair(sent, pairs)
     when: When = dates.when(trigger)
     reading = read_modality(item.anchor, nominal=trigger if item.nominal else None, sentence=sent,
                             event_date=when.date, published=article.published)
@@ -797,8 +852,7 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         recipient = source.move(_domestic(_local(receiver, sender, place), sender, place, actors.resolver))
         out.append(Event(
             # ids hash the cleaned text: the same whichever quotes or dashes the source typed, and as before
-            event_id=event_id_for(article.doc_id, code.type, o_t_start, _text(sender) or None,
-                                  _text(receiver) or None),
+            event_id=event_id_for(article.doc_id, code.type, o_t_start, *_id_texts(sender, receiver)),
             doc_id=article.doc_id,
             source_id=article.source_id,
             type=code.type,

@@ -270,6 +270,7 @@ class ActorWords:
     holding_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     mediating_verbs: frozenset[str]
+    pair_nouns: frozenset[str]
     arresting_verbs: frozenset[str]
     judging_verbs: frozenset[str]
     bail_verbs: frozenset[str]

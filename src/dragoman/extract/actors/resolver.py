@@ -262,14 +262,23 @@ class ActorResolver:
         army"), with the text and offsets of the whole argument phrase; name, country and sector kept."""
         if actor.start is None or actor.end is None or head.pos_ == "PRON":
             return actor
+        span = self._argument_span(head)
+        if not (span.start_char <= actor.start and actor.end <= span.end_char):
+            return actor
+        return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+
+    def referred_to(self, actor: Actor, head: Token) -> Actor:
+        """``actor`` named earlier, as the phrase headed by ``head`` refers to it again ("the two sides"): its
+        name, country and sector with the text and offsets of the phrase."""
+        span = self._argument_span(head)
+        return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+
+    def _argument_span(self, head: Token) -> Span:
         start_i = phrase_start(head)
         end_i = phrase_end(head, head.i + 1)
         while start_i < head.i and self.doc[start_i].dep_ in ("det", "punct", "cc", "case", "predet"):
             start_i += 1
-        span = self.doc[_with_article(self.doc, start_i, end_i):end_i]
-        if not (span.start_char <= actor.start and actor.end <= span.end_char):
-            return actor
-        return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+        return self.doc[_with_article(self.doc, start_i, end_i):end_i]
 
     def place_actor(self, token: Token) -> Actor | None:
         """A place named as where an event was done to ("curfew in Algiers", "withdraw from Chad") as the

@@ -1294,9 +1294,12 @@ def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) ->
 
 
 def _other_side_named_with(verb: Token, code: Code, actors: list[Token]) -> list[Token]:
-    """The second nationality of one subject that names both sides of a clash or a meeting: "Indian and Chinese
-    troops clashed" (Indian troops against the Chinese), "Israeli and Palestinian negotiators met"."""
-    if (lemma_of(verb) not in event_words().clash_verbs and code.type not in RECIPROCAL_TYPES) or len(actors) != 1:
+    """The second nationality of one subject that names both sides of a clash, a meeting or an exchange: "Indian
+    and Chinese troops clashed" (Indian troops against the Chinese), "Israeli and Palestinian negotiators met",
+    "Armenian and Azerbaijani troops exchanged fire"."""
+    words = event_words()
+    if (lemma_of(verb) not in words.clash_verbs | words.trading_verbs and code.type not in RECIPROCAL_TYPES) \
+            or len(actors) != 1:
         return []
     countries = lx.countries()
     return [other for mod in actors[0].children if mod.dep_ in ("amod", "nmod", "compound")
