@@ -316,6 +316,16 @@ def test_a_place_in_what_was_discussed_is_the_topic_not_the_venue() -> None:
     assert talks.location is not None and talks.location.name == "Caracas"
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Russian forces shelled Kharkiv on Monday. Putin and Xi discussed the war in Ukraine on Tuesday.", None),
+    ("BEIJING (Reuters) - Putin and Xi discussed the war in Ukraine on Tuesday.", "Beijing"),
+])
+def test_a_talk_is_not_placed_in_the_land_it_is_about(text: str, place: str | None) -> None:
+    # the story's place of action (Kharkiv, Ukraine) is what the leaders talked about, not where they talked
+    talks = [e for e in code_text(text, published="2024-03-06") if e.evidence.trigger == "discussed"]
+    assert talks and {e.location.name if e.location else None for e in talks} == {place}
+
+
 def test_a_go_between_is_no_place_of_action_nor_a_country_for_the_sides() -> None:
     (event,) = code_text("The rebels agreed to a 72-hour ceasefire brokered by Qatar.", published="2024-03-06")
     assert event.location is None or event.location.country != "QAT"

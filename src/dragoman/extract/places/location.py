@@ -11,7 +11,8 @@ The rules, in order; the first that finds a place wins (``LOCATION_RULES``):
 4. ``sentence``: any other place of the sentence;
 5. ``source``: the seat of the source the sentence cites ("according to the health ministry in Gaza");
 6. ``story``: the story's main place of action (``story_place``): the finest place most named in the body
-   inside the country the body names most;
+   inside the country the body names most; not for a talk whose sentence names that country as its topic
+   ("discussed the war in Ukraine" in a story of Kharkiv is not in Ukraine);
 7. ``dateline``: the filing place, only when the body names no place at all; before rule 6 for a verbal act (a
    statement, an appeal, an accusation) by a speaker of the dateline's country when the story's place of action
    is abroad: what is said is said where the speaker is.
@@ -164,6 +165,9 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
     if spoken_by is not None and filed is not None and filed.place.country == spoken_by and (
             main is None or main.candidate is None or main.candidate.country != spoken_by):
         return filed  # what is said at home, in a story about somewhere else: where the speaker was
+    if main is not None and main.candidate is not None and main.candidate.country in _topic_countries(
+            doc, toponyms, trigger):
+        return filed  # "discussed the war in Ukraine": a talk is not placed in the land it is about
     if main is not None and main.candidate is not None:  # rule 6: the story's place of action
         if main.candidate.fcode == "PCLI" and (finer := _finer(main.candidate.country, main, filed)) is not None:
             return replace(finer, rule="story+dateline")
@@ -294,6 +298,14 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
     # a place elsewhere in the sentence locates the event only where something is ("in Gaza", "near the border
     # with Syria"), not as a topic ("relations with the United States")
     return ("sentence" if _locative_root(phrase) else None), vague
+
+
+def _topic_countries(doc: Doc, toponyms: Sequence[Toponym], trigger: Token) -> set[str]:
+    """The countries of the places of the trigger's sentence that are what it talks about (``_in_topic``)."""
+    sent = trigger.sent
+    return {top.candidate.country for top in toponyms
+            if top.candidate is not None and top.candidate.country and sent.start <= top.token_start < sent.end
+            and _in_topic(doc[top.token_start:top.token_end].root, trigger)}
 
 
 def _in_topic(root: Token, trigger: Token) -> bool:
