@@ -105,3 +105,13 @@ def test_prisoners_taken_are_counted_once_and_captured_places_are_not(nlp) -> No
     text = "Its fighters had captured two army bases in Rakhine state and taken 40 soldiers prisoner."
     assert _counts(nlp, text, "captured").arrested is None
     assert _counts(nlp, text, "taken") == Counts(arrested=40)
+
+
+@pytest.mark.parametrize(("text", "trigger", "field", "value"), [
+    ("The killing of five villagers by rebels sparked protests.", "killing", "dead", 5),
+    ("The massacre of 30 civilians was condemned by the UN.", "massacre", "dead", 30),
+    ("The arrest of 15 activists sparked protests.", "arrest", "arrested", 15),
+])
+def test_the_of_complement_of_an_act_noun_is_counted(nlp, text: str, trigger: str, field: str,  # type: ignore[no-untyped-def]
+                                                     value: int) -> None:
+    assert getattr(_counts(nlp, text, trigger), field) == value

@@ -222,6 +222,24 @@ def test_wrongs_a_speaker_says_someone_committed_are_the_speaker_s_accusation(te
     assert (event.recipient and event.recipient.text) == doer
 
 
+@pytest.mark.parametrize("text, speaker, blamed", [
+    ("Britain said Russia was responsible for the attack.", "Britain", "Russia"),
+    ('"The analysis shows that the militia is most likely responsible for the bombing," the minister said.',
+     "the minister", "the militia"),
+])
+def test_a_speaker_holding_someone_responsible_for_a_wrong_told_before_accuses_them(text: str, speaker: str,
+                                                                                     blamed: str) -> None:
+    (event,) = coded(text)  # no second ASSAULT by the one blamed: the attack is the accusation's content
+    assert (event.type, event.mode) == ("ACCUSE", "allege")
+    assert event.evidence.trigger.startswith("responsible for the")
+    assert (event.actor and event.actor.text, event.recipient and event.recipient.text) == (speaker, blamed)
+
+
+def test_responsibility_for_a_wrong_told_with_its_details_keeps_the_wrong() -> None:
+    events = coded("Police said the rebels were responsible for the killing of five villagers.")
+    assert [(e.type, e.actor and e.actor.text) for e in events] == [("ASSAULT", "the rebels")]
+
+
 def test_an_error_committed_is_no_accusation() -> None:
     assert coded("The minister said he had committed an error in Nairobi.") == []
 

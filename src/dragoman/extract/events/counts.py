@@ -429,6 +429,8 @@ def _by_clause_role(role: Token) -> Role | None:
         return "dead", verb
     if role.dep_ == "nsubj" and verb.lemma_ in subjects:
         return subjects[verb.lemma_], verb
+    if role.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in words.counted_of_nouns:
+        return words.counted_of_nouns[verb.head.lemma_.lower()], verb.head  # "the killing of five villagers"
     if role.dep_ == "nsubj" and verb.lemma_ in objects and verb.tag_ == "VBN" \
             and not any(c.dep_ == "dobj" for c in verb.children):
         return objects[verb.lemma_], verb

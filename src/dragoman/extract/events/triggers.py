@@ -1064,6 +1064,11 @@ def _noun_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     if _only_mentioned(tok):
         return None
     code = state.codes[tok.i]
+    blamed = _held_responsible(tok)
+    if blamed is not None:  # "said Russia was responsible for the attack": the speaker's accusation of Russia
+        clause, speaker = blamed  # told by "responsible for the attack", the words of the accusation
+        return _found(tok.head.head, ALLEGATION, subject_of(speaker), subject_of(clause), clause, nominal=False,
+                      end=state.matches[tok.i][2])
     actors, recipients, anchor = noun_arguments(tok, lex)
     if code.type == "CONSULT":
         actors, recipients = _teller_and_told(tok, actors, recipients)
@@ -1077,6 +1082,29 @@ def _noun_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     if code.type == "MOBILIZE" and lemma_of(tok) in event_words().exercise_nouns and joint(tok, actors):
         code = Code("COOPERATE", CAMEO_MILITARY_COOPERATION, None)  # exercises of two armies together
     return _found(tok, code, actors, recipients, anchor, nominal=True, end=state.matches[tok.i][2])
+
+
+def _held_responsible(noun: Token) -> tuple[Token, Token] | None:
+    """A wrong told before that a speaker says someone is responsible for ("Cerar said Russia is most likely
+    responsible for the attack"): the clause saying so and the speaker's verb; the act is what the speaker accuses
+    its subject of, not an act the text tells again. A wrong told with its own details ("responsible for the
+    killing of five villagers") stays that act, by the doer the speaker names."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lower_ != "responsible" \
+            or prep.head.dep_ != "acomp" or any(c.dep_ in ("prep", "nummod", "amod", "compound", "acl", "relcl")
+                                                for c in noun.children):
+        return None
+    clause = prep.head.head
+    if clause.lemma_ != "be" or not subject_of(clause) or clause.dep_ != "ccomp":
+        return None
+    speaker = clause.head
+    for _ in range(2):  # "the analysis shows that ..., Cerar said": the speaker above what is shown
+        if lemma_of(speaker) in event_words().reporting_verbs and subject_of(speaker):
+            return clause, speaker
+        if speaker.dep_ != "ccomp":
+            return None
+        speaker = speaker.head
+    return None
 
 
 def _teller_and_told(noun: Token, actors: list[Token], recipients: list[Token]) -> tuple[list[Token], list[Token]]:

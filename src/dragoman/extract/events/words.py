@@ -125,6 +125,7 @@ class EventWords:
     needs_particle: dict[str, tuple[str, ...]]
     counted_subjects: dict[str, Category]
     counted_nouns: dict[str, Category]
+    counted_of_nouns: dict[str, Category]
     counted_predicates: dict[str, Category]
     new_incident_words: frozenset[str]
     # the story read together (story.py)
