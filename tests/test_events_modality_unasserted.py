@@ -116,3 +116,26 @@ def test_a_harm_denied_leaves_its_cause_a_happening(text: str, cause: str) -> No
 ])
 def test_what_an_act_was_for(text: str, trigger: str, modality: str) -> None:
     assert modality_of(text, trigger) == modality
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # what is demanded or insisted on, in the bare form of a that-clause, has not been done
+    ("The opposition insisted that the government release the detainees.", "release"),
+    ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.", "ease"),
+    # what a demand's own condition waits for has not happened
+    ("The rebels said Kagame must agree to constitutional changes before they demobilize.", "demobilize"),
+])
+def test_what_is_demanded_or_awaited_is_not_done(text: str, trigger: str) -> None:
+    assert modality_of(text, trigger) == "hypothetical"
+
+
+def test_a_causative_s_bare_verb_is_a_deed() -> None:
+    # "had Lt. Rosell pull the man out": no "that", the pulling was done
+    assert modality_of("The diver located the passenger and had the lieutenant pull the man out.", "pull") \
+        == "asserted"
+
+
+def test_pressing_someone_to_act_is_a_demand_not_the_act() -> None:
+    events = code_text("Washington pressed Kiev to release the prisoners.", published="2024-03-05")
+    assert [(e.type, e.modality) for e in events] == [("REQUEST", "asserted")]
+    assert code_text("The government pressed ahead with the reform on Monday.", published="2024-03-05") == []

@@ -187,10 +187,11 @@ def _has_condition(tok: Token) -> bool:
 
 
 def _awaited(tok: Token) -> bool:
-    """An "until" clause of an act still to come or refused ("vowed to stay in the square until the troops were
-    withdrawn", "will not talk until the army withdraws"): what it waits for has not happened. Of a past act
-    ("fought until the troops withdrew") it has."""
-    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in tok.children):
+    """An "until" or "before" clause of an act still to come or refused ("vowed to stay in the square until the
+    troops were withdrawn", "will not talk until the army withdraws", "must agree to reforms before they
+    demobilize"): what it waits for has not happened. Of a past act ("fought until the troops withdrew") it has."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("until", "till", "before")
+                                      for c in tok.children):
         return False
     head = tok.head
     return is_infinitive(head) or any(c.dep_ == "neg" for c in head.children) or _unrealized(_chain(head)) is not None
@@ -373,7 +374,7 @@ def _unrealized(chain: list[Token]) -> Modality | None:
         future = future or auxiliary == "future"
         if i > 0 and tok.lemma_ in words.hypothetical_governors and not _done_in_past(tok):
             return "hypothetical"
-        if _unrealized_infinitive(tok) or (i > 0 and _obligation(tok, chain[i - 1])):
+        if _unrealized_infinitive(tok) or _subjunctive(tok) or (i > 0 and _obligation(tok, chain[i - 1])):
             return "hypothetical"
         if i > 0 and _intends(tok, chain[i - 1]):
             future = True
@@ -382,6 +383,16 @@ def _unrealized(chain: list[Token]) -> Modality | None:
         if _purpose(tok):
             future = True
     return "future" if future else None
+
+
+def _subjunctive(tok: Token) -> bool:
+    """A that-clause whose verb is the bare form with a subject of its own and no auxiliary: what someone demands or
+    insists on ("insisted that the government release the detainees", "its demand that Israel ease restrictions"),
+    not a deed ("had the officer pull him out", "saw the sheriff hand out grants": no "that", deeds)."""
+    children = list(tok.children)
+    return tok.tag_ == "VB" and tok.dep_ in ("ccomp", "acl") and not any(
+        c.dep_ in ("aux", "auxpass") for c in children) and any(c.dep_ == "nsubj" for c in children) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in children)
 
 
 def _purpose(tok: Token) -> bool:
