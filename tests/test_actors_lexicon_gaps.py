@@ -80,3 +80,10 @@ def test_educators_and_truckers_are_groups_of_people() -> None:
                          ("Kenyan truckers blocked the highway in Nairobi on Monday.", "LAB")):
         actors = [e.actor for e in code_text(text, published="2024-03-06") if e.actor is not None]
         assert actors and actors[0].sector == sector, (text, actors)
+
+
+def test_actors_pm_is_a_head_of_government_of_the_story_s_country() -> None:
+    text = ("Slovenia recalled its ambassador from Moscow on Monday. Speaking in parliament, PM Robert Golob "
+            "defended the decision. Slovenia said the measure was right.")
+    actor = _resolve(text, "Golob")
+    assert actor is not None and (actor.country, actor.sector) == ("SVN", "GOV")
