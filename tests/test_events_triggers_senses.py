@@ -621,3 +621,24 @@ def test_police_deployed_are_police_troops_are_troops(text: str, cameo: str) -> 
 
 def test_an_official_dismissed_is_no_rejection() -> None:
     assert [e.type for e in coded("The president dismissed the army chief on Tuesday.")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Senate killed the bill on Tuesday.",  # stopped, no one harmed
+    "The automobile makers have been hard hit by the economic downturn.",  # suffered, no blow
+    "Farmers in the province were hit hard by the drought.",
+    "Analysts blame the recent losses on fears of a recession.",  # nobody's accusation of no party
+])
+def test_senses_of_no_political_event(text: str) -> None:
+    assert [e for e in coded(text) if e.modality == "asserted"] == []
+
+
+def test_a_deal_killed_is_rejected_not_agreed() -> None:
+    events = coded("Industry experts say the tanker deal had been killed by the Pentagon.")
+    assert [(e.type, e.actor and e.actor.text) for e in events] == [("REJECT", "the Pentagon")]
+
+
+def test_what_a_verb_s_plan_object_plans_is_not_done() -> None:
+    # "plans" parsed as the object of "announced", the infinitive as the verb's complement
+    events = coded("The company announced plans Friday to shut down about 1,100 of its dealerships.")
+    assert all(e.modality != "asserted" for e in events)

@@ -380,9 +380,16 @@ def _unrealized(chain: list[Token]) -> Modality | None:
             future = True
         if tok.dep_ in ("acl", "relcl") and is_infinitive(tok) and tok.head.lemma_ in words.plan_nouns:
             future = True  # "a plan to send troops", "their offer to mediate", "a campaign to invade": intended
-        if _purpose(tok):
+        if _purpose(tok) or _content_of_plan_object(tok):
             future = True
     return "future" if future else None
+
+
+def _content_of_plan_object(tok: Token) -> bool:
+    """An infinitive parsed as the verb's complement where the verb's object is a plan ("announced plans Friday to
+    shut down 1,100 dealerships"): what is planned."""
+    return tok.dep_ == "xcomp" and is_infinitive(tok) and tok.head is not tok and any(
+        c.dep_ == "dobj" and c.lemma_ in event_words().plan_nouns for c in tok.head.children)
 
 
 def _subjunctive(tok: Token) -> bool:

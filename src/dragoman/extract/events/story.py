@@ -130,11 +130,15 @@ def _toll_clause(trigger: Token, event: Event) -> bool:
 
 
 def partyless(event: Event, trigger: Token) -> bool:
-    """A verbal or cooperative act named by a noun with neither actor nor recipient, whose clause names no doer
-    either ("Settlement talks began", "a deal that..."): nobody's act. A clause with a subject ("the GNA announced a
-    ceasefire") names the doer the argument rules missed: kept."""
+    """A verbal or cooperative act with neither actor nor recipient: named by a noun whose clause names no doer either
+    ("Settlement talks began", "a deal that..."), or by a verb whose subject names no party ("analysts blame the
+    losses on fears of a recession"): nobody's act. A noun's clause with a subject ("the GNA announced a ceasefire")
+    names the doer the argument rules missed: kept."""
     if event.actor is not None or event.recipient is not None or event.type in CODED_WITHOUT_PARTIES:
         return False
+    if trigger.pos_ == "VERB":  # a common noun naming no one ("analysts", "shopkeepers"); a name may be a party
+        return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and not any(t.ent_type_ for t in c.subtree)
+                   for c in trigger.children)
     if trigger.pos_ != "NOUN":
         return False
     verb = clause_verb(trigger)

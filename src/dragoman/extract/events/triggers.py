@@ -546,6 +546,8 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True  # "methane gas burned at drilling sites": the participle's noun is its object
     if lemma == "agree" and _opinion_agree(tok):
         return True
+    if lemma in ("hit", "strike") and any(c.dep_ == "advmod" and c.lower_ in ("hard", "hardest") for c in tok.children):
+        return True  # "have been hard hit by the downturn", "hit hardest by the drought": suffered, no blow
     particles = words.particle_senses.get(lemma)
     if particles and any(c.dep_ in ("prt", "prep") and c.lower_ in particles for c in tok.children) and not any(
             c.dep_ == "dobj" for c in tok.children):
