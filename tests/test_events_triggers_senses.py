@@ -628,6 +628,10 @@ def test_an_official_dismissed_is_no_rejection() -> None:
     "The automobile makers have been hard hit by the economic downturn.",  # suffered, no blow
     "Farmers in the province were hit hard by the drought.",
     "Analysts blame the recent losses on fears of a recession.",  # nobody's accusation of no party
+    "The director and his crew spent three days shooting footage in Casablanca.",  # filming
+    "The Russian-American crew blasted off to the space station on Friday.",  # a launch, no criticism
+    "The party leader captured a mere 1.3 percent of the vote.",  # votes won, nothing seized
+    "She was struck by an SUV driven by a neighbour.",  # the driver at the wheel: a traffic accident
 ])
 def test_senses_of_no_political_event(text: str) -> None:
     assert [e for e in coded(text) if e.modality == "asserted"] == []

@@ -1403,7 +1403,9 @@ def _set_off_a_device(tok: Token, actors: list[Token], lex: Lexicon) -> bool:
 def _traffic(doer: Token) -> bool:
     """A vehicle as the doer, and no verb of its sentence saying it was driven at someone ("rammed", "plowed")."""
     words = event_words()
-    return lemma_of(doer) in words.vehicles and not any(lemma_of(t) in words.ramming_verbs for t in doer.sent)
+    # "drove a truck into the crowd" is ramming; "an SUV driven by a neighbour" only says who was at the wheel
+    return lemma_of(doer) in words.vehicles and not any(
+        lemma_of(t) in words.ramming_verbs and not (t.dep_ == "acl" and t.head.i == doer.i) for t in doer.sent)
 
 
 def _by_accident(tok: Token, actors: list[Token]) -> bool:
