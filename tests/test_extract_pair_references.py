@@ -56,3 +56,16 @@ def test_fire_exchanged_is_each_side_s_to_the_other() -> None:
 ])
 def test_a_ship_s_flag_or_owner_is_its_side(text: str, trigger: str, country: str) -> None:
     assert {r for _a, r in _dyads(text, trigger)} == {country}
+
+
+@pytest.mark.parametrize(("text", "visited"), [
+    ("Erdogan's Russia visit ended on Tuesday.", "RUS"),
+    ("The minister cut short his Japan visit after the earthquake.", "JPN"),
+])
+def test_a_place_naming_a_visit_is_where_it_goes(text: str, visited: str) -> None:
+    assert {r for _a, r in _dyads(text, "visit")} == {visited}
+
+
+def test_a_cargo_impounded_is_confiscated() -> None:
+    events = code_text("Customs officers impounded the ship's cargo in Limassol.", published="2024-03-05")
+    assert [(e.type, e.cameo) for e in events] == [("COERCE", "1711")]

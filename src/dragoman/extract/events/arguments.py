@@ -414,10 +414,22 @@ def claimant(noun: Token) -> list[Token]:
     return []
 
 
+def _visited(noun: Token, lex: Lexicon) -> list[Token]:
+    """The proper-noun compound naming the place a visit noun goes to: "a US tour", "the Japan trip"."""
+    code = lex.nouns.get(lemma_of(noun))
+    if code is None or code.mode != "visit":
+        return []
+    return [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC")]
+
+
 def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token], Token]:
     actors, recipients = between(noun)
+    # a visit's named place is where it goes ("a three-week US tour", "his Japan trip"), not who makes it
+    destinations = _visited(noun, lex)
+    recipients.extend(destinations)
     # who claims the act did it, whatever names the act ("claimed the Ghazni attacks": not Ghazni)
-    actors = actors or claimant(noun) or modifier_actor(noun) or firing_owner(noun)
+    actors = actors or claimant(noun) or [m for m in modifier_actor(noun) if m not in destinations] \
+        or firing_owner(noun)
     # "a military aid package for Ukraine", "an aid convoy to Gaza": the process noun carries the event's preps
     framed = noun.dep_ == "compound" and lemma_of(noun.head) in event_words().process_nouns
     for child in [*noun.children, *(noun.head.children if framed else ())]:
