@@ -31,9 +31,15 @@ def test_a_car_bomb_is_still_an_assault() -> None:
 
 
 @pytest.mark.parametrize("text", ["A pedestrian was killed on Tuesday when a truck struck him in Accra, police said.",
-                                  "Two people died in Lagos on Monday after a fire swept through the market."])
+                                  "Two people died in Lagos on Monday after a fire swept through the market.",
+                                  "A 58-year-old woman was killed in a car accident on icy roads in Kisumu.",
+                                  "Four children were killed in a fire at a mobile home on Saturday."])
 def test_a_death_a_vehicle_or_fire_caused_is_no_assault(text: str) -> None:
     assert assaults(text) == []
+
+
+def test_a_death_in_an_attack_is_still_an_assault() -> None:
+    assert assaults("Twelve people were killed in a bomb attack in Kandahar on Monday.") == [12]
 
 
 def test_a_vehicle_that_hit_a_bomb_is_still_an_assault() -> None:

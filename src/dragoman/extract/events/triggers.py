@@ -1419,11 +1419,11 @@ def _by_accident(tok: Token, actors: list[Token]) -> bool:
 
 
 def _accidental_cause(tok: Token, lex: Lexicon) -> bool:
-    """An agentless harm whose adverbial clause or "after" phrase names a vehicle or a natural cause as its doer,
-    and no weapon: "killed when a truck struck him", "died after a fire swept through the market" (not "when their
-    vehicle hit a roadside bomb")."""
+    """An agentless harm whose adverbial clause or "after" or "in" phrase names a vehicle or a natural cause as its
+    doer, and no weapon: "killed when a truck struck him", "died after a fire swept through the market", "was killed
+    in a traffic accident" (not "when their vehicle hit a roadside bomb")."""
     causes = [doer for clause in tok.children if clause.dep_ == "advcl" for doer in subject_of(clause)]
-    causes += [cause for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "after"
+    causes += [cause for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("after", "in")
                for cause in prep.children if cause.dep_ == "pobj"]
     return any((lemma_of(cause) in event_words().non_agents or _traffic(cause))
                and not any(lemma_of(t) in lex.instruments for t in cause.head.subtree) for cause in causes)
