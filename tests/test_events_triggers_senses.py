@@ -632,6 +632,9 @@ def test_an_official_dismissed_is_no_rejection() -> None:
     "The Russian-American crew blasted off to the space station on Friday.",  # a launch, no criticism
     "The party leader captured a mere 1.3 percent of the vote.",  # votes won, nothing seized
     "She was struck by an SUV driven by a neighbour.",  # the driver at the wheel: a traffic accident
+    "The robber picked up the wallet and fled north.",  # things picked up, locked up or released: no custody
+    "The gate of the compound has been locked up.",
+    "The authorities released a white paper on religion on Monday.",
 ])
 def test_senses_of_no_political_event(text: str) -> None:
     assert [e for e in coded(text) if e.modality == "asserted"] == []
