@@ -51,3 +51,22 @@ def test_a_vehicle_set_off_a_mine_is_attacked() -> None:
                                      published="2024-03-06") if e.type == "ASSAULT"]
     assert event.actor is None
     assert event.recipient is not None and "police" in event.recipient.text
+
+
+def _sides(text: str) -> list[tuple[str | None, str | None]]:
+    return [(e.actor and e.actor.text, e.recipient and e.recipient.text)
+            for e in code_text(text, published="2024-03-06") if e.type == "ASSAULT"]
+
+
+def test_a_clause_told_beside_a_harm_names_no_doer() -> None:
+    # "even as police fired tear gas" happened beside the stabbing, not as its cause
+    sides = _sides("One person was stabbed to death in Surat on Sunday even as police fired tear gas in Prantij.")
+    assert ("police", "One person") not in sides and (None, "One person") in sides
+
+
+def test_a_headline_s_bare_subject_of_a_harm_suffered_it() -> None:
+    assert sorted(_sides("4 policemen and 4 civilians also killed.")) == [(None, "4 civilians"), (None, "4 policemen")]
+
+
+def test_a_passive_conjunct_does_not_take_the_first_clause_s_subject() -> None:
+    assert _sides("Police said 20 people died and 14 were injured.") == [(None, "14")]

@@ -130,10 +130,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
 
 def _shared_subject(verb: Token, head: Token, depth: int) -> list[Token]:
     """A conjunct's or predicate adjective's subject is its head's ("police were able to arrest 39": able's subject
-    is the copula's), but not a teller's for a passive of its own ("police said one was killed and 32 others were
-    injured": the teller injured no one)."""
-    if verb.dep_ == "conj" and lemma_of(head) in event_words().reporting_verbs \
-            and any(c.dep_ == "nsubjpass" for c in verb.children):
+    is the copula's), but not for a passive of its own ("police said one was killed and 32 others were injured": the
+    teller injured no one; "20 people died and 14 were injured": the dead did not injure them)."""
+    if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children):
         return []
     return subject_of(head, depth + 1)
 
@@ -533,9 +532,19 @@ def means_actor(verb: Token, lex: Lexicon, nominal_codes: dict[int, Code]) -> li
                 return [means]  # "killed in the police firing" parsed as "in [police]", [firing] elsewhere
     for clause in verb.children:  # "one was killed when police opened fire": the doer of the harm's clause
         code = nominal_codes.get(clause.i)
-        if clause.dep_ == "advcl" and code is not None and code.type == "ASSAULT":
+        if clause.dep_ == "advcl" and code is not None and code.type == "ASSAULT" and not _beside(clause):
             return subject_of(clause)
     return []
+
+
+# Marks of a clause told beside a harm, not as its cause: "stabbed to death even as police fired tear gas",
+# "killed while police looked on".
+_BESIDE_MARKS: Final = frozenset({"while", "although", "though", "whereas", "despite", "whilst"})
+
+
+def _beside(clause: Token) -> bool:
+    return any((c.dep_ == "mark" and c.lower_ in _BESIDE_MARKS) or (c.dep_ == "advmod" and c.lower_ == "even")
+               for c in clause.children)
 
 
 def firing_owner(tok: Token) -> list[Token]:

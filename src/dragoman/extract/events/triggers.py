@@ -1450,7 +1450,21 @@ def _killing_roles(tok: Token, code: Code, actors: list[Token], recipients: list
         return cause_actor(violent_cause(tok, lex)), actors
     if code == KILLED and (shots := fell_to_fire(tok)) is not None:
         return cause_actor(shots), actors
+    if lemma_of(tok) in _HARMING_VERBS and _reduced_passive(tok):
+        return [], actors  # "4 policemen and 4 civilians also killed": those named were killed
     return actors, recipients
+
+
+# Verbs of harm whose bare subject, with no object and no auxiliary, is who suffered it in a headline's reduced
+# passive ("4 policemen also killed", "Two soldiers wounded in blast").
+_HARMING_VERBS: Final = frozenset({"kill", "wound", "injure", "hurt", "shoot", "stab", "arrest", "detain"})
+
+
+def _reduced_passive(verb: Token) -> bool:
+    children = list(verb.children)
+    return verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in children) \
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "dative") for c in children) and any(
+            c.dep_ == "nsubj" and any(n.dep_ == "nummod" for n in c.subtree) for c in children)
 
 
 def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[Token]:
