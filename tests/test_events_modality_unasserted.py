@@ -139,3 +139,14 @@ def test_pressing_someone_to_act_is_a_demand_not_the_act() -> None:
     events = code_text("Washington pressed Kiev to release the prisoners.", published="2024-03-05")
     assert [(e.type, e.modality) for e in events] == [("REQUEST", "asserted")]
     assert code_text("The government pressed ahead with the reform on Monday.", published="2024-03-05") == []
+
+
+def test_what_a_causing_verb_caused_happened_by_its_object() -> None:
+    # "prompting the personnel to open fire" parsed with the infinitive as a purpose: they did open fire
+    events = [e for e in code_text("When we tried to disperse them, they started pelting stones prompting the "
+                                   "personnel to open fire.", published="2024-03-05") if e.type == "ASSAULT"]
+    assert [(e.modality, e.actor and e.actor.text) for e in events] == [("asserted", "the personnel")]
+
+
+def test_what_a_causing_verb_causes_is_as_real_as_the_causing() -> None:
+    assert modality_of("The march is intended to push Israel to open the border crossings.", "open") != "asserted"

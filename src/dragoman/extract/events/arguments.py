@@ -108,7 +108,11 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
                 return [antecedent(subjects[0])]
     if depth >= 4 or verb.head is verb:
         return []
-    head = verb.head
+    return _inherited_subject(verb, verb.head, depth)
+
+
+def _inherited_subject(verb: Token, head: Token, depth: int) -> list[Token]:
+    """The performer of a clause with no subject of its own, from the clause it hangs on."""
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and not is_actor_like(head) and (
             owner := governing_verb(head)) is not None:
         return subject_of(owner, depth + 1)  # "issued a statement calling on X": who issued it calls
@@ -117,6 +121,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return subject_of(head.head, depth + 1)  # "helped by donating", "called off the strike after reaching"
     if verb.dep_ == "xcomp":
         return _controller(verb, head, depth)
+    if verb.dep_ == "advcl" and is_infinitive(verb) and lemma_of(head) in event_words().causing_verbs and (
+            caused := [c for c in head.children if c.dep_ == "dobj"]):
+        return caused  # "prompting the personnel to open fire", the infinitive parsed as a purpose
     if verb.dep_ == "conj" or (verb.dep_ == "acomp" and verb.pos_ == "ADJ"):
         return _shared_subject(verb, head, depth)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):

@@ -65,13 +65,19 @@ def _chain(anchor: Token) -> list[Token]:
     out = [anchor]
     tok = anchor
     for _ in range(6):  # bounded: parses are shallow, and cycles are impossible but cheap to guard
-        if tok.dep_ not in _UP_DEPS or tok.head is tok:
+        if (tok.dep_ not in _UP_DEPS and not _caused(tok)) or tok.head is tok:
             break
         tok = tok.head
         if tok.dep_ == "prep":  # "accused of attacking": pcomp -> prep -> verb
             tok = tok.head
         out.append(tok)
     return out
+
+
+def _caused(tok: Token) -> bool:
+    """An infinitive a causing verb governs as if a purpose ("is meant to push Israel to open the border"): it is
+    as real as the causing is."""
+    return tok.dep_ == "advcl" and is_infinitive(tok) and tok.head.lemma_ in event_words().causing_verbs
 
 
 # Links inside a noun phrase, climbed from an event noun no verb governs directly to its clause's verb.
@@ -405,12 +411,13 @@ def _subjunctive(tok: Token) -> bool:
 def _purpose(tok: Token) -> bool:
     """An infinitive telling what another act was for is intended, not told as done: "sent troops to crush the
     revolt", "granted the police 20 days to arrest him", "issued orders to detain anyone marching"; after a journey it
-    is what the journey was for and did ("flew to Kabul to meet the president"), and after a deal what was dealt
-    ("approved a deal to sell Germany four drones")."""
+    is what the journey was for and did ("flew to Kabul to meet the president"), after a deal what was dealt
+    ("approved a deal to sell Germany four drones"), and after a causing verb what was caused ("prompting the police
+    to open fire", parsed so)."""
     if tok.dep_ != "advcl" or not is_infinitive(tok) or tok.head is tok:
         return False
     words = event_words()
-    return tok.head.lemma_ not in words.journey_verbs and not any(
+    return tok.head.lemma_ not in words.journey_verbs | words.causing_verbs and not any(
         c.dep_ == "dobj" and c.lemma_ in words.bargain_nouns for c in tok.head.children)
 
 

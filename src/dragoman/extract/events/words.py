@@ -105,6 +105,7 @@ class EventWords:
     future_governors: frozenset[str]
     journey_verbs: frozenset[str]
     bargain_nouns: frozenset[str]
+    causing_verbs: frozenset[str]
     plan_nouns: frozenset[str]
     request_nouns: frozenset[str]
     hypothetical_governors: frozenset[str]
