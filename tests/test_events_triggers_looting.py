@@ -1,4 +1,5 @@
-"""Looting told by any of its verbs is a seizure of property (CAMEO 171), not missed."""
+"""Looting told by any of its verbs is a seizure of property (CAMEO 171); stones thrown at someone are an assault with
+primitive means (CAMEO 182)."""
 
 from __future__ import annotations
 
@@ -14,3 +15,16 @@ from dragoman.pipeline import code_text
 ])
 def test_looting_verbs_are_seizures_of_property(text: str) -> None:
     assert [(e.type, e.cameo) for e in code_text(text, published="2024-03-05")] == [("COERCE", "171")]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters pelted the police with stones.",
+    "Protesters threw stones at the police outside the court.",
+    "Rioters hurled bricks at the police station.",
+])
+def test_stones_thrown_at_someone_are_an_assault(text: str) -> None:
+    assert [(e.type, e.cameo) for e in code_text(text, published="2024-03-05")] == [("ASSAULT", "182")]
+
+
+def test_other_things_thrown_are_no_event() -> None:
+    assert code_text("The president threw a party for the winners.", published="2024-03-05") == []
