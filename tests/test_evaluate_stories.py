@@ -233,7 +233,11 @@ MEASURED = {
     # crime is no event, a harm denied leaves its cause, 'until' clauses, a hometown is a place; both models
     # retrained): dev recall 0.5811 -> 0.6081, in sentence 0.5135 -> 0.5405, spurious 2.46 -> 2.31; held out
     # spurious 2.72 -> 2.61
-    "dev": {"recall": 0.6081, "recall_in_sentence": 0.5405, "spurious_per_story": 2.3077},
+    # sixteenth session (purposes, demands and causes read for modality, the two sides of a pair named before,
+    # 'PM', accusations of responsibility, everyday senses; both models retrained): dev recall 0.6081 -> 0.6216, in
+    # sentence 0.5405 -> 0.5541, spurious 2.31 -> 2.27; held out unchanged but spurious 2.61 -> 2.56 -> 2.61 (a
+    # conjunct's passive no longer shares the first clause's subject: one more event kept, not read)
+    "dev": {"recall": 0.6216, "recall_in_sentence": 0.5541, "spurious_per_story": 2.2692},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
     "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.6111},
 }
@@ -266,7 +270,10 @@ MEASURED = {
 # fact's best-matching event is another now).
 # Fifteenth: place 0.8333 -> 0.8704 (battles placed in Lahore, a hometown); modality 0.9587 -> 0.9504 (the fact of a
 # US tour is best matched by another record, "visited Riyadh last year", now historical: no fact of its own lost).
-MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7769, "recipient": 0.8182, "place": 0.8704, "date": 0.625,
+# Sixteenth: actor 0.7769 -> 0.7934 ("PM" a head of government), recipient 0.8182 -> 0.8264; type 0.8926 -> 0.876
+# with the retrained detector (its search now drops a rule event below p(type) 0.1: two held-out facts, neither found
+# before, are best matched by an event of another type now).
+MEASURED_FIELDS = {"type": 0.876, "actor": 0.7934, "recipient": 0.8264, "place": 0.8704, "date": 0.625,
                    "dead": 0.4444, "modality": 0.9504}
 
 
