@@ -421,7 +421,7 @@ def claimant(noun: Token) -> list[Token]:
 
 
 def _visited(noun: Token, lex: Lexicon) -> list[Token]:
-    """The proper-noun compound naming the place a visit noun goes to: "a US tour", "the Japan trip"."""
+    """The proper-noun compound naming the place a visit noun goes to: "his Japan visit", "Erdogan's Russia visit"."""
     code = lex.nouns.get(lemma_of(noun))
     if code is None or code.mode != "visit":
         return []
@@ -430,7 +430,7 @@ def _visited(noun: Token, lex: Lexicon) -> list[Token]:
 
 def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token], Token]:
     actors, recipients = between(noun)
-    # a visit's named place is where it goes ("a three-week US tour", "his Japan trip"), not who makes it
+    # a visit's named place is where it goes ("his Japan visit"), not who makes it
     destinations = _visited(noun, lex)
     recipients.extend(destinations)
     # who claims the act did it, whatever names the act ("claimed the Ghazni attacks": not Ghazni)

@@ -302,6 +302,8 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
 
 def _topic_countries(doc: Doc, toponyms: Sequence[Toponym], trigger: Token) -> set[str]:
     """The countries of the places of the trigger's sentence that are what it talks about (``_in_topic``)."""
+    if trigger.lemma_.lower() not in lx.place_words().topic_verbs:
+        return set()  # no talk (and no rescan of the document for the trigger's sentence)
     sent = trigger.sent
     return {top.candidate.country for top in toponyms
             if top.candidate is not None and top.candidate.country and sent.start <= top.token_start < sent.end
