@@ -799,7 +799,7 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
     pairs: list[tuple[Actor | None, Actor | None]]
     # "X and Y vowed to ...": each promises, to no one; "X and Y mediated ...": go-betweens, not each other's sides
     mutual = (item.code.type in RECIPROCAL_TYPES or item.code.cameo in (SIGNING_CAMEO, TIES_CAMEO)
-              or lemma_of(trigger) in event_words().clash_verbs | event_words().trading_verbs
+              or lemma_of(trigger) in event_words().clash_verbs or lemma_of(trigger) in event_words().trading_verbs
               or (item.nominal and lemma_of(item.anchor) in event_words().trading_verbs)
               or any(_each_other(h) for h in item.recipients)) and \
         lemma_of(trigger) not in event_words().promise_verbs | lx.actor_words().mediating_verbs

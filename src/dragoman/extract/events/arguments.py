@@ -94,6 +94,13 @@ def is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def caused_clause(verb: Token) -> bool:
+    """An infinitive a causing verb governs, parsed as if a purpose ("stones prompting the personnel to open fire"):
+    what the verb's object was made to do."""
+    return verb.dep_ == "advcl" and is_infinitive(verb) and verb.head is not verb \
+        and lemma_of(verb.head) in event_words().causing_verbs
+
+
 def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     """The performer(s) of ``verb``: subject, passive agent, or inherited from a governing clause."""
     for child in verb.children:
@@ -121,8 +128,7 @@ def _inherited_subject(verb: Token, head: Token, depth: int) -> list[Token]:
         return subject_of(head.head, depth + 1)  # "helped by donating", "called off the strike after reaching"
     if verb.dep_ == "xcomp":
         return _controller(verb, head, depth)
-    if verb.dep_ == "advcl" and is_infinitive(verb) and lemma_of(head) in event_words().causing_verbs and (
-            caused := [c for c in head.children if c.dep_ == "dobj"]):
+    if caused_clause(verb) and (caused := [c for c in head.children if c.dep_ == "dobj"]):
         return caused  # "prompting the personnel to open fire", the infinitive parsed as a purpose
     if verb.dep_ == "conj" or (verb.dep_ == "acomp" and verb.pos_ == "ADJ"):
         return _shared_subject(verb, head, depth)

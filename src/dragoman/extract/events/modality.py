@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
 from ...model import Modality
-from .arguments import is_infinitive
+from .arguments import caused_clause, is_infinitive
 from .words import event_words
 
 if TYPE_CHECKING:
@@ -65,19 +65,14 @@ def _chain(anchor: Token) -> list[Token]:
     out = [anchor]
     tok = anchor
     for _ in range(6):  # bounded: parses are shallow, and cycles are impossible but cheap to guard
-        if (tok.dep_ not in _UP_DEPS and not _caused(tok)) or tok.head is tok:
+        # what a causing verb made happen is as real as the causing ("is meant to push Israel to open the border")
+        if (tok.dep_ not in _UP_DEPS and not caused_clause(tok)) or tok.head is tok:
             break
         tok = tok.head
         if tok.dep_ == "prep":  # "accused of attacking": pcomp -> prep -> verb
             tok = tok.head
         out.append(tok)
     return out
-
-
-def _caused(tok: Token) -> bool:
-    """An infinitive a causing verb governs as if a purpose ("is meant to push Israel to open the border"): it is
-    as real as the causing is."""
-    return tok.dep_ == "advcl" and is_infinitive(tok) and tok.head.lemma_ in event_words().causing_verbs
 
 
 # Links inside a noun phrase, climbed from an event noun no verb governs directly to its clause's verb.
@@ -414,10 +409,10 @@ def _purpose(tok: Token) -> bool:
     is what the journey was for and did ("flew to Kabul to meet the president"), after a deal what was dealt
     ("approved a deal to sell Germany four drones"), and after a causing verb what was caused ("prompting the police
     to open fire", parsed so)."""
-    if tok.dep_ != "advcl" or not is_infinitive(tok) or tok.head is tok:
+    if tok.dep_ != "advcl" or not is_infinitive(tok) or tok.head is tok or caused_clause(tok):
         return False
     words = event_words()
-    return tok.head.lemma_ not in words.journey_verbs | words.causing_verbs and not any(
+    return tok.head.lemma_ not in words.journey_verbs and not any(
         c.dep_ == "dobj" and c.lemma_ in words.bargain_nouns for c in tok.head.children)
 
 

@@ -1328,7 +1328,8 @@ def _other_side_named_with(verb: Token, code: Code, actors: list[Token]) -> list
     and Chinese troops clashed" (Indian troops against the Chinese), "Israeli and Palestinian negotiators met",
     "Armenian and Azerbaijani troops exchanged fire"."""
     words = event_words()
-    if (lemma_of(verb) not in words.clash_verbs | words.trading_verbs and code.type not in RECIPROCAL_TYPES) \
+    lemma = lemma_of(verb)
+    if (lemma not in words.clash_verbs and lemma not in words.trading_verbs and code.type not in RECIPROCAL_TYPES) \
             or len(actors) != 1:
         return []
     countries = lx.countries()
