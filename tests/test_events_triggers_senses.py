@@ -240,6 +240,27 @@ def test_responsibility_for_a_wrong_told_with_its_details_keeps_the_wrong() -> N
     assert [(e.type, e.actor and e.actor.text) for e in events] == [("ASSAULT", "the rebels")]
 
 
+@pytest.mark.parametrize("text, speaker, breaker", [
+    ("Turkey says the Greek ship breached a UN ban on arms exports.", "Turkey", "the Greek ship"),
+    ("Iran violated US sanctions by selling oil, the Treasury said.", "the Treasury", "Iran"),
+])
+def test_a_rule_a_speaker_says_someone_broke_is_the_speaker_s_accusation(text: str, speaker: str,
+                                                                        breaker: str) -> None:
+    (event,) = coded(text)  # the ban is not imposed anew: it is only named
+    assert (event.type, event.mode) == ("ACCUSE", "allege")
+    assert (event.actor and event.actor.text, event.recipient and event.recipient.text) == (speaker, breaker)
+
+
+def test_a_rule_broken_in_the_narrator_s_words_is_defied_by_the_breaker() -> None:
+    (event,) = coded("The Greek ship breached a UN ban on arms exports.")
+    assert (event.type, event.cameo, event.actor and event.actor.text) == ("REJECT", "128", "The Greek ship")
+
+
+def test_a_truce_broken_is_an_attack_whoever_tells_it() -> None:
+    (event,) = coded("Israel said Hamas had broken the truce.")
+    assert (event.type, event.cameo, event.actor and event.actor.text) == ("ASSAULT", "196", "Hamas")
+
+
 def test_an_error_committed_is_no_accusation() -> None:
     assert coded("The minister said he had committed an error in Nairobi.") == []
 

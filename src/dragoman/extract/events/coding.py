@@ -108,7 +108,9 @@ _ENDING_AID: Final = frozenset({"end", "halt", "suspend", "stop", "cancel", "ter
 def undo_code(verb_lemma: str, noun_lemma: str, code: Code, *, particle: str = "") -> Code | None:
     """What "lifting", "ending" or "violating" the event named by a noun amounts to, or None when unchanged."""
     words = event_words()
-    if verb_lemma in words.violate_verbs and verb_lemma != "break" or (verb_lemma == "break" and code.type == "AGREE"):
+    # "broke the agreement", "broke the truce" are violations; "broke the siege" ends it
+    if verb_lemma in words.violate_verbs and verb_lemma != "break" or (
+            verb_lemma == "break" and (code.type == "AGREE" or code.mode == "ceasefire")):
         return _violation(code)
     if verb_lemma not in words.undo_verbs or (verb_lemma == "call" and particle != "off"):
         return None

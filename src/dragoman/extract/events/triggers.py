@@ -46,6 +46,7 @@ from ...codes import (
     CAMEO_COERCE,
     CAMEO_DEMAND,
     CAMEO_DEMONSTRATE,
+    CAMEO_DEFY_NORMS,
     CAMEO_DEMONSTRATE_MILITARY_POWER,
     CAMEO_DISCUSS_BY_TELEPHONE,
     CAMEO_INTENT_TO_COOPERATE,
@@ -1071,6 +1072,11 @@ def _noun_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
         clause, speaker = blamed  # told by "responsible for the attack", the words of the accusation
         return _found(tok.head.head, ALLEGATION, subject_of(speaker), subject_of(clause), clause, nominal=False,
                       end=state.matches[tok.i][2])
+    broken = _said_broken(tok, code)
+    if broken is not None:  # "says the ship breached a UN ban": the speaker accuses the ship
+        clause, speaker = broken
+        return _found(clause, ALLEGATION, subject_of(speaker), subject_of(clause), clause, nominal=False,
+                      end=state.matches[tok.i][2])
     actors, recipients, anchor = noun_arguments(tok, lex)
     if code.type == "CONSULT":
         actors, recipients = _teller_and_told(tok, actors, recipients)
@@ -1106,6 +1112,23 @@ def _held_responsible(noun: Token) -> tuple[Token, Token] | None:
         if speaker.dep_ != "ccomp":
             return None
         speaker = speaker.head
+    return None
+
+
+def _said_broken(noun: Token, code: Code) -> tuple[Token, Token] | None:
+    """A rule a speaker says someone broke ("the Cypriot government says the ship breached a UN ban"): the clause
+    saying so and the speaker's verb. The speaker accuses the breaker; the ban was imposed before and is only named.
+    A ceasefire broken stays an attack (CAMEO 196), whoever tells it."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.dep_ != "ccomp" or lemma_of(verb) not in event_words().violate_verbs \
+            or not subject_of(verb):
+        return None
+    broken = undo_code(lemma_of(verb), lemma_of(noun), code)
+    if broken is None or broken.type != "REJECT":
+        return None
+    speaker = verb.head
+    if lemma_of(speaker) in event_words().reporting_verbs and subject_of(speaker):
+        return verb, speaker
     return None
 
 
@@ -1316,6 +1339,8 @@ def _done_to_noun(tok: Token, anchor: Token, code: Code, actors: list[Token]) ->
     if anchor is not tok and tok.dep_ in ("dobj", "nsubjpass", "compound"):
         prt = next((c.lower_ for c in anchor.children if c.dep_ == "prt"), "")
         undone = undo_code(lemma_of(anchor), lemma_of(tok), code, particle=prt)
+    if undone is not None and undone.cameo == CAMEO_DEFY_NORMS:
+        return undone, subject_of(anchor) or actors  # "the ship breached a UN ban": the ship defied it, not the UN
     if undone is not None:
         return undone, actors or subject_of(anchor)
     if code.type in ("CONSULT", "AGREE") and anchor is not tok and lemma_of(anchor) in event_words().cancel_verbs:
