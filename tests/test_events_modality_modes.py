@@ -94,6 +94,19 @@ def test_an_act_a_no_noun_says_was_not_ordered_is_no_refusal() -> None:
     assert (refused.type, refused.modality) == ("REJECT", "asserted")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The government has not offered any concessions to the strikers.", ("AGREE", "negated")),
+    ("Israel did not release the prisoners on Monday.", ("RETREAT", "negated")),
+    ("Israel will not release the prisoners.", ("REJECT", "asserted")),
+    ("Iran said it would not release the sailors.", ("REJECT", "asserted")),
+    ("Israel does not recognize Hamas.", ("REJECT", "asserted")),
+])
+def test_cooperation_told_as_not_done_is_no_refusal_unless_it_will_not_be_done(text: str,
+                                                                               expected: tuple[str, str]) -> None:
+    (event,) = code_text(text, published="2024-03-06")
+    assert (event.type, event.modality) == expected
+
+
 def test_the_aim_of_a_campaign_is_intended_not_done() -> None:
     events = {e.evidence.trigger: e.modality for e in code_text(
         "The army launched a campaign to capture the town of Sake.", published="2024-03-06")}

@@ -261,6 +261,46 @@ def test_a_truce_broken_is_an_attack_whoever_tells_it() -> None:
     assert (event.type, event.cameo, event.actor and event.actor.text) == ("ASSAULT", "196", "Hamas")
 
 
+@pytest.mark.parametrize("text", [
+    "The minister warned that the economy could shrink next year.",
+    "The UN warned of a looming famine in Yemen.",
+    "Weather officials warned that a storm could drop an inch of rain on Fargo.",
+])
+def test_a_warning_that_only_foretells_is_no_threat(text: str) -> None:
+    assert coded(text) == []
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Russia warned Ukraine that it would respond to any attack.", "UKR"),
+    ("Iran warned that it would close the Strait of Hormuz.", None),
+    ("North Korea warned of retaliation against South Korea.", None),
+    ("If the US imposes tariffs, China will respond, the minister warned.", None),
+])
+def test_a_warning_given_to_someone_or_telling_what_will_be_done_is_a_threat(text: str,
+                                                                            recipient: str | None) -> None:
+    threats = [e for e in coded(text) if e.evidence.trigger == "warned"]
+    assert [e.type for e in threats] == ["THREATEN"]
+    if recipient is not None:
+        assert threats[0].recipient is not None and threats[0].recipient.country == recipient
+
+
+@pytest.mark.parametrize("text", [
+    "The Airbus A330 jetliner crashed into the Atlantic Ocean in June, killing all 228 people on board.",
+    "A bus plunged into a ravine in Nepal on Monday, killing 12 people.",
+])
+def test_a_toll_told_as_what_a_crash_did_is_no_assault(text: str) -> None:
+    assert [e for e in coded(text) if e.type == "ASSAULT"] == []
+
+
+def test_a_vehicle_crashed_into_a_place_on_purpose_is_an_assault() -> None:
+    events = coded("A suicide bomber crashed a car into a checkpoint in Kabul, killing five soldiers.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_a_figure_up_from_another_is_no_uprising() -> None:
+    assert coded("Ford said that its share of the US car market rose to 17%, up from 14% a year ago.") == []
+
+
 def test_an_error_committed_is_no_accusation() -> None:
     assert coded("The minister said he had committed an error in Nairobi.") == []
 

@@ -454,7 +454,20 @@ def denied(anchor: Token) -> bool:
     pull out the troops": none was given), not from the actor's own refusal."""
     head = anchor.head
     return any(t.lemma_ == "deny" for t in _chain(anchor)) or (head is not anchor and head.lemma_ == "deny") \
-        or _absence(anchor)
+        or _absence(anchor) or _not_done_before(anchor)
+
+
+def _not_done_before(anchor: Token) -> bool:
+    """The act is told as not done in the past ("has not offered a timetable", "did not attend the talks", "nothing
+    emerged from the visit"): it did not happen, and the text does not say anyone refused it. A refusal tells
+    what will not be done ("will not release", "is not going to negotiate") or is said by a verb of refusing."""
+    negated = next((t for t in _chain(anchor) if denied_here(t)), None)
+    if negated is None or negated.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = [c for c in negated.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX or a.lower_ == "would" for a in auxiliaries):
+        return False
+    return negated.tag_ == "VBD" or any(a.lemma_ == "have" or a.tag_ == "VBD" for a in auxiliaries)
 
 
 def under_announcement(anchor: Token) -> bool:

@@ -44,9 +44,9 @@ from ...codes import (
     CAMEO_ARREST,
     CAMEO_ASSAULT,
     CAMEO_COERCE,
+    CAMEO_DEFY_NORMS,
     CAMEO_DEMAND,
     CAMEO_DEMONSTRATE,
-    CAMEO_DEFY_NORMS,
     CAMEO_DEMONSTRATE_MILITARY_POWER,
     CAMEO_DISCUSS_BY_TELEPHONE,
     CAMEO_INTENT_TO_COOPERATE,
@@ -532,6 +532,31 @@ def _object_code(tok: Token, lemma: str, lex: Lexicon) -> Code | None:
     return None
 
 
+# Modals of what someone will do: "warned that it would retaliate" (not "could", "may": a forecast).
+_RESOLVE_MODALS: Final = frozenset({"will", "would", "shall", "wo", "'ll"})
+
+
+def _foreboding(verb: Token, lex: Lexicon) -> bool:
+    """A warning that only foretells ("warned that the economy could shrink", "warned of a looming famine",
+    "weather officials warned that a storm could drop rain"): a pessimistic comment (CAMEO 012), no threat. A
+    warning is a threat when it is given to someone ("warned Ukraine that ...", "warned the US against"), tells
+    what will be done ("would no longer fold its arms") or on what condition ("if the US follows through"), or
+    names a harm ("warned of retaliation")."""
+    if any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in verb.children):
+        return False  # given to someone ("the US was warned")
+    if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in verb.subtree):
+        return False
+    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
+    if any(a.dep_ in ("aux", "auxpass") and a.lower_ in _RESOLVE_MODALS for c in content for a in c.children):
+        return False
+    warned_of = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "against") for o in pobjs(p)]
+    if any(lemma_of(o) in event_words().threat_objects or (
+            (code := lex.nouns.get(lemma_of(o))) is not None and PLOVER_QUAD.get(code.type) not in COOPERATION_QUADS)
+           for o in warned_of):
+        return False
+    return bool(content or warned_of)
+
+
 def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """The verb is used in a sense that is no event: "meet the deadline", "agree that ...", "declined to
     comment", "denied accusations that ..."."""
@@ -555,8 +580,8 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True  # "prices shot up", "was sworn in as president", "swore at the officer"
     if lemma == "accuse" and any(c.dep_ == "det" for c in tok.children):
         return True  # "the accused, named as ...": the defendant, no accusation
-    if lemma == "ask" and _question(tok):
-        return True
+    if (lemma == "ask" and _question(tok)) or (lemma == "warn" and _foreboding(tok, lex)):
+        return True  # "asked why ...", "warned that the economy could shrink"
     if lemma in words.appeal_verbs and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in words.anyone_words
                                            for c in tok.children):
         return True  # "anyone with information is asked to call": a standing notice, no appeal to a party
@@ -611,6 +636,8 @@ def _phrasal_code(tok: Token, lemma: str, lex: Lexicon) -> tuple[Code, int] | No
         if child.dep_ in ("prt", "prep", "dobj", "advmod", "oprd", "acomp"):  # "shot dead": oprd
             if any(c.dep_ == "neg" for c in child.children):
                 continue  # "found not guilty": the phrase denied
+            if child.lower_ in ("up", "down") and any(c.dep_ == "prep" and c.lower_ == "from" for c in child.children):
+                continue  # "its share rose to 17%, up from 14%": a comparison, not "rose up"
             code = lex.phrasal.get((lemma, lemma_of(child)))
             if code is not None:
                 particle_end = child.idx + len(child.text)
@@ -1434,6 +1461,15 @@ def _traffic(doer: Token) -> bool:
         lemma_of(t) in words.ramming_verbs and not (t.dep_ == "acl" and t.head.i == doer.i) for t in doer.sent)
 
 
+def _toll_of_a_crash(tok: Token) -> bool:
+    """A harm told as what a crash, a capsizing or a derailment did ("crashed into the sea, killing all 228 people on
+    board", "the ferry capsized, drowning 40"): an accident, whoever's vehicle it was. Someone who crashed something
+    into a place did it on purpose ("a suicide bomber crashed a car into a checkpoint, killing five soldiers")."""
+    crash = tok.head
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and lemma_of(crash) in event_words().crash_verbs \
+        and not any(c.dep_ == "dobj" for c in crash.children)
+
+
 def _by_accident(tok: Token, actors: list[Token]) -> bool:
     """The harm, or the clause telling how it came about, is said to be accidental ("accidentally", "inadvertently"),
     and no armed force or police did it: an accident, not an assault (a police shooting stays one)."""
@@ -1544,6 +1580,8 @@ def _assault_doers(tok: Token, code: Code, actors: list[Token], state: _Sentence
         return None  # "a truck struck and killed a pedestrian": a road death, not an assault
     elif code.type == "ASSAULT" and not actors and _accidental_cause(tok, lex):
         return None  # "was killed when a truck struck him", "died after a fire broke out"
+    elif code.type == "ASSAULT" and _toll_of_a_crash(tok):
+        return None  # "the jetliner crashed into the Atlantic, killing all 228 people on board"
     elif code.type == "ASSAULT" and _by_accident(tok, actors):
         return None  # "a neighbor accidentally hit her while backing out", "accidentally shot his friend"
     if code.type == "ASSAULT" and not actors:

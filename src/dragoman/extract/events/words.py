@@ -38,6 +38,7 @@ class EventWords:
     deny_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     non_agents: frozenset[str]
+    crash_verbs: frozenset[str]
     legal_instruments: frozenset[str]
     accident_adverbs: frozenset[str]
     security_doers: frozenset[str]
@@ -117,6 +118,7 @@ class EventWords:
     negating_governors: frozenset[str]
     negating_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
+    threat_objects: frozenset[str]
     announcing_verbs: frozenset[str]
     # attribution
     reporting_always: frozenset[str]
