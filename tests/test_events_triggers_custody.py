@@ -19,6 +19,8 @@ pytestmark = pytest.mark.slow
     ("Sixty people have been booked under the anti-terror law.", "booked", None, "Sixty people"),
     ("Two activists were caught by the border police near the river.", "caught", "the border police", "Two activists"),
     ("In raids on Tuesday, 50 persons were held and weapons were seized.", "held", None, "50 persons"),
+    ("Their supporters were sent to nearby police stations on Friday.", "sent", None, "Their supporters"),
+    ("The police arrived and caught five men near the temple.", "caught", "The police", "five men"),
 ])
 def test_events_triggers_custody_is_an_arrest(text: str, trigger: str, actor: str | None,
                                               recipient: str | None) -> None:
@@ -39,6 +41,8 @@ def test_events_triggers_custody_is_an_arrest(text: str, trigger: str, actor: st
     "The hostages were held in a basement.",  # captivity by their captors, not an arrest
     "A press conference was held by the police on Monday.",
     "She booked a table under her sister's name.",
+    "The officers were waiting to catch a bus to the railway station.",
+    "He drove to the police station to collect his licence.",
 ])
 def test_events_triggers_custody_words_in_other_senses(text: str) -> None:
     assert [(e.type, e.mode) for e in code_text(text, published="2024-03-06")

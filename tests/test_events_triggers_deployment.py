@@ -31,6 +31,13 @@ def test_peacekeepers_arriving_are_aid() -> None:
     assert (mission.type, mission.cameo) == ("AID", "074")
 
 
+def test_a_batch_of_peacekeepers_arriving_is_aid() -> None:
+    # the quantity noun holds who arrive: no visit by "a batch"
+    event = _first("A first batch of Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.")
+    assert (event.type, event.cameo) == ("AID", "074")
+    assert event.actor is not None and event.actor.country == "BGD"
+
+
 def test_a_minister_arriving_is_a_visit_to_the_host() -> None:
     event = _first("The Chinese foreign minister arrived in Moscow on Monday.")
     assert (event.type, event.mode) == ("CONSULT", "visit")

@@ -599,8 +599,10 @@ def peace_mission(tok: Token) -> bool:
     """True when a deployment is for peacekeeping, rescue or relief (its objects, purpose and modifiers say so, or
     who is deployed: "Chinese peacekeepers arrived in South Sudan")."""
     words = event_words().peace_words
-    if any(lemma_of(t) in words for s in subject_of(tok)
-           for t in (s, *(c for c in s.children if c.dep_ in ("compound", "amod")))):
+    # who is deployed, or what a quantity of them holds ("a first batch of Bangladeshi peacekeeping troops")
+    deployed = [held for s in subject_of(tok)
+                for held in (s, *(p for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)))]
+    if any(lemma_of(t) in words for s in deployed for t in (s, *(c for c in s.children if c.dep_ in ("compound", "amod")))):
         return True
     todo = [c for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass", "advcl", "xcomp", "acl", "compound",
                                                    "amod")]

@@ -318,8 +318,15 @@ def _into_custody(verb: Token) -> bool:
     """"taken into custody", "remanded to police custody", "sent to jail", "put behind bars"."""
     places = event_words().custody_places
     return any(prep.dep_ == "prep" and any(
-        (prep.lower_ in _CUSTODY_PREPS and lemma_of(o) in places) or (prep.lower_ == "behind" and lemma_of(o) == "bar")
+        (prep.lower_ in _CUSTODY_PREPS and (lemma_of(o) in places or _police_station(o)))
+        or (prep.lower_ == "behind" and lemma_of(o) == "bar")
         for o in pobjs(prep)) for prep in verb.children)
+
+
+def _police_station(place: Token) -> bool:
+    """"sent to nearby police stations", "taken to the police station": where the police hold people."""
+    return lemma_of(place) == "station" and any(c.dep_ == "compound" and lemma_of(c) == "police"
+                                                for c in place.children)
 
 
 def _to_prison(verb: Token) -> bool:
@@ -346,7 +353,10 @@ def _booked(verb: Token) -> bool:
 
 def _doers(verb: Token) -> list[Token]:
     """Who does ``verb``: its active subject or its passive agent ("caught by the police")."""
-    return agents(verb) + [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "the police arrived and caught five men"
+    return agents(verb) + subjects
 
 
 def _people_held(verb: Token) -> bool:
@@ -361,8 +371,9 @@ def _people_held(verb: Token) -> bool:
     held = [antecedent(s) for s in verb.children if s.dep_ == "nsubjpass"]
     if any(lemma_of(s) in words.held_people or s.ent_type_ == "PERSON" or s.pos_ == "NUM" for s in held):
         return True
-    # "he is held by the police" (not "a meeting was held by the police")
-    return any(s.pos_ == "PRON" for s in held) and any(lemma_of(a) in words.arresting_agents for a in _doers(verb))
+    # "he is held by the police", "Ansari is held by the Gujarat police" (not "a meeting was held by the police")
+    return any(s.pos_ in ("PRON", "PROPN") for s in held) and any(lemma_of(a) in words.arresting_agents
+                                                                   for a in _doers(verb))
 
 
 # A state entered, named by "on" and a noun: "workers went on strike", "put its forces on high alert".
