@@ -74,3 +74,10 @@ def test_an_initial_ends_no_headline() -> None:
     assert sentence_cased("U.S. Strikes Kill 20 In Syria. The strikes hit a town.", known=lexicon_word) == (
         "U.S. strikes kill 20 in Syria. The strikes hit a town.")
 
+
+
+def test_a_month_before_a_day_or_a_year_keeps_its_capital() -> None:
+    # "march" is a protest word, but "March 2015" is a date the resolver must read
+    cased = sentence_cased("Police Arrest Protest Leader Seized In March 2015.\nThe men were held in Nairobi.",
+                           known=lexicon_word)
+    assert cased.startswith("Police arrest protest leader seized in March 2015.")

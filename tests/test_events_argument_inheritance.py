@@ -23,6 +23,13 @@ def country(actor: Actor | None) -> str | None:
     return None if actor is None else actor.country
 
 
+def test_we_in_a_quote_is_who_speaks_not_who_knows() -> None:
+    # "we" is Assad's voice: the subject of "know" inside his quote is not the one who will not withdraw
+    (e,) = events_of('"The Americans know that we will not withdraw from the Golan," Syrian President Assad said.',
+                     "REJECT")
+    assert country(e.actor) == "SYR"
+
+
 def test_pronoun_subject_of_a_reported_clause_is_the_speaker() -> None:
     (e,) = events_of("The Kenyan army says it has killed twelve militants near the border.", "ASSAULT")
     assert e.actor is not None and e.actor.text == "The Kenyan army"

@@ -196,3 +196,23 @@ def test_the_day_of_what_came_after_a_phrase_tells_does_not_date_the_act(text: s
 
 def test_a_day_of_the_act_s_own_beside_what_came_after_still_dates_it() -> None:
     assert when_of("Police arrested 20 activists on Monday ahead of the vote.", "arrested").date == "2024-01-22"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The United States withdrew from the 2015 nuclear deal on Monday.", "withdrew"),
+    ("Israel rejected a return to the 1967 borders.", "rejected"),
+    ("Organizers filed a lawsuit under the 1990 federal law.", "filed"),
+    ("Henry, 19, of 1935 Orchard St., was arrested on Tuesday.", "arrested"),
+])
+def test_a_year_naming_another_thing_does_not_date_the_event(text: str, trigger: str) -> None:
+    assert not (when_of(text, trigger).date or "").startswith(("2015", "1967", "1990", "1935"))
+
+
+@pytest.mark.parametrize("text, trigger, year", [
+    ("Israel captured the Golan Heights during the 1967 war.", "captured", "1967"),
+    ("The 2015 attack killed 20 people.", "killed", "2015"),
+    ("The saga has echoes of 2007, when the government accused opposition figures of plotting a coup.",
+     "accused", "2007"),
+])
+def test_a_year_of_the_happening_or_of_its_time_dates_it(text: str, trigger: str, year: str) -> None:
+    assert (when_of(text, trigger).date or "").startswith(year)

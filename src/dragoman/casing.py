@@ -74,9 +74,20 @@ def sentence_cased(body: str, *, known: Callable[[str], bool]) -> str:
         # a word of a name the story writes with capitals ("Gaza Strip", "Security Council") keeps them
         pairs = {f"{before.group()} {word}" for before in words[k - 1:k] if before.end() + 1 == match.start()}
         pairs |= {f"{word} {after.group()}" for after in words[k + 1:k + 2] if match.end() + 1 == after.start()}
-        if match.start() > start and common(word.lower()) and not {p.lower() for p in pairs} & names:
+        if match.start() > start and common(word.lower()) and not {p.lower() for p in pairs} & names \
+                and not _dated_month(body, match):
             out[match.start()] = body[match.start()].lower()
     return "".join(out)
+
+
+_MONTHS: Final = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                            "October", "November", "December"})
+_DAY_OR_YEAR_NEXT = re.compile(r" \d")
+
+
+def _dated_month(body: str, word: re.Match[str]) -> bool:
+    """A month's name before a day or a year ("in March 2015", "May 3"): a date, whatever "march" means elsewhere."""
+    return word.group() in _MONTHS and _DAY_OR_YEAR_NEXT.match(body, word.end()) is not None
 
 
 def _headline(body: str) -> tuple[int, int] | None:

@@ -211,6 +211,10 @@ def purpose_owner(verb: Token) -> Token | None:
     return None
 
 
+# Verbs of what someone holds true: "we" in their clause is not their subject's voice.
+_OPINION_VERBS: Final = frozenset({"believe", "think", "know"})
+
+
 def reported_speaker(verb: Token, subject: Token) -> Token | None:
     """The speaker a pronoun subject of a content clause refers to: "The army says it has killed ...".
 
@@ -220,6 +224,16 @@ def reported_speaker(verb: Token, subject: Token) -> Token | None:
     if subject.lower_ not in SPEAKER_PRONOUNS or subject.pos_ != "PRON" or verb.dep_ != "ccomp" or verb.head is verb:
         return None
     owner = verb.head
+    if subject.lower_ == "we":
+        # '"The Israelis know that we will not negotiate," Assad wrote': "we" is who speaks, not who knows
+        for _ in range(2):
+            if lemma_of(owner) in event_words().reporting_verbs and lemma_of(owner) not in _OPINION_VERBS:
+                break
+            if owner.dep_ != "ccomp" or owner.head is owner:
+                return None
+            owner = owner.head
+        else:
+            return None
     speakers = [c for c in owner.children if c.dep_ == "nsubj"]
     if not speakers or speakers[0].pos_ == "PRON" or not is_actor_like(speakers[0]):
         return None
@@ -602,7 +616,8 @@ def peace_mission(tok: Token) -> bool:
     # who is deployed, or what a quantity of them holds ("a first batch of Bangladeshi peacekeeping troops")
     deployed = [held for s in subject_of(tok)
                 for held in (s, *(p for c in s.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)))]
-    if any(lemma_of(t) in words for s in deployed for t in (s, *(c for c in s.children if c.dep_ in ("compound", "amod")))):
+    if any(lemma_of(t) in words for s in deployed
+           for t in (s, *(c for c in s.children if c.dep_ in ("compound", "amod")))):
         return True
     todo = [c for c in tok.children if c.dep_ in ("dobj", "prep", "nsubjpass", "advcl", "xcomp", "acl", "compound",
                                                    "amod")]

@@ -234,6 +234,36 @@ def _of_what_came_after(root: Token, trigger: Token) -> bool:
     return False
 
 
+# Nouns a year dates as a time, not as a thing's name: "the 2019 season" is a time span, "the 2015 deal" a thing.
+_TIME_SPAN_NOUNS: Final = frozenset({"year", "season", "period", "term", "quarter", "decade", "century", "summer",
+                                     "winter", "spring", "autumn", "fall", "half", "session"})
+
+
+# Prepositions that make the thing they take a time: "during the 1967 war", "in the 2016 election".
+_WHEN_PREPS: Final = frozenset({"during", "in", "at", "since", "after", "before", "following", "until", "till",
+                                "ahead", "throughout", "amid", "by"})
+
+
+def _year_of_a_thing(root: Token, trigger: Token) -> bool:
+    """A bare year naming a thing other than the trigger's happening: "withdrew from the 2015 nuclear deal", "a
+    return to the 1967 borders", "a veteran of the 2003 war", "the line of 1967". The year dates that thing; the
+    trigger's happening is not dated by it."""
+    named = root.head
+    if root.dep_ == "pobj" and named.lower_ == "of" and named.dep_ == "prep":
+        named = named.head
+    elif root.dep_ not in ("compound", "nummod", "amod", "nmod", "npadvmod"):
+        return False
+    if named.i == trigger.i or named.dep_ in ("nsubj", "nsubjpass"):
+        # "the 2003 war", "the 2015 attack killed 20 people", "Essid's 2015 visit came amid attacks": the happening
+        # itself, or the one its clause tells, dated by its year
+        return False
+    if named.dep_ == "pobj" and named.head.lower_ in _WHEN_PREPS:
+        return False  # "captured during the 1967 war", "since the 2016 election": a time the thing stands for
+    if any(c.dep_ == "relcl" for c in root.children):
+        return False  # "echoes of 2007, when the government accused ...": the year is a time
+    return named.pos_ in ("NOUN", "PROPN") and named.lemma_.lower() not in _TIME_SPAN_NOUNS
+
+
 def _ranking_window(prep: Token) -> bool:
     """Whether ``prep`` is the "since" of a ranking's window: "the first since 2019", "the deadliest attack
     since 2015" rank the event among others since then; they do not say when it happened."""
@@ -364,6 +394,8 @@ class DateResolver:
                 continue  # "his first visit since 2019", "the deadliest attack since 2015": not the event's date
             if _of_what_came_after(root, trigger):
                 continue  # "arrested dozens ahead of Sunday's vote": the vote's day
+            if resolved[1] == "year" and _year_of_a_thing(root, trigger):
+                continue  # "withdrew from the 2015 nuclear deal", "a return to the 1967 borders": the thing's year
             rank = self._candidate_rank(trigger, root, start, end, precision=resolved[1])
             if rank is None:
                 continue
