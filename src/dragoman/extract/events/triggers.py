@@ -543,6 +543,45 @@ def _object_code(tok: Token, lemma: str, lex: Lexicon) -> Code | None:
     return None
 
 
+def _charged_a_price_or_task(verb: Token) -> bool:
+    """"Charge" in the sense of a price ("charged about $46 million against earnings", "users are charged $5 for
+    the heat") or of a task ("has charged the inspectors with verifying that ..."): no accusation."""
+    if any(t.ent_type_ == "MONEY" or t.text == "$" for c in verb.children if c.dep_ in ("dobj", "npadvmod")
+           for t in c.subtree):
+        return True
+    return any(p.dep_ == "prep" and p.lower_ == "with" and any(
+        _task_gerund(o) for o in p.children if o.dep_ in ("pcomp", "pobj")) for p in verb.children)
+
+
+def _task_gerund(word: Token) -> bool:
+    """A duty's gerund ("verifying", "overseeing"), whether the tagger read it as a verb or a noun."""
+    text = word.lower_
+    if not text.endswith("ing"):
+        return False
+    stem = text[:-3]
+    return bool({lemma_of(word), stem, stem + "e"} & event_words().task_gerunds)
+
+
+# Who fights with arms: "rebels are fighting to seize the town" is combat, "relatives are fighting to keep the boy"
+# a struggle.
+_ARMED_CLASSES: Final = frozenset({"military", "police", "armed"})
+
+
+def _striving(verb: Token, lex: Lexicon) -> bool:
+    """"Fight" as a struggle for something, not combat: in the courts ("fighting in the courts to keep the boy"), or
+    to achieve something with no one fought and no armed side fighting ("relatives are fighting to keep the boy in
+    the United States")."""
+    if any(p.dep_ == "prep" and p.lower_ in ("in", "through") and any(lemma_of(o) == "court" for o in pobjs(p))
+           for p in verb.children):
+        return True
+    if any(c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("against", "with"))
+           for c in verb.children):
+        return False
+    aim = any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+              for c in verb.children)
+    return aim and not any(_ARMED_CLASSES & set(object_classes(s, lex)) for s in subject_of(verb))
+
+
 # Modals of what someone will do: "warned that it would retaliate" (not "could", "may": a forecast).
 _RESOLVE_MODALS: Final = frozenset({"will", "would", "shall", "wo", "'ll"})
 
@@ -581,8 +620,8 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True  # "a deal that he struck with Musharraf": the relative clause's object is the noun it hangs on
     if excluded and tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma_of(tok.head) in excluded:
         return True  # "methane gas burned at drilling sites": the participle's noun is its object
-    if lemma == "agree" and _opinion_agree(tok):
-        return True
+    if lemma == "agree" and (_opinion_agree(tok) or _business_deal(tok, lex)):
+        return True  # "agreed that ...", "agreed to sell three candy businesses to Nestle"
     if lemma in ("hit", "strike") and any(c.dep_ == "advmod" and c.lower_ in ("hard", "hardest") for c in tok.children):
         return True  # "have been hard hit by the downturn", "hit hardest by the drought": suffered, no blow
     particles = words.particle_senses.get(lemma)
@@ -593,6 +632,10 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True  # "the accused, named as ...": the defendant, no accusation
     if (lemma == "ask" and _question(tok)) or (lemma == "warn" and _foreboding(tok, lex)):
         return True  # "asked why ...", "warned that the economy could shrink"
+    if lemma == "fight" and _striving(tok, lex):
+        return True  # "relatives are fighting to keep the boy in Miami", "fighting in the courts"
+    if lemma == "charge" and _charged_a_price_or_task(tok):
+        return True  # "charged $46 million against earnings", "charged the inspectors with verifying"
     if lemma in words.appeal_verbs and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in words.anyone_words
                                            for c in tok.children):
         return True  # "anyone with information is asked to call": a standing notice, no appeal to a party
@@ -734,6 +777,29 @@ def _denied_claim(verb: Token) -> Token | None:
         if child.dep_ in ("dobj", "nsubjpass") and lemma_of(child) in event_words().claim_nouns:
             return child
     return None
+
+
+# What one party of a purchase, a sale or a merger does: a business deal, unless what changes hands is arms, forces
+# or aid ("agreed to sell S-400 missiles to Turkey").
+_DEAL_VERBS: Final = frozenset({"sell", "buy", "acquire", "purchase", "merge", "take"})
+_STATE_GOODS: Final = frozenset({"military", "arms", "aid", "weapons", "heavy"})
+_STATE_BUYERS: Final = frozenset({"government", "state", "ministry", "administration", "country"})
+
+
+def _business_deal(verb: Token, lex: Lexicon) -> bool:
+    """"agreed to sell three candy businesses to Nestle", "agreed to acquire the consulting businesses", "agreed to
+    be acquired by investors": a company's deal, no political agreement. A state's purchase ("Turkey agreed to
+    buy wheat from Ukraine") is economic cooperation."""
+    if any(s.ent_type_ in ("GPE", "NORP") or lemma_of(s) in _STATE_BUYERS for s in subject_of(verb)):
+        return False
+    for content in (c for c in verb.children if c.dep_ == "xcomp"):
+        if lemma_of(content) not in _DEAL_VERBS:
+            continue
+        goods = [o for o in content.children if o.dep_ in ("dobj", "nsubjpass")]
+        if lemma_of(content) == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in content.children):
+            continue  # "take over" a firm; any other "take" is not a deal
+        return not any(_STATE_GOODS & set(object_classes(o, lex)) for o in goods)
+    return False
 
 
 def _opinion_agree(verb: Token) -> bool:
@@ -1255,7 +1321,7 @@ def _only_mentioned(noun: Token) -> bool:
     if _topic_of_opinion(noun):
         return True
     words = event_words()
-    if _modifier_only(noun):
+    if _modifier_only(noun) or _fighting_a_hazard(noun):
         return True
     return lemma_of(noun) in words.claim_nouns and noun.head.pos_ == "VERB" and lemma_of(noun.head) in words.deny_verbs
 
@@ -1361,6 +1427,17 @@ def _said_of_something(noun: Token) -> bool:
         noun = noun.head
     return noun.dep_ == "attr" and lemma_of(noun.head) == "be" and not any(
         c.dep_ == "expl" for c in noun.head.children)
+
+
+def _fighting_a_hazard(noun: Token) -> bool:
+    """"flood fighting", "crime-fighting", "fire fighting": a fight against something no side is (the lexicon's
+    objects that make "fight" mean something else)."""
+    if lemma_of(noun) not in ("fight", "fighting") or noun.i == 0:
+        return False
+    before = noun.doc[noun.i - 1]
+    if before.text == "-" and noun.i > 1:
+        before = noun.doc[noun.i - 2]
+    return lemma_of(before) in load_lexicon().not_with_object.get("fight", frozenset()) | event_words().non_agents
 
 
 def _modifier_only(noun: Token) -> bool:

@@ -119,6 +119,7 @@ class EventWords:
     negating_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     threat_objects: frozenset[str]
+    task_gerunds: frozenset[str]
     announcing_verbs: frozenset[str]
     # attribution
     reporting_always: frozenset[str]
