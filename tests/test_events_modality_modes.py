@@ -107,6 +107,14 @@ def test_cooperation_told_as_not_done_is_no_refusal_unless_it_will_not_be_done(t
     assert (event.type, event.modality) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "The union insisted that the workers be released.",
+    "He suggested that those guilty be booked under the anti-terror law.",
+])
+def test_a_passive_that_clause_in_the_bare_form_is_what_is_demanded(text: str) -> None:
+    assert [e.modality for e in code_text(text, published="2024-03-06")] == ["hypothetical"]
+
+
 def test_the_aim_of_a_campaign_is_intended_not_done() -> None:
     events = {e.evidence.trigger: e.modality for e in code_text(
         "The army launched a campaign to capture the town of Sake.", published="2024-03-06")}

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.slow
     ("In raids on Tuesday, 50 persons were held and weapons were seized.", "held", None, "50 persons"),
     ("Their supporters were sent to nearby police stations on Friday.", "sent", None, "Their supporters"),
     ("The police arrived and caught five men near the temple.", "caught", "The police", "five men"),
+    ('"We picked up him in the market," police sources said.', "picked up", "police sources", None),
 ])
 def test_events_triggers_custody_is_an_arrest(text: str, trigger: str, actor: str | None,
                                               recipient: str | None) -> None:
@@ -43,6 +44,8 @@ def test_events_triggers_custody_is_an_arrest(text: str, trigger: str, actor: st
     "She booked a table under her sister's name.",
     "The officers were waiting to catch a bus to the railway station.",
     "He drove to the police station to collect his licence.",
+    "My boys in the academy insist that they come and pick me up every day.",
+    "She was picked up by the male driver at home.",
 ])
 def test_events_triggers_custody_words_in_other_senses(text: str) -> None:
     assert [(e.type, e.mode) for e in code_text(text, published="2024-03-06")

@@ -396,11 +396,17 @@ def _content_of_plan_object(tok: Token) -> bool:
 def _subjunctive(tok: Token) -> bool:
     """A that-clause whose verb is the bare form with a subject of its own and no auxiliary: what someone demands or
     insists on ("insisted that the government release the detainees", "its demand that Israel ease restrictions"),
-    not a deed ("had the officer pull him out", "saw the sheriff hand out grants": no "that", deeds)."""
+    not a deed ("had the officer pull him out", "saw the sheriff hand out grants": no "that", deeds). In the
+    passive the bare form is the auxiliary's: "suggested that those guilty be booked", "insisted that the workers be
+    released"."""
     children = list(tok.children)
-    return tok.tag_ == "VB" and tok.dep_ in ("ccomp", "acl") and not any(
-        c.dep_ in ("aux", "auxpass") for c in children) and any(c.dep_ == "nsubj" for c in children) and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in children)
+    if tok.dep_ not in ("ccomp", "acl") or not any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
+        return False
+    auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ == "VBN":  # the passive: only the bare "be", no modal or tense before it
+        return [(a.dep_, a.tag_) for a in auxiliaries] == [("auxpass", "VB")] and any(
+            c.dep_ == "nsubjpass" for c in children)
+    return tok.tag_ == "VB" and not auxiliaries and any(c.dep_ == "nsubj" for c in children)
 
 
 def _purpose(tok: Token) -> bool:

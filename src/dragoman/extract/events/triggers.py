@@ -29,6 +29,7 @@ denial verbs, natural causes ...) in ``lexicon/event_words.yaml``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -91,6 +92,7 @@ from .arguments import (
     pobjs,
     purpose_owner,
     recipients_of_verb,
+    reported_speaker,
     repression_means,
     subject_of,
     unique,
@@ -351,6 +353,20 @@ def _booked(verb: Token) -> bool:
     return False
 
 
+def _picked_up_by_no_police(verb: Token) -> bool:
+    """"Picked up" by someone named who arrests no one ("my boys pick me up every day", "was picked up by his
+    mother"); by the police, by a pronoun or by no one named it stays an arrest ("was picked up from his home")."""
+    words = event_words()
+    named = [antecedent(d) for d in _doers(verb)]
+    # "the boys insist that they come and pick me up": the reported pronoun is the speaker
+    named = [(reported_speaker(d.head, d) or d) if d.pos_ == "PRON" else d for d in named]
+    doers = [d for d in named if d.pos_ != "PRON"]
+    police = words.arresting_agents | words.security_doers
+    # the doer or a word of its name ("police sources")
+    return bool(doers) and not any(lemma_of(t) in police for d in doers
+                                   for t in (d, *(c for c in d.children if c.dep_ in ("compound", "amod"))))
+
+
 def _doers(verb: Token) -> list[Token]:
     """Who does ``verb``: its active subject or its passive agent ("caught by the police")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -607,10 +623,41 @@ def _foreboding(verb: Token, lex: Lexicon) -> bool:
     return bool(content or warned_of)
 
 
+def _the_accused(verb: Token, _lex: Lexicon) -> bool:
+    """"the accused, named as ...": the defendant, no accusation."""
+    return any(c.dep_ == "det" for c in verb.children)
+
+
+def _captured_on_record(verb: Token, _lex: Lexicon) -> bool:
+    """"captured on video by a bystander"."""
+    media = event_words().recording_media
+    return any(p.dep_ == "prep" and p.lower_ in ("on", "in") and any(lemma_of(o) in media for o in p.children)
+               for p in verb.children)
+
+
+# Senses of one verb that are no event, each told by its own test (the lemma's other uses stay events):
+# "agreed that ...", "agreed to sell three candy businesses to Nestle"; "asked why ..."; "warned that the economy
+# could shrink"; "fighting to keep the boy in Miami"; "charged $46 million against earnings"; "they come and pick
+# me up every day".
+_OTHER_SENSES: Final[dict[str, Callable[[Token, Lexicon], bool]]] = {
+    "agree": lambda verb, lex: _opinion_agree(verb) or _business_deal(verb, lex),
+    "accuse": _the_accused,
+    "ask": lambda verb, _lex: _question(verb),
+    "warn": lambda verb, lex: _foreboding(verb, lex),
+    "fight": lambda verb, lex: _striving(verb, lex),
+    "charge": lambda verb, _lex: _charged_a_price_or_task(verb),
+    "pick": lambda verb, _lex: _picked_up_by_no_police(verb),
+    "capture": _captured_on_record,
+}
+
+
 def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     """The verb is used in a sense that is no event: "meet the deadline", "agree that ...", "declined to
     comment", "denied accusations that ..."."""
     words = event_words()
+    sense = _OTHER_SENSES.get(lemma)
+    if sense is not None and sense(tok, lex):
+        return True
     excluded = lex.not_with_object.get(lemma)
     if excluded and any(c.dep_ in ("dobj", "nsubjpass") and any(lemma_of(w) in excluded for w in _counted(c))
                         for c in tok.children):
@@ -620,28 +667,15 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True  # "a deal that he struck with Musharraf": the relative clause's object is the noun it hangs on
     if excluded and tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma_of(tok.head) in excluded:
         return True  # "methane gas burned at drilling sites": the participle's noun is its object
-    if lemma == "agree" and (_opinion_agree(tok) or _business_deal(tok, lex)):
-        return True  # "agreed that ...", "agreed to sell three candy businesses to Nestle"
     if lemma in ("hit", "strike") and any(c.dep_ == "advmod" and c.lower_ in ("hard", "hardest") for c in tok.children):
         return True  # "have been hard hit by the downturn", "hit hardest by the drought": suffered, no blow
     particles = words.particle_senses.get(lemma)
     if particles and any(c.dep_ in ("prt", "prep") and c.lower_ in particles for c in tok.children) and not any(
             c.dep_ == "dobj" for c in tok.children):
         return True  # "prices shot up", "was sworn in as president", "swore at the officer"
-    if lemma == "accuse" and any(c.dep_ == "det" for c in tok.children):
-        return True  # "the accused, named as ...": the defendant, no accusation
-    if (lemma == "ask" and _question(tok)) or (lemma == "warn" and _foreboding(tok, lex)):
-        return True  # "asked why ...", "warned that the economy could shrink"
-    if lemma == "fight" and _striving(tok, lex):
-        return True  # "relatives are fighting to keep the boy in Miami", "fighting in the courts"
-    if lemma == "charge" and _charged_a_price_or_task(tok):
-        return True  # "charged $46 million against earnings", "charged the inspectors with verifying"
     if lemma in words.appeal_verbs and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in words.anyone_words
                                            for c in tok.children):
         return True  # "anyone with information is asked to call": a standing notice, no appeal to a party
-    if lemma == "capture" and any(p.dep_ == "prep" and p.lower_ in ("on", "in") and any(
-            lemma_of(o) in words.recording_media for o in p.children) for p in tok.children):
-        return True  # "captured on video by a bystander"
     if lemma in words.knowing_verbs and any(c.dep_ == "ccomp" for c in tok.children):
         return True  # "you appreciate that the episode is disorientating": knowing, not praising
     if lemma in words.describing_participles and tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
