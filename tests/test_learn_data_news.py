@@ -12,11 +12,11 @@ from dragoman.learn.data import load_news_units
 TEXT = "Police arrested two men on Monday. The weather was fine."
 
 
-def _gold(root: Path) -> Path:
+def _gold(root: Path, doc_id: str = "7") -> Path:
     folder = root / "geo" / "GeoWebNews"
     folder.mkdir(parents=True)
     (folder / "GWN.xml").write_text(
-        f'<?xml version="1.0" ?>\n<articles><article file="7"><title>t</title><text>{TEXT}</text>'
+        f'<?xml version="1.0" ?>\n<articles><article file="{doc_id}"><title>t</title><text>{TEXT}</text>'
         "<toponyms></toponyms></article></articles>\n", encoding="utf-8")
     return root
 
@@ -45,8 +45,7 @@ def test_news_units_carry_types_or_none_and_skip_changed_or_absent_texts(tmp_pat
         ("news", "Police arrested two men on Monday.", frozenset({"COERCE"}), frozenset({"COERCE"})),
         ("news", "The weather was fine.", frozenset({"NONE"}), frozenset()),
     ]
-    # split by article, as the event check splits its rows: every sentence of one article on the same side
-    assert [u.heldout for u in units] == [in_heldout("GeoWebNews:7")] * 2
+    assert [u.heldout for u in units] == [False, False]
     assert dict(skipped) == {"text differs": 1, "text absent": 1, "bad record": 2}
 
 
@@ -56,3 +55,15 @@ def test_news_units_absent_gold_file_skips_every_sentence(tmp_path: Path) -> Non
     (notes / "news_sentences_x.jsonl").write_text(_record(0, 34, ["COERCE"]) + "\n", encoding="utf-8")
     units, skipped = load_news_units(tmp_path / "no_gold", notes)
     assert units == [] and dict(skipped) == {"text absent": 1}
+
+
+def test_news_units_are_split_by_article_as_the_event_check_splits_its_rows(tmp_path: Path) -> None:
+    # article 5 is held out while neither of its sentences would be by its own text: the split is the article's
+    assert in_heldout("GeoWebNews:5") and not any(in_heldout(t) for t in TEXT.replace(". ", ".|").split("|"))
+    gold = _gold(tmp_path / "gold", doc_id="5")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "news_sentences_x.jsonl").write_text(
+        _record(0, 34, ["COERCE"], doc_id="5") + "\n" + _record(35, 56, [], doc_id="5") + "\n", encoding="utf-8")
+    units, _skipped = load_news_units(gold, notes)
+    assert [u.heldout for u in units] == [True, True]
