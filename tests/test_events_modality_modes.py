@@ -115,6 +115,20 @@ def test_a_passive_that_clause_in_the_bare_form_is_what_is_demanded(text: str) -
     assert [e.modality for e in code_text(text, published="2024-03-06")] == ["hypothetical"]
 
 
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("He wants Cuban diplomats based in Washington to meet with his son in Miami.", "meet with", "future"),
+    ("She looked forward to visiting Kenya on her trip.", "visiting", "future"),
+    ("US commanders said they were capable of deploying 300,000 troops.", "deploying", "hypothetical"),
+    ("Clinton kept her options open concerning future talks with Syria.", "talks", "future"),
+    ("President Clinton says he is committed to a possible strike against Iraq.", "strike", "hypothetical"),
+    ("Russia cancelled a planned visit by the German foreign minister.", "visit", "asserted"),  # the rejection
+    ("Thousands of protesters joined the planned protest outside parliament.", "protest", "asserted"),
+])
+def test_what_is_wanted_foreseen_or_within_reach_has_not_happened(text: str, trigger: str, expected: str) -> None:
+    events = {e.evidence.trigger: e.modality for e in code_text(text, published="2024-03-06")}
+    assert events.get(trigger) == expected, events
+
+
 def test_the_aim_of_a_campaign_is_intended_not_done() -> None:
     events = {e.evidence.trigger: e.modality for e in code_text(
         "The army launched a campaign to capture the town of Sake.", published="2024-03-06")}

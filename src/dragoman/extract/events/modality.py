@@ -264,9 +264,32 @@ def modality_for(anchor: Token, *, nominal: Token | None = None, sentence: Span 
         return unreal
     if proposed is not None:
         return proposed
+    if nominal is not None and (foreseen := _foreseen(nominal)) is not None:
+        return foreseen
     if is_historical(event_date, published):
         return "historical"
     return "asserted"
+
+
+# Modifiers of an event noun that say it has not happened: "future talks", "the upcoming summit" (future); "a
+# possible strike", "potential sanctions" (hypothetical).
+_FORESEEING: Final[dict[str, Modality]] = {
+    "future": "future", "upcoming": "future", "forthcoming": "future", "planned": "future", "prospective": "future",
+    "imminent": "future", "possible": "hypothetical", "potential": "hypothetical", "eventual": "hypothetical"}
+
+
+# Verbs whose doer makes the event noun they take happen: its modifier then tells what was foreseen before.
+_MAKING_HAPPEN: Final = frozenset({"join", "attend", "hold", "stage", "launch", "begin", "start", "resume", "open"})
+
+
+def _foreseen(noun: Token) -> Modality | None:
+    """What an event noun's own modifier says of it: "concerning future talks with Syria", "committed to a possible
+    strike against Iraq". Not when its verb calls it off ("cancelled a planned visit" is done: a rejection) or makes
+    it happen ("joined the planned sit-in")."""
+    if noun.dep_ in ("dobj", "nsubjpass") and (noun.head.lemma_ in event_words().cancel_verbs
+                                               or noun.head.lemma_ in _MAKING_HAPPEN):
+        return None  # "joined the planned sit-in", "launched the planned offensive": it is happening
+    return next((_FORESEEING[c.lower_] for c in noun.children if c.dep_ == "amod" and c.lower_ in _FORESEEING), None)
 
 
 def _proposed(verb: Token, noun: Token) -> Modality | None:
@@ -379,6 +402,8 @@ def _unrealized(chain: list[Token]) -> Modality | None:
             return "hypothetical"
         if i > 0 and _intends(tok, chain[i - 1]):
             future = True
+        if _wanted_of_another(tok):
+            future = True
         if tok.dep_ in ("acl", "relcl") and is_infinitive(tok) and tok.head.lemma_ in words.plan_nouns:
             future = True  # "a plan to send troops", "their offer to mediate", "a campaign to invade": intended
         if _purpose(tok) or _content_of_plan_object(tok):
@@ -439,10 +464,19 @@ def _auxiliary_modality(tok: Token) -> Modality | None:
 
 
 def _intends(tok: Token, complement: Token) -> bool:
-    """``tok`` governs ``complement`` as an intended event: "plans to visit", "is to visit", "going to"."""
+    """``tok`` governs ``complement`` as an intended event: "plans to visit", "is to visit", "going to", "looked
+    forward to visiting"."""
     return (tok.lemma_ in event_words().future_governors
             or (tok.lemma_ == "be" and complement.dep_ == "xcomp")  # "is to visit": be + infinitival xcomp
-            or tok.lower_ == "going")
+            or tok.lower_ == "going"
+            or (tok.lemma_ == "look" and any(c.dep_ == "advmod" and c.lower_ == "forward" for c in tok.children)))
+
+
+def _wanted_of_another(tok: Token) -> bool:
+    """What someone wants, expects or hopes another to do ("wants Cuban diplomats to meet with his son", parsed as
+    the infinitive's own clause): intended, not done."""
+    return tok.dep_ == "ccomp" and is_infinitive(tok) and tok.head is not tok \
+        and tok.head.lemma_ in event_words().future_governors
 
 
 def conditional_consequence(anchor: Token) -> bool:
