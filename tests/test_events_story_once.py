@@ -66,6 +66,11 @@ def test_a_generic_statement_is_no_event_and_a_report_is() -> None:
     assert [e.type for e in asserted("Clashes erupted in the border region of Mali on Monday.")] == ["ASSAULT"]
 
 
+def test_an_event_told_as_a_custom_is_no_event_and_one_instance_is() -> None:
+    assert asserted("Macron has been promoting a new course in Africa, making frequent visits to Algeria.") == []
+    assert [e.type for e in asserted("Rebels launched repeated attacks on the town of Sake on Monday.")] == ["ASSAULT"]
+
+
 def test_an_agreement_of_three_parties_is_three_records_each_party_once_per_role() -> None:
     events = asserted("Egypt, Qatar and the United States agreed on a truce plan on Monday.")
     agree = [e for e in events if e.type == "AGREE"]

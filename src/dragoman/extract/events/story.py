@@ -308,9 +308,17 @@ def _habitual(trigger: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in habitual for tok in (verb, trigger) for c in tok.children)
 
 
+# Modifiers that make an event noun a custom, not one happening ("frequent visits"; not "repeated attacks" or
+# "sporadic clashes", told of one stretch of time).
+_CUSTOMARY: Final = frozenset({"frequent", "regular", "routine", "usual", "periodic", "customary", "habitual"})
+
+
 def generic_mention(event: Event, trigger: Token) -> bool:
     """A bare plural event noun in a present-tense clause: a kind of happening, not one ("Clashes are frequent",
-    "common in the aftermath of bombings")."""
+    "common in the aftermath of bombings"); or an event noun told as a custom ("making frequent visits to the
+    region", "regular meetings of the council"), whoever holds it."""
+    if trigger.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _CUSTOMARY for c in trigger.children):
+        return True  # "the council's regular meeting on April 6" is one
     if event.actor is not None or event.recipient is not None or event.counts != Counts():
         return False
     if trigger.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in trigger.children):
