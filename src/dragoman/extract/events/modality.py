@@ -498,9 +498,9 @@ def denied(anchor: Token) -> bool:
 
 
 def _not_done_before(anchor: Token) -> bool:
-    """The act is told as not done in the past ("has not offered a timetable", "did not attend the talks", "nothing
-    emerged from the visit"): it did not happen, and the text does not say anyone refused it. A refusal tells
-    what will not be done ("will not release", "is not going to negotiate") or is said by a verb of refusing."""
+    """The act is told as not done in the past ("has not offered a timetable", "did not attend the talks"): it did
+    not happen, and the text does not say anyone refused it. A refusal tells what will not be done ("will not
+    release", "is not going to negotiate") or is said by a verb of refusing."""
     negated = next((t for t in _chain(anchor) if denied_here(t)), None)
     if negated is None or negated.pos_ not in ("VERB", "AUX"):
         return False
