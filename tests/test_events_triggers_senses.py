@@ -301,6 +301,15 @@ def test_a_figure_up_from_another_is_no_uprising() -> None:
     assert coded("Ford said that its share of the US car market rose to 17%, up from 14% a year ago.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "A youth was charged with the murder of a Japanese man in Dundalk on Monday.",
+    "A Woodbridge man charged in the abduction and death of a woman was declared unfit to stand trial.",
+    "Farrin was arrested on Monday on a charge of simple assault for allegedly attacking Howard Brown.",
+])
+def test_the_wrong_a_charge_names_is_no_new_happening(text: str) -> None:
+    assert [e.type for e in coded(text)] == ["COERCE"]  # the charge, or the arrest on it
+
+
 def test_an_error_committed_is_no_accusation() -> None:
     assert coded("The minister said he had committed an error in Nairobi.") == []
 

@@ -1355,7 +1355,7 @@ def _only_mentioned(noun: Token) -> bool:
     if _topic_of_opinion(noun):
         return True
     words = event_words()
-    if _modifier_only(noun) or _fighting_a_hazard(noun):
+    if _modifier_only(noun) or _fighting_a_hazard(noun) or _charged_with(noun):
         return True
     return lemma_of(noun) in words.claim_nouns and noun.head.pos_ == "VERB" and lemma_of(noun.head) in words.deny_verbs
 
@@ -1410,6 +1410,21 @@ def _what_someone_is_said_to(verb: Token) -> bool:
     return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.dep_ == "acl" \
         and lemma_of(prep.head) in event_words().describing_participles and not any(
             t.like_num and t.ent_type_ == "CARDINAL" for t in verb.subtree)  # "accused of killing eight": a toll
+
+
+def _charged_with(word: Token) -> bool:
+    """The wrong someone is charged with, tried for or suspected of ("charged with the murder of a Japanese man",
+    "charged in the abduction and death of a woman", "on a charge of assault for allegedly attacking him"): what the
+    charge says, not a happening the text reports; the charge is the event."""
+    prep = word.head
+    if word.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in ("with", "in", "of", "for"):
+        return False
+    words = event_words()
+    held = prep.head
+    if held.dep_ == "prep" and held.lower_ == "for":  # "on a charge of assault for allegedly attacking him"
+        held = held.head
+    return lemma_of(held) in words.charging_words or (
+        word.tag_ == "VBG" and any(c.dep_ == "advmod" and c.lower_ == "allegedly" for c in word.children))
 
 
 def _said_of_anyone(verb: Token) -> bool:
@@ -1532,7 +1547,7 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     """The event a verb trigger reports, or None when its doer is a natural cause ("a fire killed 40") or it is
     the antecedent another event is said to follow ("the police action came after officials complained")."""
     if (_antecedent_clause(tok) or _said_of_anyone(tok) or _told_of_a_mention(tok, state)
-            or _what_someone_is_said_to(tok)):
+            or _what_someone_is_said_to(tok) or _charged_with(tok)):
         return None
     code = state.codes[tok.i]
     if PLOVER_QUAD.get(code.type) in COOPERATION_QUADS and _describes_a_thing(tok):

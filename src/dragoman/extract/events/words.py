@@ -120,6 +120,7 @@ class EventWords:
     reporting_verbs: frozenset[str]
     threat_objects: frozenset[str]
     task_gerunds: frozenset[str]
+    charging_words: frozenset[str]
     announcing_verbs: frozenset[str]
     # attribution
     reporting_always: frozenset[str]
