@@ -310,6 +310,15 @@ def test_the_wrong_a_charge_names_is_no_new_happening(text: str) -> None:
     assert [e.type for e in coded(text)] == ["COERCE"]  # the charge, or the arrest on it
 
 
+def test_called_as_naming_is_no_phone_call_and_its_namer_did_nothing_named() -> None:
+    assert [e.type for e in coded("A militant group called Boko Haram attacked the village of Chibok.")] == ["ASSAULT"]
+    assert coded("The new party is called Unity.") == []
+    (attack,) = coded("President Biden called the attack an outrage.")
+    assert attack.actor is None  # the attack was not Biden's: he named it
+    (call,) = coded("Putin called Erdogan on Monday to discuss Syria.")
+    assert (call.type, call.cameo) == ("CONSULT", "041")
+
+
 def test_an_error_committed_is_no_accusation() -> None:
     assert coded("The minister said he had committed an error in Nairobi.") == []
 

@@ -448,6 +448,12 @@ def _visited(noun: Token, lex: Lexicon) -> list[Token]:
     return [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC")]
 
 
+def _light_verb(verb: Token, lex: Lexicon) -> bool:
+    """A verb whose subject does the event its object names ("called a strike", "launched an attack"), not one that
+    says what the event is ("called the attack an outrage": a name for it, by someone else)."""
+    return lemma_of(verb) in lex.light_verbs and not any(c.dep_ == "oprd" for c in verb.children)
+
+
 def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token], Token]:
     actors, recipients = between(noun)
     # a visit's named place is where it goes ("his Japan visit"), not who makes it
@@ -466,10 +472,11 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
     verb = governing_verb(noun)
     anchor = verb if verb is not None else noun
     # "filed a lawsuit with the court against X": aimed at X, filed with the court (the light verb's "against" too)
-    against = _against([noun] + ([verb] if verb is not None and lemma_of(verb) in lex.light_verbs else []))
+    light = verb is not None and _light_verb(verb, lex)
+    against = _against([noun] + ([verb] if verb is not None and light else []))
     if against:
         recipients = list(dict.fromkeys(against + [r for r in recipients if r.head.lower_ not in ("with", "against")]))
-    if verb is not None and lemma_of(verb) in lex.light_verbs:
+    if verb is not None and light:
         # "launched a mediation effort": the event noun modifies the verb's object
         role = noun.head.dep_ if noun.dep_ == "compound" else noun.dep_
         if not actors and role in ("dobj", "pobj", "attr"):

@@ -623,6 +623,12 @@ def _foreboding(verb: Token, lex: Lexicon) -> bool:
     return bool(content or warned_of)
 
 
+def _naming(verb: Token) -> bool:
+    """"Called" as naming: "a militant group called Boko Haram", "an explosive called Semtex", "the party is called
+    Unity" (the participle on its noun, or a name as its complement), no phone call."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl") or any(c.dep_ in ("oprd", "attr") for c in verb.children)
+
+
 def _the_accused(verb: Token, _lex: Lexicon) -> bool:
     """"the accused, named as ...": the defendant, no accusation."""
     return any(c.dep_ == "det" for c in verb.children)
@@ -638,7 +644,7 @@ def _captured_on_record(verb: Token, _lex: Lexicon) -> bool:
 # Senses of one verb that are no event, each told by its own test (the lemma's other uses stay events):
 # "agreed that ...", "agreed to sell three candy businesses to Nestle"; "asked why ..."; "warned that the economy
 # could shrink"; "fighting to keep the boy in Miami"; "charged $46 million against earnings"; "they come and pick
-# me up every day".
+# me up every day"; "a group called Boko Haram".
 _OTHER_SENSES: Final[dict[str, Callable[[Token, Lexicon], bool]]] = {
     "agree": lambda verb, lex: _opinion_agree(verb) or _business_deal(verb, lex),
     "accuse": _the_accused,
@@ -648,6 +654,7 @@ _OTHER_SENSES: Final[dict[str, Callable[[Token, Lexicon], bool]]] = {
     "charge": lambda verb, _lex: _charged_a_price_or_task(verb),
     "pick": lambda verb, _lex: _picked_up_by_no_police(verb),
     "capture": _captured_on_record,
+    "call": lambda verb, _lex: _naming(verb),
 }
 
 
