@@ -88,3 +88,13 @@ def test_actors_a_bare_number_done_to_is_people_of_the_events_country() -> None:
     with detector_mode("rules"):
         fired = code_text("Iran fired 14 missiles at Israel on Saturday night.")
     assert all(e.recipient is None or e.recipient.text != "14" for e in fired)
+
+
+@pytest.mark.parametrize("text, head, country", [
+    ("A militant group called Boko Haram attacked the village of Chibok.", "group", "NGA"),
+    ("A militia known as the Janjaweed attacked the town.", "militia", "SDN"),
+])
+def test_actors_a_group_given_a_name_is_the_named_group(text: str, head: str, country: str) -> None:
+    actor = actor_in(text, head)
+    assert (actor.country, actor.sector) == (country, "REB")
+    assert actor.text.startswith("A ")  # the whole phrase, name included

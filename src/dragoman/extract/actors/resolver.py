@@ -240,6 +240,11 @@ class ActorResolver:
         if whole is not None:  # "two of its activists": the activists' party, the whole phrase's text
             actor = self.actor_for(whole)
             return None if actor is None else self.as_argument(actor, head)
+        name = _name_given(head)
+        if name is not None:  # "a militant group called Boko Haram": the group the name says, the whole phrase's text
+            named = self._describe(name)
+            if named is not None and named.country is not None:
+                return self.as_argument(named, head)
         return self._describe(head)
 
     def _people_count(self, head: Token) -> Actor:
@@ -964,6 +969,22 @@ def _counted_people(head: Token) -> bool:
     return (head.pos_ == "NUM" and head.ent_type_ in ("CARDINAL", "") and head.dep_ in ("dobj", "nsubjpass")
             and head.head.pos_ == "VERB" and head.head.dep_ not in ("advcl", "acl", "relcl")
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children))
+
+
+_NAMING_VERBS: Final = frozenset({"call", "name", "know", "dub"})
+
+
+def _name_given(head: Token) -> Token | None:
+    """The proper name a noun is given by a naming participle: "a group called Boko Haram", "a militia known as
+    the Janjaweed", "a faction named Ahrar al-Sham"."""
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_ not in _NAMING_VERBS:
+            continue
+        names = [c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj")]
+        names += [o for p in acl.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
+                  if o.dep_ == "pobj"]
+        return next((n for n in names if n.pos_ == "PROPN"), None)
+    return None
 
 
 def _partitive_whole(head: Token) -> Token | None:
