@@ -319,6 +319,14 @@ def test_called_as_naming_is_no_phone_call_and_its_namer_did_nothing_named() -> 
     assert (call.type, call.cameo) == ("CONSULT", "041")
 
 
+@pytest.mark.parametrize("text", [
+    "The Bible's growing appeal is one reason for the move.",
+    "This indicates continued strong demand for the company's computers.",
+])
+def test_an_appeal_that_attracts_and_a_market_s_demand_are_no_requests(text: str) -> None:
+    assert coded(text) == []
+
+
 def test_an_error_committed_is_no_accusation() -> None:
     assert coded("The minister said he had committed an error in Nairobi.") == []
 
