@@ -327,6 +327,26 @@ def test_an_appeal_that_attracts_and_a_market_s_demand_are_no_requests(text: str
     assert coded(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "An earlier accident shut down the fast lane of Interstate 64.",
+    "Hurricane Betsy utterly destroyed the church in New Orleans.",
+    "The church was destroyed by fire on Monday.",
+    "Three bedrooms, each with a bathroom, occupy the top floor.",
+])
+def test_what_nature_or_a_thing_does_is_no_coercion(text: str) -> None:
+    assert [e for e in coded(text) if e.type == "COERCE"] == []
+
+
+def test_coercion_by_people_named_after_a_hazard_stays() -> None:
+    events = coded("Fire inspectors suddenly shut down the two venues of the film festival in St. Petersburg.")
+    assert [e.type for e in events] == ["COERCE"]
+
+
+def test_an_arrest_information_may_lead_to_is_not_made() -> None:
+    events = coded("Police offered a reward for information leading to the arrest of the bombers.")
+    assert [e for e in events if e.type == "COERCE"] == []
+
+
 def test_an_error_committed_is_no_accusation() -> None:
     assert coded("The minister said he had committed an error in Nairobi.") == []
 

@@ -644,7 +644,7 @@ def _captured_on_record(verb: Token, _lex: Lexicon) -> bool:
 # Senses of one verb that are no event, each told by its own test (the lemma's other uses stay events):
 # "agreed that ...", "agreed to sell three candy businesses to Nestle"; "asked why ..."; "warned that the economy
 # could shrink"; "fighting to keep the boy in Miami"; "charged $46 million against earnings"; "they come and pick
-# me up every day"; "a group called Boko Haram".
+# me up every day"; "a group called Boko Haram"; "three bedrooms occupy the top floor".
 _OTHER_SENSES: Final[dict[str, Callable[[Token, Lexicon], bool]]] = {
     "agree": lambda verb, lex: _opinion_agree(verb) or _business_deal(verb, lex),
     "accuse": _the_accused,
@@ -655,6 +655,7 @@ _OTHER_SENSES: Final[dict[str, Callable[[Token, Lexicon], bool]]] = {
     "pick": lambda verb, _lex: _picked_up_by_no_police(verb),
     "capture": _captured_on_record,
     "call": lambda verb, _lex: _naming(verb),
+    "occupy": lambda verb, _lex: bool(subject_of(verb)) and not any(is_actor_like(s) for s in subject_of(verb)),
 }
 
 
@@ -1330,6 +1331,10 @@ def _reprisal_reference(noun: Token) -> bool:
     return before.dep_ == "pobj" and lemma_of(before) in reprisals and before.head.head.i == prep.head.i
 
 
+# What a reward or an appeal seeks, leading to an act not yet done: "information leading to the arrest".
+_SOUGHT_LEADS: Final = frozenset({"information", "tip", "evidence", "detail", "lead"})
+
+
 def _only_mentioned(noun: Token) -> bool:
     """A back-reference ("after the attack", "in retaliation for the attack"), the topic of an opinion, talk of
     something ("talk of sanctions"), or a denied claim: no event reported."""
@@ -1348,6 +1353,9 @@ def _only_mentioned(noun: Token) -> bool:
         return True  # "a drop in violence": a trend
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and lemma_of(noun.head.head) == "warrant":
         return True  # "a warrant for the arrest of the minister": an arrest ordered, not made
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and lemma_of(noun.head.head) == "lead" \
+            and lemma_of(noun.head.head.head) in _SOUGHT_LEADS:
+        return True  # "a reward for information leading to the arrest of the bombers": an arrest hoped for
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and (noun.head.head.pos_ == "NOUN" or any(
             c.dep_ == "dobj" for c in noun.head.head.children)):
         # "an inquiry into the bombing", "opened a hearing into the killing" (the parser hangs "into" on the verb):
@@ -1566,6 +1574,8 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
         return _found(tok, code, subject_of(tok.head), subject_of(tok), tok, nominal=False,
                       end=state.matches[tok.i][2])
     actors = _verb_subjects(tok, code, state)
+    if code.type == "COERCE" and _done_by_nature(tok, actors):
+        return None  # "an accident shut down the fast lane", "Hurricane Betsy destroyed the church"
     # an object verb's object is its theme ('sent troops'), unless the verb took people into custody ('sent X to jail')
     # or banned or executed them ('dissolved the opposition party', 'hanged two men')
     theme = _coded_by_object(tok, code, lex) and code != ARREST and code.mode not in _DONE_TO_OBJECT_MODES
@@ -1603,6 +1613,16 @@ def _traffic(doer: Token) -> bool:
     # "drove a truck into the crowd" is ramming; "an SUV driven by a neighbour" only says who was at the wheel
     return lemma_of(doer) in words.vehicles and not any(
         lemma_of(t) in words.ramming_verbs and not (t.dep_ == "acl" and t.head.i == doer.i) for t in doer.sent)
+
+
+def _done_by_nature(verb: Token, actors: list[Token]) -> bool:
+    """A closure, a seizure or a destruction done by a natural or accidental cause, as subject or agent ("an earlier
+    accident shut down the fast lane", "Hurricane Betsy destroyed the church", "was destroyed by fire"): no one's
+    coercion."""
+    causes = event_words().non_agents
+    # a named storm by its kind ("Hurricane Betsy"); not a people named by what they deal with ("fire inspectors")
+    return any(lemma_of(t) in causes for d in [*actors, *agents(verb)]
+               for t in (d, *(c for c in d.children if c.dep_ == "compound" and d.pos_ == "PROPN")))
 
 
 def _toll_of_a_crash(tok: Token) -> bool:
