@@ -237,11 +237,12 @@ MEASURED = {
     # 'PM', accusations of responsibility, everyday senses; both models retrained): dev recall 0.6081 -> 0.6216, in
     # sentence 0.5405 -> 0.5541, spurious 2.31 -> 2.27; held out unchanged but spurious 2.61 -> 2.56 -> 2.61 (a
     # conjunct's passive no longer shares the first clause's subject: one more event kept, not read)
-    # seventeenth session (warnings, refusals, crashes, years naming things, wanted and foreseen acts, customs; both
-    # models retrained): dev unchanged; held out spurious 2.61 -> 2.50 (the retrained check)
-    "dev": {"recall": 0.6216, "recall_in_sentence": 0.5541, "spurious_per_story": 2.2692},
+    # seventeenth session (warnings, refusals, crashes, years naming things, wanted and foreseen acts, customs,
+    # charges' contents; both models retrained): dev spurious 2.27 -> 2.19; held out unchanged (2.50 with a first
+    # retraining in the middle of the session, back to 2.61 with the one after its last rule)
+    "dev": {"recall": 0.6216, "recall_in_sentence": 0.5541, "spurious_per_story": 2.1923},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.5},
+    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.6111},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -275,9 +276,10 @@ MEASURED = {
 # Sixteenth: actor 0.7769 -> 0.7934 ("PM" a head of government), recipient 0.8182 -> 0.8264; type 0.8926 -> 0.876
 # with the retrained detector (its search now drops a rule event below p(type) 0.1: two held-out facts, neither found
 # before, are best matched by an event of another type now).
-# Seventeenth: actor 0.7934 -> 0.8017, modality 0.9504 -> 0.9587, recipient 0.8264 -> 0.8099 (two dev facts not found
-# before or after are best matched by other events now, with the retrained check; no found fact lost).
-MEASURED_FIELDS = {"type": 0.876, "actor": 0.8017, "recipient": 0.8099, "place": 0.8704, "date": 0.625,
+# Seventeenth: type 0.876 -> 0.8926, modality 0.9504 -> 0.9587; actor 0.7934 -> 0.7851, recipient 0.8264 -> 0.8099
+# (facts not found before or after are best matched by other events now, with the retrained check; no found fact
+# lost).
+MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7851, "recipient": 0.8099, "place": 0.8704, "date": 0.625,
                    "dead": 0.4444, "modality": 0.9587}
 
 

@@ -42,7 +42,7 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     # 0.838 retrained on the eleventh's (verbal conflict leads its sentence at p >= 0.5, was 0.2); 0.855 / 0.841 on
     # the twelfth's; 0.853 / 0.839 on the fourteenth's; 0.855 / 0.841 on the sixteenth's; 0.862 / 0.848 on the
     # seventeenth's
-    assert_not_below({"accuracy": 0.8621, "macro_f1": 0.8477}, detected)
+    assert_not_below({"accuracy": 0.8621, "macro_f1": 0.8476}, detected)
     assert detected["macro_f1"] >= rules["macro_f1"] + 0.01
     # of the rules' events the detector drops, and of the events it adds, the shares that were right to
     # (0.98 / 1.0 with the detector of 9ab2d99's rules; 0.94 / 0.875 retrained at the sixth session's: 7 of 8
@@ -53,10 +53,10 @@ def test_cameo_class_heldout_quad_classes(gold_dir: Path) -> None:
     # thresholds now drop by a type's probability too (keep_type 0.1): 60 of 64 drops and 2 of 2 additions right;
     # 0.97 / 0.75 retrained on the fourteenth's, whose selection took quad C 0.1: 56 of 58 drops, 3 of 4 additions;
     # 0.95 retrained on the sixteenth's, whose threshold search switched the last addition type (CONCEDE) off:
-    # 61 of 64 drops right, no additions; 0.94 / 1.0 retrained on the seventeenth's, whose search turned CONCEDE
-    # additions back on: 61 of 65 drops and 3 of 3 additions right)
+    # 61 of 64 drops right, no additions; 0.95 retrained on the seventeenth's: 61 of 64 drops right, no additions (a
+    # retraining in the middle of that session had turned CONCEDE additions back on: 3 of 3 right))
     details = detected["details"]["detector"]
-    assert_not_below({"dropped_precision": 0.9385}, details)
+    assert_not_below({"dropped_precision": 0.9531}, details)
     if details["added"]:
         assert_not_below({"added_precision": 0.75}, details)
 
