@@ -626,7 +626,12 @@ def _foreboding(verb: Token, lex: Lexicon) -> bool:
 def _naming(verb: Token) -> bool:
     """"Called" as naming: "a militant group called Boko Haram", "an explosive called Semtex", "the party is called
     Unity" (the participle on its noun, or a name as its complement), no phone call."""
-    return (verb.tag_ == "VBN" and verb.dep_ == "acl") or any(c.dep_ in ("oprd", "attr") for c in verb.children)
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return True
+    deps = {c.dep_ for c in verb.children}
+    # a name as complement of a passive ("is called Unity") or beside an object ("called the attack an outrage"); a
+    # lone complement of an active "called" is the parser's reading of the one called ("called President Ruto")
+    return bool(deps & {"oprd", "attr"}) and bool(deps & {"auxpass", "nsubjpass", "dobj"})
 
 
 def _the_accused(verb: Token, _lex: Lexicon) -> bool:
