@@ -238,11 +238,12 @@ MEASURED = {
     # sentence 0.5405 -> 0.5541, spurious 2.31 -> 2.27; held out unchanged but spurious 2.61 -> 2.56 -> 2.61 (a
     # conjunct's passive no longer shares the first clause's subject: one more event kept, not read)
     # seventeenth session (warnings, refusals, crashes, years naming things, wanted and foreseen acts, customs,
-    # charges' contents; both models retrained): dev spurious 2.27 -> 2.19; held out unchanged (2.50 with a first
-    # retraining in the middle of the session, back to 2.61 with the one after its last rule)
-    "dev": {"recall": 0.6216, "recall_in_sentence": 0.5541, "spurious_per_story": 2.1923},
+    # charges' contents; both models retrained three times, the check's threshold 0.14 -> 0.13 at the last): dev and
+    # held-out recall unchanged; spurious dev 2.27 (2.19 with the second retraining), held out 2.61 -> 2.67 (2.50 with
+    # the first retraining, 2.61 with the second): records at the check's threshold move with each retraining
+    "dev": {"recall": 0.6216, "recall_in_sentence": 0.5541, "spurious_per_story": 2.2692},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.6111},
+    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.6667},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -276,10 +277,9 @@ MEASURED = {
 # Sixteenth: actor 0.7769 -> 0.7934 ("PM" a head of government), recipient 0.8182 -> 0.8264; type 0.8926 -> 0.876
 # with the retrained detector (its search now drops a rule event below p(type) 0.1: two held-out facts, neither found
 # before, are best matched by an event of another type now).
-# Seventeenth: type 0.876 -> 0.8926, modality 0.9504 -> 0.9587; actor 0.7934 -> 0.7851, recipient 0.8264 -> 0.8099
-# (facts not found before or after are best matched by other events now, with the retrained check; no found fact
-# lost).
-MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7851, "recipient": 0.8099, "place": 0.8704, "date": 0.625,
+# Seventeenth: type 0.876 -> 0.8926, modality 0.9504 -> 0.9587, recipient 0.8264 -> 0.8099 (facts not found before or
+# after are best matched by other events now, with the retrained check; no found fact lost).
+MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7934, "recipient": 0.8099, "place": 0.8704, "date": 0.625,
                    "dead": 0.4444, "modality": 0.9587}
 
 
