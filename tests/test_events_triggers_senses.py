@@ -310,6 +310,11 @@ def test_the_wrong_a_charge_names_is_no_new_happening(text: str) -> None:
     assert [e.type for e in coded(text)] == ["COERCE"]  # the charge, or the arrest on it
 
 
+def test_violence_by_the_state_s_own_is_reported_by_its_charge() -> None:
+    events = coded("Police charged two officers with the killing of a protester on Monday.")
+    assert sorted(e.type for e in events) == ["ASSAULT", "COERCE"]
+
+
 def test_called_as_naming_is_no_phone_call_and_its_namer_did_nothing_named() -> None:
     assert [e.type for e in coded("A militant group called Boko Haram attacked the village of Chibok.")] == ["ASSAULT"]
     assert coded("The new party is called Unity.") == []

@@ -1435,7 +1435,8 @@ def _what_someone_is_said_to(verb: Token) -> bool:
 def _charged_with(word: Token) -> bool:
     """The wrong someone is charged with, tried for or suspected of ("charged with the murder of a Japanese man",
     "charged in the abduction and death of a woman", "on a charge of assault for allegedly attacking him"): what the
-    charge says, not a happening the text reports; the charge is the event."""
+    charge says, not a happening the text reports; the charge is the event. Unless the charged are soldiers or police:
+    violence by the state's own is reported by its charge ("a soldier was charged with the rape of a teenager")."""
     prep = word.head
     if word.dep_ not in ("pobj", "pcomp") or prep.dep_ != "prep" or prep.lower_ not in ("with", "in", "of", "for"):
         return False
@@ -1443,6 +1444,9 @@ def _charged_with(word: Token) -> bool:
     held = prep.head
     if held.dep_ == "prep" and held.lower_ == "for":  # "on a charge of assault for allegedly attacking him"
         held = held.head
+    charged = [c for c in held.children if c.dep_ in ("nsubjpass", "dobj")]
+    if any(lemma_of(c) in words.security_doers for c in charged):
+        return False  # "a soldier was charged with the rape of a teenager": violence by the state's own is news
     return lemma_of(held) in words.charging_words or (
         word.tag_ == "VBG" and any(c.dep_ == "advmod" and c.lower_ == "allegedly" for c in word.children))
 
