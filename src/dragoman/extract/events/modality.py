@@ -493,15 +493,16 @@ def denied(anchor: Token) -> bool:
     """True when the negation comes from a denial ("denied attacking") or tells an absence ("has given no order to
     pull out the troops": none was given), not from the actor's own refusal."""
     head = anchor.head
-    return any(t.lemma_ == "deny" for t in _chain(anchor)) or (head is not anchor and head.lemma_ == "deny") \
-        or _absence(anchor) or _not_done_before(anchor)
+    chain = _chain(anchor)
+    return any(t.lemma_ == "deny" for t in chain) or (head is not anchor and head.lemma_ == "deny") \
+        or _absence(anchor) or _not_done_before(chain)
 
 
-def _not_done_before(anchor: Token) -> bool:
+def _not_done_before(chain: list[Token]) -> bool:
     """The act is told as not done in the past ("has not offered a timetable", "did not attend the talks"): it did
     not happen, and the text does not say anyone refused it. A refusal tells what will not be done ("will not
-    release", "is not going to negotiate") or is said by a verb of refusing."""
-    negated = next((t for t in _chain(anchor) if denied_here(t)), None)
+    release", "is not going to negotiate") or is said by a verb of refusing. ``chain``: the anchor's (``_chain``)."""
+    negated = next((t for t in chain if denied_here(t)), None)
     if negated is None or negated.pos_ not in ("VERB", "AUX"):
         return False
     auxiliaries = [c for c in negated.children if c.dep_ in ("aux", "auxpass")]
