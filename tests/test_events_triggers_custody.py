@@ -81,3 +81,31 @@ def test_events_triggers_court_verdicts(text: str, type_: str, mode: str) -> Non
 def test_events_triggers_acquittal_is_no_conviction() -> None:
     assert [e for e in code_text("The officers were found not guilty.", published="2024-03-06")
             if e.type == "SANCTION"] == []
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("The arrested men were identified as Ram Singh and Usha Singh.", "men"),
+    ("Police produced the arrested militants in court on Monday.", "militants"),
+    ("Arrested protesters were beaten in custody, the group said.", "protesters"),
+    ("A court remanded the three accused to police custody for seven days.", "the three"),
+])
+def test_events_triggers_custody_an_arrest_told_by_its_participle_or_a_remand(text: str, recipient: str) -> None:
+    arrests = [e for e in code_text(text, published="2024-03-06") if e.mode == "arrest"]
+    assert [(e.type, e.cameo, e.modality, e.recipient and e.recipient.text) for e in arrests] == [
+        ("COERCE", "173", "asserted", recipient)]
+
+
+@pytest.mark.parametrize("text", [
+    "The jailed opposition leader died in prison on Friday.",  # a standing state, not a new arrest
+    "Police released the detained activists on Friday.",
+    "The internationally recognized government met on Monday.",
+])
+def test_events_triggers_custody_other_participles_tell_no_arrest(text: str) -> None:
+    assert [e.type for e in code_text(text, published="2024-03-06") if e.mode == "arrest"] == []
+
+
+def test_events_triggers_custody_the_arrested_men_of_an_arrest_told_before_are_that_arrest() -> None:
+    text = ("Police arrested five men in Kolkata on Monday. The arrested men were produced in a court on Tuesday, "
+            "police said.")
+    arrests = [e for e in code_text(text, published="2024-03-06") if e.mode == "arrest"]
+    assert len(arrests) == 1

@@ -238,7 +238,7 @@ class _Actors:
             sentences.append(sent_of(trigger.doc[sentences[-1].start - 1]))
         # the act's own theme ("two battalions" flown) is no candidate: its country may be only the focus's
         themes = {c.idx for c in trigger.children if c.dep_ == "nsubjpass"} | (
-            {trigger.head.idx} if trigger.dep_ == "acl" else set())
+            {trigger.head.idx} if trigger.dep_ in ("acl", "amod") else set())
         states = [a for s in sentences for a in self.resolver.subject_actors(s)
                   if a.country is not None and a.country not in lx.INTERNATIONAL
                   and (a.sector is None or a.sector in STATE_SECTORS)
@@ -288,8 +288,9 @@ def _official_sector(trigger: Token) -> str | None:
 
 
 def _agentless_passive(trigger: Token) -> bool:
-    """A passive participle ("was arrested", "ten people arrested on Monday") with no "by" doer."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or trigger.dep_ == "acl"
+    """A passive participle ("was arrested", "ten people arrested on Monday", "the arrested men") with no "by"
+    doer."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or trigger.dep_ in ("acl", "amod")
     return passive and not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                                for c in trigger.children)
 
@@ -350,14 +351,23 @@ class DocumentCoder:
 def _outside_trigger(event: Event, trigger: Token, original: str) -> Event:
     """An argument never holds its own event's trigger: "four gunmen killed", "teachers striking in X" (the trigger
     a participle after the mention) are cut before it; a mention the trigger modifies from inside ("Car Bomb
-    Kills", a headline's parse) is no party at all."""
+    Kills", a headline's parse) is no party at all, unless the trigger is its participle ("the arrested men": the
+    men, after it)."""
     start = event.evidence.trigger_start
     if start is None:
         return event
     inside = trigger.dep_ in ("compound", "amod", "nmod") or trigger.head.i > trigger.i
+    participle = trigger.dep_ == "amod" and trigger.tag_ == "VBN"
 
     def outside(actor: Actor | None) -> Actor | None:
-        if actor is None or actor.start is None or actor.end is None or not actor.start < start < actor.end:
+        if actor is None or actor.start is None or actor.end is None or not actor.start <= start < actor.end:
+            return actor
+        if participle:
+            after = trigger.idx + len(trigger.text)
+            rest = original[after:actor.end]
+            shown = rest.lstrip()
+            return replace(actor, text=shown, start=actor.end - len(shown)) if shown else None
+        if actor.start == start:
             return actor
         cut = original[actor.start:start].rstrip(" ,;:-–—")
         if inside or not any(ch.isalpha() for ch in cut):

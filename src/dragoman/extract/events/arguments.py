@@ -288,7 +288,7 @@ def _done_to_elsewhere(verb: Token, *, passive: bool, theme_object: bool) -> lis
     """Whom a verb with no object of its own is done to, named by another word of the clause: the noun of its
     participle, the subject of the verb it completes, the object of the verb it is conjoined to, or its intended
     act's object."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters arrested by police"
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":  # "protesters arrested by police", "the arrested men"
         return [verb.head]
     head = verb.head
     if passive and verb.dep_ == "xcomp" and not theme_object and not any(c.dep_ == "dobj" for c in head.children) \

@@ -86,8 +86,11 @@ def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], refe
 
 
 def refers_back(trigger: Token) -> bool:
-    """An event noun with a definite article ("to make the arrests", "the attack"): a happening already told, when
-    the story told one of its kind before."""
+    """An event noun with a definite article ("to make the arrests", "the attack"), or a participle describing a
+    noun ("the arrested men", "a list of arrested persons"): a happening already told, when the story told one of
+    its kind before."""
+    if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
+        return True
     return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                                           for c in trigger.children)
 

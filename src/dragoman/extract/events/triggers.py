@@ -211,9 +211,18 @@ def _a_property(tok: Token) -> bool:
     """A participle describing a noun: "the internationally recognized government", "dangerous, threatening
     parolees", "the campaign by Turkey and allied Syrian forces" ("allied" parsed as a verb with no subject)."""
     if tok.dep_ == "amod" or (tok.dep_ == "conj" and tok.head.dep_ == "amod"):
-        return True
+        return not _fresh_arrest(tok)
     return tok.lower_ == "allied" and tok.dep_ == "conj" and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+# "the arrested men were produced in court": a recent arrest told by its participle (as "the men arrested on
+# Monday"). Not "detained" or "jailed", which name a standing state ("the jailed opposition leader").
+_ARRESTING_PARTICIPLES: Final = frozenset({"arrest", "apprehend", "nab"})
+
+
+def _fresh_arrest(tok: Token) -> bool:
+    return tok.tag_ == "VBN" and tok.dep_ == "amod" and lemma_of(tok) in _ARRESTING_PARTICIPLES
 
 
 def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
@@ -319,10 +328,13 @@ def _arrest_phrase(verb: Token, lemma: str) -> bool:
 def _into_custody(verb: Token) -> bool:
     """"taken into custody", "remanded to police custody", "sent to jail", "put behind bars"."""
     places = event_words().custody_places
+    # "remanded the three accused to police custody": "accused" as a noun is parsed as a participle taking the prep
+    accused = [a for o in verb.children if o.dep_ == "dobj" for a in o.children
+               if a.dep_ == "acl" and a.lower_ == "accused" and a.i == o.i + 1]
     return any(prep.dep_ == "prep" and any(
         (prep.lower_ in _CUSTODY_PREPS and (lemma_of(o) in places or _police_station(o)))
         or (prep.lower_ == "behind" and lemma_of(o) == "bar")
-        for o in pobjs(prep)) for prep in verb.children)
+        for o in pobjs(prep)) for prep in (*verb.children, *(c for a in accused for c in a.children)))
 
 
 def _police_station(place: Token) -> bool:

@@ -397,8 +397,8 @@ class DateResolver:
             if resolved[1] == "year" and _year_of_a_thing(root, trigger):
                 continue  # "withdrew from the 2015 nuclear deal", "a return to the 1967 borders": the thing's year
             rank = self._candidate_rank(trigger, root, start, end, precision=resolved[1])
-            if rank is None:
-                continue
+            if rank is None or (rank[0] > 0 and trigger.dep_ == "amod"):
+                continue  # "the arrested men were produced in court on Tuesday": the day of the court, not the arrest
             if best is None or rank < best[0]:
                 best = (rank, timex, resolved, root)
         if best is None:
