@@ -167,11 +167,14 @@ def score(gold: set[tuple[str, str]], found: set[tuple[str, str]]) -> dict[str, 
 def simulate(docs: Sequence[Doc], bodies: dict[str, str], *, k: int, lsh: float,
              min_jaccard: float) -> dict[str, str]:
     """duplicates.record's rule in memory (originals indexed, top candidates checked exactly): key -> group."""
+    from datasketch import MinHashLSH  # a development dependency: the band layout it picks for each threshold
+
+    layout = MinHashLSH(threshold=lsh, num_perm=duplicates.NUM_PERM)
     index: defaultdict[int, list[str]] = defaultdict(list)
     root: dict[str, str] = {}
     for doc in docs:
         body = bodies[doc.key]
-        bands = duplicates.band_keys(body, k=k, threshold=lsh)
+        bands = duplicates.band_keys(body, k=k, bands=layout.b, rows=layout.r)
         shared = Counter(other for band in bands for other in index[band])
         top = [other for other, _n in shared.most_common(duplicates.MAX_CANDIDATES)]
         link = duplicates.best_original(body, [(o, bodies[o]) for o in top], k=k, min_jaccard=min_jaccard)

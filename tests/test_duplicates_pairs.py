@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
+import pytest
+
 from dragoman import duplicates
 
 STORY = (
@@ -64,3 +69,21 @@ def test_signature_is_stable() -> None:
     assert all(-2**63 <= key < 2**63 for key in keys)
     assert duplicates.words("Don\u2019t stop-the \u00c9lan, 12.5%") == ["dont", "stop", "the", "élan", "12", "5"]
     assert duplicates.shingles("one two three") == {"one two three"}
+
+
+def test_minhash_and_bands_are_datasketchs() -> None:
+    # stored band keys must not change: the MinHash computed here is datasketch's "affine32" one, bit for bit
+    datasketch = pytest.importorskip("datasketch", reason="datasketch is a development dependency")
+    for body in (STORY, OTHER, "one two three", "word " * 40):
+        items = [s.encode("utf-8") for s in duplicates.shingles(body)]
+        theirs = datasketch.MinHash(num_perm=duplicates.NUM_PERM, seed=duplicates.SEED, scheme="affine32")
+        theirs.update_batch(items)
+        assert duplicates.minhash(items).tolist() == theirs.hashvalues.tolist()
+    lsh = datasketch.MinHashLSH(threshold=duplicates.LSH_THRESHOLD, num_perm=duplicates.NUM_PERM)
+    assert (lsh.b, lsh.r) == (duplicates.LSH_BANDS, duplicates.LSH_ROWS)
+
+
+def test_importing_the_duplicates_module_imports_no_scipy() -> None:
+    code = "import sys, dragoman.duplicates as d; d.band_keys('a b c d e f'); print('scipy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

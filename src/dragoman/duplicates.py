@@ -2,11 +2,13 @@
 
 Method. The body is folded (lower case, apostrophes dropped, every other run of punctuation and space one
 break) into words; its shingles are the runs of ``SHINGLE_WORDS`` words. A MinHash of ``NUM_PERM`` permutations
-(datasketch, fixed ``SEED``) estimates the Jaccard similarity of two shingle sets; LSH cuts it into bands of
-rows chosen by datasketch's ``MinHashLSH`` for ``LSH_THRESHOLD`` (``b`` bands of ``r`` rows), and each band is
-kept as one 64-bit key. Two documents sharing a band key are candidates; a candidate is confirmed by the exact
-Jaccard of the two shingle sets, at least ``MIN_JACCARD``. Shingle size and both thresholds were chosen on the
-development half of ``bench/eval_near_duplicates.py`` (README, "Near-duplicates and happenings").
+(fixed ``SEED``) estimates the Jaccard similarity of two shingle sets; LSH cuts it into ``LSH_BANDS`` bands of
+``LSH_ROWS`` rows, the layout datasketch's ``MinHashLSH`` picks for ``LSH_THRESHOLD``, and each band is kept as
+one 64-bit key. The MinHash is datasketch's "affine32" scheme, computed here bit for bit (a test holds the two
+equal, so stored keys stay valid): importing datasketch brings scipy, 0.4 s of every start-up. Two documents
+sharing a band key are candidates; a candidate is confirmed by the exact Jaccard of the two shingle sets, at
+least ``MIN_JACCARD``. Shingle size and both thresholds were chosen on the development half of
+``bench/eval_near_duplicates.py`` (README, "Near-duplicates and happenings").
 
 In the store (migration 9): ``doc_bands`` maps band keys to the documents that are originals (not themselves
 duplicates), so a new document probes only its own ``b`` buckets, whatever the store holds; a document found
@@ -37,6 +39,10 @@ SHINGLE_WORDS = 5
 NUM_PERM = 128
 SEED = 1
 LSH_THRESHOLD = 0.3
+# datasketch's MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM) layout (its false positive and negative
+# weights balanced): 37 bands of 3 rows, the last 17 permutations unused
+LSH_BANDS = 37
+LSH_ROWS = 3
 MIN_JACCARD = 0.4
 # Candidates checked exactly per document, those sharing the most band keys first: a copy shares most of them.
 MAX_CANDIDATES = 8
@@ -75,34 +81,51 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 @lru_cache(maxsize=8)
-def _lsh_ranges(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
-    """The (start, end) rows of each band datasketch's MinHashLSH picks for this threshold."""
-    from datasketch import MinHashLSH  # imported when first needed: it brings scipy (0.4 s) to every CLI start
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The affine maps h -> a * h + b (mod 2**32) of the MinHash: ``a`` odd, so each is a bijection."""
+    import numpy as np
 
-    return tuple(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
-
-
-@lru_cache(maxsize=8)
-def _permutations(num_perm: int, seed: int) -> np.ndarray:
-    from datasketch import MinHash
-
-    return MinHash(num_perm=num_perm, seed=seed).permutations
+    draw = np.random.RandomState(seed)
+    a = draw.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = draw.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
 
-def band_keys(body: str, *, k: int = SHINGLE_WORDS, threshold: float = LSH_THRESHOLD,
+def _premixed(hashes: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, a fixed bijection that spreads similar inputs apart (wrapping uint32)."""
+    import numpy as np
+
+    hashes = hashes ^ (hashes >> np.uint32(16))
+    hashes = hashes * np.uint32(0x85EBCA6B)
+    hashes = hashes ^ (hashes >> np.uint32(13))
+    hashes = hashes * np.uint32(0xC2B2AE35)
+    return hashes ^ (hashes >> np.uint32(16))
+
+
+def minhash(items: Sequence[bytes], *, num_perm: int = NUM_PERM, seed: int = SEED) -> np.ndarray:
+    """The MinHash values (uint32, one per permutation) of a non-empty set: each item's SHA-1 read as a
+    little-endian 32-bit number, premixed, under each affine map; the least per map."""
+    import numpy as np
+
+    hashes = np.fromiter((int.from_bytes(hashlib.sha1(item).digest()[:4], "little") for item in items),
+                         dtype=np.uint32, count=len(items))
+    a, b = _permutations(num_perm, seed)
+    with np.errstate(over="ignore"):
+        mixed = _premixed(hashes).reshape(-1, 1)
+        return (mixed * a + b).min(axis=0)
+
+
+def band_keys(body: str, *, k: int = SHINGLE_WORDS, bands: int = LSH_BANDS, rows: int = LSH_ROWS,
               num_perm: int = NUM_PERM) -> tuple[int, ...]:
     """One signed 64-bit key per LSH band of the body's MinHash; () for a body with no words."""
-    from datasketch import MinHash
-
     found = shingles(body, k=k)
     if not found:
         return ()
-    sketch = MinHash(num_perm=num_perm, seed=SEED, permutations=_permutations(num_perm, SEED), scheme="affine32")
-    sketch.update_batch([s.encode("utf-8", "surrogatepass") for s in found])
-    values = sketch.hashvalues
+    values = minhash([s.encode("utf-8", "surrogatepass") for s in found], num_perm=num_perm)
     keys = []
-    for band, (start, end) in enumerate(_lsh_ranges(threshold, num_perm)):
-        digest = hashlib.blake2b(band.to_bytes(2, "little") + values[start:end].tobytes(), digest_size=8).digest()
+    for band in range(bands):
+        chunk = values[band * rows:(band + 1) * rows].tobytes()
+        digest = hashlib.blake2b(band.to_bytes(2, "little") + chunk, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return tuple(keys)
 

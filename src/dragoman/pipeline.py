@@ -322,7 +322,7 @@ def _preload_model() -> None:
     from .nlp import get_nlp
 
     get_nlp()(_WARM_UP)
-    band_keys(_WARM_UP)  # datasketch (and the scipy it imports, 0.4 s) once here, not once per worker
+    band_keys(_WARM_UP)  # numpy's random state for the MinHash maps, once here, not once per worker
     had_places = gazetteer.gazetteer_open()
     code_articles([article_from_text(_WARM_UP, published="2024-01-01")])
     if not had_places:
