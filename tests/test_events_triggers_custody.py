@@ -109,3 +109,23 @@ def test_events_triggers_custody_the_arrested_men_of_an_arrest_told_before_are_t
             "police said.")
     arrests = [e for e in code_text(text, published="2024-03-06") if e.mode == "arrest"]
     assert len(arrests) == 1
+
+
+def _custody_sides(text: str) -> list[tuple[str | None, str | None]]:
+    return [(e.actor and e.actor.text, e.recipient and e.recipient.text)
+            for e in code_text(text, published="2024-03-06") if e.mode == "arrest"]
+
+
+@pytest.mark.parametrize("headline, suffered", [
+    ("DeKalb man arrested in attempted robbery.", "DeKalb man"),  # tagged as a participle
+    ("Alexandria woman charged in connection with the fire.", "Alexandria woman"),
+    ("Opposition leader detained in Harare.", "Opposition leader"),  # tagged as a past tense: detain needs an object
+])
+def test_events_triggers_custody_a_headline_s_bare_subject_suffered_it(headline: str, suffered: str) -> None:
+    assert [recipient for _actor, recipient in _custody_sides(headline)] == [suffered]
+    assert all(actor is None or "implied" in actor for actor, _recipient in _custody_sides(headline))
+
+
+def test_events_triggers_custody_a_bare_verb_that_can_go_without_object_keeps_its_doer() -> None:
+    assert [(e.actor and e.actor.text, e.recipient and e.recipient.text) for e in code_text(
+        "Police shot at the protesters in Harare.", published="2024-03-06")] == [("Police", "the protesters")]

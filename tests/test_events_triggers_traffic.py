@@ -68,5 +68,6 @@ def test_a_headline_s_bare_subject_of_a_harm_suffered_it() -> None:
     assert sorted(_sides("4 policemen and 4 civilians also killed.")) == [(None, "4 civilians"), (None, "4 policemen")]
 
 
+
 def test_a_passive_conjunct_does_not_take_the_first_clause_s_subject() -> None:
     assert _sides("Police said 20 people died and 14 were injured.") == [(None, "14")]

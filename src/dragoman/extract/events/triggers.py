@@ -1702,16 +1702,26 @@ def _killing_roles(tok: Token, code: Code, actors: list[Token], recipients: list
     return actors, recipients
 
 
-# Verbs of harm whose bare subject, with no object and no auxiliary, is who suffered it in a headline's reduced
-# passive ("4 policemen also killed", "Two soldiers wounded in blast").
-_HARMING_VERBS: Final = frozenset({"kill", "wound", "injure", "hurt", "shoot", "stab", "arrest", "detain"})
+# Verbs of harm or custody whose bare subject, with no object and no auxiliary, is who suffered it in a headline's
+# reduced passive ("4 policemen also killed", "Two soldiers wounded in blast", "DeKalb man arrested in robbery").
+_HARMING_VERBS: Final = frozenset({"kill", "wound", "injure", "hurt", "shoot", "stab", "arrest", "detain", "charge",
+                                   "jail", "convict", "sentence", "kidnap", "abduct"})
+
+
+# Of those, the verbs that have no intransitive use: with no object they are passive whatever their tag
+# ("Opposition leader detained in Harare", tagged as a past tense). Not "shot" ("police shot at ..."), "charged"
+# ("troops charged into the crowd") or "killed".
+_ONLY_TRANSITIVE: Final = frozenset({"arrest", "detain", "jail", "convict", "kidnap", "abduct", "wound", "injure"})
 
 
 def _reduced_passive(verb: Token) -> bool:
+    """No object, no auxiliary, a noun subject, and the participle's tag ("man arrested in robbery": a past tense
+    would be "VBD"), a verb with no intransitive use or a counted subject ("4 policemen also killed")."""
     children = list(verb.children)
     return verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in children) \
-        and not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "dative") for c in children) and any(
-            c.dep_ == "nsubj" and any(n.dep_ == "nummod" for n in c.subtree) for c in children)
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "dative") for c in children) and (
+            verb.tag_ == "VBN" or lemma_of(verb) in _ONLY_TRANSITIVE
+            or any(c.dep_ == "nsubj" and any(n.dep_ == "nummod" for n in c.subtree) for c in children))
 
 
 def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[Token]:
