@@ -333,3 +333,18 @@ def test_a_harm_suffered_when_an_attack_was_made_is_that_attack(text: str, dead:
 def test_a_vehicle_that_hit_a_mine_did_not_kill_its_passengers() -> None:
     (event,) = asserted("Two soldiers were killed when their vehicle hit a landmine in Mali.")
     assert event.actor is None and event.counts.dead == 2
+
+
+def test_a_victim_named_again_by_a_role_is_the_same_happening() -> None:
+    events = asserted("A young woman was shot dead in Kilburn, London, on Monday. Police said the victim was "
+                      "killed by two masked gunmen.")
+    (assault,) = [e for e in events if e.type == "ASSAULT"]
+    # the mention naming the doer is kept, the victim described as the first mention did
+    assert (assault.actor and assault.actor.text, assault.recipient and assault.recipient.text) == (
+        "two masked gunmen", "A young woman")
+
+
+def test_a_second_victim_named_by_a_role_with_another_word_stays_a_second_happening() -> None:
+    events = asserted("A young woman was shot dead in Kilburn, London, on Monday. In a separate attack, the man "
+                      "was stabbed in Brixton, London, on Tuesday.")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 2

@@ -378,12 +378,21 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", text.lower())} - _COMMON_WORDS
 
 
+# A person named again by a role with "the" alone ("the victim", "the man"): no one new, as a pronoun.
+_REFERRING_ROLE: Final = re.compile(
+    r"the (victims?|man|men|woman|women|boy|girl|teenager|suspects?|attackers?|assailants?|gunm[ae]n|driver|couple)",
+    re.IGNORECASE)
+
+
 def _same_party(kept: Actor | None, other: Actor | None) -> bool:
-    """``other`` names no one ``kept`` does not: absent, a pronoun, the same name, an implied side of the same
-    country, the same country's state or government, or a mention of the same country sharing a word ("Avoyelles
-    task force", "Task Force officers")."""
+    """``other`` names no one ``kept`` does not: absent, a pronoun or a role with "the" alone ("the victim"), the
+    same name, an implied side of the same country, the same country's state or government, or a mention of the
+    same country sharing a word ("Avoyelles task force", "Task Force officers")."""
     if other is None or _pronoun(other):
         return True
+    if kept is not None and any(_REFERRING_ROLE.fullmatch(side.text) for side in (kept, other)) and (
+            None in (kept.country, other.country) or kept.country == other.country):
+        return True  # either way: the mention that tells more may be the one with the role
     if kept is None:
         return False
     if (other.name is not None and other.name == kept.name) or other.text.lower() == kept.text.lower():
@@ -599,7 +608,17 @@ def _taking_over(later: Event, earlier: Event) -> Event:
     # the means only the act's own word tells ("shelled": heavy weapons) stays when its toll takes over ("killing")
     mode, cameo = (earlier.mode, earlier.cameo) if later.mode is None and earlier.mode is not None else (
         later.mode, later.cameo)
-    return replace(later, counts=_merged_counts(later, earlier), location=place, when=when, mode=mode, cameo=cameo)
+    return replace(later, counts=_merged_counts(later, earlier), location=place, when=when, mode=mode, cameo=cameo,
+                   actor=_described(later.actor, earlier.actor), recipient=_described(later.recipient,
+                                                                                      earlier.recipient))
+
+
+def _described(mine: Actor | None, theirs: Actor | None) -> Actor | None:
+    """A side named only by a role with "the" ("the victim") described by the other mention ("a young woman")."""
+    if mine is not None and theirs is not None and theirs.start is not None and _REFERRING_ROLE.fullmatch(mine.text) \
+            and not _REFERRING_ROLE.fullmatch(theirs.text) and not _pronoun(theirs):
+        return theirs
+    return mine
 
 
 def _filled_from(held: Event, later: Event) -> Event:
