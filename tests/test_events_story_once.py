@@ -348,3 +348,11 @@ def test_a_second_victim_named_by_a_role_with_another_word_stays_a_second_happen
     events = asserted("A young woman was shot dead in Kilburn, London, on Monday. In a separate attack, the man "
                       "was stabbed in Brixton, London, on Tuesday.")
     assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+def test_a_man_described_again_is_the_same_arrest_and_the_other_man_is_not() -> None:
+    once = asserted("A 34-year-old man was remanded in custody in Belfast on Thursday. The unemployed man has been "
+                    "charged with five burglaries in Belfast.")
+    twice = asserted("A 34-year-old man was remanded in custody in Belfast on Thursday. The other man has been "
+                     "charged with five burglaries in Belfast.")
+    assert [len([e for e in events if e.mode == "arrest"]) for events in (once, twice)] == [1, 2]

@@ -129,3 +129,13 @@ def test_events_triggers_custody_a_headline_s_bare_subject_suffered_it(headline:
 def test_events_triggers_custody_a_bare_verb_that_can_go_without_object_keeps_its_doer() -> None:
     assert [(e.actor and e.actor.text, e.recipient and e.recipient.text) for e in code_text(
         "Police shot at the protesters in Harare.", published="2024-03-06")] == [("Police", "the protesters")]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Police charged the journalist with resisting the authorities.", "the journalist"),
+    ("Gardai named a youth charged with the murder of a Japanese man.", "a youth"),
+    ("Officers caught up with the fugitive near Atlanta in June.", "the fugitive"),  # no one else is caught
+])
+def test_events_triggers_custody_the_offence_a_charge_names_is_not_whom_it_is_done_to(text: str,
+                                                                                     recipient: str) -> None:
+    assert [recipient for _actor, recipient in _custody_sides(text)] == [recipient]

@@ -378,9 +378,11 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", text.lower())} - _COMMON_WORDS
 
 
-# A person named again by a role with "the" alone ("the victim", "the man"): no one new, as a pronoun.
+# A person named again by a role with "the" and at most two describing words ("the victim", "the unemployed
+# man"): no one new, as a pronoun. Not "the other man", "the second victim".
 _REFERRING_ROLE: Final = re.compile(
-    r"the (victims?|man|men|woman|women|boy|girl|teenager|suspects?|attackers?|assailants?|gunm[ae]n|driver|couple)",
+    r"the (?!(?:other|second|third|fourth|another|new|latest|first)\b)(?:[\w-]+ ){0,2}"
+    r"(?:victims?|man|men|woman|women|boy|girl|teenager|suspects?|attackers?|assailants?|gunm[ae]n|driver|couple)",
     re.IGNORECASE)
 
 

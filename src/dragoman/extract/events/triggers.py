@@ -1737,6 +1737,8 @@ def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[T
         # "struck an oil depot with drones", "attacked police with stones": with what, the object is whom
         recipients = [r for r in recipients if not (r.dep_ == "pobj" and r.head.lower_ == "with"
                                                     and r.head.head.i == tok.i)]
+    if code.cameo == CAMEO_ARREST:
+        recipients = _not_the_offence(tok, recipients)
     if code == PHONE_CALL:  # the callee, parsed as a predicate when named alone
         recipients = [c for c in tok.children if c.dep_ in ("dobj", "oprd")] + recipients
     if code.type in ("RETREAT", "MOBILIZE"):  # "withdrew its troops from Chad": its own, not a recipient
@@ -1745,6 +1747,19 @@ def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[T
     if code.type == "MOBILIZE" and tok.dep_ == "xcomp":  # "ordered troops to be deployed": the forces moved
         recipients = [r for r in recipients if not (r.dep_ == "dobj" and r.head.i == tok.head.i)]
     return recipients
+
+
+def _not_the_offence(verb: Token, recipients: list[Token]) -> list[Token]:
+    """Whom an arrest or a charge is done to, not the offence its "with" names ("charged him with resisting
+    authorities", "a youth charged with the murder of a man"); "caught up with Bakari", with no one else named,
+    is Bakari caught."""
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        held.append(verb.head)
+    if not held:
+        return recipients
+    kept = [r for r in recipients if not (r.dep_ == "pobj" and r.head.lower_ == "with" and r.head.head.i == verb.i)]
+    return kept or ([verb.head] if verb.dep_ in ("acl", "amod") else kept)
 
 
 def _penalised(verb: Token) -> list[Token]:
