@@ -162,6 +162,16 @@ def test_a_habit_is_no_current_event() -> None:
     assert [e.type for e in asserted("Police arrested 20 protesters in the capital on Monday.")] == ["COERCE"]
 
 
+@pytest.mark.parametrize("text", [
+    "One person a year is killed on that highway, the sheriff said.",
+    "Hundreds of protesters are arrested every week in Tehran.",
+    "The president visits Paris every year.",
+])
+def test_a_rate_of_time_in_the_present_is_a_habit(text: str) -> None:
+    assert asserted(text) == []
+    assert [e.type for e in asserted("Hundreds of protesters were arrested last week in Tehran.")] == ["COERCE"]
+
+
 def test_conjoined_parties_of_one_country_are_one_happening() -> None:
     events = asserted("Pakistani police arrested lawyers and political activists in Islamabad on Monday.")
     assert len([e for e in events if e.type == "COERCE"]) == 1

@@ -739,6 +739,7 @@ def test_an_official_dismissed_is_no_rejection() -> None:
     "The Senate killed the bill on Tuesday.",  # stopped, no one harmed
     "The automobile makers have been hard hit by the economic downturn.",  # suffered, no blow
     "Farmers in the province were hit hard by the drought.",
+    "In Singapore, stocks hit a five year low.",  # "low" read as the verb's complement
     "Analysts blame the recent losses on fears of a recession.",  # nobody's accusation of no party
     "The director and his crew spent three days shooting footage in Casablanca.",  # filming
     "The Russian-American crew blasted off to the space station on Friday.",  # a launch, no criticism
@@ -761,3 +762,9 @@ def test_what_a_verb_s_plan_object_plans_is_not_done() -> None:
     # "plans" parsed as the object of "announced", the infinitive as the verb's complement
     events = coded("The company announced plans Friday to shut down about 1,100 of its dealerships.")
     assert all(e.modality != "asserted" for e in events)
+
+
+def test_a_place_hit_by_protests_suffered_no_blow() -> None:
+    events = code_text("Over the past three years, India has been hit by several protests by caste groups.",
+                       published="2024-03-06")
+    assert [e.type for e in events if e.type == "ASSAULT"] == [] and "PROTEST" in {e.type for e in events}

@@ -304,11 +304,21 @@ def _habitual(trigger: Token) -> bool:
     """A present-tense clause told as a habit: "lawmakers traditionally don't meet on Fridays", "police
     routinely arrest protesters"."""
     verb = clause_verb(trigger)
-    if verb.tag_ not in ("VBZ", "VBP") and not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")
+    if verb.tag_ not in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
                                                    for c in verb.children):
         return False
     habitual = event_words().habitual_adverbs
-    return any(c.dep_ == "advmod" and c.lower_ in habitual for tok in (verb, trigger) for c in tok.children)
+    return any((c.dep_ == "advmod" and c.lower_ in habitual) or _per_period(c)
+               for tok in (verb, trigger) for c in tok.children)
+
+
+_PERIODS: Final = frozenset({"day", "week", "month", "year", "decade", "night", "weekend", "summer", "winter"})
+
+
+def _per_period(word: Token) -> bool:
+    """A rate of time: "one person a year is killed", "are arrested every week", "each summer"."""
+    return word.dep_ in ("npadvmod", "advmod", "nmod") and word.lemma_.lower() in _PERIODS and any(
+        d.dep_ == "det" and d.lower_ in ("a", "an", "every", "each", "per") for d in word.children)
 
 
 # Modifiers that make an event noun a custom, not one happening ("frequent visits"; not "repeated attacks" or

@@ -684,7 +684,8 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
     if sense is not None and sense(tok, lex):
         return True
     excluded = lex.not_with_object.get(lemma)
-    if excluded and any(c.dep_ in ("dobj", "nsubjpass") and any(lemma_of(w) in excluded for w in _counted(c))
+    # "stocks hit a five year low": the adjective read as the verb's complement
+    if excluded and any(c.dep_ in ("dobj", "nsubjpass", "acomp") and any(lemma_of(w) in excluded for w in _counted(c))
                         for c in tok.children):
         return True
     if excluded and tok.dep_ == "relcl" and lemma_of(tok.head) in excluded and not any(
@@ -694,6 +695,9 @@ def _another_sense(tok: Token, lemma: str, lex: Lexicon) -> bool:
         return True  # "methane gas burned at drilling sites": the participle's noun is its object
     if lemma in ("hit", "strike") and any(c.dep_ == "advmod" and c.lower_ in ("hard", "hardest") for c in tok.children):
         return True  # "have been hard hit by the downturn", "hit hardest by the drought": suffered, no blow
+    if lemma in ("hit", "strike") and any(lemma_of(o) in words.suffered_happenings for c in tok.children
+                                          if c.dep_ == "agent" for o in pobjs(c)):
+        return True  # "India has been hit by several protests": suffered, no blow
     particles = words.particle_senses.get(lemma)
     if particles and any(c.dep_ in ("prt", "prep") and c.lower_ in particles for c in tok.children) and not any(
             c.dep_ == "dobj" for c in tok.children):

@@ -38,6 +38,7 @@ class EventWords:
     deny_verbs: frozenset[str]
     claim_nouns: frozenset[str]
     non_agents: frozenset[str]
+    suffered_happenings: frozenset[str]
     crash_verbs: frozenset[str]
     legal_instruments: frozenset[str]
     accident_adverbs: frozenset[str]
