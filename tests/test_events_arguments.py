@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dragoman.model import Actor, Event
 from dragoman.pipeline import code_text
 
@@ -143,3 +145,16 @@ def test_charged_that_with_a_clause_is_an_accusation_not_a_court_charge() -> Non
     assert e.recipient is not None and e.recipient.text == "the government"
     assert [x.type for x in code_text("The man is charged in the robbery of a bank.", published=PUBLISHED)
             if x.type == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Russia is accused of attacking Ukraine.", "Russia"),  # the accused, not the one the content names
+    ("Bassett is accused of stabbing Miguel Beedle.", "Bassett"),
+    ("Man accused of threatening tax worker.", "Man"),  # a headline's reduced passive
+    ("The victim was taken to hospital while the man accused of knifing him went to jail.", "the man"),
+    ("Police accused Bassett of stabbing Miguel Beedle.", "Bassett"),
+])
+def test_the_accused_is_the_recipient_of_an_accusation(text: str, accused: str) -> None:
+    accusations = [e for e in code_text(text, published="2024-03-06") if e.type == "ACCUSE"]
+    assert [e.recipient and e.recipient.text for e in accusations] == [accused]
+    assert all(e.actor is None or e.actor.text == "Police" for e in accusations)

@@ -515,6 +515,10 @@ def addressees(verb: Token, code: Code, consumed: set[int]) -> list[Token]:
     Returned before the recipients of the governed content, so the addressee wins when it names an actor.
     """
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in consumed]
+    if code.type == "ACCUSE":  # "Russia is accused of attacking Ukraine", "a man accused of theft": the accused
+        out += [antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            out.append(verb.head)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to") and code.type == "REQUEST":
             out.extend(p for p in pobjs(child) if not is_time(p))

@@ -1709,13 +1709,14 @@ def _killing_roles(tok: Token, code: Code, actors: list[Token], recipients: list
 # Verbs of harm or custody whose bare subject, with no object and no auxiliary, is who suffered it in a headline's
 # reduced passive ("4 policemen also killed", "Two soldiers wounded in blast", "DeKalb man arrested in robbery").
 _HARMING_VERBS: Final = frozenset({"kill", "wound", "injure", "hurt", "shoot", "stab", "arrest", "detain", "charge",
-                                   "jail", "convict", "sentence", "kidnap", "abduct"})
+                                   "jail", "convict", "sentence", "kidnap", "abduct", "accuse"})
 
 
 # Of those, the verbs that have no intransitive use: with no object they are passive whatever their tag
 # ("Opposition leader detained in Harare", tagged as a past tense). Not "shot" ("police shot at ..."), "charged"
 # ("troops charged into the crowd") or "killed".
-_ONLY_TRANSITIVE: Final = frozenset({"arrest", "detain", "jail", "convict", "kidnap", "abduct", "wound", "injure"})
+_ONLY_TRANSITIVE: Final = frozenset({"arrest", "detain", "jail", "convict", "kidnap", "abduct", "wound", "injure",
+                                     "accuse"})
 
 
 def _reduced_passive(verb: Token) -> bool:
