@@ -94,6 +94,13 @@ def test_killed_by_the_result_of_a_verb(nlp) -> None:  # type: ignore[no-untyped
     assert _counts(nlp, "A court sentenced five men to death on Monday.", "sentenced").is_empty()
 
 
+def test_fatally_harmed_are_dead(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _counts(nlp, "Police fatally shot four men at a checkpoint on Friday.", "shot").dead == 4
+    fatally = _counts(nlp, "Soldiers fatally wounded three villagers near the border.", "wounded")
+    assert (fatally.dead, fatally.injured) == (3, None)
+    assert _counts(nlp, "Soldiers wounded three villagers near the border.", "wounded").injured == 3
+
+
 def test_weapon_relative_clause_counts_for_the_attack(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The rebels hit back with mortar fire that killed five soldiers and wounded 14 civilians."
     assert _counts(nlp, text, "hit") == Counts(dead=5, injured=14)

@@ -423,7 +423,8 @@ def _by_clause_role(role: Token) -> Role | None:
     words = event_words()
     verb = role.head
     objects, subjects = words.counted_objects, words.counted_subjects
-    if role.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in objects and _particle_ok(verb):
+    fatally = any(c.dep_ == "advmod" and c.lower_ == "fatally" for c in verb.children)
+    if role.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in objects and _particle_ok(verb) and not fatally:
         return objects[verb.lemma_], verb
     if role.dep_ in ("dobj", "nsubjpass") and _kills_by_result(verb):
         return "dead", verb
@@ -458,11 +459,13 @@ def _by_next_word(number_head: Token, sent_end: int) -> Role | None:
 
 
 def _kills_by_result(verb: Token) -> bool:
-    """ "shot dead", "shot three men dead", "beaten to death", "stabbed to death": any verb whose result is death
-    (a court that "sentenced five to death" killed no one)."""
+    """ "shot dead", "shot three men dead", "beaten to death", "stabbed to death", "fatally shot": any verb whose
+    result is death (a court that "sentenced five to death" killed no one)."""
     if verb.lemma_ in ("sentence", "condemn"):
         return False
     for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ == "fatally":
+            return True
         if child.lower_ == "dead" and child.dep_ in ("oprd", "acomp", "advcl", "xcomp", "advmod", "ccomp"):
             return True
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
