@@ -740,6 +740,11 @@ def test_an_official_dismissed_is_no_rejection() -> None:
     "The automobile makers have been hard hit by the economic downturn.",  # suffered, no blow
     "Farmers in the province were hit hard by the drought.",
     "In Singapore, stocks hit a five year low.",  # "low" read as the verb's complement
+    "A 21-year-old man pleaded guilty on Monday in the death of a motorcyclist.",  # a plea in court
+    "She has pleaded innocent to charges that she failed to report the plan.",
+    "A Justice official, who requested anonymity, said the department has authority.",  # the reporter's source
+    "The House legislation calls for a 90 percent tax.",  # a bill's content
+    "Du Pont attributed the gain to higher demand in the U.S. for textile products.",  # a market's demand
     "Analysts blame the recent losses on fears of a recession.",  # nobody's accusation of no party
     "The director and his crew spent three days shooting footage in Casablanca.",  # filming
     "The Russian-American crew blasted off to the space station on Friday.",  # a launch, no criticism
@@ -768,3 +773,8 @@ def test_a_place_hit_by_protests_suffered_no_blow() -> None:
     events = code_text("Over the past three years, India has been hit by several protests by caste groups.",
                        published="2024-03-06")
     assert [e.type for e in events if e.type == "ASSAULT"] == [] and "PROTEST" in {e.type for e in events}
+
+
+def test_a_body_calling_for_something_still_requests_it() -> None:
+    assert [e.type for e in code_text("The demonstrators called for the release of the prisoners.",
+                                      published="2024-03-06")] == ["REQUEST"]

@@ -581,6 +581,26 @@ def _charged_a_price_or_task(verb: Token) -> bool:
         _task_gerund(o) for o in p.children if o.dep_ in ("pcomp", "pobj")) for p in verb.children)
 
 
+# What a text or a plan "calls for" it stipulates ("the House legislation calls for a 90 percent tax", "the project
+# called for 40 generators"): a bill's or plan's content, no one's request.
+_STIPULATING: Final = frozenset({"project", "plan", "proposal", "budget", "contract", "scheme", "program",
+                                 "programme", "design", "formula", "blueprint", "recipe", "rule", "rules"})
+
+
+def _stipulated(verb: Token) -> bool:
+    texts = event_words().legal_instruments | _STIPULATING
+    return any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children) and any(
+        c.dep_ == "nsubj" and lemma_of(c) in texts for c in verb.children)
+
+
+# A plea in court ("pleaded guilty", "pleaded innocent to charges", "pleaded no contest"): no appeal to anyone.
+_PLEAS: Final = frozenset({"guilty", "innocent", "contest", "nolo"})
+
+
+def _court_plea(verb: Token) -> bool:
+    return any(t.lower_ in _PLEAS and t.i > verb.i for c in verb.children if c.dep_ != "prep" for t in c.subtree)
+
+
 def _task_gerund(word: Token) -> bool:
     """A duty's gerund ("verifying", "overseeing"), whether the tagger read it as a verb or a noun."""
     text = word.lower_
@@ -671,7 +691,8 @@ _OTHER_SENSES: Final[dict[str, Callable[[Token, Lexicon], bool]]] = {
     "charge": lambda verb, _lex: _charged_a_price_or_task(verb),
     "pick": lambda verb, _lex: _picked_up_by_no_police(verb),
     "capture": _captured_on_record,
-    "call": lambda verb, _lex: _naming(verb),
+    "call": lambda verb, _lex: _naming(verb) or _stipulated(verb),
+    "plead": lambda verb, _lex: _court_plea(verb),
     "occupy": lambda verb, _lex: bool(subject_of(verb)) and not any(is_actor_like(s) for s in subject_of(verb)),
 }
 
