@@ -11,7 +11,7 @@ from factories import place_resolver, token_of
 
 
 def test_the_rules_are_in_the_documented_order() -> None:
-    assert LOCATION_RULES == ("trigger", "argument", "clause", "sentence", "source", "story", "dateline")
+    assert LOCATION_RULES == ("trigger", "argument", "clause", "sentence", "source", "previous", "story", "dateline")
 
 
 def test_a_place_in_a_clause_of_its_own_does_not_outrank_the_clause_s_town() -> None:
@@ -143,7 +143,7 @@ def test_a_topic_elsewhere_in_the_sentence_does_not_place_the_event() -> None:
             "more trade.")
     doc, resolver = place_resolver(text)
     located = resolver.locate_with_rule(token_of(doc, "praised"))
-    assert located is not None and located.place.name == "Kisumu" and located.rule == "story"
+    assert located is not None and located.place.name == "Kisumu" and located.rule == "previous"
 
 
 def test_a_country_is_refined_to_its_own_town_the_story_names_even_when_the_story_is_about_another() -> None:
@@ -330,3 +330,34 @@ def test_a_go_between_is_no_place_of_action_nor_a_country_for_the_sides() -> Non
     (event,) = code_text("The rebels agreed to a 72-hour ceasefire brokered by Qatar.", published="2024-03-06")
     assert event.location is None or event.location.country != "QAT"
     assert event.actor is not None and event.actor.country != "QAT"
+
+
+_STORY = ("Thousands marched in Nairobi on Sunday. Police clashed with protesters in Kisumu and in Mombasa on "
+          "Monday. Later, officers fired on the crowd.")
+
+
+@pytest.mark.parametrize("text, trigger, place, rule", [
+    # the sentence before says where it happened: the later shooting is in Sacramento, not the story's Brooklyn
+    ("A man was shot by police in Brooklyn on Wednesday. Police killed a man in Sacramento last month, sparking "
+     "protests. Stephon Clark was shot by officers. Brooklyn residents gathered in Brooklyn.", "shot",
+     "Sacramento", "previous"),
+    # two places in the sentence before: which one is not said, the story's place stands
+    (_STORY, "fired", None, "story"),
+])
+def test_a_sentence_with_no_place_takes_the_one_place_said_just_before(text: str, trigger: str, place: str | None,
+                                                                        rule: str) -> None:
+    doc, resolver = place_resolver(text)
+    located = resolver.locate_with_rule([t for t in doc if t.text == trigger][-1])
+    assert located is not None and located.rule == rule
+    if place is not None:
+        assert located.place.name == place
+
+
+@pytest.mark.parametrize("before", [
+    "Jones had been convicted in 2004 of selling drugs in Kisumu.",  # another time's place
+    "The ship carried arms for the militants in Kisumu.",  # where a party is, not where something happened
+])
+def test_a_place_of_another_time_or_of_a_party_just_before_does_not_place_the_event(before: str) -> None:
+    doc, resolver = place_resolver(f"Riots broke out in Nairobi on Monday. {before} Police arrested Jones on Tuesday.")
+    located = resolver.locate_with_rule(token_of(doc, "arrested"))
+    assert located is not None and located.rule != "previous"

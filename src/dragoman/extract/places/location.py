@@ -10,10 +10,13 @@ The rules, in order; the first that finds a place wins (``LOCATION_RULES``):
    Russia of "an attack that Britain blamed on Russia" says who was blamed, not where: it ranks no higher);
 4. ``sentence``: any other place of the sentence;
 5. ``source``: the seat of the source the sentence cites ("according to the health ministry in Gaza");
-6. ``story``: the story's main place of action (``story_place``): the finest place most named in the body
+6. ``previous``: the place the sentence just before names as where something happened ("... sparked protests
+   in Sacramento. Stephon Clark was shot by officers ..."), when it names one place so (finer places of it count
+   as it) and no paragraph ends between;
+7. ``story``: the story's main place of action (``story_place``): the finest place most named in the body
    inside the country the body names most; not for a talk whose sentence names that country as its topic
    ("discussed the war in Ukraine" in a story of Kharkiv is not in Ukraine);
-7. ``dateline``: the filing place, only when the body names no place at all; before rule 6 for a verbal act (a
+8. ``dateline``: the filing place, only when the body names no place at all; before rule 6 for a verbal act (a
    statement, an appeal, an accusation) by a speaker of the dateline's country when the story's place of action
    is abroad: what is said is said where the speaker is.
 
@@ -40,7 +43,7 @@ import math
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ... import lexicon as lx
 from ...gazetteer import Candidate
@@ -50,7 +53,8 @@ from .toponyms import Toponym
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-LOCATION_RULES: tuple[str, ...] = ("trigger", "argument", "clause", "sentence", "source", "story", "dateline")
+LOCATION_RULES: tuple[str, ...] = ("trigger", "argument", "clause", "sentence", "source", "previous", "story",
+                                   "dateline")
 VAGUE_PREPS = {"near", "outside", "around", "off", "toward", "towards"}
 PRECISION_RANK = {"city": 0, "region": 1, "country": 2}  # the finest place wins a tie
 # How the place's own word hangs from the trigger for the place to be the trigger's ("shelled Kupiansk", "in X").
@@ -165,6 +169,11 @@ def locate_event(doc: Doc, toponyms: Sequence[Toponym], dateline: Sequence[Candi
     if spoken_by is not None and filed is not None and filed.place.country == spoken_by and (
             main is None or main.candidate is None or main.candidate.country != spoken_by):
         return filed  # what is said at home, in a story about somewhere else: where the speaker was
+    if spoken_by is None and (before := _said_just_before(doc, toponyms, trigger, filed_at=filed_at)) is not None:
+        if before.place.precision != "city" and before.place.country and (
+                finer := _finer(before.place.country, story.main(before.place.country), filed)) is not None:
+            return replace(finer, rule=f"previous+{finer.rule}")  # "in Tunisia" in a story of Tunis: in Tunis
+        return before  # rule 6
     if main is not None and main.candidate is not None and main.candidate.country in _topic_countries(
             doc, toponyms, trigger):
         return filed  # "discussed the war in Ukraine": a talk is not placed in the land it is about
@@ -216,6 +225,51 @@ def _in_sentence(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, argument
             town, entry = min(inner, key=lambda tc: (PRECISION_RANK[tc[1].precision], tc[0].start))
             return town, entry, f"{rule}+sentence", False
     return top, cand, rule, vague
+
+
+# Prepositions that say where something happened ("clashes in Sacramento", "a protest outside the embassy").
+_LOCATIVE: Final = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+
+
+def _said_just_before(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, *,
+                      filed_at: Collection[tuple[int, int]]) -> Located | None:
+    """Rule 6: the one place (with the finer places inside it) the sentence before names after a locative
+    preposition, when no paragraph ends between the two."""
+    sent = trigger.sent
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n\n" in doc[before.end - 1:sent.start + 1].text_with_ws or "\n\n" in before.text.strip():
+        return None
+    if any(t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100 for t in before):
+        return None  # "had been convicted in 2004 of selling drugs in Bronx County": another time's place
+    found: list[tuple[Toponym, Candidate]] = []
+    for top in toponyms:
+        cand = top.candidate
+        if (cand is None or top.fallback or nationality_word(top) or _is_dateline(top, filed_at)
+                or not before.start <= top.token_start < before.end):
+            continue
+        root = doc[top.token_start:top.token_end].root
+        if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and _of_a_happening(root.head.head) \
+                and not _whose_country(root, cand):
+            found.append((top, cand))
+    if not found:
+        return None
+    top, cand = min(found, key=lambda tc: (PRECISION_RANK[tc[1].precision], tc[0].start))
+    if any(c.geonameid != cand.geonameid and not _inside(cand, c) for _t, c in found):
+        return None  # two places: which one is not said
+    return Located(place_of(cand, name=place_name(top), start=top.start, end=top.end), "previous")
+
+
+def _of_a_happening(word: Token) -> bool:
+    """A verb, its object or subject (the parser hangs "in Sacramento" of "killed a man in Sacramento" on the man), or
+    a noun of the event lexicon ("the killing ... in Sacramento"); not a party elsewhere ("arms for terrorists in
+    Gaza")."""
+    if word.pos_ in ("VERB", "AUX") or (word.dep_ in ("dobj", "nsubjpass", "nsubj") and word.head.pos_ == "VERB"):
+        return True
+    from ..events.triggers import load_lexicon  # the events package imports this one
+
+    return word.pos_ == "NOUN" and word.lemma_.lower() in load_lexicon().nouns
 
 
 def _inside(place: Candidate, whole: Candidate) -> bool:
