@@ -55,7 +55,8 @@ def test_last_month_is_the_first_of_the_month() -> None:
 
 def test_since_early_march_and_end_of_month() -> None:
     since = when_of("Fighting has displaced thousands since early March.", "displaced")
-    assert (since.date, since.precision, since.text) == ("2024-03-01", "month", "since early March")
+    # told in the present perfect (a past) on January 24: last year's March, not one still to come
+    assert (since.date, since.precision, since.text) == ("2023-03-01", "month", "since early March")
     by = when_of("The army promised to withdraw by the end of the month.", "withdraw")
     assert (by.date, by.precision) == ("2024-01-01", "month")
     assert by.text is not None and "end of the month" in by.text
@@ -216,3 +217,14 @@ def test_a_year_naming_another_thing_does_not_date_the_event(text: str, trigger:
 ])
 def test_a_year_of_the_happening_or_of_its_time_dates_it(text: str, trigger: str, year: str) -> None:
     assert (when_of(text, trigger).date or "").startswith(year)
+
+
+def test_a_day_after_publication_told_in_the_past_is_last_year_s() -> None:
+    from dragoman.pipeline import code_text
+
+    (killing,) = [e for e in code_text("Police killed an unarmed man on March 18 in Sacramento.",
+                                       published="2024-03-06") if e.type == "ASSAULT"]
+    assert (killing.when.date, killing.modality) == ("2023-03-18", "asserted")
+    (briefing,) = [e for e in code_text("Police will arrest the suspects on March 18 in Sacramento.",
+                                        published="2024-03-06") if e.type == "COERCE"]
+    assert briefing.when.date == "2024-03-18"

@@ -50,7 +50,7 @@ def year_for(dct: dt.date, month: int, day: int, tense: Tense) -> int:
     except ValueError:
         return dct.year
     gap = (candidate - dct).days
-    if tense == "past" and gap > 60:
+    if tense == "past" and gap > 1:  # told in the past tense, a day after the reference is last year's
         return dct.year - 1
     if tense == "future" and gap < -60:
         return dct.year + 1
