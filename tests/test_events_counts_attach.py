@@ -122,3 +122,10 @@ def test_prisoners_taken_are_counted_once_and_captured_places_are_not(nlp) -> No
 def test_the_of_complement_of_an_act_noun_is_counted(nlp, text: str, trigger: str, field: str,  # type: ignore[no-untyped-def]
                                                      value: int) -> None:
     assert getattr(_counts(nlp, text, trigger), field) == value
+
+
+def test_figures_of_subjects_told_in_a_list_add_up(nlp) -> None:  # type: ignore[no-untyped-def]
+    # parsed as two subjects of one verb, the third conjoined to the second: one toll of 73
+    counts = _counts(nlp, "The monitor says 24 civilians, 24 Kurdish fighters, and 25 Turkish-backed Syrian "
+                          "militiamen have been killed.", "killed")
+    assert counts.dead == 73

@@ -361,3 +361,17 @@ def test_a_place_of_another_time_or_of_a_party_just_before_does_not_place_the_ev
     doc, resolver = place_resolver(f"Riots broke out in Nairobi on Monday. {before} Police arrested Jones on Tuesday.")
     located = resolver.locate_with_rule(token_of(doc, "arrested"))
     assert located is not None and located.rule != "previous"
+
+
+def test_a_reporting_body_s_seat_is_not_where_what_it_reports_happened() -> None:
+    doc, resolver = place_resolver("Turkish forces pressed into Afrin on Sunday. The Britain-based Syrian Observatory "
+                                   "for Human Rights says 24 civilians have been killed.")
+    located = resolver.locate_with_rule(token_of(doc, "killed"))
+    assert located is not None and located.place.name == "Afrin"
+
+
+def test_a_body_acting_at_its_seat_is_placed_there() -> None:
+    doc, resolver = place_resolver("The Nairobi-based court overturned the conviction of the activist on Monday.")
+    court = token_of(doc, "court")
+    located = resolver.locate_with_rule(token_of(doc, "overturned"), [court])
+    assert located is not None and located.place.name == "Nairobi"

@@ -645,6 +645,9 @@ def _conj_group(number_head: Token) -> int:
     counted = number_head.head if number_head.dep_ in _NUM_DEPS else number_head
     while counted.dep_ == "conj" and counted.head.pos_ in ("NOUN", "PROPN", "NUM"):
         counted = counted.head
+    if counted.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        # "24 civilians, 24 Kurdish fighters and 25 militiamen have been killed", parsed as two subjects of one verb
+        return min(c.i for c in counted.head.children if c.dep_ == counted.dep_)
     return counted.i
 
 

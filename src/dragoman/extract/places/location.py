@@ -107,6 +107,16 @@ def place_name(top: Toponym) -> str:
     return top.text
 
 
+def seat_word(doc: Doc, top: Toponym, parties: Collection[int] = ()) -> bool:
+    """A place naming where a body is based ("the Britain-based Syrian Observatory says ... were killed"): its
+    seat, not where what it reports happened; unless the body is one of the event's ``parties`` (token indices of
+    the actor and recipient heads: "the San Jose-based court overturned ..." acted at its seat)."""
+    end = top.token_end
+    if not (end + 1 < len(doc) and doc[end].text in ("-", "\u2010", "\u2011") and doc[end + 1].lower_ == "based"):
+        return False
+    return doc[end + 1].head.i not in parties
+
+
 def nationality_word(top: Toponym) -> bool:
     """A demonym, or a nationality adjective opening a name ("BBC Russian Service"): whose, never where."""
     if top.source == "demonym":
@@ -195,8 +205,8 @@ def _in_sentence(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, argument
     places: list[tuple[Toponym, Candidate]] = []  # every place of the sentence that locates the event by some rule
     for top in toponyms:
         cand = top.candidate
-        if (cand is None or top.fallback or nationality_word(top) or _is_dateline(top, filed_at)
-                or not sent.start <= top.token_start < sent.end
+        if (cand is None or top.fallback or nationality_word(top) or seat_word(doc, top, argument_tokens)
+                or _is_dateline(top, filed_at) or not sent.start <= top.token_start < sent.end
                 or any(i in elsewhere for i in range(top.token_start, top.token_end))):
             continue
         root = doc[top.token_start:top.token_end].root
@@ -246,8 +256,8 @@ def _said_just_before(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, *,
     found: list[tuple[Toponym, Candidate]] = []
     for top in toponyms:
         cand = top.candidate
-        if (cand is None or top.fallback or nationality_word(top) or _is_dateline(top, filed_at)
-                or not before.start <= top.token_start < before.end):
+        if (cand is None or top.fallback or nationality_word(top) or seat_word(doc, top)
+                or _is_dateline(top, filed_at) or not before.start <= top.token_start < before.end):
             continue
         root = doc[top.token_start:top.token_end].root
         if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and _of_a_happening(root.head.head) \
