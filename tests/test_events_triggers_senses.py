@@ -778,3 +778,10 @@ def test_a_place_hit_by_protests_suffered_no_blow() -> None:
 def test_a_body_calling_for_something_still_requests_it() -> None:
     assert [e.type for e in code_text("The demonstrators called for the release of the prisoners.",
                                       published="2024-03-06")] == ["REQUEST"]
+
+
+def test_weapons_held_in_a_quantity_noun_are_each_read() -> None:
+    # "rounds of fire and tear-gas shells": the gas is crowd control used against the mob
+    events = code_text("The police force has used many rounds of fire and tear-gas shells against the mobs.",
+                       published="2002-03-06")
+    assert [(e.type, e.cameo, e.actor and e.actor.text) for e in events] == [("ASSAULT", "175", "The police force")]

@@ -52,8 +52,9 @@ def object_classes(noun: Token, lex: Lexicon) -> tuple[str, ...]:
     lemma = lemma_of(noun)
     if lemma in event_words().process_nouns:  # "a package of sanctions", "a shipment of weapons": what it holds
         held = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
-        if held:
-            return object_classes(held[0], lex)
+        if held:  # "rounds of fire and tear-gas shells": each thing held
+            return tuple(dict.fromkeys(cls for thing in (held[0], *held[0].conjuncts)
+                                       for cls in object_classes(thing, lex)))
     if any(c.dep_ in ("compound", "amod") and "gas" in lex.object_classes.get(lemma_of(c), ()) for c in noun.children):
         return ("gas",)  # "tear-gas shells", "teargas canisters": crowd control, not artillery
     classes = lex.object_classes.get(lemma, ())
