@@ -743,6 +743,7 @@ def test_an_official_dismissed_is_no_rejection() -> None:
     "A 21-year-old man pleaded guilty on Monday in the death of a motorcyclist.",  # a plea in court
     "She has pleaded innocent to charges that she failed to report the plan.",
     "A Justice official, who requested anonymity, said the department has authority.",  # the reporter's source
+    "A federal trial that focused only on the Pottstown home invasion ended with a hung jury.",  # a burglary
     "The House legislation calls for a 90 percent tax.",  # a bill's content
     "Du Pont attributed the gain to higher demand in the U.S. for textile products.",  # a market's demand
     "Analysts blame the recent losses on fears of a recession.",  # nobody's accusation of no party
