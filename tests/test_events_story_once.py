@@ -172,6 +172,15 @@ def test_a_rate_of_time_in_the_present_is_a_habit(text: str) -> None:
     assert [e.type for e in asserted("Hundreds of protesters were arrested last week in Tehran.")] == ["COERCE"]
 
 
+@pytest.mark.parametrize("text", [
+    "The regulator was sometimes criticised unfairly by the ministry.",
+    "Police often arrested protesters in the capital.",
+])
+def test_a_habit_told_in_the_past_is_no_current_event(text: str) -> None:
+    assert asserted(text) == []
+    assert [e.type for e in asserted("Russian forces constantly shelled Kharkiv last week.")] == ["ASSAULT"]
+
+
 def test_conjoined_parties_of_one_country_are_one_happening() -> None:
     events = asserted("Pakistani police arrested lawyers and political activists in Islamabad on Monday.")
     assert len([e for e in events if e.type == "COERCE"]) == 1

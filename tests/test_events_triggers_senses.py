@@ -744,6 +744,10 @@ def test_an_official_dismissed_is_no_rejection() -> None:
     "She has pleaded innocent to charges that she failed to report the plan.",
     "A Justice official, who requested anonymity, said the department has authority.",  # the reporter's source
     "A federal trial that focused only on the Pottstown home invasion ended with a hung jury.",  # a burglary
+    "Team Panther rallied from an early ten point deficit to knock out the Royals.",  # a comeback
+    "The initiative was designed to rally Arab public opinion.",  # support gathered
+    "The officers complained of neck and back injuries and were being evaluated.",  # symptoms
+    "A demonstration of military power, on the other hand, is available.",  # a showing
     "The House legislation calls for a 90 percent tax.",  # a bill's content
     "Du Pont attributed the gain to higher demand in the U.S. for textile products.",  # a market's demand
     "Analysts blame the recent losses on fears of a recession.",  # nobody's accusation of no party
@@ -786,3 +790,17 @@ def test_weapons_held_in_a_quantity_noun_are_each_read() -> None:
     events = code_text("The police force has used many rounds of fire and tear-gas shells against the mobs.",
                        published="2002-03-06")
     assert [(e.type, e.cameo, e.actor and e.actor.text) for e in events] == [("ASSAULT", "175", "The police force")]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Thousands rallied in Abuja to urge him to run.", "PROTEST"),
+    ("Residents complained of police brutality on Monday.", "ACCUSE"),
+    ("Thousands joined demonstrations in Khartoum on Monday.", "PROTEST"),
+])
+def test_the_same_words_in_their_political_sense_stay_events(text: str, event_type: str) -> None:
+    assert event_type in {e.type for e in code_text(text, published="2024-03-06")}
+
+
+def test_a_headline_s_no_one_injured_is_negated() -> None:
+    assert [(e.type, e.modality) for e in code_text("No one injured in Newberry home invasion.",
+                                                    published="2024-03-06")] == [("ASSAULT", "negated")]

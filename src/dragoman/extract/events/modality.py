@@ -105,7 +105,11 @@ def harm_it_did(cause: Token) -> Token | None:
 
 
 def denied_here(tok: Token) -> bool:
-    """A negation on ``tok`` itself: "not", "never", a negated subject or object ("no one was hurt")."""
+    """A negation on ``tok`` itself: "not", "never", a negated subject or object ("no one was hurt"), or the negated
+    noun of its participle (a headline's "No one injured in home invasion")."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and (tok.head.lower_ in ("nobody", "none") or any(
+            g.dep_ == "det" and g.lower_ == "no" for g in tok.head.children)):
+        return True
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ in ("advmod", "det", "preconj") and child.lower_ in NEGATING_WORDS):
             return True

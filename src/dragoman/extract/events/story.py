@@ -304,12 +304,21 @@ def _habitual(trigger: Token) -> bool:
     """A present-tense clause told as a habit: "lawmakers traditionally don't meet on Fridays", "police
     routinely arrest protesters"."""
     verb = clause_verb(trigger)
+    if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ANY_TENSE for tok in (verb, trigger) for c in tok.children):
+        return True  # "the regulator was sometimes criticised", "police often arrested protesters"
     if verb.tag_ not in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
                                                    for c in verb.children):
         return False
     habitual = event_words().habitual_adverbs
     return any((c.dep_ == "advmod" and c.lower_ in habitual) or _per_period(c)
                for tok in (verb, trigger) for c in tok.children)
+
+
+# Adverbs of a habit in any tense; not "constantly", "repeatedly" or "regularly", which in the past tell a series
+# of happenings ("Russian forces constantly shelled Kharkiv last week").
+_HABIT_ANY_TENSE: Final = frozenset({"sometimes", "often", "occasionally", "usually", "typically", "normally",
+                                     "generally", "rarely", "seldom", "traditionally", "customarily", "habitually",
+                                     "ordinarily", "commonly"})
 
 
 _PERIODS: Final = frozenset({"day", "week", "month", "year", "decade", "night", "weekend", "summer", "winter"})

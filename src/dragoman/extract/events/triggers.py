@@ -601,6 +601,27 @@ def _court_plea(verb: Token) -> bool:
     return any(t.lower_ in _PLEAS and t.i > verb.i for c in verb.children if c.dep_ != "prep" for t in c.subtree)
 
 
+# "rallied from an early ten-point deficit": a comeback; "to rally Arab public opinion": support gathered.
+_BEHIND: Final = frozenset({"deficit", "behind", "loss", "losses", "margin", "defeat", "setback", "low"})
+
+
+def _comeback_or_drive(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children) or any(
+        p.dep_ == "prep" and p.lower_ == "from" and any(lemma_of(o) in _BEHIND for o in pobjs(p))
+        for p in verb.children)
+
+
+# "complained of neck and back injuries": symptoms told, no grievance against anyone.
+_SYMPTOMS: Final = frozenset({"pain", "injury", "ache", "headache", "dizziness", "nausea", "symptom", "fever",
+                              "breathlessness", "soreness", "discomfort", "fatigue", "illness", "stomachache",
+                              "backache", "chest"})
+
+
+def _of_symptoms(verb: Token) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        lemma_of(t) in _SYMPTOMS for o in pobjs(p) for t in (o, *o.conjuncts)) for p in verb.children)
+
+
 def _task_gerund(word: Token) -> bool:
     """A duty's gerund ("verifying", "overseeing"), whether the tagger read it as a verb or a noun."""
     text = word.lower_
@@ -693,6 +714,8 @@ _OTHER_SENSES: Final[dict[str, Callable[[Token, Lexicon], bool]]] = {
     "capture": _captured_on_record,
     "call": lambda verb, _lex: _naming(verb) or _stipulated(verb),
     "plead": lambda verb, _lex: _court_plea(verb),
+    "rally": lambda verb, _lex: _comeback_or_drive(verb),
+    "complain": lambda verb, _lex: _of_symptoms(verb),
     "occupy": lambda verb, _lex: bool(subject_of(verb)) and not any(is_actor_like(s) for s in subject_of(verb)),
 }
 
@@ -1403,15 +1426,11 @@ def _only_mentioned(noun: Token) -> bool:
         # "an inquiry into the bombing", "opened a hearing into the killing" (the parser hangs "into" on the verb):
         # what is looked into; "entered into an agreement" makes one
         return True
-    if _said_of_something(noun):
-        return True
-    if _speculation(noun):
-        return True
-    if _reprisal_reference(noun):
-        return True
-    if _topic_of_opinion(noun):
+    if _said_of_something(noun) or _speculation(noun) or _reprisal_reference(noun) or _topic_of_opinion(noun):
         return True
     words = event_words()
+    if lemma_of(noun) == "demonstration" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return True  # "a demonstration of military power", "the clearest demonstration of the fact": a showing
     if _modifier_only(noun) or _fighting_a_hazard(noun) or _charged_with(noun):
         return True
     return lemma_of(noun) in words.claim_nouns and noun.head.pos_ == "VERB" and lemma_of(noun.head) in words.deny_verbs
