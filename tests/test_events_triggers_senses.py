@@ -804,3 +804,16 @@ def test_the_same_words_in_their_political_sense_stay_events(text: str, event_ty
 def test_a_headline_s_no_one_injured_is_negated() -> None:
     assert [(e.type, e.modality) for e in code_text("No one injured in Newberry home invasion.",
                                                     published="2024-03-06")] == [("ASSAULT", "negated")]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Authorities have blocked lawyers from visiting him.", "lawyers"),
+    ("The head of the orchestra was blocked on Tuesday from entering the refugee camp.", None),
+])
+def test_someone_blocked_from_doing_something_is_restricted_not_a_blockade(text: str, recipient: str | None) -> None:
+    blocked = [e for e in code_text(text, published="2024-03-06") if e.evidence.trigger == "blocked"]
+    assert [(e.type, e.mode) for e in blocked] == [("COERCE", "restrict")]
+    if recipient is not None:
+        assert blocked[0].recipient is not None and blocked[0].recipient.text == recipient
+    assert [e.type for e in code_text("Protesters blocked roads in Nairobi on Monday.",
+                                      published="2024-03-06")] == ["PROTEST"]

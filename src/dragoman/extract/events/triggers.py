@@ -237,13 +237,9 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     code = _object_code(tok, lemma, lex)
     if code is not None:
         return (WEAPONS_TEST if code.type == "ASSAULT" and _weapons_test(tok) else code), end
-    if lemma == "strike" and _labor_strike(tok):
-        return LABOR_STRIKE, end
-    if _arrest_phrase(tok, lemma):
-        return ARREST, end
-    entered = _state_entered(tok, lemma)
-    if entered is not None:
-        return entered, end
+    phrased = _phrased_code(tok, lemma)
+    if phrased is not None:
+        return phrased, end
     gathering = lemma in event_words().gathering_verbs and _protesters_gather(tok)
     if gathering or (lemma == "take" and _to_the_streets(tok)) or _rally(tok, lemma):
         particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
@@ -262,6 +258,18 @@ def _match_verb(tok: Token, lex: Lexicon) -> tuple[Code, int] | None:
     if found is not None and found[0].mode == "visit" and _protesters_gather(tok):
         return None  # "protesters were travelling to Islamabad to join the protest": the protest is the event
     return found
+
+
+def _phrased_code(tok: Token, lemma: str) -> Code | None:
+    """A code told by how the verb is phrased: kept from doing ("blocked lawyers from visiting him"), a labour
+    strike, an arrest without an arrest verb ("taken into custody"), a state entered ("put on alert")."""
+    if lemma == "block" and _kept_from_doing(tok):
+        return KEPT_FROM
+    if lemma == "strike" and _labor_strike(tok):
+        return LABOR_STRIKE
+    if _arrest_phrase(tok, lemma):
+        return ARREST
+    return _state_entered(tok, lemma)
 
 
 # Forces that arrive or travel somewhere are deployed there, not on a visit ("British troops arrived in Mali");
@@ -285,6 +293,15 @@ def _imperative(verb: Token) -> bool:
 
 # Workers striking: "teachers are striking for higher pay" is a strike (PLOVER PROTEST), not an assault.
 LABOR_STRIKE: Final = Code("PROTEST", CAMEO_STRIKE, "strike")
+# Someone blocked from doing something ("authorities have blocked lawyers from visiting him", "was blocked from
+# entering the camp"): a restriction imposed on them (PLOVER COERCE restrict, CAMEO 172), not a blockade protest.
+KEPT_FROM: Final = Code("COERCE", "172", "restrict")
+
+
+def _kept_from_doing(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and any(
+        p.dep_ == "prep" and p.lower_ == "from" and any(o.tag_ == "VBG" for o in p.children if o.dep_ in (
+            "pcomp", "pobj")) for p in verb.children)
 
 
 # A missile or rocket test: "test-fired a ballistic missile", "launched two missiles into the sea" (PLOVER MOBILIZE
@@ -1641,9 +1658,10 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     actors = _verb_subjects(tok, code, state)
     if code.type == "COERCE" and _done_by_nature(tok, actors):
         return None  # "an accident shut down the fast lane", "Hurricane Betsy destroyed the church"
-    # an object verb's object is its theme ('sent troops'), unless the verb took people into custody ('sent X to jail')
-    # or banned or executed them ('dissolved the opposition party', 'hanged two men')
-    theme = _coded_by_object(tok, code, lex) and code != ARREST and code.mode not in _DONE_TO_OBJECT_MODES
+    # an object verb's object is its theme ('sent troops'), unless the verb took people into custody ('sent X to jail'),
+    # banned or executed them ('dissolved the opposition party', 'hanged two men') or kept them from doing something
+    theme = _coded_by_object(tok, code, lex) and code not in (ARREST, KEPT_FROM) \
+        and code.mode not in _DONE_TO_OBJECT_MODES
     recipients = state.recipients_from.get(tok.i) or _mediated(tok) or _other_side_named_with(tok, code, actors) \
         or _wanted(tok, code) or recipients_of_verb(tok, theme_object=theme)
     if code in (MILITARY_ALERT, POLICE_ALERT):  # "put its army on the highest state of alert": the army alerted
