@@ -139,3 +139,13 @@ def test_events_triggers_custody_a_bare_verb_that_can_go_without_object_keeps_it
 def test_events_triggers_custody_the_offence_a_charge_names_is_not_whom_it_is_done_to(text: str,
                                                                                      recipient: str) -> None:
     assert [recipient for _actor, recipient in _custody_sides(text)] == [recipient]
+
+
+def test_events_triggers_custody_an_arrest_something_led_to_was_made() -> None:
+    # not the arrest that information "leading to" it is sought for
+    made = [e for e in code_text("The raid led to the arrest of 12 militants in Srinagar.", published="2024-03-06")
+            if e.mode == "arrest"]
+    assert [(e.modality, e.recipient and e.recipient.text) for e in made] == [("asserted", "12 militants")]
+    sought = code_text("Police offered a reward for information leading to the arrest of the bombers.",
+                       published="2024-03-06")
+    assert [e for e in sought if e.mode == "arrest" and e.modality == "asserted"] == []

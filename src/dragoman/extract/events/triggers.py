@@ -1436,7 +1436,7 @@ def _only_mentioned(noun: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and lemma_of(noun.head.head) == "warrant":
         return True  # "a warrant for the arrest of the minister": an arrest ordered, not made
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and lemma_of(noun.head.head) == "lead" \
-            and lemma_of(noun.head.head.head) in _SOUGHT_LEADS:
+            and noun.head.head.dep_ in ("acl", "relcl") and lemma_of(noun.head.head.head) in _SOUGHT_LEADS:
         return True  # "a reward for information leading to the arrest of the bombers": an arrest hoped for
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and (noun.head.head.pos_ == "NOUN" or any(
             c.dep_ == "dobj" for c in noun.head.head.children)):
