@@ -241,9 +241,14 @@ MEASURED = {
     # charges' contents; both models retrained three times, the check's threshold 0.14 -> 0.13 at the last): dev and
     # held-out recall unchanged; spurious dev 2.27 (2.19 with the second retraining), held out 2.61 -> 2.67 (2.50 with
     # the first retraining, 2.61 with the second): records at the check's threshold move with each retraining
-    "dev": {"recall": 0.6216, "recall_in_sentence": 0.5541, "spurious_per_story": 2.2692},
+    # eighteenth session (arrests by participle, headline passives, the accused, roles that refer back, the place said
+    # just before, past dates, senses; both models retrained, the check's threshold 0.13 -> 0.15): before retraining
+    # dev recall 0.6216 -> 0.6351 (the place said just before), spurious 2.27 -> 2.23, held out spurious 2.67 -> 2.61;
+    # after it dev spurious 2.08, held out recall 0.4043 -> 0.3830 and in sentence 0.3191 -> 0.2979 (the check now
+    # drops the elders' thanks to the army, the one finder of a fact), spurious 2.56
+    "dev": {"recall": 0.6351, "recall_in_sentence": 0.5541, "spurious_per_story": 2.0769},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.6667},
+    "heldout": {"recall": 0.3830, "recall_in_sentence": 0.2979, "spurious_per_story": 2.5556},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -279,8 +284,10 @@ MEASURED = {
 # before, are best matched by an event of another type now).
 # Seventeenth: type 0.876 -> 0.8926, modality 0.9504 -> 0.9587, recipient 0.8264 -> 0.8099 (facts not found before or
 # after are best matched by other events now, with the retrained check; no found fact lost).
-MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7934, "recipient": 0.8099, "place": 0.8704, "date": 0.625,
-                   "dead": 0.4444, "modality": 0.9587}
+# Eighteenth: place 0.8704 -> 0.8889 (the place said just before), dead 0.4444 -> 0.5556 ("fatally shot four men");
+# actor 0.7934 -> 0.7769 with the retrained check (a fact's best-matching event is another now).
+MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7769, "recipient": 0.8099, "place": 0.8889, "date": 0.625,
+                   "dead": 0.5556, "modality": 0.9587}
 
 
 def test_gold_story_figures(gold_dir: Path) -> None:
