@@ -301,8 +301,9 @@ def _in_past_decade(trigger: Token, reference: str | None) -> bool:
 # --- generic statements -----------------------------------------------------------------------------------
 
 def _habitual(trigger: Token) -> bool:
-    """A present-tense clause told as a habit: "lawmakers traditionally don't meet on Fridays", "police
-    routinely arrest protesters"."""
+    """A clause told as a habit: in the present with a habit's adverb or a rate of time ("lawmakers traditionally
+    don't meet on Fridays", "one person a year is killed"), in any tense with an adverb of how often ("police often
+    arrested protesters")."""
     verb = clause_verb(trigger)
     if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ANY_TENSE for tok in (verb, trigger) for c in tok.children):
         return True  # "the regulator was sometimes criticised", "police often arrested protesters"

@@ -12,11 +12,11 @@ The rules, in order; the first that finds a place wins (``LOCATION_RULES``):
 5. ``source``: the seat of the source the sentence cites ("according to the health ministry in Gaza");
 6. ``previous``: the place the sentence just before names as where something happened ("... sparked protests
    in Sacramento. Stephon Clark was shot by officers ..."), when it names one place so (finer places of it count
-   as it) and no paragraph ends between;
+   as it), no paragraph ends between and it names no year; not for a verbal act whose speaker's country is known;
 7. ``story``: the story's main place of action (``story_place``): the finest place most named in the body
    inside the country the body names most; not for a talk whose sentence names that country as its topic
    ("discussed the war in Ukraine" in a story of Kharkiv is not in Ukraine);
-8. ``dateline``: the filing place, only when the body names no place at all; before rule 6 for a verbal act (a
+8. ``dateline``: the filing place, only when the body names no place at all; before rule 7 for a verbal act (a
    statement, an appeal, an accusation) by a speaker of the dateline's country when the story's place of action
    is abroad: what is said is said where the speaker is.
 
