@@ -30,10 +30,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import numpy as np
+import numpy as np
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -83,8 +81,6 @@ def jaccard(a: set[str], b: set[str]) -> float:
 @lru_cache(maxsize=8)
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """The affine maps h -> a * h + b (mod 2**32) of the MinHash: ``a`` odd, so each is a bijection."""
-    import numpy as np
-
     draw = np.random.RandomState(seed)
     a = draw.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
     b = draw.randint(0, 1 << 32, num_perm, dtype=np.uint32)
@@ -93,8 +89,6 @@ def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _premixed(hashes: np.ndarray) -> np.ndarray:
     """MurmurHash3's 32-bit finalizer, a fixed bijection that spreads similar inputs apart (wrapping uint32)."""
-    import numpy as np
-
     hashes = hashes ^ (hashes >> np.uint32(16))
     hashes = hashes * np.uint32(0x85EBCA6B)
     hashes = hashes ^ (hashes >> np.uint32(13))
@@ -105,8 +99,6 @@ def _premixed(hashes: np.ndarray) -> np.ndarray:
 def minhash(items: Sequence[bytes], *, num_perm: int = NUM_PERM, seed: int = SEED) -> np.ndarray:
     """The MinHash values (uint32, one per permutation) of a non-empty set: each item's SHA-1 read as a
     little-endian 32-bit number, premixed, under each affine map; the least per map."""
-    import numpy as np
-
     hashes = np.fromiter((int.from_bytes(hashlib.sha1(item).digest()[:4], "little") for item in items),
                          dtype=np.uint32, count=len(items))
     a, b = _permutations(num_perm, seed)

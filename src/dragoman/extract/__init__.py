@@ -51,7 +51,7 @@ from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place,
 from ..nlp import sent_of
 from ..nlp import sentences as doc_sentences
 from .actors.resolver import ActorResolver, names_its_state
-from .events.arguments import lemma_of, place_heads
+from .events.arguments import describes_its_noun, lemma_of, place_heads
 from .events.attribution import attribution_for
 from .events.coding import RECIPROCAL_TYPES, choose_code
 from .events.counts import Figure, assign_figures, counted_once, counts_for, sentence_figures
@@ -238,7 +238,7 @@ class _Actors:
             sentences.append(sent_of(trigger.doc[sentences[-1].start - 1]))
         # the act's own theme ("two battalions" flown) is no candidate: its country may be only the focus's
         themes = {c.idx for c in trigger.children if c.dep_ == "nsubjpass"} | (
-            {trigger.head.idx} if trigger.dep_ in ("acl", "amod") else set())
+            {trigger.head.idx} if describes_its_noun(trigger) else set())
         states = [a for s in sentences for a in self.resolver.subject_actors(s)
                   if a.country is not None and a.country not in lx.INTERNATIONAL
                   and (a.sector is None or a.sector in STATE_SECTORS)
@@ -290,7 +290,7 @@ def _official_sector(trigger: Token) -> str | None:
 def _agentless_passive(trigger: Token) -> bool:
     """A passive participle ("was arrested", "ten people arrested on Monday", "the arrested men") with no "by"
     doer."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or trigger.dep_ in ("acl", "amod")
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or describes_its_noun(trigger)
     return passive and not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                                for c in trigger.children)
 

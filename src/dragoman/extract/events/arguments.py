@@ -86,6 +86,11 @@ def antecedent(tok: Token) -> Token:
     return tok
 
 
+def describes_its_noun(verb: Token) -> bool:
+    """A passive participle on the noun it was done to: "protesters arrested by police", "the arrested men"."""
+    return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -289,7 +294,7 @@ def _done_to_elsewhere(verb: Token, *, passive: bool, theme_object: bool) -> lis
     """Whom a verb with no object of its own is done to, named by another word of the clause: the noun of its
     participle, the subject of the verb it completes, the object of the verb it is conjoined to, or its intended
     act's object."""
-    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":  # "protesters arrested by police", "the arrested men"
+    if describes_its_noun(verb):
         return [verb.head]
     head = verb.head
     if passive and verb.dep_ == "xcomp" and not theme_object and not any(c.dep_ == "dobj" for c in head.children) \
@@ -518,7 +523,7 @@ def addressees(verb: Token, code: Code, consumed: set[int]) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i not in consumed]
     if code.type == "ACCUSE":  # "Russia is accused of attacking Ukraine", "a man accused of theft": the accused
         out += [antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if describes_its_noun(verb):
             out.append(verb.head)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to") and code.type == "REQUEST":

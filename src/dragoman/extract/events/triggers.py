@@ -76,6 +76,7 @@ from .arguments import (
     cause_actor,
     claimant,
     clause_verb,
+    describes_its_noun,
     fell_to_fire,
     firer,
     firing_owner,
@@ -605,9 +606,9 @@ _STIPULATING: Final = frozenset({"project", "plan", "proposal", "budget", "contr
 
 
 def _stipulated(verb: Token) -> bool:
-    texts = event_words().legal_instruments | _STIPULATING
+    texts = event_words().legal_instruments
     return any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children) and any(
-        c.dep_ == "nsubj" and lemma_of(c) in texts for c in verb.children)
+        c.dep_ == "nsubj" and (lemma_of(c) in _STIPULATING or lemma_of(c) in texts) for c in verb.children)
 
 
 # A plea in court ("pleaded guilty", "pleaded innocent to charges", "pleaded no contest"): no appeal to anyone.
@@ -1816,13 +1817,11 @@ def _not_the_offence(verb: Token, recipients: list[Token]) -> list[Token]:
     """Whom an arrest or a charge is done to, not the offence its "with" names ("charged him with resisting
     authorities", "a youth charged with the murder of a man"); "caught up with Bakari", with no one else named,
     is Bakari caught."""
-    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
-        held.append(verb.head)
-    if not held:
+    participle = describes_its_noun(verb)
+    if not participle and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return recipients
     kept = [r for r in recipients if not (r.dep_ == "pobj" and r.head.lower_ == "with" and r.head.head.i == verb.i)]
-    return kept or ([verb.head] if verb.dep_ in ("acl", "amod") else kept)
+    return [verb.head] if participle and not kept else kept
 
 
 def _penalised(verb: Token) -> list[Token]:

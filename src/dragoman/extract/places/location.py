@@ -205,8 +205,8 @@ def _in_sentence(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, argument
     places: list[tuple[Toponym, Candidate]] = []  # every place of the sentence that locates the event by some rule
     for top in toponyms:
         cand = top.candidate
-        if (cand is None or top.fallback or nationality_word(top) or seat_word(doc, top, argument_tokens)
-                or _is_dateline(top, filed_at) or not sent.start <= top.token_start < sent.end
+        if (not sent.start <= top.token_start < sent.end or cand is None or top.fallback or nationality_word(top)
+                or seat_word(doc, top, argument_tokens) or _is_dateline(top, filed_at)
                 or any(i in elsewhere for i in range(top.token_start, top.token_end))):
             continue
         root = doc[top.token_start:top.token_end].root
@@ -256,8 +256,8 @@ def _said_just_before(doc: Doc, toponyms: Sequence[Toponym], trigger: Token, *,
     found: list[tuple[Toponym, Candidate]] = []
     for top in toponyms:
         cand = top.candidate
-        if (cand is None or top.fallback or nationality_word(top) or seat_word(doc, top)
-                or _is_dateline(top, filed_at) or not before.start <= top.token_start < before.end):
+        if (not before.start <= top.token_start < before.end or cand is None or top.fallback
+                or nationality_word(top) or seat_word(doc, top) or _is_dateline(top, filed_at)):
             continue
         root = doc[top.token_start:top.token_end].root
         if root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE and _of_a_happening(root.head.head) \
