@@ -36,8 +36,7 @@ def main() -> int:
         sys.exit(f"training needs the annotated articles' texts under {args.gold}/geo; they are absent")
     started = time.perf_counter()
     if args.rows and args.rows.is_file():
-        rows = [Row(r["article"], tuple(r["features"]), r["right"], r["type"], r["heldout"])
-                for r in json.loads(args.rows.read_text("utf-8"))]
+        rows = [Row(**{**r, "features": tuple(r["features"])}) for r in json.loads(args.rows.read_text("utf-8"))]
     else:
         rows = collect_rows(annotated_articles(args.gold))
         if args.rows:
@@ -45,7 +44,8 @@ def main() -> int:
     coded = time.perf_counter() - started
     artifact = train(rows)
     report = {"rows": len(rows), "coding_seconds": round(coded, 1), "C": artifact["about"]["C"],
-              "threshold": artifact["threshold"], "features": len(artifact["weights"]),
+              "threshold": artifact["threshold"],
+              "thresholds_by_repeat": artifact["about"]["thresholds_by_repeat"], "features": len(artifact["weights"]),
               "out_of_fold": artifact["about"]["out_of_fold"], "heldout": artifact["about"]["heldout"]}
     print(json.dumps(report, indent=2))
     if args.write:

@@ -3,11 +3,21 @@ fit on rows written for the test (scikit-learn, a development dependency, is ins
 
 from __future__ import annotations
 
+import math
 import random
 from pathlib import Path
 
 from dragoman.extract.events.verifier import FORMAT, verifier_from_json
-from dragoman.learn.verify import KEEP_RIGHT, MIN_RIGHT_TO_DROP, Row, _keeping_threshold, annotated_articles, train
+from dragoman.learn.verify import (
+    KEEP_RIGHT,
+    MIN_RIGHT_TO_DROP,
+    REPEATS,
+    Row,
+    _dealt,
+    _keeping_threshold,
+    annotated_articles,
+    train,
+)
 
 
 def test_the_threshold_is_the_highest_that_keeps_nine_in_ten_right_events() -> None:
@@ -64,3 +74,27 @@ def test_the_annotated_articles_are_read_with_their_texts(gold_dir: Path) -> Non
     assert {"LGL", "GeoWebNews", "TBAQ-AQUAINT", "TBAQ-TimeBank"} <= sets
     text, sentences = articles[sorted(articles)[0]]
     assert sentences and all(0 <= s.start < s.end <= len(text) for s in sentences)
+
+
+def test_each_repeat_deals_whole_articles_into_other_folds() -> None:
+    groups = [f"set:{i // 3}" for i in range(60)]
+    assert _dealt(groups, 0) == groups
+    dealt = _dealt(groups, 1)
+    assert dealt != groups and sorted(set(dealt)) == sorted(set(groups))
+    # an article's events stay together: renaming is one name for one name
+    assert all((dealt[i] == dealt[j]) == (groups[i] == groups[j]) for i in range(60) for j in range(60))
+    assert _dealt(groups, 1) == dealt  # seeded
+
+
+def test_the_threshold_is_the_mean_over_the_repeated_dealings() -> None:
+    rng = random.Random(5)
+    rows = []
+    for i in range(500):
+        right = rng.random() < 0.4
+        # a mark that is only a hint, so the out-of-fold threshold depends on how the articles are dealt
+        hint = "mark:real" if (right and rng.random() < 0.7) or (not right and rng.random() < 0.3) else "mark:not"
+        rows.append(Row(f"set:{i // 5}", (hint, f"noise:{rng.randrange(30)}"), right, "COERCE", i % 10 < 3))
+    about = train(rows)["about"]
+    thresholds = about["thresholds_by_repeat"]
+    assert len(thresholds) == REPEATS and len(set(thresholds)) > 1
+    assert train(rows)["threshold"] == math.floor(sum(thresholds) / REPEATS * 100 + 1e-9) / 100
