@@ -46,3 +46,18 @@ def test_protest_with_a_named_target_keeps_it() -> None:
     found = [e for e in types("Kenyan farmers protested against the Ugandan government on Friday.")
              if e.type == "PROTEST"]
     assert found and all(e.recipient is not None and e.recipient.country == "UGA" for e in found)
+
+
+def test_accepting_or_granting_demands_is_yielding_to_those_who_made_them() -> None:
+    for text, asker in (("The provincial council on Friday accepted demands from striking miners for a pay rise.",
+                         "miners"),
+                        ("The ministry granted the nurses' demands after a week of walkouts.", "nurses"),
+                        ("The mayor met the demands of the market traders.", "traders")):
+        found = [e for e in types(text) if e.type == "CONCEDE"]
+        assert found and found[0].cameo == "080", text
+        assert found[0].recipient is not None and asker in (found[0].recipient.name or ""), text
+
+
+def test_accepting_an_offer_is_still_agreement() -> None:
+    found = types("The rebels accepted an offer of talks from the government on Monday.")
+    assert not [e for e in found if e.type == "CONCEDE"]

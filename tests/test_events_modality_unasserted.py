@@ -150,3 +150,21 @@ def test_what_a_causing_verb_caused_happened_by_its_object() -> None:
 
 def test_what_a_causing_verb_causes_is_as_real_as_the_causing() -> None:
     assert modality_of("The march is intended to push Israel to open the border crossings.", "open") != "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a "so that" clause in the present means to bring about
+        "The council changed the bylaws so that street vendors are arrested on sight.",
+        # the content of a decision, by its infinitive or its "of" and gerund
+        "Hundreds marched against the governor's decision to detain the striking teachers.",
+        "Students protested the decision of arresting the union leaders.",
+    ],
+)
+def test_what_is_meant_or_decided_is_not_yet_done(text: str) -> None:
+    assert "asserted" not in arrest_modalities(text)
+
+
+def test_a_so_that_clause_in_the_past_can_tell_what_came_of_it() -> None:
+    assert arrest_modalities("The troops sealed the market so that the looters were arrested.") == ["asserted"]

@@ -282,12 +282,24 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         out += [p for t in themes for prep in t.children
                 if prep.dep_ == "prep" and prep.lower_ in preps for p in pobjs(prep)
                 if not is_time(p)]
+        out += _who_asked(themes)
     out = _aimed_at(verb, out) or _done_to_elsewhere(verb, passive=passive, theme_object=theme_object)
     owner = purpose_owner(verb)
     if owner is not None and lemma_of(owner) in lx.actor_words().receiving_verbs:
         # "received the Qatari envoy to discuss the truce": the one received, after the purpose's own objects
         out.extend(o for o in owner.children if o.dep_ in ("dobj", "dative") and is_actor_like(o))
     return out
+
+
+def _who_asked(themes: list[Token]) -> list[Token]:
+    """Who made a demand or appeal that is met or turned down: "met the rebels' demands", "accepted demands from
+    Shona rebels", "heeded the call of the opposition"."""
+    requests = event_words().request_nouns
+    return [a for t in themes if lemma_of(t) in requests
+            for a in [c for c in t.children if c.dep_ == "poss"]
+            + [p for prep in t.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "by")
+               for p in pobjs(prep)]
+            if is_actor_like(a)]
 
 
 def _done_to_elsewhere(verb: Token, *, passive: bool, theme_object: bool) -> list[Token]:

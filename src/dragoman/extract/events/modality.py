@@ -410,8 +410,11 @@ def _unrealized(chain: list[Token]) -> Modality | None:
             future = True
         if tok.dep_ in ("acl", "relcl") and is_infinitive(tok) and tok.head.lemma_ in words.plan_nouns:
             future = True  # "a plan to send troops", "their offer to mediate", "a campaign to invade": intended
-        if _purpose(tok) or _content_of_plan_object(tok):
+        if _purpose(tok) or _content_of_plan_object(tok) or _intended_result(tok):
             future = True
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "of" and (
+                tok.head.head.lemma_ in words.intent_of_nouns):
+            future = True  # "the decision of sending troops": intended
     return "future" if future else None
 
 
@@ -449,6 +452,16 @@ def _purpose(tok: Token) -> bool:
     words = event_words()
     return tok.head.lemma_ not in words.journey_verbs and not any(
         c.dep_ == "dobj" and c.lemma_ in words.bargain_nouns for c in tok.head.children)
+
+
+def _intended_result(tok: Token) -> bool:
+    """A "so that" clause in the present tells what an act is meant to bring about ("amend the constitution so that
+    same-sex marriages are banned"); in the past it may tell what came of it ("moved in so that the rebels were
+    crushed"), and a modal in it says so itself."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "so" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "that"
+        for c in tok.children) and (tok.tag_ in ("VBP", "VBZ") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in tok.children))
 
 
 def _auxiliary_modality(tok: Token) -> Modality | None:

@@ -109,6 +109,7 @@ class EventWords:
     bargain_nouns: frozenset[str]
     causing_verbs: frozenset[str]
     plan_nouns: frozenset[str]
+    intent_of_nouns: frozenset[str]
     request_nouns: frozenset[str]
     hypothetical_governors: frozenset[str]
     occurrence_verbs: frozenset[str]
