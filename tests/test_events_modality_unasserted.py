@@ -157,12 +157,12 @@ def test_what_a_causing_verb_causes_is_as_real_as_the_causing() -> None:
     [
         # what a "so that" clause in the present means to bring about
         "The council changed the bylaws so that street vendors are arrested on sight.",
-        # the content of a decision, by its infinitive or its "of" and gerund
-        "Hundreds marched against the governor's decision to detain the striking teachers.",
-        "Students protested the decision of arresting the union leaders.",
+        # what a plan or an idea holds, told by "of" and a gerund
+        "Students protested the plan of arresting the union leaders.",
+        "The mayor floated the idea of detaining the hawkers overnight.",
     ],
 )
-def test_what_is_meant_or_decided_is_not_yet_done(text: str) -> None:
+def test_what_is_meant_or_planned_is_not_yet_done(text: str) -> None:
     assert "asserted" not in arrest_modalities(text)
 
 
