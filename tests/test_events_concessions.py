@@ -61,3 +61,17 @@ def test_accepting_or_granting_demands_is_yielding_to_those_who_made_them() -> N
 def test_accepting_an_offer_is_still_agreement() -> None:
     found = types("The rebels accepted an offer of talks from the government on Monday.")
     assert not [e for e in found if e.type == "CONCEDE"]
+
+
+def test_restrictions_and_sanctions_undone_by_other_verbs() -> None:
+    for text, expected in (
+            ("The constitutional court cancelled restrictions on the use of the minority language on radio.",
+             ("CONCEDE", "081")),
+            ("Authorities relaxed the curfew in the northern town after a week of calm.", ("CONCEDE", "0813")),
+            ("The European Union scrapped sanctions against Belarus on Monday.", ("RETREAT", "085"))):
+        assert expected in [(e.type, e.cameo) for e in types(text) if e.modality == "asserted"], text
+
+
+def test_a_concession_announced_for_later_is_a_promise() -> None:
+    found = [(e.type, e.cameo, e.modality) for e in types("Ankara will allow 13,000 refugees to return home.")]
+    assert ("AGREE", "035", "future") in found and not [f for f in found if f[0] == "CONCEDE"]

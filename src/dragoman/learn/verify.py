@@ -223,4 +223,5 @@ def train(rows: Sequence[Row]) -> dict[str, Any]:
                                     "(in_heldout('<set>:<doc id>') false)",
                       "articles_by_set": dict(sorted(Counter(a.split(":", 1)[0]
                                                              for a in {r.article for r in training}).items())),
-                      "C": c, "thresholds_by_repeat": thresholds, "out_of_fold": figures(training, oof), "heldout": figures(heldout, held_probs)}}
+                      "C": c, "thresholds_by_repeat": thresholds,
+                      "out_of_fold": figures(training, oof), "heldout": figures(heldout, held_probs)}}
