@@ -71,7 +71,3 @@ def test_restrictions_and_sanctions_undone_by_other_verbs() -> None:
             ("The European Union scrapped sanctions against Belarus on Monday.", ("RETREAT", "085"))):
         assert expected in [(e.type, e.cameo) for e in types(text) if e.modality == "asserted"], text
 
-
-def test_a_concession_announced_for_later_is_a_promise() -> None:
-    found = [(e.type, e.cameo, e.modality) for e in types("Ankara will allow 13,000 refugees to return home.")]
-    assert ("AGREE", "035", "future") in found and not [f for f in found if f[0] == "CONCEDE"]

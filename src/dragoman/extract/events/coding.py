@@ -164,9 +164,8 @@ def _ended_act(verb_lemma: str, noun_lemma: str, code: Code) -> Code | None:
 
 
 def future_intent(code: Code) -> Code:
-    """A cooperative act reported as future is a promise: PLOVER codes it AGREE ("will sign" -> AGREE; "will allow
-    the refugees to return" -> AGREE 035, intent to yield)."""
-    if code.type in ("SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"):
+    """A cooperative act reported as future is a promise: PLOVER codes it AGREE ("will sign" -> AGREE)."""
+    if code.type in ("SUPPORT", "COOPERATE", "AID", "RETREAT"):
         return replace(code, type="AGREE", cameo=AGREE_CAMEO[code.type], mode=None)
     return code
 
