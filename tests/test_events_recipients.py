@@ -214,3 +214,19 @@ def test_a_sea_is_no_recipient_and_names_no_state() -> None:
     (event,) = [e for e in _events("Houthi rebels attacked a ship in the Red Sea on Monday.") if e.type == "ASSAULT"]
     assert event.recipient is None or event.recipient.country is None
     assert event.location is not None and event.location.name == "Red Sea"
+
+
+def test_the_possessor_of_an_act_suffered_is_its_recipient() -> None:
+    for text, sufferer in (("The opposition leader's detention was condemned by the United Nations.", "leader"),
+                           ("The minister's assassination shocked the country.", "minister"),
+                           ("Gravely's murder brought attention to domestic violence.", "Gravely")):
+        found = [e for e in code_text(text, published="2024-05-10") if e.type in ("COERCE", "ASSAULT")]
+        assert found, text
+        assert found[0].recipient is not None and sufferer in found[0].recipient.text, text
+        assert found[0].actor is None or sufferer not in found[0].actor.text, text
+
+
+def test_with_an_of_object_the_possessor_is_the_doer() -> None:
+    found = [e for e in code_text("The government's killing of protesters drew condemnation.",
+                                  published="2024-05-10") if e.type == "ASSAULT"]
+    assert found and found[0].actor is not None and found[0].actor.text == "The government"

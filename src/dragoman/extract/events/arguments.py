@@ -374,7 +374,7 @@ def modifier_actor(noun: Token) -> list[Token]:
     out: list[Token] = []
     for child in noun.children:
         dep = child.dep_
-        if dep == "poss":
+        if dep == "poss" and not suffered_possessor(child):
             out.append(child)
         elif dep == "prep" and child.lower_ in ("by", "from"):
             out.extend(pobjs(child))
@@ -386,6 +386,14 @@ def modifier_actor(noun: Token) -> list[Token]:
                 child.ent_type_ in ACTOR_ENTS or country_of(child.text) is not None) and not _town_modifier(child):
             out.append(child)
     return out
+
+
+def suffered_possessor(child: Token) -> bool:
+    """The possessor of an act suffered by it ("Gravely's murder", "the leader's detention"): the recipient. With an
+    "of" object the possessor is the doer ("the government's killing of protesters")."""
+    noun = child.head
+    return child.dep_ == "poss" and lemma_of(noun) in event_words().suffered_nouns and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _town_modifier(child: Token) -> bool:
@@ -474,6 +482,7 @@ def _light_verb(verb: Token, lex: Lexicon) -> bool:
 
 def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token], Token]:
     actors, recipients = between(noun)
+    recipients.extend(c for c in noun.children if suffered_possessor(c))
     # a visit's named place is where it goes ("his Japan visit"), not who makes it
     destinations = _visited(noun, lex)
     recipients.extend(destinations)

@@ -91,6 +91,7 @@ class EventWords:
     theme_nouns: frozenset[str]
     # arguments
     of_agent_nouns: frozenset[str]
+    suffered_nouns: frozenset[str]
     process_nouns: frozenset[str]
     peace_words: frozenset[str]
     responsibility_verbs: frozenset[str]
