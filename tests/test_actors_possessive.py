@@ -98,3 +98,17 @@ def test_actors_a_group_given_a_name_is_the_named_group(text: str, head: str, co
     actor = actor_in(text, head)
     assert (actor.country, actor.sector) == (country, "REB")
     assert actor.text.startswith("A ")  # the whole phrase, name included
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The rebels attacked a Russian ally, Syria, on Monday.", "SYR"),
+        ("Egypt signed a gas deal with its eastern neighbour, Israel.", "ISR"),
+        # the parser hangs the apposition on "the Gulf": it still names the ally
+        ("Saudi Arabia imposed a trade embargo on a fellow US ally in the Gulf, Qatar.", "QAT"),
+    ],
+)
+def test_actors_a_state_named_by_its_relation_is_the_one_its_apposition_names(text: str, country: str) -> None:
+    recipients = [e.recipient for e in code_text(text, published="2024-05-10") if e.recipient is not None]
+    assert recipients and recipients[0].country == country

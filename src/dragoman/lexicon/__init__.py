@@ -271,6 +271,7 @@ class ActorWords:
     receiving_verbs: frozenset[str]
     mediating_verbs: frozenset[str]
     pair_nouns: frozenset[str]
+    relation_nouns: frozenset[str]
     arresting_verbs: frozenset[str]
     judging_verbs: frozenset[str]
     bail_verbs: frozenset[str]

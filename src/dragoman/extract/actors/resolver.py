@@ -240,6 +240,11 @@ class ActorResolver:
         if whole is not None:  # "two of its activists": the activists' party, the whole phrase's text
             actor = self.actor_for(whole)
             return None if actor is None else self.as_argument(actor, head)
+        named_state = _related_state_named(head)
+        if named_state is not None:  # "a Russian ally, Syria": Syria, not Russia; the whole phrase's text
+            related = self._describe(named_state)
+            if related is not None and related.country is not None:
+                return self.as_argument(related, head)
         name = _name_given(head)
         if name is not None:  # "a militant group called Boko Haram": the group the name says, the whole phrase's text
             named = self._describe(name)
@@ -972,6 +977,15 @@ def _counted_people(head: Token) -> bool:
 
 
 _NAMING_VERBS: Final = frozenset({"call", "name", "know", "dub"})
+
+
+def _related_state_named(head: Token) -> Token | None:
+    """The state an apposition names for a noun of relation ("a Russian ally, Syria", "its eastern neighbour,
+    Israel", "a fellow US ally in the Gulf, Qatar", where the parser hangs Qatar on the Gulf)."""
+    if head.lemma_.lower() not in lx.actor_words().relation_nouns:
+        return None
+    return next((t for t in head.subtree if t.dep_ == "appos" and t.i > head.i and t.ent_type_ == "GPE"
+                 and country_entry(t.text) is not None), None)
 
 
 def _name_given(head: Token) -> Token | None:
