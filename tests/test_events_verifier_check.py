@@ -36,6 +36,15 @@ def test_every_event_is_seen_with_what_it_looks_like() -> None:
     assert arrest.evidence.trigger == "arrested"
 
 
+def test_how_many_states_an_event_joins_is_seen() -> None:
+    with collecting_checks() as rows:
+        code_text("Pakistan summoned the Afghan envoy over cross-border attacks. Police arrested 30 protesters in "
+                  "Nairobi on Monday.", published="2024-06-24")
+    features = {e.type: set(f) for e, f in rows}
+    assert {"dyad:2", "political:True"} <= features["ACCUSE"]
+    assert "dyad:1" in features["COERCE"]
+
+
 def test_a_lone_sentence_and_a_story_are_told_apart() -> None:
     with collecting_checks() as rows:
         code_text("Police arrested 30 protesters in Nairobi on Monday.", published="2024-06-24")

@@ -173,6 +173,10 @@ def event_features(event: Event, trigger: Token | None, *, sentence_index: int, 
              f"doc:{'one' if sentences <= 1 else 'few' if sentences <= 4 else 'story'}"}
     feats |= _side_features("actor", event.actor) | _side_features("recipient", event.recipient)
     feats.add(f"sides:{event.actor is not None}:{event.recipient is not None}")
+    # two states' dealings are what event data is for; one country's own affairs are often local news
+    countries = {side.country for side in (event.actor, event.recipient) if side is not None and side.country}
+    feats.add(f"dyad:{len(countries)}")
+    feats.add(f"political:{political(event)}")
     if event.location is not None:
         feats.add(f"place:{event.location.precision}")
     if event.when.text:
