@@ -246,9 +246,13 @@ MEASURED = {
     # dev recall 0.6216 -> 0.6351 (the place said just before), spurious 2.27 -> 2.23, held out spurious 2.67 -> 2.61;
     # after it dev spurious 2.08, held out recall 0.4043 -> 0.3830 and in sentence 0.3191 -> 0.2979 (the check now
     # drops the elders' thanks to the army, the one finder of a fact), spurious 2.56
-    "dev": {"recall": 0.6351, "recall_in_sentence": 0.5541, "spurious_per_story": 2.0769},
+    # nineteenth session (the check's threshold the mean of eleven dealings into folds, 0.15 -> 0.13, and told how
+    # many states an event joins; demands met, restrictions undone, a suffered act's possessor, a state named by its
+    # relation; both models retrained): at the old threshold dev unchanged, held out spurious 2.56 -> 2.50; at the
+    # new one dev spurious 2.19, held out recall 0.3830 -> 0.4043, in sentence 0.2979 -> 0.3191, spurious 2.61
+    "dev": {"recall": 0.6351, "recall_in_sentence": 0.5541, "spurious_per_story": 2.1923},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.3830, "recall_in_sentence": 0.2979, "spurious_per_story": 2.5556},
+    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.6111},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -286,7 +290,9 @@ MEASURED = {
 # after are best matched by other events now, with the retrained check; no found fact lost).
 # Eighteenth: place 0.8704 -> 0.8889 (the place said just before), dead 0.4444 -> 0.5556 ("fatally shot four men");
 # actor 0.7934 -> 0.7769 with the retrained check (a fact's best-matching event is another now).
-MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7769, "recipient": 0.8099, "place": 0.8889, "date": 0.625,
+# Nineteenth: actor 0.7769 -> 0.7934, recipient 0.8099 -> 0.8182, place 0.8889 -> 0.9074 (the retrained check keeps
+# more: facts' best-matching events are others now).
+MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7934, "recipient": 0.8182, "place": 0.9074, "date": 0.625,
                    "dead": 0.5556, "modality": 0.9587}
 
 
