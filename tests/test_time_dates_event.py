@@ -228,3 +228,9 @@ def test_a_day_after_publication_told_in_the_past_is_last_year_s() -> None:
     (briefing,) = [e for e in code_text("Police will arrest the suspects on March 18 in Sacramento.",
                                         published="2024-03-06") if e.type == "COERCE"]
     assert briefing.when.date == "2024-03-18"
+
+
+def test_a_title_now_held_does_not_date_the_event() -> None:
+    when = when_of("Egypt values Jordan's role in the region, the current foreign minister of Egypt said Monday.",
+                   "values")
+    assert (when.date, when.text) == ("2024-01-22", "Monday")

@@ -392,6 +392,8 @@ class DateResolver:
                 continue  # "remanded to custody until March 22": when a period ends, not when the event happened
             if start > 0 and _ranking_window(self.doc[start - 1]):
                 continue  # "his first visit since 2019", "the deadliest attack since 2015": not the event's date
+            if timex.value == "PRESENT_REF" and root.dep_ == "amod":
+                continue  # "the current Majority Whip said Wednesday": the title's time, not the event's day
             if _of_what_came_after(root, trigger):
                 continue  # "arrested dozens ahead of Sunday's vote": the vote's day
             if resolved[1] == "year" and _year_of_a_thing(root, trigger):
