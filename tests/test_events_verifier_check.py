@@ -75,6 +75,10 @@ def test_a_type_the_check_abstains_on_is_kept_however_unlikely() -> None:
     drop_all = Verifier({}, bias=-5.0, threshold=0.5, about={}, abstain=frozenset({"COERCE"}))
     kept = checked(events, triggers={}, sentence_index={}, sentences=4, verifier=drop_all)
     assert kept and {e.type for e in kept} == {"COERCE"} and {e.confidence for e in kept} == {0.0067}
+    # the abstention spares what a rule found, not what the detector added where no rule fired
+    arrests = {e.event_id for e in events if e.type == "COERCE"}
+    judged = checked(events, triggers={}, sentence_index={}, sentences=4, verifier=drop_all, added=arrests)
+    assert not judged
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -475,7 +475,8 @@ def extract_events(doc: Doc, article: Article, clean: CleanDoc, *, detector: str
     at = {e: sentence_index.get(start, -1) for e, start in coder.sentence_of.items()}
     confidence = {e.event_id: e.confidence
                   for e in checked([replace(s.event, confidence=s.confidence) for s in scored],
-                                   triggers=coder.triggers, sentences=len(sentence_index), sentence_index=at)}
+                                   triggers=coder.triggers, sentences=len(sentence_index), sentence_index=at,
+                                   added={s.event.event_id for s in scored if s.origin == "model"})}
     scored = [s._replace(confidence=confidence[s.event.event_id]) for s in scored if s.event.event_id in confidence]
     # The sentence's figures shared again among the events that remain (a dropped event's figure may belong
     # to another; an added event takes part in the sharing), so no figure is counted on two events.

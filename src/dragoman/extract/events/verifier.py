@@ -27,7 +27,7 @@ and what it was trained on; scoring an event is one sum.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -115,10 +115,12 @@ def collecting_checks() -> Iterator[list[tuple[Event, list[str]]]]:
 
 
 def checked(events: Sequence[Event], *, triggers: Mapping[str, Token], sentence_index: Mapping[str, int],
-            sentences: int, verifier: Verifier | None = None) -> list[Event]:
+            sentences: int, verifier: Verifier | None = None, added: Collection[str] = ()) -> list[Event]:
     """``events`` without those the check finds unlikely to be real, each kept one with the check's probability
     that it is real as its ``confidence`` (all kept as they are when the check is off or absent).
-    ``sentence_index``: event id -> the index of its sentence in the document; ``sentences``: how many it has."""
+    ``sentence_index``: event id -> the index of its sentence in the document; ``sentences``: how many it has.
+    ``added``: ids of events the detector added where no rule fired; the check's abstention on rare types spares
+    what a rule found, not these (no rule vouches for them)."""
     per_sentence: dict[int, int] = {}
     for event in events:
         at = sentence_index.get(event.event_id, -1)
@@ -140,7 +142,8 @@ def checked(events: Sequence[Event], *, triggers: Mapping[str, Token], sentence_
             kept.append(event)
             continue
         real = model.probability(features)
-        if not drops or real >= model.threshold or (event.type in model.abstain and political(event)):
+        spared = event.type in model.abstain and political(event) and event.event_id not in added
+        if not drops or real >= model.threshold or spared:
             kept.append(replace(event, confidence=round(real, 4)))
     return kept
 
