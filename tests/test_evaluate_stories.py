@@ -249,8 +249,10 @@ MEASURED = {
     # nineteenth session (the check's threshold the mean of eleven dealings into folds, 0.15 -> 0.13, and told how
     # many states an event joins; demands met, restrictions undone, a suffered act's possessor, a state named by its
     # relation; both models retrained): at the old threshold dev unchanged, held out spurious 2.56 -> 2.50; at the
-    # new one dev spurious 2.19, held out recall 0.3830 -> 0.4043, in sentence 0.2979 -> 0.3191, spurious 2.61
-    "dev": {"recall": 0.6351, "recall_in_sentence": 0.5541, "spurious_per_story": 2.1923},
+    # new one dev spurious 2.19, held out recall 0.3830 -> 0.4043, in sentence 0.2979 -> 0.3191, spurious 2.61; then
+    # 'current' before a title no date and the detector's additions judged by the check: dev recall 0.6351 ->
+    # 0.6486 (the US's praise of Morocco on the day it was said), in sentence 0.5541 -> 0.5676, spurious 2.12
+    "dev": {"recall": 0.6486, "recall_in_sentence": 0.5676, "spurious_per_story": 2.1154},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
     "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.6111},
 }
@@ -291,8 +293,9 @@ MEASURED = {
 # Eighteenth: place 0.8704 -> 0.8889 (the place said just before), dead 0.4444 -> 0.5556 ("fatally shot four men");
 # actor 0.7934 -> 0.7769 with the retrained check (a fact's best-matching event is another now).
 # Nineteenth: actor 0.7769 -> 0.7934, recipient 0.8099 -> 0.8182, place 0.8889 -> 0.9074 (the retrained check keeps
-# more: facts' best-matching events are others now).
-MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7934, "recipient": 0.8182, "place": 0.9074, "date": 0.625,
+# more: facts' best-matching events are others now); date 0.625 -> 0.75 ("the current Majority Whip said Wednesday":
+# the title's "current" no longer dates the event).
+MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7934, "recipient": 0.8182, "place": 0.9074, "date": 0.75,
                    "dead": 0.5556, "modality": 0.9587}
 
 
