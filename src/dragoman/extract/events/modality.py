@@ -414,7 +414,7 @@ def _unrealized(chain: list[Token]) -> Modality | None:
             future = True
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "of" and (
                 tok.head.head.lemma_ in words.intent_of_nouns):
-            future = True  # "the decision of sending troops": intended
+            future = True  # "the idea of holding talks", "the option of shutting it down": intended
     return "future" if future else None
 
 
