@@ -295,11 +295,7 @@ def _who_asked(themes: list[Token]) -> list[Token]:
     """Who made a demand or appeal that is met or turned down: "met the rebels' demands", "accepted demands from
     Shona rebels", "heeded the call of the opposition"."""
     requests = event_words().request_nouns
-    return [a for t in themes if lemma_of(t) in requests
-            for a in [c for c in t.children if c.dep_ == "poss"]
-            + [p for prep in t.children if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "by")
-               for p in pobjs(prep)]
-            if is_actor_like(a)]
+    return [owner for t in themes if lemma_of(t) in requests for owner in _noun_owners(t)]
 
 
 def _done_to_elsewhere(verb: Token, *, passive: bool, theme_object: bool) -> list[Token]:
