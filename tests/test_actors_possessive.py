@@ -112,3 +112,22 @@ def test_actors_a_group_given_a_name_is_the_named_group(text: str, head: str, co
 def test_actors_a_state_named_by_its_relation_is_the_one_its_apposition_names(text: str, country: str) -> None:
     recipients = [e.recipient for e in code_text(text, published="2024-05-10") if e.recipient is not None]
     assert recipients and recipients[0].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Iranian state media said the country's navy had seized a tanker in the Gulf.", "navy", "IRN"),
+        ("Officials in Beijing said the nation's coast guard had expelled the vessels.", "guard", "CHN"),
+        # acted on, "the country" is not the clause's own subject's state
+        ("Nicaragua held a disputed vote on Sunday. Washington imposed sanctions on the country.", "country", "NIC"),
+    ],
+)
+def test_actors_the_country_is_the_state_last_named(text: str, word: str, country: str) -> None:
+    assert actor_in(text, word).country == country
+
+
+def test_actors_a_qualified_country_refers_to_no_state() -> None:
+    # "the whole country" is its people, not the state just named
+    actor = actor_in("Kenya's president said the whole country would mourn.", "country")
+    assert actor is None or actor.country is None

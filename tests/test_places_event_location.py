@@ -44,6 +44,13 @@ def test_a_nationality_word_never_places_the_event() -> None:
     assert located.rule == "argument"
 
 
+def test_a_nationality_the_tagger_took_for_a_name_still_places_nothing() -> None:
+    # the small model tags "Ugandan" of "the Ugandan border" as an organisation: still a nationality, not a place
+    doc, resolver = place_resolver("Rebels seized the town of Bunagana near the Ugandan border on Monday.")
+    located = resolver.locate_with_rule(token_of(doc, "seized"))
+    assert located is None or located.place.name != "Ugandan"
+
+
 def test_a_country_is_refined_to_the_story_s_main_town_in_it() -> None:
     text = ("Police fired tear gas at protesters in Khartoum on Monday. Shops in Khartoum stayed shut.\n\n"
             "Protests were also held in Sudan on Tuesday, witnesses said. Protests spread across Sudan.")

@@ -272,6 +272,7 @@ class ActorWords:
     mediating_verbs: frozenset[str]
     pair_nouns: frozenset[str]
     relation_nouns: frozenset[str]
+    state_anaphors: frozenset[str]
     arresting_verbs: frozenset[str]
     judging_verbs: frozenset[str]
     bail_verbs: frozenset[str]

@@ -245,6 +245,10 @@ class ActorResolver:
             related = self._describe(named_state)
             if related is not None and related.country is not None:
                 return self.as_argument(related, head)
+        state = self._state_meant(head, done_to=head.dep_ not in ("nsubj", "nsubjpass"))
+        if state is not None:  # "sanctions on the country": the state last named
+            span = self._argument_span(head)
+            return self._actor(span.start, span.end, None, state, None, None)
         name = _name_given(head)
         if name is not None:  # "a militant group called Boko Haram": the group the name says, the whole phrase's text
             named = self._describe(name)
@@ -624,6 +628,8 @@ class ActorResolver:
             if owner.i == head.i:
                 continue
             pronoun = owner.pos_ == "PRON" or (owner.lower_ in _PRONOUNS and owner.tag_ in ("PRP", "PRP$"))
+            if not pronoun and (state := self._state_meant(owner)) is not None:
+                return state  # "the country's navy"
             if not pronoun and not is_actor_like(owner):
                 continue  # "troops of the 3rd brigade": no owner named
             actor = self._pronoun(owner) if pronoun else self._describe_core(owner)
@@ -631,6 +637,43 @@ class ActorResolver:
                 return actor.country
             if not pronoun and owner.ent_type_ in ("GPE", "LOC") and (code := self._place_code(owner)):
                 return code  # "Dagestan's leader", "the leader of Chechnya": a region's office is its country's
+        return None
+
+    def _state_meant(self, token: Token, *, done_to: bool = False) -> str | None:
+        """The state "the country" or "the nation" (no other modifier) refers back to: the last one named before it
+        in its sentence or the two before ("Iranian state media said the country's navy ..."); None when none is.
+        ``done_to``: the phrase is acted on, so its clause's subject is another state ("Nicaragua voted. Washington
+        imposed sanctions on the country")."""
+        if token.lower_ not in lx.actor_words().state_anaphors:
+            return None
+        if any(c.dep_ not in ("det", "case") or c.lower_ != "the" and c.dep_ == "det" for c in token.children) \
+                or not any(c.dep_ == "det" for c in token.children):
+            return None
+        start = token.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        doer: set[int] = set()
+        if done_to:
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            doer = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")
+                    for t in c.subtree}
+        i = token.i - 1
+        while i >= start:
+            if i in doer:
+                i -= 1
+                continue
+            ent = self._ent_of.get(i)
+            word = self.doc[i]
+            if ent is not None and ent.label_ in ("GPE", "NORP"):
+                text, i = ent.text, ent.start - 1
+            else:
+                text, i = word.text, i - 1
+                if word.pos_ not in ("PROPN", "ADJ"):
+                    continue
+            code = country_of(text)
+            if code is not None and code not in lx.INTERNATIONAL:
+                return code
         return None
 
     def _context_country(self, head: Token, entry: lx.SectorEntry, key: str, country: str | None,

@@ -118,11 +118,12 @@ def seat_word(doc: Doc, top: Toponym, parties: Collection[int] = ()) -> bool:
 
 
 def nationality_word(top: Toponym) -> bool:
-    """A demonym, or a nationality adjective opening a name ("BBC Russian Service"): whose, never where."""
+    """A demonym, or a nationality adjective however it was found ("BBC Russian Service", "near the Ugandan
+    border"): whose, never where."""
     if top.source == "demonym":
         return True
     entry = lx.countries().get(lx.norm(top.text))
-    return top.source == "prefix" and entry is not None and entry.kind in ("adjective", "demonym")
+    return entry is not None and entry.kind in ("adjective", "demonym")
 
 
 class StoryPlaces:
