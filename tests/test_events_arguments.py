@@ -158,3 +158,16 @@ def test_the_accused_is_the_recipient_of_an_accusation(text: str, accused: str) 
     accusations = [e for e in code_text(text, published="2024-03-06") if e.type == "ACCUSE"]
     assert [e.recipient and e.recipient.text for e in accusations] == [accused]
     assert all(e.actor is None or e.actor.text == "Police" for e in accusations)
+
+
+def test_a_main_verb_parsed_as_a_participle_on_its_subject_is_done_by_it() -> None:
+    # the small model makes "airstrikes" the root and "killed" a participle on it; a passive takes no object
+    (e,) = only("Israeli airstrikes killed at least 30 people in Gaza on Sunday, according to the territory's "
+                "health ministry.", "ASSAULT")
+    assert e.actor is not None and e.actor.country == "ISR"
+    assert e.recipient is not None and e.recipient.country == "PSE" and e.counts.dead == 30
+
+
+def test_a_participle_on_a_noun_is_still_done_to_it() -> None:
+    (e,) = only("Protesters arrested by police in Lagos on Monday were freed on bail.", "COERCE")
+    assert e.recipient is not None and e.recipient.text.startswith("Protesters")

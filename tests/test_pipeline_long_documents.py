@@ -149,8 +149,8 @@ def test_code_files_stores_documents_over_the_limit(tmp_path: Path) -> None:
     folder.mkdir()
     # Sorted first and last: with workers the two long inputs land in different chunks and run side by side.
     long_text = folder / "0_archive.txt"
-    long_text.write_text(_archive(1_200_000, salt=1), encoding="utf-8")
-    record = {"id": "export-huge", "published": PUBLISHED, "text": _archive(1_200_000, salt=2)}
+    long_text.write_text(_archive(1_050_000, salt=1), encoding="utf-8")
+    record = {"id": "export-huge", "published": PUBLISHED, "text": _archive(1_050_000, salt=2)}
     (folder / "z_export.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     for i, text in enumerate(_stories() * 5):
         (folder / f"story_{i:02d}.txt").write_text(f"{text.rstrip()}\n\nFiled as story {i}.\n", encoding="utf-8")

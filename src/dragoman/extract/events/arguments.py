@@ -88,7 +88,14 @@ def antecedent(tok: Token) -> Token:
 
 def describes_its_noun(verb: Token) -> bool:
     """A passive participle on the noun it was done to: "protesters arrested by police", "the arrested men"."""
-    return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
+    return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and not done_by_its_noun(verb)
+
+
+def done_by_its_noun(verb: Token) -> bool:
+    """A past-tense main verb the parser took for a participle on its subject, the sentence's root ("Israeli
+    airstrikes killed 30 people": "airstrikes" the root, "killed" an acl): a passive participle takes no object."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "ROOT" and verb.head.pos_ in (
+        "NOUN", "PROPN") and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def is_passive(verb: Token) -> bool:
@@ -109,6 +116,8 @@ def caused_clause(verb: Token) -> bool:
 
 def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     """The performer(s) of ``verb``: subject, passive agent, or inherited from a governing clause."""
+    if done_by_its_noun(verb):
+        return [verb.head]
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and not _speaker_label(child):
             return [reported_speaker(verb, child) or antecedent(child)]
@@ -515,9 +524,12 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
 
 def instrument(verb: Token, lex: Lexicon, nominal_codes: dict[int, Code]) -> tuple[Token, Code] | None:
     """(token, code) of a weapon or event noun that is the subject / "with" object of an ASSAULT verb."""
-    for child in verb.children:
+    heads = [verb.head] if done_by_its_noun(verb) else []  # "Israeli airstrikes killed 30": parsed as a participle
+    for child in [*heads, *verb.children]:
         candidates = []
-        if child.dep_ in ("nsubj", "agent"):
+        if child.i == verb.head.i and heads:
+            candidates = [child]
+        elif child.dep_ in ("nsubj", "agent"):
             # "the attack, which killed five soldiers": the noun the relative clause tells of
             candidates = [antecedent(child)] if child.dep_ == "nsubj" else pobjs(child)
         elif child.dep_ == "prep" and child.lower_ in ("with", "in"):
