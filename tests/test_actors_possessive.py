@@ -131,3 +131,15 @@ def test_actors_a_qualified_country_refers_to_no_state() -> None:
     # "the whole country" is its people, not the state just named
     actor = actor_in("Kenya's president said the whole country would mourn.", "country")
     assert actor is None or actor.country is None
+
+
+def test_actors_its_after_a_plural_thing_is_the_state_named_before() -> None:
+    # "The Philippines" is one state, and "vessels" (plural) cannot be what "its" stands for
+    text = "The Philippines protested after Chinese coast guard vessels fired water cannon at its supply boats."
+    its = actor_in(text, "its")
+    assert its is not None and its.country == "PHL"
+
+
+def test_actors_its_after_a_thing_with_no_body_named_is_that_thing() -> None:
+    text = "Officials said the car was parked near the market when it blew up, killing four people."
+    assert actor_in(text, "it") is None

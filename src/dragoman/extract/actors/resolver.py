@@ -700,7 +700,9 @@ class ActorResolver:
         span = self.doc[_with_article(self.doc, start_i, end_i):end_i]
         if personal:
             self._personal.add((span.start_char, span.end_char))
-        if span[-1].tag_ in ("NNS", "NNPS") or (span[-1].pos_ == "PROPN" and span[-1].lower_.endswith("s")):
+        plural = span[-1].tag_ in ("NNS", "NNPS") or (span[-1].pos_ == "PROPN" and span[-1].lower_.endswith("s"))
+        state = sector is None and country is not None and country_of(span.text) == country
+        if plural and not state:  # "the Philippines", "the United States" are one state
             self._plural.add((span.start_char, span.end_char))
         return Actor(
             text=span.text,
@@ -950,7 +952,10 @@ class ActorResolver:
         want = "person" if want_person else ("it" if word.startswith("it") else "they")
         sent = head.sent
         same = earlier if earlier is not None else self._subjects(sent)
-        if want == "it" and self._thing_before(head, same):
+        # a plural thing between "its" and a body named before it in the sentence is no bar ("The Philippines
+        # protested after Chinese vessels fired at its boats"); with no such body, any thing is
+        body_before = any(i < head.i and self._fits(a, want) for i, a in same)
+        if want == "it" and self._thing_before(head, same, singular=body_before):
             return None
         chosen = next((a for i, a in reversed(same) if i < head.i and self._fits(a, want)), None)
         previous = sent.start - 1
@@ -972,12 +977,12 @@ class ActorResolver:
         return resolved
 
     @staticmethod
-    def _thing_before(head: Token, subjects: list[tuple[int, Actor]]) -> bool:
-        """"The car was parked near shops when it blew up": the nearest subject before "it" in its sentence is a
-        thing, no actor, and "it" is that thing."""
+    def _thing_before(head: Token, subjects: list[tuple[int, Actor]], *, singular: bool = False) -> bool:
+        """"The car was parked near shops when it blew up": the nearest subject before "it" in its sentence (only a
+        singular one when ``singular``) is a thing, no actor, and "it" is that thing."""
         sent = head.sent
-        nearest = next((t for t in reversed(sent[:head.i - sent.start])
-                        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)
+        nearest = next((t for t in reversed(sent[:head.i - sent.start]) if t.dep_ in ("nsubj", "nsubjpass")
+                        and t.pos_ == "NOUN" and not (singular and t.tag_ == "NNS")), None)
         return nearest is not None and all(i != nearest.i for i, _ in subjects)
 
     def _subjects(self, sent: Span) -> list[tuple[int, Actor]]:
