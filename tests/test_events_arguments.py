@@ -171,3 +171,18 @@ def test_a_main_verb_parsed_as_a_participle_on_its_subject_is_done_by_it() -> No
 def test_a_participle_on_a_noun_is_still_done_to_it() -> None:
     (e,) = only("Protesters arrested by police in Lagos on Monday were freed on bail.", "COERCE")
     assert e.recipient is not None and e.recipient.text.startswith("Protesters")
+
+
+def test_who_uses_a_means_to_do_something_does_it() -> None:
+    (e,) = only("Thai police used water cannon to disperse protesters outside parliament.", "COERCE")
+    assert e.actor is not None and e.actor.country == "THA" and e.actor.text == "Thai police"
+
+
+def test_whom_the_police_act_on_unplaced_is_of_the_police_s_country() -> None:
+    (e,) = only("Thai police used water cannon to disperse protesters on Monday.", "COERCE")
+    assert e.recipient is not None and e.recipient.country == "THA"
+
+
+def test_whom_an_army_acts_on_unplaced_takes_no_country_from_it() -> None:
+    events = only("Russian troops detained dozens of civilians on Monday.", "COERCE")
+    assert all(e.recipient is None or e.recipient.country != "RUS" for e in events)

@@ -692,13 +692,23 @@ LOCAL_SECTORS = frozenset({"CVL", "REB", "UAF", "COP", "MIL", "GOV", "OPP", "LAB
                            "BUS", "JRN", "HRI", "CRM"})
 
 
+# State organs that act at home: whom they act on, with no country or place given, is of their country.
+HOME_ORGANS = frozenset({"COP", "JUD"})
+
+
 def _local(actor: Actor | None, other: Actor | None, place: Place | None) -> Actor | None:
     """An actor of a domestic or civilian sector the text gives no country ("20 people", "gunmen", "police")
     takes the country where the event happened ("killed 20 people in Baghdad": Iraqis), unless the event is
     placed only by the other side's own name ("the minister charged that Iran ...") or the other side is the
-    counterpart of that country's ("the foreign minister met his Egyptian counterpart in Cairo": a visitor)."""
-    if actor is None or actor.country is not None or actor.sector not in LOCAL_SECTORS or place is None or \
-            not place.country or _placed_by(other, place):
+    counterpart of that country's ("the foreign minister met his Egyptian counterpart in Cairo": a visitor).
+    Placed nowhere, it takes the country of the police or court on the other side ("Thai police dispersed
+    protesters"); an army's may be abroad."""
+    if actor is None or actor.country is not None or actor.sector not in LOCAL_SECTORS:
+        return actor
+    if (place is None or not place.country) and other is not None and other.sector in HOME_ORGANS and \
+            other.country is not None and other.country not in lx.INTERNATIONAL:
+        return replace(actor, country=other.country)
+    if place is None or not place.country or _placed_by(other, place):
         return actor
     if other is not None and other.country == place.country and "counterpart" in other.text.lower():
         return actor

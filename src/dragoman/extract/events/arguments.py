@@ -177,6 +177,8 @@ def _controller(verb: Token, head: Token, depth: int) -> list[Token]:
     subject; a passive one ("ordered the prisoners to be released") is done by whoever ordered it, and by no one
     named when ``head`` has no object (its subject is who suffers it)."""
     objects = [c for c in head.children if c.dep_ == "dobj"]
+    if lemma_of(head) in event_words().using_verbs:
+        objects = []  # "police used water cannon to disperse protesters": the users did it, not the cannon
     if not objects and is_passive(verb):
         return []  # "the suspects are expected to be charged", "continued to be killed": the subject suffers it
     return objects if objects and not is_passive(verb) else subject_of(head, depth + 1)

@@ -109,6 +109,7 @@ class EventWords:
     journey_verbs: frozenset[str]
     bargain_nouns: frozenset[str]
     causing_verbs: frozenset[str]
+    using_verbs: frozenset[str]
     plan_nouns: frozenset[str]
     intent_of_nouns: frozenset[str]
     request_nouns: frozenset[str]
