@@ -44,3 +44,16 @@ def test_no_home_party_abroad_nowhere_or_for_an_international_body() -> None:
     assert home_party(Actor(text="gunmen"), kenya) is None
     assert home_party(Actor(text="Kenya", country="KEN", start=0, end=5), kenya) == Actor(
         text="(KEN, implied)", country="KEN")
+
+
+def test_a_protest_no_one_is_named_for_is_held_by_people_of_its_country() -> None:
+    events = _code("The police killing of an unarmed man in Sacramento, California, sparked two weeks of protests.")
+    protest = next(e for e in events if e.type == "PROTEST")
+    assert protest.actor is not None and (protest.actor.country, protest.actor.sector) == ("USA", "CVL")
+    assert protest.actor.text == "protesters (USA, implied)" and protest.actor.start is None
+    assert protest.recipient is not None and (protest.recipient.country, protest.recipient.sector) == ("USA", "GOV")
+
+
+def test_a_protest_placed_nowhere_keeps_no_implied_side() -> None:
+    events = _code("The decision sparked two weeks of protests.")
+    assert all(e.actor is None for e in events if e.type == "PROTEST")

@@ -382,3 +382,10 @@ def test_a_body_acting_at_its_seat_is_placed_there() -> None:
     court = token_of(doc, "court")
     located = resolver.locate_with_rule(token_of(doc, "overturned"), [court])
     assert located is not None and located.place.name == "Nairobi"
+
+
+def test_a_place_in_what_was_talked_about_does_not_place_the_talk() -> None:
+    events = code_text("President Biden spoke by phone with Turkish President Recep Tayyip Erdogan on Tuesday about "
+                       "the war in Gaza.", published="2024-03-05")
+    (call,) = [e for e in events if e.type == "CONSULT"]
+    assert call.location is None or call.location.name != "Gaza"

@@ -494,13 +494,22 @@ def extract_events(doc: Doc, article: Article, clean: CleanDoc, *, detector: str
 
 def _story(events: list[Event], coder: DocumentCoder) -> list[Event]:
     """The story read together (``events.story``): background marked historical, generic mentions dropped,
-    each happening once; background is dated against the publication date, else the latest date stated. Then a
-    domestic act with no recipient takes the actor's country as its other side (``home_party``)."""
+    each happening once; background is dated against the publication date, else the latest date stated. Then the
+    sides the text leaves implied (``_implied_sides``)."""
     reference = coder.article.published or coder.dates.latest_stated()
     told = story_events(events, triggers=coder.triggers, reference=reference, published=coder.article.published)
     # only now, so that an implied side neither keeps two mentions of one happening apart nor feeds the check
-    return [replace(e, recipient=home_party(e.actor, e.location))
-            if e.recipient is None and not _addressed(coder.triggers.get(e.event_id)) else e for e in told]
+    return [_implied_sides(e, coder.triggers.get(e.event_id)) for e in told]
+
+
+def _implied_sides(event: Event, trigger: Token | None) -> Event:
+    """A protest no one is named for is held by people of the country where it was ("sparked two weeks of protests"
+    in Sacramento), at its government; a domestic act with no recipient is aimed at the actor's own country."""
+    if event.type == "PROTEST" and event.actor is None and (crowd := implied_protesters(event.location)) is not None:
+        event = replace(event, actor=crowd, recipient=event.recipient or protest_target(crowd))
+    if event.recipient is None and not _addressed(trigger):
+        event = replace(event, recipient=home_party(event.actor, event.location))
+    return event
 
 
 def _addressed(trigger: Token | None) -> bool:
@@ -657,6 +666,14 @@ SIGNING_CAMEO = "057"
 TIES_CAMEO = "050"
 # Sectors of people who protest against their own state (not state organs, not foreign bodies).
 PROTESTER_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REF", "AGR", "REL", "MED", "BUS", "JRN", "HRI", "ELI"})
+
+
+def implied_protesters(place: Place | None) -> Actor | None:
+    """Who held a protest the text names no one for: people of the country where it was held (CVL, no text
+    offsets); None when it was placed nowhere, or at an international body."""
+    if place is None or not place.country or place.country in lx.INTERNATIONAL:
+        return None
+    return Actor(text=f"protesters ({place.country}, implied)", name=None, country=place.country, sector="CVL")
 
 
 def protest_target(protester: Actor) -> Actor | None:

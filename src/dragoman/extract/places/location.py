@@ -66,6 +66,8 @@ MAX_STEPS = 8  # dependency steps walked up from a place towards the trigger
 # The object of a preposition locates an event only where the preposition says where ("in", "near", "the city of"),
 # or says the target of the trigger itself ("fired on Qamishli", "an attack against Rafah").
 TARGET_PREPS = frozenset({"on", "against", "upon"})
+# Prepositions whose object is what is talked of, never where ("about the war in Gaza").
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
 SENTENCE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "into", "to", "toward",
                             "towards", "through", "throughout", "within", "from", "along", "off"})
 # Adjectives whose preposition's object is where ("close to the border", "near Goma"); any other adjective's is a
@@ -345,6 +347,8 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
         if head.lower_ == "according":
             return "source", vague  # "according to the ministry in Gaza": where the source sits, a last resort
         if node.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ in TOPIC_PREPS:
+                return None, False  # "spoke with Erdogan about the war in Gaza": what was talked about, not where
             if head.lower_ in VAGUE_PREPS or (head.lower_ == "of" and head.head.lower_ in lx.place_words().directions):
                 vague = True
         if node.dep_ in CLAUSE_DEPS and node.i != root.i:
@@ -367,7 +371,8 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
 
 def _topic_countries(doc: Doc, toponyms: Sequence[Toponym], trigger: Token) -> set[str]:
     """The countries of the places of the trigger's sentence that are what it talks about (``_in_topic``)."""
-    if trigger.lemma_.lower() not in lx.place_words().topic_verbs:
+    if trigger.lemma_.lower() not in lx.place_words().topic_verbs and not any(
+            c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for c in trigger.children):
         return set()  # no talk (and no rescan of the document for the trigger's sentence)
     sent = trigger.sent
     return {top.candidate.country for top in toponyms
@@ -376,14 +381,14 @@ def _topic_countries(doc: Doc, toponyms: Sequence[Toponym], trigger: Token) -> s
 
 
 def _in_topic(root: Token, trigger: Token) -> bool:
-    """The place is inside what the trigger talks about ("discussed the war in Ukraine"): the topic, not the
-    venue."""
-    if trigger.lemma_.lower() not in lx.place_words().topic_verbs:
-        return False
+    """The place is inside what the trigger talks about ("discussed the war in Ukraine", "spoke ... about the war in
+    Gaza"): the topic, not the venue."""
+    talk = trigger.lemma_.lower() in lx.place_words().topic_verbs
     node = root
     for _step in range(MAX_STEPS):
         if node.head.i == trigger.i:
-            return node.dep_ == "dobj" and node.i != root.i
+            return (talk and node.dep_ == "dobj" and node.i != root.i) or (
+                node.dep_ == "prep" and node.lower_ in TOPIC_PREPS)
         if node.head.i == node.i:
             return False
         node = node.head
