@@ -347,8 +347,6 @@ def relation(root: Token, trigger: Token, argument_tokens: set[int],
         if head.lower_ == "according":
             return "source", vague  # "according to the ministry in Gaza": where the source sits, a last resort
         if node.dep_ == "pobj" and head.dep_ == "prep":
-            if head.lower_ in TOPIC_PREPS:
-                return None, False  # "spoke with Erdogan about the war in Gaza": what was talked about, not where
             if head.lower_ in VAGUE_PREPS or (head.lower_ == "of" and head.head.lower_ in lx.place_words().directions):
                 vague = True
         if node.dep_ in CLAUSE_DEPS and node.i != root.i:
@@ -386,9 +384,10 @@ def _in_topic(root: Token, trigger: Token) -> bool:
     talk = trigger.lemma_.lower() in lx.place_words().topic_verbs
     node = root
     for _step in range(MAX_STEPS):
+        if node.dep_ == "prep" and node.lower_ in TOPIC_PREPS:
+            return True
         if node.head.i == trigger.i:
-            return (talk and node.dep_ == "dobj" and node.i != root.i) or (
-                node.dep_ == "prep" and node.lower_ in TOPIC_PREPS)
+            return talk and node.dep_ == "dobj" and node.i != root.i
         if node.head.i == node.i:
             return False
         node = node.head
