@@ -106,3 +106,17 @@ def test_one_subject_naming_both_sides_of_a_clash_or_meeting_names_the_other_sid
         events = _code(text)
         assert [(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None)
                 for e in events] == [pair], text
+
+
+def test_a_body_of_two_named_states_is_one_side_per_state() -> None:
+    events = [e for e in code_text("The foreign ministers of Saudi Arabia and Iran met in Beijing on Monday.",
+                                   published="2024-03-05") if e.type == "CONSULT"]
+    pairs = {(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None) for e in events}
+    assert pairs == {("SAU", "IRN"), ("IRN", "SAU")}
+    assert {e.actor.text for e in events if e.actor} == {"Saudi Arabia", "Iran"}
+
+
+def test_a_body_of_one_state_stays_one_side() -> None:
+    events = [e for e in code_text("The leaders of Russia met in Moscow on Monday.", published="2024-03-05")
+              if e.type == "CONSULT"]
+    assert all(e.actor is None or e.actor.text != "Russia" for e in events)

@@ -164,6 +164,19 @@ class _Actors:
             return []
         return [(None, self.resolver.referred_to(first, head)), (None, self.resolver.referred_to(second, head))]
 
+    def states_of(self, head: Token, whole: Actor) -> list[tuple[Token | None, Actor]]:
+        """The states of a plural body named by their "of" list ("the foreign ministers of Saudi Arabia and
+        Iran"), each with its own name and the body's sector; [] when fewer than two states are named so."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return []
+        named = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"]
+        states = [(t, a) for t in [*named, *(c for p in named for c in p.conjuncts)]
+                  if (a := self.actor(t)) is not None and names_its_state(a)]
+        if len({a.country for _t, a in states}) < 2:
+            return []
+        return [(t, replace(a, sector=whole.sector)) for t, a in states]
+
     def actor(self, head: Token) -> Actor | None:
         if head.i not in self.cache:
             self.cache[head.i] = self.resolver.actor_for(head)
@@ -841,6 +854,9 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
               or (item.nominal and lemma_of(item.anchor) in event_words().trading_verbs)
               or any(_each_other(h) for h in item.recipients)) and \
         lemma_of(trigger) not in event_words().promise_verbs | lx.actor_words().mediating_verbs
+    if not receivers and len(senders) == 1 and mutual and senders[0][0] is not None:
+        # "the foreign ministers of Saudi Arabia and Iran met": one side per state the "of" names
+        senders = actors.states_of(senders[0][0], senders[0][1]) or senders
     if not receivers and len(senders) > 1 and mutual:
         # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads). Of more
         # sides, each once as actor and once as recipient, in the order named ("Egypt, Qatar and the US agreed":
