@@ -186,3 +186,9 @@ def test_whom_the_police_act_on_unplaced_is_of_the_police_s_country() -> None:
 def test_whom_an_army_acts_on_unplaced_takes_no_country_from_it() -> None:
     events = only("Russian troops detained dozens of civilians on Monday.", "COERCE")
     assert all(e.recipient is None or e.recipient.country != "RUS" for e in events)
+
+
+def test_a_name_a_fronted_phrase_swallowed_is_the_subject() -> None:
+    # no comma after "On 1 February": the parser makes "Macron" the object of "on"
+    (e,) = only("In a visit to Tunis on 1 February Macron criticised the intervention in Libya.", "ACCUSE")
+    assert e.actor is not None and e.actor.country == "FRA"

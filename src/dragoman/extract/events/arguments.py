@@ -128,9 +128,23 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             subjects = [c for c in aux.children if c.dep_ == "nsubj"]
             if subjects:
                 return [antecedent(subjects[0])]
+    if (swallowed := _swallowed_subject(verb)) is not None:
+        return [swallowed]
     if depth >= 4 or verb.head is verb:
         return []
     return _inherited_subject(verb, verb.head, depth)
+
+
+def _swallowed_subject(verb: Token) -> Token | None:
+    """The name a fronted phrase with no comma swallowed ("On 1 February Macron criticised ...", "In March Ukraine
+    accused ..."): the parser makes it the phrase's object; it stands right before a finite verb that has no
+    subject of its own."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.dep_ != "pobj" or name.pos_ != "PROPN" or name.ent_type_ in ("DATE", "TIME"):
+        return None
+    return name if verb in name.ancestors else None
 
 
 def _inherited_subject(verb: Token, head: Token, depth: int) -> list[Token]:
