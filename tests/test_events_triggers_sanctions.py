@@ -31,3 +31,17 @@ def test_an_employee_suspended_with_pay_is_no_sanction() -> None:
     found = code_text("One of the fare inspectors involved has been suspended with pay, pending the investigation.",
                       published="2024-03-06")
     assert "SANCTION" not in [e.type for e in found]
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Mali's junta ordered UN peacekeepers to leave the country.", "UNO"),
+    ("The French ambassador was ordered to leave Niger within 48 hours.", "FRA"),
+])
+def test_an_order_to_leave_a_state_is_an_expulsion(text: str, recipient: str) -> None:
+    (e,) = [e for e in code_text(text, published="2024-03-05") if e.type == "SANCTION"]
+    assert e.cameo == "166" and e.recipient is not None and e.recipient.country == recipient
+
+
+def test_an_order_to_leave_a_square_is_no_expulsion() -> None:
+    events = code_text("Police ordered the protesters to leave the square.", published="2024-03-05")
+    assert not [e for e in events if e.type == "SANCTION"]

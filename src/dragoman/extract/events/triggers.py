@@ -66,7 +66,7 @@ from ...codes import (
 )
 from ...errors import LexiconError
 from ...resources import LEXICON_DIR, load_yaml, read_lexicon
-from ..actors.resolver import is_actor_like
+from ..actors.resolver import country_of, is_actor_like
 from .arguments import (
     addressees,
     agents,
@@ -270,7 +270,25 @@ def _phrased_code(tok: Token, lemma: str) -> Code | None:
         return LABOR_STRIKE
     if _arrest_phrase(tok, lemma):
         return ARREST
+    if _ordered_out(tok, lemma):
+        return EXPULSION
     return _state_entered(tok, lemma)
+
+
+# "ordered UN peacekeepers to leave the country", "the ambassador was told to leave": an expulsion (CAMEO 166).
+EXPULSION: Final = Code("SANCTION", "166", "expel")
+
+
+def _ordered_out(verb: Token, lemma: str) -> bool:
+    """An order to someone named to leave a state ("ordered UN peacekeepers to leave the country", "was told to quit
+    Niger"); not a square or a classroom."""
+    words = event_words()
+    if lemma not in words.ordering_verbs or not any(c.dep_ in ("dobj", "nsubjpass") and is_actor_like(c)
+                                                    for c in verb.children):
+        return False
+    left = [o for c in verb.children if c.dep_ == "xcomp" and lemma_of(c) in words.leaving_verbs
+            for o in c.children if o.dep_ == "dobj"]
+    return any(o.lower_ in lx.actor_words().state_anaphors or country_of(o.text) is not None for o in left)
 
 
 # Forces that arrive or travel somewhere are deployed there, not on a visit ("British troops arrived in Mali");
@@ -1667,6 +1685,8 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
         or _wanted(tok, code) or recipients_of_verb(tok, theme_object=theme)
     if code in (MILITARY_ALERT, POLICE_ALERT):  # "put its army on the highest state of alert": the army alerted
         recipients = [r for r in recipients if r.dep_ in ("dobj", "nsubjpass")]
+    if code == EXPULSION and _ordered_out(tok, lemma_of(tok)):  # "ordered UN peacekeepers to leave": they go
+        recipients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     actors, recipients = _killing_roles(tok, code, actors, recipients, lex)
     if code.type == "ASSAULT" and _set_off_a_device(tok, actors, lex):
         if tok.dep_ == "advcl" and getattr(state.codes.get(tok.head.i), "type", None) == "ASSAULT":

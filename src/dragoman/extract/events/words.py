@@ -109,6 +109,8 @@ class EventWords:
     journey_verbs: frozenset[str]
     bargain_nouns: frozenset[str]
     causing_verbs: frozenset[str]
+    ordering_verbs: frozenset[str]
+    leaving_verbs: frozenset[str]
     using_verbs: frozenset[str]
     plan_nouns: frozenset[str]
     intent_of_nouns: frozenset[str]
