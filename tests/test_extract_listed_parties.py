@@ -120,3 +120,10 @@ def test_a_body_of_one_state_stays_one_side() -> None:
     events = [e for e in code_text("The leaders of Russia met in Moscow on Monday.", published="2024-03-05")
               if e.type == "CONSULT"]
     assert all(e.actor is None or e.actor.text != "Russia" for e in events)
+
+
+def test_sides_agreeing_on_a_plan_for_a_place_are_each_others_sides() -> None:
+    events = [e for e in code_text("Egypt, Qatar and the United States agreed on a truce plan for Gaza.",
+                                   published="2024-03-05") if e.type == "AGREE"]
+    pairs = {(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None) for e in events}
+    assert pairs == {("EGY", "QAT"), ("QAT", "USA"), ("USA", "EGY")}

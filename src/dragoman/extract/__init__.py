@@ -50,7 +50,7 @@ from ..codes import PLOVER_QUAD
 from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place, When, event_id_for
 from ..nlp import sent_of
 from ..nlp import sentences as doc_sentences
-from .actors.resolver import ActorResolver, names_its_state
+from .actors.resolver import ActorResolver, is_actor_like, names_its_state
 from .events.arguments import describes_its_noun, lemma_of, place_heads
 from .events.attribution import attribution_for
 from .events.coding import RECIPROCAL_TYPES, choose_code
@@ -827,6 +827,13 @@ def content_tokens(trigger: Token) -> list[Token]:
     return out
 
 
+def _thing_about(head: Token) -> bool:
+    """A place named only as what a thing is for or of ("a truce plan for Gaza", "the future of Syria")."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in ("for", "of") and prep.head.pos_ == "NOUN" \
+        and not is_actor_like(prep.head)
+
+
 def _venue(item: Found, place: Token) -> bool:
     """Whether ``place`` (a place head of the trigger) is the venue of a meeting or agreement, not its party. The
     place a visitor arrives in is the host ("the minister arrived in Moscow")."""
@@ -854,6 +861,8 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
               or (item.nominal and lemma_of(item.anchor) in event_words().trading_verbs)
               or any(_each_other(h) for h in item.recipients)) and \
         lemma_of(trigger) not in event_words().promise_verbs | lx.actor_words().mediating_verbs
+    if len(senders) > 1 and mutual and receivers and all(h is not None and _thing_about(h) for h, _r in receivers):
+        receivers = []  # "Egypt, Qatar and the US agreed on a truce plan for Gaza": a plan's place, not a party
     if not receivers and len(senders) == 1 and mutual and senders[0][0] is not None:
         # "the foreign ministers of Saudi Arabia and Iran met": one side per state the "of" names
         senders = actors.states_of(senders[0][0], senders[0][1]) or senders
