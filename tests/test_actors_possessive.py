@@ -124,7 +124,8 @@ def test_actors_a_state_named_by_its_relation_is_the_one_its_apposition_names(te
     ],
 )
 def test_actors_the_country_is_the_state_last_named(text: str, word: str, country: str) -> None:
-    assert actor_in(text, word).country == country
+    actor = actor_in(text, word)
+    assert actor is not None and actor.country == country
 
 
 def test_actors_a_qualified_country_refers_to_no_state() -> None:

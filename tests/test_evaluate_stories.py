@@ -252,9 +252,12 @@ MEASURED = {
     # new one dev spurious 2.19, held out recall 0.3830 -> 0.4043, in sentence 0.2979 -> 0.3191, spurious 2.61; then
     # 'current' before a title no date and the detector's additions judged by the check: dev recall 0.6351 ->
     # 0.6486 (the US's praise of Morocco on the day it was said), in sentence 0.5541 -> 0.5676, spurious 2.12
-    "dev": {"recall": 0.6486, "recall_in_sentence": 0.5676, "spurious_per_story": 2.1154},
+    # twentieth session (the state "the country" names, "used X to", the police's home, a main verb parsed as a
+    # participle, implied protesters, bodies of two states; both models retrained): dev recall 0.6486 -> 0.6622, in
+    # sentence 0.5676 -> 0.5811, spurious 2.12 -> 2.08; held out recall 0.4043 -> 0.4255, spurious 2.61 -> 2.50
+    "dev": {"recall": 0.6622, "recall_in_sentence": 0.5811, "spurious_per_story": 2.0769},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.4043, "recall_in_sentence": 0.3191, "spurious_per_story": 2.6111},
+    "heldout": {"recall": 0.4255, "recall_in_sentence": 0.3191, "spurious_per_story": 2.5},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -295,8 +298,11 @@ MEASURED = {
 # Nineteenth: actor 0.7769 -> 0.7934, recipient 0.8099 -> 0.8182, place 0.8889 -> 0.9074 (the retrained check keeps
 # more: facts' best-matching events are others now); date 0.625 -> 0.75 ("the current Majority Whip said Wednesday":
 # the title's "current" no longer dates the event).
-MEASURED_FIELDS = {"type": 0.8926, "actor": 0.7934, "recipient": 0.8182, "place": 0.9074, "date": 0.75,
-                   "dead": 0.5556, "modality": 0.9587}
+# Twentieth: actor 0.7934 -> 0.8182, recipient 0.8182 -> 0.8264 (whom the police act on is of their country); dead
+# 0.5556 -> 0.4444 (one held-out fact with a toll is best matched by another event now, by the same rule that finds
+# one more held-out fact; the record was not looked at).
+MEASURED_FIELDS = {"type": 0.8926, "actor": 0.8182, "recipient": 0.8264, "place": 0.9074, "date": 0.75,
+                   "dead": 0.4444, "modality": 0.9587}
 
 
 def test_gold_story_figures(gold_dir: Path) -> None:

@@ -646,8 +646,9 @@ class ActorResolver:
         imposed sanctions on the country")."""
         if token.lower_ not in lx.actor_words().state_anaphors:
             return None
-        if any(c.dep_ not in ("det", "case") or c.lower_ != "the" and c.dep_ == "det" for c in token.children) \
-                or not any(c.dep_ == "det" for c in token.children):
+        children = list(token.children)  # only "the" and a possessive "'s": "the whole country" is its people
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
+                c.dep_ not in ("det", "case") or (c.dep_ == "det" and c.lower_ != "the") for c in children):
             return None
         start = token.sent.start
         for _ in range(2):
