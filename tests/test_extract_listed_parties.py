@@ -3,6 +3,8 @@ a counterpart's nationality names the other side (``_counterparts`` in ``actors.
 
 from __future__ import annotations
 
+import pytest
+
 from dragoman.extract import detector_mode
 from dragoman.model import Event
 from dragoman.pipeline import code_text
@@ -127,3 +129,19 @@ def test_sides_agreeing_on_a_plan_for_a_place_are_each_others_sides() -> None:
                                    published="2024-03-05") if e.type == "AGREE"]
     pairs = {(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None) for e in events}
     assert pairs == {("EGY", "QAT"), ("QAT", "USA"), ("USA", "EGY")}
+
+
+@pytest.mark.parametrize(("text", "event_type", "answered"), [
+    ("The Philippines protested after Chinese coast guard vessels fired water cannon at its supply boats.", "PROTEST",
+     "CHN"),
+    ("China imposed sanctions on Monday after the United States approved arms sales to Taiwan.", "SANCTION", "USA"),
+])
+def test_a_reaction_is_aimed_at_whoever_did_what_it_answers(text: str, event_type: str, answered: str) -> None:
+    (e,) = [e for e in code_text(text, published="2024-03-05") if e.type == event_type]
+    assert e.recipient is not None and e.recipient.country == answered
+
+
+def test_a_reaction_to_its_own_state_s_act_keeps_its_home_side() -> None:
+    events = code_text("Residents protested after police shot a teenager in Nanterre.", published="2024-03-05")
+    (protest,) = [e for e in events if e.type == "PROTEST"]
+    assert protest.recipient is not None and protest.recipient.country == "FRA"

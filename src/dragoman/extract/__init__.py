@@ -834,6 +834,17 @@ def _thing_about(head: Token) -> bool:
         and not is_actor_like(prep.head)
 
 
+# Acts that answer another state's act: with no one named, they are aimed at its doer.
+REACTION_TYPES = frozenset({"PROTEST", "ACCUSE", "THREATEN", "REJECT", "SANCTION"})
+
+
+def _provoked_by(trigger: Token) -> list[Token]:
+    """The subject of the "after"/"when" clause an act answers ("protested after Chinese vessels fired ...")."""
+    return [subject for clause in trigger.children if clause.dep_ == "advcl"
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("after", "when") for m in clause.children)
+            for subject in clause.children if subject.dep_ == "nsubj"]
+
+
 def _venue(item: Found, place: Token) -> bool:
     """Whether ``place`` (a place head of the trigger) is the venue of a meeting or agreement, not its party. The
     place a visitor arrives in is the host ("the minister arrived in Moscow")."""
@@ -878,6 +889,10 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
             # Nairobi is aimed at their government, below and ``home_party``, not at the town)
             receivers = [(h, a) for h in [h for h in place_heads(item) if not _venue(item, h)][:1]
                          if (a := actors.resolver.place_actor(h)) is not None]
+        if not receivers and senders and item.code.type in REACTION_TYPES:
+            # "the Philippines protested after Chinese vessels fired at its boats": at whoever did what it answers
+            receivers = [(h, a) for h, a in actors.resolve(_provoked_by(item.anchor))
+                         if a.country is not None and a.country != senders[0][1].country][:1]
         if not receivers and senders and item.code.type == "PROTEST":
             implied = protest_target(senders[0][1])
             receivers = [(None, implied)] if implied is not None else []
