@@ -891,8 +891,10 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
                          if (a := actors.resolver.place_actor(h)) is not None]
         if not receivers and senders and item.code.type in REACTION_TYPES:
             # "the Philippines protested after Chinese vessels fired at its boats": at whoever did what it answers
-            receivers = [(h, a) for h, a in actors.resolve(_provoked_by(item.anchor))
-                         if a.country is not None and a.country != senders[0][1].country][:1]
+            answered: list[tuple[Token | None, Actor]] = [
+                (h, a) for h, a in actors.resolve(_provoked_by(item.anchor))
+                if a.country is not None and a.country != senders[0][1].country]
+            receivers = answered[:1]
         if not receivers and senders and item.code.type == "PROTEST":
             implied = protest_target(senders[0][1])
             receivers = [(None, implied)] if implied is not None else []
