@@ -10,7 +10,7 @@ death verbs, process nouns ...) are in ``lexicon/event_words.yaml``; preposition
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Final
 
 from ... import lexicon as lx
@@ -540,24 +540,26 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
 
 def instrument(verb: Token, lex: Lexicon, nominal_codes: dict[int, Code]) -> tuple[Token, Code] | None:
     """(token, code) of a weapon or event noun that is the subject / "with" object of an ASSAULT verb."""
-    heads = [verb.head] if done_by_its_noun(verb) else []  # "Israeli airstrikes killed 30": parsed as a participle
-    for child in [*heads, *verb.children]:
-        candidates = []
-        if child.i == verb.head.i and heads:
-            candidates = [child]
-        elif child.dep_ in ("nsubj", "agent"):
-            # "the attack, which killed five soldiers": the noun the relative clause tells of
-            candidates = [antecedent(child)] if child.dep_ == "nsubj" else pobjs(child)
-        elif child.dep_ == "prep" and child.lower_ in ("with", "in"):
-            candidates = pobjs(child)
-        for cand in candidates:
-            code = nominal_codes.get(cand.i)
-            if code is not None and code.type == "ASSAULT":
-                return cand, code
-            inst = lex.instruments.get(lemma_of(cand))
-            if inst is not None:
-                return cand, inst
+    for cand in _means_candidates(verb):
+        code = nominal_codes.get(cand.i)
+        if code is not None and code.type == "ASSAULT":
+            return cand, code
+        inst = lex.instruments.get(lemma_of(cand))
+        if inst is not None:
+            return cand, inst
     return None
+
+
+def _means_candidates(verb: Token) -> Iterator[Token]:
+    """The verb's subject (the noun a relative clause tells of: "the attack, which killed five soldiers"), its "by"
+    agent and its "with"/"in" objects, in the parse's order."""
+    if done_by_its_noun(verb):
+        yield verb.head  # "Israeli airstrikes killed 30": the subject the parser made the root
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            yield antecedent(child)
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("with", "in")):
+            yield from pobjs(child)
 
 
 def addressees(verb: Token, code: Code, consumed: set[int]) -> list[Token]:

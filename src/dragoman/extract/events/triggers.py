@@ -1685,7 +1685,7 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
         or _wanted(tok, code) or recipients_of_verb(tok, theme_object=theme)
     if code in (MILITARY_ALERT, POLICE_ALERT):  # "put its army on the highest state of alert": the army alerted
         recipients = [r for r in recipients if r.dep_ in ("dobj", "nsubjpass")]
-    if code == EXPULSION and _ordered_out(tok, lemma_of(tok)):  # "ordered UN peacekeepers to leave": they go
+    if code == EXPULSION and lemma_of(tok) in event_words().ordering_verbs:  # "ordered UN peacekeepers to leave"
         recipients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     actors, recipients = _killing_roles(tok, code, actors, recipients, lex)
     if code.type == "ASSAULT" and _set_off_a_device(tok, actors, lex):
