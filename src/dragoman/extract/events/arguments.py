@@ -277,6 +277,26 @@ def reported_speaker(verb: Token, subject: Token) -> Token | None:
     return speaker
 
 
+def reporting_tail(verb: Token) -> bool:
+    """A speech verb closing its sentence after a comma, misparsed as a participle on the speaker ("..., a human
+    rights group charged on Saturday."): it reports what came before, and the speaker is no one acted on."""
+    speaker = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or speaker.i >= verb.i or speaker.dep_ == "appos":
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "ccomp", "xcomp") for c in verb.children):
+        return False
+    start = speaker.left_edge.i
+    after = verb.doc[verb.right_edge.i + 1: verb.sent.end]
+    return start > verb.sent.start and verb.doc[start - 1].text == "," and all(t.is_punct for t in after)
+
+
+def _reports(noun: Token) -> bool:
+    """The speaker of a misparsed reporting tail ("..., a human rights group charged on Saturday")."""
+    words = event_words()
+    return any(c.dep_ == "acl" and lemma_of(c) in words.clause_accusations | words.reporting_verbs
+               and reporting_tail(c) for c in noun.children)
+
+
 def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
     out: list[Token] = []
     passive = is_passive(verb)
@@ -286,7 +306,7 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         dep = child.dep_
         if dep == "nsubjpass" and not theme_object:
             out.append(antecedent(child))
-        elif dep == "dobj" and not passive and not theme_object:
+        elif dep == "dobj" and not passive and not theme_object and not _reports(child):
             out.append(child)
         elif dep == "dative":  # "gave X food", or "gave food to X" parsed with "to" as the dative
             out.extend(pobjs(child) if child.pos_ == "ADP" else [child])
@@ -515,7 +535,9 @@ def noun_arguments(noun: Token, lex: Lexicon) -> tuple[list[Token], list[Token],
     for child in [*noun.children, *(noun.head.children if framed else ())]:
         if child.dep_ == "prep":
             word = child.lower_
-            if word in NOUN_RECIPIENT_PREPS or (word == "of" and lemma_of(noun) not in event_words().of_agent_nouns):
+            # "the sale of 40 fighter jets to Poland": what is sold, not whom
+            if word in NOUN_RECIPIENT_PREPS or (word == "of" and lemma_of(noun) not in event_words().of_agent_nouns
+                                                and lemma_of(noun) not in lex.object_nouns):
                 recipients.extend(p for p in pobjs(child) if not is_time(p))
     verb = governing_verb(noun)
     anchor = verb if verb is not None else noun

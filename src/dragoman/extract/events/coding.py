@@ -101,6 +101,8 @@ _STOPPING: Final = frozenset({"halt", "stop", "suspend", "call", "break"})
 _NOT_CONCEDING: Final = frozenset({"break", "lift", "ease", "remove", "lower"})
 _ENDING_VIOLENCE: Final = frozenset({"end", "halt", "stop", "suspend", "call", "cease"})
 _ENDING_TALKS: Final = frozenset({"end", "halt", "suspend", "stop", "terminate", "break", "call", "abandon", "quit"})
+# Undo verbs that break a visit off before its end, not those that tell it ended.
+_BREAKING_OFF: Final = frozenset({"halt", "suspend", "break", "abandon"})
 _ENDING_AGREEMENT: Final = frozenset({"scrap", "abandon", "quit", "cancel", "end", "terminate", "suspend", "revoke"})
 _ENDING_AID: Final = frozenset({"end", "halt", "suspend", "stop", "cancel", "terminate", "cut", "drop"})
 
@@ -150,6 +152,8 @@ def _ended_act(verb_lemma: str, noun_lemma: str, code: Code) -> Code | None:
     """Ending fighting, talks, an agreement or aid."""
     if code.type == "ASSAULT" and verb_lemma in _ENDING_VIOLENCE:
         return Code("RETREAT", CAMEO_DE_ESCALATE, "disarm")
+    if code.mode == "visit" and verb_lemma not in _BREAKING_OFF:
+        return None  # "ending a three-week US tour", "ended his visit to China": the visit made, nothing halted
     if code.type == "CONSULT" and verb_lemma in _ENDING_TALKS:
         return Code("SANCTION", CAMEO_HALT_MEDIATION if noun_lemma == "mediation" else CAMEO_HALT_NEGOTIATIONS,
                     "withdraw")

@@ -68,6 +68,7 @@ from ...errors import LexiconError
 from ...resources import LEXICON_DIR, load_yaml, read_lexicon
 from ..actors.resolver import country_of, is_actor_like
 from .arguments import (
+    THEME_RECIPIENT_PREPS,
     addressees,
     agents,
     antecedent,
@@ -94,6 +95,7 @@ from .arguments import (
     purpose_owner,
     recipients_of_verb,
     reported_speaker,
+    reporting_tail,
     repression_means,
     subject_of,
     unique,
@@ -183,6 +185,7 @@ def lexicon_from_yaml(text: str) -> Lexicon:
         phrasal=phrasal,
         phrasal_heads=frozenset(v for v, _p in phrasal),
         object_verbs=object_verbs,
+        object_nouns={k.lower(): str(v).lower() for k, v in (data.get("object_nouns") or {}).items()},
         object_classes=class_of,
         containers=frozenset(w.lower() for w in data.get("container_nouns") or ()),
         nouns=nouns,
@@ -367,10 +370,13 @@ def _into_custody(verb: Token) -> bool:
     # "remanded the three accused to police custody": "accused" as a noun is parsed as a participle taking the prep
     accused = [a for o in verb.children if o.dep_ == "dobj" for a in o.children
                if a.dep_ == "acl" and a.lower_ == "accused" and a.i == o.i + 1]
+    # "remanded the two suspects in police custody": the custody phrase is parsed on the people held
+    held = [o for o in verb.children if o.dep_ == "dobj" and is_actor_like(o)]
     return any(prep.dep_ == "prep" and any(
         (prep.lower_ in _CUSTODY_PREPS and (lemma_of(o) in places or _police_station(o)))
         or (prep.lower_ == "behind" and lemma_of(o) == "bar")
-        for o in pobjs(prep)) for prep in (*verb.children, *(c for a in accused for c in a.children)))
+        for o in pobjs(prep)) for prep in (*verb.children, *(c for a in accused for c in a.children),
+                                           *(c for o in held for c in o.children)))
 
 
 def _police_station(place: Token) -> bool:
@@ -602,6 +608,20 @@ def _object_code(tok: Token, lemma: str, lex: Lexicon) -> Code | None:
     themes.extend(c for t in list(themes) for c in t.conjuncts)  # "a team of experts, equipment and drugs"
     for theme in themes:
         for cls in object_classes(theme, lex):  # "fired missiles": a weapon here, troops' gear elsewhere
+            if cls in classes:
+                return classes[cls]
+    return None
+
+
+def _object_noun_code(noun: Token, verb: str, lex: Lexicon) -> Code | None:
+    """The code a noun of an object verb takes from the class of what it moves ("the sale of 40 fighter jets to
+    Poland", "arms sales": COOPERATE as "sold"; "deliveries of food aid": AID); none for other things."""
+    classes = lex.object_verbs.get(verb, {})
+    themes = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
+    themes += [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    themes.extend(c for t in list(themes) for c in t.conjuncts)
+    for theme in themes:
+        for cls in object_classes(theme, lex):
             if cls in classes:
                 return classes[cls]
     return None
@@ -859,6 +879,9 @@ def _plain_verb_code(tok: Token, lemma: str, lex: Lexicon, end: int) -> tuple[Co
         # a finite verb is no preposition's object: a noun misread ("languish in Azerbaijani jails"); an event noun
         # misread so ("after gunmen attack on New Year Day") is still its event
         return None
+    if code is not None and code.mode == "arrest" and lemma in event_words().clause_accusations \
+            and reporting_tail(tok):
+        return None  # "soldiers abused detainees, a rights group charged on Saturday": who says it, no court
     if code is not None and code.mode == "arrest" and _not_seizing_people(tok, lex):
         # "charged that Iran had armed the rebels": an accusation, not a court's charge
         return (ALLEGED, end) if lemma in event_words().clause_accusations and _alleges(tok) else None
@@ -990,12 +1013,31 @@ def _match_noun(tok: Token, lex: Lexicon) -> Code | None:
     if excluded and any(c.dep_ in ("acl", "relcl") and lemma_of(c) in event_words().publishing_verbs
                         for c in tok.children):
         return None  # "a release issued by the House": a document
+    if lemma in lex.object_nouns:
+        return _object_noun_code(tok, lex.object_nouns[lemma], lex)
+    if lemma in words.journey_nouns and not _journey_to_a_place(tok):
+        return None  # "a tour of duty", "the team's tour of India"
     code = lex.nouns.get(lemma)
     if code is not None and code.mode == "arrest" and tok.dep_ == "compound" and not _event_head(tok.head, lex):
         return None  # "an arrest warrant", "the detention law": a document or rule about arrests, not one made
     if code is not None and tok.dep_ == "compound" and lemma_of(tok.head) in event_words().kind_heads:
         return None  # "a talk show", "a support vehicle": a kind of thing named after an act, no event
     return code
+
+
+_PLACE_ENTITIES: Final = frozenset({"GPE", "LOC"})
+
+
+def _journey_to_a_place(noun: Token) -> bool:
+    """A tour that goes to a named state or place ("a three-week US tour", "a tour of Japan") and is not made by a
+    team, a band or a cast."""
+    words = event_words()
+    if any(c.dep_ == "poss" and lemma_of(c) in words.touring_parties for c in noun.children):
+        return False
+    places = [c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_ENTITIES]
+    places += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+               for p in pobjs(c) if p.ent_type_ in _PLACE_ENTITIES]
+    return bool(places)
 
 
 def _event_head(noun: Token, lex: Lexicon) -> bool:
@@ -1329,7 +1371,12 @@ def _noun_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
         actors, recipients = _teller_and_told(tok, actors, recipients)
     if code == KILLED and lemma_of(tok) in event_words().death_nouns:
         actors = cause_actor(violent_cause(tok, lex))
-    code, actors = _done_to_noun(tok, anchor, code, actors)
+    done, actors = _done_to_noun(tok, anchor, code, actors)
+    if done != code and not recipients and anchor is not tok:
+        # "halted arms deliveries to Saudi Arabia": whom the undone act was aimed at, parsed on the verb
+        recipients = [p for c in anchor.children if c.dep_ == "prep" and c.lower_ in THEME_RECIPIENT_PREPS
+                      for p in pobjs(c) if not is_time(p)]
+    code = done
     if code.type == "CONSULT" and not actors and recipients:
         actors = _talker(tok)
     if code.type == "PROTEST" and not actors:

@@ -34,6 +34,7 @@ class Lexicon:
     phrasal: dict[tuple[str, str], Code]
     phrasal_heads: frozenset[str]
     object_verbs: dict[str, dict[str, Code]]
+    object_nouns: dict[str, str]  # a noun read as the object verb it names ("sale": sell)
     object_classes: dict[str, tuple[str, ...]]  # a word's classes, in the lexicon's order ("missile": military, arms)
     containers: frozenset[str]
     nouns: dict[str, Code]

@@ -107,6 +107,8 @@ class EventWords:
     # modality
     future_governors: frozenset[str]
     journey_verbs: frozenset[str]
+    journey_nouns: frozenset[str]
+    touring_parties: frozenset[str]
     bargain_nouns: frozenset[str]
     causing_verbs: frozenset[str]
     ordering_verbs: frozenset[str]
