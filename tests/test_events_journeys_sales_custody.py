@@ -101,3 +101,21 @@ def test_reporting_charged_closing_the_sentence_charges_no_one() -> None:
 def test_a_charge_by_a_court_is_still_one() -> None:
     events = coded("Police arrested the mayor, a man charged with fraud.")
     assert sorted(e.evidence.trigger or "" for e in events if e.type == "COERCE") == ["arrested", "charged"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Saudi Arabia's de facto ruler, Crown Prince Mohammed Bin Salman, is coming to the end of a three-week US "
+         "tour.", "SAU"),
+        ("The Japanese foreign minister is on a visit to Kenya.", "JPN"),
+    ],
+)
+def test_visitor_is_the_subject_of_a_verb_that_does_nothing_to_the_visit(text: str, actor: str) -> None:
+    visits = of_type(text, "CONSULT")
+    assert [e.actor.country if e.actor else None for e in visits] == [actor]
+
+
+def test_who_condemns_a_visit_did_not_make_it() -> None:
+    visits = of_type("China condemned the visit to Taiwan.", "CONSULT")
+    assert [e.actor for e in visits] == [None]

@@ -1378,7 +1378,7 @@ def _noun_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
                       for p in pobjs(c) if not is_time(p)]
     code = done
     if code.type == "CONSULT" and not actors and recipients:
-        actors = _talker(tok)
+        actors = _talker(tok) or (_visitor(tok, lex) if code.mode == "visit" else [])
     if code.type == "PROTEST" and not actors:
         actors = _in_the_state(tok)
     if code.type == "MOBILIZE" and lemma_of(tok) in event_words().exercise_nouns and joint(tok, actors):
@@ -1459,6 +1459,16 @@ def _talker(noun: Token) -> list[Token]:
         return []
     verb = clause_verb(noun)
     return subject_of(verb) if verb is not noun else []
+
+
+def _visitor(noun: Token, lex: Lexicon) -> list[Token]:
+    """Who makes a visit the clause around it tells, by a verb that is no act of its own: "the crown prince is
+    coming to the end of a three-week US tour", "the minister is on a visit to Japan" (not "China condemned the
+    visit to Taiwan": the subject of an act on the visit did not make it)."""
+    verb = clause_verb(noun)
+    if verb is noun or lemma_of(verb) in lex.verbs or lemma_of(verb) in lex.object_verbs or is_reporting_verb(verb):
+        return []
+    return subject_of(verb)
 
 
 def _reprisal_reference(noun: Token) -> bool:
