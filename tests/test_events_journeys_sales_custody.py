@@ -1,6 +1,7 @@
-"""Acts told by nouns and phrasings the verb rules miss: a tour of a state is a visit, the sale or delivery
-of arms or aid is what selling or delivering them is, custody parsed on the people held is an arrest, and a
-reporting "charged" closing a sentence charges no one."""
+"""Acts told by nouns and phrasings the verb rules miss, and nouns that tell none: a tour of a state is a visit;
+the sale or delivery of arms or aid is what selling or delivering them is; custody parsed on the people held is an
+arrest; who expresses or voices support gives it; a reporting "charged" closing a sentence charges no one; support
+one has, gains or loses is a standing, not an act."""
 
 from __future__ import annotations
 
@@ -119,3 +120,25 @@ def test_visitor_is_the_subject_of_a_verb_that_does_nothing_to_the_visit(text: s
 def test_who_condemns_a_visit_did_not_make_it() -> None:
     visits = of_type("China condemned the visit to Taiwan.", "CONSULT")
     assert [e.actor for e in visits] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some say teachers in Oklahoma risk losing public support the longer their walkout goes.",
+        "The plan enjoys broad support among voters.",
+    ],
+)
+def test_support_as_a_standing_is_no_act(text: str) -> None:
+    assert of_type(text, "SUPPORT") == []
+
+
+def test_support_lost_from_someone_named_is_still_told() -> None:
+    assert [e.actor.text if e.actor else None
+            for e in of_type("The president lost the support of the army.", "SUPPORT")] == ["the army"]
+
+
+@pytest.mark.parametrize("verb", ["expressed", "voiced", "reiterated"])
+def test_who_expresses_support_gives_it(verb: str) -> None:
+    events = of_type(f"Russia has {verb} support for the peace plan.", "SUPPORT")
+    assert [e.actor.country if e.actor else None for e in events] == ["RUS"]

@@ -1507,6 +1507,8 @@ def _only_mentioned(noun: Token) -> bool:
     if noun.dep_ == "nsubj" and lemma_of(noun.head) == "be" and any(
             c.dep_ == "acomp" and c.lower_ in event_words().habit_adjectives for c in noun.head.children):
         return True  # "clashes are frequent in Dagestan": a habit of the place
+    if _support_as_standing(noun):
+        return True  # "teachers risk losing public support": a standing they have, no one's act
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and lemma_of(noun.head.head) in event_words().trend_nouns:
         return True  # "a drop in violence": a trend
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and lemma_of(noun.head.head) == "warrant":
@@ -1527,6 +1529,16 @@ def _only_mentioned(noun: Token) -> bool:
     if _modifier_only(noun) or _fighting_a_hazard(noun) or _charged_with(noun):
         return True
     return lemma_of(noun) in words.claim_nouns and noun.head.pos_ == "VERB" and lemma_of(noun.head) in words.deny_verbs
+
+
+def _support_as_standing(noun: Token) -> bool:
+    """Support one has, gains or loses, with no one named as giving it ("risk losing public support", "the plan
+    enjoys broad support"; not "lost the support of the army", which tells the army's turn)."""
+    words = event_words()
+    return (lemma_of(noun) in words.standing_nouns and noun.dep_ == "dobj"
+            and lemma_of(noun.head) in words.standing_verbs
+            and not any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in noun.children)
+            and not any(c.dep_ == "poss" for c in noun.children))
 
 
 def _told_of_a_mention(verb: Token, state: _Sentence) -> bool:

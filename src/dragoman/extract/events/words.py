@@ -66,6 +66,8 @@ class EventWords:
     operation_nouns: frozenset[str]
     message_nouns: frozenset[str]
     habit_adjectives: frozenset[str]
+    standing_verbs: frozenset[str]
+    standing_nouns: frozenset[str]
     trend_nouns: frozenset[str]
     promise_verbs: frozenset[str]
     particle_senses: dict[str, tuple[str, ...]]
