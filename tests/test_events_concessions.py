@@ -71,3 +71,8 @@ def test_restrictions_and_sanctions_undone_by_other_verbs() -> None:
             ("The European Union scrapped sanctions against Belarus on Monday.", ("RETREAT", "085"))):
         assert expected in [(e.type, e.cameo) for e in types(text) if e.modality == "asserted"], text
 
+
+def test_advised_to_resign_has_not_resigned() -> None:
+    found = types("The party advised its chairman to resign.")
+    # a resignation is RETREAT (CAMEO 0831), as the PLOVER coders' own gold codes it ("Shevardnadze resigned")
+    assert [e.modality for e in found if e.type == "RETREAT"] == ["hypothetical"]

@@ -142,3 +142,28 @@ def test_support_lost_from_someone_named_is_still_told() -> None:
 def test_who_expresses_support_gives_it(verb: str) -> None:
     events = of_type(f"Russia has {verb} support for the peace plan.", "SUPPORT")
     assert [e.actor.country if e.actor else None for e in events] == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OSCE Envoy Condemns Village Attack that Killed One Policeman.",  # a headline: the attack parsed as doer
+        "The blast killed 12 people in the market on Sunday.",
+        "A Kabul bombing killed 12 people.",  # a capital names where, not who
+    ],
+)
+def test_an_attack_is_not_the_doer_of_its_toll(text: str) -> None:
+    assaults = of_type(text, "ASSAULT")
+    assert assaults and all(e.actor is None for e in assaults)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Israeli airstrikes killed five civilians.", "ISR"),
+        ("US strikes killed 12 militants in Somalia.", "USA"),
+        ("A Hamas attack killed three soldiers.", "PSE"),
+    ],
+)
+def test_an_attack_named_by_its_doer_keeps_the_doer(text: str, actor: str) -> None:
+    assert [e.actor.country if e.actor else None for e in of_type(text, "ASSAULT")] == [actor]

@@ -1956,8 +1956,30 @@ def _found(tok: Token, code: Code, actors: list[Token], recipients: list[Token],
            end: int) -> Found:
     if code.type == "MOBILIZE" and peace_mission(tok):
         code = Code("AID", CAMEO_PEACEKEEPING, None)  # "deployed 300 troops to the UN peacekeeping mission"
+    if code.type == "ASSAULT":
+        actors = [a for a in actors if not _an_attack(antecedent(a))]  # "the attack that killed": the attack
     return Found(tok, code, tuple(unique(with_fallbacks(actors))), tuple(unique(with_fallbacks(recipients))),
                  anchor, nominal, end)
+
+
+def _an_attack(word: Token) -> bool:
+    """An attack named as the doer of its own toll with no one in its name ("Dvani Attack that Killed One
+    Policeman", "the blast killed 12"): the act, not who did it. "Israeli airstrikes killed five" names its doer."""
+    code = load_lexicon().nouns.get(lemma_of(word))
+    if code is None or code.type != "ASSAULT" or word.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(c.dep_ in ("amod", "compound", "poss", "nmod") and _names_a_doer(c) for c in word.children)
+
+
+def _names_a_doer(modifier: Token) -> bool:
+    """A modifier of an attack word that names who attacked ("Israeli airstrikes", "a Hamas attack", "US strikes",
+    "police firing"), not where ("the Dvani attack", "a Kabul bombing")."""
+    if modifier.ent_type_ in ("NORP", "ORG"):
+        return True  # not a person: a headline's capitals make a place one ("Dvani Attack that Killed ...")
+    state = lx.countries().get(lx.norm(modifier.text))
+    if state is not None:
+        return state.kind != "capital"  # "US strikes", "Israeli airstrikes" (tagged or not); not "a Kabul bombing"
+    return modifier.ent_type_ not in ("GPE", "LOC", "FAC", "PERSON") and is_actor_like(modifier)
 
 
 def _readiness(item: Found) -> Found:
