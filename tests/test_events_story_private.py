@@ -42,3 +42,17 @@ def test_an_act_that_kills_several_stays_whoever_did_it() -> None:
     # a motive is for the analyst to read
     events = code_text("A man rammed a car into a crowd in Nice on Monday, killing 12 people.", published=PUBLISHED)
     assert [e.counts.dead for e in events if e.type == "ASSAULT"] == [12]
+
+
+def test_a_call_to_ones_own_kin_is_no_consultation() -> None:
+    text = ("Yulia Skripal is recovering in a hospital in Salisbury. Earlier on Thursday, Russian state TV reported "
+            "that Yulia had phoned her cousin Viktoria Skripal in Russia, saying she expected to leave hospital soon.")
+    assert [e for e in code_text(text, published=PUBLISHED) if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The army chief met the father of the slain student in Wana on Monday.",  # a call on someone else's family
+    "The Iranian president phoned his Turkish counterpart on Monday.",  # officials
+])
+def test_other_calls_and_meetings_stay(text: str) -> None:
+    assert [e.type for e in code_text(text, published=PUBLISHED)] == ["CONSULT"]

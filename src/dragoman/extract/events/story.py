@@ -55,8 +55,8 @@ from .words import event_words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["as_background", "as_planned", "generic_mention", "held_now", "one_happening_once", "partyless",
-           "private_crime", "same_happening", "story_events", "tolls_folded"]
+__all__ = ["as_background", "as_planned", "family_contact", "generic_mention", "held_now", "one_happening_once",
+           "partyless", "private_crime", "same_happening", "story_events", "tolls_folded"]
 
 # Words that name a party already named (a mention with them names no one new).
 _PRONOUNS: Final = frozenset({"he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "we", "us",
@@ -82,7 +82,8 @@ def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], refe
     kept = tolls_folded(kept, triggers=triggers)
     referring = frozenset(e.event_id for e in kept if e.event_id in triggers and refers_back(triggers[e.event_id]))
     return one_happening_once([e for e in kept if not (e.event_id in triggers and (
-        partyless(e, triggers[e.event_id]) or private_crime(e, triggers[e.event_id])))], referring=referring)
+        partyless(e, triggers[e.event_id]) or private_crime(e, triggers[e.event_id]) or family_contact(e)))],
+        referring=referring)
 
 
 def refers_back(trigger: Token) -> bool:
@@ -171,6 +172,22 @@ def private_crime(event: Event, trigger: Token) -> bool:
         d.tag_ == "NN" and lemma_of(d) in private and not any(
             m.ent_type_ in ("NORP", "ORG", "GPE") for c in d.children if c.i < d.i for m in c.subtree)
         for d in doers)
+
+
+def family_contact(event: Event) -> bool:
+    """A private person's call or meeting with their own kin ("Yulia had phoned her cousin Viktoria in Russia"): a
+    family's contact, which political event data does not code. An official's stays (their sector is named), and
+    so does a call on someone else's family ("met the father of the slain man": a condolence)."""
+    if event.type != "CONSULT" or event.recipient is None or not event.recipient.text:
+        return False
+    if any(side is not None and side.sector not in _PRIVATE_SECTORS for side in (event.actor, event.recipient)):
+        return False
+    words = re.findall(r"[a-z]+", event.recipient.text.lower())
+    return len(words) >= 2 and words[0] in _OWN and words[1] in event_words().kin_nouns
+
+
+# The possessives that make kin the doer's own ("her cousin", "his wife").
+_OWN: Final = frozenset({"his", "her", "their", "my", "our"})
 
 
 # --- background -------------------------------------------------------------------------------------------

@@ -146,6 +146,7 @@ class EventWords:
     # the story read together (story.py)
     history_periods: frozenset[str]
     habitual_adverbs: frozenset[str]
+    kin_nouns: frozenset[str]
     private_persons: frozenset[str]
     harm_verbs: frozenset[str]
 
