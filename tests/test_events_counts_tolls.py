@@ -38,3 +38,22 @@ def test_a_toll_clause_joined_to_an_attack_is_that_attacks_figure() -> None:
                        "injured topped 2,200.", published="1998-08-08")
     (attack,) = [e for e in events if e.type == "ASSAULT"]
     assert (attack.counts.dead, attack.counts.injured) == (110, 2200)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "left dead" on the counted noun, said of every noun of the list it closes
+    ("Fighting between army units and militants in Idlib ended Friday with three soldiers and about twenty "
+     "militants left dead, a monitor said.", [("dead", 3), ("dead", 20)]),
+    ("The fighting ended on Saturday with about a dozen militants left dead.", [("dead", 12)]),
+    ("Twelve villagers were left dead after the raid.", [("dead", 12)]),
+])
+def test_left_dead_on_the_counted_nouns(text: str, expected: list[tuple[str, int]]) -> None:
+    assert sorted(figures(text)) == sorted(expected)
+
+
+def test_figures_of_a_list_add_up_for_the_event() -> None:
+    from dragoman.pipeline import code_text
+
+    events = code_text("Fighting between guards and inmates ended Sunday with two guards and eight inmates left dead, "
+                       "officials said.", published="2024-03-05")
+    assert [e.counts.dead for e in events if e.type == "ASSAULT"] == [10]

@@ -356,6 +356,12 @@ def _role_category(number_head: Token, span: list[Token], sent_end: int) -> Role
     found = _by_modifier(counted, head)
     if found is not None:
         return found
+    # a predicate after the last of several counted nouns is said of all: "five officers and a dozen militants
+    # left dead"
+    for later in (c for c in counted.conjuncts if c.i > counted.i):
+        found = _by_modifier(later, head)
+        if found is not None:
+            return found
     # 3. its role in the clause: "killed five soldiers", "five people were killed", "240,000 have fled"
     role = top if top.i != head.i else (head if counted.dep_ == "pobj" and counted.head.head.i == head.i
                                         else counted)
@@ -411,6 +417,10 @@ def _by_modifier(counted: Token, head: Token) -> Role | None:
             return words.counted_predicates[low], child
         if child.dep_ in ("acl", "relcl") and child.lemma_ in words.counted_subjects:
             return words.counted_subjects[child.lemma_], child
+        if child.dep_ == "acl" and child.lemma_ == "leave":  # "about a dozen militants left dead"
+            for state in child.children:
+                if state.dep_ in ("oprd", "acomp", "xcomp") and state.lower_ in words.counted_predicates:
+                    return words.counted_predicates[state.lower_], child
         if child.dep_ in ("acl", "relcl") and child.lemma_ in words.counted_objects and (
             child.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in child.children)
         ):
@@ -430,6 +440,10 @@ def _by_clause_role(role: Token) -> Role | None:
         return "dead", verb
     if role.dep_ == "nsubj" and verb.lemma_ in subjects:
         return subjects[verb.lemma_], verb
+    if role.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "leave":  # "12 militants (were) left dead"
+        for state in verb.children:
+            if state.dep_ in ("oprd", "acomp", "xcomp") and state.lower_ in words.counted_predicates:
+                return words.counted_predicates[state.lower_], verb
     if role.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in words.counted_of_nouns:
         return words.counted_of_nouns[verb.head.lemma_.lower()], verb.head  # "the killing of five villagers"
     if role.dep_ == "nsubj" and verb.lemma_ in objects and verb.tag_ == "VBN" \
