@@ -682,6 +682,8 @@ class ActorResolver:
         """A domestic actor the phrase gives no country: its commander's, else the document's focus."""
         if country is None and sector in _DOMESTIC:
             country = self._controller_country(head)
+        if country is None and sector == "REB":
+            country = self._fought_in(head)
         if country is None and sector in _DOMESTIC and sector != "CVL":
             country = self.title_focus if entry.kind == "title" else self.focus
         return country
@@ -812,6 +814,20 @@ class ActorResolver:
                 if sector is not None:
                     return sector
         return None
+
+    def _fought_in(self, head: Token) -> str | None:
+        """The one state the places of an armed group's sentence lie in ("24 Kurdish fighters have been killed in
+        the clashes in Afrin": SYR), when the phrase names none: rebels and militias act in their own land
+        (docs/codebook.md, section 4), which a story about another state must not lend them. Towns and regions
+        only: a state or its capital is more often a party named ("under Moscow's protection"). None when the
+        sentence places nothing so or places in several states."""
+        found = set()
+        for ent in head.sent.ents:
+            if ent.label_ in ("GPE", "LOC") and country_of(ent.text) is None:
+                code = self.places.of_place(ent.text)
+                if code and code not in lx.INTERNATIONAL:
+                    found.add(code)
+        return found.pop() if len(found) == 1 else None
 
     def _host_country(self, head: Token, own: str) -> str | None:
         """The country a community lives in: another country named in the sentence, else the focus."""
