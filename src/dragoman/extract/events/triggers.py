@@ -370,8 +370,10 @@ def _into_custody(verb: Token) -> bool:
     # "remanded the three accused to police custody": "accused" as a noun is parsed as a participle taking the prep
     accused = [a for o in verb.children if o.dep_ == "dobj" for a in o.children
                if a.dep_ == "acl" and a.lower_ == "accused" and a.i == o.i + 1]
-    # "remanded the two suspects in police custody": the custody phrase is parsed on the people held
-    held = [o for o in verb.children if o.dep_ == "dobj" and is_actor_like(o)]
+    # "remanded the two suspects in police custody", "send ten men, most of them ..., to pretrial custody": the
+    # custody phrase is parsed on the people held (not on an event: "held a meeting in the prison")
+    nouns = load_lexicon().nouns
+    held = [o for o in verb.children if o.dep_ == "dobj" and lemma_of(o) not in nouns]
     return any(prep.dep_ == "prep" and any(
         (prep.lower_ in _CUSTODY_PREPS and (lemma_of(o) in places or _police_station(o)))
         or (prep.lower_ == "behind" and lemma_of(o) == "bar")
