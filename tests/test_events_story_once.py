@@ -375,3 +375,22 @@ def test_a_man_described_again_is_the_same_arrest_and_the_other_man_is_not() -> 
     twice = asserted("A 34-year-old man was remanded in custody in Belfast on Thursday. The other man has been "
                      "charged with five burglaries in Belfast.")
     assert [len([e for e in events if e.mode == "arrest"]) for events in (once, twice)] == [1, 2]
+
+
+def test_a_toll_with_no_doer_where_the_attack_was_done_is_its_toll() -> None:
+    from dragoman.pipeline import code_text
+
+    text = ("Russian forces shelled Kharkiv on Monday, the regional governor said. Rescue crews searched the rubble "
+            "through the night. At least 14 Ukrainian soldiers have been killed in the attacks on Kharkiv, the army "
+            "said.")
+    assaults = [e for e in code_text(text, published="2024-03-05") if e.type == "ASSAULT"]
+    assert [(e.actor.country if e.actor else None, e.counts.dead) for e in assaults] == [("RUS", 14)]
+
+
+def test_a_toll_within_the_attackers_own_people_is_not_folded() -> None:
+    from dragoman.pipeline import code_text
+
+    text = ("Gunmen from one clan opened fire on a rival clan's wedding party in Kismayo on Saturday. "
+            "Separately, three Somali soldiers were killed in Kismayo when their truck hit a mine.")
+    assaults = [e for e in code_text(text, published="2024-03-05") if e.type == "ASSAULT"]
+    assert len(assaults) >= 2

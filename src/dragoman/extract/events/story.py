@@ -468,6 +468,21 @@ def _town_and_its_people(kept: Event, other: Event) -> bool:
         (_done_to_its_place(other) and _people_there(kept, other))
 
 
+def _toll_where_it_was_done(kept: Event, other: Event) -> bool:
+    """The later mention is a toll with no doer, of people counted ("24 Kurdish fighters have been killed in the
+    clashes in Afrin"), stated at the place the attack was done and of the attacked side's country, not the
+    attacker's (a clash within one people may be another happening of the story): its toll."""
+    if kept.type != "ASSAULT" or other.actor is not None or other.recipient is None or kept.location is None:
+        return False
+    words = other.recipient.text.split()
+    counted = any(parse_number(" ".join(words[:n])) is not None for n in (1, 2, 3) if len(words) > n)
+    here = other.location  # named in the toll's own sentence ("killed in the attacks on Kharkiv")
+    victims = other.recipient.country
+    return counted and here is not None and here.name == kept.location.name and here.name in other.evidence.sentence \
+        and victims is not None and victims == (_country(kept.recipient) or kept.location.country) \
+        and victims != _country(kept.actor)
+
+
 def _visit_and_its_hosts(kept: Event, other: Event) -> bool:
     """One mention is a visit to a place ("made an official visit to Prague") and the other a meeting with people of
     that place's country ("met with the president ... of the Czech Republic"): one visit told twice."""
@@ -537,7 +552,8 @@ def same_happening(kept: Event, other: Event, *, parties_by_country: bool = Fals
         # copies of one trigger split per conjoined party ("lawyers and activists were arrested") are one
         # happening when they name the same countries; of different countries they are CAMEO's dyads
         return _parties(kept) == _parties(other) and _parties(kept) != (None, None)
-    town = (_town_and_its_people(kept, other) or _visit_and_its_hosts(kept, other)) \
+    town = (_town_and_its_people(kept, other) or _visit_and_its_hosts(kept, other)
+            or _toll_where_it_was_done(kept, other)) \
         and _same_party(kept.actor, other.actor) and kept.actor is not None
     # a pronoun's country is its antecedent's, already named: it adds no party
     if not town and not _within((None if _pronoun(other.actor) else _country(other.actor),
