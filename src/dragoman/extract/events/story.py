@@ -475,12 +475,12 @@ def _toll_where_it_was_done(kept: Event, other: Event) -> bool:
     if kept.type != "ASSAULT" or other.actor is not None or other.recipient is None or kept.location is None:
         return False
     words = other.recipient.text.split()
-    counted = any(parse_number(" ".join(words[:n])) is not None for n in (1, 2, 3) if len(words) > n)
+    counted = any(parse_number(" ".join(words[:n])) is not None for n in (1, 2, 3) if len(words) >= n)
     here = other.location  # named in the toll's own sentence ("killed in the attacks on Kharkiv")
     victims = other.recipient.country
-    return counted and here is not None and here.name == kept.location.name and here.name in other.evidence.sentence \
-        and victims is not None and victims == (_country(kept.recipient) or kept.location.country) \
-        and victims != _country(kept.actor)
+    return counted and here is not None and here.name == kept.location.name \
+        and here.name in other.evidence.sentence and victims is not None \
+        and victims == (_country(kept.recipient) or kept.location.country) and victims != _country(kept.actor)
 
 
 def _visit_and_its_hosts(kept: Event, other: Event) -> bool:

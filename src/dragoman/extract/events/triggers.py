@@ -608,8 +608,14 @@ def _object_code(tok: Token, lemma: str, lex: Lexicon) -> Code | None:
         if prep.dep_ == "prep" and prep.lower_ == "with":
             themes.extend(p for p in prep.children if p.dep_ == "pobj")
     themes.extend(c for t in list(themes) for c in t.conjuncts)  # "a team of experts, equipment and drugs"
+    return _class_code(themes, classes, lex)
+
+
+def _class_code(themes: list[Token], classes: dict[str, Code], lex: Lexicon) -> Code | None:
+    """The code of the first theme's first class the verb's table has ("fired missiles": a weapon here, troops'
+    gear elsewhere)."""
     for theme in themes:
-        for cls in object_classes(theme, lex):  # "fired missiles": a weapon here, troops' gear elsewhere
+        for cls in object_classes(theme, lex):
             if cls in classes:
                 return classes[cls]
     return None
@@ -622,11 +628,7 @@ def _object_noun_code(noun: Token, verb: str, lex: Lexicon) -> Code | None:
     themes = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
     themes += [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     themes.extend(c for t in list(themes) for c in t.conjuncts)
-    for theme in themes:
-        for cls in object_classes(theme, lex):
-            if cls in classes:
-                return classes[cls]
-    return None
+    return _class_code(themes, classes, lex)
 
 
 def _charged_a_price_or_task(verb: Token) -> bool:
