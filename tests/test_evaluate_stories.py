@@ -255,7 +255,10 @@ MEASURED = {
     # twentieth session (the state "the country" names, "used X to", the police's home, a main verb parsed as a
     # participle, implied protesters, bodies of two states; both models retrained): dev recall 0.6486 -> 0.6622, in
     # sentence 0.5676 -> 0.5811, spurious 2.12 -> 2.08; held out recall 0.4043 -> 0.4255, spurious 2.61 -> 2.50
-    "dev": {"recall": 0.6622, "recall_in_sentence": 0.5811, "spurious_per_story": 2.0769},
+    # twenty-first session (a tour is a visit and its visitor, attacks that did not act, kin calls, an armed group's
+    # land, a toll where the attack was done; both models retrained): dev recall 0.6622 -> 0.6757, in sentence
+    # 0.5811 -> 0.6081, spurious 2.08 -> 1.85; held out the same
+    "dev": {"recall": 0.6757, "recall_in_sentence": 0.6081, "spurious_per_story": 1.8462},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
     "heldout": {"recall": 0.4255, "recall_in_sentence": 0.3191, "spurious_per_story": 2.5},
 }
@@ -301,8 +304,10 @@ MEASURED = {
 # Twentieth: actor 0.7934 -> 0.8182, recipient 0.8182 -> 0.8264 (whom the police act on is of their country); dead
 # 0.5556 -> 0.4444 (one held-out fact with a toll is best matched by another event now, by the same rule that finds
 # one more held-out fact; the record was not looked at).
-MEASURED_FIELDS = {"type": 0.8926, "actor": 0.8182, "recipient": 0.8264, "place": 0.9074, "date": 0.75,
-                   "dead": 0.4444, "modality": 0.9587}
+# Twenty-first: actor 0.8182 -> 0.8347, recipient 0.8264 -> 0.8347 (the crown prince's tour, the rebels' land),
+# dead 0.4444 -> 0.5556 ("left dead" said of a list), modality 0.9587 -> 0.9669.
+MEASURED_FIELDS = {"type": 0.8926, "actor": 0.8347, "recipient": 0.8347, "place": 0.9074, "date": 0.75,
+                   "dead": 0.5556, "modality": 0.9669}
 
 
 def test_gold_story_figures(gold_dir: Path) -> None:
