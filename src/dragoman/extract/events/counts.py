@@ -417,10 +417,8 @@ def _by_modifier(counted: Token, head: Token) -> Role | None:
             return words.counted_predicates[low], child
         if child.dep_ in ("acl", "relcl") and child.lemma_ in words.counted_subjects:
             return words.counted_subjects[child.lemma_], child
-        if child.dep_ == "acl" and child.lemma_ == "leave":  # "about a dozen militants left dead"
-            for state in child.children:
-                if state.dep_ in ("oprd", "acomp", "xcomp") and state.lower_ in words.counted_predicates:
-                    return words.counted_predicates[state.lower_], child
+        if child.dep_ == "acl" and (left := _left_as(child)) is not None:  # "about a dozen militants left dead"
+            return left, child
         if child.dep_ in ("acl", "relcl") and child.lemma_ in words.counted_objects and (
             child.tag_ == "VBN" or any(c.dep_ == "nsubjpass" for c in child.children)
         ):
@@ -440,10 +438,8 @@ def _by_clause_role(role: Token) -> Role | None:
         return "dead", verb
     if role.dep_ == "nsubj" and verb.lemma_ in subjects:
         return subjects[verb.lemma_], verb
-    if role.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "leave":  # "12 militants (were) left dead"
-        for state in verb.children:
-            if state.dep_ in ("oprd", "acomp", "xcomp") and state.lower_ in words.counted_predicates:
-                return words.counted_predicates[state.lower_], verb
+    if role.dep_ in ("nsubj", "nsubjpass") and (left := _left_as(verb)) is not None:  # "12 militants were left dead"
+        return left, verb
     if role.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in words.counted_of_nouns:
         return words.counted_of_nouns[verb.head.lemma_.lower()], verb.head  # "the killing of five villagers"
     if role.dep_ == "nsubj" and verb.lemma_ in objects and verb.tag_ == "VBN" \
@@ -458,6 +454,15 @@ def _by_clause_role(role: Token) -> Role | None:
                 if child.lemma_ in subjects:
                     return subjects[child.lemma_], verb
     return None
+
+
+def _left_as(verb: Token) -> Category | None:
+    """What "left" says its people were left as ("left dead", "left wounded"), or None for another verb."""
+    if verb.lemma_ != "leave":
+        return None
+    predicates = event_words().counted_predicates
+    return next((predicates[s.lower_] for s in verb.children
+                 if s.dep_ in ("oprd", "acomp", "xcomp") and s.lower_ in predicates), None)
 
 
 def _by_next_word(number_head: Token, sent_end: int) -> Role | None:

@@ -174,6 +174,10 @@ def private_crime(event: Event, trigger: Token) -> bool:
         for d in doers)
 
 
+# The possessives that make kin the doer's own ("her cousin", "his wife").
+_OWN: Final = frozenset({"his", "her", "their", "my", "our"})
+
+
 def family_contact(event: Event) -> bool:
     """A private person's call or meeting with their own kin ("Yulia had phoned her cousin Viktoria in Russia"): a
     family's contact, which political event data does not code. An official's stays (their sector is named), and
@@ -185,9 +189,6 @@ def family_contact(event: Event) -> bool:
     words = re.findall(r"[a-z]+", event.recipient.text.lower())
     return len(words) >= 2 and words[0] in _OWN and words[1] in event_words().kin_nouns
 
-
-# The possessives that make kin the doer's own ("her cousin", "his wife").
-_OWN: Final = frozenset({"his", "her", "their", "my", "our"})
 
 
 # --- background -------------------------------------------------------------------------------------------
