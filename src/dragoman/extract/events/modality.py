@@ -412,9 +412,10 @@ def _unrealized(chain: list[Token]) -> Modality | None:
             future = True  # "a plan to send troops", "their offer to mediate", "a campaign to invade": intended
         if _purpose(tok) or _content_of_plan_object(tok) or _intended_result(tok):
             future = True
-        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "of" and (
-                tok.head.head.lemma_ in words.intent_of_nouns):
-            future = True  # "the idea of holding talks", "the option of shutting it down": intended
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and (
+                (tok.head.lower_ == "of" and tok.head.head.lemma_ in words.intent_of_nouns)
+                or (tok.head.lower_ == "for" and tok.head.head.lemma_ in words.preparation_nouns)):
+            future = True  # "the idea of holding talks", "arrangements for detaining volunteers": intended
     return "future" if future else None
 
 
@@ -467,17 +468,27 @@ def _intended_result(tok: Token) -> bool:
 def _auxiliary_modality(tok: Token) -> Modality | None:
     """What the auxiliaries of ``tok`` say: a modal makes it hypothetical, "will" (or a reported "would") future."""
     future = False
+    perfect = _counterfactual(tok)
     for child in tok.children:
         if child.dep_ not in ("aux", "auxpass"):
             continue
         word = child.lower_
         if word in FUTURE_AUX:
             future = True
-        elif word in ("would", "'d") and _under_reporting(tok):
+        elif word in ("would", "'d") and _under_reporting(tok) and not perfect:
             future = True
         elif word in HYPOTHETICAL_AUX:
             return "hypothetical"
     return "future" if future else None
+
+
+def _counterfactual(tok: Token) -> bool:
+    """"would have arrested him", "could have been killed": a past that did not happen, reported or not (no
+    backshifted future), and no threat when a condition is attached ("would have arrested them if they had
+    stayed")."""
+    auxiliaries = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lemma_ == "have" for a in auxiliaries) and any(
+        a.tag_ == "MD" and a.lower_ not in FUTURE_AUX for a in auxiliaries)
 
 
 def _intends(tok: Token, complement: Token) -> bool:
@@ -499,8 +510,8 @@ def _wanted_of_another(tok: Token) -> bool:
 def conditional_consequence(anchor: Token) -> bool:
     """True when the event is the consequence of an "if"/"unless" condition ("will withdraw unless ...")."""
     for tok in _chain(anchor):
-        if _is_condition(tok):
-            return False  # the condition itself
+        if _is_condition(tok) or _counterfactual(tok):
+            return False  # the condition itself, or what would have come of it
         if _has_condition(tok):
             return True
     return False

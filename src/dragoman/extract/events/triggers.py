@@ -367,6 +367,8 @@ def _arrest_phrase(verb: Token, lemma: str) -> bool:
 def _into_custody(verb: Token) -> bool:
     """"taken into custody", "remanded to police custody", "sent to jail", "put behind bars"."""
     places = event_words().custody_places
+    if any(o.dep_ == "dobj" and lemma_of(o) in event_words().message_nouns for o in verb.children):
+        return False  # "sent a circular to 22 jails": a message goes there, no one is held
     # "remanded the three accused to police custody": "accused" as a noun is parsed as a participle taking the prep
     accused = [a for o in verb.children if o.dep_ == "dobj" for a in o.children
                if a.dep_ == "acl" and a.lower_ == "accused" and a.i == o.i + 1]
@@ -908,6 +910,8 @@ def _not_seizing_people(verb: Token, lex: Lexicon) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objects:
         return any(c.dep_ == "ccomp" for c in verb.children)
+    if any(o.tag_ == "VBG" for o in objects) and not any(o.pos_ in ("NOUN", "PROPN", "PRON") for o in objects):
+        return True  # "apprehended cross-voting": an act feared, a gerund
     return all(lemma_of(o) in lex.nouns or lemma_of(o) in lex.compound_heads
                or lemma_of(o) in event_words().death_nouns
                for o in objects)

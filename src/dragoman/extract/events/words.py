@@ -118,6 +118,7 @@ class EventWords:
     using_verbs: frozenset[str]
     plan_nouns: frozenset[str]
     intent_of_nouns: frozenset[str]
+    preparation_nouns: frozenset[str]
     request_nouns: frozenset[str]
     hypothetical_governors: frozenset[str]
     occurrence_verbs: frozenset[str]
