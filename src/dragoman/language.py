@@ -66,11 +66,26 @@ _ENGLISH_PAST = frozenset("met said told held took gave made sent fought led lef
                           "broke brought caught sought spoke stood threw withdrew drove rose ran beat bought".split())
 
 
+def _name_particles(words: list[str]) -> set[int]:
+    """"von der" in "Ursula von der Leyen", "van" in "Luc van Brande": one or two short lowercase words between
+    two capitalised ones."""
+    capital = [w[:1].isupper() for w in words]
+    particles: set[int] = set()
+    for i in range(1, len(words) - 1):
+        for run in (1, 2):
+            inside = range(i, i + run)
+            if (i + run < len(words) and capital[i - 1] and capital[i + run]
+                    and all(not capital[j] and len(words[j]) <= 3 for j in inside)):
+                particles.update(inside)
+    return particles
+
+
 def _english_evidence(text: str) -> tuple[int, int]:
     """English function words, inflections and irregular pasts, against the best other language's function words."""
     words = _WORD_RE.findall(text)
     pasts = {i for i in range(1, len(words)) if words[i] in _ENGLISH_PAST and words[i - 1][:1].isupper()}
-    rest = " ".join(w for i, w in enumerate(words) if i not in pasts)
+    skipped = pasts | _name_particles(words)
+    rest = " ".join(w for i, w in enumerate(words) if i not in skipped)
     _n, hits = _function_word_hits(rest)
     english = hits.pop("en") + len(pasts) + sum(1 for w in _WORD_RE.findall(rest.lower())
                                                  if _ENGLISH_INFLECTION.match(w))
