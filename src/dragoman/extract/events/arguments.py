@@ -327,7 +327,7 @@ def recipients_of_verb(verb: Token, *, theme_object: bool) -> list[Token]:
         out += [p for t in themes for prep in t.children
                 if prep.dep_ == "prep" and prep.lower_ in preps for p in pobjs(prep)
                 if not is_time(p)]
-        out += _who_asked(themes)
+        out += _who_asked(themes) + _whose_holdings(themes)
     out = _aimed_at(verb, out) or _done_to_elsewhere(verb, passive=passive, theme_object=theme_object)
     owner = purpose_owner(verb)
     if owner is not None and lemma_of(owner) in lx.actor_words().receiving_verbs:
@@ -341,6 +341,13 @@ def _who_asked(themes: list[Token]) -> list[Token]:
     Shona rebels", "heeded the call of the opposition"."""
     requests = event_words().request_nouns
     return [owner for t in themes if lemma_of(t) in requests for owner in _noun_owners(t)]
+
+
+def _whose_holdings(themes: list[Token]) -> list[Token]:
+    """Whose money or property is frozen or seized: "froze the assets of three Russian oligarchs", "Russian
+    assets", "the central bank's reserves"."""
+    holdings = event_words().holding_nouns
+    return [owner for t in themes if lemma_of(t) in holdings for owner in _noun_owners(t)]
 
 
 def _done_to_elsewhere(verb: Token, *, passive: bool, theme_object: bool) -> list[Token]:

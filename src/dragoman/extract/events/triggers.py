@@ -1907,6 +1907,10 @@ def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[T
             c.dep_ == "poss" and c.pos_ == "PRON" for c in r.children))]
     if code.type == "MOBILIZE" and tok.dep_ == "xcomp":  # "ordered troops to be deployed": the forces moved
         recipients = [r for r in recipients if not (r.dep_ == "dobj" and r.head.i == tok.head.i)]
+    if code.type == "ACCUSE":  # "filed a case against Israel at the ICJ": whom it is against, not where it is heard
+        recipients = sorted(recipients, key=lambda r: not (r.dep_ == "pobj" and r.head.lower_ == "against"))
+    if code == WEAPONS_TEST:  # "test-fired a missile into the Sea of Japan": where it fell is no one's
+        recipients = [r for r in recipients if lemma_of(r) not in _OPEN_WATER]
     return recipients
 
 

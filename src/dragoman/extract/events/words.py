@@ -119,6 +119,7 @@ class EventWords:
     plan_nouns: frozenset[str]
     intent_of_nouns: frozenset[str]
     preparation_nouns: frozenset[str]
+    holding_nouns: frozenset[str]
     request_nouns: frozenset[str]
     hypothetical_governors: frozenset[str]
     occurrence_verbs: frozenset[str]
