@@ -48,6 +48,25 @@ def test_is_headline_needs_most_longer_words_capitalised() -> None:
     assert not is_headline("A car bomb killed 20 people in Baghdad, officials said.")
 
 
+LEAD_OF_NAMES = ("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev met in Brussels on "
+                 "Sunday for talks hosted by European Council President Charles Michel.")
+
+
+def test_a_lead_naming_many_people_is_no_headline() -> None:
+    # most longer words capitalised, but "talks" and "hosted" are a sentence's noun and verb in lower case
+    assert not is_headline(LEAD_OF_NAMES)
+    assert is_headline("OSCE Envoy Condemns Dvani Attack that Killed One Policeman")
+    assert is_headline("Rebels Seize Key Town Near the Border With Uganda")
+
+
+@pytest.mark.slow
+def test_a_lead_naming_many_people_keeps_its_titles_and_both_sides() -> None:
+    events = code_text(LEAD_OF_NAMES, published="2024-06-25")
+    meetings = {(e.actor and e.actor.country, e.recipient and e.recipient.country) for e in events
+                if e.type == "CONSULT" and e.cameo == "040"}
+    assert meetings == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
 @pytest.mark.slow
 def test_a_title_case_headline_is_coded_with_its_parties_and_the_source_s_capitals() -> None:
     events = code_text("Russia Expels Two British Diplomats Over Spy Row.", published="2024-03-06")

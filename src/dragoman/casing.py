@@ -39,11 +39,23 @@ _SENTENCE = re.compile(r"[^\n]+?(?:(?<!\b[A-Z])[.!?]+(?=\s|$)|(?=\n)|$)")
 _ENDINGS: Final = (("ies", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"), ("s", ""))
 
 
+# Words title case leaves in lower case however long they are (prepositions, conjunctions): any other longer word
+# in lower case is a sentence's verb or noun.
+_TITLE_CASE_LOWER: Final = frozenset(
+    "with from into onto over than that this after amid among about above across against along around before behind "
+    "below beneath beside between beyond despite down during except inside near off outside past since through "
+    "toward towards under until upon unless while within without when where whose".split())
+
+
 @lru_cache(maxsize=1024)  # a story's merging asks of the same sentences over and over
 def is_headline(sentence: str) -> bool:
-    """Most of the sentence's longer words are capitalised ("Iraqi Officials: Car Bomb Kills 20 in Baghdad")."""
+    """Most of the sentence's longer words are capitalised ("Iraqi Officials: Car Bomb Kills 20 in Baghdad"), and
+    no two of its other longer words are verbs or nouns in lower case: a lead naming many people ("Armenian Prime
+    Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev met ... for talks hosted by ...") is prose."""
     words = _LONGER_WORD.findall(sentence)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < HEADLINE_CAPITALS * len(words):
+        return False
+    return sum(1 for w in words if w[0].islower() and w not in _TITLE_CASE_LOWER) < 2
 
 
 def sentence_cased(body: str, *, known: Callable[[str], bool]) -> str:
