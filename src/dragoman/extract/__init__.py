@@ -50,6 +50,7 @@ from ..codes import PLOVER_QUAD
 from ..model import Actor, Article, CleanDoc, Event, Evidence, OffsetMap, Place, When, event_id_for
 from ..nlp import sent_of
 from ..nlp import sentences as doc_sentences
+from .actors.phrases import phrase_start
 from .actors.resolver import ActorResolver, is_actor_like, names_its_state
 from .events.arguments import describes_its_noun, lemma_of, place_heads
 from .events.attribution import attribution_for
@@ -511,8 +512,44 @@ def _story(events: list[Event], coder: DocumentCoder) -> list[Event]:
     sides the text leaves implied (``_implied_sides``)."""
     reference = coder.article.published or coder.dates.latest_stated()
     told = story_events(events, triggers=coder.triggers, reference=reference, published=coder.article.published)
+    told = _doers_condemned(told, coder)
     # only now, so that an implied side neither keeps two mentions of one happening apart nor feeds the check
     return [_implied_sides(e, coder.triggers.get(e.event_id)) for e in told]
+
+
+def _doers_condemned(events: list[Event], coder: DocumentCoder) -> list[Event]:
+    """Whom a condemnation of an act the story told is aimed at: "An Israeli air strike killed five ... Hamas
+    condemned the strike" is against Israel. A disapproval with no other side whose object is an act noun with no
+    doer of its own takes the doer of the latest earlier event of that act (its type's, or the one its own noun
+    told: "the strike" of "an air strike killed"), with the noun's own text."""
+    out: list[Event] = []
+    for event in events:
+        trigger = coder.triggers.get(event.event_id)
+        if event.mode == "disapprove" and event.recipient is None and trigger is not None:
+            act = next((c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            done = _act_told_before(act, [e for e in out if e.evidence.start < event.evidence.start], coder) \
+                if act is not None else None
+            if act is not None and done is not None and done.actor is not None:
+                start, end = coder.source.span(act.doc[phrase_start(act)].idx, act.idx + len(act.text))
+                event = replace(event, recipient=replace(done.actor, text=coder.article.original[start:end],
+                                                         start=start, end=end))
+        out.append(event)
+    return out
+
+
+def _act_told_before(act: Token, earlier: list[Event], coder: DocumentCoder) -> Event | None:
+    """The latest of ``earlier`` whose doer has a country and which the act noun names: by the noun's type in the
+    lexicon ("the attack", "the arrests"), else by the noun being that event's trigger or its doer's head word."""
+    code = load_lexicon().nouns.get(lemma_of(act))
+    for event in reversed(earlier):
+        if event.actor is None or event.actor.country is None:
+            continue
+        trigger = coder.triggers.get(event.event_id)
+        words = {lemma_of(trigger)} if trigger is not None else set()
+        words |= {w.lower() for w in (event.actor.text or "").split()[-1:]}
+        if (code is not None and event.type == code.type) or (code is None and lemma_of(act) in words):
+            return event
+    return None
 
 
 def _implied_sides(event: Event, trigger: Token | None) -> Event:
