@@ -57,3 +57,11 @@ def test_figures_of_a_list_add_up_for_the_event() -> None:
     events = code_text("Fighting between guards and inmates ended Sunday with two guards and eight inmates left dead, "
                        "officials said.", published="2024-03-05")
     assert [e.counts.dead for e in events if e.type == "ASSAULT"] == [10]
+
+
+def test_shot_dead_misparsed_as_an_adjective_of_the_next_noun_still_kills() -> None:
+    # the small model hangs "dead" on "parliament" in "shot dead outside parliament"
+    from dragoman.pipeline import code_text
+
+    events = code_text("Two protesters were shot dead outside parliament.", published="2024-06-25")
+    assert [(e.evidence.trigger, e.counts.dead) for e in events] == [("shot dead", 2)]

@@ -138,3 +138,28 @@ def test_a_month_of_last_year_or_the_past_year_is_no_background(text: str) -> No
 def test_over_the_past_year_with_its_preposition_is_no_background() -> None:
     found = code_text("Over the past year, police arrested 40 protesters in the capital.", published="2024-03-06")
     assert [e.modality for e in found] == ["asserted"], [(e.when.text, e.modality) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burkina Faso has been fighting jihadists since 2015. Thousands of people have been killed and two million "
+        "displaced.",
+        "Thousands of civilians have been killed in the war, the UN says.",
+    ],
+)
+def test_a_running_toll_in_the_present_perfect_with_no_day_is_background(text: str) -> None:
+    events = [e for e in code_text(text, published="2024-06-25") if e.evidence.trigger in ("killed", "displaced")]
+    assert events and all(e.modality != "asserted" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of people have been arrested since Sunday, police said.",
+        "Thousands of protesters have marched in Belgrade today.",
+    ],
+)
+def test_a_multitude_told_of_a_day_is_current(text: str) -> None:
+    events = code_text(text, published="2024-06-25")
+    assert events and all(e.modality == "asserted" for e in events)

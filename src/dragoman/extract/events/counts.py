@@ -477,11 +477,20 @@ def _by_next_word(number_head: Token, sent_end: int) -> Role | None:
     return None
 
 
+def dead_misparsed(verb: Token) -> Token | None:
+    """"dead" right after the verb, parsed as an adjective of the next noun ("were shot dead outside parliament":
+    "dead" on "parliament"): the verb's result all the same."""
+    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return nxt if nxt is not None and nxt.lower_ == "dead" and nxt.dep_ == "amod" and nxt.head.i > nxt.i else None
+
+
 def _kills_by_result(verb: Token) -> bool:
     """ "shot dead", "shot three men dead", "beaten to death", "stabbed to death", "fatally shot": any verb whose
     result is death (a court that "sentenced five to death" killed no one)."""
     if verb.lemma_ in ("sentence", "condemn"):
         return False
+    if dead_misparsed(verb) is not None:
+        return True
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ == "fatally":
             return True

@@ -277,6 +277,10 @@ def _in_an_earlier_year(event: Event, period: str | None, reference: str | None)
     return period is not None and len(period) == 4 and reference is not None and period < reference[:4]
 
 
+# Numbers only a running tally is told in: "thousands of people have been killed" (not "dozens", said of a day).
+_VAGUE_MULTITUDES: Final = frozenset({"thousands", "millions"})
+
+
 def _cumulative(trigger: Token) -> bool:
     """A toll or tally kept since something began, in the present perfect ("Israel's offensive has since killed more
     than 40,000 Palestinians", "have been arrested since the protests began"): the sum of a long campaign, not a
@@ -286,6 +290,10 @@ def _cumulative(trigger: Token) -> bool:
     if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
                for c in verb.children):
         return False
+    counted = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") for t in c.subtree]
+    if any(t.lower_ in _VAGUE_MULTITUDES for t in counted) and not any(t.ent_type_ in ("DATE", "TIME")
+                                                                      for t in verb.subtree):
+        return True  # "thousands of people have been killed": a war's running toll, no day of its own
     if not any(t.ent_type_ == "CARDINAL" for t in verb.subtree):
         return False  # "Wang has since been charged": one happening since, no tally
     return any((c.dep_ == "advmod" and c.lower_ == "since") or (c.dep_ == "advcl" and any(

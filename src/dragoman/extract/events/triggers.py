@@ -104,6 +104,7 @@ from .arguments import (
 )
 from .attribution import is_reporting_verb
 from .coding import COOPERATION_QUADS, GOVERNING, RECIPROCAL_TYPES, refine_governing, threat_intent, undo_code
+from .counts import dead_misparsed
 from .modality import denied_here
 from .types import Code, Found, Lexicon
 from .words import event_words
@@ -865,7 +866,9 @@ def _phrasal_code(tok: Token, lemma: str, lex: Lexicon) -> tuple[Code, int] | No
             if code is not None:
                 particle_end = child.idx + len(child.text)
                 return code, particle_end if child.i == tok.i + 1 else end
-    return None
+    dead = dead_misparsed(tok)
+    code = lex.phrasal.get((lemma, "dead")) if dead is not None else None
+    return (code, dead.idx + len(dead.text)) if code is not None and dead is not None else None
 
 
 def _plain_verb_code(tok: Token, lemma: str, lex: Lexicon, end: int) -> tuple[Code, int] | None:
