@@ -394,3 +394,19 @@ def test_a_toll_within_the_attackers_own_people_is_not_folded() -> None:
             "Separately, three Somali soldiers were killed in Kismayo when their truck hit a mine.")
     assaults = [e for e in code_text(text, published="2024-03-05") if e.type == "ASSAULT"]
     assert len(assaults) >= 2
+
+
+RECOUNTED = ("Israeli strike kills five in Gaza\n\nAn Israeli air strike on a house in Rafah killed five Palestinians, "
+             "including two children, on Thursday, Palestinian medics said.\n\nThe Israeli military said it had "
+             "targeted a Hamas commander and was reviewing reports of civilian casualties.")
+
+
+def test_a_past_perfect_someone_says_is_the_happening_told_again() -> None:
+    attacks = [e for e in code_text(RECOUNTED, published="2024-06-25") if e.type == "ASSAULT"]
+    assert [(e.actor and e.actor.country, e.counts.dead) for e in attacks] == [("ISR", 5)]
+
+
+def test_a_past_perfect_of_a_separate_incident_is_its_own() -> None:
+    text = RECOUNTED.replace("it had targeted a Hamas commander", "troops had killed two gunmen in a separate raid")
+    attacks = [e for e in code_text(text, published="2024-06-25") if e.type == "ASSAULT"]
+    assert len(attacks) == 2

@@ -48,6 +48,7 @@ from ...casing import is_headline as headline
 from ...model import Actor, Counts, Event, Place, StatedFigure
 from ..actors.resolver import names_its_state
 from .arguments import clause_verb, lemma_of, subject_of
+from .attribution import is_reporting_verb
 from .counts import parse_number
 from .modality import is_historical
 from .words import event_words
@@ -87,13 +88,24 @@ def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], refe
 
 
 def refers_back(trigger: Token) -> bool:
-    """An event noun with a definite article ("to make the arrests", "the attack"), or a participle describing a
-    noun ("the arrested men", "a list of arrested persons"): a happening already told, when the story told one of
-    its kind before."""
+    """An event noun with a definite article ("to make the arrests", "the attack"), a participle describing a
+    noun ("the arrested men", "a list of arrested persons") or a past perfect someone says ("said it had targeted"):
+    a happening already told, when the story told one of its kind before."""
     if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
+        return True
+    if _recounted(trigger):
         return True
     return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                                           for c in trigger.children)
+
+
+def _recounted(trigger: Token) -> bool:
+    """A past perfect someone says ("The Israeli military said it had targeted a Hamas commander"): an account of
+    what was done before the saying, the story's own happening told again, unless a word opens another incident
+    ("had killed five others in a separate attack")."""
+    return trigger.tag_ == "VBN" and trigger.dep_ == "ccomp" and is_reporting_verb(trigger.head) and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children) and not any(
+        t.lower_ in event_words().new_incident_words for t in trigger.sent)
 
 
 def tolls_folded(events: Sequence[Event], *, triggers: Mapping[str, Token]) -> list[Event]:
