@@ -1949,9 +1949,10 @@ def _assault_doers(tok: Token, code: Code, actors: list[Token], state: _Sentence
         fired_by = firer(inst[0]) or claimant(inst[0])
         if fired_by:
             actors = fired_by
-    elif code.type == "ASSAULT" and actors and lemma_of(actors[0]) in event_words().non_agents | \
-            event_words().legal_instruments:
-        return None  # "a fire killed 40", "this punitive law targets those individuals"
+    elif code.type == "ASSAULT" and actors and (lemma_of(actors[0]) in event_words().legal_instruments or (
+            lemma_of(actors[0]) in event_words().non_agents and not any(
+                c.dep_ in ("amod", "compound", "poss", "nmod") and _names_a_doer(c) for c in actors[0].children))):
+        return None  # "a fire killed 40", "this punitive law targets those individuals" (not "Armenian fire")
     elif code.type == "ASSAULT" and actors and _traffic(actors[0]):
         return None  # "a truck struck and killed a pedestrian": a road death, not an assault
     elif code.type == "ASSAULT" and not actors and _accidental_cause(tok, lex):
