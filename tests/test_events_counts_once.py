@@ -118,7 +118,7 @@ def test_a_split_event_keeps_the_figure_on_its_first_copy() -> None:
 def test_two_incidents_keep_their_own_figures() -> None:
     events = asserted(STORIES["two-incidents-one-sentence"][0])
     assert [(e.evidence.trigger, e.counts.dead) for e in _carrying(events, "dead")] == [("killed", 9),
-                                                                                       ("shot", 3)]
+                                                                                       ("shot dead", 3)]
 
 
 def test_the_first_statement_keeps_a_restated_figure() -> None:

@@ -562,11 +562,19 @@ def _implied_sides(event: Event, trigger: Token | None) -> Event:
     return event
 
 
+# Modifiers that place the one addressed outside the actor's country.
+_ABROAD = frozenset({"foreign", "outside", "external", "overseas"})
+
+
 def _addressed(trigger: Token | None) -> bool:
     """The act names whom it is addressed to, though no country can be given them ("urging Western allies to send
-    air defences", "called on donors to ..."): they, not the speaker's own country, are its other side."""
+    air defences", "called on donors to ...", "accused foreign powers"): they, not the speaker's own country, are its
+    other side."""
     if trigger is None:
         return False
+    if any(c.dep_ == "dobj" and any(m.dep_ == "amod" and m.lower_ in _ABROAD for m in c.children)
+           for c in trigger.children):
+        return True  # "accused foreign powers of trying to destabilize the country": not its own country
     if not any(c.dep_ == "xcomp" for c in trigger.children):
         return False
     # "urged Western allies to ...", "called on donors to ..." (not "On March 22, the parliament refused to ...")

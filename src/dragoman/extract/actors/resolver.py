@@ -894,6 +894,9 @@ class ActorResolver:
                 body = _body(text)
                 if body is not None and body.code:
                     return body.code
+                leader = lx.people().get(lx.norm(text))
+                if leader is not None and leader.code:  # "the Biden administration", "the Modi government"
+                    return leader.code
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS]
         # "refugees fleeing the war in Liberia", "a group based in Trinidad": a participle clause's place
         for clause in head.children:
@@ -974,7 +977,10 @@ class ActorResolver:
         body_before = any(i < head.i and self._fits(a, want) for i, a in same)
         if want == "it" and self._thing_before(head, same, singular=body_before):
             return None
-        chosen = next((a for i, a in reversed(same) if i < head.i and self._fits(a, want)), None)
+        own = _own_subject(head) if word == "them" else None
+        chosen = next((a for i, a in reversed(same) if i < head.i and i != own and self._fits(a, want)), None)
+        if chosen is None and own is not None:
+            chosen = self._plural_object_before(head)
         previous = sent.start - 1
         for _ in range(2):  # look back at most two sentences
             if chosen is not None or previous < 0:
@@ -992,6 +998,16 @@ class ActorResolver:
         elif want == "they":
             self._plural.add((resolved.start, resolved.end))
         return resolved
+
+    def _plural_object_before(self, head: Token) -> Actor | None:
+        """"imposed sanctions on two commanders of the RSF, accusing them of ...": the nearest plural object before
+        an object "them" whose own clause's subject it cannot be."""
+        for token in reversed(head.sent[:head.i - head.sent.start]):
+            if token.dep_ in ("dobj", "pobj") and token.tag_ in ("NNS", "NNPS") and is_actor_like(token):
+                actor = self._describe(token)
+                if actor is not None and self._fits(actor, "they"):
+                    return actor
+        return None
 
     @staticmethod
     def _thing_before(head: Token, subjects: list[tuple[int, Actor]], *, singular: bool = False) -> bool:
@@ -1020,6 +1036,22 @@ class ActorResolver:
                 if actor is not None:
                     found.append((token.i, actor))
         return found
+
+
+def _own_subject(pronoun: Token) -> int | None:
+    """The subject of the clause an object pronoun is in (a participle's is its main clause's: "imposed sanctions
+    ..., accusing them"): the one "them" cannot be. None for a pronoun that is no object."""
+    if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        return None
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject.i
+        if verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _with_article(doc: Doc, start_i: int, end_i: int) -> int:

@@ -357,7 +357,8 @@ def _negated(anchor: Token, chain: list[Token], nominal: Token | None) -> bool:
         if denied_here(tok):
             return True
         # "denied X and accused Y": a conjoined verb is a sibling of the denial, not its complement
-        if i > 0 and tok.lemma_ in negating and chain[i - 1].dep_ != "conj":
+        if i > 0 and tok.lemma_ in negating and chain[i - 1].dep_ != "conj" and not _denies_its_own_object(
+                tok, chain[i - 1]):
             return True
     if anchor.dep_ == "acl" and anchor.head.lemma_ in event_words().negating_nouns:
         return True  # "the refusal of the U.S. to recognize the vote", "their failure to stop the attack"
@@ -365,7 +366,14 @@ def _negated(anchor: Token, chain: list[Token], nominal: Token | None) -> bool:
         return True
     # "denied attacking": the trigger is a complement of the negating verb through prep/pcomp too
     head = anchor.head
-    return anchor.dep_ in ("pcomp", "xcomp", "ccomp") and head.lemma_ in negating and head is not anchor
+    return anchor.dep_ in ("pcomp", "xcomp", "ccomp") and head.lemma_ in negating and head is not anchor \
+        and not _denies_its_own_object(head, anchor)
+
+
+def _denies_its_own_object(denial: Token, clause: Token) -> bool:
+    """"X accuse Pakistan of arming the rebels, a charge Islamabad denies": the clause before the denial is told as
+    said, and the denial is of its own object ("a charge"), not of the clause the parser hung on it."""
+    return clause.i < denial.i and any(c.dep_ == "dobj" and c.i < denial.i for c in denial.children)
 
 
 def _content_of_no(anchor: Token) -> bool:

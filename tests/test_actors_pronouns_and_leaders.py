@@ -1,0 +1,53 @@
+"""Who a government named by its leader is ("the Biden administration": USA), whom an object "them" can be (not
+its own clause's subject), and an accusation of foreign powers that is no act on one's own country."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.model import Event
+from dragoman.pipeline import code_text
+
+
+def coded(text: str) -> list[Event]:
+    return code_text(text, published="2024-06-25")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Biden administration eased oil sanctions on Venezuela.", "USA"),
+        ("The Modi government banned the group on Monday.", "IND"),
+    ],
+)
+def test_a_government_named_by_its_leader_is_of_the_leader_s_country(text: str, actor: str) -> None:
+    assert [e.actor.country for e in coded(text) if e.actor] == [actor]
+
+
+def test_an_object_them_is_not_its_own_clause_s_subject() -> None:
+    events = coded("The United States imposed sanctions on two commanders of Sudan's Rapid Support Forces, accusing "
+                   "them of overseeing attacks on civilians.")
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert [(e.actor.country, e.recipient.country) for e in accusations if e.actor and e.recipient] == [
+        ("USA", "SDN")]
+
+
+def test_them_still_finds_the_subject_of_the_sentence_before() -> None:
+    events = coded("The rebels entered the town on Monday. Government troops attacked them on Tuesday.")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert [e.recipient.sector for e in attacks if e.recipient] == ["REB"]
+
+
+def test_an_accusation_of_foreign_powers_is_not_aimed_at_home() -> None:
+    text = ("Serbia votes\n\nPresident Aleksandar Vucic dismissed the fraud claims on Sunday and accused foreign "
+            "powers of trying to destabilize Serbia.")
+    accusations = [e for e in coded(text) if e.type == "ACCUSE"]
+    assert accusations and all(e.recipient is None or e.recipient.country != "SRB" for e in accusations)
+
+
+def test_a_charge_denied_in_an_aside_does_not_deny_the_accusation() -> None:
+    events = coded("Indian officials accuse Pakistan of arming the rebels, a charge Islamabad denies.")
+    assert [(e.modality, e.recipient.country) for e in events if e.type == "ACCUSE" and e.recipient] == [
+        ("asserted", "PAK")]
+    assert [e.modality for e in coded("Rebels attacked the town, the army denied.") if e.type == "ASSAULT"] == [
+        "negated"]
