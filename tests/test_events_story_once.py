@@ -410,3 +410,23 @@ def test_a_past_perfect_of_a_separate_incident_is_its_own() -> None:
     text = RECOUNTED.replace("it had targeted a Hamas commander", "troops had killed two gunmen in a separate raid")
     attacks = [e for e in code_text(text, published="2024-06-25") if e.type == "ASSAULT"]
     assert len(attacks) == 2
+
+
+KISHISHE = ("Congo says rebels killed 20 civilians\n\nKINSHASA, Congo (AP) — Rwanda-backed M23 rebels killed at least 20 "
+            "civilians in an attack on a village in eastern Congo's North Kivu province, the Congolese army said "
+            "Tuesday.\n\nThe rebels stormed the village of Kishishe on Monday and shot residents, an army spokesman "
+            "said.")
+
+
+def test_a_village_stormed_and_its_residents_shot_are_the_attack_told_in_the_lead() -> None:
+    attacks = [e for e in asserted(KISHISHE, published="2024-06-25") if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    attack = attacks[0]
+    # the lead's doer (its backer kept), the toll, and the day the story states (not the day the army spoke)
+    assert (attack.actor.text, attack.actor.backer, attack.counts.dead) == ("Rwanda-backed M23 rebels", "RWA", 20)
+    assert attack.when.date == "2024-06-24" and attack.when.text == "on Monday"
+
+
+def test_the_day_of_a_report_bounds_the_act_it_reports_but_states_no_day_of_it() -> None:
+    events = asserted("Gunmen killed 12 villagers in Zamfara state, police said Tuesday.", published="2024-06-25")
+    assert [(e.when.date, e.when.text) for e in events if e.type == "ASSAULT"] == [("2024-06-25", None)]

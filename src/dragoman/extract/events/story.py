@@ -461,6 +461,8 @@ def _same_party(kept: Actor | None, other: Actor | None) -> bool:
         return False
     if _victim_count(kept) and _victim_count(other):
         return True  # "20 people" killed, then "35 people" wounded, "14": one attack's toll told in parts
+    if (_victim_count(kept) and _uncounted_civilians(other)) or (_victim_count(other) and _uncounted_civilians(kept)):
+        return True  # "killed at least 20 civilians" ... "shot residents": the same people, named again
     if other.start is None:  # an implied side ("police (USA, implied)") is inferred, not named: no one new
         return True
     # "U.S." and "the United States", "Ukraine" and "the Ukrainian government": the state and its government
@@ -469,6 +471,8 @@ def _same_party(kept: Actor | None, other: Actor | None) -> bool:
     return bool(_words(other.text) & _words(kept.text))
 
 
+# Words for the people of a place, named with no count: "shot residents", "the villagers".
+_RESIDENT_WORDS: Final = frozenset({"residents", "villagers", "inhabitants", "locals", "civilians", "people"})
 # Words for people a count may name ("35 people", "at least 20 civilians"); the count itself is parse_number's.
 _PEOPLE_WORDS: Final = frozenset({"people", "persons", "civilians", "others", "residents", "passengers", "villagers",
                                   "worshippers", "bystanders"})
@@ -515,13 +519,30 @@ def _visit_and_its_hosts(kept: Event, other: Event) -> bool:
 def _done_to_its_place(event: Event) -> bool:
     side, place = event.recipient, event.location
     return place is not None and place.country is not None and (
-        side is None or place.name in (side.name, side.text))
+        side is None or place.name in (side.name, side.text) or _a_settlement(side))
+
+
+# Words for a place people live in: "stormed the village of Kishishe" is done to the place, its people the toll's.
+_SETTLEMENTS: Final = frozenset({"village", "villages", "town", "towns", "hamlet", "settlement", "camp", "district",
+                                 "neighbourhood", "neighborhood", "suburb", "locality"})
+
+
+def _a_settlement(side: Actor) -> bool:
+    """A side that is a place people live in, no party of its own ("the village of Kishishe", "a nearby town")."""
+    return side.sector is None and bool(set(side.text.lower().split()) & _SETTLEMENTS)
 
 
 def _people_there(event: Event, act: Event) -> bool:
     side, place = event.recipient, act.location
     return side is not None and side.sector == "CVL" and place is not None and side.country == place.country \
         and event.location == place and place.name not in (side.name, side.text)
+
+
+def _uncounted_civilians(actor: Actor) -> bool:
+    """Civilians named with no count and no name of their own ("residents", "villagers", "the civilians")."""
+    words = actor.text.lower().split()
+    return actor.sector == "CVL" and bool(words) and words[-1] in _PEOPLE_WORDS | _RESIDENT_WORDS and not any(
+        parse_number(word) is not None for word in words)
 
 
 def _victim_count(actor: Actor) -> bool:
@@ -690,9 +711,15 @@ def _taking_over(later: Event, earlier: Event) -> Event:
 
 
 def _described(mine: Actor | None, theirs: Actor | None) -> Actor | None:
-    """A side named only by a role with "the" ("the victim") described by the other mention ("a young woman")."""
-    if mine is not None and theirs is not None and theirs.start is not None and _REFERRING_ROLE.fullmatch(mine.text) \
-            and not _REFERRING_ROLE.fullmatch(theirs.text) and not _pronoun(theirs):
+    """A side named only by a role with "the" ("the victim") described by the other mention ("a young woman"), or
+    only by "the" and the word the other mention ends in ("the rebels" of "Rwanda-backed M23 rebels")."""
+    if mine is None or theirs is None or theirs.start is None or _pronoun(theirs):
+        return mine
+    if _REFERRING_ROLE.fullmatch(mine.text) and not _REFERRING_ROLE.fullmatch(theirs.text):
+        return theirs
+    words = mine.text.lower().split()
+    if len(words) == 2 and words[0] == "the" and theirs.text.lower().endswith(f" {words[1]}") \
+            and theirs.country == mine.country:
         return theirs
     return mine
 

@@ -99,6 +99,8 @@ _FUTURE_AUX = {"will", "wo", "'ll", "shall", "ll"}
 _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "want", "seek", "prepare",
                  "go", "vow", "pledge", "promise", "threaten", "agree", "decide", "propose"}
 _VERB_POS = {"VERB", "AUX"}
+# Verbs of saying whose own day only bounds the past act they report ("the army said Tuesday").
+_SAYING = frozenset({"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "allege"})
 _PREPS = {"on", "in", "since", "by", "until", "till", "during", "from", "before", "after", "at", "through", "as", "of"}
 _PERIOD_ENDS: Final = frozenset({"until", "till"})
 _RANKING_WORDS: Final = frozenset({"first", "last", "only", "latest"})
@@ -405,7 +407,11 @@ class DateResolver:
                 best = (rank, timex, resolved, root)
         if best is None:
             return When(date=self.published, precision="day" if self.published else None)
-        _rank, timex, (date, precision), root = best
+        rank, timex, (date, precision), root = best
+        if rank[0] == 2 and _reported_past(root, trigger):
+            # "rebels killed 20 civilians, the army said Tuesday": the day of the report bounds the killing, it
+            # does not state its day (the story may: "stormed the village on Monday")
+            return When(date=date, precision=precision)
         start = timex.start
         # Keep the preposition that introduces the expression: "on Monday", "since early March".
         first = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
@@ -414,3 +420,9 @@ class DateResolver:
             if before.lower_ in _PREPS and before.dep_ == "prep" and any(c.i >= first.start for c in before.children):
                 start = before.idx
         return When(date=date, precision=precision, text=self._text[start: timex.end], start=start, end=timex.end)
+
+
+def _reported_past(root: Token, trigger: Token) -> bool:
+    """The expression dates a verb of saying above a past act ("killed 20 civilians, the army said Tuesday")."""
+    saying = _clause_head(root.head)
+    return saying.lemma_ in _SAYING and trigger.tag_ in ("VBD", "VBN") and saying.i != trigger.i
