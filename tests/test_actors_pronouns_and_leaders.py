@@ -51,3 +51,14 @@ def test_a_charge_denied_in_an_aside_does_not_deny_the_accusation() -> None:
         ("asserted", "PAK")]
     assert [e.modality for e in coded("Rebels attacked the town, the army denied.") if e.type == "ASSAULT"] == [
         "negated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("European Union leaders agreed on Thursday to impose new sanctions on Russia.", "GOV"),
+        ("Trade union leaders called a general strike on Monday.", "LAB"),
+    ],
+)
+def test_the_words_of_a_body_s_name_say_no_sector(text: str, sector: str) -> None:
+    assert {e.actor.sector for e in coded(text) if e.actor} == {sector}

@@ -65,3 +65,10 @@ def test_a_case_filed_is_against_whom_it_names(text: str, recipient: str) -> Non
 )
 def test_what_is_filed_and_accuses_no_one(text: str) -> None:
     assert not of_type(text, "ACCUSE")
+
+
+def test_sanctions_targeting_exports_are_no_attack() -> None:
+    text = ("European Union leaders agreed on Thursday to impose new sanctions on Russia, targeting its liquefied "
+            "natural gas exports for the first time.")
+    assert not of_type(text, "ASSAULT")
+    assert of_type("Russian drones targeted Ukrainian energy facilities overnight.", "ASSAULT")

@@ -572,7 +572,9 @@ class ActorResolver:
         key, entry, width = found
         skip = set(phrase.backer_tokens)
         modifiers = [t for t in phrase.name_tokens if t.i < head.i - width + 1]
-        sector = self._modified_sector(entry, modifiers)
+        # the words of a body's name say no sector of their own ("European Union leaders" are no union's)
+        named = self._body_words(modifiers)
+        sector = self._modified_sector(entry, [t for t in modifiers if t.i not in named])
         if entry.kind == "title":
             inherited = self._by_title(head, key)
             if inherited is not None and not self._phrase_country(head, modifiers, skip):
@@ -782,8 +784,9 @@ class ActorResolver:
                 return person  # "the crown prince" after "Crown Prince X" (a title the name holds)
         return None
 
-    def _longest_body_in(self, tokens: list[Token]) -> tuple[lx.BodyEntry | None, int | None]:
-        """The longest run of adjacent tokens anywhere in ``tokens`` that names a body with a code."""
+    def _body_run(self, tokens: list[Token]) -> tuple[lx.BodyEntry | None, int | None, int]:
+        """The longest run of adjacent tokens anywhere in ``tokens`` that names a body with a code: the body, where
+        the run starts in ``tokens`` and how long it is."""
         for n in range(min(len(tokens), 6), 1, -1):
             for k in range(len(tokens) - n + 1):
                 part = tokens[k : k + n]
@@ -791,8 +794,18 @@ class ActorResolver:
                     continue
                 body = _body(_span_text(self.doc, part[0].i, part[-1].i + 1))
                 if body is not None and body.code:
-                    return body, k
-        return None, None
+                    return body, k, n
+        return None, None, 0
+
+    def _body_words(self, tokens: list[Token]) -> set[int]:
+        """Indices of the tokens of ``_body_run``."""
+        _body_found, at, n = self._body_run(tokens)
+        return {t.i for t in tokens[at:at + n]} if at is not None else set()
+
+    def _longest_body_in(self, tokens: list[Token]) -> tuple[lx.BodyEntry | None, int | None]:
+        """The longest run of adjacent tokens anywhere in ``tokens`` that names a body with a code."""
+        body, at, _n = self._body_run(tokens)
+        return body, at
 
     def _longest_body(self, tokens: list[Token]) -> tuple[lx.BodyEntry | None, int | None]:
         words = [t for t in tokens]

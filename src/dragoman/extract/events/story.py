@@ -54,10 +54,11 @@ from .modality import is_historical
 from .words import event_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-__all__ = ["as_background", "as_planned", "family_contact", "generic_mention", "held_now", "one_happening_once",
-           "partyless", "private_crime", "same_happening", "story_events", "tolls_folded"]
+__all__ = ["as_background", "as_planned", "family_contact", "generic_mention", "held_now", "match_play",
+           "match_report", "one_happening_once", "partyless", "private_crime", "same_happening", "story_events",
+           "tolls_folded"]
 
 # Words that name a party already named (a mention with them names no one new).
 _PRONOUNS: Final = frozenset({"he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "we", "us",
@@ -82,8 +83,10 @@ def story_events(events: Sequence[Event], *, triggers: Mapping[str, Token], refe
                                                                  or held_now(e, triggers[e.event_id])))]
     kept = tolls_folded(kept, triggers=triggers)
     referring = frozenset(e.event_id for e in kept if e.event_id in triggers and refers_back(triggers[e.event_id]))
+    in_match = bool(triggers) and match_report(next(iter(triggers.values())).doc)
     return one_happening_once([e for e in kept if not (e.event_id in triggers and (
-        partyless(e, triggers[e.event_id]) or private_crime(e, triggers[e.event_id]) or family_contact(e)))],
+        partyless(e, triggers[e.event_id]) or private_crime(e, triggers[e.event_id]) or family_contact(e)
+        or (in_match and match_play(e))))],
         referring=referring)
 
 
@@ -184,6 +187,29 @@ def private_crime(event: Event, trigger: Token) -> bool:
         d.tag_ == "NN" and lemma_of(d) in private and not any(
             m.ent_type_ in ("NORP", "ORG", "GPE") for c in d.children if c.i < d.i for m in c.subtree)
         for d in doers)
+
+
+# A match's score: "beat Chelsea 2-1", "a 3-0 win" (not a date's or a range's digits: at most two on each side).
+_SCORE: Final = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+# Sectors a team never has: an act by or on one of these is no play.
+_PLAYING_SECTORS: Final = frozenset({None, "CVL", "BUS", "EDU"})
+_MATCH_WORDS: Final = 2
+
+
+def match_play(event: Event) -> bool:
+    """A contest told in a match report ("Liverpool beat Chelsea 2-1", "Chelsea attacked relentlessly", "after
+    clashing with a Liverpool defender"; ``match_report``): an assault, threat or coercion between sides no state,
+    armed or political sector names is sport, not violence."""
+    return event.type in ("ASSAULT", "THREATEN", "COERCE") and all(
+        side is None or side.sector in _PLAYING_SECTORS for side in (event.actor, event.recipient))
+
+
+def match_report(doc: Doc) -> bool:
+    """A story with a score ("2-1") and the words of a match ("league", "scored")."""
+    if not _SCORE.search(doc.text):
+        return False
+    words = event_words().sports_words
+    return len({t.lower_ for t in doc if t.lower_ in words}) >= _MATCH_WORDS
 
 
 # The possessives that make kin the doer's own ("her cousin", "his wife").

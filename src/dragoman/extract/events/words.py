@@ -120,6 +120,7 @@ class EventWords:
     intent_of_nouns: frozenset[str]
     preparation_nouns: frozenset[str]
     holding_nouns: frozenset[str]
+    sports_words: frozenset[str]
     request_nouns: frozenset[str]
     hypothetical_governors: frozenset[str]
     occurrence_verbs: frozenset[str]
