@@ -62,3 +62,21 @@ def test_a_charge_denied_in_an_aside_does_not_deny_the_accusation() -> None:
 )
 def test_the_words_of_a_body_s_name_say_no_sector(text: str, sector: str) -> None:
     assert {e.actor.sector for e in coded(text) if e.actor} == {sector}
+
+
+def test_the_militant_group_is_the_armed_group_named_before() -> None:
+    text = ("Border clash\n\nJERUSALEM (AP) — Israel struck Hezbollah targets in southern Lebanon on Monday after "
+            "the militant group fired anti-tank missiles at an Israeli army post, the Israeli military said.")
+    firing = [e for e in coded(text) if e.type == "ASSAULT" and e.evidence.trigger == "fired"]
+    assert [(e.actor.country, e.recipient.country) for e in firing if e.actor and e.recipient] == [("LBN", "ISR")]
+
+
+def test_fighting_between_two_sides_has_both() -> None:
+    events = coded("Fighting between Sudan's army and the paramilitary Rapid Support Forces raged in Khartoum on "
+                   "Sunday.")
+    assert [(e.actor.sector, e.recipient.sector) for e in events if e.actor and e.recipient] == [("MIL", "REB")]
+
+
+def test_talks_in_a_city_make_it_no_party() -> None:
+    events = coded("Talks in Jeddah were suspended last week after the two sides failed to agree on a truce.")
+    assert not [e for e in events if e.recipient is not None and e.recipient.text == "Jeddah"]

@@ -412,8 +412,8 @@ def test_a_past_perfect_of_a_separate_incident_is_its_own() -> None:
     assert len(attacks) == 2
 
 
-KISHISHE = ("Congo says rebels killed 20 civilians\n\nKINSHASA, Congo (AP) — Rwanda-backed M23 rebels killed at least 20 "
-            "civilians in an attack on a village in eastern Congo's North Kivu province, the Congolese army said "
+KISHISHE = ("Congo says rebels killed 20 civilians\n\nKINSHASA, Congo (AP) — Rwanda-backed M23 rebels killed at least "
+            "20 civilians in an attack on a village in eastern Congo's North Kivu province, the Congolese army said "
             "Tuesday.\n\nThe rebels stormed the village of Kishishe on Monday and shot residents, an army spokesman "
             "said.")
 
@@ -430,3 +430,10 @@ def test_a_village_stormed_and_its_residents_shot_are_the_attack_told_in_the_lea
 def test_the_day_of_a_report_bounds_the_act_it_reports_but_states_no_day_of_it() -> None:
     events = asserted("Gunmen killed 12 villagers in Zamfara state, police said Tuesday.", published="2024-06-25")
     assert [(e.when.date, e.when.text) for e in events if e.type == "ASSAULT"] == [("2024-06-25", None)]
+
+
+def test_a_toll_told_in_the_act_is_that_act_s() -> None:
+    text = ("Clashes in Khartoum\n\nThe RSF shelled army bases in Omdurman on Sunday, witnesses said. At least 17 "
+            "civilians were killed in the shelling, a doctors' union said.")
+    attacks = [e for e in asserted(text, published="2024-06-25") if e.type == "ASSAULT"]
+    assert [(e.evidence.trigger, e.counts.dead) for e in attacks] == [("shelled", 17)]

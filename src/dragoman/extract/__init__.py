@@ -890,10 +890,18 @@ def _provoked_by(trigger: Token) -> list[Token]:
             for subject in clause.children if subject.dep_ == "nsubj"]
 
 
+# Nouns of a meeting: a place named on one is where it is held ("talks in Jeddah were suspended").
+_MEETING_NOUNS = frozenset({"talk", "negotiation", "dialogue", "meeting", "summit", "conference", "round"})
+
+
 def _venue(item: Found, place: Token) -> bool:
     """Whether ``place`` (a place head of the trigger) is the venue of a meeting or agreement, not its party. The
-    place a visitor arrives in is the host ("the minister arrived in Moscow")."""
-    return (item.code.type in VENUE_TYPES or item.code.cameo == SIGNING_CAMEO) and place.head.lower_ != "to" \
+    place a visitor arrives in is the host ("the minister arrived in Moscow"). A place named on a meeting noun is
+    its venue whatever is done to the meeting ("Talks in Jeddah were suspended")."""
+    prep = place.head
+    if prep.lower_ in ("in", "at") and lemma_of(prep.head) in _MEETING_NOUNS:
+        return True
+    return (item.code.type in VENUE_TYPES or item.code.cameo == SIGNING_CAMEO) and prep.lower_ != "to" \
         and item.code.mode != "visit"
 
 

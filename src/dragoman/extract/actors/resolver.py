@@ -685,7 +685,7 @@ class ActorResolver:
         if country is None and sector in _DOMESTIC:
             country = self._controller_country(head)
         if country is None and sector == "REB":
-            country = self._fought_in(head)
+            country = self._fought_in(head) or self._group_named_before(head)
         if country is None and sector in _DOMESTIC and sector != "CVL":
             country = self.title_focus if entry.kind == "title" else self.focus
         return country
@@ -841,6 +841,19 @@ class ActorResolver:
                 if code and code not in lx.INTERNATIONAL:
                     found.add(code)
         return found.pop() if len(found) == 1 else None
+
+    def _group_named_before(self, head: Token) -> str | None:
+        """"Israel struck Hezbollah targets after the militant group fired missiles": a definite armed group the
+        phrase names no country for is the armed group named last before it (groups.tsv), of that group's
+        country."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        for ent in reversed([e for e in self.doc.ents if e.end <= head.i and e.label_ in ("ORG", "NORP", "PERSON",
+                                                                                               "GPE")]):
+            body = _body(ent.text)
+            if body is not None and body.sector in ("REB", "UAF") and body.code and body.code not in lx.INTERNATIONAL:
+                return body.code
+        return None
 
     def _host_country(self, head: Token, own: str) -> str | None:
         """The country a community lives in: another country named in the sentence, else the focus."""

@@ -96,10 +96,26 @@ def refers_back(trigger: Token) -> bool:
     a happening already told, when the story told one of its kind before."""
     if trigger.dep_ == "amod" and trigger.tag_ == "VBN":
         return True
-    if _recounted(trigger):
+    if _recounted(trigger) or _harmed_in_the_act(trigger):
         return True
     return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
                                           for c in trigger.children)
+
+
+def _harmed_in_the_act(trigger: Token) -> bool:
+    """"At least 17 civilians were killed in the shelling": a toll of an act the story told ("the shelling"), no
+    happening of its own."""
+    return trigger.pos_ == "VERB" and any(
+        prep.dep_ == "prep" and prep.lower_ in ("in", "during") and any(
+            p.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in p.children)
+            and lemma_of(p) in _ACT_NOUNS for p in prep.children if p.dep_ == "pobj")
+        for prep in trigger.children)
+
+
+# Nouns of a violent act a toll may be told "in": "killed in the shelling", "wounded in the attack".
+_ACT_NOUNS: Final = frozenset({"attack", "shelling", "strike", "airstrike", "bombing", "blast", "explosion", "raid",
+                               "assault", "fighting", "clash", "clashes", "shooting", "firing", "offensive",
+                               "bombardment", "ambush"})
 
 
 def _recounted(trigger: Token) -> bool:

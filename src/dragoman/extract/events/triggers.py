@@ -1755,6 +1755,10 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
         return _found(tok, code, subject_of(tok.head), subject_of(tok), tok, nominal=False,
                       end=state.matches[tok.i][2])
     actors = _verb_subjects(tok, code, state)
+    if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not actors:
+        sides = between(tok)  # "Fighting between Sudan's army and the RSF raged": a gerund named as a noun
+        if sides[0]:
+            return _found(tok, code, sides[0], sides[1], tok, nominal=False, end=state.matches[tok.i][2])
     if code.type == "COERCE" and _done_by_nature(tok, actors):
         return None  # "an accident shut down the fast lane", "Hurricane Betsy destroyed the church"
     # an object verb's object is its theme ('sent troops'), unless the verb took people into custody ('sent X to jail'),
