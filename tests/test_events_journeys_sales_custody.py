@@ -169,3 +169,22 @@ def test_an_attack_is_not_the_doer_of_its_toll(text: str) -> None:
 )
 def test_an_attack_named_by_its_doer_keeps_the_doer(text: str, actor: str) -> None:
     assert [e.actor.country if e.actor else None for e in of_type(text, "ASSAULT")] == [actor]
+
+
+def test_placed_under_house_arrest_is_an_arrest_of_whom_was_placed() -> None:
+    arrests = [e for e in coded("Army officers placed President Ali Bongo under house arrest on Wednesday.")
+               if e.type == "COERCE" and e.mode == "arrest"]
+    assert [(e.actor.sector if e.actor else None, e.recipient.text if e.recipient else None) for e in arrests] == [
+        ("MIL", "President Ali Bongo")]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Bangladesh deployed the army on Saturday.", None),
+        ("Russia deployed troops against Ukraine.", "UKR"),
+    ],
+)
+def test_forces_deployed_are_no_recipient_of_their_own_deployment(text: str, recipient: str | None) -> None:
+    moves = of_type(text, "MOBILIZE")
+    assert [e.recipient.country if e.recipient else None for e in moves] == [recipient]

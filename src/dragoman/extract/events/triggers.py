@@ -366,7 +366,8 @@ def _arrest_phrase(verb: Token, lemma: str) -> bool:
 
 
 def _into_custody(verb: Token) -> bool:
-    """"taken into custody", "remanded to police custody", "sent to jail", "put behind bars"."""
+    """"taken into custody", "remanded to police custody", "sent to jail", "put behind bars", "placed under house
+    arrest"."""
     places = event_words().custody_places
     if any(o.dep_ == "dobj" and lemma_of(o) in event_words().message_nouns for o in verb.children):
         return False  # "sent a circular to 22 jails": a message goes there, no one is held
@@ -380,6 +381,7 @@ def _into_custody(verb: Token) -> bool:
     return any(prep.dep_ == "prep" and any(
         (prep.lower_ in _CUSTODY_PREPS and (lemma_of(o) in places or _police_station(o)))
         or (prep.lower_ == "behind" and lemma_of(o) == "bar")
+        or (prep.lower_ == "under" and lemma_of(o) == "arrest")  # "placed the president under house arrest"
         for o in pobjs(prep)) for prep in (*verb.children, *(c for a in accused for c in a.children),
                                            *(c for o in held for c in o.children)))
 
@@ -1914,6 +1916,13 @@ def _typed_recipients(tok: Token, code: Code, recipients: list[Token]) -> list[T
             c.dep_ == "poss" and c.pos_ == "PRON" for c in r.children))]
     if code.type == "MOBILIZE" and tok.dep_ == "xcomp":  # "ordered troops to be deployed": the forces moved
         recipients = [r for r in recipients if not (r.dep_ == "dobj" and r.head.i == tok.head.i)]
+    if code.type == "MOBILIZE":  # "deployed the army": the forces moved, not whom they are moved against
+        forces = [r for r in recipients if r.dep_ == "dobj" and r.head.i == tok.i and {
+            "military", "police"} & set(object_classes(r, load_lexicon()))]
+        # whom they are sent against is named on them: "deployed troops against Ukraine"
+        aimed = [p for f in forces for prep in f.children if prep.dep_ == "prep" and prep.lower_ in _AIMING_PREPS
+                 for p in pobjs(prep) if is_actor_like(p)]
+        recipients = [r for r in recipients if r not in forces] + aimed
     if code.type == "ACCUSE":  # "filed a case against Israel at the ICJ": whom it is against, not where it is heard
         recipients = sorted(recipients, key=lambda r: not (r.dep_ == "pobj" and r.head.lower_ == "against"))
     if code == WEAPONS_TEST:  # "test-fired a missile into the Sea of Japan": where it fell is no one's
