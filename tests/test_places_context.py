@@ -42,6 +42,9 @@ def test_state_named_like_its_big_city_is_the_city_unless_the_text_says_state() 
     assert resolve("Snow closed roads across upstate New York on Friday.")["New York"][3] == "ADM1"
     assert resolve("Police stopped the truck near the New York border.")["New York"][3] == "ADM1"
     assert resolve("Floods hit Sao Paulo after a week of rain.")["Sao Paulo"][3] == "PPL"
+    # the state word written in lower case after a name the tagger cut short ("Kaduna" of "Kaduna state")
+    assert resolve("Gunmen abducted 87 people in Nigeria's Kaduna state on Sunday.")["Kaduna"][3] == "ADM1"
+    assert resolve("Gunmen abducted 87 people in the city of Kaduna on Sunday.")["Kaduna"][3] != "ADM1"
 
 
 def test_place_in_an_institutions_name_goes_where_the_text_seats_it() -> None:

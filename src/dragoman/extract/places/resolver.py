@@ -239,6 +239,7 @@ class PlaceResolver:
             # A state named like its big city ("New York", "Sao Paulo", "Lagos") is the city in the news,
             # unless the text says state: "New York State", "upstate New York", "the New York border".
             if self._state_cue(mention):
+                score += W["namesake_state"]  # "Kaduna state": the state, over the bigger city's prior
                 why.append("state named")
             else:
                 score -= W["namesake_state"]
