@@ -516,7 +516,14 @@ def _whose_country(root: Token, cand: Candidate) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:  # "Korean and US flags": US modifies as Korean does
         root = root.head
     return ((cand.fcode == "PCLI" or not cand.country) and root.dep_ in ("compound", "amod", "nmod")
-            and root.head.pos_ == "NOUN")
+            and (root.head.pos_ == "NOUN" or _a_title(root.head)))
+
+
+def _a_title(word: Token) -> bool:
+    """A capitalised office before a name ("U.S. Secretary of State Antony Blinken", "Iranian President ..."):
+    whose office, as a common noun's modifier says."""
+    entry = lx.sectors().get(word.lower_)
+    return word.pos_ == "PROPN" and entry is not None and entry.kind == "title"
 
 
 def _narrowed(doc: Doc, top: Toponym) -> bool:
