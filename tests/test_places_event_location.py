@@ -392,7 +392,8 @@ def test_a_place_in_what_was_talked_about_does_not_place_the_talk() -> None:
 
 
 def test_a_country_before_an_office_is_whose_not_where() -> None:
-    events = code_text("Aid for Kyiv\n\nKYIV, Ukraine (AP) — U.S. Secretary of State Antony Blinken announced more "
-                       "than $1 billion in new aid for Ukraine on Wednesday.", published="2024-06-25")
+    events = code_text("Blinken visits Kyiv, announces $1 billion in new aid\n\nKYIV, Ukraine (AP) — U.S. Secretary of "
+                       "State Antony Blinken arrived in Kyiv on Wednesday on an unannounced visit and announced more "
+                       "than $1 billion in new aid for Ukraine.", published="2024-06-25")
     aid = [e for e in events if e.type == "AID"]
     assert aid and all(e.location is not None and e.location.country == "UKR" for e in aid)
