@@ -72,3 +72,20 @@ def test_sanctions_targeting_exports_are_no_attack() -> None:
             "natural gas exports for the first time.")
     assert not of_type(text, "ASSAULT")
     assert of_type("Russian drones targeted Ukrainian energy facilities overnight.", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The Philippines accused China's coast guard on Monday of ramming a Philippine navy supply boat, injuring "
+         "several sailors.", "CHN"),
+        ("Ukraine accused Russia of shelling Kharkiv, killing five people.", "RUS"),
+    ],
+)
+def test_a_harm_an_accusation_tells_is_the_accused_s(text: str, doer: str) -> None:
+    assert [e.actor.country if e.actor else None for e in of_type(text, "ASSAULT")] == [doer]
+
+
+def test_a_state_s_protest_is_a_complaint_not_a_demonstration() -> None:
+    assert not of_type("Manila summoned China's ambassador to protest the incident.", "PROTEST")
+    assert of_type("Kenyans gathered in Nairobi to protest the tax bill.", "PROTEST")

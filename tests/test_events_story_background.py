@@ -163,3 +163,19 @@ def test_a_running_toll_in_the_present_perfect_with_no_day_is_background(text: s
 def test_a_multitude_told_of_a_day_is_current(text: str) -> None:
     events = code_text(text, published="2024-06-25")
     assert events and all(e.modality == "asserted" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadist violence has surged since the coups, analysts say.",
+        "Attacks are rising across the north of the country.",
+    ],
+)
+def test_a_trend_of_a_kind_of_happening_is_no_happening(text: str) -> None:
+    assert not [e for e in code_text(text, published="2024-06-25") if e.type == "ASSAULT"]
+
+
+def test_a_kind_of_happening_told_of_a_day_is_one() -> None:
+    events = code_text("Fighting escalated in Khartoum on Sunday.", published="2024-06-25")
+    assert [e.modality for e in events if e.type == "ASSAULT"] == ["asserted"]

@@ -422,6 +422,8 @@ def generic_mention(event: Event, trigger: Token) -> bool:
     region", "regular meetings of the council"), whoever holds it."""
     if trigger.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _CUSTOMARY for c in trigger.children):
         return True  # "the council's regular meeting on April 6" is one
+    if _a_trend(trigger):
+        return True
     if event.actor is not None or event.recipient is not None or event.counts != Counts():
         return False
     if trigger.tag_ != "NNS" or any(c.dep_ in _DETERMINERS for c in trigger.children):
@@ -431,6 +433,23 @@ def generic_mention(event: Event, trigger: Token) -> bool:
         return False
     # "have been killed", "will continue": an auxiliary tells a time, the clause reports something
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+# Verbs that tell how a kind of happening goes over time: "violence has surged since the coups".
+_TREND_VERBS: Final = frozenset({"surge", "rise", "increase", "grow", "escalate", "worsen", "spike", "soar", "decline",
+                                 "fall", "drop", "decrease", "spread", "persist", "subside", "ease", "abate"})
+
+
+def _a_trend(trigger: Token) -> bool:
+    """An event noun with no article as the subject of a verb of trend in the present or present perfect, no day
+    told ("Jihadist violence has surged since the coups", "attacks are rising"): how a kind of happening goes,
+    not a happening. "Fighting escalated in Khartoum on Sunday" is one."""
+    verb = trigger.head
+    if trigger.dep_ != "nsubj" or verb.lemma_ not in _TREND_VERBS or any(c.dep_ == "det" for c in trigger.children):
+        return False
+    present = verb.tag_ in ("VBZ", "VBP", "VBG") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")
+                                                        for c in verb.children)
+    return present and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
 
 # Verbs whose present passive tells who is in custody, not who was taken into it ("ten journalists are imprisoned").

@@ -66,6 +66,7 @@ from ...codes import (
 )
 from ...errors import LexiconError
 from ...resources import LEXICON_DIR, load_yaml, read_lexicon
+from ..actors.phrases import country_entry, phrase_start
 from ..actors.resolver import country_of, is_actor_like
 from .arguments import (
     THEME_RECIPIENT_PREPS,
@@ -84,6 +85,7 @@ from .arguments import (
     governing_verb,
     hyphen_prefix,
     instrument,
+    is_infinitive,
     is_time,
     joint,
     lemma_of,
@@ -1756,7 +1758,7 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     if code == ALLEGATION and lemma_of(tok) == "commit":  # the speaker accuses the doer ("accuse": other roles)
         return _found(tok, code, subject_of(tok.head), subject_of(tok), tok, nominal=False,
                       end=state.matches[tok.i][2])
-    actors = _verb_subjects(tok, code, state)
+    code, actors = _verb_roles(tok, code, state)
     if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and not actors:
         sides = between(tok)  # "Fighting between Sudan's army and the RSF raged": a gerund named as a noun
         if sides[0]:
@@ -1785,6 +1787,43 @@ def _verb_event(tok: Token, state: _Sentence, lex: Lexicon) -> Found | None:
     if code.type in GOVERNING:  # "accused Russia of ...", "urged Kenya to ...": the one addressed first
         recipients = addressees(tok, code, state.consumed) + recipients
     return _found(tok, code, doers, recipients, tok, nominal=False, end=state.matches[tok.i][2])
+
+
+def _verb_roles(verb: Token, code: Code, state: _Sentence) -> tuple[Code, list[Token]]:
+    """The verb's code and doers as its clause reads them: a state's protest is a complaint ("Manila summoned
+    China's ambassador to protest the incident"), a harm an accusation tells is the accused's ("accused China's
+    coast guard of ramming a boat, injuring several sailors")."""
+    actors = _verb_subjects(verb, code, state)
+    if code.type == "PROTEST" and lemma_of(verb) == "protest" and _protest_of_state(verb, actors):
+        code = OFFICIAL_COMPLAINT
+    accused = _accused_of_the_harm(verb, state) if code.type == "ASSAULT" else []
+    return code, accused or actors
+
+
+def _protest_of_state(verb: Token, doers: list[Token]) -> bool:
+    """A protest made by a state, as the purpose of its act ("Manila summoned China's ambassador to protest the
+    incident"): a diplomatic complaint, not a demonstration."""
+    if not is_infinitive(verb):
+        return False
+    doers = doers or (subject_of(verb.head) if verb.dep_ == "advcl" and verb.head is not verb else [])
+    # a state named as itself or by its capital ("Manila"), not its people ("Kenyans gathered to protest")
+    return any((entry := country_entry(d.doc[phrase_start(d):d.i + 1].text)) is not None
+               and entry.kind in ("name", "alias", "capital") for d in doers)
+
+
+def _accused_of_the_harm(verb: Token, state: _Sentence) -> list[Token]:
+    """A harm told as a participle after an accusation ("accused China's coast guard of ramming a boat, injuring
+    several sailors"): what the accused is said to have caused, done by the accused."""
+    first = verb
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "of ramming a boat, injuring several sailors": the harm joined to what is alleged
+    if first.tag_ != "VBG" or first.dep_ not in ("advcl", "pcomp"):
+        return []
+    accusing = first.head.head if first.dep_ == "pcomp" and first.head.lower_ == "of" else first.head
+    code = state.codes.get(accusing.i)
+    if accusing is verb or code is None or code.type != "ACCUSE":
+        return []
+    return [c for c in accusing.children if c.dep_ == "dobj"]
 
 
 def _set_off_a_device(tok: Token, actors: list[Token], lex: Lexicon) -> bool:
