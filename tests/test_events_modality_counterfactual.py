@@ -65,3 +65,11 @@ def test_arrests_done_stay_asserted(text: str) -> None:
 )
 def test_arrest_words_that_take_no_one(text: str) -> None:
     assert not arrests(text)
+
+
+def test_a_definite_happening_a_reaction_names_is_no_hypothetical_of_the_reaction() -> None:
+    # "would respond to the seizure": the seizure took place; the threat's content is not coded as an act of it
+    events = code_text("Iran warned the United States it would respond to the seizure of an Iranian oil tanker.",
+                       published="2024-03-05")
+    assert not [e for e in events if e.type == "COERCE" and e.modality == "hypothetical"]
+    assert [e.type for e in events] == ["THREATEN"]

@@ -248,6 +248,8 @@ def modality_for(anchor: Token, *, nominal: Token | None = None, sentence: Span 
                  event_date: str | None = None, published: str | None = None) -> Modality:
     """The modality of the event anchored at verb ``anchor`` (``nominal``: the event noun, if any)."""
     proposed: Modality | None = None
+    if nominal is not None and _presupposed(nominal):
+        return "historical" if is_historical(event_date, published) else "asserted"
     if nominal is not None:
         if anchor.i == nominal.i:
             anchor = _clause_verb(nominal)
@@ -273,6 +275,21 @@ def modality_for(anchor: Token, *, nominal: Token | None = None, sentence: Span 
     if is_historical(event_date, published):
         return "historical"
     return "asserted"
+
+
+# Verbs of reacting to a happening: the one their object names took place, whatever modal the reaction has ("would
+# respond to the seizure of a tanker", "will investigate the attack").
+_REACTING: Final = frozenset({"respond", "react", "retaliate", "condemn", "denounce", "deplore", "investigate",
+                              "probe", "mourn", "avenge", "protest"})
+
+
+def _presupposed(noun: Token) -> bool:
+    """A definite event noun that a verb of reacting takes ("respond to the seizure", "condemned the attack"): a
+    happening the reaction presupposes, not one the reaction's modal holds."""
+    if not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no", "any", "some") for c in noun.children):
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    return verb is not None and verb.lemma_ in _REACTING
 
 
 # Modifiers of an event noun that say it has not happened: "future talks", "the upcoming summit" (future); "a
