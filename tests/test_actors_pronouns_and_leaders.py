@@ -80,3 +80,9 @@ def test_fighting_between_two_sides_has_both() -> None:
 def test_talks_in_a_city_make_it_no_party() -> None:
     events = coded("Talks in Jeddah were suspended last week after the two sides failed to agree on a truce.")
     assert not [e for e in events if e.recipient is not None and e.recipient.text == "Jeddah"]
+
+
+def test_a_plural_body_of_several_states_acts_as_each() -> None:
+    events = coded("Military governments in Mali, Burkina Faso and Niger have expelled French troops.")
+    assert sorted((e.actor.country, e.recipient.country) for e in events if e.actor and e.recipient) == [
+        ("BFA", "FRA"), ("MLI", "FRA"), ("NER", "FRA")]

@@ -166,11 +166,12 @@ class _Actors:
         return [(None, self.resolver.referred_to(first, head)), (None, self.resolver.referred_to(second, head))]
 
     def states_of(self, head: Token, whole: Actor) -> list[tuple[Token | None, Actor]]:
-        """The states of a plural body named by their "of" list ("the foreign ministers of Saudi Arabia and
-        Iran"), each with its own name and the body's sector; [] when fewer than two states are named so."""
+        """The states of a plural body named by their "of" or "in" list ("the foreign ministers of Saudi Arabia and
+        Iran", "military governments in Mali, Burkina Faso and Niger"), each with its own name and the body's sector;
+        [] when fewer than two states are named so."""
         if head.tag_ not in ("NNS", "NNPS"):
             return []
-        named = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        named = [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
                  for p in prep.children if p.dep_ == "pobj"]
         states = [(t, a) for t in [*named, *(c for p in named for c in p.conjuncts)]
                   if (a := self.actor(t)) is not None and names_its_state(a)]
@@ -927,8 +928,10 @@ def _events_for(item: Found, sent: Span, figures: Sequence[Figure], actors: _Act
         lemma_of(trigger) not in event_words().promise_verbs | lx.actor_words().mediating_verbs
     if len(senders) > 1 and mutual and receivers and all(h is not None and _thing_about(h) for h, _r in receivers):
         receivers = []  # "Egypt, Qatar and the US agreed on a truce plan for Gaza": a plan's place, not a party
-    if not receivers and len(senders) == 1 and mutual and senders[0][0] is not None:
-        # "the foreign ministers of Saudi Arabia and Iran met": one side per state the "of" names
+    if len(senders) == 1 and senders[0][0] is not None and (
+            mutual and not receivers or not mutual and item.code.type != "PROTEST"):
+        # "the foreign ministers of Saudi Arabia and Iran met": one side per state the "of" names; "military
+        # governments in Mali, Burkina Faso and Niger have expelled French troops": each did
         senders = actors.states_of(senders[0][0], senders[0][1]) or senders
     if not receivers and len(senders) > 1 and mutual:
         # "Kenya and Uganda agreed ...": each side is the other's recipient (CAMEO's reciprocal dyads). Of more
