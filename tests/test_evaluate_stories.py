@@ -258,9 +258,12 @@ MEASURED = {
     # twenty-first session (a tour is a visit and its visitor, attacks that did not act, kin calls, an armed group's
     # land, a toll where the attack was done; both models retrained): dev recall 0.6622 -> 0.6757, in sentence
     # 0.5811 -> 0.6081, spurious 2.08 -> 1.85; held out the same
-    "dev": {"recall": 0.6757, "recall_in_sentence": 0.6081, "spurious_per_story": 1.8462},
+    # twenty-second session (one happening told again, condemned doers, match reports, backgrounds of running tolls
+    # and trends; both models retrained): dev spurious 1.85 -> 1.81; held out spurious 2.50 -> 2.44 (recall the same
+    # after the retraining; 0.4255 -> 0.4468 before it)
+    "dev": {"recall": 0.6757, "recall_in_sentence": 0.6081, "spurious_per_story": 1.8077},
     # held-out 5.17 -> 5.11: an event word naming a kind of thing ("a sanctions bill", "an arrest warrant")
-    "heldout": {"recall": 0.4255, "recall_in_sentence": 0.3191, "spurious_per_story": 2.5},
+    "heldout": {"recall": 0.4255, "recall_in_sentence": 0.3191, "spurious_per_story": 2.4444},
 }
 # Place re-measured after the event location policy of extract/places/location.py (issue 12: trigger, argument,
 # clause, sentence, story's place of action, dateline last; a country refined to the story's town in it): 0.4074 ->
@@ -306,7 +309,9 @@ MEASURED = {
 # one more held-out fact; the record was not looked at).
 # Twenty-first: actor 0.8182 -> 0.8347, recipient 0.8264 -> 0.8347 (the crown prince's tour, the rebels' land),
 # dead 0.4444 -> 0.5556 ("left dead" said of a list), modality 0.9587 -> 0.9669.
-MEASURED_FIELDS = {"type": 0.8926, "actor": 0.8347, "recipient": 0.8347, "place": 0.9074, "date": 0.75,
+# Twenty-second: recipient 0.8347 -> 0.843, actor 0.8347 -> 0.8264 (with the retrained models a fact not found before
+# or after is best matched by another event; the record was not looked at).
+MEASURED_FIELDS = {"type": 0.8926, "actor": 0.8264, "recipient": 0.843, "place": 0.9074, "date": 0.75,
                    "dead": 0.5556, "modality": 0.9669}
 
 

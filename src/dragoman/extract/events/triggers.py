@@ -870,9 +870,11 @@ def _phrasal_code(tok: Token, lemma: str, lex: Lexicon) -> tuple[Code, int] | No
             if code is not None:
                 particle_end = child.idx + len(child.text)
                 return code, particle_end if child.i == tok.i + 1 else end
-    dead = dead_misparsed(tok)
+    dead = dead_misparsed(tok)  # "were shot dead outside parliament": "dead" hung on "parliament"
     code = lex.phrasal.get((lemma, "dead")) if dead is not None else None
-    return (code, dead.idx + len(dead.text)) if code is not None and dead is not None else None
+    if code is None or dead is None:
+        return None
+    return code, dead.idx + len(dead.text)
 
 
 def _plain_verb_code(tok: Token, lemma: str, lex: Lexicon, end: int) -> tuple[Code, int] | None:
