@@ -437,3 +437,11 @@ def test_a_toll_told_in_the_act_is_that_act_s() -> None:
             "civilians were killed in the shelling, a doctors' union said.")
     attacks = [e for e in asserted(text, published="2024-06-25") if e.type == "ASSAULT"]
     assert [(e.evidence.trigger, e.counts.dead) for e in attacks] == [("shelled", 17)]
+
+
+def test_one_person_killed_is_a_count_of_the_attack_s_people() -> None:
+    text = ("Gunmen kidnap 87\n\nKADUNA, Nigeria (AP) — Gunmen abducted at least 87 people in an attack on a village "
+            "in Kaduna state, residents said. The attackers took away men, women and children, a local leader said. "
+            "One person was killed.")
+    attacks = [e for e in asserted(text, published="2024-06-25") if e.type == "ASSAULT"]
+    assert [e.counts.dead for e in attacks] == [1]

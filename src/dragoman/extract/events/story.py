@@ -536,7 +536,7 @@ def _same_party(kept: Actor | None, other: Actor | None) -> bool:
 _RESIDENT_WORDS: Final = frozenset({"residents", "villagers", "inhabitants", "locals", "civilians", "people"})
 # Words for people a count may name ("35 people", "at least 20 civilians"); the count itself is parse_number's.
 _PEOPLE_WORDS: Final = frozenset({"people", "persons", "civilians", "others", "residents", "passengers", "villagers",
-                                  "worshippers", "bystanders"})
+                                  "worshippers", "bystanders", "person", "civilian", "resident", "villager"})
 
 
 def _named_by(side: Actor | None, of: Actor | None) -> bool:
