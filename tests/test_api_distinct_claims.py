@@ -19,8 +19,11 @@ from dragoman.pipeline import code_files
 OFFICIALS = ("BENI, Congo - Rebels attacked the village of Mutwanga near Beni in eastern Congo on Tuesday, burning "
              "homes and looting shops. Officials said 12 people were killed in the attack. The rebels fled into the "
              "forest.")
-RIGHTS = ("GOMA, Congo - Survivors described gunmen going from house to house at dawn in Mutwanga near Beni. A "
-          "local rights group said 30 people were killed in the attack, a far higher toll than the government gave.")
+# The second outlet tells the same attack (its doer and day) before its own toll, as the first does: a toll told "in
+# the attack" is that attack's (one happening per story), and a happening is matched across outlets by its sides,
+# day and place.
+RIGHTS = ("GOMA, Congo - Rebels attacked the village of Mutwanga near Beni on Tuesday, survivors said. A local rights "
+          "group said 30 people were killed in the attack, a far higher toll than the government gave.")
 HOSTILE_TITLE = "<img src=x onerror=\"document.body.dataset.pwned=1\">Rights group: 30 dead near Beni"
 DOCS = [
     {"id": "officials", "title": "Rebels kill 12 near Beni", "published": "2024-03-06",

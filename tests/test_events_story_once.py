@@ -445,3 +445,10 @@ def test_one_person_killed_is_a_count_of_the_attack_s_people() -> None:
             "One person was killed.")
     attacks = [e for e in asserted(text, published="2024-06-25") if e.type == "ASSAULT"]
     assert [e.counts.dead for e in attacks] == [1]
+
+
+def test_a_toll_in_the_attack_names_the_side_its_first_mention_left_unnamed() -> None:
+    text = ("Beni attack\n\nGOMA, Congo - Rebels attacked the village of Mutwanga near Beni on Tuesday, survivors "
+            "said. A local rights group said 30 people were killed in the attack.")
+    attacks = [e for e in asserted(text, published="2024-03-06") if e.type == "ASSAULT"]
+    assert [(e.actor.sector if e.actor else None, e.counts.dead) for e in attacks] == [("REB", 30)]

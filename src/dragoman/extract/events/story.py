@@ -685,15 +685,20 @@ def same_happening(kept: Event, other: Event, *, parties_by_country: bool = Fals
 def _referred(kept: Sequence[Event], event: Event) -> int | None:
     """The index of the latest kept happening a referring mention agrees with: same type and modality, the same
     means unless the mention names none ("a suicide bombing" ... "the attack"), no country it does not name in the
-    same role but a doer the happening had none for ("Islamic State claimed responsibility for the attack"),
-    places and stated dates that agree."""
-    for index in range(len(kept) - 1, -1, -1):
-        held = kept[index]
-        actor, recipient = _parties(event)
-        if held.type == event.type and held.modality == event.modality and event.mode in (held.mode, None) \
-                and _within((None if held.actor is None else actor, recipient), _parties(held)) \
-                and _places_agree(_stated_place(held), _stated_place(event)) and _dates_agree(held, event):
-            return index
+    same role but a doer the happening had none for ("Islamic State claimed responsibility for the attack"), places
+    and stated dates that agree. Only when none agrees so, a happening that named no one it was done to takes the
+    mention's ("Rebels attacked the village ... 30 people were killed in the attack")."""
+    for open_recipient in (False, True):
+        for index in range(len(kept) - 1, -1, -1):
+            held = kept[index]
+            actor, recipient = _parties(event)
+            if open_recipient and held.recipient is not None:
+                continue
+            if held.type == event.type and held.modality == event.modality and event.mode in (held.mode, None) \
+                    and _within((None if held.actor is None else actor, None if open_recipient else recipient),
+                                _parties(held)) \
+                    and _places_agree(_stated_place(held), _stated_place(event)) and _dates_agree(held, event):
+                return index
     return None
 
 
