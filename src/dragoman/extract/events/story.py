@@ -44,6 +44,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
+from ... import lexicon as lx
 from ...casing import is_headline as headline
 from ...model import Actor, Counts, Event, Place, StatedFigure
 from ..actors.resolver import names_its_state
@@ -532,11 +533,10 @@ def _same_party(kept: Actor | None, other: Actor | None) -> bool:
     return bool(_words(other.text) & _words(kept.text))
 
 
-# Words for the people of a place, named with no count: "shot residents", "the villagers".
-_RESIDENT_WORDS: Final = frozenset({"residents", "villagers", "inhabitants", "locals", "civilians", "people"})
 # Words for people a count may name ("35 people", "at least 20 civilians"); the count itself is parse_number's.
 _PEOPLE_WORDS: Final = frozenset({"people", "persons", "civilians", "others", "residents", "passengers", "villagers",
-                                  "worshippers", "bystanders", "person", "civilian", "resident", "villager"})
+                                  "worshippers", "bystanders", "person", "civilian", "resident", "villager",
+                                  "inhabitants", "locals"})
 
 
 def _named_by(side: Actor | None, of: Actor | None) -> bool:
@@ -583,14 +583,11 @@ def _done_to_its_place(event: Event) -> bool:
         side is None or place.name in (side.name, side.text) or _a_settlement(side))
 
 
-# Words for a place people live in: "stormed the village of Kishishe" is done to the place, its people the toll's.
-_SETTLEMENTS: Final = frozenset({"village", "villages", "town", "towns", "hamlet", "settlement", "camp", "district",
-                                 "neighbourhood", "neighborhood", "suburb", "locality"})
-
-
 def _a_settlement(side: Actor) -> bool:
-    """A side that is a place people live in, no party of its own ("the village of Kishishe", "a nearby town")."""
-    return side.sector is None and bool(set(side.text.lower().split()) & _SETTLEMENTS)
+    """A side that is a place people live in, no party of its own ("the village of Kishishe", "a nearby town"): a
+    settlement word of ``place_words.yaml`` in its text."""
+    nouns = lx.place_words().settlement_nouns
+    return side.sector is None and any(w in nouns or w.rstrip("s") in nouns for w in side.text.lower().split())
 
 
 def _people_there(event: Event, act: Event) -> bool:
@@ -602,7 +599,7 @@ def _people_there(event: Event, act: Event) -> bool:
 def _uncounted_civilians(actor: Actor) -> bool:
     """Civilians named with no count and no name of their own ("residents", "villagers", "the civilians")."""
     words = actor.text.lower().split()
-    return actor.sector == "CVL" and bool(words) and words[-1] in _PEOPLE_WORDS | _RESIDENT_WORDS and not any(
+    return actor.sector == "CVL" and bool(words) and words[-1] in _PEOPLE_WORDS and not any(
         parse_number(word) is not None for word in words)
 
 
